@@ -1,0 +1,901 @@
+/* appendix.c: the appraisal appendix and directives tables, bytes to rows.
+ *
+ * Input comes in three shapes: the whole directive document (prose, then a
+ * tab-separated table with inline HTML), a bare TSV table, or a CSV export.
+ * All three are first cut into records — the cells of one TSV line or of
+ * one CSV row, each already reduced to plain NFC text and tagged with its
+ * first physical line — and one table reader then finds the header, maps
+ * the columns by their folded header text and builds rows.  Page breaks in
+ * the real document split rows, so a record whose code cell is empty
+ * continues the row above it, cell by cell. */
+#include "config.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "appendix.h"
+#include "util.h"
+
+/* One physical line of the input. */
+struct line {
+	const char *s;		/* content, without the line end */
+	size_t n;
+	size_t full;		/* length with the line end (fed to libcsv) */
+};
+
+/* The cells of one TSV line or one CSV row. */
+struct record {
+	char **cells;		/* plain NFC text, never NULL */
+	size_t ncells;
+	int line;		/* first physical line */
+	bool tabbed;		/* a TSV line with a tab; every CSV row */
+};
+
+struct reader {
+	const char *file;
+	struct line *lines;
+	size_t nlines, linecap;
+	struct record *recs;
+	size_t nrecs, reccap;
+};
+
+enum {
+	COL_CODE, COL_TITLE, COL_STANDARD, COL_SELF, COL_APPRAISED,
+	COL_DEDUCTION, COL_COMMENT, COL_ASSIGNEE, NCOL
+};
+
+enum {
+	DCOL_ROLE, DCOL_CODE, DCOL_TASK, DCOL_DUE, DCOL_TARGET, DCOL_EVERY,
+	NDCOL
+};
+
+/* Names used in messages: the document's own spelling. */
+static const char *const col_names[NCOL] = {
+	"STT", "LĨNH VỰC / TIÊU CHÍ", "ĐIỂM CHUẨN", "ĐIỂM TỰ ĐÁNH GIÁ",
+	"ĐIỂM THẨM ĐỊNH", "ĐIỂM TRỪ", "Ý KIẾN HỘI ĐỒNG THẨM ĐỊNH",
+	"Người thực hiện chính",
+};
+
+static const char *const dcol_names[NDCOL] = {
+	"role", "criterion", "task", "due", "target", "every",
+};
+
+/* Folded header words of a directives table, English or Vietnamese. */
+static const struct {
+	int col;
+	const char *word;
+} dcol_words[] = {
+	{ DCOL_ROLE, "role" }, { DCOL_ROLE, "vai tro" },
+	{ DCOL_CODE, "criterion" }, { DCOL_CODE, "tieu chi" },
+	{ DCOL_TASK, "task" }, { DCOL_TASK, "nhiem vu" },
+	{ DCOL_DUE, "due" }, { DCOL_DUE, "han" },
+	{ DCOL_TARGET, "target" }, { DCOL_TARGET, "chi tieu" },
+	{ DCOL_EVERY, "every" }, { DCOL_EVERY, "chu ky" },
+};
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+	    c == '\v';
+}
+
+static bool
+is_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!is_space(s[i]))
+			return false;
+	}
+	return true;
+}
+
+/* f starts with word and the word ends there ("han" is not "hang"). */
+static bool
+starts_word(const char *f, const char *word)
+{
+	size_t n = strlen(word);
+	char c;
+
+	if (strncmp(f, word, n) != 0)
+		return false;
+	c = f[n];
+	return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	    (unsigned char)c >= 0x80);
+}
+
+/* Plain NFC text of a raw cell.  Control characters must never reach a
+ * terminal, so they become spaces; CSV cells keep their line breaks. */
+static char *
+clean_cell(const char *s, size_t n, bool keep_newlines)
+{
+	char *raw = xmalloc(n + 1), *plain, *nfc;
+	size_t i, j = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (keep_newlines && c == '\r') {
+			if (i + 1 < n && s[i + 1] == '\n')
+				continue;
+			c = '\n';
+		}
+		if ((c < 0x20 && !(keep_newlines && c == '\n')) || c == 0x7f)
+			c = ' ';
+		raw[j++] = (char)c;
+	}
+	raw[j] = '\0';
+	plain = text_strip_markup(raw);
+	nfc = text_nfc(plain);
+	free(raw);
+	free(plain);
+	return nfc;
+}
+
+static const char *
+cell_at(const struct record *rec, int col)
+{
+	if (col < 0 || (size_t)col >= rec->ncells)
+		return "";
+	return rec->cells[col];
+}
+
+static bool
+record_blank(const struct record *rec)
+{
+	size_t i;
+
+	for (i = 0; i < rec->ncells; i++) {
+		if (rec->cells[i][0] != '\0')
+			return false;
+	}
+	return true;
+}
+
+static void
+push_record(struct reader *r, char **cells, size_t ncells, int line,
+    bool tabbed)
+{
+	struct record *rec;
+
+	r->recs = xgrow(r->recs, &r->reccap, r->nrecs + 1, sizeof *r->recs);
+	rec = &r->recs[r->nrecs++];
+	rec->cells = cells;
+	rec->ncells = ncells;
+	rec->line = line;
+	rec->tabbed = tabbed;
+}
+
+static void
+free_records(struct reader *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->nrecs; i++) {
+		for (j = 0; j < r->recs[i].ncells; j++)
+			free(r->recs[i].cells[j]);
+		free(r->recs[i].cells);
+	}
+	free(r->recs);
+	r->recs = NULL;
+	r->nrecs = r->reccap = 0;
+}
+
+/* Line number of byte off: files from old Macs end lines with CR alone. */
+static int
+line_at(const char *data, size_t off, char eol)
+{
+	int line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++) {
+		if (data[i] == eol)
+			line++;
+	}
+	return line;
+}
+
+/* Refuse binary data and broken UTF-8 before looking for a table. */
+static int
+check_bytes(const char *file, const char *data, size_t len, char eol,
+    char **err)
+{
+	size_t i, nctrl = 0, first = len, bad;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)data[i];
+
+		if (c == '\0')
+			return fail(err, "%s:%d: binary data", file,
+			    line_at(data, i, eol));
+		if ((c < 0x20 && !is_space((char)c)) || c == 0x7f) {
+			if (nctrl++ == 0)
+				first = i;
+		}
+	}
+	/* A stray escape in a text file is tolerated (it becomes a
+	 * space); a file full of them is not text. */
+	if (nctrl >= 4 && nctrl * 100 > len)
+		return fail(err, "%s:%d: binary data", file,
+		    line_at(data, first, eol));
+	if (!text_utf8_valid(data, len, &bad))
+		return fail(err, "%s:%d: invalid UTF-8", file,
+		    line_at(data, bad, eol));
+	return 0;
+}
+
+/* Cut the input into physical lines: LF or CRLF, or CR alone when the
+ * file has no LF at all.  A CR inside a line is left for clean_cell. */
+static int
+split_lines(struct reader *r, const char *data, size_t len, char eol,
+    char **err)
+{
+	const char *p = data, *end = data + len, *nl;
+	struct line *l;
+
+	while (p < end) {
+		nl = memchr(p, eol, (size_t)(end - p));
+		r->lines = xgrow(r->lines, &r->linecap, r->nlines + 1,
+		    sizeof *r->lines);
+		l = &r->lines[r->nlines++];
+		l->s = p;
+		l->n = (size_t)((nl ? nl : end) - p);
+		l->full = nl ? l->n + 1 : l->n;
+		if (eol == '\n' && l->n > 0 && p[l->n - 1] == '\r')
+			l->n--;
+		if (l->n > APPENDIX_MAX_LINE)
+			return fail(err, "%s:%zu: line too long (more than %d "
+			    "bytes)", r->file, r->nlines, APPENDIX_MAX_LINE);
+		p += l->full;
+	}
+	return 0;
+}
+
+static void
+tsv_records(struct reader *r)
+{
+	size_t i, k, ncells;
+	const char *s, *tab, *end;
+	char **cells;
+
+	for (i = 0; i < r->nlines; i++) {
+		s = r->lines[i].s;
+		end = s + r->lines[i].n;
+		ncells = 1;
+		for (tab = s; (tab = memchr(tab, '\t', (size_t)(end - tab)));
+		    tab++)
+			ncells++;
+		cells = xcalloc(ncells, sizeof *cells);
+		for (k = 0; k < ncells; k++) {
+			tab = memchr(s, '\t', (size_t)(end - s));
+			if (tab == NULL)
+				tab = end;
+			cells[k] = clean_cell(s, (size_t)(tab - s), false);
+			s = tab + 1;
+		}
+		push_record(r, cells, ncells, (int)i + 1, ncells > 1);
+	}
+}
+
+/* libcsv reports fields and rows, not positions, so lines are fed one at
+ * a time and a row starts on the first non-blank line fed after the
+ * previous row ended. */
+struct csv_ctx {
+	struct reader *r;
+	char **cells;
+	size_t ncells, cap;
+	int start;
+	bool boundary;
+};
+
+static void
+csv_field(void *s, size_t n, void *data)
+{
+	struct csv_ctx *x = data;
+
+	x->cells = xgrow(x->cells, &x->cap, x->ncells + 1, sizeof *x->cells);
+	x->cells[x->ncells++] = clean_cell(s ? s : "", s ? n : 0, true);
+}
+
+static void
+csv_row(int c, void *data)
+{
+	struct csv_ctx *x = data;
+
+	push_record(x->r, x->cells, x->ncells, x->start, true);
+	x->cells = NULL;
+	x->ncells = x->cap = 0;
+	x->boundary = true;
+}
+
+/* Parse lines [from, to) as CSV into r's records. */
+static int
+csv_records(struct reader *r, size_t from, size_t to, char **err)
+{
+	struct csv_parser p;
+	struct csv_ctx x = { .r = r, .boundary = true };
+	const struct line *l;
+	size_t i, k;
+	int rc = 0;
+
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		return fail(err, "%s: cannot start the CSV parser", r->file);
+	for (i = from; i < to; i++) {
+		l = &r->lines[i];
+		if (x.boundary) {
+			x.start = (int)i + 1;
+			x.boundary = is_blank(l->s, l->n);
+		}
+		if (csv_parse(&p, l->s, l->full, csv_field, csv_row, &x) !=
+		    l->full) {
+			rc = fail(err, "%s:%zu: CSV: %s", r->file, i + 1,
+			    csv_strerror(csv_error(&p)));
+			break;
+		}
+	}
+	if (rc == 0 && csv_fini(&p, csv_field, csv_row, &x) != 0)
+		rc = fail(err, "%s:%d: CSV: quoted field not closed "
+		    "(truncated file?)", r->file, x.start);
+	for (k = 0; k < x.ncells; k++)
+		free(x.cells[k]);
+	free(x.cells);
+	csv_free(&p);
+	return rc;
+}
+
+static int
+appendix_column(const char *f)
+{
+	if (starts_word(f, "stt"))
+		return COL_CODE;
+	if (starts_word(f, "diem chuan"))
+		return COL_STANDARD;
+	if (starts_word(f, "diem tu danh gia"))
+		return COL_SELF;
+	if (starts_word(f, "diem tham dinh"))
+		return COL_APPRAISED;
+	if (starts_word(f, "diem tru"))
+		return COL_DEDUCTION;
+	if (starts_word(f, "y kien"))
+		return COL_COMMENT;
+	if (starts_word(f, "nguoi thuc hien"))
+		return COL_ASSIGNEE;
+	if (starts_word(f, "linh vuc") || text_find_word(f, "tieu chi") >= 0)
+		return COL_TITLE;
+	return -1;
+}
+
+static int
+directive_column(const char *f)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof dcol_words / sizeof dcol_words[0]; i++) {
+		if (starts_word(f, dcol_words[i].word))
+			return dcol_words[i].col;
+	}
+	return -1;
+}
+
+/* Is rec a header row, and of which table?  "tiêu chí" names both the
+ * appendix's title column and the directives' criterion column, so the
+ * kind is told by the whole set: an appendix has STT or score columns. */
+static int
+classify(const struct record *rec, int *amap, int *dmap)
+{
+	size_t i;
+	int k, acount = 0, dcount = 0;
+	char *f;
+
+	for (k = 0; k < NCOL; k++)
+		amap[k] = -1;
+	for (k = 0; k < NDCOL; k++)
+		dmap[k] = -1;
+	for (i = 0; i < rec->ncells; i++) {
+		f = text_fold(rec->cells[i]);
+		if ((k = appendix_column(f)) >= 0 && amap[k] < 0) {
+			amap[k] = (int)i;
+			acount++;
+		}
+		if ((k = directive_column(f)) >= 0 && dmap[k] < 0) {
+			dmap[k] = (int)i;
+			dcount++;
+		}
+		free(f);
+	}
+	if (acount >= 2 && (amap[COL_CODE] >= 0 || amap[COL_STANDARD] >= 0 ||
+	    amap[COL_SELF] >= 0 || amap[COL_APPRAISED] >= 0 ||
+	    amap[COL_DEDUCTION] >= 0))
+		return APPENDIX_CRITERIA;
+	if (dcount >= 2 && (dmap[DCOL_ROLE] >= 0 || dmap[DCOL_TASK] >= 0))
+		return APPENDIX_DIRECTIVES;
+	return -1;
+}
+
+/* One line of a markdown heading as plain text: "#### **3.1 …:**" →
+ * "3.1 …:"; the trailing two-space line break goes with the squeeze. */
+static char *
+heading_line(const struct line *l)
+{
+	char *raw = xmalloc(l->n + 1), *plain, *s, *e, *out;
+	size_t i, j = 0;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->s[i] == '*' && i + 1 < l->n && l->s[i + 1] == '*')
+			i++;	/* bold */
+		else
+			raw[j++] = (unsigned char)l->s[i] < 0x20 ? ' ' :
+			    l->s[i];
+	}
+	raw[j] = '\0';
+	plain = text_strip_markup(raw);
+	for (s = plain; *s == '#' || *s == ' ' || *s == '*' || *s == '_'; s++)
+		;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == '*' || e[-1] == '_' || e[-1] == ' '))
+		e--;
+	out = xstrndup(s, (size_t)(e - s));
+	free(raw);
+	free(plain);
+	return out;
+}
+
+/* The appendix heading is the paragraph right above the header, in
+ * markdown: "**PHỤ LỤC …  \nVÀ BIỆN PHÁP KHẮC PHỤC**" → one line. */
+static char *
+heading_above(const struct reader *r, size_t h)
+{
+	struct buf b = { 0 };
+	size_t i = h, last;
+	char *t, *joined, *nfc;
+
+	while (i > 0 && is_blank(r->lines[i - 1].s, r->lines[i - 1].n))
+		i--;
+	last = i;
+	while (i > 0 && !is_blank(r->lines[i - 1].s, r->lines[i - 1].n))
+		i--;
+	for (; i < last; i++) {
+		t = heading_line(&r->lines[i]);
+		if (t[0] != '\0') {
+			if (b.len > 0)
+				buf_addc(&b, ' ');
+			buf_adds(&b, t);
+		}
+		free(t);
+	}
+	joined = buf_take(&b);
+	t = text_squeeze(joined);
+	nfc = text_nfc(t);
+	free(joined);
+	free(t);
+	if (nfc[0] == '\0') {
+		free(nfc);
+		return NULL;
+	}
+	return nfc;
+}
+
+/* A row of the appendix while continuation lines may still extend it. */
+struct prow {
+	char *cell[NCOL];
+	int cell_line[NCOL];	/* where each cell's text started */
+	int line;
+	bool short_row;		/* its last line had fewer cells than the
+				 * header: a cut-off file */
+};
+
+static bool
+is_score_col(int c)
+{
+	return c == COL_STANDARD || c == COL_SELF || c == COL_APPRAISED ||
+	    c == COL_DEDUCTION;
+}
+
+static int
+merge_row(const char *file, struct prow *p, const struct record *rec,
+    const int *amap, size_t hcells, char **err)
+{
+	const char *t;
+	char *joined;
+	int c;
+
+	for (c = 0; c < NCOL; c++) {
+		if (amap[c] < 0 || *(t = cell_at(rec, amap[c])) == '\0')
+			continue;
+		if (p->cell[c] == NULL || p->cell[c][0] == '\0') {
+			free(p->cell[c]);
+			p->cell[c] = xstrdup(t);
+			p->cell_line[c] = rec->line;
+		} else if (is_score_col(c)) {
+			return fail(err, "%s:%d: continuation line gives %s "
+			    "again (the row above on line %d has it)", file,
+			    rec->line, col_names[c], p->line);
+		} else {
+			joined = xasprintf("%s %s", p->cell[c], t);
+			free(p->cell[c]);
+			p->cell[c] = joined;
+		}
+	}
+	p->short_row = rec->ncells < hcells;
+	return 0;
+}
+
+static char *
+strip_spaces(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *o = out;
+
+	for (; *s != '\0'; s++) {
+		if (!is_space(*s))
+			*o++ = *s;
+	}
+	*o = '\0';
+	return out;
+}
+
+static int
+make_criterion(const char *file, struct prow *p, bool last,
+    struct criterion *c, char **err)
+{
+	static const int cols[] = {
+		COL_STANDARD, COL_SELF, COL_APPRAISED, COL_DEDUCTION
+	};
+	static const unsigned bits[] = {
+		HAS_STANDARD, HAS_SELF, HAS_APPRAISED, HAS_DEDUCTION
+	};
+	score *dst[] = { &c->standard, &c->self, &c->appraised,
+	    &c->deduction };
+	size_t k;
+	const char *t;
+	int col;
+
+	memset(c, 0, sizeof *c);
+	c->line = p->line;
+	for (k = 0; k < sizeof cols / sizeof cols[0]; k++) {
+		col = cols[k];
+		t = p->cell[col];
+		if (t == NULL || *t == '\0') {
+			if (col != COL_STANDARD && col != COL_APPRAISED)
+				continue;
+			if (last && p->short_row)
+				return fail(err, "%s:%d: truncated row: "
+				    "missing %s", file, p->line,
+				    col_names[col]);
+			return fail(err, "%s:%d: missing %s", file, p->line,
+			    col_names[col]);
+		}
+		if (!text_parse_score(t, dst[k]))
+			return fail(err, "%s:%d: bad number '%s' in column %s",
+			    file, p->cell_line[col], t, col_names[col]);
+		c->has |= bits[k];
+	}
+	c->title = xstrdup(p->cell[COL_TITLE] ? p->cell[COL_TITLE] : "");
+	c->comment = xstrdup(p->cell[COL_COMMENT] ? p->cell[COL_COMMENT] :
+	    "");
+	c->assignee = xstrdup(p->cell[COL_ASSIGNEE] ?
+	    p->cell[COL_ASSIGNEE] : "");
+	return 0;
+}
+
+static void
+criterion_free(struct criterion *c)
+{
+	free(c->code);
+	free(c->title);
+	free(c->comment);
+	free(c->assignee);
+}
+
+static int
+build_criteria(struct reader *r, size_t h, const int *amap,
+    struct appendix *a, char **err)
+{
+	struct prow *rows = NULL, *p;
+	size_t n = 0, cap = 0, i, hcells = r->recs[h].ncells;
+	const struct record *rec;
+	struct criterion c;
+	char *f;
+	int k, rc = -1, total_line = 0;
+
+	for (i = h + 1; i < r->nrecs; i++) {
+		rec = &r->recs[i];
+		if (record_blank(rec))
+			continue;
+		if (!rec->tabbed)
+			break;	/* prose after the table */
+		if (*cell_at(rec, amap[COL_CODE]) == '\0') {
+			if (n == 0) {
+				fail(err, "%s:%d: continuation line with no "
+				    "row above it", r->file, rec->line);
+				goto out;
+			}
+			if (merge_row(r->file, &rows[n - 1], rec, amap, hcells,
+			    err) != 0)
+				goto out;
+			continue;
+		}
+		rows = xgrow(rows, &cap, n + 1, sizeof *rows);
+		p = &rows[n++];
+		memset(p, 0, sizeof *p);
+		p->line = rec->line;
+		p->short_row = rec->ncells < hcells;
+		for (k = 0; k < NCOL; k++) {
+			if (amap[k] < 0)
+				continue;
+			p->cell[k] = xstrdup(cell_at(rec, amap[k]));
+			p->cell_line[k] = rec->line;
+		}
+	}
+	if (n == 0) {
+		fail(err, "%s:%d: header but no rows below it (truncated "
+		    "file?)", r->file, r->recs[h].line);
+		goto out;
+	}
+	a->rows = xcalloc(n, sizeof *a->rows);
+	for (i = 0; i < n; i++) {
+		p = &rows[i];
+		if (make_criterion(r->file, p, i == n - 1, &c, err) != 0)
+			goto out;
+		f = text_fold(p->cell[COL_CODE]);
+		if (starts_word(f, "tong")) {
+			free(f);
+			if (a->has_total) {
+				criterion_free(&c);
+				fail(err, "%s:%d: a second total row (the "
+				    "first is on line %d)", r->file, p->line,
+				    total_line);
+				goto out;
+			}
+			if (c.title[0] == '\0') {
+				free(c.title);
+				c.title = xstrdup(p->cell[COL_CODE]);
+			}
+			a->total = c;
+			a->has_total = true;
+			total_line = p->line;
+			continue;
+		}
+		free(f);
+		c.code = strip_spaces(p->cell[COL_CODE]);
+		a->rows[a->nrows++] = c;
+	}
+	rc = 0;
+out:
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < NCOL; k++)
+			free(rows[i].cell[k]);
+	}
+	free(rows);
+	return rc;
+}
+
+/* Nothing but blank lines or prose follows record i. */
+static bool
+last_in_table(const struct reader *r, size_t i)
+{
+	for (i++; i < r->nrecs; i++) {
+		if (record_blank(&r->recs[i]))
+			continue;
+		return !r->recs[i].tabbed;
+	}
+	return true;
+}
+
+static char *
+cell_or_null(const struct record *rec, int col)
+{
+	const char *t = cell_at(rec, col);
+
+	return *t == '\0' ? NULL : xstrdup(t);
+}
+
+static int
+build_directives(struct reader *r, size_t h, const int *dmap,
+    struct appendix *a, char **err)
+{
+	static const int req[] = { DCOL_ROLE, DCOL_TASK };
+	size_t i, cap = 0, hcells = r->recs[h].ncells;
+	const struct record *rec;
+	struct directive *d;
+	const char *t;
+	char iso[11];
+	int k;
+
+	for (i = h + 1; i < r->nrecs; i++) {
+		rec = &r->recs[i];
+		if (record_blank(rec))
+			continue;
+		if (!rec->tabbed)
+			break;
+		for (k = 0; k < 2; k++) {
+			if (*cell_at(rec, dmap[req[k]]) != '\0')
+				continue;
+			return fail(err, "%s:%d: %smissing %s", r->file,
+			    rec->line, rec->ncells < hcells &&
+			    last_in_table(r, i) ? "truncated row: " : "",
+			    dcol_names[req[k]]);
+		}
+		t = cell_at(rec, dmap[DCOL_DUE]);
+		if (*t != '\0' && !text_parse_date(t, iso))
+			return fail(err, "%s:%d: bad date '%s' in column %s",
+			    r->file, rec->line, t, dcol_names[DCOL_DUE]);
+		a->dirs = xgrow(a->dirs, &cap, a->ndirs + 1, sizeof *a->dirs);
+		d = &a->dirs[a->ndirs++];
+		memset(d, 0, sizeof *d);
+		d->line = rec->line;
+		d->role = cell_or_null(rec, dmap[DCOL_ROLE]);
+		d->task = cell_or_null(rec, dmap[DCOL_TASK]);
+		d->target = cell_or_null(rec, dmap[DCOL_TARGET]);
+		d->every = cell_or_null(rec, dmap[DCOL_EVERY]);
+		d->due = *t != '\0' ? xstrdup(iso) : NULL;
+		t = cell_at(rec, dmap[DCOL_CODE]);
+		d->code = *t != '\0' ? strip_spaces(t) : NULL;
+	}
+	if (a->ndirs == 0)
+		return fail(err, "%s:%d: header but no rows below it "
+		    "(truncated file?)", r->file, r->recs[h].line);
+	return 0;
+}
+
+/* A CSV export starts with its header line: commas, no tabs. */
+static bool
+csv_header_first(struct reader *r, size_t first)
+{
+	struct reader probe = { .file = r->file, .lines = r->lines,
+	    .nlines = r->nlines };
+	const struct line *l;
+	int amap[NCOL], dmap[NDCOL];
+	bool yes = false;
+
+	if (first >= r->nlines)
+		return false;
+	l = &r->lines[first];
+	if (memchr(l->s, '\t', l->n) != NULL || memchr(l->s, ',', l->n) ==
+	    NULL)
+		return false;
+	if (csv_records(&probe, first, first + 1, NULL) == 0 &&
+	    probe.nrecs > 0)
+		yes = classify(&probe.recs[0], amap, dmap) >= 0;
+	free_records(&probe);
+	return yes;
+}
+
+static int
+missing_column(const char *file, int line, const int *map, const int *req,
+    size_t nreq, const char *const *names, char **err)
+{
+	size_t i;
+
+	for (i = 0; i < nreq; i++) {
+		if (map[req[i]] < 0)
+			return fail(err, "%s:%d: missing column %s", file,
+			    line, names[req[i]]);
+	}
+	return 0;
+}
+
+static int
+parse_table(struct reader *r, const char *data, size_t len, char eol,
+    struct appendix *a, char **err)
+{
+	static const int areq[] = {
+		COL_CODE, COL_TITLE, COL_STANDARD, COL_APPRAISED
+	};
+	static const int dreq[] = { DCOL_ROLE, DCOL_TASK };
+	int amap[NCOL], dmap[NDCOL], kind = -1;
+	size_t first, h;
+	bool csv;
+
+	if (split_lines(r, data, len, eol, err) != 0)
+		return -1;
+	for (first = 0; first < r->nlines; first++) {
+		if (!is_blank(r->lines[first].s, r->lines[first].n))
+			break;
+	}
+	csv = csv_header_first(r, first);
+	if (csv) {
+		if (csv_records(r, 0, r->nlines, err) != 0)
+			return -1;
+	} else
+		tsv_records(r);
+	for (h = 0; h < r->nrecs; h++) {
+		if (!r->recs[h].tabbed)
+			continue;
+		if ((kind = classify(&r->recs[h], amap, dmap)) >= 0)
+			break;
+	}
+	if (kind < 0)
+		return fail(err, "%s:1: no appendix or directives header "
+		    "found (expected columns STT, ĐIỂM CHUẨN, ĐIỂM THẨM ĐỊNH, "
+		    "... or role, criterion, task, ...)", r->file);
+	a->kind = kind;
+	if (!csv)
+		a->title = heading_above(r, (size_t)r->recs[h].line - 1);
+	if (kind == APPENDIX_CRITERIA) {
+		if (missing_column(r->file, r->recs[h].line, amap, areq,
+		    sizeof areq / sizeof areq[0], col_names, err) != 0)
+			return -1;
+		return build_criteria(r, h, amap, a, err);
+	}
+	if (missing_column(r->file, r->recs[h].line, dmap, dreq,
+	    sizeof dreq / sizeof dreq[0], dcol_names, err) != 0)
+		return -1;
+	return build_directives(r, h, dmap, a, err);
+}
+
+int
+appendix_parse(const char *file, const char *data, size_t len,
+    struct appendix **out, char **err)
+{
+	struct reader r = { .file = file };
+	struct appendix *a;
+	char eol = '\n';
+	int rc;
+
+	*out = NULL;
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	if (is_blank(data, len))
+		return fail(err, "%s:1: empty file", file);
+	if (memchr(data, '\n', len) == NULL && memchr(data, '\r', len) != NULL)
+		eol = '\r';
+	if (check_bytes(file, data, len, eol, err) != 0)
+		return -1;
+	a = xcalloc(1, sizeof *a);
+	a->file = xstrdup(file);
+	rc = parse_table(&r, data, len, eol, a, err);
+	free_records(&r);
+	free(r.lines);
+	if (rc != 0) {
+		appendix_free(a);
+		return -1;
+	}
+	*out = a;
+	return 0;
+}
+
+int
+appendix_read(const char *file, struct appendix **out, char **err)
+{
+	char *data;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	if (read_file(file, &data, &len, err) != 0)
+		return -1;
+	rc = appendix_parse(file, data, len, out, err);
+	free(data);
+	return rc;
+}
+
+void
+appendix_free(struct appendix *a)
+{
+	size_t i;
+
+	if (a == NULL)
+		return;
+	for (i = 0; i < a->nrows; i++)
+		criterion_free(&a->rows[i]);
+	free(a->rows);
+	if (a->has_total)
+		criterion_free(&a->total);
+	for (i = 0; i < a->ndirs; i++) {
+		free(a->dirs[i].role);
+		free(a->dirs[i].code);
+		free(a->dirs[i].task);
+		free(a->dirs[i].due);
+		free(a->dirs[i].target);
+		free(a->dirs[i].every);
+	}
+	free(a->dirs);
+	free(a->title);
+	free(a->file);
+	free(a);
+}

@@ -1,0 +1,85 @@
+/* appendix.h: read the appraisal appendix (the whole directive document,
+ * a bare TSV table or a CSV export) or a directives table into plain rows.
+ *
+ * Nothing here knows roles or tasks: it only turns a file into criteria
+ * (or directives) with their source lines, verbatim numbers parsed to
+ * fixed-point scores and markup reduced to plain NFC text. */
+#ifndef PARBOARD_APPENDIX_H
+#define PARBOARD_APPENDIX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "text.h"
+
+/* Which score cells a row had (an empty cell is not zero). */
+enum {
+	HAS_STANDARD = 1 << 0,
+	HAS_SELF = 1 << 1,
+	HAS_APPRAISED = 1 << 2,
+	HAS_DEDUCTION = 1 << 3,
+};
+
+/* Text fields other than code are never NULL: an empty cell is "". */
+struct criterion {
+	char *code;		/* "3.12.1"; NULL on the total row */
+	char *title;		/* plain text, NFC; "Tổng điểm" on the total
+				 * row when its title cell is empty */
+	score standard, self, appraised;
+	score deduction;	/* as the council listed it, sign kept: -0,5 */
+	unsigned has;		/* HAS_* bits */
+	char *comment;		/* Ý kiến hội đồng thẩm định, plain text */
+	char *assignee;		/* Người thực hiện chính, plain text */
+	int line;		/* first source line of the row (a row split
+				 * by a page break continues on later lines) */
+};
+
+/* One row of a directives table (role, criterion, task, due, target,
+ * every).  Empty cells are NULL. */
+struct directive {
+	char *role;		/* role id or text naming a role */
+	char *code;		/* criterion code or NULL */
+	char *task;
+	char *due;		/* YYYY-MM-DD (parsed and checked) or NULL */
+	char *target;		/* chỉ tiêu, free text: "3 bài" */
+	char *every;		/* chu kỳ, free text: "tháng" */
+	int line;
+};
+
+enum appendix_kind {
+	APPENDIX_CRITERIA,
+	APPENDIX_DIRECTIVES,
+};
+
+struct appendix {
+	char *file;		/* path as given */
+	enum appendix_kind kind;
+	char *title;		/* appendix title above the table, NFC,
+				 * one line; NULL when the file has none */
+	struct criterion *rows;	/* criteria in file order, total excluded */
+	size_t nrows;
+	bool has_total;		/* a "Tổng điểm" row was present */
+	struct criterion total;
+	struct directive *dirs;
+	size_t ndirs;
+};
+
+/* Longest line accepted, in bytes. */
+#define APPENDIX_MAX_LINE (64 * 1024)
+
+/* Parse data[0..len) read from file.  The format is told from the
+ * content: a CSV header line (commas, optional UTF-8 BOM, RFC 4180 via
+ * libcsv), otherwise tab-separated lines, searched for the header row
+ * (the whole directive document is accepted as is).  Columns are found by
+ * their normalised header text, in any order.  On error returns -1 with
+ * *err = "FILE:LINE: what" (unknown column set, bad number, invalid UTF-8,
+ * empty file, binary input, over-long line, truncated row, ...). */
+int appendix_parse(const char *file, const char *data, size_t len,
+    struct appendix **out, char **err);
+
+/* Read and parse a file. */
+int appendix_read(const char *file, struct appendix **out, char **err);
+
+void appendix_free(struct appendix *a);
+
+#endif

@@ -1,0 +1,21 @@
+/* board.h: the curses board — the only module that speaks curses.
+ *
+ * Headless mode for tests (as tig does it): when PARBOARD_KEYS names a
+ * file, keys are read from it instead of the terminal (one key per line:
+ * a character, or a name such as Enter, Esc, Up, Down, Left, Right, Home,
+ * End, PgUp, PgDn, Space, Backspace, F1, C-l; "resize COLSxLINES"; "dump"
+ * writes the screen; "wait MS"), output goes to /dev/null through newterm(),
+ * and PARBOARD_DUMP names the file that "dump" (and the end) writes the
+ * virtual screen to as text, read back with mvwinnwstr. */
+#ifndef PARBOARD_BOARD_H
+#define PARBOARD_BOARD_H
+
+#include "config.h"
+#include "store.h"
+
+/* Run the board on plan_name (NULL: newest).  Returns 0 on a normal quit,
+ * -1 with *err on a fatal error (the terminal is restored first). */
+int board_run(struct store *s, const struct config *c,
+    const char *plan_name, char **err);
+
+#endif

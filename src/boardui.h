@@ -1,0 +1,151 @@
+/* boardui.h: what the board's three files share (board.c: state, input
+ * and actions; view.c: drawing; prompt.c: the footer's line editor).
+ * Private to them: nothing else includes it. */
+#ifndef PARBOARD_BOARDUI_H
+#define PARBOARD_BOARDUI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <curses.h>
+
+#include "config.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+/* Returned by board_key() when the input timeout passed without a key. */
+#define BOARD_TIMEOUT (-1)
+/* The key script ended (or failed): the board quits. */
+#define BOARD_EOF (-2)
+/* A terminal size change (KEY_RESIZE, or "resize" in a key script). */
+#define BOARD_RESIZE (0x1000000 | KEY_RESIZE)
+
+/* Smallest column that still reads well, and the smallest screen. */
+#define COLUMN_MIN_WIDTH 24
+#define SCREEN_MIN_COLS 20
+#define SCREEN_MIN_LINES 6
+/* A card is three rows and a blank one between cards. */
+#define CARD_ROWS 3
+#define CARD_STEP 4
+
+enum view {
+	VIEW_BOARD,
+	VIEW_TASK,
+	VIEW_HELP,
+};
+
+/* Colour pairs.  The first ones are the element names of the `colors`
+ * setting (parboard.conf(5)); error and title are the board's own. */
+enum paint {
+	PAINT_NORMAL,
+	PAINT_OVERDUE,
+	PAINT_SOON,
+	PAINT_DONE,
+	PAINT_BLOCKED,
+	PAINT_HEADER,
+	PAINT_FOOTER,
+	PAINT_CURSOR,
+	PAINT_COLUMN,
+	PAINT_ERROR,
+	PAINT_TITLE,
+	PAINT_COUNT
+};
+#define PAINT_CONFIGURABLE PAINT_ERROR	/* elements before this one */
+
+struct column {
+	const char *id;		/* role id (from the config or a task) */
+	const char *name;	/* display name, "" when unknown */
+	size_t *cards;		/* indices into board.tasks, shown order */
+	size_t ncards, cap;
+	size_t total;		/* tasks of the role before filtering */
+	size_t cur, top;	/* selected card, first card on screen */
+};
+
+struct board {
+	struct store *s;
+	const struct config *c;
+	const char *plan_name;
+	struct plan plan;
+	char *commune, *period;	/* for the header, from config or plan */
+
+	struct task *tasks;
+	size_t ntasks;
+	struct column *cols;
+	size_t ncols;
+	size_t col;		/* current column */
+	size_t left;		/* first column on screen */
+	size_t ndone;
+	score recovered, at_stake;
+	long data_version;
+
+	/* Filter and search (empty search: none). */
+	int f_status;		/* enum status or -1 */
+	bool f_overdue, f_mine;
+	long *mine;		/* sorted ids of tasks the user changed */
+	size_t nmine;
+	char *search;
+
+	enum view view;
+	long task_id;		/* the task of the task view */
+	char **lines;		/* task or help view text, wrapped */
+	size_t nlines;
+	int scroll;		/* first line shown in those views */
+	bool lines_stale;	/* rebuild lines before drawing */
+
+	char *msg;		/* message line, or NULL */
+	bool msg_error;
+
+	/* Screen. */
+	SCREEN *screen;
+	FILE *tty_out, *tty_in;	/* headless: /dev/null */
+	WINDOW *header, *body, *footer;
+	WINDOW *input;		/* 1x1, never drawn: keys are read from it
+				 * so wgetch() never repaints a window */
+	int footer_rows;
+	bool color;
+	bool cursor_pair;	/* the cursor has its own colours */
+	attr_t paint[PAINT_COUNT];
+
+	/* Headless mode (PARBOARD_KEYS). */
+	FILE *script;
+	char *script_name;
+	int script_line;
+	char *pending;		/* rest of a "type" line */
+	size_t pending_off;
+	FILE *dump;
+	char *fatal;		/* error that ends the run */
+
+	bool quit;
+};
+
+/* board.c */
+int board_key(struct board *b);
+void board_message(struct board *b, bool error, const char *fmt, ...)
+    PB_PRINTF(3, 4);
+bool board_task_overdue(const struct board *b, const struct task *t);
+bool board_task_soon(const struct board *b, const struct task *t);
+struct task *board_current(struct board *b);
+struct task *board_task_by_id(struct board *b, long id);
+
+/* view.c */
+void view_layout(struct board *b);
+void view_colors(struct board *b);
+int view_colors_check(const struct config *c, char **err);
+void view_draw(struct board *b);
+int view_cards_per_screen(const struct board *b);
+int view_columns_on_screen(const struct board *b, int *width);
+void view_lines_build(struct board *b);
+void view_header_parts(struct board *b);
+int view_body_rows(const struct board *b);
+/* Wrap text to width columns into lines appended to *lines. */
+void view_wrap(const char *text, int width, const char *indent,
+    char ***lines, size_t *n, size_t *cap);
+
+/* prompt.c */
+/* A line of text typed in the footer: NFC UTF-8, or NULL on Esc. */
+char *prompt_line(struct board *b, const char *label, const char *initial);
+/* One key from the footer: the key, or -1 on Esc. */
+int prompt_key(struct board *b, const char *question);
+
+#endif

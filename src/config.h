@@ -1,0 +1,95 @@
+/* config.h: the libconfig file as parboard uses it — roles and their
+ * match patterns, deadlines and their overrides, the database path, the
+ * board's key bindings and colours.
+ *
+ * Every setting is described once in a table in config.c (name, type,
+ * default, meaning) and read through it; the same defaults apply when no
+ * file exists.  The user's file is never written. */
+#ifndef PARBOARD_CONFIG_H
+#define PARBOARD_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Ids of the two columns that are not real roles. */
+#define ROLE_COMMON "CHUNG"
+#define ROLE_UNASSIGNED "CHUA-GIAO"
+
+struct role {
+	char *id;		/* ASCII: "VP-TK" */
+	char *name;		/* display name: "Văn phòng – Thống kê" */
+	char **patterns;	/* already folded with text_fold() */
+	size_t npatterns;
+	char *due;		/* per-role deadline YYYY-MM-DD or NULL */
+	bool common;		/* the all-staff column (CHUNG) */
+	bool unassigned;	/* the catch-all column (CHUA-GIAO) */
+};
+
+/* criteria = ( { code = "3.12.1"; deadline = "2023-10-15";
+ * role = "TN-TKQ"; } ): role is optional; with it the override applies
+ * only to that role's tasks for the criterion. */
+struct due_override {
+	char *code;		/* criterion code */
+	char *due;		/* YYYY-MM-DD */
+	char *role;		/* role id or NULL for every role */
+};
+
+/* A key binding from the configuration: bind = ( ("s", "status-next") );
+ * the action name is checked by the keymap module, which reports line. */
+struct key_binding {
+	char *key;		/* key name as written: "s", "Space", "C-l", "F5" */
+	char *action;		/* action name from keys.def */
+	int line;
+};
+
+/* A colour setting: colors = { overdue = "red"; done = "green"; } */
+struct color_setting {
+	char *element;		/* overdue, soon, done, blocked, header, ... */
+	char *fg, *bg;		/* curses colour names or NULL */
+	int line;
+};
+
+struct config {
+	char *file;		/* the file read, or NULL for built-in defaults */
+	char *database;		/* expanded path or NULL */
+	char *commune;		/* optional display name of the commune */
+	char *default_due;	/* YYYY-MM-DD, default "2023-10-31" */
+	int warn_days;		/* "due soon" window, default 7 */
+	struct role *roles;	/* in column order; CHUNG and CHUA-GIAO last
+				 * unless placed explicitly */
+	size_t nroles;
+	struct due_override *code_due;
+	size_t ncode_due;
+	struct key_binding *keys;
+	size_t nkeys;
+	struct color_setting *colors;
+	size_t ncolors;
+};
+
+/* Built-in configuration: the six roles of DESIGN.md plus CHUNG and
+ * CHUA-GIAO, deadline 2023-10-31.  Never fails. */
+struct config *config_default(void);
+
+/* Load a configuration: path when not NULL, else the first that exists of
+ * $PARBOARD_CONFIG, $XDG_CONFIG_HOME/parboard/parboard.conf (or
+ * ~/.config/...), SYSCONFDIR/parboard.conf; defaults when none exists.
+ * An explicitly named file that does not exist is an error.  Errors are
+ * collected and returned together, one per line, each "FILE:LINE: what"
+ * (syntax errors, wrong types, an unknown role in an override, a bad
+ * date, a duplicate role id). */
+int config_load(const char *path, struct config **out, char **err);
+
+/* The database path: explicit (-d) when not NULL, else the config's
+ * `database`, else $XDG_DATA_HOME/parboard/parboard.db (or
+ * ~/.local/share/...).  Returns a malloc'd string. */
+char *config_database_path(const struct config *c, const char *explicit);
+
+const struct role *config_role(const struct config *c, const char *id);
+/* Deadline of a task of role (may be NULL) for criterion code (may be
+ * NULL); *source gets "criterion", "role" or "default". */
+const char *config_due(const struct config *c, const char *role,
+    const char *code, const char **source);
+
+void config_free(struct config *c);
+
+#endif

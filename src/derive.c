@@ -1,0 +1,504 @@
+/* derive.c: criteria and directives → tasks and consistency findings.
+ *
+ * A criterion is deducted when its appraised score is below its standard
+ * or its listed deduction is not zero.  Only deducted leaves (no deducted
+ * sub-criterion in the table) become tasks, so a parent's points are never
+ * counted twice.  The council's figures are kept verbatim; where they do
+ * not add up, a finding says so and nothing is "fixed". */
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "derive.h"
+#include "util.h"
+
+const char *
+origin_name(enum origin o)
+{
+	switch (o) {
+	case ORIGIN_APPENDIX:
+		return "appendix";
+	case ORIGIN_DIRECTIVE:
+		return "directive";
+	case ORIGIN_MANUAL:
+		break;
+	}
+	return "manual";
+}
+
+static void
+add_finding(struct derivation *d, size_t *cap, int line, const char *code,
+    char *message)
+{
+	struct finding *f;
+
+	d->findings = xgrow(d->findings, cap, d->nfindings + 1,
+	    sizeof *d->findings);
+	f = &d->findings[d->nfindings++];
+	f->line = line;
+	f->code = code ? xstrdup(code) : NULL;
+	f->message = message;
+}
+
+static struct task_spec *
+add_task(struct derivation *d, size_t *cap)
+{
+	struct task_spec *t;
+
+	d->tasks = xgrow(d->tasks, cap, d->ntasks + 1, sizeof *d->tasks);
+	t = &d->tasks[d->ntasks++];
+	memset(t, 0, sizeof *t);
+	return t;
+}
+
+/* Earliest position of any of the role's patterns in folded text, or -1. */
+static long
+role_position(const struct role *r, const char *folded)
+{
+	long best = -1, at;
+	size_t i;
+
+	for (i = 0; i < r->npatterns; i++) {
+		at = text_find_word(folded, r->patterns[i]);
+		if (at >= 0 && (best < 0 || at < best))
+			best = at;
+	}
+	return best;
+}
+
+void
+derive_match_roles(const struct config *c, const char *text,
+    const char **owner, char **support)
+{
+	char *folded = text_fold(text ? text : "");
+	long *pos = xcalloc(c->nroles, sizeof *pos);
+	const char *common = ROLE_COMMON, *unassigned = ROLE_UNASSIGNED;
+	struct buf b = { 0 };
+	size_t i, first = c->nroles, n;
+	long at;
+
+	for (i = 0; i < c->nroles; i++) {
+		pos[i] = -1;
+		if (c->roles[i].common) {
+			common = c->roles[i].id;
+			continue;
+		}
+		if (c->roles[i].unassigned) {
+			unassigned = c->roles[i].id;
+			continue;
+		}
+		pos[i] = role_position(&c->roles[i], folded);
+		if (pos[i] >= 0 && (first == c->nroles || pos[i] < pos[first]))
+			first = i;
+	}
+	if (first < c->nroles) {
+		*owner = c->roles[first].id;
+		/* Supporting roles in the order the text names them. */
+		for (n = 0; n < c->nroles; n++) {
+			size_t next = c->nroles;
+
+			for (i = 0; i < c->nroles; i++) {
+				if (i == first || pos[i] < 0)
+					continue;
+				if (next == c->nroles || pos[i] < pos[next])
+					next = i;
+			}
+			if (next == c->nroles)
+				break;
+			if (b.len > 0)
+				buf_addc(&b, ',');
+			buf_adds(&b, c->roles[next].id);
+			pos[next] = -1;
+		}
+	} else {
+		*owner = unassigned;
+		for (i = 0; i < c->nroles; i++) {
+			if (!c->roles[i].common)
+				continue;
+			at = role_position(&c->roles[i], folded);
+			if (at >= 0)
+				*owner = common;
+		}
+	}
+	*support = buf_take(&b);
+	free(pos);
+	free(folded);
+}
+
+static bool
+is_deducted(const struct criterion *r)
+{
+	if ((r->has & (HAS_STANDARD | HAS_APPRAISED)) ==
+	    (HAS_STANDARD | HAS_APPRAISED) && r->appraised < r->standard)
+		return true;
+	return (r->has & HAS_DEDUCTION) && r->deduction != 0;
+}
+
+/* True when child's code is below parent's ("3.12.1" under "3.12"). */
+static bool
+is_below(const char *parent, const char *child)
+{
+	size_t n = strlen(parent);
+
+	return strncmp(parent, child, n) == 0 && child[n] == '.';
+}
+
+/* Hierarchical order of codes: "3.2" < "3.12" < "3.12.1" < "3.13", so a
+ * criterion's descendants follow it contiguously once sorted. */
+static int
+code_cmp(const char *a, const char *b)
+{
+	while (*a != '\0' && *b != '\0') {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			unsigned long x = 0, y = 0;
+
+			/* By hand: strtoul's locale handling made this the
+			 * sort's whole cost. */
+			while (*a >= '0' && *a <= '9')
+				x = x * 10 + (unsigned long)(*a++ - '0');
+			while (*b >= '0' && *b <= '9')
+				y = y * 10 + (unsigned long)(*b++ - '0');
+			if (x != y)
+				return x < y ? -1 : 1;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return (*a != '\0') - (*b != '\0');
+}
+
+static const struct appendix *sort_a;
+
+static int
+index_cmp(const void *x, const void *y)
+{
+	const struct criterion *a = &sort_a->rows[*(const size_t *)x];
+	const struct criterion *b = &sort_a->rows[*(const size_t *)y];
+
+	return code_cmp(a->code, b->code);
+}
+
+/* What the tree of codes tells about each row. */
+struct shape {
+	bool has_deducted_below;	/* not a leaf for task purposes */
+	size_t nchildren;		/* direct children in the table */
+	score children_listed;		/* sum of their |listed deduction| */
+};
+
+static struct shape *
+table_shape(const struct appendix *a)
+{
+	struct shape *sh = xcalloc(a->nrows, sizeof *sh);
+	size_t *ix = xcalloc(a->nrows, sizeof *ix), n = 0, i, j;
+
+	for (i = 0; i < a->nrows; i++)
+		if (a->rows[i].code != NULL)
+			ix[n++] = i;
+	sort_a = a;
+	qsort(ix, n, sizeof *ix, index_cmp);
+	for (i = 0; i < n; i++) {
+		const struct criterion *p = &a->rows[ix[i]];
+		const char *direct = NULL;
+
+		for (j = i + 1; j < n && is_below(p->code, a->rows[ix[j]].code);
+		    j++) {
+			const struct criterion *d = &a->rows[ix[j]];
+
+			if (is_deducted(d))
+				sh[ix[i]].has_deducted_below = true;
+			if (direct != NULL && is_below(direct, d->code))
+				continue;
+			direct = d->code;
+			sh[ix[i]].nchildren++;
+			if (d->has & HAS_DEDUCTION)
+				sh[ix[i]].children_listed +=
+				    d->deduction < 0 ? -d->deduction :
+				    d->deduction;
+		}
+	}
+	free(ix);
+	return sh;
+}
+
+static score
+score_abs(score v)
+{
+	return v < 0 ? -v : v;
+}
+
+static char *
+fmt(score v)
+{
+	char b[32];
+
+	text_format_score(v, ',', b, sizeof b);
+	return xstrdup(b);
+}
+
+static void
+check_listed(const struct criterion *r, struct derivation *d, size_t *cap)
+{
+	score computed;
+	char *l, *m;
+
+	if ((r->has & (HAS_STANDARD | HAS_APPRAISED | HAS_DEDUCTION)) !=
+	    (HAS_STANDARD | HAS_APPRAISED | HAS_DEDUCTION))
+		return;
+	computed = r->standard - r->appraised;
+	if (score_abs(r->deduction) == computed)
+		return;
+	l = fmt(r->deduction);
+	m = fmt(computed);
+	add_finding(d, cap, r->line, r->code, xasprintf(
+	    "%s: listed deduction %s, but standard - appraised is %s",
+	    r->code, l, m));
+	free(l);
+	free(m);
+}
+
+static void
+check_children(const struct criterion *r, const struct shape *sh,
+    struct derivation *d, size_t *cap)
+{
+	char *l, *m;
+
+	if (r->code == NULL || !(r->has & HAS_DEDUCTION) ||
+	    sh->nchildren == 0 ||
+	    sh->children_listed == score_abs(r->deduction))
+		return;
+	l = fmt(-score_abs(r->deduction));
+	m = fmt(-sh->children_listed);
+	add_finding(d, cap, r->line, r->code, xasprintf(
+	    "%s: listed deduction %s, but its sub-criteria list %s in all",
+	    r->code, l, m));
+	free(l);
+	free(m);
+}
+
+static void
+check_total(const struct appendix *a, score task_sum, struct derivation *d,
+    size_t *cap)
+{
+	const struct criterion *t = &a->total;
+	char *l, *m, *s;
+
+	if (!a->has_total)
+		return;
+	if ((t->has & (HAS_SELF | HAS_APPRAISED | HAS_DEDUCTION)) ==
+	    (HAS_SELF | HAS_APPRAISED | HAS_DEDUCTION) &&
+	    score_abs(t->deduction) != t->self - t->appraised) {
+		l = fmt(score_abs(t->deduction));
+		m = fmt(t->self - t->appraised);
+		add_finding(d, cap, t->line, NULL, xasprintf(
+		    "total row: listed deduction %s, but self-assessed - "
+		    "appraised is %s", l, m));
+		free(l);
+		free(m);
+	}
+	if ((t->has & HAS_DEDUCTION) && task_sum != score_abs(t->deduction)) {
+		l = fmt(score_abs(t->deduction));
+		s = fmt(task_sum);
+		add_finding(d, cap, t->line, NULL, xasprintf(
+		    "total row: listed deduction %s, but the deducted "
+		    "criteria list %s in all", l, s));
+		free(l);
+		free(s);
+	}
+}
+
+/* Assignment texts repeat from row to row ("Giao cho Công chức chuyên môn
+ * ở bộ phận tiếp nhận..."): remember the last few matches, since folding
+ * is the costly part of matching. */
+struct match_cache {
+	struct {
+		const char *text;
+		const char *owner;
+		char *support;
+	} e[16];
+	size_t n, next;
+};
+
+static void
+cached_match(const struct config *c, struct match_cache *mc,
+    const char *text, const char **owner, char **support)
+{
+	size_t i;
+
+	if (text == NULL)
+		text = "";
+	for (i = 0; i < mc->n; i++)
+		if (strcmp(mc->e[i].text, text) == 0) {
+			*owner = mc->e[i].owner;
+			*support = xstrdup(mc->e[i].support);
+			return;
+		}
+	derive_match_roles(c, text, owner, support);
+	i = mc->next;
+	mc->next = (mc->next + 1) % 16;
+	if (mc->n < 16)
+		mc->n++;
+	else
+		free(mc->e[i].support);
+	mc->e[i].text = text;
+	mc->e[i].owner = *owner;
+	mc->e[i].support = xstrdup(*support);
+}
+
+static void
+match_cache_free(struct match_cache *mc)
+{
+	size_t i;
+
+	for (i = 0; i < mc->n; i++)
+		free(mc->e[i].support);
+}
+
+void
+derive_criteria(const struct config *c, const struct appendix *a,
+    struct derivation *out)
+{
+	struct match_cache mc = { 0 };
+	size_t tcap = out->ntasks, fcap = out->nfindings, i;
+	struct shape *sh = table_shape(a);
+	score listed_sum = 0;
+
+	for (i = 0; i < a->nrows; i++) {
+		const struct criterion *r = &a->rows[i];
+		struct task_spec *t;
+		const char *owner;
+
+		check_listed(r, out, &fcap);
+		check_children(r, &sh[i], out, &fcap);
+		if (r->code == NULL || !is_deducted(r) ||
+		    sh[i].has_deducted_below)
+			continue;
+		if (r->has & HAS_DEDUCTION)
+			listed_sum += score_abs(r->deduction);
+		t = add_task(out, &tcap);
+		cached_match(c, &mc, r->assignee, &owner, &t->support);
+		t->role = xstrdup(owner);
+		t->code = xstrdup(r->code);
+		t->key = xasprintf("A:%s/%s", r->code, owner);
+		t->title = xstrdup(r->title ? r->title : "");
+		t->origin = ORIGIN_APPENDIX;
+		if ((r->has & (HAS_STANDARD | HAS_APPRAISED)) ==
+		    (HAS_STANDARD | HAS_APPRAISED)) {
+			t->has_points = true;
+			t->points = r->standard - r->appraised;
+		}
+		t->due = xstrdup(config_due(c, owner, r->code,
+		    &t->due_source));
+		t->line = r->line;
+	}
+	check_total(a, listed_sum, out, &fcap);
+	match_cache_free(&mc);
+	free(sh);
+}
+
+static bool
+code_known(const char *const *known, const char *code)
+{
+	if (known == NULL)
+		return true;
+	for (; *known != NULL; known++)
+		if (strcmp(*known, code) == 0)
+			return true;
+	return false;
+}
+
+/* A role cell names a role by its id, or by text matched like an
+ * assignment. */
+static const char *
+directive_role(const struct config *c, const char *cell, char **support)
+{
+	const char *owner;
+	size_t i;
+
+	for (i = 0; i < c->nroles; i++)
+		if (strcasecmp(c->roles[i].id, cell) == 0) {
+			*support = xstrdup("");
+			return c->roles[i].id;
+		}
+	derive_match_roles(c, cell, &owner, support);
+	return owner;
+}
+
+void
+derive_directives(const struct config *c, const struct appendix *a,
+    const char *const *known_codes, struct derivation *out)
+{
+	size_t tcap = out->ntasks, fcap = out->nfindings, i, k;
+	size_t first = out->ntasks;
+
+	for (i = 0; i < a->ndirs; i++) {
+		const struct directive *r = &a->dirs[i];
+		struct task_spec *t = add_task(out, &tcap);
+		const char *owner;
+		unsigned nth = 1;
+
+		owner = directive_role(c, r->role ? r->role : "", &t->support);
+		t->role = xstrdup(owner);
+		t->code = r->code ? xstrdup(r->code) : NULL;
+		/* The nth directive of this role and criterion in the file. */
+		for (k = first; k + 1 < out->ntasks; k++)
+			if (strcmp(out->tasks[k].role, owner) == 0 &&
+			    ((t->code == NULL && out->tasks[k].code == NULL) ||
+			    (t->code != NULL && out->tasks[k].code != NULL &&
+			    strcmp(t->code, out->tasks[k].code) == 0)))
+				nth++;
+		t->key = xasprintf("D:%s/%s#%u", t->code ? t->code : "", owner,
+		    nth);
+		t->title = xstrdup(r->task ? r->task : "");
+		t->origin = ORIGIN_DIRECTIVE;
+		if (r->due != NULL) {
+			t->due = xstrdup(r->due);
+			t->due_source = "directive";
+		} else
+			t->due = xstrdup(config_due(c, owner, r->code,
+			    &t->due_source));
+		t->target = r->target ? xstrdup(r->target) : NULL;
+		t->every = r->every ? xstrdup(r->every) : NULL;
+		t->line = r->line;
+		if (r->code != NULL && !code_known(known_codes, r->code))
+			add_finding(out, &fcap, r->line, r->code, xasprintf(
+			    "directive names criterion %s, which the plan "
+			    "does not list", r->code));
+		if (strcmp(owner, ROLE_UNASSIGNED) == 0 ||
+		    (config_role(c, owner) != NULL &&
+		    config_role(c, owner)->unassigned))
+			add_finding(out, &fcap, r->line, r->code, xasprintf(
+			    "role '%s' matches no configured role; the task "
+			    "goes to the unassigned column", r->role ?
+			    r->role : ""));
+	}
+}
+
+void
+derivation_free(struct derivation *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->ntasks; i++) {
+		struct task_spec *t = &d->tasks[i];
+
+		free(t->key);
+		free(t->code);
+		free(t->role);
+		free(t->support);
+		free(t->title);
+		free(t->due);
+		free(t->target);
+		free(t->every);
+	}
+	for (i = 0; i < d->nfindings; i++) {
+		free(d->findings[i].code);
+		free(d->findings[i].message);
+	}
+	free(d->tasks);
+	free(d->findings);
+	memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,218 @@
+/* import.c: `parboard import` — files → appendix → derive → store.
+ *
+ * Every file is parsed before anything is written, and all writes of one
+ * run share a single transaction: a bad file anywhere leaves the database
+ * as it was. */
+
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "appendix.h"
+#include "derive.h"
+#include "import.h"
+#include "util.h"
+
+/* A file without a title is a plan named after the file: "export.csv"
+ * → "export". */
+static char *
+plan_name_of(const struct appendix *a, const struct import_opts *o)
+{
+	char *copy, *base, *dot, *name;
+
+	if (a->title != NULL && a->title[0] != '\0')
+		return xstrdup(a->title);
+	if (o->plan != NULL)
+		return xstrdup(o->plan);
+	copy = xstrdup(a->file);
+	base = basename(copy);
+	dot = strrchr(base, '.');
+	if (dot != NULL && dot != base)
+		*dot = '\0';
+	name = xstrdup(base);
+	free(copy);
+	return name;
+}
+
+static void
+print_findings(FILE *f, const char *file, const struct derivation *d,
+    const char *prefix)
+{
+	size_t i;
+
+	for (i = 0; i < d->nfindings; i++)
+		fprintf(f, "%s%s:%d: warning: %s\n", prefix, file,
+		    d->findings[i].line, d->findings[i].message);
+}
+
+static void
+print_dry_tasks(FILE *f, const struct derivation *d)
+{
+	struct buf b = { 0 };
+	char pts[32];
+	size_t i;
+
+	for (i = 0; i < d->ntasks; i++) {
+		const struct task_spec *t = &d->tasks[i];
+
+		if (t->has_points)
+			text_format_score(t->points, ',', pts, sizeof pts);
+		else
+			strcpy(pts, "-");
+		b.len = 0;
+		buf_adds(&b, "  ");
+		text_pad(&b, t->code ? t->code : "-", 8);
+		buf_adds(&b, " ");
+		text_pad(&b, t->role, 9);
+		buf_adds(&b, " ");
+		text_pad(&b, pts, 5);
+		buf_adds(&b, " ");
+		text_pad(&b, t->due, 10);
+		buf_adds(&b, " ");
+		text_pad(&b, t->title, 40);
+		fprintf(f, "%s\n", b.data);
+	}
+	buf_free(&b);
+}
+
+static score
+points_sum(const struct derivation *d)
+{
+	score sum = 0;
+	size_t i;
+
+	for (i = 0; i < d->ntasks; i++)
+		if (d->tasks[i].has_points)
+			sum += d->tasks[i].points;
+	return sum;
+}
+
+/* Save one derivation (tasks and findings) into plan_id, or describe it
+ * when dry. */
+static int
+save(struct store *s, long plan_id, const char *plan, const char *file,
+    const struct derivation *d, const struct import_opts *o, char **err)
+{
+	size_t added = 0, updated = 0;
+	char pts[32];
+
+	text_format_score(points_sum(d), ',', pts, sizeof pts);
+	if (o->dry_run) {
+		fprintf(o->out, "%s: would import %zu task(s) into plan "
+		    "\"%s\" (%s points at stake)\n", file, d->ntasks, plan,
+		    pts);
+		print_dry_tasks(o->out, d);
+		print_findings(o->out, file, d, "");
+		return 0;
+	}
+	if (store_tasks_save(s, plan_id, d, &added, &updated, err) != 0 ||
+	    store_findings_save(s, plan_id, file, d, err) != 0)
+		return -1;
+	fprintf(o->out, "%s: plan \"%s\": %zu task(s), %zu new, %zu updated, "
+	    "%s points at stake\n", file, plan, d->ntasks, added, updated,
+	    pts);
+	print_findings(o->warn, file, d, "parboard: ");
+	return 0;
+}
+
+static int
+import_criteria(struct store *s, const struct config *c,
+    const struct appendix *a, const struct import_opts *o,
+    long *plan_id, char **plan, char **err)
+{
+	struct derivation d = { 0 };
+	int rc = 0;
+
+	free(*plan);
+	*plan = plan_name_of(a, o);
+	derive_criteria(c, a, &d);
+	if (!o->dry_run)
+		rc = store_plan_save(s, *plan, a, plan_id, err);
+	if (rc == 0)
+		rc = save(s, *plan_id, *plan, a->file, &d, o, err);
+	derivation_free(&d);
+	return rc;
+}
+
+static int
+import_directives(struct store *s, const struct config *c,
+    const struct appendix *a, const struct appendix *criteria,
+    const struct import_opts *o, long *plan_id, char **plan, char **err)
+{
+	struct derivation d = { 0 };
+	struct plan p = { 0 };
+	char **codes = NULL;
+	size_t i;
+	int rc;
+
+	if (*plan == NULL) {
+		rc = s ? store_plan_get(s, o->plan, &p, err) : 1;
+		if (rc < 0)
+			return -1;
+		if (rc == 1)
+			return fail(err, "%s:1: %s", a->file, o->plan ?
+			    "no such plan to attach directives to" :
+			    "no plan to attach directives to; import the "
+			    "appendix first (or with this file)");
+		*plan_id = p.id;
+		*plan = xstrdup(p.name);
+		plan_clear(&p);
+	}
+	if (criteria != NULL) {
+		codes = xcalloc(criteria->nrows + 1, sizeof *codes);
+		for (i = 0; i < criteria->nrows; i++)
+			codes[i] = xstrdup(criteria->rows[i].code ?
+			    criteria->rows[i].code : "");
+	} else if (s != NULL)
+		codes = store_plan_codes(s, *plan_id);
+	derive_directives(c, a, (const char *const *)codes, &d);
+	strv_free(codes);
+	rc = save(s, *plan_id, *plan, a->file, &d, o, err);
+	derivation_free(&d);
+	return rc;
+}
+
+int
+import_files(struct store *s, const struct config *c,
+    char *const *files, int nfiles, const struct import_opts *o,
+    char **err)
+{
+	struct appendix **a = xcalloc((size_t)nfiles, sizeof *a);
+	const struct appendix *last = NULL;
+	char *plan = NULL;
+	long plan_id = 0;
+	int i, rc = 0, pass;
+
+	for (i = 0; i < nfiles && rc == 0; i++)
+		rc = appendix_read(files[i], &a[i], err);
+	if (rc == 0 && !o->dry_run)
+		rc = store_begin(s, err);
+	if (rc == 0) {
+		/* Appendices first, so directives given in the same run
+		 * attach to the plan they belong to. */
+		for (pass = 0; pass < 2 && rc == 0; pass++)
+			for (i = 0; i < nfiles && rc == 0; i++) {
+				if (pass == 0 &&
+				    a[i]->kind == APPENDIX_CRITERIA) {
+					rc = import_criteria(s, c, a[i], o,
+					    &plan_id, &plan, err);
+					last = a[i];
+				} else if (pass == 1 &&
+				    a[i]->kind == APPENDIX_DIRECTIVES)
+					rc = import_directives(s, c, a[i],
+					    last, o, &plan_id, &plan, err);
+			}
+		if (!o->dry_run) {
+			if (rc == 0)
+				rc = store_commit(s, err);
+			else
+				store_rollback(s);
+		}
+	}
+	for (i = 0; i < nfiles; i++)
+		if (a[i] != NULL)
+			appendix_free(a[i]);
+	free(a);
+	free(plan);
+	return rc;
+}

@@ -1,0 +1,32 @@
+/* report.h: `parboard list` and `parboard report` output. */
+#ifndef PARBOARD_REPORT_H
+#define PARBOARD_REPORT_H
+
+#include <stdio.h>
+
+#include "config.h"
+#include "store.h"
+
+enum format {
+	FORMAT_TEXT,
+	FORMAT_TSV,
+	FORMAT_CSV,
+	FORMAT_JSON,
+	FORMAT_MARKDOWN,
+};
+/* Returns false for an unknown name. */
+bool format_parse(const char *s, enum format *out);
+
+/* The task list: text (aligned by display width), tsv, csv or json. */
+int report_list(struct store *s, const struct config *c,
+    const struct plan *p, const struct filter *f, enum format fmt,
+    FILE *out, char **err);
+
+/* The progress report: score, points recovered, tasks per role and
+ * status, overdue tasks, and changes since `since` (may be NULL):
+ * text, markdown or csv. */
+int report_progress(struct store *s, const struct config *c,
+    const struct plan *p, const char *since, enum format fmt, FILE *out,
+    char **err);
+
+#endif

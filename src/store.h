@@ -1,0 +1,201 @@
+/* store.h: the SQLite database — the only module that speaks SQL.
+ *
+ * Schema (PRAGMA user_version 1):
+ *   plan(id, name UNIQUE, source, has_total, total_standard, total_self,
+ *        total_appraised, total_deduction, imported_at)
+ *   criterion(id, plan_id, code, title, standard, self, appraised,
+ *        deduction, has, comment, assignee, line; UNIQUE(plan_id, code))
+ *   task(id, plan_id, tkey, code, role, support, title, origin, status,
+ *        due, due_source, points, target, every, created_at, version;
+ *        UNIQUE(plan_id, tkey))
+ *   history(id, task_id, at, user, kind, old, new)
+ *        kind: created, status, due, note, evidence, title, undo
+ *   finding(id, plan_id, line, code, message)
+ * Beyond that sketch: task.support holds a JSON array ('["VP-TK"]') so
+ * JSON output can embed it (the C API uses the comma form "VP-TK,TP-HT");
+ * history.undone marks rows store_undo reverted and history.old_source
+ * keeps a "due" row's previous due_source; finding.file names the file a
+ * finding came from.
+ * Scores are stored as integers in thousandths (text.h `score`); NULL when
+ * the cell was empty.  WAL, foreign keys on, busy timeout 5 s.  Every
+ * function that writes runs in one transaction (its own, or the caller's
+ * store_begin/store_commit around several calls: nested calls become
+ * savepoints, so a failed inner write undoes only itself). */
+#ifndef PARBOARD_STORE_H
+#define PARBOARD_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "appendix.h"
+#include "derive.h"
+#include "text.h"
+
+struct store;
+
+/* Result of a write that checks the task's version (see store_task_set). */
+#define STORE_CONFLICT (-2)
+
+enum status {
+	STATUS_TODO,
+	STATUS_DOING,
+	STATUS_DONE,
+	STATUS_BLOCKED,
+	STATUS_COUNT
+};
+const char *status_name(enum status s);		/* "todo" */
+const char *status_label(enum status s);	/* "Chưa làm" */
+/* Accepts the name ("doing") or the Vietnamese label, folded. */
+bool status_parse(const char *s, enum status *out);
+
+struct plan {
+	long id;
+	char *name;
+	char *source;
+	bool has_total;
+	score total_standard, total_self, total_appraised, total_deduction;
+	char *imported_at;
+};
+
+struct task {
+	long id;
+	long version;		/* bumped by every change */
+	char *key, *code, *role, *support, *title;
+	char *origin;		/* "appendix", "directive", "manual" */
+	enum status status;
+	char *due, *due_source;
+	bool has_points;
+	score points;
+	char *target, *every;
+	/* From the task's criterion (when it has one in the plan). */
+	char *crit_title, *comment, *assignee;
+	score standard, self, appraised, deduction;
+	unsigned has;		/* HAS_* bits of the criterion */
+	int nnotes, nevidence;
+};
+
+struct history {
+	long id;
+	char *at;		/* "YYYY-MM-DD HH:MM:SS" UTC */
+	char *user;
+	char *kind;
+	char *old, *new;	/* may be NULL */
+};
+
+struct filter {
+	const char *role;	/* role id or NULL */
+	int status;		/* enum status or -1 */
+	bool overdue;		/* due < today() and not done */
+	const char *user;	/* only tasks this user changed (any history
+				 * row but "created"), or NULL */
+};
+
+/* Open (creating when create is true, with its directory) and migrate. */
+int store_open(const char *path, bool create, struct store **out, char **err);
+void store_close(struct store *s);
+bool store_readonly(const struct store *s);
+
+int store_begin(struct store *s, char **err);	/* BEGIN IMMEDIATE */
+int store_commit(struct store *s, char **err);
+void store_rollback(struct store *s);
+
+/* PRAGMA data_version: changes when another connection commits. */
+long store_data_version(struct store *s);
+
+/* --- import (callers wrap these in store_begin/store_commit) --- */
+
+/* Create or update the plan named name from a criteria appendix:
+ * criteria replaced by the file's, totals updated.  *plan_id set. */
+int store_plan_save(struct store *s, const char *name,
+    const struct appendix *a, long *plan_id, char **err);
+/* Insert new tasks, update texts (title, support, points, code) of known
+ * ones by key; status, due date set by hand, notes and history are kept.
+ * Each new task gets a "created" history row.  *added / *updated count. */
+int store_tasks_save(struct store *s, long plan_id,
+    const struct derivation *d, size_t *added, size_t *updated,
+    char **err);
+/* Replace the plan's findings of one file with d's. */
+int store_findings_save(struct store *s, long plan_id, const char *file,
+    const struct derivation *d, char **err);
+
+/* --- reading --- */
+
+/* name NULL: the newest plan.  Returns 1 when there is none. */
+int store_plan_get(struct store *s, const char *name, struct plan *out,
+    char **err);
+void plan_clear(struct plan *p);
+/* NULL-terminated list of the plan's criterion codes (for directives). */
+char **store_plan_codes(struct store *s, long plan_id);
+void strv_free(char **v);
+
+int store_tasks(struct store *s, long plan_id, const struct filter *f,
+    struct task **out, size_t *n, char **err);
+int store_task_get(struct store *s, long task_id, struct task *out,
+    char **err);
+void task_clear(struct task *t);
+void tasks_free(struct task *t, size_t n);
+
+/* TASK as "12" (id) or "CODE/ROLE" ("1.7/CA"; when several tasks share
+ * it, the appendix one).  Returns 1 when not found. */
+int store_task_find(struct store *s, long plan_id, const char *spec,
+    long *task_id, char **err);
+
+int store_history(struct store *s, long task_id, struct history **out,
+    size_t *n, char **err);
+void history_free(struct history *h, size_t n);
+
+/* History rows of the plan's tasks at or after since (YYYY-MM-DD, may
+ * be NULL), oldest first, with the task they belong to. */
+struct change {
+	struct history h;
+	long task_id;
+	char *code, *role, *title;
+};
+int store_changes(struct store *s, long plan_id, const char *since,
+    struct change **out, size_t *n, char **err);
+void changes_free(struct change *c, size_t n);
+
+/* The plan's findings as text lines "FILE:LINE: message". */
+char **store_findings(struct store *s, long plan_id);
+
+/* Points recovered: sum of the points of criteria all of whose linked
+ * tasks are done; *at_stake: sum over all task-bearing criteria. */
+int store_points(struct store *s, long plan_id, score *recovered,
+    score *at_stake, char **err);
+
+/* --- changes: one transaction each, a history row with user --- */
+
+/* Change a task field: kind "status" (value a status name) or "due"
+ * (YYYY-MM-DD; due_source becomes "task").  expected_version >= 0 makes
+ * the write fail with STORE_CONFLICT if the task changed meanwhile.
+ * note (may be NULL) is stored as a note history row in the same
+ * transaction. */
+int store_task_set(struct store *s, long task_id, long expected_version,
+    const char *kind, const char *value, const char *note,
+    const char *user, char **err);
+/* Append a note or evidence line (kind "note" or "evidence"). */
+int store_task_note(struct store *s, long task_id, const char *kind,
+    const char *text, const char *user, char **err);
+/* A task added by hand (origin manual) in role's column. */
+int store_task_add(struct store *s, long plan_id, const char *role,
+    const char *code, const char *title, const char *due,
+    const char *user, long *task_id, char **err);
+/* Undo user's newest status or due change in the plan (not undone yet):
+ * restores the old value, records an "undo" row.  Returns 1 when there is
+ * nothing to undo; *what (malloc'd) describes what was undone:
+ * "task 12 (1.7/CA): status done → doing".  Refuses (-1, "task N changed
+ * since; nothing undone") when the task no longer holds the value that
+ * change wrote. */
+int store_undo(struct store *s, long plan_id, const char *user,
+    char **what, char **err);
+
+/* --- output through SQLite's JSON functions --- */
+
+/* One JSON array of the filtered tasks with the keys of DESIGN.md, plus
+ * status_label, due_source, target, every, notes and evidence (counts),
+ * in store_tasks' order, on one line followed by "\n". */
+int store_tasks_json(struct store *s, long plan_id, const struct filter *f,
+    FILE *out, char **err);
+
+#endif

@@ -1,0 +1,1 @@
+/* store_impl.h: being split out of store.c. */

@@ -1,0 +1,1 @@
+/* store_query.c: being split out of store.c. */

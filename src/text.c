@@ -1,0 +1,745 @@
+/* text.c: UTF-8 text as parboard needs it.
+ *
+ * libunistring does the Unicode work (normalisation, case folding,
+ * character classes, widths); this file only decides how parboard uses
+ * it: the folded matching key, column arithmetic for the terminal, the
+ * appendix's cell markup, and the fixed-point scores and dates it writes. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "text.h"
+#include "util.h"
+
+/* Encoding name for uc_width: "UTF-8" makes East Asian ambiguous
+ * characters narrow, as wcwidth does in a UTF-8 locale. */
+#define WIDTH_ENCODING "UTF-8"
+
+#define ELLIPSIS "\xe2\x80\xa6"	/* U+2026, one column */
+
+/* ---- validation and normalisation ------------------------------------ */
+
+bool
+text_utf8_valid(const char *s, size_t n, size_t *bad)
+{
+	const uint8_t *p = u8_check((const uint8_t *)s, n);
+
+	if (p == NULL)
+		return true;
+	if (bad != NULL)
+		*bad = (size_t)(p - (const uint8_t *)s);
+	return false;
+}
+
+/* A valid copy of s: every byte that does not start a well-formed
+ * sequence becomes U+FFFD, so libunistring never sees bad input. */
+static char *
+sanitize(const char *s)
+{
+	size_t n = strlen(s), off;
+	struct buf b = { 0 };
+
+	if (text_utf8_valid(s, n, &off))
+		return xstrdup(s);
+	while (n > 0) {
+		if (text_utf8_valid(s, n, &off)) {
+			buf_add(&b, s, n);
+			break;
+		}
+		buf_add(&b, s, off);
+		buf_adds(&b, "\xef\xbf\xbd");
+		s += off + 1;
+		n -= off + 1;
+	}
+	return buf_take(&b);
+}
+
+/* NUL-terminated copy of a libunistring result of length n. */
+static char *
+terminate(uint8_t *r, size_t n)
+{
+	char *s = xstrndup((const char *)r, n);
+
+	free(r);
+	return s;
+}
+
+/* A cheap sufficient test for NFC, because u8_normalize dominates an
+ * import's time: text with no combining mark, made only of Latin
+ * (below U+0300), Latin Extended Additional (the precomposed Vietnamese
+ * letters, U+1E00-U+1EFF) and general punctuation other than the spaces
+ * U+2000-U+200F, is its own NFC.  Anything else takes the real path. */
+static bool
+already_nfc(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	ucs4_t uc;
+	int n;
+
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		n = u8_strmbtouc(&uc, p);
+		if (n <= 0)
+			return false;
+		if (!(uc < 0x300 || (uc >= 0x1e00 && uc <= 0x1eff) ||
+		    (uc >= 0x2010 && uc <= 0x205e)))
+			return false;
+		p += n;
+	}
+	return true;
+}
+
+char *
+text_nfc(const char *s)
+{
+	char *v = sanitize(s);
+	size_t n;
+	uint8_t *r;
+
+	if (already_nfc(v))
+		return v;
+	r = u8_normalize(UNINORM_NFC, (const uint8_t *)v, strlen(v), NULL, &n);
+	if (r == NULL)		/* only on out of memory */
+		return v;
+	free(v);
+	return terminate(r, n);
+}
+
+/* ---- folding and matching -------------------------------------------- */
+
+static bool
+is_dash(ucs4_t uc)
+{
+	return uc == '-' || (uc >= 0x2010 && uc <= 0x2015) || uc == 0x2212 ||
+	    uc == 0xfe58 || uc == 0xfe63 || uc == 0xff0d;
+}
+
+static bool
+is_space(ucs4_t uc)
+{
+	return uc_is_property_white_space(uc);
+}
+
+char *
+text_fold(const char *s)
+{
+	char *v = sanitize(s);
+	struct buf b = { 0 };
+	const uint8_t *p, *end;
+	uint8_t *f;
+	size_t n;
+	ucs4_t uc;
+	int len;
+	bool space = false;
+
+	/* Case folding with NFD output gives the decomposed, folded string
+	 * in one pass; the marks are then simply skipped. */
+	f = u8_casefold((const uint8_t *)v, strlen(v), NULL, UNINORM_NFD,
+	    NULL, &n);
+	free(v);
+	if (f == NULL)
+		return xstrdup("");
+	for (p = f, end = f + n; p < end; p += len) {
+		len = u8_mbtouc(&uc, p, (size_t)(end - p));
+		/* Marks, and invisible format characters (soft hyphen,
+		 * zero-width space, BOM) that pasted text carries. */
+		if (uc_is_general_category(uc, UC_CATEGORY_M) ||
+		    uc_is_general_category(uc, UC_CATEGORY_Cf))
+			continue;
+		if (is_space(uc)) {
+			space = true;
+			continue;
+		}
+		/* A dash always stands alone between single spaces, so
+		 * "hoá–Xã", "hoá – Xã" and "HÓA - XÃ" give the same key. */
+		if (is_dash(uc)) {
+			if (b.len > 0)
+				buf_addc(&b, ' ');
+			buf_addc(&b, '-');
+			space = true;
+			continue;
+		}
+		if (space && b.len > 0)
+			buf_addc(&b, ' ');
+		space = false;
+		if (uc == 0x0111 || uc == 0x0110)	/* đ has no decomposition */
+			buf_addc(&b, 'd');
+		else
+			buf_add(&b, (const char *)p, (size_t)len);
+	}
+	free(f);
+	return buf_take(&b);
+}
+
+/* A byte that continues a word: ASCII letters and digits, and any byte of
+ * a multibyte character (folded text is mostly ASCII, so what is left
+ * above 0x7f is a letter of some other script). */
+static bool
+word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+long
+text_find_word(const char *folded_hay, const char *folded_needle)
+{
+	size_t n = strlen(folded_needle);
+	const char *p = folded_hay;
+
+	if (n == 0)
+		return -1;
+	while ((p = strstr(p, folded_needle)) != NULL) {
+		if ((p == folded_hay || !word_byte((unsigned char)p[-1])) &&
+		    !word_byte((unsigned char)p[n]))
+			return (long)(p - folded_hay);
+		p++;
+	}
+	return -1;
+}
+
+bool
+text_contains(const char *hay, const char *needle)
+{
+	char *h = text_fold(hay), *n = text_fold(needle);
+	bool found = strstr(h, n) != NULL;
+
+	free(h);
+	free(n);
+	return found;
+}
+
+/* ---- display width --------------------------------------------------- */
+
+/* Width of one character: control characters and invalid bytes that
+ * uc_width calls -1 take no column. */
+static int
+char_width(ucs4_t uc)
+{
+	int w = uc_width(uc, WIDTH_ENCODING);
+
+	return w < 0 ? 0 : w;
+}
+
+/* Length in bytes of the character at p (at least 1, even on bad input). */
+static int
+char_at(const char *p, size_t n, ucs4_t *uc)
+{
+	int len = u8_mbtouc(uc, (const uint8_t *)p, n);
+
+	return len < 1 ? 1 : len;
+}
+
+/* A character that sticks to the one before it: combining marks, and the
+ * other zero-width joiners and selectors that uc_width gives 0 columns. */
+static bool
+attaches(ucs4_t uc)
+{
+	return uc_is_general_category(uc, UC_CATEGORY_M) ||
+	    (uc >= 0x20 && uc_width(uc, WIDTH_ENCODING) == 0);
+}
+
+int
+text_width(const char *s)
+{
+	size_t n = strlen(s);
+	int w = 0, len;
+	ucs4_t uc;
+
+	for (; n > 0; s += len, n -= (size_t)len) {
+		len = char_at(s, n, &uc);
+		w += char_width(uc);
+	}
+	return w;
+}
+
+size_t
+text_fit(const char *s, int maxw, int *width)
+{
+	size_t n = strlen(s), at = 0, end;
+	int w = 0, cw, len;
+	ucs4_t uc;
+
+	while (at < n) {
+		/* One cluster: a character and the marks that follow it. */
+		len = char_at(s + at, n - at, &uc);
+		cw = char_width(uc);
+		end = at + (size_t)len;
+		while (end < n) {
+			len = char_at(s + end, n - end, &uc);
+			if (!attaches(uc))
+				break;
+			cw += char_width(uc);
+			end += (size_t)len;
+		}
+		if (w + cw > maxw)
+			break;
+		w += cw;
+		at = end;
+	}
+	if (width != NULL)
+		*width = w;
+	return at;
+}
+
+char *
+text_ellipsize(const char *s, int maxw)
+{
+	size_t n;
+
+	if (maxw <= 0)
+		return xstrdup("");
+	n = text_fit(s, maxw, NULL);
+	if (s[n] == '\0')
+		return xstrdup(s);
+	n = text_fit(s, maxw - 1, NULL);
+	return xasprintf("%.*s%s", (int)n, s, ELLIPSIS);
+}
+
+void
+text_pad(struct buf *out, const char *s, int w)
+{
+	size_t n;
+	int got;
+
+	if (w <= 0)
+		return;
+	n = text_fit(s, w, &got);
+	if (s[n] != '\0') {
+		n = text_fit(s, w - 1, &got);
+		buf_add(out, s, n);
+		buf_adds(out, ELLIPSIS);
+		got++;
+	} else
+		buf_add(out, s, n);
+	for (; got < w; got++)
+		buf_addc(out, ' ');
+}
+
+/* ---- cell text ------------------------------------------------------- */
+
+/* Squeeze white space; blank lines are dropped, or kept (at most one in a
+ * row) when keep_blank is set. */
+static char *
+squeeze(const char *s, bool keep_blank)
+{
+	struct buf b = { 0 };
+	int newlines = 0;	/* pending line breaks */
+	bool space = false;	/* pending space inside a line */
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\v' ||
+		    *s == '\f') {
+			space = true;
+			continue;
+		}
+		if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0) {
+			s++;	/* no-break space */
+			space = true;
+			continue;
+		}
+		if (*s == '\n') {
+			newlines++;
+			space = false;
+			continue;
+		}
+		if (b.len > 0) {
+			if (newlines > 1 && keep_blank)
+				buf_adds(&b, "\n\n");
+			else if (newlines > 0)
+				buf_addc(&b, '\n');
+			else if (space)
+				buf_addc(&b, ' ');
+		}
+		newlines = 0;
+		space = false;
+		buf_addc(&b, *s);
+	}
+	return buf_take(&b);
+}
+
+char *
+text_squeeze(const char *s)
+{
+	return squeeze(s, true);
+}
+
+/* Tags the appendix uses; anything else that looks like "<x" is text
+ * (the inline math "$b/a=164/739=0,22<0,7$" must survive). */
+static const char *const known_tags[] = {
+	"a", "b", "blockquote", "br", "center", "code", "div", "em", "font",
+	"h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "ol", "p", "pre",
+	"s", "small", "span", "strike", "strong", "sub", "sup", "table", "tbody",
+	"td", "th", "thead", "tr", "u", "ul", NULL
+};
+
+enum tag_kind { TAG_DROP, TAG_BREAK, TAG_ITEM };
+
+/* If p starts a known tag, return its length in bytes and its kind. */
+static size_t
+parse_tag(const char *p, enum tag_kind *kind)
+{
+	const char *q = p + 1, *name, *close;
+	size_t len, i;
+	bool closing = false;
+
+	if (*q == '/') {
+		closing = true;
+		q++;
+	}
+	name = q;
+	while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+	    (*q >= '0' && *q <= '9' && q > name))
+		q++;
+	len = (size_t)(q - name);
+	if (len == 0 || (*q != '>' && *q != ' ' && *q != '\t' && *q != '\n' &&
+	    *q != '/'))
+		return 0;
+	if ((close = strchr(q, '>')) == NULL)
+		return 0;
+	for (i = 0; known_tags[i] != NULL; i++) {
+		if (strlen(known_tags[i]) == len &&
+		    strncasecmp(known_tags[i], name, len) == 0)
+			break;
+	}
+	if (known_tags[i] == NULL)
+		return 0;
+	*kind = TAG_DROP;
+	if (len == 2 && strncasecmp(name, "li", 2) == 0 && !closing)
+		*kind = TAG_ITEM;
+	else if ((len == 1 && strncasecmp(name, "p", 1) == 0) ||
+	    (len == 2 && (strncasecmp(name, "br", 2) == 0 ||
+	    strncasecmp(name, "li", 2) == 0 || strncasecmp(name, "ul", 2) == 0 ||
+	    strncasecmp(name, "ol", 2) == 0 || strncasecmp(name, "tr", 2) == 0 ||
+	    strncasecmp(name, "hr", 2) == 0)) ||
+	    (len == 3 && strncasecmp(name, "div", 3) == 0))
+		*kind = TAG_BREAK;
+	return (size_t)(close - p) + 1;
+}
+
+/* Decode the entity at p ("&amp;", "&#39;", "&#x2013;") into out; returns
+ * its length or 0 when p does not start one. */
+static size_t
+parse_entity(const char *p, struct buf *out)
+{
+	static const struct {
+		const char *name, *text;
+	} names[] = {
+		{ "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" },
+		{ "&quot;", "\"" }, { "&apos;", "'" }, { "&nbsp;", " " },
+		{ "&ndash;", "\xe2\x80\x93" }, { "&mdash;", "\xe2\x80\x94" },
+		{ NULL, NULL }
+	};
+	const char *q;
+	char *end;
+	unsigned long cp;
+	uint8_t u[6];
+	size_t i;
+	int n;
+	bool hex;
+
+	for (i = 0; names[i].name != NULL; i++) {
+		if (strncmp(p, names[i].name, strlen(names[i].name)) == 0) {
+			buf_adds(out, names[i].text);
+			return strlen(names[i].name);
+		}
+	}
+	if (p[1] != '#')
+		return 0;
+	q = p + 2;
+	hex = *q == 'x' || *q == 'X';
+	if (hex)
+		q++;
+	/* strtoul would also take spaces and a sign: insist on a digit. */
+	if (!(hex ? isxdigit((unsigned char)*q) : isdigit((unsigned char)*q)))
+		return 0;
+	cp = strtoul(q, &end, hex ? 16 : 10);
+	if (*end != ';' || cp == 0 || cp > 0x10ffff ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	n = u8_uctomb(u, (ucs4_t)cp, (int)sizeof u);
+	if (n <= 0)
+		return 0;
+	buf_add(out, (const char *)u, (size_t)n);
+	return (size_t)(end - p) + 1;
+}
+
+/* Remove a list marker the writer typed into an item ("- ", "– ", "• ") so
+ * the item does not read "• - text". */
+static const char *
+skip_marker(const char *p)
+{
+	const char *q = p;
+
+	while (*q == ' ' || *q == '\t' || *q == '\n')
+		q++;
+	if (*q == '-' || *q == '*' || *q == '+')
+		q++;
+	else if (strncmp(q, "\xe2\x80\x93", 3) == 0 ||
+	    strncmp(q, "\xe2\x80\x94", 3) == 0 ||
+	    strncmp(q, "\xe2\x80\xa2", 3) == 0)
+		q += 3;
+	else
+		return p;
+	if (*q != ' ' && *q != '\t')
+		return p;
+	return q;
+}
+
+char *
+text_strip_markup(const char *s)
+{
+	struct buf b = { 0 };
+	const char *p = s, *close;
+	enum tag_kind kind;
+	size_t n;
+	char *r;
+
+	while (*p != '\0') {
+		if (*p == '$' && p[1] != '\0' && p[1] != '$' && p[1] != ' ' &&
+		    (close = strchr(p + 1, '$')) != NULL && close[-1] != ' ') {
+			/* Inline math: the content verbatim, no tags in it. */
+			buf_add(&b, p + 1, (size_t)(close - p - 1));
+			p = close + 1;
+			continue;
+		}
+		if (*p == '<' && (n = parse_tag(p, &kind)) > 0) {
+			p += n;
+			if (kind == TAG_ITEM) {
+				buf_adds(&b, "\n\xe2\x80\xa2 ");
+				p = skip_marker(p);
+			} else if (kind == TAG_BREAK)
+				buf_addc(&b, '\n');
+			continue;
+		}
+		if (*p == '&' && (n = parse_entity(p, &b)) > 0) {
+			p += n;
+			continue;
+		}
+		buf_addc(&b, *p++);
+	}
+	r = squeeze(b.data != NULL ? b.data : "", false);
+	buf_free(&b);
+	return r;
+}
+
+/* ---- scores ---------------------------------------------------------- */
+
+/* Skip ASCII white space and no-break spaces. */
+static const char *
+skip_space(const char *p)
+{
+	for (;;) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		else if ((unsigned char)p[0] == 0xc2 &&
+		    (unsigned char)p[1] == 0xa0)
+			p += 2;
+		else
+			return p;
+	}
+}
+
+/* Length of a minus sign at p: '-', U+2212 or an en dash; 0 if none. */
+static size_t
+minus_at(const char *p)
+{
+	if (*p == '-')
+		return 1;
+	if (strncmp(p, "\xe2\x88\x92", 3) == 0 ||
+	    strncmp(p, "\xe2\x80\x93", 3) == 0)
+		return 3;
+	return 0;
+}
+
+bool
+text_parse_score(const char *s, score *out)
+{
+	const char *p = skip_space(s);
+	unsigned long long whole = 0;
+	int frac = 0, digits = 0, scale;
+	bool neg = false;
+	size_t m;
+
+	if ((m = minus_at(p)) > 0) {
+		neg = true;
+		p = skip_space(p + m);
+	} else if (*p == '+')
+		p = skip_space(p + 1);
+	if (*p < '0' || *p > '9')
+		return false;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (++digits > 15)	/* far beyond any score; no overflow */
+			return false;
+		whole = whole * 10 + (unsigned)(*p - '0');
+	}
+	if (*p == ',' || *p == '.') {
+		p++;
+		for (digits = 0, scale = 100; *p >= '0' && *p <= '9'; p++) {
+			if (++digits > 3)
+				return false;
+			frac += (*p - '0') * scale;
+			scale /= 10;
+		}
+		if (digits == 0)
+			return false;
+	}
+	if (*skip_space(p) != '\0')
+		return false;
+	*out = (score)(whole * SCORE_UNIT) + frac;
+	if (neg)
+		*out = -*out;
+	return true;
+}
+
+void
+text_format_score(score v, char decimal, char *buf, size_t n)
+{
+	unsigned long long a = v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v;
+	unsigned long long whole = a / SCORE_UNIT;
+	unsigned frac = (unsigned)(a % SCORE_UNIT);
+	const char *sign = v < 0 ? "-" : "";
+
+	if (n == 0)
+		return;
+	if (frac % 10 != 0)
+		snprintf(buf, n, "%s%llu%c%03u", sign, whole, decimal, frac);
+	else
+		snprintf(buf, n, "%s%llu%c%02u", sign, whole, decimal,
+		    frac / 10);
+}
+
+/* ---- dates ----------------------------------------------------------- */
+
+/* Read 1..max digits; returns the count read, or 0. */
+static int
+read_num(const char **pp, int max, int *v)
+{
+	const char *p = *pp;
+	int n = 0;
+
+	*v = 0;
+	while (n < max && *p >= '0' && *p <= '9') {
+		*v = *v * 10 + (*p++ - '0');
+		n++;
+	}
+	if (*p >= '0' && *p <= '9')
+		return 0;
+	*pp = p;
+	return n;
+}
+
+static bool
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static bool
+date_exists(int y, int m, int d)
+{
+	static const int mdays[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (y < 1 || m < 1 || m > 12 || d < 1)
+		return false;
+	return d <= mdays[m - 1] + (m == 2 && leap(y));
+}
+
+bool
+text_parse_date(const char *s, char iso[11])
+{
+	const char *p = skip_space(s);
+	int a, b, c, na, nb, nc, y, m, d;
+	char sep;
+
+	if ((na = read_num(&p, 4, &a)) == 0)
+		return false;
+	sep = *p;
+	if (sep != '-' && sep != '/' && sep != '.')
+		return false;
+	p++;
+	if ((nb = read_num(&p, 2, &b)) == 0 || *p != sep)
+		return false;
+	p++;
+	if ((nc = read_num(&p, 4, &c)) == 0 || *skip_space(p) != '\0')
+		return false;
+	if (na == 4 && sep == '-' && nc <= 2) {
+		y = a, m = b, d = c;	/* YYYY-MM-DD */
+	} else if (na <= 2 && nc == 4) {
+		d = a, m = b, y = c;	/* dd/mm/yyyy */
+	} else
+		return false;
+	if (!date_exists(y, m, d))
+		return false;
+	/* The modulos only tell the compiler the fields' widths. */
+	snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+	return true;
+}
+
+/* Split a YYYY-MM-DD string; false when it is not one. */
+static bool
+split_iso(const char *iso, int *y, int *m, int *d)
+{
+	const char *p = iso;
+
+	if (read_num(&p, 4, y) != 4 || *p++ != '-' ||
+	    read_num(&p, 2, m) != 2 || *p++ != '-' ||
+	    read_num(&p, 2, d) != 2 || *p != '\0')
+		return false;
+	return date_exists(*y, *m, *d);
+}
+
+void
+text_format_date(const char *iso, char out[11])
+{
+	int y, m, d;
+
+	if (split_iso(iso, &y, &m, &d))
+		snprintf(out, 11, "%02u/%02u/%04u", (unsigned)d % 100u,
+		    (unsigned)m % 100u, (unsigned)y % 10000u);
+	else
+		snprintf(out, 11, "%s", iso);
+}
+
+/* Days since 1970-01-01 in the proleptic Gregorian calendar (Howard
+ * Hinnant's days_from_civil): no mktime, so no time zone or DST. */
+static long
+days_from_civil(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+long
+text_days_between(const char *iso_a, const char *iso_b)
+{
+	int ya, ma, da, yb, mb, db;
+
+	if (!split_iso(iso_a, &ya, &ma, &da) || !split_iso(iso_b, &yb, &mb, &db))
+		return 0;
+	return days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da);
+}

@@ -1,0 +1,108 @@
+/* text.h: UTF-8 text as parboard needs it — validation, NFC, the folded
+ * matching key, display width, scores and dates.
+ *
+ * Scores are fixed-point: a `score` counts thousandths of a point, so
+ * "0,69" is 690 and sums never drift the way binary floating point does. */
+#ifndef PARBOARD_TEXT_H
+#define PARBOARD_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef long long score;
+#define SCORE_UNIT 1000
+
+/* True when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates).
+ * On failure *bad (if not NULL) gets the byte offset of the first error. */
+bool text_utf8_valid(const char *s, size_t n, size_t *bad);
+
+/* NFC copy of valid UTF-8 (libunistring u8_normalize); bytes that are
+ * not well-formed UTF-8 become U+FFFD.  Never NULL. */
+char *text_nfc(const char *s);
+
+/* The matching key of DESIGN.md: NFD, combining marks dropped, case-folded
+ * (u8_casefold), đ/Đ → d, every dash (‐ ‑ ‒ – — − ― -) → '-', runs of
+ * white space (NBSP, tabs, newlines too) → one space, trimmed; invisible
+ * format characters (BOM, zero-width space, soft hyphen) are dropped.  A dash
+ * always stands alone between single spaces, so "Văn hoá – Xã hội",
+ * "VĂN HÓA - XÃ HỘI" and "Văn hóa–Xã hội" all give "van hoa - xa hoi"
+ * (and "30/KH-UBND" gives "30/kh - ubnd").  Invalid bytes become U+FFFD.
+ * Never NULL. */
+char *text_fold(const char *s);
+
+/* Find the folded needle in the folded haystack where it starts and ends
+ * at a word boundary (neither side touches an ASCII letter or digit or a
+ * byte of a multibyte character).  Returns the byte offset in hay of the
+ * first such occurrence, or -1 (also for an empty needle).  Both
+ * arguments must already be folded. */
+long text_find_word(const char *folded_hay, const char *folded_needle);
+
+/* Case- and diacritics-insensitive substring test on raw text (folds both
+ * sides; no word boundaries): "doi thoai" is found in "Đối thoại".  An
+ * empty needle is found everywhere. */
+bool text_contains(const char *hay, const char *needle);
+
+/* Display width in terminal columns (wcwidth semantics through
+ * libunistring uc_width; combining marks 0, wide CJK 2, control characters
+ * 0, an invalid byte 1).  Input need not be NFC. */
+int text_width(const char *s);
+
+/* Longest prefix of s (in bytes, never splitting a character nor leaving a
+ * base character without its combining marks) whose display width is at
+ * most maxw; *width (if not NULL) gets that prefix's width. */
+size_t text_fit(const char *s, int maxw, int *width);
+
+/* s cut to maxw columns with "…" (U+2026, one column) when it did not
+ * fit; the result may be a column short when a wide character was cut.
+ * maxw <= 0 gives "".  Never NULL. */
+char *text_ellipsize(const char *s, int maxw);
+
+/* Append s padded with spaces (or cut with "…") to exactly w columns;
+ * nothing when w <= 0. */
+struct buf;
+void text_pad(struct buf *out, const char *s, int w);
+
+/* Collapse runs of spaces/tabs/NBSP into one space and trim every line,
+ * keeping newlines; leading and trailing blank lines go and at most one
+ * blank line is kept in a row.  Never NULL. */
+char *text_squeeze(const char *s);
+
+/* Plain text from the appendix's cell markup: <b>…</b> dropped,
+ * <p>…</p> and <br> become paragraph breaks ("\n"), <li> becomes a new
+ * line starting with "• " (replacing a "- ", "– " or "• " the writer typed
+ * there), other known HTML tags dropped, &amp; &lt; &gt; &nbsp; &quot;
+ * &apos; &ndash; &mdash; &#N; &#xH; decoded, the $ of inline math removed
+ * ("$b/a=11/16$" → "b/a=11/16").  Only a known tag name (b, i, u, p, br,
+ * ul, ol, li, span, div, strong, em, sup, sub, ...) with a closing '>'
+ * counts as a tag, and nothing inside $...$ does, so "0,22<0,7" stays.
+ * Result squeezed like text_squeeze() but with no blank lines:
+ * "<p>a</p> <p>b</p>" → "a\nb".  Never NULL. */
+char *text_strip_markup(const char *s);
+
+/* Parse a score the way the appendix writes it: "2,00", "0,5", "1.4",
+ * "2.33", "- 0,5", "-1,00", "+1", "7,82", surrounded by white space, up to
+ * three decimals; U+2212 and an en dash also work as minus.  Returns false
+ * (leaving *out alone) on empty or malformed text ("1,2,3", "1 000",
+ * "--1", "1.2345", ",5"). */
+bool text_parse_score(const char *s, score *out);
+
+/* Format with two decimals (three when the thousandths are not zero) and
+ * the given decimal mark: 69820 → "69,82" with ',' or "69.82" with '.'.
+ * buf must hold at least 32 bytes. */
+void text_format_score(score v, char decimal, char *buf, size_t n);
+
+/* Parse a date "YYYY-MM-DD", "dd/mm/yyyy" or "d/m/yyyy" (also with '.' or
+ * '-' between day, month and year; surrounding white space allowed) into
+ * iso[11] "YYYY-MM-DD"; checks that the day exists.  Returns false
+ * otherwise, leaving iso alone. */
+bool text_parse_date(const char *s, char iso[11]);
+
+/* "2023-10-31" → "31/10/2023" in out[11]; anything that is not a valid
+ * ISO date is copied as it is (cut to 10 bytes). */
+void text_format_date(const char *iso, char out[11]);
+
+/* Days from iso_a to iso_b (positive when b is later), by calendar
+ * arithmetic: no time zone or DST.  0 if either is not a valid ISO date. */
+long text_days_between(const char *iso_a, const char *iso_b);
+
+#endif

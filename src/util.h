@@ -1,0 +1,54 @@
+/* util.h: allocation that cannot fail, error messages, small helpers.
+ *
+ * Fallible functions in parboard return 0 on success and -1 on failure,
+ * leaving a malloc'd message in *err ("FILE:LINE: what" where a place is
+ * known).  Only main() prints it and decides the exit status. */
+#ifndef PARBOARD_UTIL_H
+#define PARBOARD_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PB_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow an array to hold at least want elements; *cap is updated. */
+void *xgrow(void *p, size_t *cap, size_t want, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) PB_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* Set *err (if err is not NULL) to a formatted message; returns -1 so a
+ * caller can write `return fail(err, "...")`. */
+int fail(char **err, const char *fmt, ...) PB_PRINTF(2, 3);
+
+/* A growable byte buffer, always NUL-terminated. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addf(struct buf *b, const char *fmt, ...) PB_PRINTF(2, 3);
+void buf_addc(struct buf *b, char c);
+char *buf_take(struct buf *b);	/* returns data (never NULL), resets b */
+void buf_free(struct buf *b);
+
+/* Read a whole file; NUL bytes are kept, *len tells the length. */
+int read_file(const char *path, char **data, size_t *len, char **err);
+
+/* Name of the Unix account running us, from getuid() (not $USER). */
+const char *current_user(void);
+
+/* Today's date as YYYY-MM-DD: the --today pin when set, else local time. */
+void today_set(const char *iso);
+const char *today(void);
+
+/* mkdir -p of the directory part of path. */
+int make_parent_dirs(const char *path, char **err);
+
+#endif

@@ -1,0 +1,1087 @@
+/* view.c: drawing the board — header, columns of cards, footer, and the
+ * task and help views.
+ *
+ * Everything is drawn into three windows and sent with one doupdate(), so
+ * curses sends only the cells that changed: moving the cursor repaints two
+ * card headings, not the screen.  Every width is a display width
+ * (text_fit, text_pad); text is shown in NFC with control characters
+ * replaced, since PuTTY loses the marks of decomposed text and a tab or
+ * newline would break the grid. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unicase.h>
+#include <uninorm.h>
+
+#include "board.h"
+#include "boardui.h"
+#include "keymap.h"
+#include "text.h"
+#include "util.h"
+
+/* --- text helpers -------------------------------------------------- */
+
+/* NFC with every control character (tab, newline, ...) as a space. */
+static char *
+clean(const char *s)
+{
+	char *n = text_nfc(s != NULL ? s : ""), *p;
+
+	for (p = n; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return n;
+}
+
+/* Write s in exactly width columns at (y, x): cut with "…" or padded. */
+static void
+put(WINDOW *w, int y, int x, const char *s, int width, attr_t attr)
+{
+	struct buf b = { 0 };
+	char *c;
+
+	if (w == NULL || width <= 0 || y < 0 || y >= getmaxy(w))
+		return;
+	c = clean(s);
+	text_pad(&b, c, width);
+	wattrset(w, attr);
+	mvwaddstr(w, y, x, b.data != NULL ? b.data : "");
+	wattrset(w, A_NORMAL);
+	free(c);
+	buf_free(&b);
+}
+
+/* Length in bytes of the first line of s when wrapped at width columns
+ * (at a space when there is one), and where the next line starts. */
+static size_t
+wrap_first(const char *s, int width, const char **next)
+{
+	size_t n, i;
+
+	if (text_width(s) <= width) {
+		*next = s + strlen(s);
+		return strlen(s);
+	}
+	n = text_fit(s, width, NULL);
+	if (s[n] == ' ') {
+		*next = s + n + 1;
+		return n;
+	}
+	for (i = n; i > 0; i--) {
+		if (s[i - 1] == ' ') {
+			*next = s + i;
+			return i - 1;
+		}
+	}
+	if (n == 0)		/* a character wider than the line */
+		n = strlen(s) > 0 ? 1 : 0;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n++;
+	*next = s + n;
+	return n;
+}
+
+static void
+lines_add(char ***lines, size_t *n, size_t *cap, char *line)
+{
+	*lines = xgrow(*lines, cap, *n + 2, sizeof **lines);
+	(*lines)[(*n)++] = line;
+	(*lines)[*n] = NULL;
+}
+
+void
+view_wrap(const char *text, int width, const char *indent, char ***lines,
+    size_t *n, size_t *cap)
+{
+	char *c = text_nfc(text != NULL ? text : ""), *para, *save, *p;
+	const char *rest, *next;
+	size_t len;
+	int w = width - text_width(indent);
+
+	if (w < 1)
+		w = 1;
+	for (para = strtok_r(c, "\n", &save); para != NULL;
+	    para = strtok_r(NULL, "\n", &save)) {
+		for (p = para; *p != '\0'; p++)
+			if ((unsigned char)*p < 0x20)
+				*p = ' ';
+		rest = para;
+		while (*rest == ' ')
+			rest++;
+		while (*rest != '\0') {
+			len = wrap_first(rest, w, &next);
+			lines_add(lines, n, cap, xasprintf("%s%.*s", indent,
+			    (int)len, rest));
+			rest = next;
+			while (*rest == ' ')
+				rest++;
+		}
+	}
+	free(c);
+}
+
+static void
+score_str(score v, char *buf)
+{
+	text_format_score(v, ',', buf, 32);
+}
+
+/* --- layout -------------------------------------------------------- */
+
+static bool
+too_small(void)
+{
+	return LINES < SCREEN_MIN_LINES || COLS < SCREEN_MIN_COLS;
+}
+
+void
+view_layout(struct board *b)
+{
+	if (b->header != NULL)
+		delwin(b->header);
+	if (b->body != NULL)
+		delwin(b->body);
+	if (b->footer != NULL)
+		delwin(b->footer);
+	b->header = b->body = b->footer = NULL;
+	b->footer_rows = 0;
+	if (LINES < 1 || COLS < 1)
+		return;
+	if (too_small()) {
+		b->body = newwin(LINES, COLS, 0, 0);
+	} else {
+		b->footer_rows = LINES >= 12 ? 2 : 1;
+		b->header = newwin(1, COLS, 0, 0);
+		b->body = newwin(LINES - 1 - b->footer_rows, COLS, 1, 0);
+		b->footer = newwin(b->footer_rows, COLS,
+		    LINES - b->footer_rows, 0);
+	}
+	b->lines_stale = true;
+}
+
+int
+view_body_rows(const struct board *b)
+{
+	return b->body != NULL ? getmaxy(b->body) : 0;
+}
+
+int
+view_cards_per_screen(const struct board *b)
+{
+	int rows = view_body_rows(b) - 1;
+
+	return rows >= CARD_ROWS ? (rows + 1) / CARD_STEP : 0;
+}
+
+int
+view_columns_on_screen(const struct board *b, int *width)
+{
+	int n = (COLS + 1) / (COLUMN_MIN_WIDTH + 1);
+
+	if (n < 1)
+		n = 1;
+	if (b->ncols > 0 && (size_t)n > b->ncols)
+		n = (int)b->ncols;
+	*width = (COLS - (n - 1)) / n;
+	return n;
+}
+
+/* --- colours ------------------------------------------------------- */
+
+static const char *const paint_names[PAINT_CONFIGURABLE] = {
+	"normal", "overdue", "soon", "done", "blocked", "header", "footer",
+	"cursor", "column",
+};
+
+static int
+paint_find(const char *name)
+{
+	int p;
+
+	for (p = 1; p < PAINT_CONFIGURABLE; p++)
+		if (strcmp(name, paint_names[p]) == 0)
+			return p;
+	return -1;
+}
+
+int
+view_colors_check(const struct config *c, char **err)
+{
+	struct buf msg = { 0 };
+	size_t i;
+
+	for (i = 0; c != NULL && i < c->ncolors; i++) {
+		if (paint_find(c->colors[i].element) >= 0)
+			continue;
+		buf_addf(&msg, "%s%s:%d: unknown colour element '%s' (want "
+		    "overdue, soon, done, blocked, header, footer, cursor or "
+		    "column)", msg.len ? "\n" : "",
+		    c->file ? c->file : "parboard.conf", c->colors[i].line,
+		    c->colors[i].element);
+	}
+	if (msg.len == 0)
+		return 0;
+	fail(err, "%s", msg.data);
+	buf_free(&msg);
+	return -1;
+}
+
+static short
+color_number(const char *s)
+{
+	static const char *const names[] = {
+		"black", "red", "green", "yellow", "blue", "magenta",
+		"cyan", "white",
+	};
+	int i;
+
+	for (i = 0; s != NULL && i < 8; i++)
+		if (strcasecmp(s, names[i]) == 0)
+			return (short)i;
+	return -1;		/* "default" */
+}
+
+/* Without colours (NO_COLOR, vt100) the states still differ: by the
+ * card's mark (! ~ + #) and by bold, underline and reverse video. */
+void
+view_colors(struct board *b)
+{
+	static const short fg[PAINT_COUNT] = {
+		[PAINT_OVERDUE] = COLOR_RED, [PAINT_SOON] = COLOR_YELLOW,
+		[PAINT_DONE] = COLOR_GREEN, [PAINT_BLOCKED] = COLOR_MAGENTA,
+		[PAINT_ERROR] = COLOR_RED,
+	};
+	static const attr_t mono[PAINT_COUNT] = {
+		[PAINT_OVERDUE] = A_BOLD, [PAINT_SOON] = A_UNDERLINE,
+		[PAINT_BLOCKED] = A_BOLD | A_UNDERLINE,
+		[PAINT_HEADER] = A_BOLD, [PAINT_CURSOR] = A_REVERSE,
+		[PAINT_COLUMN] = A_BOLD, [PAINT_ERROR] = A_BOLD,
+		[PAINT_TITLE] = A_BOLD,
+	};
+	const char *nc = getenv("NO_COLOR");
+	short f, g, defbg = -1;
+	bool set;
+	size_t i;
+	int p;
+
+	for (p = 0; p < PAINT_COUNT; p++)
+		b->paint[p] = mono[p];
+	b->cursor_pair = false;
+	b->color = has_colors() && (nc == NULL || *nc == '\0');
+	if (!b->color)
+		return;
+	start_color();
+	if (use_default_colors() != OK)
+		defbg = COLOR_BLACK;
+	for (p = 1; p < PAINT_COUNT; p++) {
+		f = fg[p] != 0 ? fg[p] : -1;
+		g = -1;
+		set = fg[p] != 0;
+		for (i = 0; p < PAINT_CONFIGURABLE && i < b->c->ncolors; i++) {
+			if (strcmp(b->c->colors[i].element, paint_names[p]))
+				continue;
+			f = color_number(b->c->colors[i].fg);
+			g = color_number(b->c->colors[i].bg);
+			set = true;
+		}
+		if (!set)
+			continue;
+		if (defbg == COLOR_BLACK) {
+			f = f < 0 ? COLOR_WHITE : f;
+			g = g < 0 ? COLOR_BLACK : g;
+		}
+		init_pair((short)p, f, g);
+		b->paint[p] = COLOR_PAIR(p) | (mono[p] & A_BOLD);
+		if (p == PAINT_CURSOR)
+			b->cursor_pair = true;
+	}
+}
+
+/* --- header -------------------------------------------------------- */
+
+/* Lower (how 0), title (1) or upper (2) case of UTF-8 text. */
+static char *
+u8_conv(const char *s, int how)
+{
+	size_t n = 0;
+	uint8_t *r;
+	char *out;
+
+	if (how == 0)
+		r = u8_tolower((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC,
+		    NULL, &n);
+	else if (how == 1)
+		r = u8_totitle((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC,
+		    NULL, &n);
+	else
+		r = u8_toupper((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC,
+		    NULL, &n);
+	if (r == NULL)
+		return xstrdup(s);
+	out = xstrndup((const char *)r, n);
+	free(r);
+	return out;
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The period of a plan title, in sentence case: "... XÃ HIỀN THÀNH 6
+ * THÁNG ĐẦU NĂM 2023 VÀ ..." gives "6 tháng đầu năm 2023"; "... NĂM
+ * 2023" alone gives "Năm 2023".  NULL when the title names none. */
+static char *
+title_period(const char *lower)
+{
+	const char *p, *start, *nam;
+	char *out, *first;
+	size_t len;
+
+	for (p = strstr(lower, "tháng"); p != NULL;
+	    p = strstr(p + 1, "tháng")) {
+		start = p;
+		if (start > lower && start[-1] == ' ')
+			start--;
+		while (start > lower && is_digit(start[-1]))
+			start--;
+		if (start == p || !is_digit(*start))
+			continue;
+		nam = strstr(p, "năm ");
+		if (nam == NULL || nam - p > 40)
+			continue;
+		len = (size_t)(nam - start) + strlen("năm ");
+		while (is_digit(start[len]))
+			len++;
+		return xstrndup(start, len);
+	}
+	for (p = strstr(lower, "năm "); p != NULL; p = strstr(p + 1, "năm ")) {
+		len = strlen("năm ");
+		if (!is_digit(p[len]))
+			continue;
+		while (is_digit(p[len]))
+			len++;
+		out = xstrndup(p, len);
+		/* "năm" → "Năm": only the first letter, in upper case. */
+		first = u8_conv("n", 2);
+		out[0] = first[0];
+		free(first);
+		return out;
+	}
+	return NULL;
+}
+
+/* The commune of a plan title: "xã hiền thành 6 tháng" gives "Xã Hiền
+ * Thành" (words up to a number or a linking word, title case). */
+static char *
+title_commune(const char *lower)
+{
+	static const char *const kinds[] = { "xã ", "phường ", "thị trấn " };
+	static const char *const stops[] = {
+		"năm", "tháng", "quý", "và", "về", "của", "-", "–", "—",
+		"(", ",", NULL,
+	};
+	const char *p = NULL, *w, *end;
+	char *raw, *out;
+	size_t i, nwords = 0, wl;
+
+	for (i = 0; i < 3 && p == NULL; i++) {
+		p = strstr(lower, kinds[i]);
+		while (p != NULL && p > lower && p[-1] != ' ')
+			p = strstr(p + 1, kinds[i]);
+		if (p != NULL)
+			w = p + strlen(kinds[i]);
+	}
+	if (p == NULL)
+		return NULL;
+	end = w;
+	while (*w != '\0' && nwords < 4) {
+		while (*w == ' ')
+			w++;
+		wl = strcspn(w, " ,;:()");
+		if (wl == 0 || is_digit(*w))
+			break;
+		for (i = 0; stops[i] != NULL; i++)
+			if (strlen(stops[i]) == wl && strncmp(w, stops[i], wl) == 0)
+				break;
+		if (stops[i] != NULL)
+			break;
+		w += wl;
+		end = w;
+		nwords++;
+	}
+	if (nwords == 0)
+		return NULL;
+	raw = xstrndup(p, (size_t)(end - p));
+	out = u8_conv(raw, 1);
+	free(raw);
+	return out;
+}
+
+void
+view_header_parts(struct board *b)
+{
+	char *lower;
+
+	free(b->commune);
+	free(b->period);
+	b->commune = b->period = NULL;
+	lower = u8_conv(b->plan.name != NULL ? b->plan.name : "", 0);
+	if (b->c->commune != NULL && *b->c->commune != '\0')
+		b->commune = text_nfc(b->c->commune);
+	else
+		b->commune = title_commune(lower);
+	b->period = title_period(lower);
+	free(lower);
+}
+
+static void
+draw_header(struct board *b)
+{
+	char appraised[32], projected[32], *parts[6] = { 0 };
+	const char *due = NULL;
+	struct buf line = { 0 };
+	size_t i, noverdue = 0, np = 0, skip;
+	const struct task *t;
+
+	if (b->header == NULL)
+		return;
+	for (i = 0; i < b->ntasks; i++) {
+		t = &b->tasks[i];
+		if (t->status == STATUS_DONE || t->due == NULL)
+			continue;
+		if (strcmp(t->due, today()) < 0)
+			noverdue++;
+		else if (due == NULL || strcmp(t->due, due) < 0)
+			due = t->due;
+	}
+	parts[np++] = b->commune ? xstrdup(b->commune) : NULL;
+	parts[np++] = b->period ? xstrdup(b->period) : NULL;
+	if (b->plan.has_total) {
+		score_str(b->plan.total_appraised, appraised);
+		score_str(b->plan.total_appraised + b->at_stake, projected);
+		parts[np++] = xasprintf("Điểm %s → %s", appraised, projected);
+	} else {
+		parts[np++] = xstrdup("Điểm ?");
+	}
+	if (due != NULL && text_days_between(today(), due) == 0)
+		parts[np++] = xstrdup("Hạn hôm nay");
+	else if (due != NULL)
+		parts[np++] = xasprintf("Còn %ld ngày",
+		    text_days_between(today(), due));
+	else
+		parts[np++] = NULL;
+	if (noverdue > 0)
+		parts[np++] = xasprintf("Quá hạn %zu", noverdue);
+	else
+		parts[np++] = NULL;
+	parts[np++] = xasprintf("Xong %zu/%zu", b->ndone, b->ntasks);
+	/* Drop the period, then the commune, until the line fits. */
+	for (skip = 0; skip < 3; skip++) {
+		buf_free(&line);
+		for (i = 0; i < np; i++) {
+			if (parts[i] == NULL || (skip >= 1 && i == 1) ||
+			    (skip >= 2 && i == 0))
+				continue;
+			if (line.len > 0)
+				buf_adds(&line, " · ");
+			buf_adds(&line, parts[i]);
+		}
+		if (text_width(line.data) <= COLS)
+			break;
+	}
+	put(b->header, 0, 0, line.data, COLS, b->paint[PAINT_HEADER]);
+	wnoutrefresh(b->header);
+	buf_free(&line);
+	for (i = 0; i < np; i++)
+		free(parts[i]);
+}
+
+/* --- the board ----------------------------------------------------- */
+
+static enum paint
+card_paint(const struct board *b, const struct task *t, char *mark)
+{
+	if (t->status == STATUS_BLOCKED) {
+		*mark = '#';
+		return PAINT_BLOCKED;
+	}
+	if (t->status == STATUS_DONE) {
+		*mark = '+';
+		return PAINT_DONE;
+	}
+	if (board_task_overdue(b, t)) {
+		*mark = '!';
+		return PAINT_OVERDUE;
+	}
+	if (board_task_soon(b, t)) {
+		*mark = '~';
+		return PAINT_SOON;
+	}
+	*mark = t->status == STATUS_DOING ? '>' : ' ';
+	return PAINT_NORMAL;
+}
+
+/* Supporting roles and note and evidence counts: "+TP-HT n2 e1". */
+static char *
+card_tail(const struct task *t)
+{
+	struct buf b = { 0 };
+	char *sup, *tok, *save;
+
+	if (t->support != NULL && *t->support != '\0') {
+		sup = xstrdup(t->support);
+		for (tok = strtok_r(sup, ",", &save); tok != NULL;
+		    tok = strtok_r(NULL, ",", &save)) {
+			if (b.len > 0)
+				buf_addc(&b, ' ');
+			buf_addf(&b, "+%s", tok);
+		}
+		free(sup);
+	}
+	if (t->nnotes > 0)
+		buf_addf(&b, "%sn%d", b.len ? " " : "", t->nnotes);
+	if (t->nevidence > 0)
+		buf_addf(&b, "%se%d", b.len ? " " : "", t->nevidence);
+	return buf_take(&b);
+}
+
+static void
+draw_card(struct board *b, int y, int x, int width, const struct task *t,
+    bool selected)
+{
+	WINDOW *w = b->body;
+	char mark, pts[32] = "", due[11] = "", *left, *right, *title, *tail,
+	    *row;
+	const char *next;
+	enum paint p = card_paint(b, t, &mark);
+	attr_t attr = !selected ? b->paint[p] : b->cursor_pair ?
+	    b->paint[PAINT_CURSOR] : b->paint[p] | b->paint[PAINT_CURSOR];
+	int lw, rw, tw;
+	size_t n;
+
+	if (t->has_points)
+		score_str(t->points, pts);
+	if (t->due != NULL)
+		text_format_date(t->due, due);
+	left = xasprintf("%c %s", mark, t->code != NULL ? t->code : "·");
+	right = xasprintf("%s%s%s", pts, *pts ? "  " : "", due);
+	lw = text_width(left);
+	rw = text_width(right);
+	if (lw + 1 + rw > width) {
+		free(right);
+		due[5] = '\0';	/* dd/mm */
+		right = xasprintf("%s%s%s", pts, *pts ? " " : "", due);
+		rw = text_width(right);
+	}
+	if (lw + 1 + rw > width) {
+		put(w, y, x, left, width, attr);
+	} else {
+		put(w, y, x, left, width - rw, attr);
+		put(w, y, x + width - rw, right, rw, attr);
+	}
+	free(left);
+	free(right);
+
+	/* The title over two rows, the second ending with the tail. */
+	title = clean(t->title != NULL ? t->title : "");
+	n = wrap_first(title, width, &next);
+	row = xstrndup(title, n);
+	put(w, y + 1, x, row, width, b->paint[PAINT_NORMAL]);
+	free(row);
+	while (*next == ' ')
+		next++;
+	tail = card_tail(t);
+	tw = text_width(tail);
+	if (tw > width / 2) {
+		row = text_ellipsize(tail, width / 2);
+		free(tail);
+		tail = row;
+		tw = text_width(tail);
+	}
+	put(w, y + 2, x, next, width - tw - (tw > 0 && *next ? 1 : 0),
+	    b->paint[PAINT_NORMAL]);
+	if (tw > 0)
+		put(w, y + 2, x + width - tw, tail, tw, b->paint[PAINT_NORMAL]);
+	free(tail);
+	free(title);
+}
+
+static void
+draw_column(struct board *b, size_t ci, int x, int width, bool more_left,
+    bool more_right)
+{
+	struct column *col = &b->cols[ci];
+	bool current = ci == b->col;
+	int per = view_cards_per_screen(b), k, rw;
+	char *left, *right;
+	size_t idx, last;
+
+	last = col->top + (size_t)per;
+	if (last > col->ncards)
+		last = col->ncards;
+	if (col->top > 0 || last < col->ncards)
+		right = xasprintf("%zu-%zu/%zu", col->ncards ? col->top + 1 : 0,
+		    last, col->ncards);
+	else if (col->ncards != col->total)
+		right = xasprintf("%zu/%zu", col->ncards, col->total);
+	else
+		right = xasprintf("%zu", col->ncards);
+	if (more_right) {
+		char *r = xasprintf("%s >", right);
+
+		free(right);
+		right = r;
+	}
+	left = xasprintf("%s%zu %s %s", more_left ? "< " : "", ci + 1,
+	    col->id, col->name);
+	rw = text_width(right);
+	if (rw + 4 > width) {
+		put(b->body, 0, x, left, width, b->paint[PAINT_COLUMN] |
+		    (current ? A_REVERSE : 0));
+	} else {
+		put(b->body, 0, x, left, width - rw - 1,
+		    b->paint[PAINT_COLUMN] | (current ? A_REVERSE : 0));
+		put(b->body, 0, x + width - rw - 1, "", 1,
+		    b->paint[PAINT_COLUMN] | (current ? A_REVERSE : 0));
+		put(b->body, 0, x + width - rw, right, rw,
+		    b->paint[PAINT_COLUMN] | (current ? A_REVERSE : 0));
+	}
+	free(left);
+	free(right);
+	if (col->ncards == 0) {
+		put(b->body, 1, x, col->total ? "(không có việc phù hợp)" :
+		    "(trống)", width, A_NORMAL);
+		return;
+	}
+	for (k = 0, idx = col->top; idx < last; k++, idx++)
+		draw_card(b, 1 + k * CARD_STEP, x, width,
+		    &b->tasks[col->cards[idx]], current && idx == col->cur);
+}
+
+static void
+draw_board(struct board *b)
+{
+	int width, nvis, i, y, rows = view_body_rows(b);
+	size_t ci;
+
+	werase(b->body);
+	if (b->ncols == 0) {
+		put(b->body, 1, 0, "Chưa có việc nào", COLS, A_NORMAL);
+		return;
+	}
+	nvis = view_columns_on_screen(b, &width);
+	for (i = 0; i < nvis; i++) {
+		ci = b->left + (size_t)i;
+		if (ci >= b->ncols)
+			break;
+		draw_column(b, ci, i * (width + 1), width, i == 0 && b->left > 0,
+		    i == nvis - 1 && ci + 1 < b->ncols);
+		if (i + 1 < nvis && ci + 1 < b->ncols)
+			for (y = 0; y < rows; y++)
+				mvwaddstr(b->body, y, i * (width + 1) + width,
+				    "│");
+	}
+}
+
+/* --- task and help views ------------------------------------------- */
+
+static const char *
+due_source_label(const char *src)
+{
+	if (src == NULL || strcmp(src, "default") == 0)
+		return "mặc định";
+	if (strcmp(src, "role") == 0)
+		return "theo vai trò";
+	if (strcmp(src, "criterion") == 0)
+		return "theo tiêu chí";
+	if (strcmp(src, "task") == 0)
+		return "đặt riêng cho việc";
+	return src;
+}
+
+static const char *
+status_text(const char *name)
+{
+	enum status s;
+
+	if (name != NULL && status_parse(name, &s))
+		return status_label(s);
+	return name != NULL ? name : "";
+}
+
+static char *
+history_text(const struct history *h)
+{
+	char when[32] = "", d1[11] = "", d2[11] = "";
+	const char *o = h->old != NULL ? h->old : "";
+	const char *n = h->new != NULL ? h->new : "";
+	char *what, *line;
+
+	if (h->at != NULL && strlen(h->at) >= 16) {
+		snprintf(d2, sizeof d2, "%.10s", h->at);
+		text_format_date(d2, d1);
+		snprintf(when, sizeof when, "%s %.5s", d1, h->at + 11);
+		d2[0] = '\0';
+	}
+	if (strcmp(h->kind, "created") == 0) {
+		what = xstrdup("tạo việc");
+	} else if (strcmp(h->kind, "status") == 0) {
+		what = *o ? xasprintf("trạng thái %s → %s", status_text(o),
+		    status_text(n)) : xasprintf("trạng thái %s",
+		    status_text(n));
+	} else if (strcmp(h->kind, "due") == 0) {
+		if (*o)
+			text_format_date(o, d1);
+		if (*n)
+			text_format_date(n, d2);
+		what = xasprintf("hạn %s → %s", *o ? d1 : "?", *n ? d2 : "?");
+	} else if (strcmp(h->kind, "note") == 0) {
+		what = xasprintf("ghi chú: %s", n);
+	} else if (strcmp(h->kind, "evidence") == 0) {
+		what = xasprintf("tài liệu kiểm chứng: %s", n);
+	} else if (strcmp(h->kind, "title") == 0) {
+		what = xasprintf("đổi tên: %s", n);
+	} else if (strcmp(h->kind, "undo") == 0) {
+		what = xasprintf("hoàn tác %s%s%s", o, *o && *n ? " → " : "", n);
+	} else {
+		what = xasprintf("%s %s %s", h->kind, o, n);
+	}
+	line = xasprintf("%s %s: %s", when, h->user ? h->user : "?", what);
+	free(what);
+	return line;
+}
+
+#define TITLE_MARK "\001"
+
+static void
+task_lines(struct board *b, int width, char ***lines, size_t *n,
+    size_t *cap)
+{
+	struct task t;
+	struct history *h = NULL;
+	size_t nh = 0, i, k;
+	char *err = NULL, *line, s1[32], s2[32], d[11];
+	const struct role *r;
+	struct buf sc = { 0 };
+	long days;
+	static const char *const kinds[] = { "note", "evidence" };
+	static const char *const titles[] = { "Ghi chú",
+	    "Tài liệu kiểm chứng" };
+
+	memset(&t, 0, sizeof t);
+	if (store_task_get(b->s, b->task_id, &t, &err) != 0) {
+		lines_add(lines, n, cap, xasprintf("Không đọc được việc: %s",
+		    err ? err : "?"));
+		free(err);
+		return;
+	}
+	r = config_role(b->c, t.role);
+	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s · %s%s%s · %s",
+	    t.code ? t.code : "Việc thêm tay", t.role, r ? " " : "",
+	    r ? r->name : "", status_label(t.status)));
+	view_wrap(t.title, width, "", lines, n, cap);
+	if (t.crit_title != NULL && t.title != NULL &&
+	    strcmp(t.crit_title, t.title) != 0) {
+		line = xasprintf("Tiêu chí: %s", t.crit_title);
+		view_wrap(line, width, "", lines, n, cap);
+		free(line);
+	}
+	lines_add(lines, n, cap, xstrdup(""));
+	if (t.has & HAS_STANDARD) {
+		score_str(t.standard, s1);
+		buf_addf(&sc, "Điểm chuẩn %s", s1);
+	}
+	if (t.has & HAS_SELF) {
+		score_str(t.self, s1);
+		buf_addf(&sc, "%sTự đánh giá %s", sc.len ? " · " : "", s1);
+	}
+	if (t.has & HAS_APPRAISED) {
+		score_str(t.appraised, s1);
+		buf_addf(&sc, "%sThẩm định %s", sc.len ? " · " : "", s1);
+	}
+	if (t.has & HAS_DEDUCTION) {
+		score_str(t.deduction, s1);
+		buf_addf(&sc, "%sĐiểm trừ %s", sc.len ? " · " : "", s1);
+	}
+	if (sc.len > 0)
+		view_wrap(sc.data, width, "", lines, n, cap);
+	buf_free(&sc);
+	if ((t.has & (HAS_STANDARD | HAS_APPRAISED | HAS_DEDUCTION)) ==
+	    (HAS_STANDARD | HAS_APPRAISED | HAS_DEDUCTION) &&
+	    llabs(t.deduction) != t.standard - t.appraised) {
+		score_str(t.deduction, s1);
+		score_str(t.standard - t.appraised, s2);
+		line = xasprintf("(!) Điểm trừ ghi %s nhưng chuẩn − thẩm định "
+		    "là %s", s1, s2);
+		view_wrap(line, width, "", lines, n, cap);
+		free(line);
+	}
+	if (t.has_points) {
+		score_str(t.points, s1);
+		lines_add(lines, n, cap, xasprintf("Điểm gỡ được khi xong: %s",
+		    s1));
+	}
+	if (t.due != NULL) {
+		text_format_date(t.due, d);
+		days = text_days_between(today(), t.due);
+		line = xasprintf("Hạn %s (%s)%s", d,
+		    due_source_label(t.due_source),
+		    t.status == STATUS_DONE ? "" : days < 0 ? " · quá hạn" :
+		    days == 0 ? " · hôm nay" : "");
+		if (t.status != STATUS_DONE && days != 0) {
+			char *l2 = xasprintf("%s %ld ngày", line,
+			    days < 0 ? -days : days);
+
+			if (days > 0) {
+				free(l2);
+				l2 = xasprintf("%s · còn %ld ngày", line, days);
+			}
+			free(line);
+			line = l2;
+		}
+		lines_add(lines, n, cap, line);
+	}
+	if (t.support != NULL && *t.support != '\0') {
+		line = xasprintf("Phối hợp: %s", t.support);
+		view_wrap(line, width, "", lines, n, cap);
+		free(line);
+	}
+	if (t.target != NULL || t.every != NULL) {
+		line = xasprintf("Chỉ tiêu: %s%s%s", t.target ? t.target : "",
+		    t.every ? " / " : "", t.every ? t.every : "");
+		view_wrap(line, width, "", lines, n, cap);
+		free(line);
+	}
+	if (t.comment != NULL && *t.comment != '\0') {
+		lines_add(lines, n, cap, xstrdup(""));
+		lines_add(lines, n, cap, xstrdup(TITLE_MARK
+		    "Ý kiến hội đồng thẩm định"));
+		view_wrap(t.comment, width, "", lines, n, cap);
+	}
+	if (t.assignee != NULL && *t.assignee != '\0') {
+		lines_add(lines, n, cap, xstrdup(""));
+		lines_add(lines, n, cap, xstrdup(TITLE_MARK "Giao thực hiện"));
+		view_wrap(t.assignee, width, "", lines, n, cap);
+	}
+	if (store_history(b->s, t.id, &h, &nh, &err) != 0) {
+		lines_add(lines, n, cap, xasprintf("Không đọc được lịch sử: %s",
+		    err ? err : "?"));
+		free(err);
+		nh = 0;
+	}
+	for (k = 0; k < 2; k++) {
+		size_t cnt = 0;
+
+		for (i = 0; i < nh; i++)
+			cnt += strcmp(h[i].kind, kinds[k]) == 0;
+		if (cnt == 0)
+			continue;
+		lines_add(lines, n, cap, xstrdup(""));
+		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s (%zu)",
+		    titles[k], cnt));
+		for (i = 0; i < nh; i++) {
+			if (strcmp(h[i].kind, kinds[k]) != 0)
+				continue;
+			snprintf(s1, sizeof s1, "%.10s", h[i].at ? h[i].at : "");
+			text_format_date(s1, d);
+			line = xasprintf("%s %s: %s", d, h[i].user ? h[i].user :
+			    "?", h[i].new ? h[i].new : "");
+			view_wrap(line, width, "", lines, n, cap);
+			free(line);
+		}
+	}
+	lines_add(lines, n, cap, xstrdup(""));
+	lines_add(lines, n, cap, xstrdup(TITLE_MARK "Lịch sử"));
+	for (i = 0; i < nh; i++) {
+		line = history_text(&h[i]);
+		view_wrap(line, width, "", lines, n, cap);
+		free(line);
+	}
+	history_free(h, nh);
+	task_clear(&t);
+}
+
+static void
+help_lines(struct board *b, int width, char ***lines, size_t *n,
+    size_t *cap)
+{
+	char **keys = keymap_help_lines();
+	size_t i;
+
+	lines_add(lines, n, cap, xstrdup(TITLE_MARK "Trợ giúp: các phím"));
+	lines_add(lines, n, cap, xstrdup(""));
+	for (i = 0; keys[i] != NULL; i++) {
+		if (keys[i][0] != ' ' && keys[i][0] != '\0')
+			lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
+			    keys[i]));
+		else
+			lines_add(lines, n, cap, xstrdup(keys[i]));
+	}
+	keymap_lines_free(keys);
+	lines_add(lines, n, cap, xstrdup(""));
+	lines_add(lines, n, cap, xstrdup(TITLE_MARK "Dấu trên thẻ"));
+	view_wrap("! quá hạn · ~ sắp đến hạn · > đang làm · + hoàn thành · "
+	    "# vướng mắc · +VAI-TRÒ vai trò phối hợp · n2 hai ghi chú · "
+	    "e1 một tài liệu kiểm chứng", width, "  ", lines, n, cap);
+}
+
+void
+view_lines_build(struct board *b)
+{
+	size_t n = 0, cap = 0;
+	char **lines = NULL;
+	int width = COLS - 2;
+
+	keymap_lines_free(b->lines);
+	lines_add(&lines, &n, &cap, NULL);
+	n = 0;
+	if (b->view == VIEW_TASK)
+		task_lines(b, width, &lines, &n, &cap);
+	else
+		help_lines(b, width, &lines, &n, &cap);
+	b->lines = lines;
+	b->nlines = n;
+	b->lines_stale = false;
+}
+
+static void
+draw_text(struct board *b)
+{
+	int rows = view_body_rows(b), y, max;
+	const char *line;
+
+	if (b->lines_stale || b->lines == NULL)
+		view_lines_build(b);
+	max = (int)b->nlines - rows;
+	if (b->scroll > max)
+		b->scroll = max;
+	if (b->scroll < 0)
+		b->scroll = 0;
+	werase(b->body);
+	for (y = 0; y < rows && (size_t)(b->scroll + y) < b->nlines; y++) {
+		line = b->lines[b->scroll + y];
+		if (strncmp(line, TITLE_MARK, 1) == 0)
+			put(b->body, y, 1, line + 1, COLS - 1,
+			    b->paint[PAINT_TITLE]);
+		else
+			put(b->body, y, 1, line, COLS - 1, A_NORMAL);
+	}
+}
+
+/* --- footer -------------------------------------------------------- */
+
+static void
+draw_hints(struct board *b, int y)
+{
+	static const struct {
+		enum action a;
+		const char *label;
+	} board_hints[] = {
+		{ ACTION_OPEN, "mở" }, { ACTION_STATUS_NEXT, "trạng thái" },
+		{ ACTION_NOTE, "ghi chú" }, { ACTION_BLOCK, "vướng" },
+		{ ACTION_SEARCH, "tìm" }, { ACTION_FILTER, "lọc" },
+		{ ACTION_HELP, "trợ giúp" }, { ACTION_QUIT, "thoát" },
+	}, text_hints[] = {
+		{ ACTION_BACK, "quay lại" }, { ACTION_STATUS_NEXT, "trạng thái" },
+		{ ACTION_NOTE, "ghi chú" }, { ACTION_EVIDENCE, "kiểm chứng" },
+		{ ACTION_DUE, "hạn" }, { ACTION_MOVE_DOWN, "cuộn" },
+		{ ACTION_HELP, "trợ giúp" },
+	};
+	struct buf line = { 0 };
+	size_t i, n = b->view == VIEW_BOARD ?
+	    sizeof board_hints / sizeof board_hints[0] :
+	    sizeof text_hints / sizeof text_hints[0];
+	char *keys, *item;
+	enum action a;
+	const char *label;
+
+	for (i = 0; i < n; i++) {
+		a = b->view == VIEW_BOARD ? board_hints[i].a : text_hints[i].a;
+		label = b->view == VIEW_BOARD ? board_hints[i].label :
+		    text_hints[i].label;
+		if (b->view == VIEW_HELP && a != ACTION_BACK &&
+		    a != ACTION_MOVE_DOWN)
+			continue;
+		keys = keymap_keys_of(a);
+		keys[strcspn(keys, ",")] = '\0';
+		if (*keys == '\0') {
+			free(keys);
+			continue;
+		}
+		item = xasprintf("%s%s %s", line.len ? " · " : "", keys, label);
+		free(keys);
+		if (text_width(line.data ? line.data : "") + text_width(item) >
+		    COLS) {
+			free(item);
+			break;
+		}
+		buf_adds(&line, item);
+		free(item);
+	}
+	put(b->footer, y, 0, line.data ? line.data : "", COLS,
+	    b->paint[PAINT_FOOTER]);
+	buf_free(&line);
+}
+
+static void
+draw_footer(struct board *b)
+{
+	struct buf st = { 0 };
+	int y = b->footer_rows - 1;
+
+	if (b->footer == NULL)
+		return;
+	if (b->footer_rows > 1)
+		draw_hints(b, 0);
+	if (b->msg != NULL) {
+		put(b->footer, y, 0, b->msg, COLS, b->msg_error ?
+		    b->paint[PAINT_ERROR] : b->paint[PAINT_FOOTER]);
+	} else if (b->search != NULL || b->f_overdue || b->f_mine ||
+	    b->f_status >= 0) {
+		if (b->search != NULL)
+			buf_addf(&st, "Tìm \"%s\"", b->search);
+		if (b->f_overdue || b->f_mine || b->f_status >= 0)
+			buf_addf(&st, "%sLọc: %s", st.len ? " · " : "",
+			    b->f_overdue ? "quá hạn" : b->f_mine ? "của tôi" :
+			    status_label((enum status)b->f_status));
+		buf_adds(&st, " · Esc để bỏ");
+		put(b->footer, y, 0, st.data, COLS, b->paint[PAINT_FOOTER]);
+		buf_free(&st);
+	} else if (b->footer_rows == 1) {
+		draw_hints(b, 0);
+	} else {
+		put(b->footer, y, 0, store_readonly(b->s) ? "Chỉ đọc" : "",
+		    COLS, b->paint[PAINT_FOOTER]);
+	}
+	wnoutrefresh(b->footer);
+}
+
+void
+view_draw(struct board *b)
+{
+	if (b->body == NULL) {
+		doupdate();
+		return;
+	}
+	if (too_small()) {
+		werase(b->body);
+		put(b->body, 0, 0, "Cửa sổ quá nhỏ", COLS, A_BOLD);
+		if (LINES > 1)
+			put(b->body, 1, 0, "q để thoát", COLS, A_NORMAL);
+		wnoutrefresh(b->body);
+		doupdate();
+		return;
+	}
+	draw_header(b);
+	if (b->view == VIEW_BOARD)
+		draw_board(b);
+	else
+		draw_text(b);
+	wnoutrefresh(b->body);
+	draw_footer(b);
+	doupdate();
+}

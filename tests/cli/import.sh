@@ -1,0 +1,95 @@
+# Import of the real directive, its variants, re-import and dry runs.
+. "$SRCDIR/tests/lib.sh"
+
+# JSON helpers (python3 is a test dependency, installed by .ci/bootstrap).
+command -v python3 >/dev/null || skip "python3 missing"
+summary() {
+	# code role support points, one task per line, sorted
+	python3 -c '
+import json, sys
+for t in sorted(json.load(sys.stdin), key=lambda t: (t["origin"], t["code"] or "", t["role"])):
+    pts = "null" if t["points"] is None else "%.2f" % t["points"]
+    print(t["origin"], t["code"], t["role"], ",".join(t["support"]), pts, t["status"], t["due"], t["title"])
+'
+}
+
+out=$(pb import "$SEED" 2>"$TMPD/err"); rc=$?
+expect_eq "import of the seed succeeds" 0 "$rc"
+expect_match "import names the plan" 'PHỤ LỤC KẾT QUẢ ĐÁNH GIÁ CCHC XÃ HIỀN THÀNH 6 THÁNG ĐẦU NĂM 2023 VÀ BIỆN PHÁP KHẮC PHỤC' "$out"
+expect_match "import counts 13 tasks worth 10,77" '13 task\(s\), 13 new.*10,77 points' "$out"
+err=$(cat "$TMPD/err")
+expect_match "3.13's listed deduction is reported with file and line" \
+	"^parboard: $SEED:[0-9]+: warning: 3.13: listed deduction -0,07, but standard - appraised is 0,67" "$err"
+expect_match "3.12's children disagree" \
+	'3.12: listed deduction -1,00, but its sub-criteria list -2,00' "$err"
+expect_match "the total row disagrees" \
+	'total row: listed deduction 7,82, but self-assessed - appraised is 7,18' "$err"
+
+json=$(pb list --format json)
+s=$(printf '%s' "$json" | summary)
+expect_eq "13 tasks from the appendix" 13 "$(printf '%s\n' "$s" | grep -c '^appendix ')"
+total=$(printf '%s' "$json" | python3 -c 'import json,sys; print("%.2f" % sum(t["points"] or 0 for t in json.load(sys.stdin)))')
+expect_eq "points at stake add up to 10,77" 10.77 "$total"
+expect_match "1.7 goes to the police, supported by TP-HT" '^appendix 1.7 CA TP-HT 1.00 todo 2023-10-31 ' "$s"
+expect_match "1.4.2 goes to VH-XH, supported by VP-TK" '^appendix 1.4.2 VH-XH VP-TK 1.00 ' "$s"
+expect_match "1.5.1 goes to all staff" '^appendix 1.5.1 CHUNG  1.00 ' "$s"
+expect_match "3.12.1 goes to the one-stop desk" '^appendix 3.12.1 TN-TKQ  1.00 ' "$s"
+expect_match "3.13.2 has 0,31 at stake" '^appendix 3.13.2 TN-TKQ  0.31 ' "$s"
+expect_match "a split title is merged" '^appendix 1.5.4 CHUNG  1.50 .*CCHC trong năm của xã, phường, thị trấn\)$' "$s"
+if printf '%s\n' "$s" | grep -Eq '^appendix (3\.12|3\.13) '; then
+	fail "parents 3.12 and 3.13 must not be tasks"
+else
+	pass "parents 3.12 and 3.13 are not tasks"
+fi
+
+# Directives: tasks of their own, linked to criteria, adding no points.
+rows=$(tail -n +2 "$DIRECTIVES" | grep -c .)
+out=$(pb import "$DIRECTIVES" 2>"$TMPD/err"); rc=$?
+expect_eq "import of the directives table succeeds" 0 "$rc"
+json=$(pb list --format json)
+s=$(printf '%s' "$json" | summary)
+expect_eq "one task per directive" "$rows" "$(printf '%s\n' "$s" | grep -c '^directive ')"
+expect_match "the radio's broadcasts are linked to 1.4.2" '^directive 1.4.2 DTT  null ' "$s"
+expect_match "the police dialogue is linked to 1.7" '^directive 1.7 CA .* null ' "$s"
+expect_match "the Fatherland Front lands in the unassigned column" '^directive [^ ]* CHUA-GIAO ' "$s"
+report=$(pb report)
+expect_match "report shows the appraised score" '69,82' "$report"
+expect_match "report projects 80,59 whatever the directives" '80,59' "$report"
+
+# Re-import keeps status and history.
+pb set 1.7/CA done --note "Đã đối thoại" >/dev/null
+pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
+expect_eq "re-import keeps a status set in between" done \
+	"$(pb list --format tsv | awk -F'\t' '$2 == "1.7" && $3 == "CA" && $8 == "appendix" { print $5 }')"
+n=$(sqlite3 "$DB" "SELECT count(*) FROM history h JOIN task t ON t.id = h.task_id WHERE t.code = '1.7' AND t.role = 'CA' AND t.origin = 'appendix'")
+expect_eq "re-import keeps the history (created, status, note)" 3 "$n"
+expect_eq "re-import adds no task" "$((13 + rows))" "$(pb list --format tsv | tail -n +2 | wc -l)"
+
+# Variants of the same table give the same tasks.
+ref=$(pb list --format json | summary | grep '^appendix ' | cut -d' ' -f1-5,8-)
+for f in appendix-crlf.tsv appendix-nfd.txt appendix.csv; do
+	db="$TMPD/$f.db"
+	"$PARBOARD" -d "$db" import "$DATA/$f" >/dev/null 2>&1; rc=$?
+	expect_eq "$f imports" 0 "$rc"
+	got=$("$PARBOARD" -d "$db" list --format json | summary | cut -d' ' -f1-5,8-)
+	expect_eq "$f gives the same tasks, byte for byte" "$ref" "$got"
+done
+
+# A dry run writes nothing: no database is created, an existing one is
+# left byte-identical.
+out=$("$PARBOARD" -d "$TMPD/none.db" import --dry-run "$SEED" "$DIRECTIVES" 2>&1); rc=$?
+expect_eq "dry run succeeds" 0 "$rc"
+expect_match "dry run lists the tasks" 'would import 13 task' "$out"
+expect_match "dry run prints the findings" '3.13: listed deduction -0,07' "$out"
+check "dry run creates no database" test ! -e "$TMPD/none.db"
+cp "$DB" "$TMPD/before.db"
+pb import --dry-run "$DATA/appendix.csv" >/dev/null 2>&1
+check "dry run leaves the database byte-identical" cmp -s "$DB" "$TMPD/before.db"
+
+# A title-less file is a plan of its own, named after the file or --plan.
+pb import --plan "Cuối năm 2023" "$DATA/appendix.csv" >/dev/null 2>&1
+expect_match "--plan names a plan" 'Cuối năm 2023' "$(sqlite3 "$DB" 'SELECT name FROM plan')"
+expect_eq "list works on the newest plan" 13 "$(pb list --format tsv | tail -n +2 | wc -l)"
+expect_eq "--plan selects the older plan" "$((13 + rows))" \
+	"$(pb --plan 'PHỤ LỤC KẾT QUẢ ĐÁNH GIÁ CCHC XÃ HIỀN THÀNH 6 THÁNG ĐẦU NĂM 2023 VÀ BIỆN PHÁP KHẮC PHỤC' list --format tsv | tail -n +2 | wc -l)"
+finish

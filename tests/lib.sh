@@ -1,0 +1,45 @@
+# tests/lib.sh: shared helpers for the shell tests (sourced).
+# The environment comes from Makefile.am's AM_TESTS_ENVIRONMENT:
+# PARBOARD (the built binary), SRCDIR, BUILDDIR, TMUX_BIN, MANDOC.
+set -u
+: "${PARBOARD:?run through make check}"
+: "${SRCDIR:?run through make check}"
+
+SEED="$SRCDIR/share/samples/hien-thanh-103-2023.txt"
+DIRECTIVES="$SRCDIR/share/samples/hien-thanh-directives.tsv"
+DATA="$SRCDIR/tests/data"
+
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/parboard-test.XXXXXX")
+trap 'rm -rf "$TMPD"' EXIT
+export HOME="$TMPD/home"
+export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
+mkdir -p "$HOME"
+DB="$TMPD/test.db"
+
+failures=0
+pass() { printf 'ok - %s\n' "$*"; }
+fail() { printf 'FAIL - %s\n' "$*"; failures=$((failures + 1)); }
+skip() { printf 'SKIP: %s\n' "$*"; exit 77; }
+
+# check DESCRIPTION COMMAND...: the command must succeed.
+check() { local d=$1; shift; if "$@"; then pass "$d"; else fail "$d"; fi; }
+# expect_eq DESCRIPTION EXPECTED ACTUAL
+expect_eq() {
+	if [ "$2" = "$3" ]; then pass "$1"
+	else fail "$1"; printf '  expected: %s\n  actual:   %s\n' "$2" "$3"; fi
+}
+# expect_match DESCRIPTION REGEX TEXT (grep -E on the text)
+expect_match() {
+	if printf '%s\n' "$3" | grep -Eq -- "$2"; then pass "$1"
+	else fail "$1"; printf '  pattern: %s\n  text:    %s\n' "$2" "$3" | head -20; fi
+}
+# pb ARGS...: run parboard on the test database with the test clock.
+pb() { "$PARBOARD" -d "$DB" --today 2023-09-13 "$@"; }
+
+finish() {
+	if [ "$failures" -ne 0 ]; then
+		printf '%d check(s) failed\n' "$failures"
+		exit 1
+	fi
+	exit 0
+}

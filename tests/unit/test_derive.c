@@ -1,0 +1,226 @@
+/* test_derive.c: role matching, leaves, points and findings. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Project headers before cmocka.h, whose fail() macro would clash with
+ * util.h's fail(). */
+#include "derive.h"
+#include "util.h"
+
+#include <cmocka.h>
+
+static struct config *cfg;
+
+static int
+setup(void **state)
+{
+	cfg = config_default();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	config_free(cfg);
+	return 0;
+}
+
+static void
+match(const char *text, const char *owner, const char *support)
+{
+	const char *o;
+	char *s;
+
+	derive_match_roles(cfg, text, &o, &s);
+	assert_string_equal(o, owner);
+	assert_string_equal(s, support);
+	free(s);
+}
+
+static void
+test_match_roles(void **state)
+{
+	match("- Giao CC Văn phòng – Thống kê phụ trách CCHC khắc phục",
+	    "VP-TK", "");
+	match("Giao CC Văn hoá –Xã hội phối hợp với CC Văn phòng – Thống kê "
+	    "phụ trách CCHC", "VH-XH", "VP-TK");
+	match("GIAO CC VĂN HÓA - XÃ HỘI", "VH-XH", "");
+	/* NFD input: "Văn hoá" decomposed. */
+	match("Giao CC Va\xcc\x86n hoa\xcc\x81 xa\xcc\x83 ho\xcc\xa3\xcc\x82i",
+	    "VH-XH", "");
+	match("- Giao cho Công an xã và công chức Tư pháp – Hộ tịch tham mưu",
+	    "CA", "TP-HT");
+	match("Giao cho Công chức chuyên môn ở bộ phận tiếp nhận và trả kết "
+	    "quả thực hiện", "TN-TKQ", "");
+	match("Cán bộ, công chức", "CHUNG", "");
+	match("Mặt trận Tổ quốc", "CHUA-GIAO", "");
+	match("", "CHUA-GIAO", "");
+	match("Đài truyền thanh xã phối hợp công an", "DTT", "CA");
+}
+
+static struct criterion
+row(const char *code, const char *std, const char *appr, const char *ded,
+    const char *who, int line)
+{
+	struct criterion r;
+
+	memset(&r, 0, sizeof r);
+	r.code = code ? xstrdup(code) : NULL;
+	r.title = xasprintf("Tiêu chí %s", code ? code : "tổng");
+	if (std && text_parse_score(std, &r.standard))
+		r.has |= HAS_STANDARD;
+	if (appr && text_parse_score(appr, &r.appraised))
+		r.has |= HAS_APPRAISED;
+	if (ded && text_parse_score(ded, &r.deduction))
+		r.has |= HAS_DEDUCTION;
+	r.assignee = xstrdup(who ? who : "");
+	r.comment = xstrdup("");
+	r.line = line;
+	return r;
+}
+
+static const struct task_spec *
+find_task(const struct derivation *d, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < d->ntasks; i++)
+		if (d->tasks[i].code && strcmp(d->tasks[i].code, code) == 0)
+			return &d->tasks[i];
+	return NULL;
+}
+
+static bool
+has_finding(const struct derivation *d, int line, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < d->nfindings; i++)
+		if (d->findings[i].line == line &&
+		    strstr(d->findings[i].message, needle) != NULL)
+			return true;
+	return false;
+}
+
+/* A slice of the seed: 3.12 with its two children, 3.13 with two, and a
+ * criterion not deducted at all. */
+static void
+test_leaves_points_findings(void **state)
+{
+	struct appendix a;
+	struct derivation d = { 0 };
+	struct criterion rows[8];
+	const struct task_spec *t;
+	const char *tn = "Giao cho Công chức chuyên môn ở bộ phận tiếp nhận "
+	    "và trả kết quả";
+	size_t i;
+
+	memset(&a, 0, sizeof a);
+	rows[0] = row("3.12", "2,00", "0", "-1,00", tn, 10);
+	rows[1] = row("3.12.1", "1,00", "0", "-1,00", tn, 11);
+	rows[2] = row("3.12.2", "1,00", "0", "-1,00", tn, 15);
+	rows[3] = row("3.13", "3,00", "2.33", "-0,07", tn, 16);
+	rows[4] = row("3.13.2", "1,00", "0.69", "- 0,21", tn, 17);
+	rows[5] = row("3.13.3", "1,00", "0.64", "-0,35", tn, 18);
+	rows[6] = row("3.14", "1,00", "1", NULL, "", 19);
+	rows[7] = row("1.5.1", "2,00", "1", "-1,00", "Cán bộ, công chức", 5);
+	a.rows = rows;
+	a.nrows = 8;
+	a.has_total = true;
+	a.total = row(NULL, "100,00", "69,82", "7,82", NULL, 20);
+	text_parse_score("77,00", &a.total.self);
+	a.total.has |= HAS_SELF;
+
+	derive_criteria(cfg, &a, &d);
+	assert_int_equal(d.ntasks, 5);
+	assert_null(find_task(&d, "3.12"));
+	assert_null(find_task(&d, "3.13"));
+	assert_null(find_task(&d, "3.14"));
+	t = find_task(&d, "3.13.2");
+	assert_non_null(t);
+	assert_int_equal(t->points, 310);
+	assert_true(t->has_points);
+	assert_string_equal(t->role, "TN-TKQ");
+	assert_string_equal(t->key, "A:3.13.2/TN-TKQ");
+	assert_string_equal(t->due, "2023-10-31");
+	assert_string_equal(t->due_source, "default");
+	assert_int_equal(t->origin, ORIGIN_APPENDIX);
+	t = find_task(&d, "1.5.1");
+	assert_string_equal(t->role, "CHUNG");
+	assert_int_equal(t->points, 1000);
+
+	/* The council's figures that do not add up. */
+	assert_true(has_finding(&d, 10, "listed deduction -1,00, but "
+	    "standard - appraised is 2,00"));
+	assert_true(has_finding(&d, 10, "sub-criteria list -2,00"));
+	assert_true(has_finding(&d, 16, "standard - appraised is 0,67"));
+	assert_true(has_finding(&d, 16, "sub-criteria list -0,56"));
+	assert_true(has_finding(&d, 17, "standard - appraised is 0,31"));
+	assert_true(has_finding(&d, 20, "self-assessed - appraised is 7,18"));
+	assert_false(has_finding(&d, 11, "listed"));
+	assert_false(has_finding(&d, 5, "listed"));
+
+	derivation_free(&d);
+	for (i = 0; i < 8; i++) {
+		free(rows[i].code);
+		free(rows[i].title);
+		free(rows[i].assignee);
+		free(rows[i].comment);
+	}
+	free(a.total.title);
+	free(a.total.assignee);
+	free(a.total.comment);
+}
+
+static void
+test_directives(void **state)
+{
+	struct appendix a;
+	struct directive dirs[4];
+	struct derivation d = { 0 };
+	const char *known[] = { "1.4.2", "1.7", NULL };
+
+	memset(&a, 0, sizeof a);
+	memset(dirs, 0, sizeof dirs);
+	a.kind = APPENDIX_DIRECTIVES;
+	dirs[0] = (struct directive){ "DTT", "1.4.2", "Mỗi tháng 3 bài",
+		NULL, "3 bài", "tháng", 2 };
+	dirs[1] = (struct directive){ "CA", "1.7", "Đối thoại với nhân dân",
+		"2023-12-31", "1 cuộc", NULL, 3 };
+	dirs[2] = (struct directive){ "dtt", "1.4.2", "Phối hợp xây dựng "
+		"tin bài", NULL, NULL, NULL, 4 };
+	dirs[3] = (struct directive){ "Mặt trận Tổ quốc", "9.9",
+		"Giám sát CCHC", NULL, NULL, NULL, 5 };
+	a.dirs = dirs;
+	a.ndirs = 4;
+	derive_directives(cfg, &a, known, &d);
+	assert_int_equal(d.ntasks, 4);
+	assert_string_equal(d.tasks[0].key, "D:1.4.2/DTT#1");
+	assert_string_equal(d.tasks[2].key, "D:1.4.2/DTT#2");
+	assert_false(d.tasks[0].has_points);
+	assert_string_equal(d.tasks[0].due_source, "default");
+	assert_string_equal(d.tasks[1].due, "2023-12-31");
+	assert_string_equal(d.tasks[1].due_source, "directive");
+	assert_string_equal(d.tasks[0].target, "3 bài");
+	assert_string_equal(d.tasks[3].role, "CHUA-GIAO");
+	assert_true(has_finding(&d, 5, "criterion 9.9"));
+	assert_true(has_finding(&d, 5, "matches no configured role"));
+	assert_int_equal(d.nfindings, 2);
+	derivation_free(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_match_roles),
+		cmocka_unit_test(test_leaves_points_findings),
+		cmocka_unit_test(test_directives),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,1122 @@
+/* test_store.c: the SQLite store, on real databases in a temporary
+ * directory.  Appendix and derivation structs are built by hand, so these
+ * tests depend on store.c (and text.c's folding and dates) only. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+/* Before cmocka.h, whose fail() macro would hide util.h's fail(). */
+#include "store.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+static char tmpdir[256];
+static char dbpath[512];
+
+static int
+setup(void **state)
+{
+	snprintf(tmpdir, sizeof tmpdir, "%s/pb-store.XXXXXX",
+	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (mkdtemp(tmpdir) == NULL)
+		return -1;
+	snprintf(dbpath, sizeof dbpath, "%s/sub/dir/test.db", tmpdir);
+	today_set("2023-09-13");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char *cmd = xasprintf("chmod -R u+w '%s'; rm -rf '%s'", tmpdir,
+	    tmpdir);
+
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", tmpdir);
+	free(cmd);
+	return 0;
+}
+
+/* --- fixtures -------------------------------------------------------- */
+
+static struct criterion rows[] = {
+	{ .code = "1.1", .title = "Ban hành kế hoạch CCHC",
+	  .standard = 2000, .self = 2000, .appraised = 1000,
+	  .deduction = -1000, .has = HAS_STANDARD | HAS_SELF |
+	  HAS_APPRAISED | HAS_DEDUCTION, .comment = "Chưa đủ",
+	  .assignee = "Văn phòng", .line = 10 },
+	{ .code = "1.7", .title = "Đối thoại với người dân",
+	  .standard = 1000, .self = 1000, .appraised = 500,
+	  .deduction = -500, .has = HAS_STANDARD | HAS_SELF |
+	  HAS_APPRAISED | HAS_DEDUCTION, .line = 20 },
+	{ .code = "1.10", .title = "Tuyên truyền",
+	  .standard = 1000, .self = 1000, .appraised = 1000,
+	  .has = HAS_STANDARD | HAS_SELF | HAS_APPRAISED, .line = 30 },
+};
+
+static struct appendix app = {
+	.file = "seed.txt",
+	.kind = APPENDIX_CRITERIA,
+	.rows = rows,
+	.nrows = 3,
+	.has_total = true,
+	.total = { .standard = 100000, .self = 90000, .appraised = 69820,
+	    .has = HAS_STANDARD | HAS_SELF | HAS_APPRAISED },
+};
+
+static struct task_spec specs[] = {
+	{ .key = "A:1.1/VP-TK", .code = "1.1", .role = "VP-TK",
+	  .support = "TP-HT, VH-XH", .title = "Ban hành kế hoạch CCHC",
+	  .origin = ORIGIN_APPENDIX, .has_points = true, .points = 1000,
+	  .due = "2023-10-31", .due_source = "default", .line = 10 },
+	{ .key = "A:1.7/CA", .code = "1.7", .role = "CA", .support = "",
+	  .title = "Đối thoại với người dân", .origin = ORIGIN_APPENDIX,
+	  .has_points = true, .points = 500, .due = "2023-10-31",
+	  .due_source = "default", .line = 20 },
+	{ .key = "D:1.7/CA#1", .code = "1.7", .role = "CA", .support = "",
+	  .title = "Tổ chức đối thoại", .origin = ORIGIN_DIRECTIVE,
+	  .due = "2023-10-15", .due_source = "task", .target = "1 buổi",
+	  .every = "quý", .line = 3 },
+	{ .key = "D:/DTT#1", .code = NULL, .role = "DTT", .support = "",
+	  .title = "Phát thanh 3 lần/tháng", .origin = ORIGIN_DIRECTIVE,
+	  .due = "2023-09-01", .due_source = "role", .line = 4 },
+};
+
+static struct derivation der = { .tasks = specs, .ntasks = 4 };
+
+static struct store *
+open_db(void)
+{
+	struct store *s = NULL;
+	char *err = NULL;
+
+	if (store_open(dbpath, true, &s, &err) != 0)
+		fail_msg("store_open: %s", err);
+	return s;
+}
+
+/* A store with the fixture plan and tasks; *plan_id set. */
+static struct store *
+fixture(long *plan_id)
+{
+	struct store *s = open_db();
+	size_t added = 0, updated = 0;
+	char *err = NULL;
+
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_plan_save(s, "Hiền Thành 2023", &app, plan_id,
+	    &err), 0);
+	assert_int_equal(store_tasks_save(s, *plan_id, &der, &added,
+	    &updated, &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(added, 4);
+	assert_int_equal(updated, 0);
+	return s;
+}
+
+static long
+find(struct store *s, long plan_id, const char *spec)
+{
+	long id = -1;
+	char *err = NULL;
+
+	assert_int_equal(store_task_find(s, plan_id, spec, &id, &err), 0);
+	return id;
+}
+
+static long
+count_sql(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long v = -1;
+
+	assert_int_equal(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static struct task
+get(struct store *s, long id)
+{
+	struct task t;
+	char *err = NULL;
+
+	if (store_task_get(s, id, &t, &err) != 0)
+		fail_msg("store_task_get: %s", err);
+	return t;
+}
+
+/* --- tests ----------------------------------------------------------- */
+
+static void
+test_status(void **state)
+{
+	enum status st = STATUS_COUNT;
+
+	assert_string_equal(status_name(STATUS_DONE), "done");
+	assert_string_equal(status_label(STATUS_TODO), "Chưa làm");
+	assert_string_equal(status_label(STATUS_BLOCKED), "Vướng mắc");
+	assert_true(status_parse("doing", &st));
+	assert_int_equal(st, STATUS_DOING);
+	assert_true(status_parse("Hoàn thành", &st));
+	assert_int_equal(st, STATUS_DONE);
+	assert_true(status_parse("  VƯỚNG   MẮC ", &st));
+	assert_int_equal(st, STATUS_BLOCKED);
+	assert_true(status_parse("chua lam", &st));
+	assert_int_equal(st, STATUS_TODO);
+	assert_true(status_parse("DONE", &st));
+	assert_false(status_parse("finished", &st));
+	assert_false(status_parse("", &st));
+}
+
+static void
+test_schema(void **state)
+{
+	struct store *s = NULL;
+	char *err = NULL;
+
+	/* Not there and not to be created: a clear message. */
+	assert_int_equal(store_open(dbpath, false, &s, &err), -1);
+	assert_null(s);
+	assert_non_null(strstr(err, dbpath));
+	assert_non_null(strstr(err, "no such database"));
+	free(err);
+	err = NULL;
+
+	s = open_db();		/* creates sub/dir/ too */
+	assert_false(store_readonly(s));
+	assert_true(store_data_version(s) >= 0);
+	store_close(s);
+	assert_int_equal(count_sql("PRAGMA user_version"), 1);
+	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
+	    " WHERE type = 'table' AND name IN ('plan', 'criterion',"
+	    " 'task', 'history', 'finding')"), 5);
+	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
+	    " WHERE type = 'index' AND name IN ('history_task',"
+	    " 'task_plan_role')"), 2);
+	assert_int_equal(count_sql("SELECT journal_mode = 'wal'"
+	    " FROM pragma_journal_mode"), 1);
+
+	/* Reopening an existing database migrates nothing. */
+	assert_int_equal(store_open(dbpath, false, &s, &err), 0);
+	store_close(s);
+	assert_int_equal(count_sql("PRAGMA user_version"), 1);
+}
+
+static void
+test_not_a_database(void **state)
+{
+	char *path = xasprintf("%s/junk.db", tmpdir), *want, *err = NULL;
+	struct store *s = NULL;
+	sqlite3 *db;
+	FILE *f = fopen(path, "w");
+	int i;
+
+	assert_non_null(f);
+	for (i = 0; i < 200; i++)
+		fputs("this is not a database at all, just text\n", f);
+	fclose(f);
+	assert_int_equal(store_open(path, false, &s, &err), -1);
+	assert_null(s);
+	want = xasprintf("%s: not a parboard database (file is not a "
+	    "database)", path);
+	assert_string_equal(err, want);
+	free(want);
+	free(err);
+	err = NULL;
+
+	/* Some other program's SQLite database is not ours either. */
+	free(path);
+	path = xasprintf("%s/other.db", tmpdir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE x (y)", NULL, NULL,
+	    NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(path, false, &s, &err), -1);
+	assert_non_null(strstr(err, "not a parboard database"));
+	free(err);
+	err = NULL;
+
+	/* Nor is a directory. */
+	assert_int_equal(store_open(tmpdir, true, &s, &err), -1);
+	assert_non_null(strstr(err, "directory"));
+	free(err);
+	free(path);
+}
+
+static void
+test_round_trip(void **state)
+{
+	long plan_id, id;
+	struct store *s = fixture(&plan_id);
+	struct plan p;
+	struct task *t;
+	size_t n;
+	char **codes, *err = NULL;
+
+	assert_int_equal(store_plan_get(s, "Hiền Thành 2023", &p, &err), 0);
+	assert_int_equal(p.id, plan_id);
+	assert_string_equal(p.source, "seed.txt");
+	assert_true(p.has_total);
+	assert_int_equal(p.total_appraised, 69820);
+	assert_int_equal(p.total_standard, 100000);
+	assert_int_equal(strlen(p.imported_at), 19);
+	plan_clear(&p);
+	assert_int_equal(store_plan_get(s, NULL, &p, &err), 0);
+	assert_int_equal(p.id, plan_id);
+	plan_clear(&p);
+	assert_int_equal(store_plan_get(s, "nope", &p, &err), 1);
+
+	codes = store_plan_codes(s, plan_id);
+	assert_string_equal(codes[0], "1.1");
+	assert_string_equal(codes[1], "1.7");
+	assert_string_equal(codes[2], "1.10");
+	assert_null(codes[3]);
+	strv_free(codes);
+
+	assert_int_equal(store_tasks(s, plan_id, NULL, &t, &n, &err), 0);
+	assert_int_equal(n, 4);
+	/* Order: due, then points (most first), code, id. */
+	assert_string_equal(t[0].key, "D:/DTT#1");
+	assert_null(t[0].code);
+	assert_false(t[0].has_points);
+	assert_string_equal(t[1].key, "D:1.7/CA#1");
+	assert_string_equal(t[1].target, "1 buổi");
+	assert_string_equal(t[1].every, "quý");
+	assert_string_equal(t[1].due_source, "task");
+	assert_string_equal(t[2].key, "A:1.1/VP-TK");
+	assert_string_equal(t[2].support, "TP-HT,VH-XH");
+	assert_true(t[2].has_points);
+	assert_int_equal(t[2].points, 1000);
+	assert_string_equal(t[2].crit_title, "Ban hành kế hoạch CCHC");
+	assert_string_equal(t[2].comment, "Chưa đủ");
+	assert_string_equal(t[2].assignee, "Văn phòng");
+	assert_int_equal(t[2].standard, 2000);
+	assert_int_equal(t[2].appraised, 1000);
+	assert_int_equal(t[2].deduction, -1000);
+	assert_int_equal(t[2].has, HAS_STANDARD | HAS_SELF | HAS_APPRAISED |
+	    HAS_DEDUCTION);
+	assert_string_equal(t[2].origin, "appendix");
+	assert_int_equal(t[2].status, STATUS_TODO);
+	assert_int_equal(t[2].version, 1);
+	assert_string_equal(t[2].due, "2023-10-31");
+	assert_string_equal(t[3].key, "A:1.7/CA");
+	assert_string_equal(t[3].support, "");
+	id = t[2].id;
+	tasks_free(t, n);
+
+	{
+		struct history *h;
+		assert_int_equal(store_history(s, id, &h, &n, &err), 0);
+		assert_int_equal(n, 1);
+		assert_string_equal(h[0].kind, "created");
+		assert_string_equal(h[0].user, current_user());
+		assert_string_equal(h[0].new, "appendix");
+		history_free(h, n);
+	}
+	store_close(s);
+	assert_int_equal(count_sql("SELECT count(*) FROM criterion"), 3);
+	assert_int_equal(count_sql("SELECT count(*) FROM task"
+	    " WHERE support = '[\"TP-HT\",\"VH-XH\"]'"), 1);
+}
+
+static void
+test_resave(void **state)
+{
+	long plan_id, a11, a17;
+	struct store *s = fixture(&plan_id);
+	struct task_spec v2[4];
+	struct derivation d2 = { .tasks = v2, .ntasks = 3 };
+	struct task t;
+	size_t added, updated;
+	char *err = NULL;
+
+	a11 = find(s, plan_id, "1.1/VP-TK");
+	a17 = find(s, plan_id, "1.7/CA");
+	assert_int_equal(store_task_set(s, a11, -1, "status", "doing",
+	    "bắt đầu", "alice", &err), 0);
+	assert_int_equal(store_task_set(s, a17, -1, "due", "20/10/2023",
+	    NULL, "alice", &err), 0);
+
+	/* Same derivation again: nothing added, nothing updated. */
+	assert_int_equal(store_tasks_save(s, plan_id, &der, &added,
+	    &updated, &err), 0);
+	assert_int_equal(added, 0);
+	assert_int_equal(updated, 0);
+	t = get(s, a11);
+	assert_int_equal(t.version, 2);	/* status + note: one change */
+	task_clear(&t);
+
+	/* A corrected appendix: new title, new default deadline, one task
+	 * fewer (kept), one new. */
+	memcpy(v2, specs, sizeof v2);
+	v2[0].title = "Ban hành kế hoạch CCHC năm 2023";
+	v2[0].due = "2023-11-15";
+	v2[1].due = "2023-11-15";
+	v2[2] = specs[3];
+	v2[2].key = "A:1.10/VH-XH";
+	v2[2].code = "1.10";
+	v2[2].role = "VH-XH";
+	assert_int_equal(store_tasks_save(s, plan_id, &d2, &added, &updated,
+	    &err), 0);
+	assert_int_equal(added, 1);
+	/* 1.1 changed text and due; 1.7's due is pinned by hand, so only
+	 * the rows that really changed count. */
+	assert_int_equal(updated, 1);
+
+	t = get(s, a11);
+	assert_string_equal(t.title, "Ban hành kế hoạch CCHC năm 2023");
+	assert_string_equal(t.due, "2023-11-15");
+	assert_int_equal(t.status, STATUS_DOING);
+	assert_int_equal(t.nnotes, 1);
+	assert_int_equal(t.version, 3);
+	task_clear(&t);
+	t = get(s, a17);
+	assert_string_equal(t.due, "2023-10-20");
+	assert_string_equal(t.due_source, "task");
+	assert_int_equal(t.version, 2);
+	task_clear(&t);
+	store_close(s);
+	/* Nothing was deleted, history kept. */
+	assert_int_equal(count_sql("SELECT count(*) FROM task"), 5);
+	assert_int_equal(count_sql("SELECT count(*) FROM history"
+	    " WHERE kind IN ('status', 'due', 'note')"), 3);
+}
+
+static void
+test_find(void **state)
+{
+	long plan_id, id = -5, other;
+	struct store *s = fixture(&plan_id);
+	struct task t;
+	char *err = NULL, buf[32];
+	struct appendix a2 = app;
+
+	id = find(s, plan_id, "1.7/CA");
+	t = get(s, id);
+	assert_string_equal(t.origin, "appendix");	/* preferred */
+	task_clear(&t);
+	assert_int_equal(find(s, plan_id, "1.7/ca"), id);
+	snprintf(buf, sizeof buf, "%ld", id);
+	assert_int_equal(find(s, plan_id, buf), id);
+	assert_int_equal(store_task_find(s, plan_id, "9999", &id, &err), 1);
+	assert_int_equal(store_task_find(s, plan_id, "1.7/XX", &id, &err),
+	    1);
+	assert_int_equal(store_task_find(s, plan_id, "garbage", &id, &err),
+	    1);
+	assert_int_equal(store_task_find(s, plan_id, "", &id, &err), 1);
+	assert_int_equal(store_task_find(s, plan_id, "1.7/", &id, &err), 1);
+
+	/* An id from another plan is not found in this one. */
+	assert_int_equal(store_plan_save(s, "other", &a2, &other, &err), 0);
+	assert_true(other != plan_id);
+	assert_int_equal(store_task_find(s, other, buf, &id, &err), 1);
+	store_close(s);
+}
+
+static void
+test_conflict(void **state)
+{
+	long plan_id, id;
+	struct store *s = fixture(&plan_id);
+	struct task t;
+	char *err = NULL, *want;
+
+	id = find(s, plan_id, "1.1/VP-TK");
+	t = get(s, id);
+	assert_int_equal(t.version, 1);
+	task_clear(&t);
+	assert_int_equal(store_task_set(s, id, 0, "status", "done", "n",
+	    "bob", &err), STORE_CONFLICT);
+	want = xasprintf("task %ld was changed by someone else; reloaded",
+	    id);
+	assert_string_equal(err, want);
+	free(want);
+	free(err);
+	err = NULL;
+	t = get(s, id);
+	assert_int_equal(t.status, STATUS_TODO);
+	assert_int_equal(t.version, 1);
+	assert_int_equal(t.nnotes, 0);
+	task_clear(&t);
+
+	assert_int_equal(store_task_set(s, id, 1, "status", "Hoàn thành",
+	    NULL, "bob", &err), 0);
+	t = get(s, id);
+	assert_int_equal(t.status, STATUS_DONE);
+	assert_int_equal(t.version, 2);
+	task_clear(&t);
+
+	/* Same value: no status row, but the note is kept. */
+	assert_int_equal(store_task_set(s, id, 2, "status", "done",
+	    "đã xong", "bob", &err), 0);
+	t = get(s, id);
+	assert_int_equal(t.version, 3);
+	assert_int_equal(t.nnotes, 1);
+	task_clear(&t);
+
+	/* Bad values and unknown tasks. */
+	assert_int_equal(store_task_set(s, id, -1, "status", "finished",
+	    NULL, "bob", &err), -1);
+	assert_non_null(strstr(err, "finished"));
+	assert_int_equal(store_task_set(s, id, -1, "due", "31/02/2023",
+	    NULL, "bob", &err), -1);
+	assert_int_equal(store_task_set(s, 4242, -1, "status", "done",
+	    NULL, "bob", &err), -1);
+	assert_non_null(strstr(err, "not found"));
+	assert_int_equal(store_task_note(s, id, "evidence", "QĐ 12/2023",
+	    "bob", &err), 0);
+	assert_int_equal(store_task_note(s, id, "gossip", "x", "bob", &err),
+	    -1);
+	assert_int_equal(store_task_note(s, 4242, "note", "x", "bob", &err),
+	    -1);
+	t = get(s, id);
+	assert_int_equal(t.nevidence, 1);
+	assert_int_equal(t.version, 4);
+	task_clear(&t);
+	free(err);
+	store_close(s);
+	assert_int_equal(count_sql("SELECT count(*) FROM history"
+	    " WHERE kind = 'status'"), 1);
+}
+
+static void
+test_nested(void **state)
+{
+	long plan_id, id;
+	struct store *s = fixture(&plan_id);
+	struct task t;
+	char *err = NULL;
+
+	id = find(s, plan_id, "1.1/VP-TK");
+	/* A conflict inside the caller's transaction undoes only itself. */
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_task_set(s, id, 1, "status", "doing", NULL,
+	    "bob", &err), 0);
+	assert_int_equal(store_task_set(s, id, 1, "status", "done", NULL,
+	    "bob", &err), STORE_CONFLICT);
+	assert_int_equal(store_commit(s, &err), 0);
+	t = get(s, id);
+	assert_int_equal(t.status, STATUS_DOING);
+	task_clear(&t);
+
+	/* The caller's rollback undoes everything inside. */
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_task_set(s, id, -1, "status", "blocked",
+	    NULL, "bob", &err), 0);
+	assert_int_equal(store_task_note(s, id, "note", "x", "bob", &err),
+	    0);
+	store_rollback(s);
+	t = get(s, id);
+	assert_int_equal(t.status, STATUS_DOING);
+	assert_int_equal(t.nnotes, 0);
+	assert_int_equal(t.version, 2);
+	task_clear(&t);
+	free(err);
+	store_close(s);
+}
+
+static void
+test_undo(void **state)
+{
+	long plan_id, id, id2;
+	struct store *s = fixture(&plan_id);
+	struct task t;
+	char *err = NULL, *what = NULL;
+
+	id = find(s, plan_id, "1.1/VP-TK");
+	id2 = find(s, plan_id, "1.7/CA");
+	assert_int_equal(store_undo(s, plan_id, "alice", &what, &err), 1);
+	assert_null(what);
+
+	assert_int_equal(store_task_set(s, id, -1, "status", "doing", NULL,
+	    "alice", &err), 0);
+	assert_int_equal(store_task_set(s, id, -1, "status", "done", NULL,
+	    "alice", &err), 0);
+	assert_int_equal(store_task_set(s, id2, -1, "due", "2023-10-01",
+	    NULL, "alice", &err), 0);
+	/* bob's change is not alice's to undo. */
+	assert_int_equal(store_task_note(s, id, "note", "n", "bob", &err),
+	    0);
+
+	assert_int_equal(store_undo(s, plan_id, "alice", &what, &err), 0);
+	assert_non_null(strstr(what, "due"));
+	assert_non_null(strstr(what, "1.7/CA"));
+	free(what);
+	t = get(s, id2);
+	assert_string_equal(t.due, "2023-10-31");
+	assert_string_equal(t.due_source, "default");
+	task_clear(&t);
+
+	assert_int_equal(store_undo(s, plan_id, "alice", &what, &err), 0);
+	free(what);
+	t = get(s, id);
+	assert_int_equal(t.status, STATUS_DOING);
+	task_clear(&t);
+	assert_int_equal(store_undo(s, plan_id, "alice", &what, &err), 0);
+	free(what);
+	t = get(s, id);
+	assert_int_equal(t.status, STATUS_TODO);
+	task_clear(&t);
+	assert_int_equal(store_undo(s, plan_id, "alice", &what, &err), 1);
+
+	/* Someone changed the task since: refuse, change nothing. */
+	assert_int_equal(store_task_set(s, id, -1, "status", "done", NULL,
+	    "alice", &err), 0);
+	assert_int_equal(store_task_set(s, id, -1, "status", "blocked", NULL,
+	    "bob", &err), 0);
+	assert_int_equal(store_undo(s, plan_id, "alice", &what, &err), -1);
+	assert_non_null(strstr(err, "changed since; nothing undone"));
+	t = get(s, id);
+	assert_int_equal(t.status, STATUS_BLOCKED);
+	task_clear(&t);
+	/* bob can undo his own. */
+	assert_int_equal(store_undo(s, plan_id, "bob", &what, &err), 0);
+	free(what);
+	t = get(s, id);
+	assert_int_equal(t.status, STATUS_DONE);
+	task_clear(&t);
+	free(err);
+	store_close(s);
+	assert_int_equal(count_sql("SELECT count(*) FROM history"
+	    " WHERE kind = 'undo'"), 4);
+	assert_int_equal(count_sql("SELECT count(*) FROM history"
+	    " WHERE undone = 1"), 4);
+}
+
+static void
+set_status(struct store *s, long id, const char *st)
+{
+	char *err = NULL;
+
+	if (store_task_set(s, id, -1, "status", st, NULL, "u", &err) != 0)
+		fail_msg("store_task_set: %s", err);
+}
+
+static void
+test_points(void **state)
+{
+	long plan_id;
+	struct store *s = fixture(&plan_id);
+	score rec = -1, stake = -1;
+	char *err = NULL;
+
+	assert_int_equal(store_points(s, plan_id, &rec, &stake, &err), 0);
+	assert_int_equal(stake, 1500);
+	assert_int_equal(rec, 0);
+	set_status(s, find(s, plan_id, "1.1/VP-TK"), "done");
+	set_status(s, find(s, plan_id, "1.7/CA"), "done");
+	assert_int_equal(store_points(s, plan_id, &rec, &stake, &err), 0);
+	assert_int_equal(rec, 1000);	/* 1.7's directive is not done */
+	{
+		struct task *t;
+		size_t n, i;
+		assert_int_equal(store_tasks(s, plan_id, NULL, &t, &n, &err),
+		    0);
+		for (i = 0; i < n; i++)
+			if (strcmp(t[i].key, "D:1.7/CA#1") == 0)
+				set_status(s, t[i].id, "done");
+		tasks_free(t, n);
+	}
+	assert_int_equal(store_points(s, plan_id, &rec, &stake, &err), 0);
+	assert_int_equal(rec, 1500);
+	assert_int_equal(stake, 1500);
+	store_close(s);
+}
+
+static char *
+json_of(struct store *s, long plan_id, const struct filter *f)
+{
+	char *data = NULL, *err = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&data, &len);
+
+	assert_non_null(out);
+	if (store_tasks_json(s, plan_id, f, out, &err) != 0)
+		fail_msg("store_tasks_json: %s", err);
+	fclose(out);
+	return data;
+}
+
+/* Evaluate a JSON path expression over text with SQLite. */
+static char *
+jq(const char *json, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v != NULL ? v : xstrdup("(null)");
+}
+
+#define JQ_EQ(json, sql, want) do {				\
+		char *got_ = jq(json, sql);			\
+		assert_string_equal(got_, want);		\
+		free(got_);					\
+	} while (0)
+
+static void
+test_json(void **state)
+{
+	long plan_id;
+	struct store *s = fixture(&plan_id);
+	struct filter f = { .status = -1 };
+	char *j;
+	size_t len;
+
+	set_status(s, find(s, plan_id, "1.1/VP-TK"), "doing");
+	j = json_of(s, plan_id, NULL);
+	len = strlen(j);
+	assert_true(len > 2 && j[len - 1] == '\n' && j[0] == '[');
+	JQ_EQ(j, "SELECT json_valid(?1)", "1");
+	JQ_EQ(j, "SELECT json_array_length(?1)", "4");
+	/* Same order as store_tasks: the radio task first. */
+	JQ_EQ(j, "SELECT json_type(?1, '$[0].code')", "null");
+	JQ_EQ(j, "SELECT json_type(?1, '$[0].points')", "null");
+	JQ_EQ(j, "SELECT json_extract(?1, '$[0].origin')", "directive");
+	JQ_EQ(j, "SELECT json_type(?1, '$[1].points')", "null");
+	JQ_EQ(j, "SELECT json_extract(?1, '$[1].target')", "1 buổi");
+	JQ_EQ(j, "SELECT json_extract(?1, '$[2].code')", "1.1");
+	JQ_EQ(j, "SELECT json_type(?1, '$[2].support')", "array");
+	JQ_EQ(j, "SELECT json_extract(?1, '$[2].support[1]')", "VH-XH");
+	JQ_EQ(j, "SELECT json_type(?1, '$[2].points')", "real");
+	JQ_EQ(j, "SELECT json_extract(?1, '$[2].points')", "1.0");
+	JQ_EQ(j, "SELECT json_extract(?1, '$[3].points')", "0.5");
+	JQ_EQ(j, "SELECT json_extract(?1, '$[3].support')", "[]");
+	JQ_EQ(j, "SELECT json_extract(?1, '$[2].status')", "doing");
+	JQ_EQ(j, "SELECT json_extract(?1, '$[2].status_label')",
+	    "Đang làm");
+	JQ_EQ(j, "SELECT json_extract(?1, '$[2].due')", "2023-10-31");
+	JQ_EQ(j, "SELECT json_extract(?1, '$[2].title')",
+	    "Ban hành kế hoạch CCHC");
+	JQ_EQ(j, "SELECT json_type(?1, '$[2].id')", "integer");
+	JQ_EQ(j, "SELECT group_concat(key) FROM json_each(json_extract(?1,"
+	    " '$[2]'))", "id,code,role,support,title,status,status_label,"
+	    "due,due_source,points,origin,target,every,notes,evidence");
+	free(j);
+
+	f.role = "CA";
+	j = json_of(s, plan_id, &f);
+	JQ_EQ(j, "SELECT json_array_length(?1)", "2");
+	free(j);
+	f.role = "nobody";
+	j = json_of(s, plan_id, &f);
+	assert_string_equal(j, "[]\n");
+	free(j);
+	store_close(s);
+}
+
+static size_t
+count_tasks(struct store *s, long plan_id, const struct filter *f)
+{
+	struct task *t;
+	size_t n;
+	char *err = NULL;
+
+	if (store_tasks(s, plan_id, f, &t, &n, &err) != 0)
+		fail_msg("store_tasks: %s", err);
+	tasks_free(t, n);
+	return n;
+}
+
+static void
+test_filters(void **state)
+{
+	long plan_id;
+	struct store *s = fixture(&plan_id);
+	struct filter f = { .status = -1 };
+	char *err = NULL;
+
+	assert_int_equal(count_tasks(s, plan_id, &f), 4);
+	f.role = "CA";
+	assert_int_equal(count_tasks(s, plan_id, &f), 2);
+	f.role = NULL;
+	f.status = STATUS_DONE;
+	assert_int_equal(count_tasks(s, plan_id, &f), 0);
+	set_status(s, find(s, plan_id, "1.7/CA"), "done");
+	assert_int_equal(count_tasks(s, plan_id, &f), 1);
+	f.status = -1;
+
+	/* Today is 13/09/2023: only the radio task (due 01/09) is late. */
+	f.overdue = true;
+	assert_int_equal(count_tasks(s, plan_id, &f), 1);
+	today_set("2023-11-01");
+	assert_int_equal(count_tasks(s, plan_id, &f), 3);	/* not done */
+	today_set("2023-09-13");
+	f.overdue = false;
+
+	f.user = "carol";
+	assert_int_equal(count_tasks(s, plan_id, &f), 0);
+	assert_int_equal(store_task_note(s, find(s, plan_id, "1.1/VP-TK"),
+	    "note", "hi", "carol", &err), 0);
+	assert_int_equal(count_tasks(s, plan_id, &f), 1);
+	f.role = "CA";
+	assert_int_equal(count_tasks(s, plan_id, &f), 0);
+	store_close(s);
+}
+
+static void
+test_findings_changes_add(void **state)
+{
+	long plan_id, id;
+	struct store *s = fixture(&plan_id);
+	struct finding fs[] = {
+		{ .line = 12, .code = "1.1", .message = "1.1: sai" },
+		{ .line = 0, .code = NULL, .message = "tổng sai" },
+	};
+	struct derivation d = { .findings = fs, .nfindings = 2 };
+	struct derivation none = { 0 };
+	struct change *c;
+	struct task t;
+	size_t n;
+	char **v, *err = NULL;
+
+	assert_int_equal(store_findings_save(s, plan_id, "a.txt", &d, &err),
+	    0);
+	assert_int_equal(store_findings_save(s, plan_id, "b.tsv", &d, &err),
+	    0);
+	assert_int_equal(store_findings_save(s, plan_id, "b.tsv", &none,
+	    &err), 0);
+	v = store_findings(s, plan_id);
+	assert_string_equal(v[0], "a.txt: tổng sai");
+	assert_string_equal(v[1], "a.txt:12: 1.1: sai");
+	assert_null(v[2]);
+	strv_free(v);
+
+	assert_int_equal(store_task_add(s, plan_id, "CA", "1.7",
+	    "Họp tổ dân phố", "15/10/2023", "dan", &id, &err), 0);
+	t = get(s, id);
+	assert_string_equal(t.origin, "manual");
+	assert_int_equal(strncmp(t.key, "M:", 2), 0);
+	assert_string_equal(t.due, "2023-10-15");
+	assert_string_equal(t.crit_title, "Đối thoại với người dân");
+	assert_false(t.has_points);
+	task_clear(&t);
+	assert_int_equal(store_task_add(s, plan_id, "CA", NULL, "Khác",
+	    "2023-10-31", "dan", &id, &err), 0);
+	assert_int_equal(store_task_add(s, plan_id, "CA", NULL, "  ",
+	    "2023-10-31", "dan", &id, &err), -1);
+	assert_int_equal(store_task_add(s, plan_id, "CA", NULL, "x",
+	    "mai", "dan", &id, &err), -1);
+	assert_int_equal(count_tasks(s, plan_id, NULL), 6);
+	/* The 1.7 manual task now keeps 1.7's points from being won. */
+	set_status(s, find(s, plan_id, "1.7/CA"), "done");
+
+	assert_int_equal(store_changes(s, plan_id, NULL, &c, &n, &err), 0);
+	assert_int_equal(n, 4 + 2 + 1);
+	assert_string_equal(c[n - 1].h.kind, "status");
+	assert_string_equal(c[n - 1].h.old, "todo");
+	assert_string_equal(c[n - 1].h.new, "done");
+	assert_string_equal(c[n - 1].code, "1.7");
+	assert_string_equal(c[n - 1].role, "CA");
+	changes_free(c, n);
+	assert_int_equal(store_changes(s, plan_id, "2999-01-01", &c, &n,
+	    &err), 0);
+	assert_int_equal(n, 0);
+	changes_free(c, n);
+	free(err);
+	store_close(s);
+}
+
+/* Run fn in a child (as nobody when we are root, so permissions bite);
+ * its exit status is the number of failed checks. */
+static int
+in_child_as_nobody(int (*fn)(void))
+{
+	pid_t pid = fork();
+	int status;
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (geteuid() == 0 && (setgid(65534) != 0 ||
+		    setuid(65534) != 0))
+			_exit(100);
+		_exit(fn());
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+#define CHILD_CHECK(c) do { if (!(c)) { fprintf(stderr,		\
+	"%s:%d: check failed: %s\n", __FILE__, __LINE__, #c);		\
+	bad++; } } while (0)
+
+static int
+readonly_child(void)
+{
+	struct store *s = NULL;
+	struct task *t = NULL;
+	struct plan p;
+	size_t n = 0;
+	char *err = NULL;
+	long id = 0;
+	int bad = 0;
+
+	if (store_open(dbpath, false, &s, &err) != 0) {
+		fprintf(stderr, "readonly open: %s\n", err);
+		return 50;
+	}
+	CHILD_CHECK(store_readonly(s));
+	CHILD_CHECK(store_plan_get(s, NULL, &p, &err) == 0);
+	CHILD_CHECK(store_tasks(s, p.id, NULL, &t, &n, &err) == 0);
+	CHILD_CHECK(n == 4);
+	CHILD_CHECK(store_task_find(s, p.id, "1.7/CA", &id, &err) == 0);
+	CHILD_CHECK(store_task_set(s, id, -1, "status", "done", NULL, "x",
+	    &err) == -1);
+	CHILD_CHECK(err != NULL && strstr(err, "database is read-only"));
+	CHILD_CHECK(err != NULL && strstr(err, dbpath) == err);
+	CHILD_CHECK(store_task_note(s, id, "note", "x", "x", &err) == -1);
+	tasks_free(t, n);
+	plan_clear(&p);
+	store_close(s);
+	free(err);
+	return bad;
+}
+
+static void
+test_readonly(void **state)
+{
+	long plan_id;
+	struct store *s = fixture(&plan_id);
+	char *dir = xasprintf("%s/sub/dir", tmpdir);
+	char *sub = xasprintf("%s/sub", tmpdir);
+
+	store_close(s);
+	assert_int_equal(chmod(tmpdir, 0755), 0);
+	assert_int_equal(chmod(sub, 0755), 0);
+	/* A write-protected file in a writable directory... */
+	assert_int_equal(chmod(dir, 0777), 0);
+	assert_int_equal(chmod(dbpath, 0444), 0);
+	assert_int_equal(in_child_as_nobody(readonly_child), 0);
+	/* ...and a writable file in a directory nobody may write. */
+	assert_int_equal(chmod(dbpath, 0666), 0);
+	assert_int_equal(chmod(dir, 0555), 0);
+	assert_int_equal(in_child_as_nobody(readonly_child), 0);
+	assert_int_equal(chmod(dir, 0755), 0);
+	/* The database is intact and writable again. */
+	s = open_db();
+	assert_false(store_readonly(s));
+	store_close(s);
+	free(dir);
+	free(sub);
+}
+
+static long conc_task;
+
+static int
+writer_child(void)
+{
+	struct store *s = NULL;
+	char *err = NULL, text[32];
+	int i, bad = 0;
+
+	if (store_open(dbpath, false, &s, &err) != 0) {
+		fprintf(stderr, "writer open: %s\n", err);
+		return 50;
+	}
+	for (i = 0; i < 200; i++) {
+		snprintf(text, sizeof text, "note %d from %d", i,
+		    (int)getpid());
+		if (store_task_note(s, conc_task, "note", text, NULL,
+		    &err) != 0) {
+			fprintf(stderr, "note: %s\n", err);
+			bad++;
+		}
+		if (i % 20 == 0 && store_task_set(s, conc_task, -1, "status",
+		    i % 40 ? "doing" : "todo", NULL, NULL, &err) != 0) {
+			fprintf(stderr, "set: %s\n", err);
+			bad++;
+		}
+	}
+	store_close(s);
+	free(err);
+	return bad > 99 ? 99 : bad;
+}
+
+static void
+test_concurrent(void **state)
+{
+	long plan_id;
+	struct store *s = fixture(&plan_id);
+	pid_t pid[2];
+	int i, status;
+	char *sql;
+
+	conc_task = find(s, plan_id, "1.1/VP-TK");
+	store_close(s);		/* the children open their own */
+	for (i = 0; i < 2; i++) {
+		pid[i] = fork();
+		assert_true(pid[i] >= 0);
+		if (pid[i] == 0)
+			_exit(writer_child());
+	}
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(waitpid(pid[i], &status, 0), pid[i]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+	sql = xasprintf("SELECT count(*) FROM history WHERE task_id = %ld"
+	    " AND kind = 'note'", conc_task);
+	assert_int_equal(count_sql(sql), 400);
+	free(sql);
+	sql = xasprintf("SELECT version FROM task WHERE id = %ld", conc_task);
+	assert_true(count_sql(sql) >= 401);
+	free(sql);
+}
+
+/* Another writer holding the lock past the busy timeout (5 s): a clear
+ * message, and nothing half written. */
+static void
+test_locked(void **state)
+{
+	long plan_id, id;
+	struct store *s = fixture(&plan_id);
+	sqlite3 *db;
+	struct task t;
+	char *err = NULL;
+
+	id = find(s, plan_id, "1.1/VP-TK");
+	assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL,
+	    NULL), SQLITE_OK);
+	assert_int_equal(store_task_note(s, id, "note", "x", "bob", &err),
+	    -1);
+	assert_non_null(strstr(err, "database is locked (another parboard "
+	    "is writing); try again"));
+	assert_int_equal(strncmp(err, dbpath, strlen(dbpath)), 0);
+	free(err);
+	err = NULL;
+	/* Reading still works while someone writes (WAL). */
+	t = get(s, id);
+	assert_int_equal(t.nnotes, 0);
+	task_clear(&t);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(store_task_note(s, id, "note", "x", "bob", &err),
+	    0);
+	store_close(s);
+}
+
+static void
+test_speed(void **state)
+{
+	enum { N = 10000 };
+	struct criterion *r = xcalloc(N, sizeof *r);
+	struct task_spec *t = xcalloc(N, sizeof *t);
+	struct appendix a = app;
+	struct derivation d = { .tasks = t, .ntasks = N };
+	struct store *s = open_db();
+	struct timespec t0, t1;
+	size_t i, added, updated;
+	long plan_id;
+	double secs;
+	char *err = NULL;
+
+	for (i = 0; i < N; i++) {
+		r[i].code = xasprintf("%zu.%zu", i / 100, i % 100);
+		r[i].title = xasprintf("Tiêu chí %zu", i);
+		r[i].standard = 1000;
+		r[i].appraised = 500;
+		r[i].has = HAS_STANDARD | HAS_APPRAISED;
+		r[i].line = (int)i + 1;
+		t[i].key = xasprintf("A:%s/VP-TK", r[i].code);
+		t[i].code = r[i].code;
+		t[i].role = "VP-TK";
+		t[i].support = "TP-HT";
+		t[i].title = r[i].title;
+		t[i].has_points = true;
+		t[i].points = 500;
+		t[i].due = "2023-10-31";
+		t[i].due_source = "default";
+	}
+	a.rows = r;
+	a.nrows = N;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_plan_save(s, "big", &a, &plan_id, &err), 0);
+	assert_int_equal(store_tasks_save(s, plan_id, &d, &added, &updated,
+	    &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_int_equal(added, N);
+	print_message("  import of %d criteria: %.3f s\n", N, secs);
+#if !defined(__SANITIZE_ADDRESS__)
+	assert_true(secs < 1.0);
+#endif
+	assert_int_equal(count_tasks(s, plan_id, NULL), N);
+	store_close(s);
+	for (i = 0; i < N; i++) {
+		free(r[i].code);
+		free(r[i].title);
+		free(t[i].key);
+	}
+	free(r);
+	free(t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_status),
+		cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_a_database, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_resave, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_find, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_conflict, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_nested, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_undo, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_points, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_json, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filters, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_findings_changes_add,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readonly, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_concurrent, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_locked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_speed, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
