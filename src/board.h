@@ -6,12 +6,24 @@
  * End, PgUp, PgDn, Space, Backspace, F1, C-l; "resize COLSxLINES"; "dump"
  * writes the screen; "wait MS"), output goes to /dev/null through newterm(),
  * and PARBOARD_DUMP names the file that "dump" (and the end) writes the
- * virtual screen to as text, read back with mvwinnwstr. */
+ * virtual screen to as text, read back with mvwinnwstr.
+ *
+ * Beyond that: "type TEXT" types each character of TEXT (UTF-8) as a key;
+ * a line starting with "# " is a comment; each dump is followed by a line
+ * "-- N" (N counts the dumps); an unknown key name ends the run with the
+ * error "SCRIPT:LINE: unknown key 'x'".  The first dump file line is the
+ * first screen row; trailing spaces are cut. */
 #ifndef PARBOARD_BOARD_H
 #define PARBOARD_BOARD_H
 
 #include "config.h"
 #include "store.h"
+
+/* Check the configuration's `bind` list and `colors` elements (what
+ * config.c cannot know): "FILE:LINE: unknown action 'x'", "unknown key",
+ * "unknown colour element"; all errors, one per line.  board_run() calls
+ * it too; main() may call it first to fail before opening the database. */
+int board_config_check(const struct config *c, char **err);
 
 /* Run the board on plan_name (NULL: newest).  Returns 0 on a normal quit,
  * -1 with *err on a fatal error (the terminal is restored first). */

@@ -2,7 +2,7 @@
  * match patterns, deadlines and their overrides, the database path, the
  * board's key bindings and colours.
  *
- * Every setting is described once in a table in config.c (name, type,
+ * Every setting is described once in a table in confread.c (name, type,
  * default, meaning) and read through it; the same defaults apply when no
  * file exists.  The user's file is never written. */
 #ifndef PARBOARD_CONFIG_H

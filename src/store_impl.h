@@ -1,1 +1,115 @@
-/* store_impl.h: being split out of store.c. */
+/* store_impl.h: what store.c and store_query.c share, and nothing else
+ * includes.
+ *
+ * store.c opens the database and owns the schema, the transactions, the
+ * statement cache and the import writes (plans, criteria, tasks,
+ * findings); store_query.c reads tasks and their history and makes the
+ * changes a user asks for.
+ *
+ * Statements used in loops or on every board refresh are prepared once
+ * and kept in struct store (enum sq, texts in store.c); each use resets
+ * them before and after, so none keeps a read transaction open between
+ * calls. */
+#ifndef PARBOARD_STORE_IMPL_H
+#define PARBOARD_STORE_IMPL_H
+
+#include <stdbool.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+#include "util.h"
+
+/* SQLite's clock, the format of every timestamp column. */
+#define NOW "strftime('%Y-%m-%d %H:%M:%S','now')"
+
+/* The columns of struct task, shared by store_tasks and store_task_get. */
+#define TASK_COLUMNS \
+	"t.id, t.version, t.tkey, t.code, t.role, t.support, t.title," \
+	" t.origin, t.status, t.due, t.due_source, t.points, t.target," \
+	" t.every, c.title, c.comment, c.assignee, c.standard, c.self," \
+	" c.appraised, c.deduction, c.has," \
+	" (SELECT count(*) FROM history h" \
+	"  WHERE h.task_id = t.id AND h.kind = 'note')," \
+	" (SELECT count(*) FROM history h" \
+	"  WHERE h.task_id = t.id AND h.kind = 'evidence')"
+#define TASK_FROM \
+	" FROM task t LEFT JOIN criterion c" \
+	" ON c.plan_id = t.plan_id AND c.code = t.code"
+/* ?1 plan, ?2 role, ?3 status name, ?4 overdue flag, ?5 today, ?6 user. */
+#define TASK_FILTER \
+	" WHERE t.plan_id = ?1" \
+	" AND (?2 IS NULL OR t.role = ?2)" \
+	" AND (?3 IS NULL OR t.status = ?3)" \
+	" AND (?4 = 0 OR (t.due < ?5 AND t.status <> 'done'))" \
+	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM history u" \
+	"  WHERE u.task_id = t.id AND u.user = ?6 AND u.kind <> 'created'))"
+#define TASK_ORDER \
+	" ORDER BY t.due IS NULL, t.due, t.points IS NULL, t.points DESC," \
+	" t.code IS NULL, t.code COLLATE pbcode, t.id"
+
+/* The cached statements; their texts are sq_text[] in store.c. */
+enum sq {
+	SQ_DATA_VERSION,
+	SQ_PLAN_UPSERT,
+	SQ_PLAN_ENSURE,
+	SQ_CRIT_DELETE,
+	SQ_CRIT_INSERT,
+	SQ_TASK_UPDATE_SPEC,
+	SQ_TASK_INSERT_SPEC,
+	SQ_HISTORY_INSERT,
+	SQ_FINDING_DELETE,
+	SQ_FINDING_INSERT,
+	SQ_TASKS,
+	SQ_TASK_GET,
+	SQ_TASK_CURRENT,
+	SQ_SET_STATUS,
+	SQ_SET_DUE,
+	SQ_SET_TITLE,
+	SQ_BUMP,
+	SQ_COUNT
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;
+	int depth;		/* store_begin nesting */
+	sqlite3_stmt *st[SQ_COUNT];
+};
+
+/* Errors and statements (store.c).  store_dberr sets *err from the
+ * connection's last error and returns -1; store_sq returns a cached
+ * statement, reset and with no bindings; store_prepare a one-off one (the
+ * caller finalizes it); store_step returns SQLITE_ROW or SQLITE_DONE, or
+ * -1 with *err (statement reset); store_run steps a statement that returns
+ * no rows, then resets it. */
+int store_dberr(struct store *s, char **err);
+sqlite3_stmt *store_sq(struct store *s, enum sq which, char **err);
+sqlite3_stmt *store_prepare(struct store *s, const char *sql, char **err);
+int store_step(struct store *s, sqlite3_stmt *st, char **err);
+int store_run(struct store *s, sqlite3_stmt *st, char **err);
+
+/* A history row for task_id (user NULL: the Unix account), at now. */
+int store_add_history(struct store *s, long task_id, const char *user,
+    const char *kind, const char *old, const char *new,
+    const char *old_source, char **err);
+
+static inline void
+bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static inline char *
+col_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	return v == NULL ? NULL : xstrdup((const char *)v);
+}
+
+#endif

@@ -1,1 +1,810 @@
-/* store_query.c: being split out of store.c. */
+/* store_query.c: reading tasks, their history and the plan's points,
+ * the JSON output, and the changes a user makes (status, due date, title,
+ * notes, tasks added by hand, undo).  Opening, schema, transactions and
+ * import writes are in store.c; what both share is in store_impl.h. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+#include "store_impl.h"
+#include "text.h"
+#include "util.h"
+
+/* --- statuses -------------------------------------------------------- */
+
+static const char *const status_names[STATUS_COUNT] = {
+	"todo", "doing", "done", "blocked",
+};
+static const char *const status_labels[STATUS_COUNT] = {
+	"Chưa làm", "Đang làm", "Hoàn thành", "Vướng mắc",
+};
+
+const char *
+status_name(enum status st)
+{
+	return (unsigned)st < STATUS_COUNT ? status_names[st] : "todo";
+}
+
+const char *
+status_label(enum status st)
+{
+	return (unsigned)st < STATUS_COUNT ? status_labels[st] : "?";
+}
+
+bool
+status_parse(const char *s, enum status *out)
+{
+	char *f, *g;
+	bool found = false;
+	int i;
+
+	if (s == NULL)
+		return false;
+	f = text_fold(s);
+	for (i = 0; i < STATUS_COUNT && !found; i++) {
+		g = text_fold(status_labels[i]);
+		if (strcmp(f, status_names[i]) == 0 || strcmp(f, g) == 0) {
+			*out = (enum status)i;
+			found = true;
+		}
+		free(g);
+	}
+	free(f);
+	return found;
+}
+
+static enum status
+status_from_name(const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < STATUS_COUNT; i++)
+		if (strcmp(s, status_names[i]) == 0)
+			return (enum status)i;
+	return STATUS_TODO;
+}
+
+static bool
+str_eq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* --- support: the JSON array of store.c back to the comma form ------- */
+
+static int
+hexval(char c)
+{
+	return isdigit((unsigned char)c) ? c - '0' :
+	    tolower((unsigned char)c) - 'a' + 10;
+}
+
+/* The JSON array written by support_json (store.c) back to "A,B". */
+static char *
+support_csv(const char *json)
+{
+	struct buf b = { 0 };
+	const char *p;
+	bool in = false;
+
+	for (p = json; p != NULL && *p != '\0'; p++) {
+		if (!in) {
+			if (*p == '"') {
+				if (b.len > 0)
+					buf_addc(&b, ',');
+				in = true;
+			}
+			continue;
+		}
+		if (*p == '"') {
+			in = false;
+		} else if (*p == '\\' && p[1] != '\0') {
+			/* Only what support_json writes: \" \\ \u00XX. */
+			p++;
+			if (*p == 'u' && p[1] != '\0' && p[2] != '\0' &&
+			    isxdigit((unsigned char)p[3]) &&
+			    isxdigit((unsigned char)p[4])) {
+				buf_addc(&b, (char)(hexval(p[3]) * 16 +
+				    hexval(p[4])));
+				p += 4;
+			} else
+				buf_addc(&b, *p);
+		} else
+			buf_addc(&b, *p);
+	}
+	return buf_take(&b);
+}
+
+/* --- reading tasks --------------------------------------------------- */
+
+static void
+bind_filter(sqlite3_stmt *st, long plan_id, const struct filter *f)
+{
+	sqlite3_bind_int64(st, 1, plan_id);
+	if (f == NULL) {
+		sqlite3_bind_int(st, 4, 0);
+		return;
+	}
+	bind_text(st, 2, f->role);
+	bind_text(st, 3, f->status >= 0 && f->status < STATUS_COUNT ?
+	    status_name((enum status)f->status) : NULL);
+	sqlite3_bind_int(st, 4, f->overdue);
+	bind_text(st, 5, today());
+	bind_text(st, 6, f->user);
+}
+
+/* A row of TASK_COLUMNS into t. */
+static void
+read_task(sqlite3_stmt *st, struct task *t)
+{
+	char *support;
+
+	memset(t, 0, sizeof *t);
+	t->id = (long)sqlite3_column_int64(st, 0);
+	t->version = (long)sqlite3_column_int64(st, 1);
+	t->key = col_str(st, 2);
+	t->code = col_str(st, 3);
+	t->role = col_str(st, 4);
+	support = col_str(st, 5);
+	t->support = support_csv(support);
+	free(support);
+	t->title = col_str(st, 6);
+	t->origin = col_str(st, 7);
+	t->status = status_from_name((const char *)sqlite3_column_text(st,
+	    8));
+	t->due = col_str(st, 9);
+	t->due_source = col_str(st, 10);
+	t->has_points = sqlite3_column_type(st, 11) != SQLITE_NULL;
+	t->points = sqlite3_column_int64(st, 11);
+	t->target = col_str(st, 12);
+	t->every = col_str(st, 13);
+	t->crit_title = col_str(st, 14);
+	t->comment = col_str(st, 15);
+	t->assignee = col_str(st, 16);
+	t->standard = sqlite3_column_int64(st, 17);
+	t->self = sqlite3_column_int64(st, 18);
+	t->appraised = sqlite3_column_int64(st, 19);
+	t->deduction = sqlite3_column_int64(st, 20);
+	t->has = (unsigned)sqlite3_column_int(st, 21);
+	t->nnotes = sqlite3_column_int(st, 22);
+	t->nevidence = sqlite3_column_int(st, 23);
+}
+
+int
+store_tasks(struct store *s, long plan_id, const struct filter *f,
+    struct task **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = store_sq(s, SQ_TASKS, err);
+	struct task *v = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	bind_filter(st, plan_id, f);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, cnt + 1, sizeof *v);
+		read_task(st, &v[cnt++]);
+	}
+	sqlite3_reset(st);
+	if (rc < 0) {
+		tasks_free(v, cnt);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+int
+store_task_get(struct store *s, long task_id, struct task *out, char **err)
+{
+	sqlite3_stmt *st = store_sq(s, SQ_TASK_GET, err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	rc = store_step(s, st, err);
+	if (rc == SQLITE_ROW)
+		read_task(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return fail(err, "task %ld not found", task_id);
+	return rc < 0 ? -1 : 0;
+}
+
+void
+task_clear(struct task *t)
+{
+	free(t->key);
+	free(t->code);
+	free(t->role);
+	free(t->support);
+	free(t->title);
+	free(t->origin);
+	free(t->due);
+	free(t->due_source);
+	free(t->target);
+	free(t->every);
+	free(t->crit_title);
+	free(t->comment);
+	free(t->assignee);
+	memset(t, 0, sizeof *t);
+}
+
+void
+tasks_free(struct task *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		task_clear(&t[i]);
+	free(t);
+}
+
+int
+store_task_find(struct store *s, long plan_id, const char *spec,
+    long *task_id, char **err)
+{
+	sqlite3_stmt *st;
+	const char *slash, *p;
+	char *code;
+	int rc;
+
+	for (p = spec; isdigit((unsigned char)*p); p++)
+		;
+	if (p > spec && *p == '\0' && p - spec < 18) {
+		st = store_prepare(s, "SELECT id FROM task WHERE id = ?1"
+		    " AND plan_id = ?2", err);
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, strtoll(spec, NULL, 10));
+	} else {
+		if ((slash = strrchr(spec, '/')) == NULL || slash == spec ||
+		    slash[1] == '\0')
+			return 1;
+		st = store_prepare(s, "SELECT id FROM task WHERE plan_id = ?2"
+		    " AND code = ?1 AND role = ?3 COLLATE NOCASE"
+		    " ORDER BY origin <> 'appendix', id LIMIT 1", err);
+		if (st == NULL)
+			return -1;
+		code = xstrndup(spec, (size_t)(slash - spec));
+		bind_text(st, 1, code);
+		free(code);
+		bind_text(st, 3, slash + 1);
+	}
+	sqlite3_bind_int64(st, 2, plan_id);
+	rc = store_step(s, st, err);
+	if (rc == SQLITE_ROW)
+		*task_id = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc < 0)
+		return -1;
+	return rc == SQLITE_ROW ? 0 : 1;
+}
+
+static void
+read_history(sqlite3_stmt *st, int i, struct history *h)
+{
+	h->id = (long)sqlite3_column_int64(st, i);
+	h->at = col_str(st, i + 1);
+	h->user = col_str(st, i + 2);
+	h->kind = col_str(st, i + 3);
+	h->old = col_str(st, i + 4);
+	h->new = col_str(st, i + 5);
+}
+
+static void
+history_clear(struct history *h)
+{
+	free(h->at);
+	free(h->user);
+	free(h->kind);
+	free(h->old);
+	free(h->new);
+}
+
+int
+store_history(struct store *s, long task_id, struct history **out,
+    size_t *n, char **err)
+{
+	sqlite3_stmt *st;
+	struct history *v = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	st = store_prepare(s, "SELECT id, at, user, kind, old, new FROM history"
+	    " WHERE task_id = ?1 ORDER BY id", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, cnt + 1, sizeof *v);
+		read_history(st, 0, &v[cnt++]);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		history_free(v, cnt);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+void
+history_free(struct history *h, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		history_clear(&h[i]);
+	free(h);
+}
+
+int
+store_changes(struct store *s, long plan_id, const char *since,
+    struct change **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st;
+	struct change *v = NULL, *c;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	st = store_prepare(s, "SELECT h.id, h.at, h.user, h.kind, h.old, h.new,"
+	    " t.id, t.code, t.role, t.title"
+	    " FROM history h JOIN task t ON t.id = h.task_id"
+	    " WHERE t.plan_id = ?1 AND (?2 IS NULL OR h.at >= ?2)"
+	    " ORDER BY h.at, h.id", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, since);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, cnt + 1, sizeof *v);
+		c = &v[cnt++];
+		read_history(st, 0, &c->h);
+		c->task_id = (long)sqlite3_column_int64(st, 6);
+		c->code = col_str(st, 7);
+		c->role = col_str(st, 8);
+		c->title = col_str(st, 9);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		changes_free(v, cnt);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+void
+changes_free(struct change *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		history_clear(&c[i].h);
+		free(c[i].code);
+		free(c[i].role);
+		free(c[i].title);
+	}
+	free(c);
+}
+
+
+/* Points belong to criteria (DESIGN.md): every appendix task of a
+ * criterion carries the criterion's standard - appraised, so a criterion
+ * counts once (max, not sum, should derive ever give it two owners), and
+ * it is recovered when every task linked to its code is done, whatever
+ * their origin. */
+int
+store_points(struct store *s, long plan_id, score *recovered,
+    score *at_stake, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = store_prepare(s, "WITH crit AS (SELECT code, max(points) AS pts"
+	    "  FROM task WHERE plan_id = ?1 AND code IS NOT NULL"
+	    "  AND points IS NOT NULL GROUP BY code)"
+	    " SELECT coalesce(sum(pts), 0),"
+	    "  coalesce(sum(CASE WHEN NOT EXISTS (SELECT 1 FROM task o"
+	    "   WHERE o.plan_id = ?1 AND o.code = crit.code"
+	    "   AND o.status <> 'done') THEN pts END), 0)"
+	    " FROM crit", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	rc = store_step(s, st, err);
+	if (rc == SQLITE_ROW) {
+		if (at_stake != NULL)
+			*at_stake = sqlite3_column_int64(st, 0);
+		if (recovered != NULL)
+			*recovered = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* --- changes --------------------------------------------------------- */
+
+/* Current values of a task inside a write transaction. */
+struct current {
+	long version;
+	char *status, *due, *due_source, *title;
+};
+
+static void
+current_clear(struct current *c)
+{
+	free(c->status);
+	free(c->due);
+	free(c->due_source);
+	free(c->title);
+}
+
+/* 0 found, 1 not found (with *err), -1 error. */
+static int
+read_current(struct store *s, long task_id, struct current *c, char **err)
+{
+	sqlite3_stmt *st = store_sq(s, SQ_TASK_CURRENT, err);
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	rc = store_step(s, st, err);
+	if (rc == SQLITE_ROW) {
+		c->version = (long)sqlite3_column_int64(st, 0);
+		c->status = col_str(st, 1);
+		c->due = col_str(st, 2);
+		c->due_source = col_str(st, 3);
+		c->title = col_str(st, 4);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE) {
+		fail(err, "task %ld not found", task_id);
+		return 1;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+bump(struct store *s, long task_id, char **err)
+{
+	sqlite3_stmt *st = store_sq(s, SQ_BUMP, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	return store_run(s, st, err);
+}
+
+/* Write one field; sets the values and the history row's old value. */
+static int
+set_field(struct store *s, long task_id, const char *kind, const char *v,
+    const char *due_source, char **err)
+{
+	sqlite3_stmt *st;
+	enum sq which = SQ_SET_TITLE;
+
+	if (strcmp(kind, "status") == 0)
+		which = SQ_SET_STATUS;
+	else if (strcmp(kind, "due") == 0)
+		which = SQ_SET_DUE;
+	if ((st = store_sq(s, which, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	bind_text(st, 2, v);
+	if (which == SQ_SET_DUE)
+		bind_text(st, 3, due_source);
+	return store_run(s, st, err);
+}
+
+static bool
+blank(const char *s)
+{
+	while (s != NULL && isspace((unsigned char)*s))
+		s++;
+	return s == NULL || *s == '\0';
+}
+
+int
+store_task_set(struct store *s, long task_id, long expected_version,
+    const char *kind, const char *value, const char *note,
+    const char *user, char **err)
+{
+	struct current c;
+	enum status stv;
+	char iso[11];
+	const char *v, *old = NULL;
+	bool changed;
+	int rc;
+
+	if (kind == NULL || value == NULL)
+		return fail(err, "nothing to change");
+	if (strcmp(kind, "status") == 0) {
+		if (!status_parse(value, &stv))
+			return fail(err, "%s: not a status (todo, doing, "
+			    "done, blocked)", value);
+		v = status_name(stv);
+	} else if (strcmp(kind, "due") == 0) {
+		if (!text_parse_date(value, iso))
+			return fail(err, "%s: not a date (dd/mm/yyyy or "
+			    "YYYY-MM-DD)", value);
+		v = iso;
+	} else if (strcmp(kind, "title") == 0) {
+		if (blank(value))
+			return fail(err, "a task needs a title");
+		v = value;
+	} else
+		return fail(err, "%s: cannot change this (status, due, "
+		    "title)", kind);
+	if (user == NULL)
+		user = current_user();
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	if ((rc = read_current(s, task_id, &c, err)) != 0)
+		goto fail;
+	if (expected_version >= 0 && c.version != expected_version) {
+		fail(err, "task %ld was changed by someone else; reloaded",
+		    task_id);
+		current_clear(&c);
+		store_rollback(s);
+		return STORE_CONFLICT;
+	}
+	if (strcmp(kind, "status") == 0)
+		old = c.status;
+	else if (strcmp(kind, "due") == 0)
+		old = c.due;
+	else
+		old = c.title;
+	/* Setting the same deadline by hand still pins it against
+	 * re-import, so that is a change too. */
+	changed = !str_eq(old, v) || (strcmp(kind, "due") == 0 &&
+	    !str_eq(c.due_source, "task"));
+	if (changed && (set_field(s, task_id, kind, v, "task", err) != 0 ||
+	    store_add_history(s, task_id, user, kind, old, v,
+	    strcmp(kind, "due") == 0 ? c.due_source : NULL, err) != 0))
+		goto fail;
+	if (!blank(note)) {
+		if (store_add_history(s, task_id, user, "note", NULL, note, NULL,
+		    err) != 0)
+			goto fail;
+		if (!changed && bump(s, task_id, err) != 0)
+			goto fail;
+	}
+	current_clear(&c);
+	return store_commit(s, err);
+fail:
+	current_clear(&c);
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_task_note(struct store *s, long task_id, const char *kind,
+    const char *text, const char *user, char **err)
+{
+	if (kind == NULL || (strcmp(kind, "note") != 0 &&
+	    strcmp(kind, "evidence") != 0))
+		return fail(err, "%s: not a note kind (note, evidence)",
+		    kind != NULL ? kind : "(null)");
+	if (blank(text))
+		return fail(err, "empty %s", kind);
+	if (store_begin(s, err) != 0)
+		return -1;
+	if (bump(s, task_id, err) != 0)
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		fail(err, "task %ld not found", task_id);
+		goto fail;
+	}
+	if (store_add_history(s, task_id, user, kind, NULL, text, NULL, err) != 0)
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_task_add(struct store *s, long plan_id, const char *role,
+    const char *code, const char *title, const char *due,
+    const char *user, long *task_id, char **err)
+{
+	sqlite3_stmt *st;
+	char iso[11];
+	long id;
+
+	if (blank(role))
+		return fail(err, "a task needs a role");
+	if (blank(title))
+		return fail(err, "a task needs a title");
+	if (due != NULL && *due != '\0' && !text_parse_date(due, iso))
+		return fail(err, "%s: not a date (dd/mm/yyyy or YYYY-MM-DD)",
+		    due);
+	if (store_begin(s, err) != 0)
+		return -1;
+	/* The key only has to be unique and never collide with derived
+	 * keys ("A:", "D:"): "M:" and random hex, fixed to the id below. */
+	st = store_prepare(s, "INSERT INTO task (plan_id, tkey, code, role, title,"
+	    " origin, status, due, due_source, created_at, version)"
+	    " VALUES (?1, 'M:' || lower(hex(randomblob(8))), ?2, ?3, ?4,"
+	    " 'manual', 'todo', ?5, CASE WHEN ?5 IS NULL THEN NULL"
+	    " ELSE 'task' END, " NOW ", 1)", err);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, blank(code) ? NULL : code);
+	bind_text(st, 3, role);
+	bind_text(st, 4, title);
+	bind_text(st, 5, due != NULL && *due != '\0' ? iso : NULL);
+	if (store_step(s, st, err) < 0) {
+		sqlite3_finalize(st);
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	id = (long)sqlite3_last_insert_rowid(s->db);
+	if (store_add_history(s, id, user, "created", NULL, "manual", NULL,
+	    err) != 0)
+		goto fail;
+	if (store_commit(s, err) != 0)
+		return -1;
+	if (task_id != NULL)
+		*task_id = id;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* The newest status or due change of user in the plan that is not undone
+ * yet is reverted, if the task still holds the value that change wrote:
+ * undoing over someone else's later change would silently lose theirs. */
+int
+store_undo(struct store *s, long plan_id, const char *user, char **what,
+    char **err)
+{
+	sqlite3_stmt *st;
+	long hid, task_id;
+	char *kind = NULL, *old = NULL, *new = NULL, *old_source = NULL;
+	char *code = NULL, *role = NULL;
+	struct current c = { 0 };
+	const char *now;
+	int rc;
+
+	if (what != NULL)
+		*what = NULL;
+	if (user == NULL)
+		user = current_user();
+	if (store_begin(s, err) != 0)
+		return -1;
+	st = store_prepare(s, "SELECT h.id, h.task_id, h.kind, h.old, h.new,"
+	    " h.old_source, t.code, t.role"
+	    " FROM history h JOIN task t ON t.id = h.task_id"
+	    " WHERE t.plan_id = ?1 AND h.user = ?2"
+	    " AND h.kind IN ('status', 'due') AND h.undone = 0"
+	    " ORDER BY h.id DESC LIMIT 1", err);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, user);
+	rc = store_step(s, st, err);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		if (rc < 0)
+			goto fail;
+		store_rollback(s);
+		return 1;
+	}
+	hid = (long)sqlite3_column_int64(st, 0);
+	task_id = (long)sqlite3_column_int64(st, 1);
+	kind = col_str(st, 2);
+	old = col_str(st, 3);
+	new = col_str(st, 4);
+	old_source = col_str(st, 5);
+	code = col_str(st, 6);
+	role = col_str(st, 7);
+	sqlite3_finalize(st);
+
+	if (read_current(s, task_id, &c, err) != 0)
+		goto fail;
+	now = strcmp(kind, "status") == 0 ? c.status : c.due;
+	if (!str_eq(now, new)) {
+		fail(err, "task %ld changed since; nothing undone", task_id);
+		goto fail;
+	}
+	if (set_field(s, task_id, kind, old, old_source, err) != 0 ||
+	    store_add_history(s, task_id, user, "undo", new, old, NULL, err) != 0)
+		goto fail;
+	st = store_prepare(s, "UPDATE history SET undone = 1 WHERE id = ?1", err);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, hid);
+	rc = store_run(s, st, err);
+	sqlite3_finalize(st);
+	if (rc != 0 || store_commit(s, err) != 0)
+		goto fail;
+	if (what != NULL)
+		*what = xasprintf("task %ld (%s/%s): %s %s → %s", task_id,
+		    code != NULL ? code : "-", role, kind,
+		    new != NULL ? new : "-", old != NULL ? old : "-");
+	rc = 0;
+	goto out;
+fail:
+	store_rollback(s);
+	rc = -1;
+out:
+	current_clear(&c);
+	free(kind);
+	free(old);
+	free(new);
+	free(old_source);
+	free(code);
+	free(role);
+	return rc;
+}
+
+/* --- JSON through SQLite's own functions ----------------------------- */
+
+int
+store_tasks_json(struct store *s, long plan_id, const struct filter *f,
+    FILE *out, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	/* json(o): a JSON value loses its subtype across the subquery. */
+	st = store_prepare(s, "SELECT json_group_array(json(o)) FROM"
+	    " (SELECT json_object("
+	    "  'id', t.id, 'code', t.code, 'role', t.role,"
+	    "  'support', json(t.support), 'title', t.title,"
+	    "  'status', t.status,"
+	    "  'status_label', CASE t.status WHEN 'todo' THEN ?7"
+	    "   WHEN 'doing' THEN ?8 WHEN 'done' THEN ?9 ELSE ?10 END,"
+	    "  'due', t.due, 'due_source', t.due_source,"
+	    "  'points', t.points / 1000.0, 'origin', t.origin,"
+	    "  'target', t.target, 'every', t.every,"
+	    "  'notes', (SELECT count(*) FROM history h"
+	    "   WHERE h.task_id = t.id AND h.kind = 'note'),"
+	    "  'evidence', (SELECT count(*) FROM history h"
+	    "   WHERE h.task_id = t.id AND h.kind = 'evidence')) AS o"
+	    " FROM task t" TASK_FILTER TASK_ORDER ")", err);
+	if (st == NULL)
+		return -1;
+	bind_filter(st, plan_id, f);
+	bind_text(st, 7, status_label(STATUS_TODO));
+	bind_text(st, 8, status_label(STATUS_DOING));
+	bind_text(st, 9, status_label(STATUS_DONE));
+	bind_text(st, 10, status_label(STATUS_BLOCKED));
+	rc = store_step(s, st, err);
+	if (rc == SQLITE_ROW) {
+		fputs((const char *)sqlite3_column_text(st, 0), out);
+		fputc('\n', out);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0)
+		return -1;
+	if (ferror(out))
+		return fail(err, "writing JSON: %s", strerror(errno));
+	return 0;
+}

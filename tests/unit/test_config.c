@@ -9,10 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-/* By its path: -I. comes first, and a build directory configured when
- * configure still made an autoconf config.h would shadow ours. */
-#include "../../src/config.h"
 /* Before cmocka.h, whose fail() macro would eat util.h's fail(). */
+#include "config.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -249,6 +247,18 @@ test_unknown_override_role(void **state)
 	    "  { code = \"1.7\"; role = \"POLICE\"; deadline = \"2023-10-15\"; }\n"
 	    ");\n", &c, &path);
 	assert_true(has_error(err, path, 3, "unknown role \"POLICE\""));
+	assert_int_equal(count_lines(err), 1);
+	free(path);
+	free(err);
+
+	/* The same criterion twice for the same role is a mistake. */
+	err = load_text("criteria = (\n"
+	    "  { code = \"1.7\"; role = \"CA\"; deadline = \"2023-10-15\"; },\n"
+	    "  { code = \"1.7\"; deadline = \"2023-10-15\"; },\n"
+	    "  { code = \"1.7\"; role = \"ca\"; deadline = \"2023-10-01\"; }\n"
+	    ");\n", &c, &path);
+	assert_true(has_error(err, path, 4, "criterion 1.7/ca is overridden "
+	    "twice (first at line 2)"));
 	assert_int_equal(count_lines(err), 1);
 	free(path);
 	free(err);

@@ -1,10 +1,7 @@
 /* test_store.c: the SQLite store, on real databases in a temporary
  * directory.  Appendix and derivation structs are built by hand, so these
- * tests depend on store.c (and text.c's folding and dates) only. */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE 1
-#endif
-
+ * tests depend on store.c and store_query.c (and text.c's folding and
+ * dates) only. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,6 +155,20 @@ count_sql(const char *sql)
 	return v;
 }
 
+/* sqlite3_exec's extended result code for sql on the test database. */
+static int
+exec_sql(const char *sql)
+{
+	sqlite3 *db;
+	int rc;
+
+	assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+	sqlite3_extended_result_codes(db, 1);
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
 static struct task
 get(struct store *s, long id)
 {
@@ -219,6 +230,24 @@ test_schema(void **state)
 	    " 'task_plan_role')"), 2);
 	assert_int_equal(count_sql("SELECT journal_mode = 'wal'"
 	    " FROM pragma_journal_mode"), 1);
+
+	/* The CHECK constraints hold each column to its set of values. */
+	assert_int_equal(exec_sql("INSERT INTO plan (id, name)"
+	    " VALUES (1, 'p')"), SQLITE_OK);
+	assert_int_equal(exec_sql("INSERT INTO task (id, plan_id, tkey,"
+	    " role, title, origin) VALUES (1, 1, 'k1', 'CA', 't', 'manual')"),
+	    SQLITE_OK);
+	assert_int_equal(exec_sql("INSERT INTO task (plan_id, tkey, role,"
+	    " title, origin) VALUES (1, 'k2', 'CA', 't', 'other')"),
+	    SQLITE_CONSTRAINT_CHECK);
+	assert_int_equal(exec_sql("UPDATE task SET status = 'blocked'"
+	    " WHERE id = 1"), SQLITE_OK);
+	assert_int_equal(exec_sql("UPDATE task SET status = 'late'"
+	    " WHERE id = 1"), SQLITE_CONSTRAINT_CHECK);
+	assert_int_equal(exec_sql("INSERT INTO history (task_id, user, kind)"
+	    " VALUES (1, 'u', 'undo')"), SQLITE_OK);
+	assert_int_equal(exec_sql("INSERT INTO history (task_id, user, kind)"
+	    " VALUES (1, 'u', 'Undo')"), SQLITE_CONSTRAINT_CHECK);
 
 	/* Reopening an existing database migrates nothing. */
 	assert_int_equal(store_open(dbpath, false, &s, &err), 0);

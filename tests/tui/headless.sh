@@ -1,0 +1,383 @@
+#!/bin/sh
+# tests/tui/headless.sh: the board without a terminal (board.h): a key
+# script is the keyboard, the virtual screen is dumped to text and
+# compared.  Fast and exact; tests/tui/tmux.sh drives a real terminal.
+. "$SRCDIR/tests/lib.sh"
+
+EXPECTED="$SRCDIR/tests/tui/expected"
+
+# board NAME SIZE [TERM] [ARGS...]: run the board on $DB with the key
+# script $TMPD/NAME.keys at SIZE (COLSxLINES); the screens go to
+# $TMPD/NAME.out, stderr to $TMPD/NAME.err; returns the exit status.
+board() {
+	_name=$1 _size=$2 _term=${3:-xterm}
+	shift 2
+	[ $# -gt 0 ] && shift
+	PARBOARD_KEYS="$TMPD/$_name.keys" PARBOARD_DUMP="$TMPD/$_name.out" \
+	    TERM=$_term COLUMNS=${_size%x*} LINES=${_size#*x} \
+	    pb "$@" 2>"$TMPD/$_name.err" </dev/null >/dev/null
+}
+# keys NAME: the key script, one key or command per line, from stdin.
+keys() { cat > "$TMPD/$1.keys"; }
+# screen NAME N: the Nth dump of a run.
+screen() {
+	awk -v n="$2" 'BEGIN { k = 1 } /^-- [0-9]+$/ { k++; next } k == n' \
+	    "$TMPD/$1.out"
+}
+# same_as NAME N FILE: the Nth screen equals an expected file.
+same_as() {
+	screen "$1" "$2" > "$TMPD/$1.$2.txt"
+	if diff -u "$EXPECTED/$3" "$TMPD/$1.$2.txt" > "$TMPD/$1.diff"; then
+		pass "$1: screen $2 is $3"
+	else
+		fail "$1: screen $2 is $3"
+		cat "$TMPD/$1.diff"
+	fi
+}
+# status CODE ROLE: the status column of `parboard list` for a task.
+status_of() {
+	pb list --role "$2" --format tsv | awk -F '\t' -v c="$1" '
+	    NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
+	    $h["code"] == c { print $h["status"]; exit }'
+}
+
+check "import the seed and its directives" pb import "$SEED" "$DIRECTIVES" \
+    >/dev/null 2>&1
+
+# --- the seed board --------------------------------------------------
+printf 'dump\nq\n' | keys start
+check "board starts and quits with q" board start 80x24
+same_as start 1 board-80x24.txt
+s=$(screen start 1)
+expect_match "header shows the score and the projection" \
+    'Điểm 69,82 → 80,59' "$s"
+expect_match "header shows days left and tasks done" \
+    'Còn 48 ngày · Xong 0/30' "$s"
+expect_match "at 80x24 three columns and a more-columns mark" \
+    '^1 VP-TK .*│2 TP-HT .*│3 VH-XH .* >$' "$s"
+
+# Wider: the period joins the header and every column fits.
+printf 'q\n' | keys wide
+board wide 200x50
+s=$(screen wide 1)
+expect_match "wide header names the commune and the period" \
+    '^Xã Hiền Thành · 6 tháng đầu năm 2023 · Điểm 69,82' "$s"
+expect_match "200 columns show all eight columns" \
+    '│7 CHUNG .*│8 CHUA-GIAO ' "$s"
+
+# --- sizes and terminals ------------------------------------------------
+keys resize <<'EOF'
+resize 200x50
+dump
+resize 20x6
+dump
+j
+l
+resize 19x5
+dump
+resize 80x24
+dump
+resize 1x1
+resize 20x6
+Enter
+dump
+q
+EOF
+check "resizing 200x50 → 20x6 → 1x1 → 20x6 keeps the board alive" \
+    board resize 80x24
+same_as resize 2 board-20x6.txt
+same_as resize 3 too-small.txt
+expect_match "back at 80x24 the board is whole" 'Điểm 69,82 → 80,59' \
+    "$(screen resize 4)"
+for term in xterm-256color xterm screen vt100; do
+	printf 'dump\nq\n' | keys "term-$term"
+	board "term-$term" 80x24 "$term"
+	if screen "term-$term" 1 | diff -q - "$EXPECTED/board-80x24.txt" \
+	    >/dev/null; then
+		pass "TERM=$term shows the same board"
+	else
+		fail "TERM=$term shows the same board"
+	fi
+done
+NO_COLOR=1 board term-xterm-256color 80x24 xterm-256color
+expect_eq "NO_COLOR shows the same board" "$(cat "$EXPECTED/board-80x24.txt")" \
+    "$(screen term-xterm-256color 1)"
+
+# --- status, then parboard list sees it --------------------------------
+keys status <<'EOF'
+5
+s
+dump
+q
+EOF
+check "status: board exits 0" board status 80x24
+expect_match "s advances 1.7 and says so" '1\.7: Chưa làm → Đang làm' \
+    "$(screen status 1)"
+expect_eq "parboard list shows 1.7/CA doing" doing "$(status_of 1.7 CA)"
+
+# Undo puts it back; Space is status-next too.
+keys undo <<'EOF'
+5
+u
+dump
+Space
+q
+EOF
+board undo 80x24
+expect_match "u undoes the user's own change" 'Đã hoàn tác' \
+    "$(screen undo 1)"
+expect_eq "after undo and Space 1.7/CA is doing again" doing \
+    "$(status_of 1.7 CA)"
+
+# --- notes and evidence in Vietnamese, stored as NFC ----------------------
+nfd_note=$(printf 'Đa\314\203 gu\314\233\314\211i gia\314\202\314\201y mo\314\233\314\200i')
+nfc_note=$(printf '\304\220\303\243 g\341\273\255i gi\341\272\245y m\341\273\235i')
+keys note <<EOF
+5
+n
+type $nfd_note
+Enter
+e
+type Giấy mời số 12/GM-UBND ngày 15/9/2023
+Enter
+n
+type Thử ế
+Backspace
+type e
+Enter
+n
+type Xong e$(printf '\314\202\314\201')
+Backspace
+type !
+Enter
+Enter
+dump
+q
+EOF
+board note 80x24
+changes=$(pb report --since 2000-01-01 2>/dev/null)
+expect_match "an NFD note is stored as NFC, byte for byte" \
+    "1\\.7/CA note: $nfc_note\$" "$changes"
+expect_match "evidence is stored" \
+    '1\.7/CA evidence: Giấy mời số 12/GM-UBND ngày 15/9/2023$' "$changes"
+expect_match "Backspace removes a whole precomposed character" \
+    '1\.7/CA note: Thử e$' "$changes"
+expect_match "Backspace removes a decomposed character with its marks" \
+    '1\.7/CA note: Xong !$' "$changes"
+s=$(screen note 1)
+expect_match "task view: code, role and status" \
+    '^ 1\.7 · CA Công an xã · Đang làm' "$s"
+expect_match "task view: scores" \
+    'Điểm chuẩn 1,00 · Tự đánh giá 0,00 · Thẩm định 0,00 · Điểm trừ -1,00' "$s"
+expect_match "task view: due date and its source" \
+    'Hạn 31/10/2023 \(mặc định\) · còn 48 ngày' "$s"
+expect_match "task view: supporting role" 'Phối hợp: TP-HT' "$s"
+
+# The card counts notes and evidence.
+printf '5\ndump\nq\n' | keys marks
+board marks 80x24
+expect_match "card marks notes and evidence" '\+TP-HT n3 e1' \
+    "$(screen marks 1)"
+
+# --- blocked, due date, new task -------------------------------------------
+keys edit <<'EOF'
+6
+b
+type thiếu kinh phí
+Enter
+D
+C-u
+type 31/02/2023
+Enter
+dump
+D
+C-u
+type 15/10/2023
+Enter
+a
+type Việc thêm trên bảng
+Enter
+dump
+q
+EOF
+board edit 80x24
+expect_eq "b marks blocked" blocked "$(status_of 1.4.2 DTT)"
+expect_match "a bad date is refused" 'Ngày không hợp lệ: 31/02/2023' \
+    "$(screen edit 1)"
+expect_match "D sets the due date" \
+    'DTT +Chưa làm +31/10/2023 .*Việc thêm trên bảng|1\.4\.2 +DTT +Vướng mắc +15/10/2023' \
+    "$(pb list --role DTT)"
+expect_match "the blocked card shows #" '# 1\.4\.2 +15/10/2023' \
+    "$(screen edit 2)"
+expect_match "a new task lands in the current column" \
+    'Việc thêm trên bảng' "$(pb list --role DTT)"
+
+# --- search and filter --------------------------------------------------
+keys search <<'EOF'
+/
+type doi thoai
+Enter
+dump
+Esc
+f
+4
+dump
+q
+EOF
+board search 80x24
+s=$(screen search 1)
+expect_match "search ignores diacritics" 'Tìm "doi thoai": 3 việc' "$s"
+expect_match "search keeps the matching card" '1\.7 +31/12/2023' "$s"
+expect_match "filter by status" 'Lọc Vướng mắc: 1 việc' \
+    "$(screen search 2)"
+
+# --- dates: overdue and due soon --------------------------------------------
+printf 'dump\nq\n' | keys late
+PARBOARD_KEYS="$TMPD/late.keys" PARBOARD_DUMP="$TMPD/late.out" TERM=vt100 \
+    COLUMNS=80 LINES=24 "$PARBOARD" -d "$DB" --today 2023-11-02 \
+    </dev/null >/dev/null 2>&1
+expect_match "overdue cards are marked ! (vt100, no colour)" \
+    '^! 3\.5\.2 +1,00  31/10/2023' "$(screen late 1)"
+expect_match "header counts the overdue tasks" 'Quá hạn [0-9]+' \
+    "$(screen late 1)"
+PARBOARD_KEYS="$TMPD/late.keys" PARBOARD_DUMP="$TMPD/late.out" TERM=vt100 \
+    COLUMNS=80 LINES=24 "$PARBOARD" -d "$DB" --today 2023-10-27 \
+    </dev/null >/dev/null 2>&1
+expect_match "cards due within a week are marked ~" \
+    '^~ 3\.5\.2 +1,00  31/10/2023' "$(screen late 1)"
+
+# --- changes that meet other writers -------------------------------------
+# Another change lands while the reason prompt is open: the board's write
+# carries the version it saw, so it is refused, not written over.
+keys conflict <<'EOF'
+6
+b
+type chờ kinh phí
+wait 1500
+Enter
+dump
+q
+EOF
+board conflict 80x24 &
+writer=$!
+sleep 0.5
+pb set 1.4.2/DTT done >/dev/null 2>&1
+wait $writer
+expect_match "a write over an unseen change is refused" \
+    'vừa được người khác thay đổi' "$(screen conflict 1)"
+expect_eq "and the other board's change stays" done "$(status_of 1.4.2 DTT)"
+
+printf 'f\nm\ndump\nq\n' | keys mine
+board mine 80x24
+expect_match "filter: tasks I changed" 'Lọc của tôi: [1-9][0-9]* việc' \
+    "$(screen mine 1)"
+
+# A database locked by another writer: a message, and the board still
+# reads.  (SQLite's busy timeout makes this take five seconds.)
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").close()
+time.sleep(15)' "$DB" "$TMPD/locked" &
+	locker=$!
+	n=0
+	while [ ! -f "$TMPD/locked" ] && [ $n -lt 100 ]; do
+		sleep 0.05; n=$((n + 1))
+	done
+	printf '1\ns\ndump\nEnter\ndump\nq\n' | keys locked
+	board locked 80x24
+	expect_eq "a locked database does not end the board" 0 $?
+	kill $locker 2>/dev/null
+	wait $locker 2>/dev/null
+	expect_match "a locked database gives a message" 'Không ghi được' \
+	    "$(screen locked 1)"
+	expect_match "and the board still reads" 'Điểm chuẩn' \
+	    "$(screen locked 2)"
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+	cp "$DB" "$TMPD/ro.db"
+	chmod a-w "$TMPD/ro.db"
+	printf 'dump\ns\ndump\nq\n' | keys ro
+	PARBOARD_KEYS="$TMPD/ro.keys" PARBOARD_DUMP="$TMPD/ro.out" TERM=xterm \
+	    COLUMNS=80 LINES=24 "$PARBOARD" -d "$TMPD/ro.db" \
+	    --today 2023-09-13 </dev/null >/dev/null 2>&1
+	expect_eq "a read-only database opens the board" 0 $?
+	expect_match "and says it is read-only" 'chỉ đọc' "$(screen ro 2)"
+fi
+
+# A plan without a total row: the score is unknown, never invented.
+tab=$(printf '\t')
+cat > "$TMPD/nototal.tsv" <<EOF
+PHỤ LỤC KẾT QUẢ THỬ XÃ AN BÌNH NĂM 2024
+
+STT${tab}TIÊU CHÍ${tab}ĐIỂM CHUẨN${tab}ĐIỂM TỰ ĐÁNH GIÁ${tab}ĐIỂM THẨM ĐỊNH${tab}ĐIỂM TRỪ${tab}Ý KIẾN HỘI ĐỒNG THẨM ĐỊNH${tab}Người thực hiện chính
+1.1${tab}Một tiêu chí${tab}1,00${tab}1${tab}0,5${tab}-0,5${tab}Đồng ý${tab}Công an xã
+EOF
+"$PARBOARD" -d "$TMPD/nototal.db" import "$TMPD/nototal.tsv" >/dev/null 2>&1
+printf 'dump\nq\n' | keys nototal
+PARBOARD_KEYS="$TMPD/nototal.keys" PARBOARD_DUMP="$TMPD/nototal.out" \
+    TERM=xterm COLUMNS=80 LINES=24 "$PARBOARD" -d "$TMPD/nototal.db" \
+    --today 2024-01-10 </dev/null >/dev/null 2>&1
+expect_match "without a total row the score is ?" \
+    '^Xã An Bình · Năm 2024 · Điểm \? · ' "$(screen nototal 1)"
+
+# --- help: the effective key table -------------------------------------------
+printf '?\ndump\nq\n' | keys help
+board help 100x70
+"$PARBOARD" --dump-keys=text > "$TMPD/keys.txt"
+missing=0
+while IFS= read -r line; do
+	[ -n "$line" ] || continue
+	grep -qxF " $line" "$TMPD/help.out" || {
+		missing=$((missing + 1)); printf '  not in help: %s\n' "$line"; }
+done < "$TMPD/keys.txt"
+expect_eq "the help lists every line of the key table" 0 "$missing"
+
+mkdir -p "$TMPD/conf"
+cat > "$TMPD/conf/keys.conf" <<'EOF'
+bind = ( ("x", "quit"), ("F5", "reload"), ("j", "none") );
+EOF
+keys rebind <<'EOF'
+?
+dump
+Esc
+x
+dump
+EOF
+board rebind 100x70 xterm -c "$TMPD/conf/keys.conf"
+expect_match "help shows a rebound key" '^   q, x +Thoát' "$(screen rebind 1)"
+expect_match "help shows F5 for reload" '^   r, F5 +Tải lại' \
+    "$(screen rebind 1)"
+expect_eq "a rebound key quits (one dump: the last)" 2 \
+    "$(grep -c '^-- ' "$TMPD/rebind.out")"
+
+cat > "$TMPD/conf/bad.conf" <<'EOF'
+# a comment
+
+bind = ( ("x", "frobnicate") );
+EOF
+printf 'q\n' | keys bad
+board bad 80x24 xterm -c "$TMPD/conf/bad.conf"
+expect_eq "an unknown action fails" 1 $?
+expect_match "and names the file and line" \
+    'bad\.conf:3: unknown action .frobnicate.' "$(cat "$TMPD/bad.err")"
+
+printf 'j\nNoSuchKey\n' | keys badkey
+board badkey 80x24
+expect_eq "an unknown key in a script fails" 1 $?
+expect_match "and names the script line" "badkey\\.keys:2: unknown key 'NoSuchKey'" \
+    "$(cat "$TMPD/badkey.err")"
+
+# --- another board's change shows up -------------------------------------------
+printf 'wait 1500\ndump\nq\n' | keys watch
+board watch 80x24 &
+watcher=$!
+sleep 0.5
+pb set 3.5.2/VP-TK done >/dev/null 2>&1
+wait $watcher
+expect_match "a change made elsewhere shows within 1.5 s" '^\+ 3\.5\.2 ' \
+    "$(screen watch 1)"
+
+finish

@@ -1,0 +1,142 @@
+#!/bin/sh
+# tests/tui/tmux.sh: the real binary in a real terminal, as tmux's own
+# regression tests do it: a private tmux server, send-keys, capture-pane.
+# This catches what the headless tests cannot: escape sequences (PuTTY's
+# Home, End, F1 and DEL whatever TERM says), resizing, TERM differences,
+# and two boards on one database.
+. "$SRCDIR/tests/lib.sh"
+
+[ -n "${TMUX_BIN:-}" ] || skip "tmux not found"
+
+SOCK="pbtest$$"
+tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
+
+# wait_for SESSION REGEX [SECONDS]: poll the pane until the text appears.
+wait_for() {
+	_n=$(( ${3:-5} * 20 ))
+	while [ "$_n" -gt 0 ]; do
+		if tm capture-pane -p -t "$1" 2>/dev/null | grep -Eq -- "$2"
+		then
+			return 0
+		fi
+		sleep 0.05
+		_n=$((_n - 1))
+	done
+	tm capture-pane -p -t "$1" > "$TMPD/last-screen" 2>/dev/null
+	return 1
+}
+# see DESCRIPTION SESSION REGEX [SECONDS]: wait_for as a test.
+see() {
+	if wait_for "$2" "$3" "${4:-5}"; then
+		pass "$1"
+	else
+		fail "$1"
+		printf '  waited for: %s\n  screen:\n' "$3"
+		sed 's/^/  | /' "$TMPD/last-screen"
+	fi
+}
+# start SESSION TERM COLS LINES [ARGS...]: the board in a new session;
+# the pane prints "exit=N" when it ends.
+start() {
+	_s=$1 _term=$2 _cols=$3 _lines=$4
+	shift 4
+	tm new-session -d -s "$_s" -x "$_cols" -y "$_lines" \
+	    "TERM=$_term '$PARBOARD' -d '$DB' --today 2023-09-13 $*; \
+	    echo exit=\$?; sleep 600"
+}
+keys() { _s=$1; shift; tm send-keys -t "$_s" "$@"; }
+hex() { _s=$1; shift; tm send-keys -t "$_s" -H "$@"; }
+# resize SESSION COLS LINES
+resize() { tm resize-window -t "$1" -x "$2" -y "$3"; }
+
+check "import the seed and its directives" pb import "$SEED" "$DIRECTIVES" \
+    >/dev/null 2>&1
+tm start-server
+tm set-option -g remain-on-exit off >/dev/null 2>&1
+
+# One scenario per terminal type.
+for term in xterm-256color xterm screen vt100; do
+	s=$(printf '%s' "$term" | tr -c 'a-z0-9' '_')
+	start "$s" "$term" 80 24
+	see "$term: the board shows the seed's score" "$s" \
+	    'Điểm 69,82 → 80,59 · Còn 48 ngày'
+	see "$term: three columns at 80x24" "$s" \
+	    '^1 VP-TK .*│2 TP-HT .*│3 VH-XH .* >$'
+
+	keys "$s" 5 s
+	see "$term: 5 then s advances 1.7" "$s" '1\.7: Chưa làm → Đang làm'
+	keys "$s" u
+	see "$term: u undoes it" "$s" 'Đã hoàn tác'
+
+	# PuTTY: Home is ESC [ 1 ~, End ESC [ 4 ~, F1 ESC [ 1 1 ~, and
+	# Backspace sends DEL, also when TERM says xterm.
+	keys "$s" j
+	hex "$s" 1b 5b 31 7e
+	keys "$s" Enter
+	see "$term: PuTTY Home goes to the first card" "$s" \
+	    '^ Đối thoại của Lãnh đạo UBND xã'
+	keys "$s" Escape
+	see "$term: Esc goes back to the board" "$s" '5 CA Công an xã'
+	hex "$s" 1b 5b 34 7e
+	keys "$s" Enter
+	see "$term: PuTTY End goes to the last card" "$s" \
+	    '^ Tổ chức một cuộc đối thoại với nhân dân'
+	keys "$s" q
+	see "$term: q goes back from the task view" "$s" '5 CA Công an xã'
+	hex "$s" 1b 5b 31 31 7e
+	see "$term: PuTTY F1 opens the help" "$s" 'Trợ giúp: các phím'
+	keys "$s" q
+	see "$term: q leaves the help" "$s" '5 CA Công an xã'
+	keys "$s" /
+	keys "$s" -l 'doi thoaix'
+	hex "$s" 7f
+	keys "$s" Enter
+	see "$term: DEL is Backspace in a prompt" "$s" \
+	    'Tìm "doi thoai": 3 việc'
+	keys "$s" Escape
+	see "$term: Esc clears the search" "$s" 'Đã bỏ tìm kiếm'
+
+	keys "$s" n
+	keys "$s" -l "Ghi chú thử qua $term"
+	keys "$s" Enter
+	see "$term: a Vietnamese note is added" "$s" 'Đã thêm ghi chú'
+
+	resize "$s" 200 50
+	see "$term: 200x50 shows the period and all columns" "$s" \
+	    '6 tháng đầu năm 2023 .*Xong'
+	resize "$s" 20 6
+	see "$term: 20x6 still shows a column" "$s" '^< 5 CA '
+	resize "$s" 12 4
+	see "$term: below 20x6 a too-small message" "$s" '^Cửa sổ quá'
+	resize "$s" 80 24
+	see "$term: back at 80x24" "$s" '5 CA Công an xã .*│'
+	keys "$s" q
+	see "$term: q quits with status 0" "$s" 'exit=0'
+	tm kill-session -t "$s"
+	expect_match "$term: the note is stored byte-exact" \
+	    "1\\.7/CA note: Ghi chú thử qua $term\$" \
+	    "$(pb report --since 2000-01-01 2>/dev/null)"
+done
+expect_match "after quitting, parboard list shows 1.7/CA as it was" \
+    '^ *[0-9]+ +1\.7 +CA +Chưa làm' "$(pb list --role CA)"
+
+# Two boards on one database see each other's changes.
+start one xterm 80 24
+start two xterm 80 24
+see "two boards: the first is up" one 'Xong 0/30'
+see "two boards: the second is up" two 'Xong 0/30'
+keys one 5 s
+see "two boards: the first changes 1.7" one '1\.7: Chưa làm → Đang làm'
+see "two boards: the second sees it within 2 s" two 'Xong 0/30' 1
+keys two 5
+see "two boards: the second shows 1.7 doing" two '> 1\.7 +1,00' 2
+keys two 6 s s
+see "two boards: the second finishes 1.4.2" two 'Xong 1/30'
+see "two boards: the first sees it within 2 s" one 'Xong 1/30' 2
+keys one q
+keys two q
+see "two boards: both quit" one 'exit=0'
+see "two boards: both quit (2)" two 'exit=0'
+
+finish
