@@ -8,8 +8,6 @@
  * the columns by their folded header text and builds rows.  Page breaks in
  * the real document split rows, so a record whose code cell is empty
  * continues the row above it, cell by cell. */
-#include "config.h"
-
 #include <csv.h>
 #include <stdlib.h>
 #include <string.h>

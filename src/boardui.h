@@ -1,6 +1,7 @@
-/* boardui.h: what the board's three files share (board.c: state, input
- * and actions; view.c: drawing; prompt.c: the footer's line editor).
- * Private to them: nothing else includes it. */
+/* boardui.h: what the board's files share — board.c (state, main loop),
+ * actions.c (the key table's actions), term.c (terminal, keys, headless
+ * mode), view.c and taskview.c (drawing), prompt.c (the footer's line
+ * editor).  Private to them: nothing else includes it. */
 #ifndef PARBOARD_BOARDUI_H
 #define PARBOARD_BOARDUI_H
 
@@ -13,6 +14,9 @@
 #include "store.h"
 #include "text.h"
 #include "util.h"
+
+/* How long to wait for a key before looking for other boards' changes. */
+#define POLL_MS 250
 
 /* Returned by board_key() when the input timeout passed without a key. */
 #define BOARD_TIMEOUT (-1)
@@ -120,24 +124,58 @@ struct board {
 };
 
 /* board.c */
-int board_key(struct board *b);
 void board_message(struct board *b, bool error, const char *fmt, ...)
     PB_PRINTF(3, 4);
 bool board_task_overdue(const struct board *b, const struct task *t);
 bool board_task_soon(const struct board *b, const struct task *t);
 struct task *board_current(struct board *b);
 struct task *board_task_by_id(struct board *b, long id);
+struct column *board_column_find(struct board *b, const char *id);
+/* Read the snapshot again (errors become the message); rebuild the
+ * columns after the filter or search changed; both keep the cursor on
+ * its task. */
+void board_reload(struct board *b);
+void board_rebuild(struct board *b);
+int board_load_mine(struct board *b, char **err);
+
+/* actions.c */
+void board_dispatch(struct board *b, int key);
+/* Keep the cursor on a card and its column on the screen. */
+void board_clamp(struct board *b);
+
+/* term.c */
+void term_locale_init(void);
+int term_open(struct board *b, char **err);
+void term_close(struct board *b);
+/* The next key, BOARD_TIMEOUT, BOARD_RESIZE or BOARD_EOF. */
+int board_key(struct board *b);
+/* Headless: append the virtual screen to the dump file. */
+void term_dump(struct board *b);
 
 /* view.c */
+/* Delete the header, body and footer windows (term_close, resize). */
+void view_free_windows(struct board *b);
 void view_layout(struct board *b);
 void view_colors(struct board *b);
 int view_colors_check(const struct config *c, char **err);
+void view_header_parts(struct board *b);
 void view_draw(struct board *b);
+int view_body_rows(const struct board *b);
 int view_cards_per_screen(const struct board *b);
 int view_columns_on_screen(const struct board *b, int *width);
+/* s (NFC, control characters as spaces) in exactly width columns at
+ * (y, x): cut with "…" or padded. */
+void view_put(WINDOW *w, int y, int x, const char *s, int width,
+    attr_t attr);
+/* Bytes of the first line of s wrapped at width columns; *next is where
+ * the next line starts. */
+size_t view_wrap_first(const char *s, int width, const char **next);
+/* A score with a decimal comma; buf of 32 bytes. */
+void view_score(score v, char *buf);
+
+/* taskview.c */
 void view_lines_build(struct board *b);
-void view_header_parts(struct board *b);
-int view_body_rows(const struct board *b);
+void view_draw_text(struct board *b);
 /* Wrap text to width columns into lines appended to *lines. */
 void view_wrap(const char *text, int width, const char *indent,
     char ***lines, size_t *n, size_t *cap);

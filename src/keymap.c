@@ -6,11 +6,10 @@
  * first the table's defaults, then the configuration's `bind` list.  A
  * key has at most one binding; binding it again moves it.  The list is
  * small (about fifty entries), so lookups walk it. */
-#include "config.h"
-
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistr.h>
 
 #include "keymap.h"
 #include "text.h"
@@ -240,68 +239,11 @@ static const struct {
 	{ "BackTab", KEYMAP_FKEY(KEY_BTAB) },
 };
 
-/* Decode one UTF-8 character; returns its length or 0. */
-static size_t
-utf8_decode(const char *s, int *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t len, i;
-	int c;
-
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return u[0] != 0;
-	}
-	if ((u[0] & 0xe0) == 0xc0) {
-		len = 2;
-		c = u[0] & 0x1f;
-	} else if ((u[0] & 0xf0) == 0xe0) {
-		len = 3;
-		c = u[0] & 0x0f;
-	} else if ((u[0] & 0xf8) == 0xf0) {
-		len = 4;
-		c = u[0] & 0x07;
-	} else {
-		return 0;
-	}
-	for (i = 1; i < len; i++) {
-		if ((u[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (u[i] & 0x3f);
-	}
-	*cp = c;
-	return len;
-}
-
-static size_t
-utf8_encode(int c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xc0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3f));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xe0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (c >> 18));
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (c & 0x3f));
-	return 4;
-}
-
 bool
 keymap_key_parse(const char *name, int *key)
 {
-	size_t i, len;
+	size_t i;
+	ucs4_t uc;
 	int cp, n;
 	char *end;
 
@@ -330,18 +272,19 @@ keymap_key_parse(const char *name, int *key)
 		}
 		return false;
 	}
-	len = utf8_decode(name, &cp);
-	if (len == 0 || name[len] != '\0' || cp < 0x20 || cp == 0x7f)
+	n = u8_mbtoucr(&uc, (const uint8_t *)name, strlen(name));
+	if (n <= 0 || name[n] != '\0' || uc < 0x20 || uc == 0x7f)
 		return false;
-	*key = cp;
+	*key = (int)uc;
 	return true;
 }
 
 const char *
 keymap_key_name(int key, char *buf, size_t n)
 {
-	char utf[5];
-	size_t i, len;
+	uint8_t utf[5];
+	size_t i;
+	int len;
 
 	key = keymap_key_normalize(key);
 	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++) {
@@ -359,10 +302,10 @@ keymap_key_name(int key, char *buf, size_t n)
 			snprintf(buf, n, "Key-%d", k);
 	} else if (key >= 1 && key <= 26) {
 		snprintf(buf, n, "C-%c", 'a' + key - 1);
-	} else if (key > 0 && key < 0x110000) {
-		len = utf8_encode(key, utf);
+	} else if (key > 0 && key < 0x110000 &&
+	    (len = u8_uctomb(utf, (ucs4_t)key, 4)) > 0) {
 		utf[len] = '\0';
-		snprintf(buf, n, "%s", utf);
+		snprintf(buf, n, "%s", (const char *)utf);
 	} else {
 		snprintf(buf, n, "?");
 	}

@@ -508,6 +508,11 @@ main(int argc, char **argv)
 	cmd = optind < argc ? argv[optind++] : NULL;
 	if (config_load(o.config, &c, &err) != 0)
 		return runtime_error(err);
+	/* A bad key binding or colour fails before any database is opened. */
+	if ((o.demo || cmd == NULL) && board_config_check(c, &err) != 0) {
+		config_free(c);
+		return runtime_error(err);
+	}
 	if (o.demo) {
 		if (cmd != NULL)
 			rc = usage_error("--demo takes no command (got '%s')",

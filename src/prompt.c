@@ -4,8 +4,6 @@
  * character even when it took three bytes, and a decomposed character (a
  * base letter and its combining marks, as some input methods send it) is
  * removed with its marks.  What is shown, and returned, is NFC. */
-#include "config.h"
-
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>

@@ -346,10 +346,7 @@ report_progress(struct store *s, const struct config *c,
 		    "csv");
 	if (store_tasks(s, p->id, NULL, &t, &n, err) != 0)
 		return -1;
-	if (store_points(s, p->id, &recovered, &at_stake, err) != 0) {
-		tasks_free(t, n);
-		return -1;
-	}
+	tasks_points(t, n, &recovered, &at_stake);
 	sort_by_column(c, t, n);
 	y = tally_roles(c, t, n, &ny);
 	if (fmt == FORMAT_CSV) {

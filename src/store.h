@@ -159,10 +159,13 @@ void changes_free(struct change *c, size_t n);
 /* The plan's findings as text lines "FILE:LINE: message". */
 char **store_findings(struct store *s, long plan_id);
 
-/* Points recovered: sum of the points of criteria all of whose linked
- * tasks are done; *at_stake: sum over all task-bearing criteria. */
-int store_points(struct store *s, long plan_id, score *recovered,
-    score *at_stake, char **err);
+/* Points of a task list (a plan's, as store_tasks gives it): a
+ * criterion's points (the largest of its tasks') are at stake when it has
+ * tasks, and recovered when every task linked to it, of any origin, is
+ * done.  A directive shares its criterion's points and never adds any.
+ * Pure: the board and the report count from tasks they already hold. */
+void tasks_points(const struct task *t, size_t n, score *recovered,
+    score *at_stake);
 
 /* --- changes: one transaction each, a history row with user --- */
 

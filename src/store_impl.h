@@ -29,13 +29,17 @@
 	" t.origin, t.status, t.due, t.due_source, t.points, t.target," \
 	" t.every, c.title, c.comment, c.assignee, c.standard, c.self," \
 	" c.appraised, c.deduction, c.has," \
-	" (SELECT count(*) FROM history h" \
-	"  WHERE h.task_id = t.id AND h.kind = 'note')," \
-	" (SELECT count(*) FROM history h" \
-	"  WHERE h.task_id = t.id AND h.kind = 'evidence')"
+	" coalesce(hc.notes, 0), coalesce(hc.evidence, 0)"
+/* Notes and evidence counted in one pass over history, not two
+ * correlated subqueries a row: a third of store_tasks' time with 10 000
+ * tasks. */
 #define TASK_FROM \
 	" FROM task t LEFT JOIN criterion c" \
-	" ON c.plan_id = t.plan_id AND c.code = t.code"
+	" ON c.plan_id = t.plan_id AND c.code = t.code" \
+	" LEFT JOIN (SELECT task_id, sum(kind = 'note') AS notes," \
+	"  sum(kind = 'evidence') AS evidence FROM history" \
+	"  WHERE kind = 'note' OR kind = 'evidence' GROUP BY task_id) hc" \
+	" ON hc.task_id = t.id"
 /* ?1 plan, ?2 role, ?3 status name, ?4 overdue flag, ?5 today, ?6 user. */
 #define TASK_FILTER \
 	" WHERE t.plan_id = ?1" \

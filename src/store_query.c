@@ -413,33 +413,46 @@ changes_free(struct change *c, size_t n)
  * counts once (max, not sum, should derive ever give it two owners), and
  * it is recovered when every task linked to its code is done, whatever
  * their origin. */
-int
-store_points(struct store *s, long plan_id, score *recovered,
-    score *at_stake, char **err)
+static int
+task_code_cmp(const void *a, const void *b)
 {
-	sqlite3_stmt *st;
-	int rc;
+	return strcmp((*(const struct task *const *)a)->code,
+	    (*(const struct task *const *)b)->code);
+}
 
-	st = store_prepare(s, "WITH crit AS (SELECT code, max(points) AS pts"
-	    "  FROM task WHERE plan_id = ?1 AND code IS NOT NULL"
-	    "  AND points IS NOT NULL GROUP BY code)"
-	    " SELECT coalesce(sum(pts), 0),"
-	    "  coalesce(sum(CASE WHEN NOT EXISTS (SELECT 1 FROM task o"
-	    "   WHERE o.plan_id = ?1 AND o.code = crit.code"
-	    "   AND o.status <> 'done') THEN pts END), 0)"
-	    " FROM crit", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, plan_id);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW) {
-		if (at_stake != NULL)
-			*at_stake = sqlite3_column_int64(st, 0);
-		if (recovered != NULL)
-			*recovered = sqlite3_column_int64(st, 1);
+void
+tasks_points(const struct task *t, size_t n, score *recovered,
+    score *at_stake)
+{
+	const struct task **v = xcalloc(n + 1, sizeof *v);
+	size_t i, j, m = 0;
+	score max;
+	bool has, done;
+
+	for (i = 0; i < n; i++)
+		if (t[i].code != NULL)
+			v[m++] = &t[i];
+	qsort(v, m, sizeof *v, task_code_cmp);
+	*recovered = *at_stake = 0;
+	for (i = 0; i < m; i = j) {
+		max = 0;
+		has = false;
+		done = true;
+		for (j = i; j < m && strcmp(v[j]->code, v[i]->code) == 0; j++) {
+			if (v[j]->has_points && (!has || v[j]->points > max)) {
+				max = v[j]->points;
+				has = true;
+			}
+			if (v[j]->status != STATUS_DONE)
+				done = false;
+		}
+		if (!has)
+			continue;
+		*at_stake += max;
+		if (done)
+			*recovered += max;
 	}
-	sqlite3_finalize(st);
-	return rc < 0 ? -1 : 0;
+	free(v);
 }
 
 /* --- changes --------------------------------------------------------- */

@@ -4,8 +4,6 @@
  * character classes, widths); this file only decides how parboard uses
  * it: the folded matching key, column arithmetic for the terminal, the
  * appendix's cell markup, and the fixed-point scores and dates it writes. */
-#include "config.h"
-
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>

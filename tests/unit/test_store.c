@@ -645,6 +645,21 @@ set_status(struct store *s, long id, const char *st)
 		fail_msg("store_task_set: %s", err);
 }
 
+/* tasks_points over the plan's tasks as the store gives them. */
+static int
+store_points(struct store *s, long plan_id, score *rec, score *stake,
+    char **err)
+{
+	struct task *t;
+	size_t n;
+
+	if (store_tasks(s, plan_id, NULL, &t, &n, err) != 0)
+		return -1;
+	tasks_points(t, n, rec, stake);
+	tasks_free(t, n);
+	return 0;
+}
+
 static void
 test_points(void **state)
 {

@@ -1,0 +1,335 @@
+/* taskview.c: the task view (everything about one task: texts, scores,
+ * due date and its source, notes, evidence, history) and the help view
+ * (the effective key table), both as lines of text wrapped to the screen
+ * and scrolled.  A line starting with TITLE_MARK is a heading. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "board.h"
+#include "boardui.h"
+#include "keymap.h"
+#include "text.h"
+#include "util.h"
+
+static void
+lines_add(char ***lines, size_t *n, size_t *cap, char *line)
+{
+	*lines = xgrow(*lines, cap, *n + 2, sizeof **lines);
+	(*lines)[(*n)++] = line;
+	(*lines)[*n] = NULL;
+}
+
+void
+view_wrap(const char *text, int width, const char *indent, char ***lines,
+    size_t *n, size_t *cap)
+{
+	char *c = text_nfc(text != NULL ? text : ""), *para, *save, *p;
+	const char *rest, *next;
+	size_t len;
+	int w = width - text_width(indent);
+
+	if (w < 1)
+		w = 1;
+	for (para = strtok_r(c, "\n", &save); para != NULL;
+	    para = strtok_r(NULL, "\n", &save)) {
+		for (p = para; *p != '\0'; p++)
+			if ((unsigned char)*p < 0x20)
+				*p = ' ';
+		rest = para;
+		while (*rest == ' ')
+			rest++;
+		while (*rest != '\0') {
+			len = view_wrap_first(rest, w, &next);
+			lines_add(lines, n, cap, xasprintf("%s%.*s", indent,
+			    (int)len, rest));
+			rest = next;
+			while (*rest == ' ')
+				rest++;
+		}
+	}
+	free(c);
+}
+
+static const char *
+due_source_label(const char *src)
+{
+	if (src == NULL || strcmp(src, "default") == 0)
+		return "mặc định";
+	if (strcmp(src, "role") == 0)
+		return "theo vai trò";
+	if (strcmp(src, "criterion") == 0)
+		return "theo tiêu chí";
+	if (strcmp(src, "task") == 0)
+		return "đặt riêng cho việc";
+	return src;
+}
+
+static const char *
+status_text(const char *name)
+{
+	enum status s;
+
+	if (name != NULL && status_parse(name, &s))
+		return status_label(s);
+	return name != NULL ? name : "";
+}
+
+static char *
+history_text(const struct history *h)
+{
+	char when[32] = "", d1[11] = "", d2[11] = "";
+	const char *o = h->old != NULL ? h->old : "";
+	const char *n = h->new != NULL ? h->new : "";
+	char *what, *line;
+
+	if (h->at != NULL && strlen(h->at) >= 16) {
+		snprintf(d2, sizeof d2, "%.10s", h->at);
+		text_format_date(d2, d1);
+		snprintf(when, sizeof when, "%s %.5s", d1, h->at + 11);
+		d2[0] = '\0';
+	}
+	if (strcmp(h->kind, "created") == 0) {
+		what = xstrdup("tạo việc");
+	} else if (strcmp(h->kind, "status") == 0) {
+		what = *o ? xasprintf("trạng thái %s → %s", status_text(o),
+		    status_text(n)) : xasprintf("trạng thái %s",
+		    status_text(n));
+	} else if (strcmp(h->kind, "due") == 0) {
+		if (*o)
+			text_format_date(o, d1);
+		if (*n)
+			text_format_date(n, d2);
+		what = xasprintf("hạn %s → %s", *o ? d1 : "?", *n ? d2 : "?");
+	} else if (strcmp(h->kind, "note") == 0) {
+		what = xasprintf("ghi chú: %s", n);
+	} else if (strcmp(h->kind, "evidence") == 0) {
+		what = xasprintf("tài liệu kiểm chứng: %s", n);
+	} else if (strcmp(h->kind, "title") == 0) {
+		what = xasprintf("đổi tên: %s", n);
+	} else if (strcmp(h->kind, "undo") == 0) {
+		what = xasprintf("hoàn tác %s%s%s", o, *o && *n ? " → " : "", n);
+	} else {
+		what = xasprintf("%s %s %s", h->kind, o, n);
+	}
+	line = xasprintf("%s %s: %s", when, h->user ? h->user : "?", what);
+	free(what);
+	return line;
+}
+
+#define TITLE_MARK "\001"
+
+static void
+task_lines(struct board *b, int width, char ***lines, size_t *n,
+    size_t *cap)
+{
+	struct task t;
+	struct history *h = NULL;
+	size_t nh = 0, i, k;
+	char *err = NULL, *line, s1[32], s2[32], d[11];
+	const struct role *r;
+	struct buf sc = { 0 };
+	long days;
+	static const char *const kinds[] = { "note", "evidence" };
+	static const char *const titles[] = { "Ghi chú",
+	    "Tài liệu kiểm chứng" };
+
+	memset(&t, 0, sizeof t);
+	if (store_task_get(b->s, b->task_id, &t, &err) != 0) {
+		lines_add(lines, n, cap, xasprintf("Không đọc được việc: %s",
+		    err ? err : "?"));
+		free(err);
+		return;
+	}
+	r = config_role(b->c, t.role);
+	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s · %s%s%s · %s",
+	    t.code ? t.code : "Việc thêm tay", t.role, r ? " " : "",
+	    r ? r->name : "", status_label(t.status)));
+	view_wrap(t.title, width, "", lines, n, cap);
+	if (t.crit_title != NULL && t.title != NULL &&
+	    strcmp(t.crit_title, t.title) != 0) {
+		line = xasprintf("Tiêu chí: %s", t.crit_title);
+		view_wrap(line, width, "", lines, n, cap);
+		free(line);
+	}
+	lines_add(lines, n, cap, xstrdup(""));
+	if (t.has & HAS_STANDARD) {
+		view_score(t.standard, s1);
+		buf_addf(&sc, "Điểm chuẩn %s", s1);
+	}
+	if (t.has & HAS_SELF) {
+		view_score(t.self, s1);
+		buf_addf(&sc, "%sTự đánh giá %s", sc.len ? " · " : "", s1);
+	}
+	if (t.has & HAS_APPRAISED) {
+		view_score(t.appraised, s1);
+		buf_addf(&sc, "%sThẩm định %s", sc.len ? " · " : "", s1);
+	}
+	if (t.has & HAS_DEDUCTION) {
+		view_score(t.deduction, s1);
+		buf_addf(&sc, "%sĐiểm trừ %s", sc.len ? " · " : "", s1);
+	}
+	if (sc.len > 0)
+		view_wrap(sc.data, width, "", lines, n, cap);
+	buf_free(&sc);
+	if ((t.has & (HAS_STANDARD | HAS_APPRAISED | HAS_DEDUCTION)) ==
+	    (HAS_STANDARD | HAS_APPRAISED | HAS_DEDUCTION) &&
+	    llabs(t.deduction) != t.standard - t.appraised) {
+		view_score(t.deduction, s1);
+		view_score(t.standard - t.appraised, s2);
+		line = xasprintf("(!) Điểm trừ ghi %s nhưng chuẩn − thẩm định "
+		    "là %s", s1, s2);
+		view_wrap(line, width, "", lines, n, cap);
+		free(line);
+	}
+	if (t.has_points) {
+		view_score(t.points, s1);
+		lines_add(lines, n, cap, xasprintf("Điểm gỡ được khi xong: %s",
+		    s1));
+	}
+	if (t.due != NULL) {
+		text_format_date(t.due, d);
+		days = text_days_between(today(), t.due);
+		line = xasprintf("Hạn %s (%s)%s", d,
+		    due_source_label(t.due_source),
+		    t.status == STATUS_DONE ? "" : days < 0 ? " · quá hạn" :
+		    days == 0 ? " · hôm nay" : "");
+		if (t.status != STATUS_DONE && days != 0) {
+			char *l2 = xasprintf("%s %ld ngày", line,
+			    days < 0 ? -days : days);
+
+			if (days > 0) {
+				free(l2);
+				l2 = xasprintf("%s · còn %ld ngày", line, days);
+			}
+			free(line);
+			line = l2;
+		}
+		lines_add(lines, n, cap, line);
+	}
+	if (t.support != NULL && *t.support != '\0') {
+		line = xasprintf("Phối hợp: %s", t.support);
+		view_wrap(line, width, "", lines, n, cap);
+		free(line);
+	}
+	if (t.target != NULL || t.every != NULL) {
+		line = xasprintf("Chỉ tiêu: %s%s%s", t.target ? t.target : "",
+		    t.every ? " / " : "", t.every ? t.every : "");
+		view_wrap(line, width, "", lines, n, cap);
+		free(line);
+	}
+	if (t.comment != NULL && *t.comment != '\0') {
+		lines_add(lines, n, cap, xstrdup(""));
+		lines_add(lines, n, cap, xstrdup(TITLE_MARK
+		    "Ý kiến hội đồng thẩm định"));
+		view_wrap(t.comment, width, "", lines, n, cap);
+	}
+	if (t.assignee != NULL && *t.assignee != '\0') {
+		lines_add(lines, n, cap, xstrdup(""));
+		lines_add(lines, n, cap, xstrdup(TITLE_MARK "Giao thực hiện"));
+		view_wrap(t.assignee, width, "", lines, n, cap);
+	}
+	if (store_history(b->s, t.id, &h, &nh, &err) != 0) {
+		lines_add(lines, n, cap, xasprintf("Không đọc được lịch sử: %s",
+		    err ? err : "?"));
+		free(err);
+		nh = 0;
+	}
+	for (k = 0; k < 2; k++) {
+		size_t cnt = 0;
+
+		for (i = 0; i < nh; i++)
+			cnt += strcmp(h[i].kind, kinds[k]) == 0;
+		if (cnt == 0)
+			continue;
+		lines_add(lines, n, cap, xstrdup(""));
+		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s (%zu)",
+		    titles[k], cnt));
+		for (i = 0; i < nh; i++) {
+			if (strcmp(h[i].kind, kinds[k]) != 0)
+				continue;
+			snprintf(s1, sizeof s1, "%.10s", h[i].at ? h[i].at : "");
+			text_format_date(s1, d);
+			line = xasprintf("%s %s: %s", d, h[i].user ? h[i].user :
+			    "?", h[i].new ? h[i].new : "");
+			view_wrap(line, width, "", lines, n, cap);
+			free(line);
+		}
+	}
+	lines_add(lines, n, cap, xstrdup(""));
+	lines_add(lines, n, cap, xstrdup(TITLE_MARK "Lịch sử"));
+	for (i = 0; i < nh; i++) {
+		line = history_text(&h[i]);
+		view_wrap(line, width, "", lines, n, cap);
+		free(line);
+	}
+	history_free(h, nh);
+	task_clear(&t);
+}
+
+static void
+help_lines(struct board *b, int width, char ***lines, size_t *n,
+    size_t *cap)
+{
+	char **keys = keymap_help_lines();
+	size_t i;
+
+	lines_add(lines, n, cap, xstrdup(TITLE_MARK "Trợ giúp: các phím"));
+	lines_add(lines, n, cap, xstrdup(""));
+	for (i = 0; keys[i] != NULL; i++) {
+		if (keys[i][0] != ' ' && keys[i][0] != '\0')
+			lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
+			    keys[i]));
+		else
+			lines_add(lines, n, cap, xstrdup(keys[i]));
+	}
+	keymap_lines_free(keys);
+	lines_add(lines, n, cap, xstrdup(""));
+	lines_add(lines, n, cap, xstrdup(TITLE_MARK "Dấu trên thẻ"));
+	view_wrap("! quá hạn · ~ sắp đến hạn · > đang làm · + hoàn thành · "
+	    "# vướng mắc · +VAI-TRÒ vai trò phối hợp · n2 hai ghi chú · "
+	    "e1 một tài liệu kiểm chứng", width, "  ", lines, n, cap);
+}
+
+void
+view_lines_build(struct board *b)
+{
+	size_t n = 0, cap = 0;
+	char **lines = NULL;
+	int width = COLS - 2;
+
+	keymap_lines_free(b->lines);
+	lines_add(&lines, &n, &cap, NULL);
+	n = 0;
+	if (b->view == VIEW_TASK)
+		task_lines(b, width, &lines, &n, &cap);
+	else
+		help_lines(b, width, &lines, &n, &cap);
+	b->lines = lines;
+	b->nlines = n;
+	b->lines_stale = false;
+}
+
+void
+view_draw_text(struct board *b)
+{
+	int rows = view_body_rows(b), y, max;
+	const char *line;
+
+	if (b->lines_stale || b->lines == NULL)
+		view_lines_build(b);
+	max = (int)b->nlines - rows;
+	if (b->scroll > max)
+		b->scroll = max;
+	if (b->scroll < 0)
+		b->scroll = 0;
+	werase(b->body);
+	for (y = 0; y < rows && (size_t)(b->scroll + y) < b->nlines; y++) {
+		line = b->lines[b->scroll + y];
+		if (strncmp(line, TITLE_MARK, 1) == 0)
+			view_put(b->body, y, 1, line + 1, COLS - 1,
+			    b->paint[PAINT_TITLE]);
+		else
+			view_put(b->body, y, 1, line, COLS - 1, A_NORMAL);
+	}
+}
+
