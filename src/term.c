@@ -238,6 +238,11 @@ term_open(struct board *b, char **err)
 	b->input = newwin(1, 1, 0, 0);
 	keypad(b->input, TRUE);
 	wtimeout(b->input, POLL_MS);
+	/* wget_wch refreshes a window touched since its last refresh: a new
+	 * one would paint its blank cell over the header's first character
+	 * on the first key wait.  Send it to the virtual screen now, before
+	 * anything is drawn over it, so it is never touched again. */
+	wnoutrefresh(b->input);
 	view_colors(b);
 	view_layout(b);
 	return 0;

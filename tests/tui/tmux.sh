@@ -59,6 +59,9 @@ for term in xterm-256color xterm screen vt100; do
 	start "$s" "$term" 80 24
 	see "$term: the board shows the seed's score" "$s" \
 	    'Điểm 69,82 → 80,59 · Còn 48 ngày'
+	# The first key wait must not blank the header's first cell.
+	see "$term: the header starts in the first column" "$s" \
+	    '^Xã Hiền Thành · '
 	see "$term: three columns at 80x24" "$s" \
 	    '^1 VP-TK .*│2 TP-HT .*│3 VH-XH .* >$'
 
