@@ -205,6 +205,7 @@ term_open(struct board *b, char **err)
 	const char *dump = getenv("PARBOARD_DUMP");
 	const char *term = getenv("TERM");
 	const char *esc = getenv("ESCDELAY");
+	char *cup;
 
 	if (keys != NULL && *keys != '\0') {
 		b->script = fopen(keys, "r");
@@ -229,6 +230,17 @@ term_open(struct board *b, char **err)
 		return fail(err, "cannot use terminal type '%s'",
 		    term != NULL ? term : "(unset)");
 	set_term(b->screen);
+	/* A terminal that cannot move the cursor (TERM=dumb, a bare serial
+	 * line) would show the board as one smeared line: say so instead. */
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		delscreen(b->screen);
+		b->screen = NULL;
+		return fail(err, "terminal type '%s' cannot move the cursor; "
+		    "set TERM to your terminal (xterm, screen, vt100)",
+		    term != NULL ? term : "(unset)");
+	}
 	set_escdelay(esc != NULL && atoi(esc) > 0 ? atoi(esc) : 150);
 	cbreak();
 	noecho();

@@ -380,4 +380,11 @@ wait $watcher
 expect_match "a change made elsewhere shows within 1.5 s" '^\+ 3\.5\.2 ' \
     "$(screen watch 1)"
 
+# A terminal that cannot address the cursor is refused with a message.
+printf 'q\n' | keys dumb
+board dumb 80x24 dumb
+rc=$?
+expect_eq "TERM=dumb: exit 1" 1 "$rc"
+expect_match "TERM=dumb: says why" "cannot move the cursor" "$(cat "$TMPD/dumb.err")"
+
 finish
