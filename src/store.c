@@ -796,7 +796,7 @@ store_plan_get(struct store *s, const char *name, struct plan *out,
 
 	memset(out, 0, sizeof *out);
 	sql = xasprintf("%s%s", cols, name != NULL ? " WHERE name = ?1" :
-	    " ORDER BY imported_at DESC, id DESC LIMIT 1");
+	    " ORDER BY id DESC LIMIT 1");
 	st = store_prepare(s, sql, err);
 	free(sql);
 	if (st == NULL)

@@ -121,7 +121,8 @@ int store_findings_save(struct store *s, long plan_id, const char *file,
 
 /* --- reading --- */
 
-/* name NULL: the newest plan.  Returns 1 when there is none. */
+/* name NULL: the newest plan, the one created last (re-importing an older
+ * plan does not make it the newest).  Returns 1 when there is none. */
 int store_plan_get(struct store *s, const char *name, struct plan *out,
     char **err);
 void plan_clear(struct plan *p);

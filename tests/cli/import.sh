@@ -92,4 +92,8 @@ expect_match "--plan names a plan" 'Cuối năm 2023' "$(sqlite3 "$DB" 'SELECT n
 expect_eq "list works on the newest plan" 13 "$(pb list --format tsv | tail -n +2 | wc -l)"
 expect_eq "--plan selects the older plan" "$((13 + rows))" \
 	"$(pb --plan 'PHỤ LỤC KẾT QUẢ ĐÁNH GIÁ CCHC XÃ HIỀN THÀNH 6 THÁNG ĐẦU NĂM 2023 VÀ BIỆN PHÁP KHẮC PHỤC' list --format tsv | tail -n +2 | wc -l)"
+# Re-importing the older plan does not make it the newest.
+pb import "$SEED" >/dev/null 2>&1
+expect_eq "re-importing an older plan keeps the newest one current" 13 \
+	"$(pb list --format tsv | tail -n +2 | wc -l)"
 finish
