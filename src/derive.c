@@ -260,6 +260,42 @@ check_listed(const struct criterion *r, struct derivation *d, size_t *cap)
 	free(m);
 }
 
+/* Scores no appraisal can give: negative, or appraised above standard. */
+static void
+check_range(const struct criterion *r, struct derivation *d, size_t *cap)
+{
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} cells[] = {
+		{ HAS_STANDARD, "standard" }, { HAS_SELF, "self-assessed" },
+		{ HAS_APPRAISED, "appraised" },
+	};
+	const score v[] = { r->standard, r->self, r->appraised };
+	const char *code = r->code ? r->code : "total row";
+	char *a, *b;
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if ((r->has & cells[i].bit) && v[i] < 0) {
+			a = fmt(v[i]);
+			add_finding(d, cap, r->line, r->code, xasprintf(
+			    "%s: %s score %s is negative", code,
+			    cells[i].name, a));
+			free(a);
+		}
+	if ((r->has & (HAS_STANDARD | HAS_APPRAISED)) ==
+	    (HAS_STANDARD | HAS_APPRAISED) && r->appraised > r->standard) {
+		a = fmt(r->appraised);
+		b = fmt(r->standard);
+		add_finding(d, cap, r->line, r->code, xasprintf(
+		    "%s: appraised score %s is above the standard %s; no "
+		    "points at stake are counted", code, a, b));
+		free(a);
+		free(b);
+	}
+}
+
 static void
 check_children(const struct criterion *r, const struct shape *sh,
     struct derivation *d, size_t *cap)
@@ -371,6 +407,7 @@ derive_criteria(const struct config *c, const struct appendix *a,
 		struct task_spec *t;
 		const char *owner;
 
+		check_range(r, out, &fcap);
 		check_listed(r, out, &fcap);
 		check_children(r, &sh[i], out, &fcap);
 		if (r->code == NULL || !is_deducted(r) ||
@@ -386,7 +423,8 @@ derive_criteria(const struct config *c, const struct appendix *a,
 		t->title = xstrdup(r->title ? r->title : "");
 		t->origin = ORIGIN_APPENDIX;
 		if ((r->has & (HAS_STANDARD | HAS_APPRAISED)) ==
-		    (HAS_STANDARD | HAS_APPRAISED)) {
+		    (HAS_STANDARD | HAS_APPRAISED) &&
+		    r->appraised <= r->standard && r->appraised >= 0) {
 			t->has_points = true;
 			t->points = r->standard - r->appraised;
 		}
@@ -438,20 +476,33 @@ derive_directives(const struct config *c, const struct appendix *a,
 		const struct directive *r = &a->dirs[i];
 		struct task_spec *t = add_task(out, &tcap);
 		const char *owner;
+		char *words;
 		unsigned nth = 1;
 
 		owner = directive_role(c, r->role ? r->role : "", &t->support);
 		t->role = xstrdup(owner);
 		t->code = r->code ? xstrdup(r->code) : NULL;
-		/* The nth directive of this role and criterion in the file. */
-		for (k = first; k + 1 < out->ntasks; k++)
-			if (strcmp(out->tasks[k].role, owner) == 0 &&
-			    ((t->code == NULL && out->tasks[k].code == NULL) ||
-			    (t->code != NULL && out->tasks[k].code != NULL &&
-			    strcmp(t->code, out->tasks[k].code) == 0)))
+		/* Keyed by what the directive says, not where it stands: rows
+		 * inserted or moved in a corrected table keep their status.
+		 * A row repeated word for word is told apart by its rank. */
+		words = text_fold(r->task ? r->task : "");
+		t->key = xasprintf("D:%s/%s/%s", t->code ? t->code : "", owner,
+		    words);
+		free(words);
+		for (k = first; k + 1 < out->ntasks; k++) {
+			size_t n = strlen(t->key);
+
+			if (strncmp(out->tasks[k].key, t->key, n) == 0 &&
+			    (out->tasks[k].key[n] == '\0' ||
+			    out->tasks[k].key[n] == '#'))
 				nth++;
-		t->key = xasprintf("D:%s/%s#%u", t->code ? t->code : "", owner,
-		    nth);
+		}
+		if (nth > 1) {
+			char *dup = xasprintf("%s#%u", t->key, nth);
+
+			free(t->key);
+			t->key = dup;
+		}
 		t->title = xstrdup(r->task ? r->task : "");
 		t->origin = ORIGIN_DIRECTIVE;
 		if (r->due != NULL) {

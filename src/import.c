@@ -87,6 +87,42 @@ points_sum(const struct derivation *d)
 	return sum;
 }
 
+static int
+key_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Appendix tasks of the plan that the file no longer gives (a criterion
+ * reassigned or no longer deducted): kept, never deleted, but said. */
+static int
+warn_stale(struct store *s, long plan_id, const char *file,
+    const struct derivation *d, FILE *warn, char **err)
+{
+	char **keys = xcalloc(d->ntasks + 1, sizeof *keys);
+	struct task *t;
+	size_t n, i;
+
+	if (store_tasks(s, plan_id, NULL, &t, &n, err) != 0) {
+		free(keys);
+		return -1;
+	}
+	for (i = 0; i < d->ntasks; i++)
+		keys[i] = d->tasks[i].key;
+	qsort(keys, d->ntasks, sizeof *keys, key_cmp);
+	for (i = 0; i < n; i++)
+		if (strcmp(t[i].origin, "appendix") == 0 &&
+		    bsearch(&t[i].key, keys, d->ntasks, sizeof *keys,
+		    key_cmp) == NULL)
+			fprintf(warn, "parboard: %s: warning: task %ld (%s/%s) "
+			    "is no longer given by this file; kept with its "
+			    "status and history\n", file, t[i].id,
+			    t[i].code ? t[i].code : "-", t[i].role);
+	tasks_free(t, n);
+	free(keys);
+	return 0;
+}
+
 /* Save one derivation (tasks and findings) into plan_id, or describe it
  * when dry. */
 static int
@@ -108,11 +144,48 @@ save(struct store *s, long plan_id, const char *plan, const char *file,
 	if (store_tasks_save(s, plan_id, d, &added, &updated, err) != 0 ||
 	    store_findings_save(s, plan_id, file, d, err) != 0)
 		return -1;
+	if (d->ntasks > 0 && d->tasks[0].origin == ORIGIN_APPENDIX &&
+	    warn_stale(s, plan_id, file, d, o->warn, err) != 0)
+		return -1;
 	fprintf(o->out, "%s: plan \"%s\": %zu task(s), %zu new, %zu updated, "
 	    "%s points at stake\n", file, plan, d->ntasks, added, updated,
 	    pts);
 	print_findings(o->warn, file, d, "parboard: ");
 	return 0;
+}
+
+static const struct criterion *dup_rows;
+
+static int
+row_code_cmp(const void *a, const void *b)
+{
+	const struct criterion *x = &dup_rows[*(const size_t *)a];
+	const struct criterion *y = &dup_rows[*(const size_t *)b];
+	int r = strcmp(x->code, y->code);
+
+	return r != 0 ? r : x->line - y->line;
+}
+
+/* A criterion listed twice would make two rows fight over one task and
+ * one criterion record: refuse the file. */
+static int
+check_unique_codes(const struct appendix *a, char **err)
+{
+	size_t *ix = xcalloc(a->nrows + 1, sizeof *ix), n = 0, i;
+	int rc = 0;
+
+	for (i = 0; i < a->nrows; i++)
+		if (a->rows[i].code != NULL)
+			ix[n++] = i;
+	dup_rows = a->rows;
+	qsort(ix, n, sizeof *ix, row_code_cmp);
+	for (i = 1; i < n && rc == 0; i++)
+		if (strcmp(a->rows[ix[i]].code, a->rows[ix[i - 1]].code) == 0)
+			rc = fail(err, "%s:%d: criterion %s is listed twice "
+			    "(first on line %d)", a->file, a->rows[ix[i]].line,
+			    a->rows[ix[i]].code, a->rows[ix[i - 1]].line);
+	free(ix);
+	return rc;
 }
 
 static int
@@ -123,6 +196,8 @@ import_criteria(struct store *s, const struct config *c,
 	struct derivation d = { 0 };
 	int rc = 0;
 
+	if (check_unique_codes(a, err) != 0)
+		return -1;
 	free(*plan);
 	*plan = plan_name_of(a, o);
 	derive_criteria(c, a, &d);

@@ -188,6 +188,22 @@ sample_path(const char *name)
 	return NULL;
 }
 
+/* Remove a database with its WAL and journal files. */
+static void
+remove_db(const char *db)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm",
+		"-journal" };
+	size_t i;
+	char *p;
+
+	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		p = xasprintf("%s%s", db, suffix[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
 static int
 open_store(const struct config *c, const struct options *o, bool create,
     struct store **s, char **err)
@@ -225,7 +241,8 @@ cmd_import(const struct config *c, const struct options *o, int argc,
 {
 	struct import_opts io = { o->dry_run, o->plan, stdout, stderr };
 	struct store *s = NULL;
-	char *err = NULL, *path;
+	char *err = NULL, *path = NULL;
+	bool created = false;
 	struct stat st;
 	int rc;
 
@@ -239,12 +256,21 @@ cmd_import(const struct config *c, const struct options *o, int argc,
 			free(path);
 			return runtime_error(err);
 		}
-		free(path);
-	} else if (open_store(c, o, true, &s, &err) != 0)
-		return runtime_error(err);
+	} else {
+		path = config_database_path(c, o->database);
+		created = stat(path, &st) != 0;
+		if (open_store(c, o, true, &s, &err) != 0) {
+			free(path);
+			return runtime_error(err);
+		}
+	}
 	rc = import_files(s, c, argv, argc, &io, &err);
 	if (s != NULL)
 		store_close(s);
+	/* A failed import leaves no trace, not even an empty database. */
+	if (rc != 0 && created)
+		remove_db(path);
+	free(path);
 	return rc == 0 ? 0 : runtime_error(err);
 }
 
@@ -269,8 +295,11 @@ cmd_list(const struct config *c, const struct options *o)
 			    "done or blocked)", o->status);
 		f.status = (int)st;
 	}
-	if (o->role && config_role(c, o->role) == NULL)
-		return usage_error("unknown role '%s'", o->role);
+	if (o->role) {
+		if (config_role(c, o->role) == NULL)
+			return usage_error("unknown role '%s'", o->role);
+		f.role = config_role(c, o->role)->id;	/* "ca" → "CA" */
+	}
 	if (open_store(c, o, false, &s, &err) != 0)
 		return runtime_error(err);
 	rc = get_plan(s, o, &p, &err);
@@ -279,6 +308,38 @@ cmd_list(const struct config *c, const struct options *o)
 	plan_clear(&p);
 	store_close(s);
 	return rc == 0 ? 0 : runtime_error(err);
+}
+
+/* CODE/ROLE names the appendix task when a directive shares them: say
+ * which others it could have meant, so nobody closes the wrong one. */
+static void
+note_namesakes(struct store *s, const struct plan *p, const char *spec,
+    long chosen)
+{
+	const char *slash = strrchr(spec, '/');
+	struct filter f = { NULL, -1, false, NULL };
+	struct task *t;
+	struct buf b = { 0 };
+	size_t n, i;
+	char *code;
+
+	if (slash == NULL)
+		return;
+	code = xstrndup(spec, (size_t)(slash - spec));
+	f.role = slash + 1;
+	if (store_tasks(s, p->id, &f, &t, &n, NULL) == 0) {
+		for (i = 0; i < n; i++)
+			if (t[i].id != chosen && t[i].code != NULL &&
+			    strcmp(t[i].code, code) == 0)
+				buf_addf(&b, "%s%ld (%s)", b.len ? ", " : "",
+				    t[i].id, t[i].origin);
+		tasks_free(t, n);
+	}
+	if (b.len > 0)
+		fprintf(stderr, "parboard: note: %s also names task %s; set "
+		    "it by its id\n", spec, b.data);
+	buf_free(&b);
+	free(code);
 }
 
 static int
@@ -309,6 +370,8 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 	if (rc == 0)
 		rc = store_task_set(s, id, -1, "status", status_name(st),
 		    o->note, current_user(), &err);
+	if (rc == 0)
+		note_namesakes(s, &p, argv[0], id);
 	plan_clear(&p);
 	store_close(s);
 	return rc == 0 ? 0 : runtime_error(err);
@@ -352,21 +415,6 @@ cmd_board(const struct config *c, const struct options *o)
 	return rc == 0 ? 0 : runtime_error(err);
 }
 
-static void
-remove_demo(const char *dir, const char *db)
-{
-	static const char *const suffix[] = { "", "-wal", "-shm",
-		"-journal" };
-	size_t i;
-	char *p;
-
-	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		p = xasprintf("%s%s", db, suffix[i]);
-		unlink(p);
-		free(p);
-	}
-	rmdir(dir);
-}
 
 /* The board on the bundled sample in a throw-away database: the user's
  * own database is never opened. */
@@ -410,7 +458,8 @@ cmd_demo(const struct config *c, const struct options *o)
 	}
 	if (io.out != NULL)
 		fclose(io.out);
-	remove_demo(dir, db);
+	remove_db(db);
+	rmdir(dir);
 	free(db);
 	free(files[0]);
 	free(files[1]);
@@ -432,9 +481,13 @@ main(int argc, char **argv)
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'c':
+			if (*optarg == '\0')
+				return usage_error("-c: empty file name");
 			o.config = optarg;
 			break;
 		case 'd':
+			if (*optarg == '\0')
+				return usage_error("-d: empty file name");
 			o.database = optarg;
 			break;
 		case 'h':

@@ -102,13 +102,24 @@ csv_field(FILE *out, const char *s, bool last)
 	fputc(last ? '\n' : ',', out);
 }
 
-/* Tabs and newlines inside a TSV cell would break the row. */
+/* Tabs and newlines inside a cell (a multi-line CSV cell, a comment's
+ * paragraphs) would break a TSV row or a text line: spaces instead. */
+static void
+add_flat(struct buf *b, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		buf_addc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
 static void
 tsv_field(FILE *out, const char *s, bool last)
 {
-	for (; s != NULL && *s != '\0'; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
-	fputc(last ? '\n' : '\t', out);
+	struct buf b = { 0 };
+
+	add_flat(&b, s);
+	buf_addc(&b, last ? '\n' : '\t');
+	fputs(b.data, out);
+	buf_free(&b);
 }
 
 static const char *const list_header[] = {
@@ -180,7 +191,7 @@ list_text(const struct task *t, size_t n, FILE *out)
 		text_pad(&b, due, 10);
 		points_text(&t[i], ',', pts, sizeof pts);
 		buf_addf(&b, "  %4s  ", pts[0] ? pts : "-");
-		buf_adds(&b, t[i].title);
+		add_flat(&b, t[i].title);
 		if (t[i].support != NULL && t[i].support[0] != '\0')
 			buf_addf(&b, " [+%s]", t[i].support);
 		buf_addc(&b, '\n');

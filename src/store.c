@@ -410,6 +410,42 @@ dir_writable(const char *path)
 	return ok;
 }
 
+/* What every connection needs before its first statement. */
+static void
+db_setup(struct store *s)
+{
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_create_collation_v2(s->db, "pbcode", SQLITE_UTF8, NULL,
+	    code_collate, NULL);
+}
+
+/* A WAL database in a directory we cannot write cannot create its
+ * shared-memory file, so SQLite cannot even read it.  Read it as an
+ * immutable file instead: a snapshot, which is what a reader without
+ * write access can have. */
+static void
+reopen_immutable(struct store *s)
+{
+	struct buf uri = { 0 };
+	const char *p;
+
+	buf_adds(&uri, "file:");
+	for (p = s->path; *p != '\0'; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_addf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			buf_addc(&uri, *p);
+	buf_adds(&uri, "?immutable=1");
+	sqlite3_close(s->db);
+	s->db = NULL;
+	sqlite3_open_v2(uri.data, &s->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI, NULL);
+	if (s->db != NULL)
+		db_setup(s);
+	buf_free(&uri);
+}
+
 int
 store_open(const char *path, bool create, struct store **out, char **err)
 {
@@ -455,12 +491,14 @@ store_open(const char *path, bool create, struct store **out, char **err)
 	}
 	if (sqlite3_db_readonly(s->db, "main") == 1)
 		s->readonly = true;
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 5000);
-	sqlite3_create_collation_v2(s->db, "pbcode", SQLITE_UTF8, NULL,
-	    code_collate, NULL);
+	db_setup(s);
 
 	/* The first read tells a file that is not SQLite at all. */
+	if (s->readonly && pragma_int(s, "PRAGMA user_version", &version,
+	    NULL) != 0 && ((sqlite3_errcode(s->db) & 0xff) ==
+	    SQLITE_CANTOPEN || (sqlite3_errcode(s->db) & 0xff) ==
+	    SQLITE_READONLY))
+		reopen_immutable(s);
 	if (pragma_int(s, "PRAGMA user_version", &version, err) != 0 ||
 	    exec(s, "PRAGMA foreign_keys = ON", err) != 0) {
 		store_close(s);

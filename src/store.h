@@ -77,7 +77,8 @@ struct task {
 
 struct history {
 	long id;
-	char *at;		/* "YYYY-MM-DD HH:MM:SS" UTC */
+	char *at;		/* "YYYY-MM-DD HH:MM:SS", local time (stored
+				 * in UTC) */
 	char *user;
 	char *kind;
 	char *old, *new;	/* may be NULL */

@@ -325,8 +325,10 @@ store_history(struct store *s, long task_id, struct history **out,
 
 	*out = NULL;
 	*n = 0;
-	st = store_prepare(s, "SELECT id, at, user, kind, old, new FROM history"
-	    " WHERE task_id = ?1 ORDER BY id", err);
+	/* Stored in UTC, shown in the reader's local time (TZ). */
+	st = store_prepare(s, "SELECT id, datetime(at, 'localtime'), user,"
+	    " kind, old, new FROM history WHERE task_id = ?1 ORDER BY id",
+	    err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
@@ -365,10 +367,12 @@ store_changes(struct store *s, long plan_id, const char *since,
 
 	*out = NULL;
 	*n = 0;
-	st = store_prepare(s, "SELECT h.id, h.at, h.user, h.kind, h.old, h.new,"
-	    " t.id, t.code, t.role, t.title"
+	/* since is a local date, like every date the user types. */
+	st = store_prepare(s, "SELECT h.id, datetime(h.at, 'localtime'),"
+	    " h.user, h.kind, h.old, h.new, t.id, t.code, t.role, t.title"
 	    " FROM history h JOIN task t ON t.id = h.task_id"
-	    " WHERE t.plan_id = ?1 AND (?2 IS NULL OR h.at >= ?2)"
+	    " WHERE t.plan_id = ?1"
+	    " AND (?2 IS NULL OR date(h.at, 'localtime') >= ?2)"
 	    " ORDER BY h.at, h.id", err);
 	if (st == NULL)
 		return -1;
@@ -539,8 +543,23 @@ blank(const char *s)
 	return s == NULL || *s == '\0';
 }
 
-int
-store_task_set(struct store *s, long task_id, long expected_version,
+/* Text a person typed (note, evidence, title), from the board or the
+ * command line: refused when not UTF-8, stored as NFC so that what the
+ * terminal composed and what a script decomposed compare equal. */
+static int
+user_text(const char *in, char **out, char **err)
+{
+	*out = NULL;
+	if (in == NULL)
+		return 0;
+	if (!text_utf8_valid(in, strlen(in), NULL))
+		return fail(err, "text is not valid UTF-8");
+	*out = text_nfc(in);
+	return 0;
+}
+
+static int
+task_set(struct store *s, long task_id, long expected_version,
     const char *kind, const char *value, const char *note,
     const char *user, char **err)
 {
@@ -614,7 +633,23 @@ fail:
 }
 
 int
-store_task_note(struct store *s, long task_id, const char *kind,
+store_task_set(struct store *s, long task_id, long expected_version,
+    const char *kind, const char *value, const char *note,
+    const char *user, char **err)
+{
+	char *v = NULL, *n = NULL;
+	int rc = -1;
+
+	if (user_text(value, &v, err) == 0 && user_text(note, &n, err) == 0)
+		rc = task_set(s, task_id, expected_version, kind, v, n, user,
+		    err);
+	free(v);
+	free(n);
+	return rc;
+}
+
+static int
+task_note(struct store *s, long task_id, const char *kind,
     const char *text, const char *user, char **err)
 {
 	if (kind == NULL || (strcmp(kind, "note") != 0 &&
@@ -637,6 +672,19 @@ store_task_note(struct store *s, long task_id, const char *kind,
 fail:
 	store_rollback(s);
 	return -1;
+}
+
+int
+store_task_note(struct store *s, long task_id, const char *kind,
+    const char *text, const char *user, char **err)
+{
+	char *t = NULL;
+	int rc = -1;
+
+	if (user_text(text, &t, err) == 0)
+		rc = task_note(s, task_id, kind, t, user, err);
+	free(t);
+	return rc;
 }
 
 int

@@ -64,4 +64,16 @@ err=$("$PARBOARD" -d "$TMPD/notdb" list 2>&1); rc=$?
 expect_eq "not a database: exit 1" 1 "$rc"
 expect_match "not a database: says so" "notdb" "$err"
 expect_eq "not a database: file untouched" hello "$(cat "$TMPD/notdb")"
+# A criterion listed twice is refused, naming both lines.
+sed 's/^<b>1\.1\.3<\/b>/<b>1.5.3<\/b>/' "$SEED" > "$TMPD/dup.txt"
+err=$(pb import "$TMPD/dup.txt" 2>&1); rc=$?
+expect_eq "duplicate criterion: exit 1" 1 "$rc"
+expect_match "duplicate criterion: FILE:LINE and the first line" \
+	"dup.txt:[0-9]+: criterion 1.5.3 is listed twice \(first on line [0-9]+\)" "$err"
+check "duplicate criterion: database unchanged" cmp -s "$DB" "$TMPD/before.db"
+
+# A failed import into a database that did not exist leaves none behind.
+"$PARBOARD" -d "$TMPD/new/x.db" import "$DATA/bad-number.tsv" 2>/dev/null
+expect_eq "failed first import: exit 1" 1 "$?"
+check "failed first import: no database file left" test ! -e "$TMPD/new/x.db"
 finish

@@ -96,4 +96,26 @@ expect_eq "--plan selects the older plan" "$((13 + rows))" \
 pb import "$SEED" >/dev/null 2>&1
 expect_eq "re-importing an older plan keeps the newest one current" 13 \
 	"$(pb list --format tsv | tail -n +2 | wc -l)"
+# A corrected directives table with a row inserted and rows swapped:
+# statuses and notes stay with the directive they were given to.
+db="$TMPD/dir.db"
+"$PARBOARD" -d "$db" import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
+radio=$("$PARBOARD" -d "$db" list --role DTT --format tsv | awk -F'\t' '$8 == "directive" { print $1 }')
+"$PARBOARD" -d "$db" set "$radio" done --note "3 bài tháng 9" >/dev/null
+{ head -n 1 "$DIRECTIVES"; printf 'CHUNG\t\tRà soát danh mục TTHC.\t\t\t\n'; tail -n +2 "$DIRECTIVES" | tac; } > "$TMPD/moved.tsv"
+out=$("$PARBOARD" -d "$db" import "$TMPD/moved.tsv" 2>/dev/null)
+expect_match "moved rows: one new task, none updated" '1 new, 0 updated' "$out"
+got=$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' -v id="$radio" '$1 == id { print $3, $5, $9 }')
+expect_match "moved rows: the radio's task keeps its status" '^DTT done Phát tin bài' "$got"
+expect_eq "moved rows: only that task is done" 1 \
+	"$("$PARBOARD" -d "$db" list --status done --format tsv | tail -n +2 | wc -l)"
+
+# A corrected appendix that reassigns a criterion: the new owner gets a
+# task, the old task is kept, and the import says so.
+sed 's/- Giao cho Công an xã và công chức Tư pháp – Hộ tịch/- Giao cho công chức Tư pháp – Hộ tịch/' "$SEED" > "$TMPD/reassigned.txt"
+"$PARBOARD" -d "$db" import "$TMPD/reassigned.txt" >/dev/null 2>"$TMPD/err"
+expect_match "reassignment: the old task is reported as kept" \
+	'warning: task [0-9]+ \(1\.7/CA\) is no longer given by this file; kept' "$(cat "$TMPD/err")"
+expect_match "reassignment: the new owner has the task" '^1\.7 TP-HT' \
+	"$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' '$8 == "appendix" { print $2, $3 }' | grep '^1\.7 TP-HT')"
 finish

@@ -66,4 +66,12 @@ rep=$(pb report --format csv)
 expect_match "report csv header" '^role,total,todo,doing,done,blocked,overdue' "$rep"
 rep=$(pb report --since 2023-01-01)
 expect_match "report --since lists changes with the user" "$(id -un) .*1.7/CA status: todo → doing" "$rep"
+expect_eq "--role is case-insensitive" CA \
+	"$(pb list --role ca --format tsv | tail -n +2 | cut -f3 | sort -u)"
+"$PARBOARD" -d "" list >/dev/null 2>&1; expect_eq "-d '': usage error 2" 2 "$?"
+# History times are shown in local time.
+utc=$(sqlite3 "$DB" "SELECT at FROM history ORDER BY id DESC LIMIT 1")
+want=$(TZ=Asia/Ho_Chi_Minh date -d "$utc UTC" '+%Y-%m-%d %H:%M')
+expect_match "report shows history in local time (TZ)" "$want" \
+	"$(TZ=Asia/Ho_Chi_Minh pb report --since 2023-01-01)"
 finish

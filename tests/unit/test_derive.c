@@ -176,11 +176,41 @@ test_leaves_points_findings(void **state)
 	free(a.total.comment);
 }
 
+/* Scores no appraisal gives are findings, and count no points. */
+static void
+test_impossible_scores(void **state)
+{
+	struct appendix a;
+	struct derivation d = { 0 };
+	struct criterion rows[2];
+	size_t i;
+
+	memset(&a, 0, sizeof a);
+	rows[0] = row("1.5.1", "2,00", "3", "-1,00", "Cán bộ, công chức", 7);
+	rows[1] = row("1.5.2", "1,00", "-1", NULL, "Cán bộ, công chức", 8);
+	a.rows = rows;
+	a.nrows = 2;
+	derive_criteria(cfg, &a, &d);
+	assert_int_equal(d.ntasks, 2);
+	assert_false(d.tasks[0].has_points);
+	assert_false(d.tasks[1].has_points);
+	assert_true(has_finding(&d, 7, "appraised score 3,00 is above the "
+	    "standard 2,00"));
+	assert_true(has_finding(&d, 8, "appraised score -1,00 is negative"));
+	derivation_free(&d);
+	for (i = 0; i < 2; i++) {
+		free(rows[i].code);
+		free(rows[i].title);
+		free(rows[i].assignee);
+		free(rows[i].comment);
+	}
+}
+
 static void
 test_directives(void **state)
 {
 	struct appendix a;
-	struct directive dirs[4];
+	struct directive dirs[5];
 	struct derivation d = { 0 };
 	const char *known[] = { "1.4.2", "1.7", NULL };
 
@@ -195,12 +225,17 @@ test_directives(void **state)
 		"tin bài", NULL, NULL, NULL, 4 };
 	dirs[3] = (struct directive){ "Mặt trận Tổ quốc", "9.9",
 		"Giám sát CCHC", NULL, NULL, NULL, 5 };
+	dirs[4] = (struct directive){ "DTT", "1.4.2", "MỖI THÁNG 3 BÀI",
+		NULL, NULL, NULL, 6 };
 	a.dirs = dirs;
-	a.ndirs = 4;
+	a.ndirs = 5;
 	derive_directives(cfg, &a, known, &d);
-	assert_int_equal(d.ntasks, 4);
-	assert_string_equal(d.tasks[0].key, "D:1.4.2/DTT#1");
-	assert_string_equal(d.tasks[2].key, "D:1.4.2/DTT#2");
+	assert_int_equal(d.ntasks, 5);
+	/* The same words again (any case, any marks): told apart. */
+	assert_string_equal(d.tasks[4].key, "D:1.4.2/DTT/moi thang 3 bai#2");
+	assert_string_equal(d.tasks[0].key, "D:1.4.2/DTT/moi thang 3 bai");
+	assert_string_equal(d.tasks[2].key,
+	    "D:1.4.2/DTT/phoi hop xay dung tin bai");
 	assert_false(d.tasks[0].has_points);
 	assert_string_equal(d.tasks[0].due_source, "default");
 	assert_string_equal(d.tasks[1].due, "2023-12-31");
@@ -219,6 +254,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_match_roles),
 		cmocka_unit_test(test_leaves_points_findings),
+		cmocka_unit_test(test_impossible_scores),
 		cmocka_unit_test(test_directives),
 	};
 
