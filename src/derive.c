@@ -144,33 +144,6 @@ is_below(const char *parent, const char *child)
 	return strncmp(parent, child, n) == 0 && child[n] == '.';
 }
 
-/* Hierarchical order of codes: "3.2" < "3.12" < "3.12.1" < "3.13", so a
- * criterion's descendants follow it contiguously once sorted. */
-static int
-code_cmp(const char *a, const char *b)
-{
-	while (*a != '\0' && *b != '\0') {
-		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-			unsigned long x = 0, y = 0;
-
-			/* By hand: strtoul's locale handling made this the
-			 * sort's whole cost. */
-			while (*a >= '0' && *a <= '9')
-				x = x * 10 + (unsigned long)(*a++ - '0');
-			while (*b >= '0' && *b <= '9')
-				y = y * 10 + (unsigned long)(*b++ - '0');
-			if (x != y)
-				return x < y ? -1 : 1;
-			continue;
-		}
-		if (*a != *b)
-			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-		a++;
-		b++;
-	}
-	return (*a != '\0') - (*b != '\0');
-}
-
 static const struct appendix *sort_a;
 
 static int
@@ -179,7 +152,8 @@ index_cmp(const void *x, const void *y)
 	const struct criterion *a = &sort_a->rows[*(const size_t *)x];
 	const struct criterion *b = &sort_a->rows[*(const size_t *)y];
 
-	return code_cmp(a->code, b->code);
+	/* Hierarchical: a criterion's descendants follow it. */
+	return text_code_cmp(a->code, b->code);
 }
 
 /* What the tree of codes tells about each row. */

@@ -307,30 +307,14 @@ support_json(const char *csv)
 
 /* --- criterion codes sort as numbers: 1.9 before 1.10 ---------------- */
 
+/* The pbcode collation: criterion codes in their natural order. */
 static int
 code_collate(void *arg, int na, const void *va, int nb, const void *vb)
 {
-	const unsigned char *a = va, *b = vb, *ea = a + na, *eb = b + nb;
-	unsigned long x, y;
-
 	(void)arg;
-	while (a < ea && b < eb) {
-		if (isdigit(*a) && isdigit(*b)) {
-			for (x = 0; a < ea && isdigit(*a); a++)
-				x = x * 10 + (unsigned long)(*a - '0');
-			for (y = 0; b < eb && isdigit(*b); b++)
-				y = y * 10 + (unsigned long)(*b - '0');
-			if (x != y)
-				return x < y ? -1 : 1;
-			continue;
-		}
-		if (*a != *b)
-			return *a < *b ? -1 : 1;
-		a++;
-		b++;
-	}
-	return (a < ea) - (b < eb);
+	return text_code_cmpn(va, (size_t)na, vb, (size_t)nb);
 }
+
 /* --- opening and migrating ------------------------------------------- */
 
 static int

@@ -741,3 +741,36 @@ text_days_between(const char *iso_a, const char *iso_b)
 		return 0;
 	return days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da);
 }
+
+/* ---- criterion codes ------------------------------------------------- */
+
+int
+text_code_cmpn(const char *a, size_t na, const char *b, size_t nb)
+{
+	const unsigned char *x = (const unsigned char *)a, *ex = x + na;
+	const unsigned char *y = (const unsigned char *)b, *ey = y + nb;
+	unsigned long u, v;
+
+	while (x < ex && y < ey) {
+		if (isdigit(*x) && isdigit(*y)) {
+			for (u = 0; x < ex && isdigit(*x); x++)
+				u = u * 10 + (unsigned long)(*x - '0');
+			for (v = 0; y < ey && isdigit(*y); y++)
+				v = v * 10 + (unsigned long)(*y - '0');
+			if (u != v)
+				return u < v ? -1 : 1;
+			continue;
+		}
+		if (*x != *y)
+			return *x < *y ? -1 : 1;
+		x++;
+		y++;
+	}
+	return (x < ex) - (y < ey);
+}
+
+int
+text_code_cmp(const char *a, const char *b)
+{
+	return text_code_cmpn(a, strlen(a), b, strlen(b));
+}

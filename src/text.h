@@ -91,6 +91,12 @@ bool text_parse_score(const char *s, score *out);
  * buf must hold at least 32 bytes. */
 void text_format_score(score v, char decimal, char *buf, size_t n);
 
+/* Order of criterion codes, numbers compared as numbers: "1.9" < "1.10"
+ * < "1.10.1" < "3.2" < "3.12".  The n form takes lengths (SQLite's
+ * collation callback), the other NUL-terminated strings. */
+int text_code_cmpn(const char *a, size_t na, const char *b, size_t nb);
+int text_code_cmp(const char *a, const char *b);
+
 /* Parse a date "YYYY-MM-DD", "dd/mm/yyyy" or "d/m/yyyy" (also with '.' or
  * '-' between day, month and year; surrounding white space allowed) into
  * iso[11] "YYYY-MM-DD"; checks that the day exists.  Returns false

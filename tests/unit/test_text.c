@@ -547,10 +547,24 @@ test_days_between(void **state)
 	assert_int_equal(text_days_between("2023-03-25", "2023-03-27"), 2);
 }
 
+static void
+test_code_cmp(void **state)
+{
+	(void)state;
+	assert_true(text_code_cmp("1.9", "1.10") < 0);
+	assert_true(text_code_cmp("1.10", "1.10.1") < 0);
+	assert_true(text_code_cmp("1.10.1", "3.2") < 0);
+	assert_true(text_code_cmp("3.2", "3.12") < 0);
+	assert_true(text_code_cmp("3.12", "3.12") == 0);
+	assert_true(text_code_cmp("3.13", "3.12.2") > 0);
+	assert_true(text_code_cmpn("3.12.1", 4, "3.12", 4) == 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_code_cmp),
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_fold),
