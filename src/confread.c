@@ -445,6 +445,25 @@ unknown_setting(struct loader *l, const config_setting_t *s)
 		conf_err(l, s, "unknown setting \"%s\"", name);
 }
 
+/* Notepad saves UTF-8 with a byte order mark, which libconfig takes for
+ * a syntax error: read such a file without it (lines stay the same). */
+static int
+read_config(config_t *cf, const char *path)
+{
+	char *data = NULL;
+	size_t len;
+	int rc;
+
+	if (read_file(path, &data, &len, NULL) != 0 || len < 3 ||
+	    memcmp(data, "\xef\xbb\xbf", 3) != 0) {
+		free(data);
+		return config_read_file(cf, path);
+	}
+	rc = config_read_string(cf, data + 3);
+	free(data);
+	return rc;
+}
+
 int
 conf_read_file(const char *path, struct config **out, char **err)
 {
@@ -470,7 +489,7 @@ conf_read_file(const char *path, struct config **out, char **err)
 	dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
 	config_set_include_dir(&cf, dir);
 	errno = 0;
-	if (config_read_file(&cf, path) != CONFIG_TRUE) {
+	if (read_config(&cf, path) != CONFIG_TRUE) {
 		if (config_error_type(&cf) == CONFIG_ERR_FILE_IO)
 			fail(err, "%s: %s", path,
 			    strerror(errno ? errno : EIO));

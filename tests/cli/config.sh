@@ -49,4 +49,12 @@ check "default database under \$XDG_DATA_HOME" test -s "$XDG_DATA_HOME/parboard/
 a=$("$PARBOARD" -c "$BUILDDIR/share/parboard.conf" -d "$TMPD/a.db" import "$SEED" 2>/dev/null; "$PARBOARD" -d "$TMPD/a.db" list --format tsv)
 b=$("$PARBOARD" -d "$TMPD/b.db" import "$SEED" 2>/dev/null; "$PARBOARD" -d "$TMPD/b.db" list --format tsv)
 expect_eq "shipped config = built-in defaults" "$b" "$a"
+# A configuration saved by Notepad starts with a byte order mark.
+printf '\357\273\277deadline = "2023-11-20";\n' > "$TMPD/bom.conf"
+"$PARBOARD" -c "$TMPD/bom.conf" -d "$TMPD/bom.db" import "$SEED" >/dev/null 2>&1
+expect_eq "a config with a UTF-8 BOM loads" 2023-11-20 \
+	"$("$PARBOARD" -c "$TMPD/bom.conf" -d "$TMPD/bom.db" list --format tsv | awk -F'\t' '$2 == "1.7" { print $6 }')"
+printf '\357\273\277deadline = "2023-11-20";\nwarn_days = = 1;\n' > "$TMPD/bom2.conf"
+err=$("$PARBOARD" -c "$TMPD/bom2.conf" -d "$TMPD/bom.db" list 2>&1)
+expect_match "a BOM config's syntax error keeps FILE:LINE" "bom2.conf:2: " "$err"
 finish
