@@ -103,7 +103,7 @@ warn_stale(struct store *s, long plan_id, const char *file,
 	struct task *t;
 	size_t n, i;
 
-	if (store_tasks(s, plan_id, NULL, &t, &n, err) != 0) {
+	if (store_task_keys(s, plan_id, "appendix", &t, &n, err) != 0) {
 		free(keys);
 		return -1;
 	}
@@ -111,8 +111,7 @@ warn_stale(struct store *s, long plan_id, const char *file,
 		keys[i] = d->tasks[i].key;
 	qsort(keys, d->ntasks, sizeof *keys, key_cmp);
 	for (i = 0; i < n; i++)
-		if (strcmp(t[i].origin, "appendix") == 0 &&
-		    bsearch(&t[i].key, keys, d->ntasks, sizeof *keys,
+		if (bsearch(&t[i].key, keys, d->ntasks, sizeof *keys,
 		    key_cmp) == NULL)
 			fprintf(warn, "parboard: %s: warning: task %ld (%s/%s) "
 			    "is no longer given by this file; kept with its "

@@ -138,6 +138,11 @@ int store_task_get(struct store *s, long task_id, struct task *out,
 void task_clear(struct task *t);
 void tasks_free(struct task *t, size_t n);
 
+/* Just id, key, code and role of the plan's tasks of one origin
+ * ("appendix", ...): cheap enough to run on every import. */
+int store_task_keys(struct store *s, long plan_id, const char *origin,
+    struct task **out, size_t *n, char **err);
+
 /* TASK as "12" (id) or "CODE/ROLE" ("1.7/CA"; when several tasks share
  * it, the appendix one).  Returns 1 when not found. */
 int store_task_find(struct store *s, long plan_id, const char *spec,

@@ -33,13 +33,14 @@
 /* Notes and evidence counted in one pass over history, not two
  * correlated subqueries a row: a third of store_tasks' time with 10 000
  * tasks. */
-#define TASK_FROM \
-	" FROM task t LEFT JOIN criterion c" \
-	" ON c.plan_id = t.plan_id AND c.code = t.code" \
+#define TASK_COUNTS \
 	" LEFT JOIN (SELECT task_id, sum(kind = 'note') AS notes," \
 	"  sum(kind = 'evidence') AS evidence FROM history" \
 	"  WHERE kind = 'note' OR kind = 'evidence' GROUP BY task_id) hc" \
 	" ON hc.task_id = t.id"
+#define TASK_FROM \
+	" FROM task t LEFT JOIN criterion c" \
+	" ON c.plan_id = t.plan_id AND c.code = t.code" TASK_COUNTS
 /* ?1 plan, ?2 role, ?3 status name, ?4 overdue flag, ?5 today, ?6 user. */
 #define TASK_FILTER \
 	" WHERE t.plan_id = ?1" \

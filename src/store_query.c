@@ -253,6 +253,41 @@ tasks_free(struct task *t, size_t n)
 }
 
 int
+store_task_keys(struct store *s, long plan_id, const char *origin,
+    struct task **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st;
+	struct task *v = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	st = store_prepare(s, "SELECT id, tkey, code, role FROM task"
+	    " WHERE plan_id = ?1 AND origin = ?2 ORDER BY id", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, origin);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, cnt + 1, sizeof *v);
+		memset(&v[cnt], 0, sizeof v[cnt]);
+		v[cnt].id = (long)sqlite3_column_int64(st, 0);
+		v[cnt].key = col_str(st, 1);
+		v[cnt].code = col_str(st, 2);
+		v[cnt++].role = col_str(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		tasks_free(v, cnt);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+int
 store_task_find(struct store *s, long plan_id, const char *spec,
     long *task_id, char **err)
 {
@@ -845,11 +880,9 @@ store_tasks_json(struct store *s, long plan_id, const struct filter *f,
 	    "  'due', t.due, 'due_source', t.due_source,"
 	    "  'points', t.points / 1000.0, 'origin', t.origin,"
 	    "  'target', t.target, 'every', t.every,"
-	    "  'notes', (SELECT count(*) FROM history h"
-	    "   WHERE h.task_id = t.id AND h.kind = 'note'),"
-	    "  'evidence', (SELECT count(*) FROM history h"
-	    "   WHERE h.task_id = t.id AND h.kind = 'evidence')) AS o"
-	    " FROM task t" TASK_FILTER TASK_ORDER ")", err);
+	    "  'notes', coalesce(hc.notes, 0),"
+	    "  'evidence', coalesce(hc.evidence, 0)) AS o"
+	    " FROM task t" TASK_COUNTS TASK_FILTER TASK_ORDER ")", err);
 	if (st == NULL)
 		return -1;
 	bind_filter(st, plan_id, f);
