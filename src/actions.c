@@ -164,7 +164,7 @@ act_block(struct board *b)
 	if (t == NULL || !writable(b))
 		return;
 	id = t->id;
-	reason = prompt_line(b, "Lý do vướng mắc: ", NULL);
+	reason = prompt_line(b, "Lý do vướng mắc: ", NULL, false);
 	if (reason == NULL || *reason == '\0') {
 		board_message(b, false, "Đã huỷ");
 		free(reason);
@@ -191,7 +191,7 @@ act_note(struct board *b, const char *kind)
 		return;
 	id = t->id;
 	text = prompt_line(b, evidence ? "Tài liệu kiểm chứng: " :
-	    "Ghi chú: ", NULL);
+	    "Ghi chú: ", NULL, false);
 	if (text == NULL || *text == '\0') {
 		board_message(b, false, "Đã huỷ");
 		free(text);
@@ -207,6 +207,20 @@ act_note(struct board *b, const char *kind)
 	board_reload(b);
 }
 
+/* Spaces around typed text go: " 15/10/2023 " is a date, "  " nothing. */
+static void
+trim_spaces(char *s)
+{
+	size_t n = strlen(s), i = 0;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	s[n] = '\0';
+	while (s[i] == ' ')
+		i++;
+	memmove(s, s + i, n - i + 1);
+}
+
 static void
 act_due(struct board *b)
 {
@@ -219,7 +233,9 @@ act_due(struct board *b)
 	id = t->id;
 	if (t->due != NULL)
 		text_format_date(t->due, shown);
-	text = prompt_line(b, "Hạn mới (dd/mm/yyyy): ", shown);
+	text = prompt_line(b, "Hạn mới (dd/mm/yyyy): ", shown, true);
+	if (text != NULL)
+		trim_spaces(text);
 	if (text == NULL || *text == '\0') {
 		board_message(b, false, "Đã huỷ");
 	} else if (!text_parse_date(text, iso)) {
@@ -246,7 +262,7 @@ act_add(struct board *b)
 		return;
 	role = b->cols[b->col].id;
 	label = xasprintf("Việc mới (%s): ", role);
-	title = prompt_line(b, label, NULL);
+	title = prompt_line(b, label, NULL, false);
 	free(label);
 	if (title == NULL || *title == '\0') {
 		board_message(b, false, "Đã huỷ");
@@ -323,7 +339,7 @@ goto_nonempty(struct board *b)
 static void
 act_search(struct board *b)
 {
-	char *text = prompt_line(b, "Tìm: ", b->search);
+	char *text = prompt_line(b, "Tìm: ", b->search, false);
 
 	if (text == NULL)
 		return;
@@ -348,8 +364,9 @@ act_filter(struct board *b)
 	char *err = NULL;
 	int k;
 
-	k = prompt_key(b, "Lọc: o quá hạn · m của tôi · 1 chưa làm · "
-	    "2 đang làm · 3 hoàn thành · 4 vướng mắc · 0 tất cả");
+	/* 77 columns: the whole choice shows on an 80-column screen. */
+	k = prompt_key(b, "Lọc: o quá hạn, m của tôi, 1 chưa làm, "
+	    "2 đang làm, 3 xong, 4 vướng, 0 tất cả");
 	if (k < 0)
 		return;
 	b->f_overdue = b->f_mine = false;

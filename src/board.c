@@ -477,7 +477,7 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 			continue;
 		dirty = true;
 		if (key == BOARD_RESIZE) {
-			view_layout(&b);
+			view_resize(&b);
 			board_clamp(&b);
 			continue;
 		}

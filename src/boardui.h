@@ -147,6 +147,8 @@ void board_clamp(struct board *b);
 void term_locale_init(void);
 int term_open(struct board *b, char **err);
 void term_close(struct board *b);
+/* (Re)make the 1x1 window keys are read from (term_open, resize). */
+void term_input_reset(struct board *b);
 /* The next key, BOARD_TIMEOUT, BOARD_RESIZE or BOARD_EOF. */
 int board_key(struct board *b);
 /* Headless: append the virtual screen to the dump file. */
@@ -156,6 +158,9 @@ void term_dump(struct board *b);
 /* Delete the header, body and footer windows (term_close, resize). */
 void view_free_windows(struct board *b);
 void view_layout(struct board *b);
+/* After a terminal size change: new windows (the key window too) and a
+ * repaint from scratch. */
+void view_resize(struct board *b);
 void view_colors(struct board *b);
 int view_colors_check(const struct config *c, char **err);
 void view_header_parts(struct board *b);
@@ -181,8 +186,11 @@ void view_wrap(const char *text, int width, const char *indent,
     char ***lines, size_t *n, size_t *cap);
 
 /* prompt.c */
-/* A line of text typed in the footer: NFC UTF-8, or NULL on Esc. */
-char *prompt_line(struct board *b, const char *label, const char *initial);
+/* A line of text typed in the footer: NFC UTF-8, or NULL on Esc.  With
+ * select, the first character typed replaces initial (Backspace edits
+ * it). */
+char *prompt_line(struct board *b, const char *label, const char *initial,
+    bool select);
 /* One key from the footer: the key, or -1 on Esc. */
 int prompt_key(struct board *b, const char *question);
 

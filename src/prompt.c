@@ -66,21 +66,32 @@ line_delete_word(struct line *l)
 		l->n--;
 }
 
+/* Footers of the two kinds of prompt. */
+#define HELP_LINE "Enter: xong · Esc: huỷ"
+#define HELP_KEY "Nhấn phím để chọn · Esc: huỷ"
+
 /* Draw "label text" on the footer's last row, showing the end of the text
- * when it is too long, the cursor after it. */
+ * when it is too long, the cursor after it; help on the row above when
+ * the footer has two.  A line prompt's label takes at most half the row
+ * so there is room to type; a one-key question's label (text NULL) takes
+ * the whole row, cut with "…" but never dropped.  Pre-filled text that
+ * the first key replaces is shown in reverse video.  Nothing is drawn
+ * while the screen is too small for a footer: the prompt waits. */
 static void
-prompt_draw(struct board *b, const char *label, const char *text)
+prompt_draw(struct board *b, const char *label, const char *text,
+    bool selected)
 {
 	WINDOW *w = b->footer;
-	int y = b->footer_rows - 1, lw = text_width(label), room;
-	const char *shown = text;
+	int y = b->footer_rows - 1, lw, room;
+	const char *shown = text != NULL ? text : "";
+	char *lab;
 	struct buf out = { 0 };
 
+	if (w == NULL || COLS < 2)
+		return;
+	lab = text_ellipsize(label, text != NULL ? COLS / 2 : COLS - 1);
+	lw = text_width(lab);
 	room = COLS - lw - 1;
-	if (room < 1) {
-		lw = 0;
-		room = COLS - 1;
-	}
 	while (*shown != '\0' && text_width(shown) > room) {
 		shown++;
 		while (((unsigned char)*shown & 0xc0) == 0x80)
@@ -89,22 +100,33 @@ prompt_draw(struct board *b, const char *label, const char *text)
 	werase(w);
 	if (b->footer_rows > 1) {
 		wattrset(w, A_NORMAL);
-		mvwaddstr(w, 0, 0, "Enter: xong · Esc: huỷ");
+		mvwaddstr(w, 0, 0, text != NULL ? HELP_LINE : HELP_KEY);
 	}
-	if (lw > 0) {
-		wattrset(w, A_BOLD);
-		mvwaddstr(w, y, 0, label);
-	}
-	wattrset(w, A_NORMAL);
+	wattrset(w, A_BOLD);
+	mvwaddstr(w, y, 0, lab);
+	wattrset(w, selected && *shown != '\0' ? A_REVERSE : A_NORMAL);
 	text_pad(&out, shown, text_width(shown));
 	mvwaddstr(w, y, lw, out.data != NULL ? out.data : "");
+	wattrset(w, A_NORMAL);
 	buf_free(&out);
+	free(lab);
 	wnoutrefresh(w);
 	doupdate();
 }
 
+/* A size change inside a prompt: the board is drawn again under it and
+ * the prompt goes on, with its text, even through a screen too small to
+ * show it. */
+static void
+prompt_resize(struct board *b)
+{
+	view_resize(b);
+	view_draw(b);
+}
+
 char *
-prompt_line(struct board *b, const char *label, const char *initial)
+prompt_line(struct board *b, const char *label, const char *initial,
+    bool select)
 {
 	struct line l = { 0 };
 	mbstate_t st;
@@ -124,10 +146,11 @@ prompt_line(struct board *b, const char *label, const char *initial)
 			break;
 		line_add(&l, wc);
 	}
-	curs_set(1);
+	select = select && l.n > 0;
 	while (!done) {
+		curs_set(b->footer != NULL ? 1 : 0);
 		text = line_utf8(&l);
-		prompt_draw(b, label, text);
+		prompt_draw(b, label, text, select);
 		free(text);
 		text = NULL;
 		key = board_key(b);
@@ -135,10 +158,7 @@ prompt_line(struct board *b, const char *label, const char *initial)
 		case BOARD_TIMEOUT:
 			break;
 		case BOARD_RESIZE:
-			view_layout(b);
-			view_draw(b);
-			if (b->footer == NULL)
-				done = true;
+			prompt_resize(b);
 			break;
 		case BOARD_EOF:
 		case KEYMAP_ESC:
@@ -150,17 +170,25 @@ prompt_line(struct board *b, const char *label, const char *initial)
 			done = ok = true;
 			break;
 		case KEYMAP_BACKSPACE:
+			select = false;
 			line_backspace(&l);
 			break;
 		case 21:	/* C-u */
+			select = false;
 			l.n = 0;
 			break;
 		case 23:	/* C-w */
+			select = false;
 			line_delete_word(&l);
 			break;
 		default:
-			if (!KEYMAP_IS_FKEY(key) && key >= 0x20 && key != 0x7f)
-				line_add(&l, (wchar_t)key);
+			if (KEYMAP_IS_FKEY(key) || key < 0x20 || key == 0x7f)
+				break;
+			/* Pre-filled text is replaced by what is typed. */
+			if (select)
+				l.n = 0;
+			select = false;
+			line_add(&l, (wchar_t)key);
 			break;
 		}
 	}
@@ -179,15 +207,12 @@ prompt_key(struct board *b, const char *question)
 	if (b->footer == NULL)
 		return -1;
 	for (;;) {
-		prompt_draw(b, question, "");
+		prompt_draw(b, question, NULL, false);
 		key = board_key(b);
 		if (key == BOARD_TIMEOUT)
 			continue;
 		if (key == BOARD_RESIZE) {
-			view_layout(b);
-			view_draw(b);
-			if (b->footer == NULL)
-				return -1;
+			prompt_resize(b);
 			continue;
 		}
 		if (key == BOARD_EOF || key == KEYMAP_ESC)

@@ -64,6 +64,17 @@ due_source_label(const char *src)
 	return src;
 }
 
+/* What a task without a criterion code is, by where it came from. */
+static const char *
+origin_label(const char *origin)
+{
+	if (origin != NULL && strcmp(origin, "appendix") == 0)
+		return "Việc theo phụ lục";
+	if (origin != NULL && strcmp(origin, "directive") == 0)
+		return "Việc theo chỉ đạo";
+	return "Việc thêm tay";
+}
+
 static const char *
 status_text(const char *name)
 {
@@ -142,7 +153,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	}
 	r = config_role(b->c, t.role);
 	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s · %s%s%s · %s",
-	    t.code ? t.code : "Việc thêm tay", t.role, r ? " " : "",
+	    t.code ? t.code : origin_label(t.origin), t.role, r ? " " : "",
 	    r ? r->name : "", status_label(t.status)));
 	view_wrap(t.title, width, "", lines, n, cap);
 	if (t.crit_title != NULL && t.title != NULL &&

@@ -5,12 +5,22 @@
  * POLL_MS, so wgetch() never repaints anything by itself and the main
  * loop gets a chance to look for other boards' changes.  In headless mode
  * (board.h) the script is the keyboard and newterm() writes to /dev/null;
- * the dump reads the virtual screen back. */
+ * the dump reads the virtual screen back.
+ *
+ * A dropped SSH session must not leave the board behind: SIGHUP, SIGTERM
+ * and SIGINT only set a flag, and a terminal that has gone away (a
+ * hung-up tty reads 0 bytes at once, so wget_wch() returns ERR without
+ * waiting) is taken as the end of input.  Either way board_key() says
+ * BOARD_EOF from then on and the board quits normally, so --demo still
+ * removes its throw-away database. */
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <unistr.h>
 #include <wchar.h>
@@ -19,6 +29,80 @@
 #include "boardui.h"
 #include "keymap.h"
 #include "util.h"
+
+/* Set by the signal handlers, read by board_key(): nothing else is safe
+ * in a handler. */
+static volatile sig_atomic_t term_stop;
+
+static const int stop_signals[] = { SIGHUP, SIGTERM, SIGINT };
+#define NSTOP (sizeof stop_signals / sizeof stop_signals[0])
+static struct sigaction old_actions[NSTOP];
+static bool actions_saved;
+
+static void
+on_stop_signal(int sig)
+{
+	(void)sig;
+	term_stop = 1;
+}
+
+/* No SA_RESTART: a signal cuts the key wait short.  A signal that was
+ * ignored when parboard started (nohup) stays ignored; the hung-up
+ * terminal is still noticed by input_gone(). */
+static void
+signals_install(void)
+{
+	struct sigaction sa;
+	size_t i;
+
+	term_stop = 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	for (i = 0; i < NSTOP; i++) {
+		if (sigaction(stop_signals[i], NULL, &old_actions[i]) != 0)
+			continue;
+		if (old_actions[i].sa_handler == SIG_IGN)
+			continue;
+		sigaction(stop_signals[i], &sa, NULL);
+	}
+	actions_saved = true;
+}
+
+static void
+signals_restore(void)
+{
+	size_t i;
+
+	if (!actions_saved)
+		return;
+	for (i = 0; i < NSTOP; i++)
+		sigaction(stop_signals[i], &old_actions[i], NULL);
+	actions_saved = false;
+}
+
+/* Whether the terminal is gone: hung up, closed, or readable with
+ * nothing to read (end of file).  Only asked after wget_wch() returned
+ * ERR, and it reads nothing, so no key is ever lost. */
+static bool
+input_gone(int fd)
+{
+	struct pollfd p;
+	int avail = 0;
+
+	p.fd = fd;
+	p.events = POLLIN;
+	p.revents = 0;
+	if (poll(&p, 1, 0) < 0)
+		return errno != EINTR && errno != EAGAIN;
+	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+		return true;
+	if ((p.revents & POLLIN) && ioctl(fd, FIONREAD, &avail) == 0 &&
+	    avail == 0)
+		return true;
+	return false;
+}
 
 /* One UTF-8 character from s; returns its length (0 at the end).  A byte
  * that starts no character is taken as it is (U+FFFD would hide it). */
@@ -131,11 +215,20 @@ board_key(struct board *b)
 	wint_t wc;
 	int rc;
 
+	if (term_stop)
+		return BOARD_EOF;
 	if (b->script != NULL)
 		return script_key(b);
 	rc = wget_wch(b->input, &wc);
-	if (rc == ERR)
+	if (term_stop)
+		return BOARD_EOF;
+	if (rc == ERR) {
+		if (input_gone(fileno(stdin))) {
+			term_stop = 1;
+			return BOARD_EOF;
+		}
 		return BOARD_TIMEOUT;
+	}
 	if (rc == KEY_CODE_YES) {
 		if (wc == KEY_RESIZE)
 			return BOARD_RESIZE;
@@ -198,6 +291,26 @@ term_locale_init(void)
 			setlocale(LC_CTYPE, "en_US.UTF-8");
 }
 
+/* The window keys are read from.  wget_wch refreshes a window touched
+ * since its last refresh: a new one would paint its blank cell over the
+ * header's first character on the first key wait, so it goes to the
+ * virtual screen now, before anything is drawn over it.  After a resize
+ * it is made again: on a 1x1 screen it touches the screen's edges, so
+ * resize_term() grows it with the screen, and the next key wait would
+ * paint the grown part, blank, over the whole board (all but column 0). */
+void
+term_input_reset(struct board *b)
+{
+	if (b->input != NULL && b->input != stdscr)
+		delwin(b->input);
+	b->input = newwin(1, 1, 0, 0);
+	if (b->input == NULL)
+		b->input = stdscr;	/* never: 1x1 always fits */
+	keypad(b->input, TRUE);
+	wtimeout(b->input, POLL_MS);
+	wnoutrefresh(b->input);
+}
+
 int
 term_open(struct board *b, char **err)
 {
@@ -207,6 +320,9 @@ term_open(struct board *b, char **err)
 	const char *esc = getenv("ESCDELAY");
 	char *cup;
 
+	/* Before newterm(), which installs its own SIGINT and SIGTERM
+	 * handlers (they exit at once) only where none is set. */
+	signals_install();
 	if (keys != NULL && *keys != '\0') {
 		b->script = fopen(keys, "r");
 		if (b->script == NULL)
@@ -247,14 +363,7 @@ term_open(struct board *b, char **err)
 	nonl();
 	curs_set(0);
 	define_keys();
-	b->input = newwin(1, 1, 0, 0);
-	keypad(b->input, TRUE);
-	wtimeout(b->input, POLL_MS);
-	/* wget_wch refreshes a window touched since its last refresh: a new
-	 * one would paint its blank cell over the header's first character
-	 * on the first key wait.  Send it to the virtual screen now, before
-	 * anything is drawn over it, so it is never touched again. */
-	wnoutrefresh(b->input);
+	term_input_reset(b);
 	view_colors(b);
 	view_layout(b);
 	return 0;
@@ -263,15 +372,18 @@ term_open(struct board *b, char **err)
 void
 term_close(struct board *b)
 {
-	if (b->screen == NULL)
+	if (b->screen == NULL) {
+		signals_restore();
 		return;
+	}
 	view_free_windows(b);
-	if (b->input != NULL)
+	if (b->input != NULL && b->input != stdscr)
 		delwin(b->input);
 	b->input = NULL;
 	curs_set(1);
 	endwin();
 	delscreen(b->screen);
 	b->screen = NULL;
+	signals_restore();
 }
 

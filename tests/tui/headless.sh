@@ -212,6 +212,140 @@ expect_match "the blocked card shows #" '# 1\.4\.2 +15/10/2023' \
 expect_match "a new task lands in the current column" \
     'Việc thêm trên bảng' "$(pb list --role DTT)"
 
+# --- prompts (on a copy: the later checks count the seed's tasks) -------
+DB0=$DB
+DB="$TMPD/prompts.db"
+cp "$DB0" "$DB"
+# D: the date shown is replaced by what is typed, Backspace edits it, an
+# empty entry cancels.
+keys due <<'EOF'
+5
+D
+dump
+type 15/10/2023
+Enter
+dump
+D
+Backspace
+type 4
+Enter
+dump
+D
+C-u
+Enter
+dump
+D
+Space
+Enter
+dump
+q
+EOF
+board due 80x24
+expect_match "D shows the current date" \
+    '^Hạn mới \(dd/mm/yyyy\): 31/10/2023$' "$(screen due 1)"
+expect_match "a date typed over it replaces it" '1\.7: hạn 15/10/2023$' \
+    "$(screen due 2)"
+expect_match "Backspace edits the date shown" '1\.7: hạn 15/10/2024$' \
+    "$(screen due 3)"
+expect_match "an empty date cancels" '^Đã huỷ$' "$(screen due 4)"
+expect_match "a blank date cancels" '^Đã huỷ$' "$(screen due 5)"
+expect_match "the due date is the last one set" \
+    '^ *7 +1\.7 +CA .* 15/10/2024 ' "$(pb list --role CA)"
+ca_before=$(pb list --role CA)
+
+# f: the one-key choice fits 80 columns whole, with a footer for a key.
+keys chooser <<'EOF'
+f
+dump
+Esc
+resize 40x24
+f
+dump
+Esc
+q
+EOF
+board chooser 80x24
+s=$(screen chooser 1)
+expect_match "f shows every choice at 80 columns" \
+    '^Lọc: o quá hạn, m của tôi, .*, 0 tất cả$' "$s"
+expect_match "f says a key chooses" '^Nhấn phím để chọn · Esc: huỷ$' "$s"
+expect_match "f at 40 columns cuts the choices, never drops them" \
+    '^Lọc: o quá hạn, m của tôi, 1 chưa làm,…$' "$(screen chooser 2)"
+
+# A prompt lives through a screen too small to show it, text and all;
+# keys typed meanwhile are text, never commands.
+keys shrink <<'EOF'
+5
+n
+type ghi chú trước
+resize 12x4
+dump
+type  s
+resize 80x24
+dump
+type  sau
+Enter
+f
+resize 19x5
+resize 80x24
+2
+dump
+q
+EOF
+board shrink 80x24
+expect_match "too small inside a prompt: the too-small screen" \
+    '^Cửa sổ quá …$' "$(screen shrink 1)"
+expect_match "back at 80x24 the prompt shows its text" \
+    '^Ghi chú: ghi chú trước s$' "$(screen shrink 2)"
+expect_match "the note keeps all that was typed" \
+    '1\.7/CA note: ghi chú trước s sau$' \
+    "$(pb report --since 2000-01-01 2>/dev/null)"
+expect_eq "an s typed in the prompt is no command" "$ca_before" \
+    "$(pb list --role CA)"
+expect_match "the filter choice lives through a resize" \
+    'Lọc Đang làm: [0-9]+ việc' "$(screen shrink 3)"
+
+# The task view names what a task without a code is.
+keys origin <<'EOF'
+/
+type kết thúc văn bản
+Enter
+7
+Enter
+dump
+Esc
+Esc
+6
+a
+type Việc thêm để xem
+Enter
+Enter
+dump
+q
+EOF
+board origin 80x24
+expect_match "a directive task is called one" \
+    '^ Việc theo chỉ đạo · CHUNG ' "$(screen origin 1)"
+expect_match "a task added by hand is called one" \
+    '^ Việc thêm tay · DTT ' "$(screen origin 2)"
+DB=$DB0
+
+# The period and the commune of other titles.
+for t in "CẢ NĂM 2023|Xã Hiền Thành · Cả năm 2023 · " \
+    "QUÝ III NĂM 2023|Xã Hiền Thành · Quý III năm 2023 · "; do
+	period=${t%%|*} want=${t#*|}
+	sed "s/HIỀN THÀNH 6 THÁNG ĐẦU NĂM 2023/HIỀN THÀNH $period/" "$SEED" > "$TMPD/period.txt"
+	rm -f "$TMPD/period.db"
+	"$PARBOARD" -d "$TMPD/period.db" import "$TMPD/period.txt" \
+	    >/dev/null 2>&1
+	printf 'q\n' | keys period
+	PARBOARD_KEYS="$TMPD/period.keys" PARBOARD_DUMP="$TMPD/period.out" \
+	    TERM=xterm COLUMNS=200 LINES=24 "$PARBOARD" -d "$TMPD/period.db" \
+	    --today 2023-09-13 </dev/null >/dev/null 2>&1
+	expect_match "header of a title with $period" "^$want" \
+	    "$(screen period 1)"
+done
+
 # --- search and filter --------------------------------------------------
 keys search <<'EOF'
 /

@@ -10,7 +10,10 @@
 
 SOCK="pbtest$$"
 tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
+# A second server, killed on purpose to drop its boards' terminals.
+hm() { "$TMUX_BIN" -L "pbhup$$" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; hm kill-server >/dev/null 2>&1
+rm -rf "$TMPD"' EXIT
 
 # wait_for SESSION REGEX [SECONDS]: poll the pane until the text appears.
 wait_for() {
@@ -112,6 +115,18 @@ for term in xterm-256color xterm screen vt100; do
 	see "$term: below 20x6 a too-small message" "$s" '^Cửa sổ quá'
 	resize "$s" 80 24
 	see "$term: back at 80x24" "$s" '5 CA Công an xã .*│'
+	# After 1x1 every later size used to show one step behind (only
+	# column 0 drawn) until C-l.
+	resize "$s" 1 1
+	see "$term: 1x1 shows what fits" "$s" '^…?$'
+	resize "$s" 80 24
+	see "$term: 1x1 then 80x24 draws the whole board" "$s" \
+	    '5 CA Công an xã .*│'
+	see "$term: and its header" "$s" '^Xã Hiền Thành · Điểm 69,82'
+	resize "$s" 100 30
+	see "$term: then 100x30 at once" "$s" \
+	    '^Xã Hiền Thành · 6 tháng đầu năm 2023 · Điểm .* Xong 0/30$'
+	resize "$s" 80 24
 	keys "$s" q
 	see "$term: q quits with status 0" "$s" 'exit=0'
 	tm kill-session -t "$s"
@@ -140,5 +155,59 @@ keys one q
 keys two q
 see "two boards: both quit" one 'exit=0'
 see "two boards: both quit (2)" two 'exit=0'
+
+# A dropped terminal (an SSH session that goes away) ends the board: by
+# SIGHUP, and by the hung-up terminal when SIGHUP is ignored (nohup).
+# --demo then removes its throw-away database.
+# gone PATTERN: wait up to 3 s until no process matches.
+gone() {
+	_n=60
+	while [ "$_n" -gt 0 ]; do
+		pgrep -f -- "$1" >/dev/null 2>&1 || return 0
+		sleep 0.05
+		_n=$((_n - 1))
+	done
+	return 1
+}
+cp "$DB" "$TMPD/hup-signal.db"
+cp "$DB" "$TMPD/hup-ignored.db"
+: > "$TMPD/hup-demo.conf"
+hm new-session -d -s sig -x 80 -y 24 \
+    "TERM=xterm '$PARBOARD' -d '$TMPD/hup-signal.db' --today 2023-09-13"
+hm new-session -d -s ign -x 80 -y 24 "trap '' HUP; \
+    TERM=xterm '$PARBOARD' -d '$TMPD/hup-ignored.db' --today 2023-09-13"
+hm new-session -d -s demo -x 80 -y 24 \
+    "TERM=xterm '$PARBOARD' -c '$TMPD/hup-demo.conf' --demo"
+# The demo's directory, from the database it holds open.
+demo_dir=
+n=0
+while [ $n -lt 100 ] && [ -z "$demo_dir" ]; do
+	for pid in $(pgrep -f -- "-c $TMPD/hup-demo.conf --demo"); do
+		demo_dir=$(ls -l "/proc/$pid/fd" 2>/dev/null |
+		    sed -n 's|.* -> \(/tmp/parboard-demo\.[^/]*\)/.*|\1|p' |
+		    head -1)
+	done
+	[ -n "$demo_dir" ] || sleep 0.05
+	n=$((n + 1))
+done
+# Every board up (drawn) before the terminals go.
+n=0
+while [ $n -lt 100 ] && [ "$(for s in sig ign demo; do
+    hm capture-pane -p -t $s 2>/dev/null | grep -c 'Xong '; done |
+    grep -c 1)" -ne 3 ]; do
+	sleep 0.05; n=$((n + 1))
+done
+hm kill-server
+check "hangup: SIGHUP ends the board" gone "$TMPD/hup-signal.db"
+check "hangup: with SIGHUP ignored the dead terminal ends the board" \
+    gone "$TMPD/hup-ignored.db"
+check "hangup: --demo ends" gone "-c $TMPD/hup-demo.conf --demo"
+if [ -d /proc/self/fd ]; then
+	expect_match "hangup: found the demo's directory" \
+	    '^/tmp/parboard-demo\.' "$demo_dir"
+	check "hangup: --demo removes its directory" test ! -e "$demo_dir"
+fi
+# A board that failed to notice would spin on: do not leave it behind.
+for pid in $(pgrep -f -- "$TMPD/hup-"); do kill "$pid"; done
 
 finish
