@@ -73,31 +73,6 @@ board_task_by_id(struct board *b, long id)
 	return NULL;
 }
 
-/* Criterion codes in numeric order: 3.2 before 3.12. */
-static int
-code_cmp(const char *a, const char *b)
-{
-	long x, y;
-	char *ea, *eb;
-
-	while (*a != '\0' && *b != '\0') {
-		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-			x = strtol(a, &ea, 10);
-			y = strtol(b, &eb, 10);
-			if (x != y)
-				return x < y ? -1 : 1;
-			a = ea;
-			b = eb;
-			continue;
-		}
-		if (*a != *b)
-			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-		a++;
-		b++;
-	}
-	return (*a != '\0') - (*b != '\0');
-}
-
 /* Due date first (none last), then the most points at stake, then the
  * criterion code in version order, then age. */
 static int
@@ -117,7 +92,7 @@ task_cmp(const void *pa, const void *pb)
 	if (a->points != b->points)
 		return a->points > b->points ? -1 : 1;
 	if (a->code != NULL && b->code != NULL) {
-		if ((c = code_cmp(a->code, b->code)) != 0)
+		if ((c = text_code_cmp(a->code, b->code)) != 0)
 			return c;
 	} else if (a->code != b->code) {
 		return a->code == NULL ? 1 : -1;

@@ -1,0 +1,14 @@
+/* title.h: the commune and the period an appraisal's title names. */
+#ifndef PARBOARD_TITLE_H
+#define PARBOARD_TITLE_H
+
+/* "…CCHC XÃ HIỀN THÀNH 6 THÁNG ĐẦU NĂM 2023…" → "6 tháng đầu năm 2023";
+ * also "Cả năm 2023", "Quý III năm 2023", "Năm 2024".  NULL when the
+ * title names no period.  Malloc'd. */
+char *title_period(const char *title);
+
+/* The same title → "Xã Hiền Thành" ("xã", "phường" or "thị trấn" and its
+ * name, in title case).  NULL when the title names none.  Malloc'd. */
+char *title_commune(const char *title);
+
+#endif
