@@ -241,34 +241,26 @@ cmd_import(const struct config *c, const struct options *o, int argc,
 {
 	struct import_opts io = { o->dry_run, o->plan, stdout, stderr };
 	struct store *s = NULL;
-	char *err = NULL, *path = NULL;
-	bool created = false;
+	char *err = NULL, *path;
+	bool created;
 	struct stat st;
 	int rc;
 
 	if (argc == 0)
-		return usage_error("import: %sno FILE given", "");
-	if (o->dry_run) {
-		/* Read the database if there is one; never create it. */
-		path = config_database_path(c, o->database);
-		if (stat(path, &st) == 0 &&
-		    store_open(path, false, &s, &err) != 0) {
-			free(path);
-			return runtime_error(err);
-		}
-	} else {
-		path = config_database_path(c, o->database);
-		created = stat(path, &st) != 0;
-		if (open_store(c, o, true, &s, &err) != 0) {
-			free(path);
-			return runtime_error(err);
-		}
+		return usage_error("import: no FILE given");
+	path = config_database_path(c, o->database);
+	created = stat(path, &st) != 0;
+	/* A dry run reads the database if there is one, never creates it. */
+	if ((!o->dry_run || !created) &&
+	    store_open(path, !o->dry_run, &s, &err) != 0) {
+		free(path);
+		return runtime_error(err);
 	}
 	rc = import_files(s, c, argv, argc, &io, &err);
 	if (s != NULL)
 		store_close(s);
 	/* A failed import leaves no trace, not even an empty database. */
-	if (rc != 0 && created)
+	if (rc != 0 && created && !o->dry_run)
 		remove_db(path);
 	free(path);
 	return rc == 0 ? 0 : runtime_error(err);
@@ -354,7 +346,7 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 	int rc;
 
 	if (argc != 2)
-		return usage_error("set: %sexpected TASK STATUS", "");
+		return usage_error("set: expected TASK STATUS");
 	if (!status_parse(argv[1], &st))
 		return usage_error("unknown status '%s' (todo, doing, done or "
 		    "blocked)", argv[1]);
