@@ -32,13 +32,6 @@ board_message(struct board *b, bool error, const char *fmt, ...)
 }
 
 bool
-board_task_overdue(const struct board *b, const struct task *t)
-{
-	return t->status != STATUS_DONE && t->due != NULL &&
-	    strcmp(t->due, today()) < 0;
-}
-
-bool
 board_task_soon(const struct board *b, const struct task *t)
 {
 	long d;
@@ -113,7 +106,7 @@ task_visible(const struct board *b, const struct task *t)
 {
 	if (b->f_status >= 0 && (int)t->status != b->f_status)
 		return false;
-	if (b->f_overdue && !board_task_overdue(b, t))
+	if (b->f_overdue && !task_overdue(t))
 		return false;
 	if (b->f_mine && bsearch(&t->id, b->mine, b->nmine, sizeof *b->mine,
 	    long_cmp) == NULL)

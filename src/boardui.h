@@ -126,7 +126,6 @@ struct board {
 /* board.c */
 void board_message(struct board *b, bool error, const char *fmt, ...)
     PB_PRINTF(3, 4);
-bool board_task_overdue(const struct board *b, const struct task *t);
 bool board_task_soon(const struct board *b, const struct task *t);
 struct task *board_current(struct board *b);
 struct task *board_task_by_id(struct board *b, long id);

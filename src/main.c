@@ -204,21 +204,15 @@ remove_db(const char *db)
 	}
 }
 
+/* The database of list, set, report and the board: it must exist
+ * (store_open says to import first when it does not). */
 static int
-open_store(const struct config *c, const struct options *o, bool create,
+open_store(const struct config *c, const struct options *o,
     struct store **s, char **err)
 {
 	char *path = config_database_path(c, o->database);
-	struct stat st;
-	int rc;
+	int rc = store_open(path, false, s, err);
 
-	if (!create && stat(path, &st) != 0) {
-		rc = fail(err, "%s: no database yet; import an appendix "
-		    "first (parboard import FILE)", path);
-		free(path);
-		return rc;
-	}
-	rc = store_open(path, create, s, err);
 	free(path);
 	return rc;
 }
@@ -292,7 +286,7 @@ cmd_list(const struct config *c, const struct options *o)
 			return usage_error("unknown role '%s'", o->role);
 		f.role = config_role(c, o->role)->id;	/* "ca" → "CA" */
 	}
-	if (open_store(c, o, false, &s, &err) != 0)
+	if (open_store(c, o, &s, &err) != 0)
 		return runtime_error(err);
 	rc = get_plan(s, o, &p, &err);
 	if (rc == 0)
@@ -308,21 +302,21 @@ static void
 note_namesakes(struct store *s, const struct plan *p, const char *spec,
     long chosen)
 {
-	const char *slash = strrchr(spec, '/');
 	struct filter f = { NULL, -1, false, NULL };
-	struct task *t;
+	struct task me, *t;
 	struct buf b = { 0 };
 	size_t n, i;
-	char *code;
 
-	if (slash == NULL)
+	/* The chosen task's own code and role, however the user spelled
+	 * them ("1.7/ca"). */
+	if (strchr(spec, '/') == NULL ||
+	    store_task_get(s, chosen, &me, NULL) != 0)
 		return;
-	code = xstrndup(spec, (size_t)(slash - spec));
-	f.role = slash + 1;
-	if (store_tasks(s, p->id, &f, &t, &n, NULL) == 0) {
+	f.role = me.role;
+	if (me.code != NULL && store_tasks(s, p->id, &f, &t, &n, NULL) == 0) {
 		for (i = 0; i < n; i++)
 			if (t[i].id != chosen && t[i].code != NULL &&
-			    strcmp(t[i].code, code) == 0)
+			    strcmp(t[i].code, me.code) == 0)
 				buf_addf(&b, "%s%ld (%s)", b.len ? ", " : "",
 				    t[i].id, t[i].origin);
 		tasks_free(t, n);
@@ -331,7 +325,7 @@ note_namesakes(struct store *s, const struct plan *p, const char *spec,
 		fprintf(stderr, "parboard: note: %s also names task %s; set "
 		    "it by its id\n", spec, b.data);
 	buf_free(&b);
-	free(code);
+	task_clear(&me);
 }
 
 static int
@@ -350,7 +344,7 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 	if (!status_parse(argv[1], &st))
 		return usage_error("unknown status '%s' (todo, doing, done or "
 		    "blocked)", argv[1]);
-	if (open_store(c, o, false, &s, &err) != 0)
+	if (open_store(c, o, &s, &err) != 0)
 		return runtime_error(err);
 	rc = get_plan(s, o, &p, &err);
 	if (rc == 0) {
@@ -382,7 +376,7 @@ cmd_report(const struct config *c, const struct options *o)
 	    fmt == FORMAT_TSV || fmt == FORMAT_JSON))
 		return usage_error("report: unknown format '%s' (text, "
 		    "markdown or csv)", o->format);
-	if (open_store(c, o, false, &s, &err) != 0)
+	if (open_store(c, o, &s, &err) != 0)
 		return runtime_error(err);
 	rc = get_plan(s, o, &p, &err);
 	if (rc == 0)
@@ -400,7 +394,7 @@ cmd_board(const struct config *c, const struct options *o)
 	char *err = NULL;
 	int rc;
 
-	if (open_store(c, o, false, &s, &err) != 0)
+	if (open_store(c, o, &s, &err) != 0)
 		return runtime_error(err);
 	rc = board_run(s, c, o->plan, &err);
 	store_close(s);

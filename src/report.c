@@ -249,13 +249,6 @@ struct tally {
 	size_t total, by[STATUS_COUNT], overdue;
 };
 
-static bool
-is_overdue(const struct task *t)
-{
-	return t->status != STATUS_DONE && t->due != NULL &&
-	    strcmp(t->due, today()) < 0;
-}
-
 static struct tally *
 tally_roles(const struct config *c, const struct task *t, size_t n,
     size_t *ntally)
@@ -272,7 +265,7 @@ tally_roles(const struct config *c, const struct task *t, size_t n,
 			y[m++].role = t[i].role;
 		y[k].total++;
 		y[k].by[t[i].status]++;
-		if (is_overdue(&t[i]))
+		if (task_overdue(&t[i]))
 			y[k].overdue++;
 	}
 	*ntally = m;
@@ -388,7 +381,7 @@ report_progress(struct store *s, const struct config *c,
 	progress_table(y, ny, fmt, out);
 	fprintf(out, "\n%sQuá hạn\n\n", h);
 	for (i = 0; i < n; i++)
-		if (is_overdue(&t[i])) {
+		if (task_overdue(&t[i])) {
 			text_format_date(t[i].due, due);
 			fprintf(out, "%s%s %s (%s, hạn %s)\n",
 			    fmt == FORMAT_MARKDOWN ? "- " : "  ",

@@ -174,6 +174,10 @@ char **store_findings(struct store *s, long plan_id);
 void tasks_points(const struct task *t, size_t n, score *recovered,
     score *at_stake);
 
+/* Past its due date (before today()) and not done: the rule of the
+ * --overdue filter, for tasks already in hand (board, report). */
+bool task_overdue(const struct task *t);
+
 /* --- changes: one transaction each, a history row with user --- */
 
 /* Change a task field: kind "status" (value a status name) or "due"

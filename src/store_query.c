@@ -459,6 +459,13 @@ task_code_cmp(const void *a, const void *b)
 	    (*(const struct task *const *)b)->code);
 }
 
+bool
+task_overdue(const struct task *t)
+{
+	return t->status != STATUS_DONE && t->due != NULL &&
+	    strcmp(t->due, today()) < 0;
+}
+
 void
 tasks_points(const struct task *t, size_t n, score *recovered,
     score *at_stake)

@@ -369,7 +369,7 @@ card_paint(const struct board *b, const struct task *t, char *mark)
 		*mark = '+';
 		return PAINT_DONE;
 	}
-	if (board_task_overdue(b, t)) {
+	if (task_overdue(t)) {
 		*mark = '!';
 		return PAINT_OVERDUE;
 	}
