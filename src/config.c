@@ -293,6 +293,7 @@ config_free(struct config *c)
 	free(c->file);
 	free(c->database);
 	free(c->commune);
+	free(c->language);
 	free(c->default_due);
 	for (i = 0; i < c->nroles; i++)
 		conf_role_clear(&c->roles[i]);

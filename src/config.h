@@ -53,6 +53,7 @@ struct config {
 	char *file;		/* the file read, or NULL for built-in defaults */
 	char *database;		/* expanded path or NULL */
 	char *commune;		/* optional display name of the commune */
+	char *language;		/* "vi", "en" or NULL: see i18n.h */
 	char *default_due;	/* YYYY-MM-DD, default "2023-10-31" */
 	int warn_days;		/* "due soon" window, default 7 */
 	struct role *roles;	/* in column order; CHUNG and CHUA-GIAO last

@@ -20,6 +20,7 @@
 
 #include "confread.h"
 #include "confread_impl.h"
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -44,6 +45,7 @@ static void load_database(struct loader *, const config_setting_t *);
 static void load_commune(struct loader *, const config_setting_t *);
 static void load_deadline(struct loader *, const config_setting_t *);
 static void load_warn_days(struct loader *, const config_setting_t *);
+static void load_language(struct loader *, const config_setting_t *);
 static void load_bind(struct loader *, const config_setting_t *);
 static void load_colors(struct loader *, const config_setting_t *);
 
@@ -62,6 +64,9 @@ static const struct setting settings[] = {
 	{ "warn_days", CONFIG_TYPE_INT, "7",
 	    "a task is due soon this many days before its deadline",
 	    load_warn_days },
+	{ "language", CONFIG_TYPE_STRING, NULL,
+	    "language of messages: \"vi\" or \"en\" (LANGUAGE wins)",
+	    load_language },
 	{ "roles", CONFIG_TYPE_LIST, "(the six roles)",
 	    "columns in order: id, name, match patterns, deadline",
 	    conf_roles_load },
@@ -272,6 +277,19 @@ load_warn_days(struct loader *l, const config_setting_t *s)
 		    MAX_WARN_DAYS, v);
 	else
 		l->c->warn_days = v;
+}
+
+static void
+load_language(struct loader *l, const config_setting_t *s)
+{
+	const char *v = config_setting_get_string(s);
+
+	if (!i18n_known(v)) {
+		conf_err(l, s, "language must be \"vi\" or \"en\"");
+		return;
+	}
+	free(l->c->language);
+	l->c->language = xstrdup(v);
 }
 
 /* Keys and colours ------------------------------------------------------- */

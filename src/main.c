@@ -13,6 +13,7 @@
 
 #include "board.h"
 #include "config.h"
+#include "i18n.h"
 #include "import.h"
 #include "keymap.h"
 #include "report.h"
@@ -461,7 +462,7 @@ main(int argc, char **argv)
 	char *err = NULL;
 	int ch, rc;
 
-	setlocale(LC_ALL, "");
+	i18n_init();
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":c:d:hV", longopts,
 	    NULL)) != -1) {
@@ -547,6 +548,7 @@ main(int argc, char **argv)
 	cmd = optind < argc ? argv[optind++] : NULL;
 	if (config_load(o.config, &c, &err) != 0)
 		return runtime_error(err);
+	i18n_set_language(c->language);
 	/* A bad key binding or colour fails before any database is opened. */
 	if ((o.demo || cmd == NULL) && board_config_check(c, &err) != 0) {
 		config_free(c);
@@ -580,7 +582,7 @@ main(int argc, char **argv)
 			    "argument '%s'", argv[optind]) :
 			    cmd_report(c, &o);
 	} else
-		rc = usage_error("unknown command '%s'", cmd);
+		rc = usage_error(_("unknown command '%s'"), cmd);
 	config_free(c);
 	return rc;
 }

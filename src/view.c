@@ -640,7 +640,11 @@ view_draw(struct board *b)
 	}
 	if (too_small() || b->header == NULL) {
 		werase(b->body);
-		view_put(b->body, 0, 0, "Cửa sổ quá nhỏ", COLS, A_BOLD);
+		/* On one line, the last cell is the bottom-right corner:
+		 * ncurses fills it by inserting a character, and on a 1×1
+		 * screen it inserts one from outside the screen. */
+		view_put(b->body, 0, 0, "Cửa sổ quá nhỏ",
+		    LINES > 1 ? COLS : COLS - 1, A_BOLD);
 		if (LINES > 1)
 			view_put(b->body, 1, 0, "q để thoát", COLS, A_NORMAL);
 		wnoutrefresh(b->body);

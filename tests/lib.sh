@@ -15,6 +15,9 @@ export HOME="$TMPD/home"
 export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
 mkdir -p "$HOME"
 DB="$TMPD/test.db"
+# Tests pin the language: English unless a test says otherwise (LANGUAGE=vi
+# for Vietnamese, or `env -u LANGUAGE` to see the default).
+export LANGUAGE=en
 
 failures=0
 pass() { printf 'ok - %s\n' "$*"; }

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: ISC */
+/* i18n.c: choosing the language and loading the catalogues. */
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n.h"
+
+static char language[16] = "vi";
+
+/* The language part of a locale or LANGUAGE entry ("en_US.UTF-8" → "en",
+ * "vi:en" → "vi"), or false when it names none (C, POSIX, C.UTF-8, or
+ * anything that is not two or three letters). */
+static bool
+language_of(const char *v, char *out, size_t n)
+{
+	size_t len = 0;
+
+	if (v == NULL)
+		return false;
+	while (v[len] >= 'a' && v[len] <= 'z' && len < 3)
+		len++;
+	if (len < 2 || len >= n)
+		return false;
+	if (v[len] != '\0' && strchr("_.@:", v[len]) == NULL)
+		return false;
+	memcpy(out, v, len);
+	out[len] = '\0';
+	return true;
+}
+
+/* The language named by the locale variables, in POSIX order: the first
+ * that is set and not empty decides, even when it names none. */
+static bool
+locale_language(char *out, size_t n)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		v = getenv(vars[i]);
+		if (v != NULL && *v != '\0')
+			return language_of(v, out, n);
+	}
+	return false;
+}
+
+/* Where the catalogues are: $PARBOARD_LOCALEDIR (ignored when running
+ * with privilege), the installed ones, else those of the build tree this
+ * binary was made in (so that `src/parboard --demo` speaks Vietnamese
+ * before `make install`). */
+static const char *
+locale_dir(void)
+{
+	static const char *const dirs[] = { LOCALEDIR, BUILDLOCALEDIR };
+	const char *env = secure_getenv("PARBOARD_LOCALEDIR");
+	char path[4096];
+	size_t i;
+
+	if (env != NULL && *env != '\0')
+		return env;
+	if (getuid() != geteuid() || getgid() != getegid())
+		return LOCALEDIR;
+	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		snprintf(path, sizeof path, "%s/vi/LC_MESSAGES/%s.mo", dirs[i],
+		    PACKAGE);
+		if (access(path, R_OK) == 0)
+			return dirs[i];
+	}
+	return LOCALEDIR;
+}
+
+/* Make gettext use language whatever the locale: messages come from a
+ * UTF-8 C locale with LANGUAGE naming the one language (never a list,
+ * so English is never completed from another catalogue). */
+static void
+apply(const char *lang)
+{
+	snprintf(language, sizeof language, "%s", lang);
+	setenv("LANGUAGE", language, 1);
+	if (setlocale(LC_MESSAGES, "C.UTF-8") == NULL)
+		setlocale(LC_MESSAGES, "C.utf8");
+	textdomain(PACKAGE);	/* forget translations already looked up */
+}
+
+void
+i18n_init(void)
+{
+	const char *cs;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	if (cs == NULL || strcmp(cs, "UTF-8") != 0) {
+		if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+			setlocale(LC_CTYPE, "C.utf8");
+	}
+	/* printf and strtod read and write decimal points. */
+	setlocale(LC_NUMERIC, "C");
+	bindtextdomain(PACKAGE, locale_dir());
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	i18n_set_language(NULL);
+}
+
+void
+i18n_set_language(const char *setting)
+{
+	static bool have_env;
+	static char env[16];
+	char lang[16];
+
+	if (!have_env) {
+		/* Read once: apply() overwrites LANGUAGE. */
+		have_env = true;
+		if (!language_of(getenv("LANGUAGE"), env, sizeof env))
+			env[0] = '\0';
+	}
+	if (env[0] != '\0')
+		apply(env);
+	else if (setting != NULL && language_of(setting, lang, sizeof lang))
+		apply(lang);
+	else if (locale_language(lang, sizeof lang))
+		apply(lang);
+	else
+		apply("vi");
+}
+
+bool
+i18n_known(const char *lang)
+{
+	return strcmp(lang, "vi") == 0 || strcmp(lang, "en") == 0;
+}
+
+const char *
+i18n_language(void)
+{
+	return language;
+}
+
+bool
+i18n_vietnamese(void)
+{
+	return strcmp(language, "vi") == 0;
+}
+
+char
+i18n_decimal(void)
+{
+	return i18n_vietnamese() ? ',' : '.';
+}
+
+const char *
+i18n_date(const char *iso, char *buf, size_t n)
+{
+	if (iso == NULL)
+		iso = "";
+	if (i18n_vietnamese() && strlen(iso) == 10 && iso[4] == '-' &&
+	    iso[7] == '-')
+		snprintf(buf, n, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	else
+		snprintf(buf, n, "%s", iso);
+	return buf;
+}
