@@ -10,6 +10,7 @@
 
 #include "appendix.h"
 #include "derive.h"
+#include "i18n.h"
 #include "import.h"
 #include "util.h"
 
@@ -40,23 +41,25 @@ print_findings(FILE *f, const char *file, const struct derivation *d,
 {
 	size_t i;
 
-	for (i = 0; i < d->nfindings; i++)
-		fprintf(f, "%s%s:%d: warning: %s\n", prefix, file,
-		    d->findings[i].line, d->findings[i].message);
+	for (i = 0; i < d->nfindings; i++) {
+		fprintf(f, "%s%s:%d: ", prefix, file, d->findings[i].line);
+		fprintf(f, _("warning: %s\n"), d->findings[i].message);
+	}
 }
 
 static void
 print_dry_tasks(FILE *f, const struct derivation *d)
 {
 	struct buf b = { 0 };
-	char pts[32];
+	char pts[32], due[16];
 	size_t i;
 
 	for (i = 0; i < d->ntasks; i++) {
 		const struct task_spec *t = &d->tasks[i];
 
 		if (t->has_points)
-			text_format_score(t->points, ',', pts, sizeof pts);
+			text_format_score(t->points, i18n_decimal(), pts,
+			    sizeof pts);
 		else
 			strcpy(pts, "-");
 		b.len = 0;
@@ -67,7 +70,8 @@ print_dry_tasks(FILE *f, const struct derivation *d)
 		buf_adds(&b, " ");
 		text_pad(&b, pts, 5);
 		buf_adds(&b, " ");
-		text_pad(&b, t->due, 10);
+		text_pad(&b, t->due ? i18n_date(t->due, due, sizeof due) : "-",
+		    10);
 		buf_adds(&b, " ");
 		text_pad(&b, t->title, 40);
 		fprintf(f, "%s\n", b.data);
@@ -110,13 +114,15 @@ warn_stale(struct store *s, long plan_id, const char *file,
 	for (i = 0; i < d->ntasks; i++)
 		keys[i] = d->tasks[i].key;
 	qsort(keys, d->ntasks, sizeof *keys, key_cmp);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (bsearch(&t[i].key, keys, d->ntasks, sizeof *keys,
-		    key_cmp) == NULL)
-			fprintf(warn, "parboard: %s: warning: task %ld (%s/%s) "
-			    "is no longer given by this file; kept with its "
-			    "status and history\n", file, t[i].id,
-			    t[i].code ? t[i].code : "-", t[i].role);
+		    key_cmp) != NULL)
+			continue;
+		fprintf(warn, "parboard: %s: ", file);
+		fprintf(warn, _("warning: task %ld (%s/%s) is no longer given "
+		    "by this file; kept with its status and history\n"),
+		    t[i].id, t[i].code ? t[i].code : "-", t[i].role);
+	}
 	tasks_free(t, n);
 	free(keys);
 	return 0;
@@ -131,11 +137,12 @@ save(struct store *s, long plan_id, const char *plan, const char *file,
 	size_t added = 0, updated = 0;
 	char pts[32];
 
-	text_format_score(points_sum(d), ',', pts, sizeof pts);
+	text_format_score(points_sum(d), i18n_decimal(), pts, sizeof pts);
 	if (o->dry_run) {
-		fprintf(o->out, "%s: would import %zu task(s) into plan "
-		    "\"%s\" (%s points at stake)\n", file, d->ntasks, plan,
-		    pts);
+		fprintf(o->out, ngettext("%s: would import %zu task into "
+		    "plan \"%s\" (%s points at stake)\n", "%s: would import "
+		    "%zu tasks into plan \"%s\" (%s points at stake)\n",
+		    d->ntasks), file, d->ntasks, plan, pts);
 		print_dry_tasks(o->out, d);
 		print_findings(o->out, file, d, "");
 		return 0;
@@ -146,9 +153,10 @@ save(struct store *s, long plan_id, const char *plan, const char *file,
 	if (d->ntasks > 0 && d->tasks[0].origin == ORIGIN_APPENDIX &&
 	    warn_stale(s, plan_id, file, d, o->warn, err) != 0)
 		return -1;
-	fprintf(o->out, "%s: plan \"%s\": %zu task(s), %zu new, %zu updated, "
-	    "%s points at stake\n", file, plan, d->ntasks, added, updated,
-	    pts);
+	fprintf(o->out, ngettext("%s: plan \"%s\": %zu task, %zu new, "
+	    "%zu updated, %s points at stake\n", "%s: plan \"%s\": %zu "
+	    "tasks, %zu new, %zu updated, %s points at stake\n", d->ntasks),
+	    file, plan, d->ntasks, added, updated, pts);
 	print_findings(o->warn, file, d, "parboard: ");
 	return 0;
 }
@@ -180,8 +188,8 @@ check_unique_codes(const struct appendix *a, char **err)
 	qsort(ix, n, sizeof *ix, row_code_cmp);
 	for (i = 1; i < n && rc == 0; i++)
 		if (strcmp(a->rows[ix[i]].code, a->rows[ix[i - 1]].code) == 0)
-			rc = fail(err, "%s:%d: criterion %s is listed twice "
-			    "(first on line %d)", a->file, a->rows[ix[i]].line,
+			rc = fail(err, _("%s:%d: criterion %s is listed twice "
+			    "(first on line %d)"), a->file, a->rows[ix[i]].line,
 			    a->rows[ix[i]].code, a->rows[ix[i - 1]].line);
 	free(ix);
 	return rc;
@@ -225,9 +233,9 @@ import_directives(struct store *s, const struct config *c,
 			return -1;
 		if (rc == 1)
 			return fail(err, "%s:1: %s", a->file, o->plan ?
-			    "no such plan to attach directives to" :
-			    "no plan to attach directives to; import the "
-			    "appendix first (or with this file)");
+			    _("no such plan to attach directives to") :
+			    _("no plan to attach directives to; import the "
+			    "appendix first (or with this file)"));
 		*plan_id = p.id;
 		*plan = xstrdup(p.name);
 		plan_clear(&p);

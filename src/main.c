@@ -29,7 +29,7 @@
 #define DEMO_DIRECTIVES "hien-thanh-directives.tsv"
 #define DEMO_TODAY "2023-09-13"
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
 "Usage: parboard [-c CONFIG] [-d DATABASE] [--today YYYY-MM-DD] [--plan NAME]\n"
 "       parboard --demo\n"
 "       parboard import [--dry-run] [--plan NAME] FILE...\n"
@@ -37,14 +37,16 @@ static const char usage_text[] =
 "                     [--format text|tsv|csv|json]\n"
 "       parboard set TASK STATUS [--note TEXT]\n"
 "       parboard report [--since DATE] [--format text|markdown|csv]\n"
-"       parboard --help | --version | --dump-keys=man|text\n";
+"       parboard --help | --version | --dump-keys=man|text\n");
 
-static const char help_text[] =
+/* The help, one message a paragraph. */
+static const char *const help_text[] = {
+	N_(
 "Track the remediation tasks of a commune's administrative-reform (PAR)\n"
-"appraisal: one board column per responsible role, every change kept.\n"
-"\n"
-"With no command, open the board on the newest plan.\n"
-"\n"
+"appraisal: one board column per responsible role, every change kept.\n"),
+	N_(
+"With no command, open the board on the newest plan.\n"),
+	N_(
 "Commands:\n"
 "  import FILE...     import an appendix (the whole directive document, a\n"
 "                     TSV table or a CSV export) or a directives table;\n"
@@ -52,8 +54,8 @@ static const char help_text[] =
 "  list               print the tasks\n"
 "  set TASK STATUS    change a task's status; TASK is an id or CODE/ROLE\n"
 "                     (1.7/CA); STATUS is todo, doing, done or blocked\n"
-"  report             progress per role, overdue tasks, recent changes\n"
-"\n"
+"  report             progress per role, overdue tasks, recent changes\n"),
+	N_(
 "Options:\n"
 "  -c, --config FILE    configuration file (libconfig)\n"
 "  -d, --database FILE  SQLite database\n"
@@ -72,10 +74,11 @@ static const char help_text[] =
 "      --since DATE     report: list the changes made since DATE\n"
 "      --dump-keys=F    print the key table (man or text) and exit\n"
 "  -h, --help           this help\n"
-"  -V, --version        version\n"
-"\n"
+"  -V, --version        version\n"),
+	N_(
 "Exit status: 0 success, 1 runtime error, 2 usage error.\n"
-"See parboard(1) for the board's keys and parboard.conf(5).\n";
+"See parboard(1) for the board's keys and parboard.conf(5).\n"),
+};
 
 enum {
 	OPT_TODAY = 256, OPT_PLAN, OPT_DEMO, OPT_DUMP_KEYS, OPT_DRY_RUN,
@@ -124,14 +127,26 @@ usage_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputs("\n", stderr);
-	fputs(usage_text, stderr);
+	fputs(_(usage_text), stderr);
 	return EXIT_USAGE;
+}
+
+static void
+print_help(void)
+{
+	size_t i;
+
+	fputs(_(usage_text), stdout);
+	for (i = 0; i < sizeof help_text / sizeof help_text[0]; i++) {
+		fputs("\n", stdout);
+		fputs(_(help_text[i]), stdout);
+	}
 }
 
 static int
 runtime_error(char *err)
 {
-	const char *line = err ? err : "unknown error";
+	const char *line = err ? err : _("unknown error");
 	const char *nl;
 
 	/* Several messages (config errors) come one per line. */
@@ -159,9 +174,10 @@ check_given(const struct options *o, const char *cmd, unsigned allowed)
 
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		if ((o->given & ~allowed) & (1u << i)) {
-			fprintf(stderr, "parboard: %s: option %s does not "
-			    "apply\n", cmd, names[i]);
-			fputs(usage_text, stderr);
+			fprintf(stderr, "parboard: ");
+			fprintf(stderr, _("%s: option %s does not apply\n"),
+			    cmd, names[i]);
+			fputs(_(usage_text), stderr);
 			return EXIT_USAGE;
 		}
 	return 0;
@@ -224,9 +240,10 @@ get_plan(struct store *s, const struct options *o, struct plan *p,
 {
 	int rc = store_plan_get(s, o->plan, p, err);
 
+	if (rc == 1 && o->plan != NULL)
+		return fail(err, _("no plan named \"%s\""), o->plan);
 	if (rc == 1)
-		return fail(err, o->plan ? "no plan named \"%s\"" :
-		    "no plan imported yet%s", o->plan ? o->plan : "");
+		return fail(err, "%s", _("no plan imported yet"));
 	return rc;
 }
 
@@ -242,7 +259,7 @@ cmd_import(const struct config *c, const struct options *o, int argc,
 	int rc;
 
 	if (argc == 0)
-		return usage_error("import: no FILE given");
+		return usage_error("%s", _("import: no FILE given"));
 	path = config_database_path(c, o->database);
 	created = stat(path, &st) != 0;
 	/* A dry run reads the database if there is one, never creates it. */
@@ -274,17 +291,17 @@ cmd_list(const struct config *c, const struct options *o)
 
 	if (o->format && (!format_parse(o->format, &fmt) ||
 	    fmt == FORMAT_MARKDOWN))
-		return usage_error("list: unknown format '%s' (text, tsv, "
-		    "csv or json)", o->format);
+		return usage_error(_("list: unknown format '%s' (text, tsv, "
+		    "csv or json)"), o->format);
 	if (o->status) {
 		if (!status_parse(o->status, &st))
-			return usage_error("unknown status '%s' (todo, doing, "
-			    "done or blocked)", o->status);
+			return usage_error(_("unknown status '%s' (todo, "
+			    "doing, done or blocked)"), o->status);
 		f.status = (int)st;
 	}
 	if (o->role) {
 		if (config_role(c, o->role) == NULL)
-			return usage_error("unknown role '%s'", o->role);
+			return usage_error(_("unknown role '%s'"), o->role);
 		f.role = config_role(c, o->role)->id;	/* "ca" → "CA" */
 	}
 	if (open_store(c, o, &s, &err) != 0)
@@ -319,12 +336,14 @@ note_namesakes(struct store *s, const struct plan *p, const char *spec,
 			if (t[i].id != chosen && t[i].code != NULL &&
 			    strcmp(t[i].code, me.code) == 0)
 				buf_addf(&b, "%s%ld (%s)", b.len ? ", " : "",
-				    t[i].id, t[i].origin);
+				    t[i].id, report_origin_label(t[i].origin));
 		tasks_free(t, n);
 	}
-	if (b.len > 0)
-		fprintf(stderr, "parboard: note: %s also names task %s; set "
-		    "it by its id\n", spec, b.data);
+	if (b.len > 0) {
+		fprintf(stderr, "parboard: ");
+		fprintf(stderr, _("note: %s also names task %s; set it by "
+		    "its id\n"), spec, b.data);
+	}
 	buf_free(&b);
 	task_clear(&me);
 }
@@ -341,18 +360,18 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 	int rc;
 
 	if (argc != 2)
-		return usage_error("set: expected TASK STATUS");
+		return usage_error("%s", _("set: expected TASK STATUS"));
 	if (!status_parse(argv[1], &st))
-		return usage_error("unknown status '%s' (todo, doing, done or "
-		    "blocked)", argv[1]);
+		return usage_error(_("unknown status '%s' (todo, doing, done "
+		    "or blocked)"), argv[1]);
 	if (open_store(c, o, &s, &err) != 0)
 		return runtime_error(err);
 	rc = get_plan(s, o, &p, &err);
 	if (rc == 0) {
 		rc = store_task_find(s, p.id, argv[0], &id, &err);
 		if (rc == 1)
-			rc = fail(&err, "no task '%s' in plan \"%s\"", argv[0],
-			    p.name);
+			rc = fail(&err, _("no task '%s' in plan \"%s\""),
+			    argv[0], p.name);
 	}
 	if (rc == 0)
 		rc = store_task_set(s, id, -1, "status", status_name(st),
@@ -375,8 +394,8 @@ cmd_report(const struct config *c, const struct options *o)
 
 	if (o->format && (!format_parse(o->format, &fmt) ||
 	    fmt == FORMAT_TSV || fmt == FORMAT_JSON))
-		return usage_error("report: unknown format '%s' (text, "
-		    "markdown or csv)", o->format);
+		return usage_error(_("report: unknown format '%s' (text, "
+		    "markdown or csv)"), o->format);
 	if (open_store(c, o, &s, &err) != 0)
 		return runtime_error(err);
 	rc = get_plan(s, o, &p, &err);
@@ -419,8 +438,8 @@ cmd_demo(const struct config *c, const struct options *o)
 	if (files[0] == NULL || files[1] == NULL) {
 		free(files[0]);
 		free(files[1]);
-		return runtime_error(xasprintf("bundled sample not found "
-		    "(looked in $PARBOARD_DATADIR, %s, %s)", PKGDATADIR,
+		return runtime_error(xasprintf(_("bundled sample not found "
+		    "(looked in $PARBOARD_DATADIR, %s, %s)"), PKGDATADIR,
 		    SRCDATADIR));
 	}
 	if (o->today[0] == '\0')
@@ -469,26 +488,24 @@ main(int argc, char **argv)
 		switch (ch) {
 		case 'c':
 			if (*optarg == '\0')
-				return usage_error("-c: empty file name");
+				return usage_error(_("%s: empty file name"), "-c");
 			o.config = optarg;
 			break;
 		case 'd':
 			if (*optarg == '\0')
-				return usage_error("-d: empty file name");
+				return usage_error(_("%s: empty file name"), "-d");
 			o.database = optarg;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			fputs("\n", stdout);
-			fputs(help_text, stdout);
+			print_help();
 			return 0;
 		case 'V':
 			printf("parboard %s\n", PACKAGE_VERSION);
 			return 0;
 		case OPT_TODAY:
 			if (!text_parse_date(optarg, o.today))
-				return usage_error("--today: bad date '%s' "
-				    "(YYYY-MM-DD)", optarg);
+				return usage_error(_("--today: bad date '%s' "
+				    "(YYYY-MM-DD)"), optarg);
 			today_set(o.today);
 			break;
 		case OPT_PLAN:
@@ -526,23 +543,23 @@ main(int argc, char **argv)
 			break;
 		case OPT_SINCE:
 			if (!text_parse_date(optarg, o.since_iso))
-				return usage_error("--since: bad date '%s'",
+				return usage_error(_("--since: bad date '%s'"),
 				    optarg);
 			o.since = optarg;
 			o.given |= GIVEN(ch);
 			break;
 		case ':':
-			return usage_error("option %s needs a value",
+			return usage_error(_("option %s needs a value"),
 			    argv[optind - 1]);
 		default:
-			return usage_error("unknown option '%s'",
+			return usage_error(_("unknown option '%s'"),
 			    argv[optind - 1]);
 		}
 	}
 	if (o.dump_keys != NULL) {
 		if (keymap_dump(stdout, o.dump_keys) != 0)
-			return usage_error("--dump-keys: unknown format '%s' "
-			    "(man or text)", o.dump_keys);
+			return usage_error(_("--dump-keys: unknown "
+			    "format '%s' (man or text)"), o.dump_keys);
 		return 0;
 	}
 	cmd = optind < argc ? argv[optind++] : NULL;
@@ -556,8 +573,8 @@ main(int argc, char **argv)
 	}
 	if (o.demo) {
 		if (cmd != NULL)
-			rc = usage_error("--demo takes no command (got '%s')",
-			    cmd);
+			rc = usage_error(_("--demo takes no command "
+			    "(got '%s')"), cmd);
 		else if ((rc = check_given(&o, "--demo", 0)) == 0)
 			rc = cmd_demo(c, &o);
 	} else if (cmd == NULL) {
@@ -570,16 +587,16 @@ main(int argc, char **argv)
 		if ((rc = check_given(&o, cmd, GIVEN(OPT_ROLE) |
 		    GIVEN(OPT_STATUS) | GIVEN(OPT_OVERDUE) |
 		    GIVEN(OPT_FORMAT))) == 0)
-			rc = optind < argc ? usage_error("list: unexpected "
-			    "argument '%s'", argv[optind]) : cmd_list(c, &o);
+			rc = optind < argc ? usage_error(_("list: unexpected "
+			    "argument '%s'"), argv[optind]) : cmd_list(c, &o);
 	} else if (strcmp(cmd, "set") == 0) {
 		if ((rc = check_given(&o, cmd, GIVEN(OPT_NOTE))) == 0)
 			rc = cmd_set(c, &o, argc - optind, argv + optind);
 	} else if (strcmp(cmd, "report") == 0) {
 		if ((rc = check_given(&o, cmd, GIVEN(OPT_SINCE) |
 		    GIVEN(OPT_FORMAT))) == 0)
-			rc = optind < argc ? usage_error("report: unexpected "
-			    "argument '%s'", argv[optind]) :
+			rc = optind < argc ? usage_error(_("report: "
+			    "unexpected argument '%s'"), argv[optind]) :
 			    cmd_report(c, &o);
 	} else
 		rc = usage_error(_("unknown command '%s'"), cmd);

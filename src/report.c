@@ -1,13 +1,15 @@
 /* report.c: `parboard list` and `parboard report` output.
  *
- * Text output is for people (Vietnamese labels, dd/mm/yyyy, decimal
- * comma, columns aligned by display width); tsv, csv and json are for
- * programs (status names, ISO dates, decimal point). */
+ * Text, markdown and csv are for people and follow the language (labels,
+ * dates, the decimal mark; text columns aligned by display width); tsv
+ * and json are for programs (status names, ISO dates, decimal point) and
+ * never change with it. */
 
 #include <csv.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
@@ -31,6 +33,18 @@ format_parse(const char *s, enum format *out)
 			return true;
 		}
 	return false;
+}
+
+const char *
+report_origin_label(const char *origin)
+{
+	if (origin != NULL && strcmp(origin, "appendix") == 0)
+		return _("appendix");
+	if (origin != NULL && strcmp(origin, "directive") == 0)
+		return _("directive");
+	if (origin != NULL && strcmp(origin, "manual") == 0)
+		return _("added by hand");
+	return origin != NULL ? origin : "";
 }
 
 /* Column position of a role: configured order, unknown roles last. */
@@ -122,81 +136,126 @@ tsv_field(FILE *out, const char *s, bool last)
 	buf_free(&b);
 }
 
+/* tsv keys, and csv headings (for people: translated). */
 static const char *const list_header[] = {
 	"id", "code", "role", "support", "status", "due", "points", "origin",
 	"title",
 };
+static const char *const list_heading[] = {
+	N_("No."), N_("Code"), N_("Role"), N_("Support"), N_("Status"),
+	N_("Due"), N_("Points"), N_("Origin"), N_("Task"),
+};
 #define LIST_COLUMNS (sizeof list_header / sizeof list_header[0])
 
+struct cells {
+	char id[24], pts[32], due[16];
+};
+
+/* A row of the tsv (human false) or csv (human true). */
 static void
-list_row(const struct task *t, const char **cell, char *id, char *pts)
+list_row(const struct task *t, bool human, const char **cell,
+    struct cells *buf)
 {
-	snprintf(id, 24, "%ld", t->id);
-	points_text(t, '.', pts, 32);
-	cell[0] = id;
+	snprintf(buf->id, sizeof buf->id, "%ld", t->id);
+	points_text(t, human ? i18n_decimal() : '.', buf->pts,
+	    sizeof buf->pts);
+	cell[0] = buf->id;
 	cell[1] = t->code ? t->code : "";
 	cell[2] = t->role;
 	cell[3] = t->support ? t->support : "";
-	cell[4] = status_name(t->status);
+	cell[4] = human ? status_label(t->status) : status_name(t->status);
 	cell[5] = t->due ? t->due : "";
-	cell[6] = pts;
-	cell[7] = t->origin;
+	if (human && t->due != NULL)
+		cell[5] = i18n_date(t->due, buf->due, sizeof buf->due);
+	cell[6] = buf->pts;
+	cell[7] = human ? report_origin_label(t->origin) : t->origin;
 	cell[8] = t->title;
+}
+
+/* Right-aligned in w columns. */
+static void
+pad_left(struct buf *b, const char *s, int w)
+{
+	int n;
+
+	for (n = text_width(s); n < w; n++)
+		buf_addc(b, ' ');
+	buf_adds(b, s);
+}
+
+static int
+max_width(int w, const char *s)
+{
+	int n = text_width(s);
+
+	return n > w ? n : w;
+}
+
+/* The text list's columns: number, code, role, status, due, points, then
+ * the task's title, which takes the rest of the line. */
+enum { L_ID, L_CODE, L_ROLE, L_STATUS, L_DUE, L_POINTS, L_COUNT };
+
+static void
+list_text_row(struct buf *b, const int *w, const char *const *cell,
+    const char *title)
+{
+	int k;
+
+	for (k = 0; k < L_COUNT; k++) {
+		if (k == L_ID || k == L_POINTS)
+			pad_left(b, cell[k], w[k]);
+		else
+			text_pad(b, cell[k], w[k]);
+		buf_adds(b, "  ");
+	}
+	buf_adds(b, title);
+	buf_addc(b, '\n');
+}
+
+static void
+list_text_cells(const struct task *t, const char **cell, struct cells *c)
+{
+	snprintf(c->id, sizeof c->id, "%ld", t->id);
+	points_text(t, i18n_decimal(), c->pts, sizeof c->pts);
+	cell[L_ID] = c->id;
+	cell[L_CODE] = t->code ? t->code : "-";
+	cell[L_ROLE] = t->role;
+	cell[L_STATUS] = status_label(t->status);
+	cell[L_DUE] = t->due ? i18n_date(t->due, c->due, sizeof c->due) : "-";
+	cell[L_POINTS] = c->pts[0] ? c->pts : "-";
 }
 
 static void
 list_text(const struct task *t, size_t n, FILE *out)
 {
-	struct buf b = { 0 };
-	char pts[32], due[11], id[24];
+	static const int heading[L_COUNT] = { 0, 1, 2, 4, 5, 6 };
+	const char *cell[L_COUNT];
+	struct buf b = { 0 }, title = { 0 };
+	struct cells c;
+	int w[L_COUNT], k;
 	size_t i;
-	int wid = text_width("Số"), wcode = text_width("Mã");
-	int wrole = text_width("Vai trò"), wstat = text_width("Trạng thái");
 
+	for (k = 0; k < L_COUNT; k++)
+		w[k] = text_width(_(list_heading[heading[k]]));
 	for (i = 0; i < n; i++) {
-		int w;
-
-		snprintf(id, sizeof id, "%ld", t[i].id);
-		if ((w = text_width(id)) > wid)
-			wid = w;
-		if (t[i].code && (w = text_width(t[i].code)) > wcode)
-			wcode = w;
-		if ((w = text_width(t[i].role)) > wrole)
-			wrole = w;
-		if ((w = text_width(status_label(t[i].status))) > wstat)
-			wstat = w;
+		list_text_cells(&t[i], cell, &c);
+		for (k = 0; k < L_COUNT; k++)
+			w[k] = max_width(w[k], cell[k]);
 	}
-	text_pad(&b, "Số", wid);
-	buf_adds(&b, "  ");
-	text_pad(&b, "Mã", wcode);
-	buf_adds(&b, "  ");
-	text_pad(&b, "Vai trò", wrole);
-	buf_adds(&b, "  ");
-	text_pad(&b, "Trạng thái", wstat);
-	buf_adds(&b, "  Hạn         Điểm  Nhiệm vụ\n");
+	for (k = 0; k < L_COUNT; k++)
+		cell[k] = _(list_heading[heading[k]]);
+	list_text_row(&b, w, cell, _(list_heading[8]));
 	for (i = 0; i < n; i++) {
-		snprintf(id, sizeof id, "%*ld", wid, t[i].id);
-		buf_adds(&b, id);
-		buf_adds(&b, "  ");
-		text_pad(&b, t[i].code ? t[i].code : "-", wcode);
-		buf_adds(&b, "  ");
-		text_pad(&b, t[i].role, wrole);
-		buf_adds(&b, "  ");
-		text_pad(&b, status_label(t[i].status), wstat);
-		buf_adds(&b, "  ");
-		if (t[i].due != NULL)
-			text_format_date(t[i].due, due);
-		else
-			strcpy(due, "-");
-		text_pad(&b, due, 10);
-		points_text(&t[i], ',', pts, sizeof pts);
-		buf_addf(&b, "  %4s  ", pts[0] ? pts : "-");
-		add_flat(&b, t[i].title);
+		list_text_cells(&t[i], cell, &c);
+		title.len = 0;
+		add_flat(&title, t[i].title);
 		if (t[i].support != NULL && t[i].support[0] != '\0')
-			buf_addf(&b, " [+%s]", t[i].support);
-		buf_addc(&b, '\n');
+			buf_addf(&title, " [+%s]", t[i].support);
+		list_text_row(&b, w, cell, title.data ? title.data : "");
 	}
-	fputs(b.data, out);
+	if (b.data != NULL)
+		fputs(b.data, out);
+	buf_free(&title);
 	buf_free(&b);
 }
 
@@ -206,13 +265,14 @@ report_list(struct store *s, const struct config *c, const struct plan *p,
 {
 	struct task *t;
 	const char *cell[LIST_COLUMNS];
-	char pts[32], id[24];
+	struct cells buf;
 	size_t n, i, k;
 
 	if (fmt == FORMAT_JSON)
 		return store_tasks_json(s, p->id, f, out, err);
 	if (fmt == FORMAT_MARKDOWN)
-		return fail(err, "list: format markdown is for report");
+		return fail(err, "%s",
+		    _("list: format markdown is for report"));
 	if (store_tasks(s, p->id, f, &t, &n, err) != 0)
 		return -1;
 	sort_by_column(c, t, n);
@@ -221,14 +281,14 @@ report_list(struct store *s, const struct config *c, const struct plan *p,
 	else {
 		for (k = 0; k < LIST_COLUMNS; k++) {
 			if (fmt == FORMAT_CSV)
-				csv_field(out, list_header[k],
+				csv_field(out, _(list_heading[k]),
 				    k + 1 == LIST_COLUMNS);
 			else
 				tsv_field(out, list_header[k],
 				    k + 1 == LIST_COLUMNS);
 		}
 		for (i = 0; i < n; i++) {
-			list_row(&t[i], cell, id, pts);
+			list_row(&t[i], fmt == FORMAT_CSV, cell, &buf);
 			for (k = 0; k < LIST_COLUMNS; k++) {
 				if (fmt == FORMAT_CSV)
 					csv_field(out, cell[k],
@@ -272,64 +332,174 @@ tally_roles(const struct config *c, const struct task *t, size_t n,
 	return y;
 }
 
-static const char *const progress_header[] = {
-	"role", "total", "todo", "doing", "done", "blocked", "overdue",
-};
+#define PROGRESS_COLUMNS 7
+
+/* The progress table's headings: role, total, the statuses, overdue. */
+static void
+progress_headings(const char **h)
+{
+	int k;
+
+	h[0] = _("Role");
+	h[1] = _("Total");
+	for (k = 0; k < STATUS_COUNT; k++)
+		h[2 + k] = status_label((enum status)k);
+	h[2 + STATUS_COUNT] = _("Overdue");
+}
+
+/* One row of the table in fmt; text columns are w[k] wide. */
+static void
+progress_row(struct buf *b, const char *const *cell, const int *w,
+    enum format fmt, FILE *out)
+{
+	int k;
+
+	for (k = 0; k < PROGRESS_COLUMNS; k++) {
+		if (fmt == FORMAT_CSV)
+			csv_field(out, cell[k], k + 1 == PROGRESS_COLUMNS);
+		else if (fmt == FORMAT_MARKDOWN)
+			buf_addf(b, "| %s ", cell[k]);
+		else if (k + 1 < PROGRESS_COLUMNS)
+			text_pad(b, cell[k], w[k] + 1);
+		else
+			buf_adds(b, cell[k]);
+	}
+	if (fmt == FORMAT_MARKDOWN)
+		buf_addc(b, '|');
+	if (fmt != FORMAT_CSV)
+		buf_addc(b, '\n');
+}
 
 static void
 progress_table(const struct tally *y, size_t n, enum format fmt, FILE *out)
 {
-	static const char *const vi[] = {
-		"Vai trò", "Tổng", "Chưa làm", "Đang làm", "Hoàn thành",
-		"Vướng mắc", "Quá hạn",
-	};
+	const char *cell[PROGRESS_COLUMNS];
+	char num[PROGRESS_COLUMNS][24];
 	struct buf b = { 0 };
-	size_t i, k, v[6];
-	char num[24];
+	size_t i, v[PROGRESS_COLUMNS];
+	int w[PROGRESS_COLUMNS], k;
 
-	for (k = 0; k < 7; k++) {
-		if (fmt == FORMAT_CSV)
-			csv_field(out, progress_header[k], k == 6);
-		else if (fmt == FORMAT_MARKDOWN)
-			buf_addf(&b, "| %s ", vi[k]);
-		else {
-			text_pad(&b, vi[k], k == 0 ? 10 : 11);
-		}
-	}
+	progress_headings(cell);
+	for (k = 0; k < PROGRESS_COLUMNS; k++)
+		w[k] = max_width(k == 0 ? 9 : 10, cell[k]);
+	for (i = 0; i < n; i++)
+		w[0] = max_width(w[0], y[i].role);
+	progress_row(&b, cell, w, fmt, out);
 	if (fmt == FORMAT_MARKDOWN)
-		buf_adds(&b, "|\n|---|---:|---:|---:|---:|---:|---:|");
-	if (fmt != FORMAT_CSV)
-		buf_addc(&b, '\n');
+		buf_adds(&b, "|---|---:|---:|---:|---:|---:|---:|\n");
 	for (i = 0; i < n; i++) {
 		if (y[i].total == 0)
 			continue;
-		v[0] = y[i].total;
+		v[1] = y[i].total;
 		for (k = 0; k < STATUS_COUNT; k++)
-			v[1 + k] = y[i].by[k];
-		v[5] = y[i].overdue;
-		if (fmt == FORMAT_CSV)
-			csv_field(out, y[i].role, false);
-		else if (fmt == FORMAT_MARKDOWN)
-			buf_addf(&b, "| %s ", y[i].role);
-		else
-			text_pad(&b, y[i].role, 10);
-		for (k = 0; k < 6; k++) {
-			snprintf(num, sizeof num, "%zu", v[k]);
-			if (fmt == FORMAT_CSV)
-				csv_field(out, num, k == 5);
-			else if (fmt == FORMAT_MARKDOWN)
-				buf_addf(&b, "| %s ", num);
-			else
-				buf_addf(&b, "%-11s", num);
+			v[2 + k] = y[i].by[k];
+		v[2 + STATUS_COUNT] = y[i].overdue;
+		cell[0] = y[i].role;
+		for (k = 1; k < PROGRESS_COLUMNS; k++) {
+			snprintf(num[k], sizeof num[k], "%zu", v[k]);
+			cell[k] = num[k];
 		}
-		if (fmt == FORMAT_MARKDOWN)
-			buf_addc(&b, '|');
-		if (fmt != FORMAT_CSV)
-			buf_addc(&b, '\n');
+		progress_row(&b, cell, w, fmt, out);
 	}
 	if (b.data != NULL)
 		fputs(b.data, out);
 	buf_free(&b);
+}
+
+/* The score lines at the top of the report. */
+static void
+report_scores(const struct plan *p, score recovered, score at_stake,
+    FILE *out)
+{
+	char dec = i18n_decimal(), a[32], r[32], s[32];
+
+	text_format_score(recovered, dec, r, sizeof r);
+	text_format_score(at_stake, dec, s, sizeof s);
+	if (p->has_total) {
+		text_format_score(p->total_appraised, dec, a, sizeof a);
+		fprintf(out, _("Appraised score: %s\n"), a);
+	} else
+		fputs(_("Appraised score: unknown (no total row)\n"), out);
+	fprintf(out, _("Points recovered: %s / %s\n"), r, s);
+	if (p->has_total) {
+		text_format_score(p->total_appraised + recovered, dec, a,
+		    sizeof a);
+		fprintf(out, _("Score now: %s\n"), a);
+		text_format_score(p->total_appraised + at_stake, dec, a,
+		    sizeof a);
+		fprintf(out, _("Score when every task is done: %s\n"), a);
+	}
+}
+
+/* A history value as a person reads it: a status by its label, a date
+ * in the language's way. */
+static const char *
+change_value(const char *kind, const char *v, char *buf, size_t n)
+{
+	enum status st;
+
+	if (v == NULL)
+		return "";
+	if (strcmp(kind, "status") == 0 && status_parse(v, &st))
+		return status_label(st);
+	if (strcmp(kind, "due") == 0)
+		return i18n_date(v, buf, n);
+	if (strcmp(kind, "created") == 0)
+		return report_origin_label(v);
+	return v;
+}
+
+/* What a history row changed, in words. */
+static const char *
+change_kind(const char *kind)
+{
+	static const struct {
+		const char *kind, *label;
+	} kinds[] = {
+		{ "created", N_("created") }, { "status", N_("status") },
+		{ "due", N_("due") }, { "note", N_("note") },
+		{ "evidence", N_("evidence") }, { "title", N_("title") },
+		{ "undo", N_("undo") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kind, kinds[i].kind) == 0)
+			return _(kinds[i].label);
+	return kind;
+}
+
+static void
+print_change(const struct change *c, enum format fmt, FILE *out)
+{
+	char day[16], when[16], o[16], n[16];
+	const char *at = c->h.at ? c->h.at : "";
+	const char *ov = change_value(c->h.kind, c->h.old, o, sizeof o);
+	const char *nv = change_value(c->h.kind, c->h.new, n, sizeof n);
+
+	snprintf(day, sizeof day, "%.10s", at);
+	fprintf(out, "%s%s%s %s %s/%s %s: %s%s%s\n",
+	    fmt == FORMAT_MARKDOWN ? "- " : "  ",
+	    i18n_date(day, when, sizeof when),
+	    strlen(at) > 10 ? at + 10 : "", c->h.user ? c->h.user : "?",
+	    c->code ? c->code : "-", c->role, change_kind(c->h.kind), ov,
+	    c->h.old ? " → " : "", nv);
+}
+
+/* The tasks past their due date, not done. */
+static void
+report_overdue(const struct task *t, size_t n, enum format fmt, FILE *out)
+{
+	char due[16];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (task_overdue(&t[i])) {
+			fputs(fmt == FORMAT_MARKDOWN ? "- " : "  ", out);
+			fprintf(out, _("%s %s (%s, due %s)\n"),
+			    t[i].code ? t[i].code : "-", t[i].title,
+			    t[i].role, i18n_date(t[i].due, due, sizeof due));
+		}
 }
 
 int
@@ -341,13 +511,14 @@ report_progress(struct store *s, const struct config *c,
 	struct tally *y;
 	struct change *ch;
 	score recovered, at_stake;
-	char a[32], b[32], r[32], due[11];
+	char when[16];
 	const char *h = fmt == FORMAT_MARKDOWN ? "## " : "";
 	size_t n, ny, nch, i;
+	int rc = 0;
 
 	if (fmt != FORMAT_TEXT && fmt != FORMAT_MARKDOWN && fmt != FORMAT_CSV)
-		return fail(err, "report: format must be text, markdown or "
-		    "csv");
+		return fail(err, "%s", _("report: format must be text, "
+		    "markdown or csv"));
 	if (store_tasks(s, p->id, NULL, &t, &n, err) != 0)
 		return -1;
 	tasks_points(t, n, &recovered, &at_stake);
@@ -357,59 +528,28 @@ report_progress(struct store *s, const struct config *c,
 		progress_table(y, ny, fmt, out);
 		goto done;
 	}
-	fprintf(out, "%s%s%s\n\n", fmt == FORMAT_MARKDOWN ? "# " : "",
-	    p->name, "");
-	text_format_score(recovered, ',', r, sizeof r);
-	text_format_score(at_stake, ',', b, sizeof b);
-	if (p->has_total) {
-		text_format_score(p->total_appraised, ',', a, sizeof a);
-		fprintf(out, "Điểm thẩm định: %s\n", a);
-	} else
-		fprintf(out, "Điểm thẩm định: chưa rõ (không có dòng tổng "
-		    "điểm)\n");
-	fprintf(out, "Điểm đã khắc phục: %s / %s\n", r, b);
-	if (p->has_total) {
-		text_format_score(p->total_appraised + recovered, ',', a,
-		    sizeof a);
-		fprintf(out, "Điểm hiện tính: %s\n", a);
-		text_format_score(p->total_appraised + at_stake, ',', a,
-		    sizeof a);
-		fprintf(out, "Điểm dự kiến khi xong hết: %s\n", a);
-	}
-	fputc('\n', out);
-	fprintf(out, "%sTheo vai trò\n\n", h);
+	fprintf(out, "%s%s\n\n", fmt == FORMAT_MARKDOWN ? "# " : "",
+	    p->name);
+	report_scores(p, recovered, at_stake, out);
+	fprintf(out, "\n%s%s\n\n", h, _("By role"));
 	progress_table(y, ny, fmt, out);
-	fprintf(out, "\n%sQuá hạn\n\n", h);
-	for (i = 0; i < n; i++)
-		if (task_overdue(&t[i])) {
-			text_format_date(t[i].due, due);
-			fprintf(out, "%s%s %s (%s, hạn %s)\n",
-			    fmt == FORMAT_MARKDOWN ? "- " : "  ",
-			    t[i].code ? t[i].code : "-", t[i].title,
-			    t[i].role, due);
-		}
+	fprintf(out, "\n%s%s\n\n", h, _("Overdue"));
+	report_overdue(t, n, fmt, out);
 	if (since != NULL) {
-		char when[11];
-
 		if (store_changes(s, p->id, since, &ch, &nch, err) != 0) {
-			free(y);
-			tasks_free(t, n);
-			return -1;
+			rc = -1;
+			goto done;
 		}
-		text_format_date(since, when);
-		fprintf(out, "\n%sThay đổi từ %s\n\n", h, when);
+		fprintf(out, "\n%s", h);
+		fprintf(out, _("Changes since %s"),
+		    i18n_date(since, when, sizeof when));
+		fputs("\n\n", out);
 		for (i = 0; i < nch; i++)
-			fprintf(out, "%s%s %s %s/%s %s: %s%s%s\n",
-			    fmt == FORMAT_MARKDOWN ? "- " : "  ",
-			    ch[i].h.at, ch[i].h.user,
-			    ch[i].code ? ch[i].code : "-", ch[i].role,
-			    ch[i].h.kind, ch[i].h.old ? ch[i].h.old : "",
-			    ch[i].h.old ? " → " : "",
-			    ch[i].h.new ? ch[i].h.new : "");
+			print_change(&ch[i], fmt, out);
 		changes_free(ch, nch);
 	}
 done:
 	free(y);
 	tasks_free(t, n);
-	return 0;
+	return rc;
 }

@@ -9,12 +9,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "util.h"
 
 static void
 oom(void)
 {
-	fputs("parboard: out of memory\n", stderr);
+	fputs("parboard: ", stderr);
+	fputs(_("out of memory\n"), stderr);
 	abort();
 }
 
@@ -175,6 +177,29 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+/* The C library's own words for an error come in its locale's language,
+ * which is not ours (messages run under C.UTF-8): the common ones here. */
+static const char *
+errno_text(int e)
+{
+	switch (e) {
+	case ENOENT:
+		return _("No such file or directory");
+	case EACCES:
+		return _("Permission denied");
+	case EISDIR:
+		return _("Is a directory");
+	case ENOTDIR:
+		return _("Not a directory");
+	case EROFS:
+		return _("Read-only file system");
+	case ENOSPC:
+		return _("No space left on device");
+	default:
+		return strerror(e);
+	}
+}
+
 int
 read_file(const char *path, char **data, size_t *len, char **err)
 {
@@ -184,13 +209,13 @@ read_file(const char *path, char **data, size_t *len, char **err)
 	size_t n;
 
 	if (f == NULL)
-		return fail(err, "%s: %s", path, strerror(errno));
+		return fail(err, "%s: %s", path, errno_text(errno));
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		buf_add(&b, chunk, n);
 	if (ferror(f)) {
 		fclose(f);
 		buf_free(&b);
-		return fail(err, "%s: %s", path, strerror(errno));
+		return fail(err, "%s: %s", path, errno_text(errno));
 	}
 	fclose(f);
 	*len = b.len;
@@ -247,7 +272,7 @@ make_parent_dirs(const char *path, char **err)
 			continue;
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			fail(err, "%s: %s", p, strerror(errno));
+			fail(err, "%s: %s", p, errno_text(errno));
 			free(p);
 			return -1;
 		}

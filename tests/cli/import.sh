@@ -16,14 +16,14 @@ for t in sorted(json.load(sys.stdin), key=lambda t: (t["origin"], t["code"] or "
 out=$(pb import "$SEED" 2>"$TMPD/err"); rc=$?
 expect_eq "import of the seed succeeds" 0 "$rc"
 expect_match "import names the plan" 'PHỤ LỤC KẾT QUẢ ĐÁNH GIÁ CCHC XÃ HIỀN THÀNH 6 THÁNG ĐẦU NĂM 2023 VÀ BIỆN PHÁP KHẮC PHỤC' "$out"
-expect_match "import counts 13 tasks worth 10,77" '13 task\(s\), 13 new.*10,77 points' "$out"
+expect_match "import counts 13 tasks worth 10,77" '13 tasks, 13 new.*10\.77 points' "$out"
 err=$(cat "$TMPD/err")
 expect_match "3.13's listed deduction is reported with file and line" \
-	"^parboard: $SEED:[0-9]+: warning: 3.13: listed deduction -0,07, but standard - appraised is 0,67" "$err"
+	"^parboard: $SEED:[0-9]+: warning: 3.13: listed deduction -0[,.]07, but standard - appraised is 0[,.]67" "$err"
 expect_match "3.12's children disagree" \
-	'3.12: listed deduction -1,00, but its sub-criteria list -2,00' "$err"
+	'3.12: listed deduction -1[,.]00, but its sub-criteria list -2[,.]00' "$err"
 expect_match "the total row disagrees" \
-	'total row: listed deduction 7,82, but self-assessed - appraised is 7,18' "$err"
+	'total row: listed deduction 7[,.]82, but self-assessed - appraised is 7[,.]18' "$err"
 
 json=$(pb list --format json)
 s=$(printf '%s' "$json" | summary)
@@ -53,8 +53,8 @@ expect_match "the radio's broadcasts are linked to 1.4.2" '^directive 1.4.2 DTT 
 expect_match "the police dialogue is linked to 1.7" '^directive 1.7 CA .* null ' "$s"
 expect_match "the Fatherland Front lands in the unassigned column" '^directive [^ ]* CHUA-GIAO ' "$s"
 report=$(pb report)
-expect_match "report shows the appraised score" '69,82' "$report"
-expect_match "report projects 80,59 whatever the directives" '80,59' "$report"
+expect_match "report shows the appraised score" 'Appraised score: 69\.82' "$report"
+expect_match "report projects 80.59 whatever the directives" '80\.59' "$report"
 
 # Re-import keeps status and history.
 pb set 1.7/CA done --note "Đã đối thoại" >/dev/null
@@ -80,7 +80,7 @@ done
 out=$("$PARBOARD" -d "$TMPD/none.db" import --dry-run "$SEED" "$DIRECTIVES" 2>&1); rc=$?
 expect_eq "dry run succeeds" 0 "$rc"
 expect_match "dry run lists the tasks" 'would import 13 task' "$out"
-expect_match "dry run prints the findings" '3.13: listed deduction -0,07' "$out"
+expect_match "dry run prints the findings" '3.13: listed deduction -0[,.]07' "$out"
 check "dry run creates no database" test ! -e "$TMPD/none.db"
 cp "$DB" "$TMPD/before.db"
 pb import --dry-run "$DATA/appendix.csv" >/dev/null 2>&1
