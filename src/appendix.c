@@ -9,10 +9,12 @@
  * the real document split rows, so a record whose code cell is empty
  * continues the row above it, cell by cell. */
 #include <csv.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "appendix.h"
+#include "i18n.h"
 #include "util.h"
 
 /* One physical line of the input. */
@@ -71,6 +73,29 @@ static const struct {
 	{ DCOL_TARGET, "target" }, { DCOL_TARGET, "chi tieu" },
 	{ DCOL_EVERY, "every" }, { DCOL_EVERY, "chu ky" },
 };
+
+/* An error at a place in the file: "FILE:LINE: what", where the place
+ * is a format and the what a message in the user's language (fmt comes
+ * through _()).  err may be NULL: only -1 is returned then. */
+static int fail_at(char **, const char *, long, const char *, ...)
+    PB_PRINTF(4, 5);
+
+static int
+fail_at(char **err, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	char *what;
+	int rc;
+
+	if (err == NULL)
+		return -1;
+	va_start(ap, fmt);
+	what = xvasprintf(fmt, ap);
+	va_end(ap);
+	rc = fail(err, "%s:%ld: %s", file, line, what);
+	free(what);
+	return rc;
+}
 
 static bool
 is_space(char c)
@@ -207,8 +232,8 @@ check_bytes(const char *file, const char *data, size_t len, char eol,
 		unsigned char c = (unsigned char)data[i];
 
 		if (c == '\0')
-			return fail(err, "%s:%d: binary data", file,
-			    line_at(data, i, eol));
+			return fail_at(err, file, line_at(data, i, eol),
+			    _("binary data"));
 		if ((c < 0x20 && !is_space((char)c)) || c == 0x7f) {
 			if (nctrl++ == 0)
 				first = i;
@@ -217,11 +242,11 @@ check_bytes(const char *file, const char *data, size_t len, char eol,
 	/* A stray escape in a text file is tolerated (it becomes a
 	 * space); a file full of them is not text. */
 	if (nctrl >= 4 && nctrl * 100 > len)
-		return fail(err, "%s:%d: binary data", file,
-		    line_at(data, first, eol));
+		return fail_at(err, file, line_at(data, first, eol),
+		    _("binary data"));
 	if (!text_utf8_valid(data, len, &bad))
-		return fail(err, "%s:%d: invalid UTF-8", file,
-		    line_at(data, bad, eol));
+		return fail_at(err, file, line_at(data, bad, eol),
+		    _("invalid UTF-8"));
 	return 0;
 }
 
@@ -245,8 +270,9 @@ split_lines(struct reader *r, const char *data, size_t len, char eol,
 		if (eol == '\n' && l->n > 0 && p[l->n - 1] == '\r')
 			l->n--;
 		if (l->n > APPENDIX_MAX_LINE)
-			return fail(err, "%s:%zu: line too long (more than %d "
-			    "bytes)", r->file, r->nlines, APPENDIX_MAX_LINE);
+			return fail_at(err, r->file, (long)r->nlines,
+			    _("line too long (more than %d bytes)"),
+			    APPENDIX_MAX_LINE);
 		p += l->full;
 	}
 	return 0;
@@ -309,6 +335,22 @@ csv_row(int c, void *data)
 	x->boundary = true;
 }
 
+/* What went wrong, for libcsv's error codes. */
+static const char *
+csv_what(int e)
+{
+	switch (e) {
+	case CSV_EPARSE:
+		return _("CSV: a quote inside an unquoted field or after a "
+		    "closing quote");
+	case CSV_ENOMEM:
+		return _("CSV: out of memory");
+	case CSV_ETOOBIG:
+		return _("CSV: field too big");
+	}
+	return _("CSV: cannot read the file");
+}
+
 /* Parse lines [from, to) as CSV into r's records. */
 static int
 csv_records(struct reader *r, size_t from, size_t to, char **err)
@@ -320,7 +362,8 @@ csv_records(struct reader *r, size_t from, size_t to, char **err)
 	int rc = 0;
 
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-		return fail(err, "%s: cannot start the CSV parser", r->file);
+		return fail(err, "%s: %s", r->file,
+		    _("cannot start the CSV parser"));
 	for (i = from; i < to; i++) {
 		l = &r->lines[i];
 		if (x.boundary) {
@@ -329,14 +372,14 @@ csv_records(struct reader *r, size_t from, size_t to, char **err)
 		}
 		if (csv_parse(&p, l->s, l->full, csv_field, csv_row, &x) !=
 		    l->full) {
-			rc = fail(err, "%s:%zu: CSV: %s", r->file, i + 1,
-			    csv_strerror(csv_error(&p)));
+			rc = fail_at(err, r->file, (long)i + 1, "%s",
+			    csv_what(csv_error(&p)));
 			break;
 		}
 	}
 	if (rc == 0 && csv_fini(&p, csv_field, csv_row, &x) != 0)
-		rc = fail(err, "%s:%d: CSV: quoted field not closed "
-		    "(truncated file?)", r->file, x.start);
+		rc = fail_at(err, r->file, x.start, _("CSV: quoted field "
+		    "not closed (truncated file?)"));
 	for (k = 0; k < x.ncells; k++)
 		free(x.cells[k]);
 	free(x.cells);
@@ -508,9 +551,10 @@ merge_row(const char *file, struct prow *p, const struct record *rec,
 			p->cell[c] = xstrdup(t);
 			p->cell_line[c] = rec->line;
 		} else if (is_score_col(c)) {
-			return fail(err, "%s:%d: continuation line gives %s "
-			    "again (the row above on line %d has it)", file,
-			    rec->line, col_names[c], p->line);
+			return fail_at(err, file, rec->line,
+			    _("continuation line gives %s again (the row "
+			    "above on line %d has it)"), col_names[c],
+			    p->line);
 		} else {
 			joined = xasprintf("%s %s", p->cell[c], t);
 			free(p->cell[c]);
@@ -559,15 +603,16 @@ make_criterion(const char *file, struct prow *p, bool last,
 			if (col != COL_STANDARD && col != COL_APPRAISED)
 				continue;
 			if (last && p->short_row)
-				return fail(err, "%s:%d: truncated row: "
-				    "missing %s", file, p->line,
+				return fail_at(err, file, p->line,
+				    _("truncated row: missing %s"),
 				    col_names[col]);
-			return fail(err, "%s:%d: missing %s", file, p->line,
+			return fail_at(err, file, p->line, _("missing %s"),
 			    col_names[col]);
 		}
 		if (!text_parse_score(t, dst[k]))
-			return fail(err, "%s:%d: bad number '%s' in column %s",
-			    file, p->cell_line[col], t, col_names[col]);
+			return fail_at(err, file, p->cell_line[col],
+			    _("bad number '%s' in column %s"), t,
+			    col_names[col]);
 		c->has |= bits[k];
 	}
 	c->title = xstrdup(p->cell[COL_TITLE] ? p->cell[COL_TITLE] : "");
@@ -606,8 +651,9 @@ build_criteria(struct reader *r, size_t h, const int *amap,
 			break;	/* prose after the table */
 		if (*cell_at(rec, amap[COL_CODE]) == '\0') {
 			if (n == 0) {
-				fail(err, "%s:%d: continuation line with no "
-				    "row above it", r->file, rec->line);
+				fail_at(err, r->file, rec->line,
+				    _("continuation line with no row above "
+				    "it"));
 				goto out;
 			}
 			if (merge_row(r->file, &rows[n - 1], rec, amap, hcells,
@@ -628,8 +674,8 @@ build_criteria(struct reader *r, size_t h, const int *amap,
 		}
 	}
 	if (n == 0) {
-		fail(err, "%s:%d: header but no rows below it (truncated "
-		    "file?)", r->file, r->recs[h].line);
+		fail_at(err, r->file, r->recs[h].line, _("header but no rows "
+		    "below it (truncated file?)"));
 		goto out;
 	}
 	a->rows = xcalloc(n, sizeof *a->rows);
@@ -642,8 +688,8 @@ build_criteria(struct reader *r, size_t h, const int *amap,
 			free(f);
 			if (a->has_total) {
 				criterion_free(&c);
-				fail(err, "%s:%d: a second total row (the "
-				    "first is on line %d)", r->file, p->line,
+				fail_at(err, r->file, p->line, _("a second "
+				    "total row (the first is on line %d)"),
 				    total_line);
 				goto out;
 			}
@@ -711,15 +757,18 @@ build_directives(struct reader *r, size_t h, const int *dmap,
 		for (k = 0; k < 2; k++) {
 			if (*cell_at(rec, dmap[req[k]]) != '\0')
 				continue;
-			return fail(err, "%s:%d: %smissing %s", r->file,
-			    rec->line, rec->ncells < hcells &&
-			    last_in_table(r, i) ? "truncated row: " : "",
-			    dcol_names[req[k]]);
+			if (rec->ncells < hcells && last_in_table(r, i))
+				return fail_at(err, r->file, rec->line,
+				    _("truncated row: missing %s"),
+				    dcol_names[req[k]]);
+			return fail_at(err, r->file, rec->line,
+			    _("missing %s"), dcol_names[req[k]]);
 		}
 		t = cell_at(rec, dmap[DCOL_DUE]);
 		if (*t != '\0' && !text_parse_date(t, iso))
-			return fail(err, "%s:%d: bad date '%s' in column %s",
-			    r->file, rec->line, t, dcol_names[DCOL_DUE]);
+			return fail_at(err, r->file, rec->line,
+			    _("bad date '%s' in column %s"), t,
+			    dcol_names[DCOL_DUE]);
 		a->dirs = xgrow(a->dirs, &cap, a->ndirs + 1, sizeof *a->dirs);
 		d = &a->dirs[a->ndirs++];
 		memset(d, 0, sizeof *d);
@@ -733,8 +782,8 @@ build_directives(struct reader *r, size_t h, const int *dmap,
 		d->code = *t != '\0' ? strip_spaces(t) : NULL;
 	}
 	if (a->ndirs == 0)
-		return fail(err, "%s:%d: header but no rows below it "
-		    "(truncated file?)", r->file, r->recs[h].line);
+		return fail_at(err, r->file, r->recs[h].line, _("header but "
+		    "no rows below it (truncated file?)"));
 	return 0;
 }
 
@@ -769,8 +818,8 @@ missing_column(const char *file, int line, const int *map, const int *req,
 
 	for (i = 0; i < nreq; i++) {
 		if (map[req[i]] < 0)
-			return fail(err, "%s:%d: missing column %s", file,
-			    line, names[req[i]]);
+			return fail_at(err, file, line,
+			    _("missing column %s"), names[req[i]]);
 	}
 	return 0;
 }
@@ -806,9 +855,10 @@ parse_table(struct reader *r, const char *data, size_t len, char eol,
 			break;
 	}
 	if (kind < 0)
-		return fail(err, "%s:1: no appendix or directives header "
-		    "found (expected columns STT, ĐIỂM CHUẨN, ĐIỂM THẨM ĐỊNH, "
-		    "... or role, criterion, task, ...)", r->file);
+		return fail_at(err, r->file, 1, _("no appendix or directives "
+		    "header found (expected columns %s or %s)"),
+		    "STT, ĐIỂM CHUẨN, ĐIỂM THẨM ĐỊNH, ...",
+		    "role, criterion, task, ...");
 	a->kind = kind;
 	if (!csv)
 		a->title = heading_above(r, (size_t)r->recs[h].line - 1);
@@ -839,7 +889,7 @@ appendix_parse(const char *file, const char *data, size_t len,
 		len -= 3;
 	}
 	if (is_blank(data, len))
-		return fail(err, "%s:1: empty file", file);
+		return fail_at(err, file, 1, _("empty file"));
 	if (memchr(data, '\n', len) == NULL && memchr(data, '\r', len) != NULL)
 		eol = '\r';
 	if (check_bytes(file, data, len, eol, err) != 0)

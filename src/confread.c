@@ -161,22 +161,22 @@ type_name(int type)
 {
 	switch (type) {
 	case CONFIG_TYPE_GROUP:
-		return "a group { ... }";
+		return _("a group { ... }");
 	case CONFIG_TYPE_INT:
 	case CONFIG_TYPE_INT64:
-		return "an integer";
+		return _("an integer");
 	case CONFIG_TYPE_FLOAT:
-		return "a number";
+		return _("a number");
 	case CONFIG_TYPE_STRING:
-		return "a string";
+		return _("a string");
 	case CONFIG_TYPE_BOOL:
-		return "a boolean";
+		return _("a boolean");
 	case CONFIG_TYPE_ARRAY:
-		return "an array [ ... ]";
+		return _("an array [ ... ]");
 	case CONFIG_TYPE_LIST:
-		return "a list ( ... )";
+		return _("a list ( ... )");
 	}
-	return "a value";
+	return _("a value");
 }
 
 bool
@@ -187,7 +187,7 @@ conf_want(struct loader *l, const config_setting_t *s, const char *what,
 
 	if (have == type)
 		return true;
-	conf_err(l, s, "%s must be %s, not %s", what, type_name(type),
+	conf_err(l, s, _("%s must be %s, not %s"), what, type_name(type),
 	    type_name(have));
 	return false;
 }
@@ -202,7 +202,8 @@ conf_text(struct loader *l, const config_setting_t *s, const char *what)
 	size_t bad;
 
 	if (!text_utf8_valid(v, strlen(v), &bad)) {
-		conf_err(l, s, "%s: invalid UTF-8 at byte %zu", what, bad + 1);
+		conf_err(l, s, _("%s: invalid UTF-8 at byte %zu"), what,
+		    bad + 1);
 		return NULL;
 	}
 	return text_nfc(v);
@@ -216,8 +217,8 @@ conf_date(struct loader *l, const config_setting_t *s, const char *what,
 		return false;
 	if (text_parse_date(config_setting_get_string(s), iso))
 		return true;
-	conf_err(l, s, "%s: \"%s\" is not a date (YYYY-MM-DD or dd/mm/yyyy)",
-	    what, config_setting_get_string(s));
+	conf_err(l, s, _("%s: \"%s\" is not a date (YYYY-MM-DD or "
+	    "dd/mm/yyyy)"), what, config_setting_get_string(s));
 	return false;
 }
 
@@ -238,7 +239,7 @@ load_database(struct loader *l, const config_setting_t *s)
 	const char *v = config_setting_get_string(s);
 
 	if (*v == '\0') {
-		conf_err(l, s, "database: empty path");
+		conf_err(l, s, _("%s: empty path"), "database");
 		return;
 	}
 	free(l->c->database);
@@ -273,8 +274,8 @@ load_warn_days(struct loader *l, const config_setting_t *s)
 	int v = config_setting_get_int(s);
 
 	if (v < 0 || v > MAX_WARN_DAYS)
-		conf_err(l, s, "warn_days must be between 0 and %d, not %d",
-		    MAX_WARN_DAYS, v);
+		conf_err(l, s, _("%s must be between 0 and %d, not %d"),
+		    "warn_days", MAX_WARN_DAYS, v);
 	else
 		l->c->warn_days = v;
 }
@@ -285,7 +286,8 @@ load_language(struct loader *l, const config_setting_t *s)
 	const char *v = config_setting_get_string(s);
 
 	if (!i18n_known(v)) {
-		conf_err(l, s, "language must be \"vi\" or \"en\"");
+		conf_err(l, s, _("%s must be \"vi\" or \"en\""),
+		    "language");
 		return;
 	}
 	free(l->c->language);
@@ -301,15 +303,17 @@ add_binding(struct loader *l, const config_setting_t *where,
 	struct config *c = l->c;
 
 	if (key == NULL || action == NULL) {
-		conf_err(l, where, "a binding needs a key and an action");
+		conf_err(l, where, "%s",
+		    _("a binding needs a key and an action"));
 		return;
 	}
-	if (!conf_want(l, key, "a key", CONFIG_TYPE_STRING) ||
-	    !conf_want(l, action, "an action", CONFIG_TYPE_STRING))
+	if (!conf_want(l, key, _("a key"), CONFIG_TYPE_STRING) ||
+	    !conf_want(l, action, _("an action"), CONFIG_TYPE_STRING))
 		return;
 	if (*config_setting_get_string(key) == '\0' ||
 	    *config_setting_get_string(action) == '\0') {
-		conf_err(l, where, "a binding needs a key and an action");
+		conf_err(l, where, "%s",
+		    _("a binding needs a key and an action"));
 		return;
 	}
 	c->keys = xgrow(c->keys, &l->keys_cap, c->nkeys + 1, sizeof *c->keys);
@@ -333,8 +337,8 @@ load_bind(struct loader *l, const config_setting_t *s)
 		case CONFIG_TYPE_LIST:
 		case CONFIG_TYPE_ARRAY:
 			if (config_setting_length(e) != 2) {
-				conf_err(l, e, "a binding is (\"KEY\", "
-				    "\"ACTION\")");
+				conf_err(l, e, "%s", _("a binding is "
+				    "(\"KEY\", \"ACTION\")"));
 				continue;
 			}
 			add_binding(l, e, config_setting_get_elem(e, 0),
@@ -346,14 +350,15 @@ load_bind(struct loader *l, const config_setting_t *s)
 				name = config_setting_name(m);
 				if (strcmp(name, "key") != 0 &&
 				    strcmp(name, "action") != 0)
-					conf_err(l, m, "unknown setting "
-					    "\"%s\" in a binding", name);
+					conf_err(l, m, _("unknown setting "
+					    "\"%s\" in a binding"), name);
 			}
 			add_binding(l, e, config_setting_get_member(e, "key"),
 			    config_setting_get_member(e, "action"));
 			break;
 		default:
-			conf_err(l, e, "a binding is (\"KEY\", \"ACTION\")");
+			conf_err(l, e, "%s", _("a binding is (\"KEY\", "
+			    "\"ACTION\")"));
 		}
 	}
 }
@@ -378,10 +383,10 @@ load_colors(struct loader *l, const config_setting_t *s)
 		bg = slash ? xstrdup(slash + 1) : NULL;
 		if (!in_list(color_names, fg) ||
 		    (bg != NULL && !in_list(color_names, bg))) {
-			conf_err(l, m, "colors: %s = \"%s\": want \"FG\" or "
-			    "\"FG/BG\" with colours black, red, green, "
-			    "yellow, blue, magenta, cyan, white or default",
-			    name, v);
+			conf_err(l, m, _("%s: %s = \"%s\": want \"FG\" or "
+			    "\"FG/BG\" with colours %s"), "colors", name, v,
+			    "black, red, green, yellow, blue, magenta, cyan, "
+			    "white, default");
 			free(fg);
 			free(bg);
 			continue;
@@ -457,10 +462,31 @@ unknown_setting(struct loader *l, const config_setting_t *s)
 			near = settings[i].name;
 		}
 	if (near != NULL)
-		conf_err(l, s, "unknown setting \"%s\" (did you mean \"%s\"?)",
-		    name, near);
+		conf_err(l, s, _("unknown setting \"%s\" (did you mean "
+		    "\"%s\"?)"), name, near);
 	else
-		conf_err(l, s, "unknown setting \"%s\"", name);
+		conf_err(l, s, _("unknown setting \"%s\""), name);
+}
+
+/* libconfig's own error texts, in the user's language when known. */
+static const char *
+libconfig_what(const char *text)
+{
+	static const char *const known[] = {
+		N_("syntax error"),
+		N_("cannot open include file"),
+		N_("include file nesting too deep"),
+		N_("file I/O error"),
+		N_("integer value out of range"),
+	};
+	size_t i;
+
+	if (text == NULL)
+		return _("syntax error");
+	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(text, known[i]) == 0)
+			return _(known[i]);
+	return text;
 }
 
 /* Notepad saves UTF-8 with a byte order mark, which libconfig takes for
@@ -514,7 +540,8 @@ conf_read_file(const char *path, struct config **out, char **err)
 		else
 			fail(err, "%s:%d: %s", config_error_file(&cf) ?
 			    config_error_file(&cf) : path,
-			    config_error_line(&cf), config_error_text(&cf));
+			    config_error_line(&cf),
+			    libconfig_what(config_error_text(&cf)));
 		config_destroy(&cf);
 		free(dir);
 		return -1;

@@ -13,6 +13,7 @@
 
 #include "confread.h"
 #include "confread_impl.h"
+#include "i18n.h"
 #include "text.h"
 
 /* Roles ------------------------------------------------------------------ */
@@ -57,24 +58,26 @@ load_match(struct loader *l, const config_setting_t *s, struct role *r)
 
 	if (config_setting_type(s) != CONFIG_TYPE_ARRAY &&
 	    config_setting_type(s) != CONFIG_TYPE_LIST) {
-		conf_err(l, s,
-		    "match must be an array of strings [ \"...\" ]");
+		conf_err(l, s, _("%s must be an array of strings "
+		    "[ \"...\" ]"), "match");
 		return;
 	}
 	n = config_setting_length(s);
 	r->patterns = xcalloc((size_t)n, sizeof *r->patterns);
 	for (i = 0; i < n; i++) {
 		e = config_setting_get_elem(s, (unsigned int)i);
-		if (!conf_want(l, e, "a match pattern", CONFIG_TYPE_STRING))
+		if (!conf_want(l, e, _("a match pattern"),
+		    CONFIG_TYPE_STRING))
 			continue;
 		if (!text_utf8_valid(config_setting_get_string(e),
 		    strlen(config_setting_get_string(e)), NULL)) {
-			conf_err(l, e, "match pattern: invalid UTF-8");
+			conf_err(l, e, "%s",
+			    _("match pattern: invalid UTF-8"));
 			continue;
 		}
 		folded = text_fold(config_setting_get_string(e));
 		if (*folded == '\0') {
-			conf_err(l, e, "empty match pattern");
+			conf_err(l, e, "%s", _("empty match pattern"));
 			free(folded);
 			continue;
 		}
@@ -103,8 +106,8 @@ load_role(struct loader *l, const config_setting_t *s, enum role_kind kind,
 			if (!conf_want(l, m, "id", CONFIG_TYPE_STRING))
 				continue;
 			if (!valid_role_id(config_setting_get_string(m))) {
-				conf_err(l, m, "role id \"%s\": use only "
-				    "ASCII letters, digits, '-' and '_'",
+				conf_err(l, m, _("role id \"%s\": use only "
+				    "ASCII letters, digits, '-' and '_'"),
 				    config_setting_get_string(m));
 				continue;
 			}
@@ -121,14 +124,17 @@ load_role(struct loader *l, const config_setting_t *s, enum role_kind kind,
 		} else if (strcmp(key, "deadline") == 0) {
 			if (conf_date(l, m, "deadline", iso))
 				p->r.due = xstrdup(iso);
-		} else
-			conf_err(l, m, "unknown setting \"%s\" in %s",
-			    key, kind == KIND_PLAIN ? "a role" :
-			    kind == KIND_COMMON ? "common" : "unassigned");
+		} else if (kind == KIND_PLAIN)
+			conf_err(l, m, _("unknown setting \"%s\" in a role"),
+			    key);
+		else
+			conf_err(l, m, _("unknown setting \"%s\" in %s"),
+			    key, kind == KIND_COMMON ? "common" :
+			    "unassigned");
 	}
 	if (kind == KIND_PLAIN && p->r.id == NULL &&
 	    config_setting_get_member(s, "id") == NULL)
-		conf_err(l, s, "a role needs an id");
+		conf_err(l, s, "%s", _("a role needs an id"));
 }
 
 void
@@ -144,7 +150,7 @@ conf_roles_load(struct loader *l, const config_setting_t *s)
 	l->nroles = 0;
 	for (i = 0; i < n; i++) {
 		e = config_setting_get_elem(s, (unsigned int)i);
-		if (!conf_want(l, e, "a role", CONFIG_TYPE_GROUP))
+		if (!conf_want(l, e, _("a role"), CONFIG_TYPE_GROUP))
 			continue;
 		l->roles = xgrow(l->roles, &l->roles_cap, l->nroles + 1,
 		    sizeof *l->roles);
@@ -223,7 +229,8 @@ load_override(struct loader *l, const config_setting_t *s)
 			if (!conf_want(l, m, "code", CONFIG_TYPE_STRING))
 				ok = 0;
 			else if (*config_setting_get_string(m) == '\0') {
-				conf_err(l, m, "code: empty criterion code");
+				conf_err(l, m, _("%s: empty criterion code"),
+				    "code");
 				ok = 0;
 			} else
 				code = xstrdup(config_setting_get_string(m));
@@ -239,14 +246,14 @@ load_override(struct loader *l, const config_setting_t *s)
 				ok = 0;
 		} else {
 			conf_err(l, m,
-			    "unknown setting \"%s\" in a criterion", key);
+			    _("unknown setting \"%s\" in a criterion"), key);
 			ok = 0;
 		}
 	}
 	if (ok && code == NULL)
-		conf_err(l, s, "a criterion needs a code");
+		conf_err(l, s, "%s", _("a criterion needs a code"));
 	if (ok && due == NULL)
-		conf_err(l, s, "a criterion needs a deadline");
+		conf_err(l, s, "%s", _("a criterion needs a deadline"));
 	if (!ok || code == NULL || due == NULL) {
 		free(code);
 		free(role);
@@ -259,8 +266,8 @@ load_override(struct loader *l, const config_setting_t *s)
 		    ((o->role == NULL && role == NULL) ||
 		    (o->role != NULL && role != NULL &&
 		    conf_ascii_eq(o->role, role))))
-			conf_err(l, s, "criterion %s%s%s is overridden "
-			    "twice (first at line %d)", code, role ? "/" : "",
+			conf_err(l, s, _("criterion %s%s%s is overridden "
+			    "twice (first at line %d)"), code, role ? "/" : "",
 			    role ? role : "", l->override_lines[i]);
 	}
 	c->code_due = xgrow(c->code_due, &l->code_due_cap, c->ncode_due + 1,
@@ -279,7 +286,7 @@ conf_roles_criteria(struct loader *l, const config_setting_t *s)
 
 	for (i = 0; i < n; i++) {
 		e = config_setting_get_elem(s, (unsigned int)i);
-		if (conf_want(l, e, "a criterion", CONFIG_TYPE_GROUP))
+		if (conf_want(l, e, _("a criterion"), CONFIG_TYPE_GROUP))
 			load_override(l, e);
 	}
 }
@@ -319,9 +326,9 @@ conf_roles_finish(struct loader *l)
 			p->r.unassigned = true;
 			placed_unassigned = true;
 			if (p->has_match && p->r.npatterns > 0)
-				conf_err_line(l, p->line, "the unassigned "
+				conf_err_line(l, p->line, _("the unassigned "
 				    "column \"%s\" takes no match "
-				    "patterns", p->r.id);
+				    "patterns"), p->r.id);
 			if (!p->has_name)
 				p->r.name = xstrdup(l->unassigned.r.name);
 			if (p->r.due == NULL && l->unassigned.r.due != NULL)
@@ -348,20 +355,22 @@ conf_roles_finish(struct loader *l)
 		for (j = 0; j < i; j++)
 			if (conf_ascii_eq(c->roles[i].id, c->roles[j].id)) {
 				if (lines[j] > 0)
-					conf_err_line(l, lines[i], "duplicate "
-					    "role id \"%s\" (first at line %d)",
+					conf_err_line(l, lines[i],
+					    _("duplicate role id \"%s\" "
+					    "(first at line %d)"),
 					    c->roles[i].id, lines[j]);
 				else
-					conf_err_line(l, lines[i], "duplicate "
-					    "role id \"%s\"", c->roles[i].id);
+					conf_err_line(l, lines[i],
+					    _("duplicate role id \"%s\""),
+					    c->roles[i].id);
 				break;
 			}
 	for (i = 0; i < c->ncode_due; i++)
 		if (c->code_due[i].role != NULL &&
 		    config_role(c, c->code_due[i].role) == NULL)
-			conf_err_line(l, l->override_lines[i], "criterion "
-			    "%s: unknown role \"%s\"", c->code_due[i].code,
-			    c->code_due[i].role);
+			conf_err_line(l, l->override_lines[i],
+			    _("criterion %s: unknown role \"%s\""),
+			    c->code_due[i].code, c->code_due[i].role);
 	free(lines);
 }
 

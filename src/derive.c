@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "derive.h"
+#include "i18n.h"
 #include "util.h"
 
 const char *
@@ -209,7 +210,7 @@ fmt(score v)
 {
 	char b[32];
 
-	text_format_score(v, ',', b, sizeof b);
+	text_format_score(v, i18n_decimal(), b, sizeof b);
 	return xstrdup(b);
 }
 
@@ -228,7 +229,7 @@ check_listed(const struct criterion *r, struct derivation *d, size_t *cap)
 	l = fmt(r->deduction);
 	m = fmt(computed);
 	add_finding(d, cap, r->line, r->code, xasprintf(
-	    "%s: listed deduction %s, but standard - appraised is %s",
+	    _("%s: listed deduction %s, but standard - appraised is %s"),
 	    r->code, l, m));
 	free(l);
 	free(m);
@@ -238,33 +239,37 @@ check_listed(const struct criterion *r, struct derivation *d, size_t *cap)
 static void
 check_range(const struct criterion *r, struct derivation *d, size_t *cap)
 {
-	static const struct {
-		unsigned bit;
-		const char *name;
-	} cells[] = {
-		{ HAS_STANDARD, "standard" }, { HAS_SELF, "self-assessed" },
-		{ HAS_APPRAISED, "appraised" },
+	static const unsigned bits[] = {
+		HAS_STANDARD, HAS_SELF, HAS_APPRAISED
 	};
 	const score v[] = { r->standard, r->self, r->appraised };
-	const char *code = r->code ? r->code : "total row";
-	char *a, *b;
+	const char *code = r->code ? r->code : _("total row");
+	char *a, *b, *m;
 	size_t i;
 
-	for (i = 0; i < 3; i++)
-		if ((r->has & cells[i].bit) && v[i] < 0) {
-			a = fmt(v[i]);
-			add_finding(d, cap, r->line, r->code, xasprintf(
-			    "%s: %s score %s is negative", code,
-			    cells[i].name, a));
-			free(a);
-		}
+	for (i = 0; i < 3; i++) {
+		if (!(r->has & bits[i]) || v[i] >= 0)
+			continue;
+		a = fmt(v[i]);
+		if (bits[i] == HAS_STANDARD)
+			m = xasprintf(_("%s: standard score %s is negative"),
+			    code, a);
+		else if (bits[i] == HAS_SELF)
+			m = xasprintf(_("%s: self-assessed score %s is "
+			    "negative"), code, a);
+		else
+			m = xasprintf(_("%s: appraised score %s is negative"),
+			    code, a);
+		add_finding(d, cap, r->line, r->code, m);
+		free(a);
+	}
 	if ((r->has & (HAS_STANDARD | HAS_APPRAISED)) ==
 	    (HAS_STANDARD | HAS_APPRAISED) && r->appraised > r->standard) {
 		a = fmt(r->appraised);
 		b = fmt(r->standard);
 		add_finding(d, cap, r->line, r->code, xasprintf(
-		    "%s: appraised score %s is above the standard %s; no "
-		    "points at stake are counted", code, a, b));
+		    _("%s: appraised score %s is above the standard %s; "
+		    "no points at stake are counted"), code, a, b));
 		free(a);
 		free(b);
 	}
@@ -283,8 +288,8 @@ check_children(const struct criterion *r, const struct shape *sh,
 	l = fmt(-score_abs(r->deduction));
 	m = fmt(-sh->children_listed);
 	add_finding(d, cap, r->line, r->code, xasprintf(
-	    "%s: listed deduction %s, but its sub-criteria list %s in all",
-	    r->code, l, m));
+	    _("%s: listed deduction %s, but its sub-criteria list %s in "
+	    "all"), r->code, l, m));
 	free(l);
 	free(m);
 }
@@ -304,8 +309,8 @@ check_total(const struct appendix *a, score task_sum, struct derivation *d,
 		l = fmt(score_abs(t->deduction));
 		m = fmt(t->self - t->appraised);
 		add_finding(d, cap, t->line, NULL, xasprintf(
-		    "total row: listed deduction %s, but self-assessed - "
-		    "appraised is %s", l, m));
+		    _("total row: listed deduction %s, but self-assessed - "
+		    "appraised is %s"), l, m));
 		free(l);
 		free(m);
 	}
@@ -313,8 +318,8 @@ check_total(const struct appendix *a, score task_sum, struct derivation *d,
 		l = fmt(score_abs(t->deduction));
 		s = fmt(task_sum);
 		add_finding(d, cap, t->line, NULL, xasprintf(
-		    "total row: listed deduction %s, but the deducted "
-		    "criteria list %s in all", l, s));
+		    _("total row: listed deduction %s, but the deducted "
+		    "criteria list %s in all"), l, s));
 		free(l);
 		free(s);
 	}
@@ -490,14 +495,14 @@ derive_directives(const struct config *c, const struct appendix *a,
 		t->line = r->line;
 		if (r->code != NULL && !code_known(known_codes, r->code))
 			add_finding(out, &fcap, r->line, r->code, xasprintf(
-			    "directive names criterion %s, which the plan "
-			    "does not list", r->code));
+			    _("directive names criterion %s, which the plan "
+			    "does not list"), r->code));
 		if (strcmp(owner, ROLE_UNASSIGNED) == 0 ||
 		    (config_role(c, owner) != NULL &&
 		    config_role(c, owner)->unassigned))
 			add_finding(out, &fcap, r->line, r->code, xasprintf(
-			    "role '%s' matches no configured role; the task "
-			    "goes to the unassigned column", r->role ?
+			    _("role '%s' matches no configured role; the "
+			    "task goes to the unassigned column"), r->role ?
 			    r->role : ""));
 	}
 }

@@ -41,8 +41,10 @@ struct task_spec {
 struct finding {
 	int line;
 	char *code;		/* criterion concerned, or NULL */
-	char *message;		/* "3.13: listed deduction -0,07 but
-				 * standard - appraised is 0,67" */
+	char *message;		/* "3.13: listed deduction -0.07, but
+				 * standard - appraised is 0.67", in the
+				 * user's language, numbers as it writes
+				 * them */
 };
 
 struct derivation {

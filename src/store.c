@@ -26,6 +26,7 @@
  *                  replaces only its findings). */
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -33,6 +34,7 @@
 
 #include <sqlite3.h>
 
+#include "i18n.h"
 #include "store.h"
 #include "store_impl.h"
 #include "util.h"
@@ -173,6 +175,28 @@ static const char *const sq_text[SQ_COUNT] = {
 
 /* --- errors and statement helpers ------------------------------------ */
 
+static int fail_in(char **, const char *, const char *, ...)
+    PB_PRINTF(3, 4);
+
+/* An error about the database file: "PATH: what", the what in the
+ * user's language (fmt comes through _()). */
+static int
+fail_in(char **err, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+	char *what;
+	int rc;
+
+	if (err == NULL)
+		return -1;
+	va_start(ap, fmt);
+	what = xvasprintf(fmt, ap);
+	va_end(ap);
+	rc = fail(err, "%s: %s", path, what);
+	free(what);
+	return rc;
+}
+
 /* The message for the connection's last error, named after the file. */
 int
 store_dberr(struct store *s, char **err)
@@ -182,16 +206,16 @@ store_dberr(struct store *s, char **err)
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return fail(err, "%s: database is locked (another parboard is "
-		    "writing); try again", s->path);
+		return fail_in(err, s->path, _("database is locked (another "
+		    "parboard is writing); try again"));
 	case SQLITE_READONLY:
-		return fail(err, "%s: database is read-only", s->path);
+		return fail_in(err, s->path, _("database is read-only"));
 	case SQLITE_NOTADB:
-		return fail(err, "%s: not a parboard database (%s)", s->path,
-		    sqlite3_errmsg(s->db));
+		return fail_in(err, s->path, _("not a parboard database "
+		    "(%s)"), sqlite3_errmsg(s->db));
 	}
 	if (rc == SQLITE_CANTOPEN && s->readonly)
-		return fail(err, "%s: database is read-only", s->path);
+		return fail_in(err, s->path, _("database is read-only"));
 	return fail(err, "%s: %s", s->path, sqlite3_errmsg(s->db));
 }
 
@@ -344,12 +368,15 @@ migrate(struct store *s, char **err)
 	if (version == SCHEMA_VERSION)
 		return 0;
 	if (version > SCHEMA_VERSION)
-		return fail(err, "%s: database schema %ld is newer than this "
-		    "parboard (%d); upgrade parboard", s->path, version,
+		return fail_in(err, s->path, _("database schema %ld is newer "
+		    "than this parboard (%d); upgrade parboard"), version,
 		    SCHEMA_VERSION);
+	if (s->readonly && version == 0)
+		return fail_in(err, s->path, _("database is read-only (and "
+		    "needs creating)"));
 	if (s->readonly)
-		return fail(err, "%s: database is read-only (and needs %s)",
-		    s->path, version == 0 ? "creating" : "upgrading");
+		return fail_in(err, s->path, _("database is read-only (and "
+		    "needs upgrading)"));
 	if (store_begin(s, err) != 0)
 		return -1;
 	/* Another process may have migrated while we waited for the lock. */
@@ -360,8 +387,8 @@ migrate(struct store *s, char **err)
 		    &ntables, err) != 0)
 			goto fail;
 		if (ntables != 0) {
-			fail(err, "%s: not a parboard database (it has "
-			    "other tables)", s->path);
+			fail_in(err, s->path, _("not a parboard database "
+			    "(it has other tables)"));
 			goto fail;
 		}
 	}
@@ -443,12 +470,14 @@ store_open(const char *path, bool create, struct store **out, char **err)
 		if (errno != ENOENT)
 			return fail(err, "%s: %s", path, strerror(errno));
 		if (!create)
-			return fail(err, "%s: no such database (import an "
-			    "appendix first: parboard import FILE)", path);
+			return fail_in(err, path, _("no such database "
+			    "(import an appendix first: parboard import "
+			    "FILE)"));
 		if (make_parent_dirs(path, err) != 0)
 			return -1;
 	} else if (S_ISDIR(sb.st_mode))
-		return fail(err, "%s: is a directory, not a database", path);
+		return fail_in(err, path, _("is a directory, not a "
+		    "database"));
 
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
@@ -467,7 +496,7 @@ store_open(const char *path, bool create, struct store **out, char **err)
 	}
 	if (s->db == NULL || sqlite3_errcode(s->db) != SQLITE_OK) {
 		if (s->db == NULL)
-			fail(err, "%s: cannot open database", path);
+			fail_in(err, path, _("cannot open database"));
 		else
 			store_dberr(s, err);
 		store_close(s);
@@ -530,7 +559,7 @@ int
 store_begin(struct store *s, char **err)
 {
 	if (s->readonly)
-		return fail(err, "%s: database is read-only", s->path);
+		return fail_in(err, s->path, _("database is read-only"));
 	if (exec(s, s->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT pb",
 	    err) != 0)
 		return -1;

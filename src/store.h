@@ -45,8 +45,10 @@ enum status {
 	STATUS_COUNT
 };
 const char *status_name(enum status s);		/* "todo" */
-const char *status_label(enum status s);	/* "Chưa làm" */
-/* Accepts the name ("doing") or the Vietnamese label, folded. */
+/* The label in the user's language: "To do", "Chưa làm". */
+const char *status_label(enum status s);
+/* Accepts the name ("doing"), the English label, the label in the user's
+ * language or the Vietnamese one, folded. */
 bool status_parse(const char *s, enum status *out);
 
 struct plan {
@@ -163,7 +165,8 @@ int store_changes(struct store *s, long plan_id, const char *since,
     struct change **out, size_t *n, char **err);
 void changes_free(struct change *c, size_t n);
 
-/* The plan's findings as text lines "FILE:LINE: message". */
+/* The plan's findings as text lines "FILE:LINE: message" (the message
+ * as derive wrote it at import: in the importer's language). */
 char **store_findings(struct store *s, long plan_id);
 
 /* Points of a task list (a plan's, as store_tasks gives it): a
@@ -197,18 +200,19 @@ int store_task_add(struct store *s, long plan_id, const char *role,
     const char *user, long *task_id, char **err);
 /* Undo user's newest status or due change in the plan (not undone yet):
  * restores the old value, records an "undo" row.  Returns 1 when there is
- * nothing to undo; *what (malloc'd) describes what was undone:
- * "task 12 (1.7/CA): status done → doing".  Refuses (-1, "task N changed
- * since; nothing undone") when the task no longer holds the value that
- * change wrote. */
+ * nothing to undo; *what (malloc'd) describes what was undone, in the
+ * user's language: "task 12 (1.7/CA): status Done → In progress".
+ * Refuses (-1, "task N changed since; nothing undone") when the task no
+ * longer holds the value that change wrote. */
 int store_undo(struct store *s, long plan_id, const char *user,
     char **what, char **err);
 
 /* --- output through SQLite's JSON functions --- */
 
 /* One JSON array of the filtered tasks with the keys of DESIGN.md, plus
- * status_label, due_source, target, every, notes and evidence (counts),
- * in store_tasks' order, on one line followed by "\n". */
+ * status_label (the one value in the user's language), due_source,
+ * target, every, notes and evidence (counts), in store_tasks' order, on
+ * one line followed by "\n". */
 int store_tasks_json(struct store *s, long plan_id, const struct filter *f,
     FILE *out, char **err);
 

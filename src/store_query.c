@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "i18n.h"
 #include "store.h"
 #include "store_impl.h"
 #include "text.h"
@@ -19,7 +20,14 @@
 static const char *const status_names[STATUS_COUNT] = {
 	"todo", "doing", "done", "blocked",
 };
+/* Labels shown to people, in their language. */
 static const char *const status_labels[STATUS_COUNT] = {
+	N_("To do"), N_("In progress"), N_("Done"), N_("Blocked"),
+};
+/* Words a person may type for a status whatever the language: a
+ * Vietnamese office writes "Hoàn thành" in its scripts even when a
+ * colleague reads the board in English.  Input, not messages. */
+static const char *const status_words_vi[STATUS_COUNT] = {
 	"Chưa làm", "Đang làm", "Hoàn thành", "Vướng mắc",
 };
 
@@ -32,13 +40,36 @@ status_name(enum status st)
 const char *
 status_label(enum status st)
 {
-	return (unsigned)st < STATUS_COUNT ? status_labels[st] : "?";
+	return (unsigned)st < STATUS_COUNT ? _(status_labels[st]) : "?";
 }
 
+/* The folded s is one of the words for status i. */
+static bool
+status_word(const char *f, int i)
+{
+	const char *words[] = {
+		status_labels[i], _(status_labels[i]), status_words_vi[i]
+	};
+	bool yes = false;
+	size_t k;
+	char *g;
+
+	if (strcmp(f, status_names[i]) == 0)
+		return true;
+	for (k = 0; k < sizeof words / sizeof words[0] && !yes; k++) {
+		g = text_fold(words[k]);
+		yes = strcmp(f, g) == 0;
+		free(g);
+	}
+	return yes;
+}
+
+/* The name, the English label, the label in the user's language or the
+ * Vietnamese one, folded. */
 bool
 status_parse(const char *s, enum status *out)
 {
-	char *f, *g;
+	char *f;
 	bool found = false;
 	int i;
 
@@ -46,12 +77,10 @@ status_parse(const char *s, enum status *out)
 		return false;
 	f = text_fold(s);
 	for (i = 0; i < STATUS_COUNT && !found; i++) {
-		g = text_fold(status_labels[i]);
-		if (strcmp(f, status_names[i]) == 0 || strcmp(f, g) == 0) {
+		if (status_word(f, i)) {
 			*out = (enum status)i;
 			found = true;
 		}
-		free(g);
 	}
 	free(f);
 	return found;
@@ -219,7 +248,7 @@ store_task_get(struct store *s, long task_id, struct task *out, char **err)
 		read_task(st, out);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
-		return fail(err, "task %ld not found", task_id);
+		return fail(err, _("task %ld not found"), task_id);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -539,7 +568,7 @@ read_current(struct store *s, long task_id, struct current *c, char **err)
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE) {
-		fail(err, "task %ld not found", task_id);
+		fail(err, _("task %ld not found"), task_id);
 		return 1;
 	}
 	return rc < 0 ? -1 : 0;
@@ -595,7 +624,7 @@ user_text(const char *in, char **out, char **err)
 	if (in == NULL)
 		return 0;
 	if (!text_utf8_valid(in, strlen(in), NULL))
-		return fail(err, "text is not valid UTF-8");
+		return fail(err, "%s", _("text is not valid UTF-8"));
 	*out = text_nfc(in);
 	return 0;
 }
@@ -613,24 +642,24 @@ task_set(struct store *s, long task_id, long expected_version,
 	int rc;
 
 	if (kind == NULL || value == NULL)
-		return fail(err, "nothing to change");
+		return fail(err, "%s", _("nothing to change"));
 	if (strcmp(kind, "status") == 0) {
 		if (!status_parse(value, &stv))
-			return fail(err, "%s: not a status (todo, doing, "
-			    "done, blocked)", value);
+			return fail(err, _("%s: not a status (todo, doing, "
+			    "done, blocked)"), value);
 		v = status_name(stv);
 	} else if (strcmp(kind, "due") == 0) {
 		if (!text_parse_date(value, iso))
-			return fail(err, "%s: not a date (dd/mm/yyyy or "
-			    "YYYY-MM-DD)", value);
+			return fail(err, _("%s: not a date (dd/mm/yyyy or "
+			    "YYYY-MM-DD)"), value);
 		v = iso;
 	} else if (strcmp(kind, "title") == 0) {
 		if (blank(value))
-			return fail(err, "a task needs a title");
+			return fail(err, "%s", _("a task needs a title"));
 		v = value;
 	} else
-		return fail(err, "%s: cannot change this (status, due, "
-		    "title)", kind);
+		return fail(err, _("%s: cannot change this (status, due, "
+		    "title)"), kind);
 	if (user == NULL)
 		user = current_user();
 
@@ -639,8 +668,8 @@ task_set(struct store *s, long task_id, long expected_version,
 	if ((rc = read_current(s, task_id, &c, err)) != 0)
 		goto fail;
 	if (expected_version >= 0 && c.version != expected_version) {
-		fail(err, "task %ld was changed by someone else; reloaded",
-		    task_id);
+		fail(err, _("task %ld was changed by someone else; "
+		    "reloaded"), task_id);
 		current_clear(&c);
 		store_rollback(s);
 		return STORE_CONFLICT;
@@ -696,16 +725,17 @@ task_note(struct store *s, long task_id, const char *kind,
 {
 	if (kind == NULL || (strcmp(kind, "note") != 0 &&
 	    strcmp(kind, "evidence") != 0))
-		return fail(err, "%s: not a note kind (note, evidence)",
+		return fail(err, _("%s: not a note kind (note, evidence)"),
 		    kind != NULL ? kind : "(null)");
 	if (blank(text))
-		return fail(err, "empty %s", kind);
+		return fail(err, "%s", strcmp(kind, "note") == 0 ?
+		    _("empty note") : _("empty evidence"));
 	if (store_begin(s, err) != 0)
 		return -1;
 	if (bump(s, task_id, err) != 0)
 		goto fail;
 	if (sqlite3_changes(s->db) == 0) {
-		fail(err, "task %ld not found", task_id);
+		fail(err, _("task %ld not found"), task_id);
 		goto fail;
 	}
 	if (store_add_history(s, task_id, user, kind, NULL, text, NULL, err) != 0)
@@ -739,12 +769,12 @@ store_task_add(struct store *s, long plan_id, const char *role,
 	long id;
 
 	if (blank(role))
-		return fail(err, "a task needs a role");
+		return fail(err, "%s", _("a task needs a role"));
 	if (blank(title))
-		return fail(err, "a task needs a title");
+		return fail(err, "%s", _("a task needs a title"));
 	if (due != NULL && *due != '\0' && !text_parse_date(due, iso))
-		return fail(err, "%s: not a date (dd/mm/yyyy or YYYY-MM-DD)",
-		    due);
+		return fail(err, _("%s: not a date (dd/mm/yyyy or "
+		    "YYYY-MM-DD)"), due);
 	if (store_begin(s, err) != 0)
 		return -1;
 	/* The key only has to be unique and never collide with derived
@@ -778,6 +808,25 @@ store_task_add(struct store *s, long plan_id, const char *role,
 fail:
 	store_rollback(s);
 	return -1;
+}
+
+/* What store_undo did, in the user's language: "task 12 (1.7/CA):
+ * status Done → In progress", "... due date 2023-10-01 → 2023-10-31". */
+static char *
+undo_what(long task_id, const char *code, const char *role,
+    const char *kind, const char *from, const char *to)
+{
+	char a[32], b[32];
+
+	if (code == NULL)
+		code = "-";
+	if (strcmp(kind, "status") == 0)
+		return xasprintf(_("task %ld (%s/%s): status %s → %s"),
+		    task_id, code, role, status_label(status_from_name(from)),
+		    status_label(status_from_name(to)));
+	return xasprintf(_("task %ld (%s/%s): due date %s → %s"), task_id,
+	    code, role, from != NULL ? i18n_date(from, a, sizeof a) : "-",
+	    to != NULL ? i18n_date(to, b, sizeof b) : "-");
 }
 
 /* The newest status or due change of user in the plan that is not undone
@@ -833,7 +882,8 @@ store_undo(struct store *s, long plan_id, const char *user, char **what,
 		goto fail;
 	now = strcmp(kind, "status") == 0 ? c.status : c.due;
 	if (!str_eq(now, new)) {
-		fail(err, "task %ld changed since; nothing undone", task_id);
+		fail(err, _("task %ld changed since; nothing undone"),
+		    task_id);
 		goto fail;
 	}
 	if (set_field(s, task_id, kind, old, old_source, err) != 0 ||
@@ -848,9 +898,7 @@ store_undo(struct store *s, long plan_id, const char *user, char **what,
 	if (rc != 0 || store_commit(s, err) != 0)
 		goto fail;
 	if (what != NULL)
-		*what = xasprintf("task %ld (%s/%s): %s %s → %s", task_id,
-		    code != NULL ? code : "-", role, kind,
-		    new != NULL ? new : "-", old != NULL ? old : "-");
+		*what = undo_what(task_id, code, role, kind, new, old);
 	rc = 0;
 	goto out;
 fail:
@@ -906,6 +954,6 @@ store_tasks_json(struct store *s, long plan_id, const struct filter *f,
 	if (rc < 0)
 		return -1;
 	if (ferror(out))
-		return fail(err, "writing JSON: %s", strerror(errno));
+		return fail(err, _("writing JSON: %s"), strerror(errno));
 	return 0;
 }
