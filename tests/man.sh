@@ -56,4 +56,97 @@ for p in parboard.1 parboard.conf.5; do
 		printf '%s\n' "$out" | head -20
 	fi
 done
+
+# 3. The Vietnamese pages, translated through man/po/vi.po by po4a (see
+# man/po4a.cfg and Makefile.am).  po4a's masters are the English pages
+# without their KEYS block, made by the Makefile from the .in pages.
+vi1="$BUILDDIR/man/vi/parboard.1"
+vi5="$BUILDDIR/man/vi/parboard.conf.5"
+(cd "$BUILDDIR" && make man/parboard.1.en man/parboard.5.en \
+    man/vi/parboard.1 man/vi/parboard.conf.5 >/dev/null 2>&1)
+
+# 3a. Every entry of the English pages is translated and none is fuzzy:
+# update a copy of man/po/vi.po from the current English source.
+if [ -z "${PO4A:-}" ]; then
+	fail "po4a is found by configure"
+elif [ ! -f "$BUILDDIR/man/parboard.1.en" ] ||
+    [ ! -f "$BUILDDIR/man/parboard.5.en" ]; then
+	fail "the po4a masters man/parboard.1.en and man/parboard.5.en are built"
+else
+	mkdir -p "$TMPD/po4a/man"
+	cp "$BUILDDIR/man/parboard.1.en" "$BUILDDIR/man/parboard.5.en" \
+	    "$TMPD/po4a/man/"
+	if (cd "$TMPD/po4a" && "$PO4A" -q --no-translations --srcdir "$SRCDIR" \
+	    --destdir "$TMPD/po4a" "$SRCDIR/man/po4a.cfg") > "$TMPD/po4a.out" 2>&1 &&
+	    [ -f "$TMPD/po4a/man/po/vi.po" ]; then
+		po="$TMPD/po4a/man/po/vi.po"
+		msgattrib --untranslated --no-obsolete "$po" > "$TMPD/untr"
+		msgattrib --only-fuzzy --no-obsolete "$po" > "$TMPD/fuzzy"
+		if [ -s "$TMPD/untr" ] || [ -s "$TMPD/fuzzy" ]; then
+			fail "man/po/vi.po translates every entry of the English pages, none fuzzy (make update-man-po, then translate)"
+			cat "$TMPD/untr" "$TMPD/fuzzy" | grep '^msgid "[^"]' | head -20
+		else
+			pass "man/po/vi.po translates every entry of the English pages, none fuzzy"
+		fi
+	else
+		fail "po4a updates a copy of man/po/vi.po"
+		head -20 "$TMPD/po4a.out"
+	fi
+fi
+
+# 3b. The Vietnamese KEYS block is the Vietnamese key table.
+if [ ! -f "$vi1" ] || [ ! -f "$vi5" ]; then
+	fail "the Vietnamese pages are built"
+	finish
+fi
+sed -n '/^\.\\" KEYS-BEGIN/,/^\.\\" KEYS-END/p' "$vi1" | sed '1d;$d' \
+    > "$TMPD/vi-keys"
+if LANGUAGE=vi "$PARBOARD" --dump-keys=man > "$TMPD/vi-table"; then
+	if [ -s "$TMPD/vi-keys" ] &&
+	    diff -u "$TMPD/vi-table" "$TMPD/vi-keys" > "$TMPD/vi-diff"; then
+		pass "KEYS section of the Vietnamese parboard.1 is the Vietnamese key table"
+	else
+		fail "KEYS section of the Vietnamese parboard.1 is the Vietnamese key table"
+		head -20 "$TMPD/vi-diff"
+	fi
+else
+	fail "LANGUAGE=vi parboard --dump-keys=man runs"
+fi
+check "no .PBKEYS placeholder is left" sh -c "! grep -q '^\.PBKEYS' '$vi1' '$vi5'"
+
+# 3c. Vietnamese section names, in sentence case; no capital that carries
+# two stacked marks (PuTTY clips them); the newer tone-mark placement.
+check "the Vietnamese parboard.1 has .SH Tên" grep -qx '\.SH Tên' "$vi1"
+check "the Vietnamese parboard.conf.5 has .SH Thiết lập" \
+    grep -qx '\.SH "Thiết lập"' "$vi5"
+if grep -n '^\.S[HS] .*[[:upper:]][[:upper:]]' "$vi1" "$vi5" > "$TMPD/caps"; then
+	fail "Vietnamese section names are in sentence case"
+	cat "$TMPD/caps"
+else
+	pass "Vietnamese section names are in sentence case"
+fi
+if grep -n '[ẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘ]' "$vi1" "$vi5" > "$TMPD/stacked"; then
+	fail "no capital with two stacked marks in the Vietnamese pages"
+	head -5 "$TMPD/stacked"
+else
+	pass "no capital with two stacked marks in the Vietnamese pages"
+fi
+old_marks='[oO][áàảãạéèẻẽẹ]([^[:alpha:]]|$)|(^|[^qQ])[uU][ýỳỷỹỵ]([^[:alpha:]]|$)'
+if grep -nE "$old_marks" "$vi1" "$vi5" > "$TMPD/old"; then
+	fail "the Vietnamese pages use the newer tone-mark placement (hóa, hủy, khỏe)"
+	head -5 "$TMPD/old"
+else
+	pass "the Vietnamese pages use the newer tone-mark placement (hóa, hủy, khỏe)"
+fi
+
+# 3d. mandoc's lint on the Vietnamese pages.
+for f in "$vi1" "$vi5"; do
+	out=$("$MANDOC" -Tlint -W warning "$f" 2>&1)
+	if [ -z "$out" ]; then
+		pass "mandoc -Tlint vi/${f##*/}"
+	else
+		fail "mandoc -Tlint vi/${f##*/}"
+		printf '%s\n' "$out" | head -20
+	fi
+done
 finish
