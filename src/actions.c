@@ -11,6 +11,7 @@
 
 #include "board.h"
 #include "boardui.h"
+#include "i18n.h"
 #include "keymap.h"
 #include "text.h"
 #include "util.h"
@@ -84,7 +85,7 @@ target(struct board *b)
 	else
 		t = board_current(b);
 	if (t == NULL)
-		board_message(b, true, "Chưa chọn việc nào");
+		board_message(b, true, "%s", _("No task selected"));
 	return t;
 }
 
@@ -93,7 +94,8 @@ writable(struct board *b)
 {
 	if (!store_readonly(b->s))
 		return true;
-	board_message(b, true, "Cơ sở dữ liệu chỉ đọc: không ghi được");
+	board_message(b, true, "%s",
+	    _("The database is read-only: cannot write"));
 	return false;
 }
 
@@ -114,10 +116,10 @@ write_set(struct board *b, struct task *t, const char *kind,
 	rc = store_task_set(b->s, t->id, t->version, kind, value, note,
 	    current_user(), &err);
 	if (rc == STORE_CONFLICT)
-		board_message(b, true, "%s vừa được người khác thay đổi; "
-		    "đã tải lại, hãy xem rồi làm lại", label);
+		board_message(b, true, _("%s was just changed by someone "
+		    "else; reloaded: look, then try again"), label);
 	else if (rc != 0)
-		board_message(b, true, "Không ghi được: %s", err);
+		board_message(b, true, _("Cannot write: %s"), err);
 	else
 		board_message(b, false, "%s", done);
 	free(err);
@@ -164,14 +166,14 @@ act_block(struct board *b)
 	if (t == NULL || !writable(b))
 		return;
 	id = t->id;
-	reason = prompt_line(b, "Lý do vướng mắc: ", NULL, false);
+	reason = prompt_line(b, _("Why is it blocked: "), NULL, false);
 	if (reason == NULL || *reason == '\0') {
-		board_message(b, false, "Đã huỷ");
+		board_message(b, false, "%s", _("Cancelled"));
 		free(reason);
 		return;
 	}
 	if ((t = board_task_by_id(b, id)) != NULL) {
-		done = xasprintf("%s: vướng mắc", task_label(t));
+		done = xasprintf(_("%s: blocked"), task_label(t));
 		write_set(b, t, "status", status_name(STATUS_BLOCKED), reason,
 		    done);
 		free(done);
@@ -190,18 +192,18 @@ act_note(struct board *b, const char *kind)
 	if (t == NULL || !writable(b))
 		return;
 	id = t->id;
-	text = prompt_line(b, evidence ? "Tài liệu kiểm chứng: " :
-	    "Ghi chú: ", NULL, false);
+	text = prompt_line(b, evidence ? _("Evidence: ") : _("Note: "), NULL,
+	    false);
 	if (text == NULL || *text == '\0') {
-		board_message(b, false, "Đã huỷ");
+		board_message(b, false, "%s", _("Cancelled"));
 		free(text);
 		return;
 	}
 	if (store_task_note(b->s, id, kind, text, current_user(), &err) != 0)
-		board_message(b, true, "Không ghi được: %s", err);
+		board_message(b, true, _("Cannot write: %s"), err);
 	else
-		board_message(b, false, evidence ?
-		    "Đã thêm tài liệu kiểm chứng" : "Đã thêm ghi chú");
+		board_message(b, false, "%s", evidence ?
+		    _("Evidence added") : _("Note added"));
 	free(err);
 	free(text);
 	board_reload(b);
@@ -232,17 +234,18 @@ act_due(struct board *b)
 		return;
 	id = t->id;
 	if (t->due != NULL)
-		text_format_date(t->due, shown);
-	text = prompt_line(b, "Hạn mới (dd/mm/yyyy): ", shown, true);
+		i18n_date(t->due, shown, sizeof shown);
+	/* TRANSLATORS: the date format of i18n_date (vi: dd/mm/yyyy). */
+	text = prompt_line(b, _("New due date (YYYY-MM-DD): "), shown, true);
 	if (text != NULL)
 		trim_spaces(text);
 	if (text == NULL || *text == '\0') {
-		board_message(b, false, "Đã huỷ");
+		board_message(b, false, "%s", _("Cancelled"));
 	} else if (!text_parse_date(text, iso)) {
-		board_message(b, true, "Ngày không hợp lệ: %s", text);
+		board_message(b, true, _("Invalid date: %s"), text);
 	} else if ((t = board_task_by_id(b, id)) != NULL) {
-		text_format_date(iso, shown);
-		done = xasprintf("%s: hạn %s", task_label(t), shown);
+		i18n_date(iso, shown, sizeof shown);
+		done = xasprintf(_("%s: due %s"), task_label(t), shown);
 		write_set(b, t, "due", iso, NULL, done);
 		free(done);
 	}
@@ -261,11 +264,11 @@ act_add(struct board *b)
 	if (b->ncols == 0 || !writable(b))
 		return;
 	role = b->cols[b->col].id;
-	label = xasprintf("Việc mới (%s): ", role);
+	label = xasprintf(_("New task (%s): "), role);
 	title = prompt_line(b, label, NULL, false);
 	free(label);
 	if (title == NULL || *title == '\0') {
-		board_message(b, false, "Đã huỷ");
+		board_message(b, false, "%s", _("Cancelled"));
 		free(title);
 		return;
 	}
@@ -273,9 +276,9 @@ act_add(struct board *b)
 	role = xstrdup(role);
 	if (store_task_add(b->s, b->plan.id, role, NULL, title, due,
 	    current_user(), &id, &err) != 0) {
-		board_message(b, true, "Không ghi được: %s", err);
+		board_message(b, true, _("Cannot write: %s"), err);
 	} else {
-		board_message(b, false, "Đã thêm việc vào cột %s", role);
+		board_message(b, false, _("Task added to column %s"), role);
 	}
 	free(err);
 	free(title);
@@ -299,12 +302,12 @@ act_undo(struct board *b)
 		return;
 	rc = store_undo(b->s, b->plan.id, current_user(), &what, &err);
 	if (rc < 0)
-		board_message(b, true, "Không hoàn tác được: %s", err);
+		board_message(b, true, _("Cannot undo: %s"), err);
 	else if (rc > 0)
-		board_message(b, false, "Không có thay đổi nào của bạn để "
-		    "hoàn tác");
+		board_message(b, false, "%s",
+		    _("You have no change left to undo"));
 	else
-		board_message(b, false, "Đã hoàn tác: %s", what ? what : "");
+		board_message(b, false, _("Undone: %s"), what ? what : "");
 	free(what);
 	free(err);
 	board_reload(b);
@@ -339,7 +342,8 @@ goto_nonempty(struct board *b)
 static void
 act_search(struct board *b)
 {
-	char *text = prompt_line(b, "Tìm: ", b->search, false);
+	char *text = prompt_line(b, _("Search: "), b->search, false);
+	size_t n;
 
 	if (text == NULL)
 		return;
@@ -351,22 +355,24 @@ act_search(struct board *b)
 		free(text);
 	board_rebuild(b);
 	goto_nonempty(b);
+	n = count_cards(b);
 	if (b->search != NULL)
-		board_message(b, false, "Tìm \"%s\": %zu việc", b->search,
-		    count_cards(b));
+		board_message(b, false, ngettext("Search \"%s\": %zu task",
+		    "Search \"%s\": %zu tasks", n), b->search, n);
 	else
-		board_message(b, false, "Đã bỏ tìm kiếm");
+		board_message(b, false, "%s", _("Search cleared"));
 }
 
 static void
 act_filter(struct board *b)
 {
 	char *err = NULL;
+	size_t n;
 	int k;
 
-	/* 77 columns: the whole choice shows on an 80-column screen. */
-	k = prompt_key(b, "Lọc: o quá hạn, m của tôi, 1 chưa làm, "
-	    "2 đang làm, 3 xong, 4 vướng, 0 tất cả");
+	/* TRANSLATORS: at most 79 columns; the keys o m 1 2 3 4 0 stay. */
+	k = prompt_key(b, _("Filter: o overdue, m mine, 1 to do, 2 doing, "
+	    "3 done, 4 blocked, 0 all"));
 	if (k < 0)
 		return;
 	b->f_overdue = b->f_mine = false;
@@ -391,12 +397,12 @@ act_filter(struct board *b)
 	}
 	board_rebuild(b);
 	goto_nonempty(b);
+	n = count_cards(b);
 	if (b->f_overdue || b->f_mine || b->f_status >= 0)
-		board_message(b, false, "Lọc %s: %zu việc",
-		    b->f_overdue ? "quá hạn" : b->f_mine ? "của tôi" :
-		    status_label((enum status)b->f_status), count_cards(b));
+		board_message(b, false, ngettext("Filter %s: %zu task",
+		    "Filter %s: %zu tasks", n), view_filter_name(b), n);
 	else
-		board_message(b, false, "Đã bỏ lọc");
+		board_message(b, false, "%s", _("Filter cleared"));
 }
 
 static void
@@ -507,7 +513,7 @@ board_dispatch(struct board *b, int key)
 		if ((size_t)(a - ACTION_COLUMN_1) < b->ncols)
 			b->col = (size_t)(a - ACTION_COLUMN_1);
 		else
-			board_message(b, true, "Không có cột %d",
+			board_message(b, true, _("No column %d"),
 			    a - ACTION_COLUMN_1 + 1);
 		break;
 	case ACTION_OPEN:
@@ -544,7 +550,7 @@ board_dispatch(struct board *b, int key)
 	case ACTION_RELOAD:
 		board_reload(b);
 		if (b->msg == NULL)
-			board_message(b, false, "Đã tải lại");
+			board_message(b, false, "%s", _("Reloaded"));
 		break;
 	case ACTION_REDRAW:
 		clearok(curscr, TRUE);
@@ -557,7 +563,8 @@ board_dispatch(struct board *b, int key)
 			b->f_overdue = b->f_mine = false;
 			b->f_status = -1;
 			board_rebuild(b);
-			board_message(b, false, "Đã bỏ tìm kiếm và lọc");
+			board_message(b, false, "%s",
+			    _("Search and filter cleared"));
 		}
 		break;
 	case ACTION_HELP:

@@ -14,6 +14,7 @@
 
 #include "board.h"
 #include "boardui.h"
+#include "i18n.h"
 #include "keymap.h"
 #include "text.h"
 #include "util.h"
@@ -300,10 +301,10 @@ board_load(struct board *b, char **err)
 		return -1;
 	if (rc > 0) {
 		if (b->plan_name != NULL)
-			return fail(err, "no plan '%s' in the database",
+			return fail(err, _("no plan '%s' in the database"),
 			    b->plan_name);
-		return fail(err, "the database holds no plan yet; "
-		    "import one with: parboard import FILE");
+		return fail(err, "%s", _("the database holds no plan yet; "
+		    "import one with: parboard import FILE"));
 	}
 	if (store_tasks(b->s, p.id, &all, &tasks, &n, err) != 0) {
 		plan_clear(&p);
@@ -336,7 +337,7 @@ board_reload(struct board *b)
 	char *err = NULL;
 
 	if (board_load(b, &err) != 0) {
-		board_message(b, true, "Không đọc được dữ liệu: %s", err);
+		board_message(b, true, _("Cannot read the data: %s"), err);
 		free(err);
 	}
 }
@@ -424,9 +425,10 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		return -1;
 	}
 	if (store_readonly(s))
-		board_message(&b, true, "Cơ sở dữ liệu chỉ đọc: chỉ xem được");
+		board_message(&b, true, "%s",
+		    _("The database is read-only: you can only look"));
 	else
-		board_message(&b, false, "Nhấn ? để xem trợ giúp");
+		board_message(&b, false, "%s", _("Press ? for help"));
 	board_clamp(&b);
 	while (!b.quit) {
 		if (dirty)

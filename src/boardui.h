@@ -174,8 +174,14 @@ void view_put(WINDOW *w, int y, int x, const char *s, int width,
 /* Bytes of the first line of s wrapped at width columns; *next is where
  * the next line starts. */
 size_t view_wrap_first(const char *s, int width, const char **next);
-/* A score with a decimal comma; buf of 32 bytes. */
+/* A score with the language's decimal mark; buf of 32 bytes. */
 void view_score(score v, char *buf);
+/* A YYYY-MM-DD date as the language writes it (dd/mm/yyyy or ISO), or
+ * with day_month only its day and month (dd/mm or mm-dd); buf of 11
+ * bytes. */
+void view_date(const char *iso, char *buf, bool day_month);
+/* What the filter keeps, in words: "overdue", "mine" or a status. */
+const char *view_filter_name(const struct board *b);
 
 /* taskview.c */
 void view_lines_build(struct board *b);

@@ -11,29 +11,29 @@
 #include <strings.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "keymap.h"
 #include "text.h"
 #include "util.h"
 
 struct action_info {
 	enum action action;
-	const char *name, *en, *vi, *keys;
+	const char *name, *help, *keys;
 };
 
+/* Help texts and titles are English msgids, translated at use time. */
 static const struct action_info actions[] = {
-#define GROUP_(id, en, vi)
-#define ACTION_(id, name, en, vi, keys) { ACTION_##id, name, en, vi, keys },
+#define GROUP_(id, title)
+#define ACTION_(id, name, help, keys) { ACTION_##id, name, help, keys },
 #include "keys.def"
 #undef GROUP_
 #undef ACTION_
 };
 #define NACTIONS (sizeof actions / sizeof actions[0])
 
-static const struct {
-	const char *en, *vi;
-} groups[] = {
-#define GROUP_(id, en, vi) { en, vi },
-#define ACTION_(id, name, en, vi, keys)
+static const char *const groups[] = {
+#define GROUP_(id, title) title,
+#define ACTION_(id, name, help, keys)
 #include "keys.def"
 #undef GROUP_
 #undef ACTION_
@@ -48,8 +48,8 @@ groups_init(void)
 {
 	static bool done;
 	static const enum action order[] = {
-#define GROUP_(id, en, vi) ACTION_NONE,
-#define ACTION_(id, name, en, vi, keys) ACTION_##id,
+#define GROUP_(id, title) ACTION_NONE,
+#define ACTION_(id, name, help, keys) ACTION_##id,
 #include "keys.def"
 #undef GROUP_
 #undef ACTION_
@@ -161,13 +161,15 @@ keymap_load(const struct config *c, char **err)
 	for (i = 0; i < c->nkeys; i++) {
 		kb = &c->keys[i];
 		if (!keymap_action_parse(kb->action, &a)) {
-			buf_addf(&msg, "%s%s:%d: unknown action '%s'",
-			    msg.len ? "\n" : "", file, kb->line, kb->action);
+			buf_addf(&msg, "%s%s:%d: ", msg.len ? "\n" : "", file,
+			    kb->line);
+			buf_addf(&msg, _("unknown action '%s'"), kb->action);
 			continue;
 		}
 		if (!keymap_key_parse(kb->key, &key)) {
-			buf_addf(&msg, "%s%s:%d: unknown key '%s'",
-			    msg.len ? "\n" : "", file, kb->line, kb->key);
+			buf_addf(&msg, "%s%s:%d: ", msg.len ? "\n" : "", file,
+			    kb->line);
+			buf_addf(&msg, _("unknown key '%s'"), kb->key);
 			continue;
 		}
 		keymap_bind(&effective, key, a);
@@ -341,13 +343,11 @@ keymap_action_name(enum action a)
 }
 
 const char *
-keymap_action_help(enum action a, bool english)
+keymap_action_help(enum action a)
 {
 	const struct action_info *ai = info(a);
 
-	if (ai == NULL)
-		return "";
-	return english ? ai->en : ai->vi;
+	return ai != NULL ? _(ai->help) : "";
 }
 
 enum action_group
@@ -363,11 +363,11 @@ keymap_action_group(enum action a)
 }
 
 const char *
-keymap_group_title(enum action_group g, bool english)
+keymap_group_title(enum action_group g)
 {
 	if ((int)g < 0 || g >= GROUP_COUNT_)
 		return "";
-	return english ? groups[g].en : groups[g].vi;
+	return _(groups[g]);
 }
 
 static char *
@@ -393,9 +393,6 @@ keymap_keys_of(enum action a)
 	return keys_of(keymap_effective(), a, ", ");
 }
 
-/* Width of the key column in help lines. */
-#define HELP_KEYS_WIDTH 12
-
 static char **
 help_lines(const struct keymap *m)
 {
@@ -412,16 +409,16 @@ help_lines(const struct keymap *m)
 			lines = xgrow(lines, &cap, n + 3, sizeof *lines);
 			if (n > 0)
 				lines[n++] = xstrdup("");
-			lines[n++] = xstrdup(groups[g].vi);
+			lines[n++] = xstrdup(keymap_group_title(g));
 		}
 		keys = keys_of(m, actions[i].action, ", ");
 		buf_adds(&b, "  ");
-		if (text_width(keys) < HELP_KEYS_WIDTH)
-			text_pad(&b, keys, HELP_KEYS_WIDTH);
+		if (text_width(keys) < KEYMAP_HELP_KEYS)
+			text_pad(&b, keys, KEYMAP_HELP_KEYS);
 		else
 			buf_adds(&b, keys);
 		buf_adds(&b, "  ");
-		buf_adds(&b, actions[i].vi);
+		buf_adds(&b, _(actions[i].help));
 		free(keys);
 		lines = xgrow(lines, &cap, n + 2, sizeof *lines);
 		lines[n++] = buf_take(&b);
@@ -479,15 +476,19 @@ dump_man(FILE *out, const struct keymap *m)
 		ag = keymap_action_group(actions[i].action);
 		if (ag != g) {
 			g = ag;
-			fprintf(out, ".SS %s\n", groups[g].en);
+			fputs(".SS ", out);
+			roff_escaped(out, keymap_group_title(g));
+			fputc('\n', out);
 		}
 		fputs(".TP\n", out);
 		nkeys = 0;
 		for (j = 0; j < m->n; j++)
 			if (m->b[j].action == actions[i].action)
 				nkeys++;
-		fputs(nkeys == 0 ? ".I \"(unbound)\"" :
-		    nkeys == 1 ? ".B" : ".BR", out);
+		if (nkeys == 0)
+			fprintf(out, ".I \"%s\"", _("(unbound)"));
+		else
+			fputs(nkeys == 1 ? ".B" : ".BR", out);
 		for (j = 0; j < m->n; j++) {
 			if (m->b[j].action != actions[i].action)
 				continue;
@@ -499,7 +500,7 @@ dump_man(FILE *out, const struct keymap *m)
 				fputs(" \", \"", out);
 		}
 		fputc('\n', out);
-		roff_escaped(out, actions[i].en);
+		roff_escaped(out, _(actions[i].help));
 		fputs("\n.RB [ ", out);
 		roff_escaped(out, actions[i].name);
 		fputs(" ]\n", out);

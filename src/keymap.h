@@ -27,8 +27,8 @@
 enum action {
 	ACTION_NONE = 0,
 	ACTION_FIRST_ = KEY_MAX,
-#define GROUP_(id, en, vi)
-#define ACTION_(id, name, en, vi, keys) ACTION_##id,
+#define GROUP_(id, title)
+#define ACTION_(id, name, help, keys) ACTION_##id,
 #include "keys.def"
 #undef GROUP_
 #undef ACTION_
@@ -36,8 +36,8 @@ enum action {
 };
 
 enum action_group {
-#define GROUP_(id, en, vi) GROUP_##id,
-#define ACTION_(id, name, en, vi, keys)
+#define GROUP_(id, title) GROUP_##id,
+#define ACTION_(id, name, help, keys)
 #include "keys.def"
 #undef GROUP_
 #undef ACTION_
@@ -67,24 +67,28 @@ const char *keymap_key_name(int key, char *buf, size_t n);
 /* Action by configuration name ("move-up") and back. */
 bool keymap_action_parse(const char *name, enum action *out);
 const char *keymap_action_name(enum action a);
-/* Help text of an action: Vietnamese (board) or English (man page). */
-const char *keymap_action_help(enum action a, bool english);
+/* Help text of an action and title of a group, in the user's language. */
+const char *keymap_action_help(enum action a);
 enum action_group keymap_action_group(enum action a);
-const char *keymap_group_title(enum action_group g, bool english);
+const char *keymap_group_title(enum action_group g);
 
 /* Keys bound to an action in the effective keymap, in binding order,
  * as names joined by ", " ("Up, k"); "" when none.  Malloc'd. */
 char *keymap_keys_of(enum action a);
 
 /* One help line per action and group, from the effective keymap: the
- * lines the `?` view shows and `--dump-keys=text` prints.  NULL
- * terminated, free with keymap_lines_free(). */
+ * lines the `?` view shows and `--dump-keys=text` prints.  An action's
+ * line is two spaces, its keys padded to KEYMAP_HELP_KEYS columns, two
+ * spaces and the help text.  NULL terminated, free with
+ * keymap_lines_free(). */
+#define KEYMAP_HELP_KEYS 12
 char **keymap_help_lines(void);
 void keymap_lines_free(char **lines);
 
-/* Print the table's default keymap: format "man" (the KEYS section body of
- * man/parboard.1, roff, between the KEYS-BEGIN and KEYS-END markers) or
- * "text" (the `?` help lines).  Returns -1 on an unknown format. */
+/* Print the table's default keymap in the user's language: format "man"
+ * (the KEYS section body of man/parboard.1, roff, between the KEYS-BEGIN
+ * and KEYS-END markers; LANGUAGE=en gives the English page's) or "text"
+ * (the `?` help lines).  Returns -1 on an unknown format. */
 int keymap_dump(FILE *out, const char *format);
 
 #endif

@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "boardui.h"
+#include "i18n.h"
 #include "keymap.h"
 #include "text.h"
 #include "util.h"
@@ -67,8 +68,8 @@ line_delete_word(struct line *l)
 }
 
 /* Footers of the two kinds of prompt. */
-#define HELP_LINE "Enter: xong · Esc: huỷ"
-#define HELP_KEY "Nhấn phím để chọn · Esc: huỷ"
+#define HELP_LINE _("Enter: done · Esc: cancel")
+#define HELP_KEY _("Press a key to choose · Esc: cancel")
 
 /* Draw "label text" on the footer's last row, showing the end of the text
  * when it is too long, the cursor after it; help on the row above when

@@ -7,6 +7,7 @@
 
 #include "board.h"
 #include "boardui.h"
+#include "i18n.h"
 #include "keymap.h"
 #include "text.h"
 #include "util.h"
@@ -54,13 +55,13 @@ static const char *
 due_source_label(const char *src)
 {
 	if (src == NULL || strcmp(src, "default") == 0)
-		return "mặc định";
+		return _("default");
 	if (strcmp(src, "role") == 0)
-		return "theo vai trò";
+		return _("by role");
 	if (strcmp(src, "criterion") == 0)
-		return "theo tiêu chí";
+		return _("by criterion");
 	if (strcmp(src, "task") == 0)
-		return "đặt riêng cho việc";
+		return _("set for this task");
 	return src;
 }
 
@@ -69,10 +70,10 @@ static const char *
 origin_label(const char *origin)
 {
 	if (origin != NULL && strcmp(origin, "appendix") == 0)
-		return "Việc theo phụ lục";
+		return _("Appendix task");
 	if (origin != NULL && strcmp(origin, "directive") == 0)
-		return "Việc theo chỉ đạo";
-	return "Việc thêm tay";
+		return _("Directive task");
+	return _("Task added by hand");
 }
 
 static const char *
@@ -85,6 +86,18 @@ status_text(const char *name)
 	return name != NULL ? name : "";
 }
 
+/* A value of a history row in the language: a status by its label, a
+ * date as the language writes it; buf of 11 bytes. */
+static const char *
+value_text(const char *v, char *buf)
+{
+	enum status s;
+
+	if (status_parse(v, &s))
+		return status_label(s);
+	return i18n_date(v, buf, 11);
+}
+
 static char *
 history_text(const struct history *h)
 {
@@ -95,30 +108,34 @@ history_text(const struct history *h)
 
 	if (h->at != NULL && strlen(h->at) >= 16) {
 		snprintf(d2, sizeof d2, "%.10s", h->at);
-		text_format_date(d2, d1);
+		i18n_date(d2, d1, sizeof d1);
 		snprintf(when, sizeof when, "%s %.5s", d1, h->at + 11);
 		d2[0] = '\0';
 	}
 	if (strcmp(h->kind, "created") == 0) {
-		what = xstrdup("tạo việc");
+		what = xstrdup(_("created the task"));
 	} else if (strcmp(h->kind, "status") == 0) {
-		what = *o ? xasprintf("trạng thái %s → %s", status_text(o),
-		    status_text(n)) : xasprintf("trạng thái %s",
+		what = *o ? xasprintf(_("status %s → %s"), status_text(o),
+		    status_text(n)) : xasprintf(_("status %s"),
 		    status_text(n));
 	} else if (strcmp(h->kind, "due") == 0) {
 		if (*o)
-			text_format_date(o, d1);
+			i18n_date(o, d1, sizeof d1);
 		if (*n)
-			text_format_date(n, d2);
-		what = xasprintf("hạn %s → %s", *o ? d1 : "?", *n ? d2 : "?");
+			i18n_date(n, d2, sizeof d2);
+		what = xasprintf(_("due date %s → %s"), *o ? d1 : "?",
+		    *n ? d2 : "?");
 	} else if (strcmp(h->kind, "note") == 0) {
-		what = xasprintf("ghi chú: %s", n);
+		what = xasprintf(_("note: %s"), n);
 	} else if (strcmp(h->kind, "evidence") == 0) {
-		what = xasprintf("tài liệu kiểm chứng: %s", n);
+		what = xasprintf(_("evidence: %s"), n);
 	} else if (strcmp(h->kind, "title") == 0) {
-		what = xasprintf("đổi tên: %s", n);
+		what = xasprintf(_("renamed: %s"), n);
+	} else if (strcmp(h->kind, "undo") == 0 && *o && *n) {
+		what = xasprintf(_("undone %s → %s"), value_text(o, d1),
+		    value_text(n, d2));
 	} else if (strcmp(h->kind, "undo") == 0) {
-		what = xasprintf("hoàn tác %s%s%s", o, *o && *n ? " → " : "", n);
+		what = xasprintf(_("undone %s"), value_text(*n ? n : o, d1));
 	} else {
 		what = xasprintf("%s %s %s", h->kind, o, n);
 	}
@@ -129,6 +146,32 @@ history_text(const struct history *h)
 
 #define TITLE_MARK "\001"
 
+/* "Due 31/10/2023 (default) · in 48 days": the date, where it comes from
+ * and, for a task not done, how far it is. */
+static char *
+due_line(const struct task *t)
+{
+	char d[11], *line, *when, *all;
+	long days = text_days_between(today(), t->due);
+
+	i18n_date(t->due, d, sizeof d);
+	line = xasprintf(_("Due %s (%s)"), d, due_source_label(t->due_source));
+	if (t->status == STATUS_DONE)
+		return line;
+	if (days < 0)
+		when = xasprintf(ngettext("%ld day overdue", "%ld days overdue",
+		    (unsigned long)-days), -days);
+	else if (days == 0)
+		when = xstrdup(_("today"));
+	else
+		when = xasprintf(ngettext("in %ld day", "in %ld days",
+		    (unsigned long)days), days);
+	all = xasprintf("%s · %s", line, when);
+	free(line);
+	free(when);
+	return all;
+}
+
 static void
 task_lines(struct board *b, int width, char ***lines, size_t *n,
     size_t *cap)
@@ -136,18 +179,16 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	struct task t;
 	struct history *h = NULL;
 	size_t nh = 0, i, k;
-	char *err = NULL, *line, s1[32], s2[32], d[11];
+	char *err = NULL, *line, *what, s1[32], s2[32], d[11];
 	const struct role *r;
 	struct buf sc = { 0 };
-	long days;
 	static const char *const kinds[] = { "note", "evidence" };
-	static const char *const titles[] = { "Ghi chú",
-	    "Tài liệu kiểm chứng" };
+	static const char *const titles[] = { N_("Notes"), N_("Evidence") };
 
 	memset(&t, 0, sizeof t);
 	if (store_task_get(b->s, b->task_id, &t, &err) != 0) {
-		lines_add(lines, n, cap, xasprintf("Không đọc được việc: %s",
-		    err ? err : "?"));
+		lines_add(lines, n, cap, xasprintf(_("Cannot read the task: "
+		    "%s"), err ? err : "?"));
 		free(err);
 		return;
 	}
@@ -158,26 +199,29 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	view_wrap(t.title, width, "", lines, n, cap);
 	if (t.crit_title != NULL && t.title != NULL &&
 	    strcmp(t.crit_title, t.title) != 0) {
-		line = xasprintf("Tiêu chí: %s", t.crit_title);
+		line = xasprintf(_("Criterion: %s"), t.crit_title);
 		view_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
 	lines_add(lines, n, cap, xstrdup(""));
 	if (t.has & HAS_STANDARD) {
 		view_score(t.standard, s1);
-		buf_addf(&sc, "Điểm chuẩn %s", s1);
+		buf_addf(&sc, _("Standard score %s"), s1);
 	}
 	if (t.has & HAS_SELF) {
 		view_score(t.self, s1);
-		buf_addf(&sc, "%sTự đánh giá %s", sc.len ? " · " : "", s1);
+		buf_adds(&sc, sc.len ? " · " : "");
+		buf_addf(&sc, _("Self-assessed %s"), s1);
 	}
 	if (t.has & HAS_APPRAISED) {
 		view_score(t.appraised, s1);
-		buf_addf(&sc, "%sThẩm định %s", sc.len ? " · " : "", s1);
+		buf_adds(&sc, sc.len ? " · " : "");
+		buf_addf(&sc, _("Appraised %s"), s1);
 	}
 	if (t.has & HAS_DEDUCTION) {
 		view_score(t.deduction, s1);
-		buf_addf(&sc, "%sĐiểm trừ %s", sc.len ? " · " : "", s1);
+		buf_adds(&sc, sc.len ? " · " : "");
+		buf_addf(&sc, _("Deduction %s"), s1);
 	}
 	if (sc.len > 0)
 		view_wrap(sc.data, width, "", lines, n, cap);
@@ -187,61 +231,46 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	    llabs(t.deduction) != t.standard - t.appraised) {
 		view_score(t.deduction, s1);
 		view_score(t.standard - t.appraised, s2);
-		line = xasprintf("(!) Điểm trừ ghi %s nhưng chuẩn − thẩm định "
-		    "là %s", s1, s2);
+		line = xasprintf(_("(!) The deduction says %s but standard − "
+		    "appraised is %s"), s1, s2);
 		view_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
 	if (t.has_points) {
 		view_score(t.points, s1);
-		lines_add(lines, n, cap, xasprintf("Điểm gỡ được khi xong: %s",
-		    s1));
+		lines_add(lines, n, cap, xasprintf(_("Points recovered when "
+		    "done: %s"), s1));
 	}
-	if (t.due != NULL) {
-		text_format_date(t.due, d);
-		days = text_days_between(today(), t.due);
-		line = xasprintf("Hạn %s (%s)%s", d,
-		    due_source_label(t.due_source),
-		    t.status == STATUS_DONE ? "" : days < 0 ? " · quá hạn" :
-		    days == 0 ? " · hôm nay" : "");
-		if (t.status != STATUS_DONE && days != 0) {
-			char *l2 = xasprintf("%s %ld ngày", line,
-			    days < 0 ? -days : days);
-
-			if (days > 0) {
-				free(l2);
-				l2 = xasprintf("%s · còn %ld ngày", line, days);
-			}
-			free(line);
-			line = l2;
-		}
-		lines_add(lines, n, cap, line);
-	}
+	if (t.due != NULL)
+		lines_add(lines, n, cap, due_line(&t));
 	if (t.support != NULL && *t.support != '\0') {
-		line = xasprintf("Phối hợp: %s", t.support);
+		line = xasprintf(_("Supporting roles: %s"), t.support);
 		view_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
 	if (t.target != NULL || t.every != NULL) {
-		line = xasprintf("Chỉ tiêu: %s%s%s", t.target ? t.target : "",
+		what = xasprintf("%s%s%s", t.target ? t.target : "",
 		    t.every ? " / " : "", t.every ? t.every : "");
+		line = xasprintf(_("Target: %s"), what);
+		free(what);
 		view_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
 	if (t.comment != NULL && *t.comment != '\0') {
 		lines_add(lines, n, cap, xstrdup(""));
-		lines_add(lines, n, cap, xstrdup(TITLE_MARK
-		    "Ý kiến hội đồng thẩm định"));
+		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
+		    _("Appraisal board's comment")));
 		view_wrap(t.comment, width, "", lines, n, cap);
 	}
 	if (t.assignee != NULL && *t.assignee != '\0') {
 		lines_add(lines, n, cap, xstrdup(""));
-		lines_add(lines, n, cap, xstrdup(TITLE_MARK "Giao thực hiện"));
+		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
+		    _("Assigned to")));
 		view_wrap(t.assignee, width, "", lines, n, cap);
 	}
 	if (store_history(b->s, t.id, &h, &nh, &err) != 0) {
-		lines_add(lines, n, cap, xasprintf("Không đọc được lịch sử: %s",
-		    err ? err : "?"));
+		lines_add(lines, n, cap, xasprintf(_("Cannot read the history: "
+		    "%s"), err ? err : "?"));
 		free(err);
 		nh = 0;
 	}
@@ -254,12 +283,12 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 			continue;
 		lines_add(lines, n, cap, xstrdup(""));
 		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s (%zu)",
-		    titles[k], cnt));
+		    _(titles[k]), cnt));
 		for (i = 0; i < nh; i++) {
 			if (strcmp(h[i].kind, kinds[k]) != 0)
 				continue;
 			snprintf(s1, sizeof s1, "%.10s", h[i].at ? h[i].at : "");
-			text_format_date(s1, d);
+			i18n_date(s1, d, sizeof d);
 			line = xasprintf("%s %s: %s", d, h[i].user ? h[i].user :
 			    "?", h[i].new ? h[i].new : "");
 			view_wrap(line, width, "", lines, n, cap);
@@ -267,7 +296,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 		}
 	}
 	lines_add(lines, n, cap, xstrdup(""));
-	lines_add(lines, n, cap, xstrdup(TITLE_MARK "Lịch sử"));
+	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s", _("History")));
 	for (i = 0; i < nh; i++) {
 		line = history_text(&h[i]);
 		view_wrap(line, width, "", lines, n, cap);
@@ -277,6 +306,29 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	task_clear(&t);
 }
 
+/* A help line wrapped to width, its later rows under the help text. */
+static void
+help_line_wrap(const char *line, int width, char ***lines, size_t *n,
+    size_t *cap)
+{
+	const char *rest = line, *next;
+	int indent = 0, w;
+	size_t len;
+
+	if (*rest == '\0')
+		lines_add(lines, n, cap, xstrdup(""));
+	while (*rest != '\0') {
+		w = width - indent > 1 ? width - indent : 1;
+		len = view_wrap_first(rest, w, &next);
+		lines_add(lines, n, cap, xasprintf("%*s%.*s", indent, "",
+		    (int)len, rest));
+		rest = next;
+		while (*rest == ' ')
+			rest++;
+		indent = KEYMAP_HELP_KEYS + 4;
+	}
+}
+
 static void
 help_lines(struct board *b, int width, char ***lines, size_t *n,
     size_t *cap)
@@ -284,21 +336,21 @@ help_lines(struct board *b, int width, char ***lines, size_t *n,
 	char **keys = keymap_help_lines();
 	size_t i;
 
-	lines_add(lines, n, cap, xstrdup(TITLE_MARK "Trợ giúp: các phím"));
+	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s", _("Help: keys")));
 	lines_add(lines, n, cap, xstrdup(""));
 	for (i = 0; keys[i] != NULL; i++) {
 		if (keys[i][0] != ' ' && keys[i][0] != '\0')
 			lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
 			    keys[i]));
 		else
-			lines_add(lines, n, cap, xstrdup(keys[i]));
+			help_line_wrap(keys[i], width, lines, n, cap);
 	}
 	keymap_lines_free(keys);
 	lines_add(lines, n, cap, xstrdup(""));
-	lines_add(lines, n, cap, xstrdup(TITLE_MARK "Dấu trên thẻ"));
-	view_wrap("! quá hạn · ~ sắp đến hạn · > đang làm · + hoàn thành · "
-	    "# vướng mắc · +VAI-TRÒ vai trò phối hợp · n2 hai ghi chú · "
-	    "e1 một tài liệu kiểm chứng", width, "  ", lines, n, cap);
+	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s", _("Card marks")));
+	view_wrap(_("! overdue · ~ due soon · > doing · + done · # blocked · "
+	    "+ROLE supporting role · n2 two notes · e1 one piece of "
+	    "evidence"), width, "  ", lines, n, cap);
 }
 
 void

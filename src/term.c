@@ -27,6 +27,7 @@
 
 #include "board.h"
 #include "boardui.h"
+#include "i18n.h"
 #include "keymap.h"
 #include "util.h"
 
@@ -160,7 +161,7 @@ term_dump(struct board *b)
 static int
 script_key(struct board *b)
 {
-	char line[4096];
+	char line[4096], *what;
 	size_t len;
 	int key, cols, rows;
 	long ms;
@@ -203,8 +204,10 @@ script_key(struct board *b)
 		if (keymap_key_parse(line, &key))
 			return keymap_key_normalize(key);
 		free(b->fatal);
-		b->fatal = xasprintf("%s:%d: unknown key '%s'",
-		    b->script_name, b->script_line, line);
+		what = xasprintf(_("unknown key '%s'"), line);
+		b->fatal = xasprintf("%s:%d: %s", b->script_name,
+		    b->script_line, what);
+		free(what);
 		return BOARD_EOF;
 	}
 }
@@ -277,13 +280,16 @@ define_keys(void)
 }
 
 /* Wide characters need a UTF-8 locale; a server where LANG is unset still
- * gets one, since parboard's text is Vietnamese whatever the locale. */
+ * gets one, since Vietnamese text needs it whatever the locale.
+ * LC_MESSAGES stays as i18n.c set it: under LANG=C (or none) it would be
+ * "C", and gettext would ignore the chosen language. */
 void
 term_locale_init(void)
 {
 	const char *cs;
 
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_COLLATE, "");
 	setlocale(LC_NUMERIC, "C");
 	cs = nl_langinfo(CODESET);
 	if (cs == NULL || strcmp(cs, "UTF-8") != 0)
@@ -343,8 +349,8 @@ term_open(struct board *b, char **err)
 		b->screen = newterm(NULL, stdout, stdin);
 	}
 	if (b->screen == NULL)
-		return fail(err, "cannot use terminal type '%s'",
-		    term != NULL ? term : "(unset)");
+		return fail(err, _("cannot use terminal type '%s'"),
+		    term != NULL ? term : _("(unset)"));
 	set_term(b->screen);
 	/* A terminal that cannot move the cursor (TERM=dumb, a bare serial
 	 * line) would show the board as one smeared line: say so instead. */
@@ -353,9 +359,9 @@ term_open(struct board *b, char **err)
 		endwin();
 		delscreen(b->screen);
 		b->screen = NULL;
-		return fail(err, "terminal type '%s' cannot move the cursor; "
-		    "set TERM to your terminal (xterm, screen, vt100)",
-		    term != NULL ? term : "(unset)");
+		return fail(err, _("terminal type '%s' cannot move the cursor; "
+		    "set TERM to your terminal (xterm, screen, vt100)"),
+		    term != NULL ? term : _("(unset)"));
 	}
 	set_escdelay(esc != NULL && atoi(esc) > 0 ? atoi(esc) : 150);
 	cbreak();

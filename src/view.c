@@ -13,6 +13,7 @@
 
 #include "board.h"
 #include "boardui.h"
+#include "i18n.h"
 #include "title.h"
 #include "keymap.h"
 #include "text.h"
@@ -83,7 +84,19 @@ view_wrap_first(const char *s, int width, const char **next)
 void
 view_score(score v, char *buf)
 {
-	text_format_score(v, ',', buf, 32);
+	text_format_score(v, i18n_decimal(), buf, 32);
+}
+
+void
+view_date(const char *iso, char *buf, bool day_month)
+{
+	i18n_date(iso, buf, 11);
+	if (!day_month || strlen(buf) != 10)
+		return;
+	if (buf[2] == '/')
+		buf[5] = '\0';			/* dd/mm */
+	else
+		memmove(buf, buf + 5, 6);	/* mm-dd */
 }
 
 /* --- layout -------------------------------------------------------- */
@@ -192,10 +205,10 @@ view_colors_check(const struct config *c, char **err)
 	for (i = 0; c != NULL && i < c->ncolors; i++) {
 		if (paint_find(c->colors[i].element) >= 0)
 			continue;
-		buf_addf(&msg, "%s%s:%d: unknown colour element '%s' (want "
-		    "overdue, soon, done, blocked, header, footer, cursor or "
-		    "column)", msg.len ? "\n" : "",
-		    c->file ? c->file : "parboard.conf", c->colors[i].line,
+		buf_addf(&msg, "%s%s:%d: ", msg.len ? "\n" : "",
+		    c->file ? c->file : "parboard.conf", c->colors[i].line);
+		buf_addf(&msg, _("unknown colour element '%s' (want overdue, "
+		    "soon, done, blocked, header, footer, cursor or column)"),
 		    c->colors[i].element);
 	}
 	if (msg.len == 0)
@@ -302,6 +315,7 @@ draw_header(struct board *b)
 	struct buf line = { 0 };
 	size_t i, noverdue = 0, np = 0, skip;
 	const struct task *t;
+	long days;
 
 	if (b->header == NULL)
 		return;
@@ -319,22 +333,24 @@ draw_header(struct board *b)
 	if (b->plan.has_total) {
 		view_score(b->plan.total_appraised, appraised);
 		view_score(b->plan.total_appraised + b->at_stake, projected);
-		parts[np++] = xasprintf("Điểm %s → %s", appraised, projected);
+		parts[np++] = xasprintf(_("Score %s → %s"), appraised,
+		    projected);
 	} else {
-		parts[np++] = xstrdup("Điểm ?");
+		parts[np++] = xstrdup(_("Score ?"));
 	}
-	if (due != NULL && text_days_between(today(), due) == 0)
-		parts[np++] = xstrdup("Hạn hôm nay");
+	days = due != NULL ? text_days_between(today(), due) : 0;
+	if (due != NULL && days == 0)
+		parts[np++] = xstrdup(_("Due today"));
 	else if (due != NULL)
-		parts[np++] = xasprintf("Còn %ld ngày",
-		    text_days_between(today(), due));
+		parts[np++] = xasprintf(ngettext("%ld day left",
+		    "%ld days left", (unsigned long)days), days);
 	else
 		parts[np++] = NULL;
 	if (noverdue > 0)
-		parts[np++] = xasprintf("Quá hạn %zu", noverdue);
+		parts[np++] = xasprintf(_("%zu overdue"), noverdue);
 	else
 		parts[np++] = NULL;
-	parts[np++] = xasprintf("Xong %zu/%zu", b->ndone, b->ntasks);
+	parts[np++] = xasprintf(_("Done %zu/%zu"), b->ndone, b->ntasks);
 	/* Drop the period, then the commune, until the line fits. */
 	for (skip = 0; skip < 3; skip++) {
 		buf_free(&line);
@@ -422,14 +438,15 @@ draw_card(struct board *b, int y, int x, int width, const struct task *t,
 	if (t->has_points)
 		view_score(t->points, pts);
 	if (t->due != NULL)
-		text_format_date(t->due, due);
+		view_date(t->due, due, false);
 	left = xasprintf("%c %s", mark, t->code != NULL ? t->code : "·");
 	right = xasprintf("%s%s%s", pts, *pts ? "  " : "", due);
 	lw = text_width(left);
 	rw = text_width(right);
 	if (lw + 1 + rw > width) {
 		free(right);
-		due[5] = '\0';	/* dd/mm */
+		if (t->due != NULL)
+			view_date(t->due, due, true);
 		right = xasprintf("%s%s%s", pts, *pts ? " " : "", due);
 		rw = text_width(right);
 	}
@@ -509,8 +526,8 @@ draw_column(struct board *b, size_t ci, int x, int width, bool more_left,
 	free(left);
 	free(right);
 	if (col->ncards == 0) {
-		view_put(b->body, 1, x, col->total ? "(không có việc phù hợp)" :
-		    "(trống)", width, A_NORMAL);
+		view_put(b->body, 1, x, col->total ? _("(no matching task)") :
+		    _("(empty)"), width, A_NORMAL);
 		return;
 	}
 	for (k = 0, idx = col->top; idx < last; k++, idx++)
@@ -526,7 +543,7 @@ draw_board(struct board *b)
 
 	werase(b->body);
 	if (b->ncols == 0) {
-		view_put(b->body, 1, 0, "Chưa có việc nào", COLS, A_NORMAL);
+		view_put(b->body, 1, 0, _("No tasks yet"), COLS, A_NORMAL);
 		return;
 	}
 	nvis = view_columns_on_screen(b, &width);
@@ -545,6 +562,16 @@ draw_board(struct board *b)
 
 /* --- footer -------------------------------------------------------- */
 
+const char *
+view_filter_name(const struct board *b)
+{
+	if (b->f_overdue)
+		return _("overdue");
+	if (b->f_mine)
+		return _("mine");
+	return status_label((enum status)b->f_status);
+}
+
 static void
 draw_hints(struct board *b, int y)
 {
@@ -552,15 +579,22 @@ draw_hints(struct board *b, int y)
 		enum action a;
 		const char *label;
 	} board_hints[] = {
-		{ ACTION_OPEN, "mở" }, { ACTION_STATUS_NEXT, "trạng thái" },
-		{ ACTION_NOTE, "ghi chú" }, { ACTION_BLOCK, "vướng" },
-		{ ACTION_SEARCH, "tìm" }, { ACTION_FILTER, "lọc" },
-		{ ACTION_HELP, "trợ giúp" }, { ACTION_QUIT, "thoát" },
+		{ ACTION_OPEN, N_("open") },
+		{ ACTION_STATUS_NEXT, N_("status") },
+		{ ACTION_NOTE, N_("note") },
+		{ ACTION_BLOCK, N_("block") },
+		{ ACTION_SEARCH, N_("search") },
+		{ ACTION_FILTER, N_("filter") },
+		{ ACTION_HELP, N_("help") },
+		{ ACTION_QUIT, N_("quit") },
 	}, text_hints[] = {
-		{ ACTION_BACK, "quay lại" }, { ACTION_STATUS_NEXT, "trạng thái" },
-		{ ACTION_NOTE, "ghi chú" }, { ACTION_EVIDENCE, "kiểm chứng" },
-		{ ACTION_DUE, "hạn" }, { ACTION_MOVE_DOWN, "cuộn" },
-		{ ACTION_HELP, "trợ giúp" },
+		{ ACTION_BACK, N_("back") },
+		{ ACTION_STATUS_NEXT, N_("status") },
+		{ ACTION_NOTE, N_("note") },
+		{ ACTION_EVIDENCE, N_("evidence") },
+		{ ACTION_DUE, N_("due date") },
+		{ ACTION_MOVE_DOWN, N_("scroll") },
+		{ ACTION_HELP, N_("help") },
 	};
 	struct buf line = { 0 };
 	size_t i, n = b->view == VIEW_BOARD ?
@@ -572,8 +606,8 @@ draw_hints(struct board *b, int y)
 
 	for (i = 0; i < n; i++) {
 		a = b->view == VIEW_BOARD ? board_hints[i].a : text_hints[i].a;
-		label = b->view == VIEW_BOARD ? board_hints[i].label :
-		    text_hints[i].label;
+		label = _(b->view == VIEW_BOARD ? board_hints[i].label :
+		    text_hints[i].label);
 		if (b->view == VIEW_HELP && a != ACTION_BACK &&
 		    a != ACTION_MOVE_DOWN)
 			continue;
@@ -614,19 +648,21 @@ draw_footer(struct board *b)
 	} else if (b->search != NULL || b->f_overdue || b->f_mine ||
 	    b->f_status >= 0) {
 		if (b->search != NULL)
-			buf_addf(&st, "Tìm \"%s\"", b->search);
-		if (b->f_overdue || b->f_mine || b->f_status >= 0)
-			buf_addf(&st, "%sLọc: %s", st.len ? " · " : "",
-			    b->f_overdue ? "quá hạn" : b->f_mine ? "của tôi" :
-			    status_label((enum status)b->f_status));
-		buf_adds(&st, " · Esc để bỏ");
+			buf_addf(&st, _("Search \"%s\""), b->search);
+		if (b->f_overdue || b->f_mine || b->f_status >= 0) {
+			if (st.len > 0)
+				buf_adds(&st, " · ");
+			buf_addf(&st, _("Filter: %s"), view_filter_name(b));
+		}
+		buf_adds(&st, " · ");
+		buf_adds(&st, _("Esc to clear"));
 		view_put(b->footer, y, 0, st.data, COLS, b->paint[PAINT_FOOTER]);
 		buf_free(&st);
 	} else if (b->footer_rows == 1) {
 		draw_hints(b, 0);
 	} else {
-		view_put(b->footer, y, 0, store_readonly(b->s) ? "Chỉ đọc" : "",
-		    COLS, b->paint[PAINT_FOOTER]);
+		view_put(b->footer, y, 0, store_readonly(b->s) ?
+		    _("Read-only") : "", COLS, b->paint[PAINT_FOOTER]);
 	}
 	wnoutrefresh(b->footer);
 }
@@ -643,10 +679,10 @@ view_draw(struct board *b)
 		/* On one line, the last cell is the bottom-right corner:
 		 * ncurses fills it by inserting a character, and on a 1×1
 		 * screen it inserts one from outside the screen. */
-		view_put(b->body, 0, 0, "Cửa sổ quá nhỏ",
+		view_put(b->body, 0, 0, _("Window too small"),
 		    LINES > 1 ? COLS : COLS - 1, A_BOLD);
 		if (LINES > 1)
-			view_put(b->body, 1, 0, "q để thoát", COLS, A_NORMAL);
+			view_put(b->body, 1, 0, _("q to quit"), COLS, A_NORMAL);
 		wnoutrefresh(b->body);
 		doupdate();
 		return;

@@ -5,6 +5,9 @@
 . "$SRCDIR/tests/lib.sh"
 
 EXPECTED="$SRCDIR/tests/tui/expected"
+# The screens below are checked in Vietnamese (lib.sh sets English); the
+# English board has its own checks near the end.
+export LANGUAGE=vi
 
 # board NAME SIZE [TERM] [ARGS...]: run the board on $DB with the key
 # script $TMPD/NAME.keys at SIZE (COLSxLINES); the screens go to
@@ -247,8 +250,8 @@ expect_match "a date typed over it replaces it" '1\.7: hạn 15/10/2023$' \
     "$(screen due 2)"
 expect_match "Backspace edits the date shown" '1\.7: hạn 15/10/2024$' \
     "$(screen due 3)"
-expect_match "an empty date cancels" '^Đã huỷ$' "$(screen due 4)"
-expect_match "a blank date cancels" '^Đã huỷ$' "$(screen due 5)"
+expect_match "an empty date cancels" '^Đã hủy$' "$(screen due 4)"
+expect_match "a blank date cancels" '^Đã hủy$' "$(screen due 5)"
 expect_match "the due date is the last one set" \
     '^ *7 +1\.7 +CA .* 15/10/2024 ' "$(pb list --role CA)"
 ca_before=$(pb list --role CA)
@@ -268,7 +271,7 @@ board chooser 80x24
 s=$(screen chooser 1)
 expect_match "f shows every choice at 80 columns" \
     '^Lọc: o quá hạn, m của tôi, .*, 0 tất cả$' "$s"
-expect_match "f says a key chooses" '^Nhấn phím để chọn · Esc: huỷ$' "$s"
+expect_match "f says a key chooses" '^Nhấn phím để chọn · Esc: hủy$' "$s"
 expect_match "f at 40 columns cuts the choices, never drops them" \
     '^Lọc: o quá hạn, m của tôi, 1 chưa làm,…$' "$(screen chooser 2)"
 
@@ -493,13 +496,13 @@ cat > "$TMPD/conf/bad.conf" <<'EOF'
 bind = ( ("x", "frobnicate") );
 EOF
 printf 'q\n' | keys bad
-board bad 80x24 xterm -c "$TMPD/conf/bad.conf"
+LANGUAGE=en board bad 80x24 xterm -c "$TMPD/conf/bad.conf"
 expect_eq "an unknown action fails" 1 $?
 expect_match "and names the file and line" \
     'bad\.conf:3: unknown action .frobnicate.' "$(cat "$TMPD/bad.err")"
 
 printf 'j\nNoSuchKey\n' | keys badkey
-board badkey 80x24
+LANGUAGE=en board badkey 80x24
 expect_eq "an unknown key in a script fails" 1 $?
 expect_match "and names the script line" "badkey\\.keys:2: unknown key 'NoSuchKey'" \
     "$(cat "$TMPD/badkey.err")"
@@ -516,9 +519,74 @@ expect_match "a change made elsewhere shows within 1.5 s" '^\+ 3\.5\.2 ' \
 
 # A terminal that cannot address the cursor is refused with a message.
 printf 'q\n' | keys dumb
-board dumb 80x24 dumb
+LANGUAGE=en board dumb 80x24 dumb
 rc=$?
 expect_eq "TERM=dumb: exit 1" 1 "$rc"
 expect_match "TERM=dumb: says why" "cannot move the cursor" "$(cat "$TMPD/dumb.err")"
+board dumb 80x24 dumb
+expect_match "TERM=dumb: says why in Vietnamese" \
+    "không di chuyển được con trỏ" "$(cat "$TMPD/dumb.err")"
+board bad 80x24 xterm -c "$TMPD/conf/bad.conf"
+expect_match "an unknown action in Vietnamese" \
+    'bad\.conf:3: không có thao tác “frobnicate”' "$(cat "$TMPD/bad.err")"
+
+# --- the board in English and in Vietnamese ---------------------------------
+# The footer, header, help and task view follow the language: words,
+# decimal mark and date format.  (Status names come from status_label().)
+DB="$TMPD/lang.db"
+pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
+printf '%s\n' dump '?' dump Esc 5 s u Enter dump D dump Esc q | keys lang-en
+cp "$TMPD/lang-en.keys" "$TMPD/lang-vi.keys"
+LANGUAGE=en board lang-en 100x60
+LANGUAGE=vi board lang-vi 100x60
+en1=$(screen lang-en 1) vi1=$(screen lang-vi 1)
+expect_match "English footer" '· \? help · q quit$' "$en1"
+expect_match "Vietnamese footer" '· \? trợ giúp · q thoát$' "$vi1"
+expect_match "English header: score, days left, done" \
+    'Score 69\.82 → 80\.59 · 48 days left · Done 0/30$' "$en1"
+expect_match "Vietnamese header: score, days left, done" \
+    'Điểm 69,82 → 80,59 · Còn 48 ngày · Xong 0/30$' "$vi1"
+expect_match "English cards: ISO dates, decimal point" \
+    '^  3\.5\.2 +1\.00 +2023-10-31' "$en1"
+expect_match "Vietnamese cards: dd/mm/yyyy, decimal comma" \
+    '^  3\.5\.2 +1,00 +31/10/2023' "$vi1"
+en2=$(screen lang-en 2) vi2=$(screen lang-vi 2)
+expect_match "English help: title" '^ Help: keys$' "$en2"
+expect_match "English help: a group heading" '^ Movement$' "$en2"
+expect_match "English help: a key and its text" \
+    '^   Up, k +Move to the card above\.$' "$en2"
+expect_match "English help: the card marks" '^ Card marks$' "$en2"
+expect_match "English help footer" '^Esc back · Down scroll' "$en2"
+expect_match "Vietnamese help: title" '^ Trợ giúp: các phím$' "$vi2"
+expect_match "Vietnamese help: a group heading" '^ Di chuyển$' "$vi2"
+expect_match "Vietnamese help: a key and its text" \
+    '^   Up, k +Lên thẻ phía trên\.$' "$vi2"
+expect_match "Vietnamese help footer" '^Esc quay lại · Down cuộn' "$vi2"
+en3=$(screen lang-en 3) vi3=$(screen lang-vi 3)
+expect_match "English task view: due date and days" \
+    '^ Due 2023-10-31 \(default\) · in 48 days$' "$en3"
+expect_match "English task view: scores" \
+    '^ Standard score 1\.00 · Self-assessed 0\.00 · Appraised 0\.00' "$en3"
+expect_match "English task view: history heading" '^ History$' "$en3"
+expect_match "English history: ISO date and undo" \
+    '^ [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{5} [^ ]+: undone .+ → ' "$en3"
+check "English history has no Vietnamese verb" \
+    sh -c "! grep -q 'hoàn tác\|trạng thái' '$TMPD/lang-en.out'"
+expect_match "Vietnamese task view: due date and days" \
+    '^ Hạn 31/10/2023 \(mặc định\) · còn 48 ngày$' "$vi3"
+expect_match "Vietnamese history: undo by status labels" \
+    '^ [0-9]{2}/[0-9]{2}/[0-9]{4} [0-9:]{5} [^ ]+: hoàn tác Đang làm → Chưa làm$' \
+    "$vi3"
+expect_match "English due date prompt" \
+    '^New due date \(YYYY-MM-DD\): 2023-10-31$' "$(screen lang-en 4)"
+expect_match "Vietnamese due date prompt" \
+    '^Hạn mới \(dd/mm/yyyy\): 31/10/2023$' "$(screen lang-vi 4)"
+# Without LANGUAGE, the board speaks Vietnamese.
+env -u LANGUAGE PARBOARD_KEYS="$TMPD/lang-vi.keys" \
+    PARBOARD_DUMP="$TMPD/lang-def.out" TERM=xterm COLUMNS=100 LINES=60 \
+    "$PARBOARD" -d "$DB" --today 2023-09-13 </dev/null >/dev/null 2>&1
+expect_match "the default language is Vietnamese" '· \? trợ giúp · q thoát$' \
+    "$(awk '/^-- 1$/ { exit } { print }' "$TMPD/lang-def.out")"
+DB=$DB0
 
 finish

@@ -39,14 +39,18 @@ see() {
 		sed 's/^/  | /' "$TMPD/last-screen"
 	fi
 }
-# start SESSION TERM COLS LINES [ARGS...]: the board in a new session;
-# the pane prints "exit=N" when it ends.
+# start SESSION TERM COLS LINES [ARGS...]: the board in a new session,
+# in the language $BOARD_LANGUAGE (the screens are checked in Vietnamese;
+# the tmux server's environment is whatever its first client had, so the
+# command names the language itself); the pane prints "exit=N" when it
+# ends.
+BOARD_LANGUAGE=vi
 start() {
 	_s=$1 _term=$2 _cols=$3 _lines=$4
 	shift 4
 	tm new-session -d -s "$_s" -x "$_cols" -y "$_lines" \
-	    "TERM=$_term '$PARBOARD' -d '$DB' --today 2023-09-13 $*; \
-	    echo exit=\$?; sleep 600"
+	    "LANGUAGE=$BOARD_LANGUAGE TERM=$_term '$PARBOARD' -d '$DB' \
+	    --today 2023-09-13 $*; echo exit=\$?; sleep 600"
 }
 keys() { _s=$1; shift; tm send-keys -t "$_s" "$@"; }
 hex() { _s=$1; shift; tm send-keys -t "$_s" -H "$@"; }
@@ -137,6 +141,29 @@ done
 expect_match "after quitting, parboard list shows 1.7/CA as it was" \
     '^ *[0-9]+ +1\.7 +CA +Chưa làm' "$(pb list --role CA)"
 
+# The language: English and Vietnamese boards side by side, footer,
+# header and help in their own words.
+BOARD_LANGUAGE=en start lang_en xterm 100 30
+BOARD_LANGUAGE=vi start lang_vi xterm 100 30
+see "English board: header" lang_en \
+    'Score 69\.82 → 80\.59 · 48 days left · Done 0/30'
+see "English board: footer" lang_en '· \? help · q quit$'
+see "Vietnamese board: header" lang_vi \
+    'Điểm 69,82 → 80,59 · Còn 48 ngày · Xong 0/30'
+see "Vietnamese board: footer" lang_vi '· \? trợ giúp · q thoát$'
+keys lang_en '?'
+keys lang_vi '?'
+see "English help: title" lang_en '^ Help: keys$'
+see "English help: a group" lang_en '^ Movement$'
+see "Vietnamese help: title" lang_vi '^ Trợ giúp: các phím$'
+see "Vietnamese help: a group" lang_vi '^ Di chuyển$'
+keys lang_en q q
+keys lang_vi q q
+see "English board quits" lang_en 'exit=0'
+see "Vietnamese board quits" lang_vi 'exit=0'
+tm kill-session -t lang_en
+tm kill-session -t lang_vi
+
 # Two boards on one database see each other's changes.
 start one xterm 80 24
 start two xterm 80 24
@@ -172,12 +199,12 @@ gone() {
 cp "$DB" "$TMPD/hup-signal.db"
 cp "$DB" "$TMPD/hup-ignored.db"
 : > "$TMPD/hup-demo.conf"
-hm new-session -d -s sig -x 80 -y 24 \
-    "TERM=xterm '$PARBOARD' -d '$TMPD/hup-signal.db' --today 2023-09-13"
-hm new-session -d -s ign -x 80 -y 24 "trap '' HUP; \
+hm new-session -d -s sig -x 80 -y 24 "LANGUAGE=vi TERM=xterm \
+    '$PARBOARD' -d '$TMPD/hup-signal.db' --today 2023-09-13"
+hm new-session -d -s ign -x 80 -y 24 "trap '' HUP; LANGUAGE=vi \
     TERM=xterm '$PARBOARD' -d '$TMPD/hup-ignored.db' --today 2023-09-13"
 hm new-session -d -s demo -x 80 -y 24 \
-    "TERM=xterm '$PARBOARD' -c '$TMPD/hup-demo.conf' --demo"
+    "LANGUAGE=vi TERM=xterm '$PARBOARD' -c '$TMPD/hup-demo.conf' --demo"
 # The demo's directory, from the database it holds open.
 demo_dir=
 n=0
