@@ -158,7 +158,7 @@ dump
 q
 EOF
 board note 80x24
-changes=$(pb report --since 2000-01-01 2>/dev/null)
+changes=$(LANGUAGE=en pb report --since 2000-01-01 2>/dev/null)
 expect_match "an NFD note is stored as NFC, byte for byte" \
     "1\\.7/CA note: $nfc_note\$" "$changes"
 expect_match "evidence is stored" \
@@ -302,7 +302,7 @@ expect_match "back at 80x24 the prompt shows its text" \
     '^Ghi chú: ghi chú trước s$' "$(screen shrink 2)"
 expect_match "the note keeps all that was typed" \
     '1\.7/CA note: ghi chú trước s sau$' \
-    "$(pb report --since 2000-01-01 2>/dev/null)"
+    "$(LANGUAGE=en pb report --since 2000-01-01 2>/dev/null)"
 expect_eq "an s typed in the prompt is no command" "$ca_before" \
     "$(pb list --role CA)"
 expect_match "the filter choice lives through a resize" \

@@ -136,10 +136,10 @@ for term in xterm-256color xterm screen vt100; do
 	tm kill-session -t "$s"
 	expect_match "$term: the note is stored byte-exact" \
 	    "1\\.7/CA note: Ghi chú thử qua $term\$" \
-	    "$(pb report --since 2000-01-01 2>/dev/null)"
+	    "$(LANGUAGE=en pb report --since 2000-01-01 2>/dev/null)"
 done
 expect_match "after quitting, parboard list shows 1.7/CA as it was" \
-    '^ *[0-9]+ +1\.7 +CA +Chưa làm' "$(pb list --role CA)"
+    '^ *[0-9]+ +1\.7 +CA +Chưa làm' "$(LANGUAGE=vi pb list --role CA)"
 
 # The language: English and Vietnamese boards side by side, footer,
 # header and help in their own words.
