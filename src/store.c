@@ -39,8 +39,8 @@
 #include "store_impl.h"
 #include "util.h"
 
-/* Schema steps: migrations[v] takes user_version v to v + 1.  A version 2
- * adds its ALTER TABLE/CREATE statements as the next element.
+/* Schema steps: migrations[v] takes user_version v to v + 1.  A next
+ * version adds its ALTER TABLE/CREATE statements as the next element.
  *
  * CHECK constraints spell a set of values as an OR chain, not IN (...):
  * SQLite codes a CHECK's IN list as an ephemeral table built afresh for
@@ -98,6 +98,30 @@ static const char *const migrations[] = {
 	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
 	" file TEXT, line INTEGER, code TEXT, message TEXT NOT NULL);"
 	"CREATE INDEX finding_plan ON finding(plan_id, file);",
+	/* 1 → 2: the owner role's source (NULL from the import, 'hand' once
+	 * a person reassigned the task: then the import leaves it), and the
+	 * history kinds "role" (a reassignment) and "merge" (two tasks made
+	 * one); SQLite changes a CHECK only by copying the table. */
+	"ALTER TABLE task ADD COLUMN role_source TEXT;"
+	"CREATE TABLE history2 ("
+	" id INTEGER PRIMARY KEY,"
+	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	" at TEXT NOT NULL DEFAULT (" NOW "),"
+	" user TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'"
+	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'"
+	"  OR kind = 'title' OR kind = 'undo' OR kind = 'role'"
+	"  OR kind = 'merge'),"
+	" old TEXT, new TEXT,"
+	" old_source TEXT,"
+	" undone INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO history2 (id, task_id, at, user, kind, old, new,"
+	" old_source, undone) SELECT id, task_id, at, user, kind, old, new,"
+	" old_source, undone FROM history;"
+	"DROP TABLE history;"
+	"ALTER TABLE history2 RENAME TO history;"
+	"CREATE INDEX history_task ON history(task_id);"
+	"CREATE INDEX history_user ON history(user, kind);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 static const char *const sq_text[SQ_COUNT] = {
@@ -128,16 +152,20 @@ static const char *const sq_text[SQ_COUNT] = {
 	    " ON CONFLICT (plan_id, code) DO NOTHING",
 	/* Changes a known task only when something differs, so
 	 * sqlite3_changes() tells whether it was updated.  A deadline set by
-	 * hand (due_source 'task') survives. */
+	 * hand (due_source 'task') and an owner set by hand (role_source
+	 * 'hand') survive. */
 	[SQ_TASK_UPDATE_SPEC] =
-	    "UPDATE task SET code = ?3, role = ?4, support = ?5, title = ?6,"
+	    "UPDATE task SET code = ?3,"
+	    " role = CASE WHEN role_source = 'hand' THEN role ELSE ?4 END,"
+	    " support = ?5, title = ?6,"
 	    " points = ?7, target = ?8, every = ?9,"
 	    " due = CASE WHEN due_source = 'task' THEN due ELSE ?10 END,"
 	    " due_source = CASE WHEN due_source = 'task' THEN due_source"
 	    "  ELSE ?11 END,"
 	    " version = version + 1"
 	    " WHERE plan_id = ?1 AND tkey = ?2 AND (code IS NOT ?3"
-	    " OR role IS NOT ?4 OR support IS NOT ?5 OR title IS NOT ?6"
+	    " OR (role_source IS NOT 'hand' AND role IS NOT ?4)"
+	    " OR support IS NOT ?5 OR title IS NOT ?6"
 	    " OR points IS NOT ?7 OR target IS NOT ?8 OR every IS NOT ?9"
 	    " OR (due_source IS NOT 'task'"
 	    "  AND (due IS NOT ?10 OR due_source IS NOT ?11)))",
@@ -159,13 +187,16 @@ static const char *const sq_text[SQ_COUNT] = {
 	[SQ_TASKS] = "SELECT " TASK_COLUMNS TASK_FROM TASK_FILTER TASK_ORDER,
 	[SQ_TASK_GET] = "SELECT " TASK_COLUMNS TASK_FROM " WHERE t.id = ?1",
 	[SQ_TASK_CURRENT] =
-	    "SELECT version, status, due, due_source, title"
-	    " FROM task WHERE id = ?1",
+	    "SELECT version, status, due, due_source, title, role,"
+	    " role_source FROM task WHERE id = ?1",
 	[SQ_SET_STATUS] =
 	    "UPDATE task SET status = ?2, version = version + 1"
 	    " WHERE id = ?1",
 	[SQ_SET_DUE] =
 	    "UPDATE task SET due = ?2, due_source = ?3,"
+	    " version = version + 1 WHERE id = ?1",
+	[SQ_SET_ROLE] =
+	    "UPDATE task SET role = ?2, role_source = 'hand',"
 	    " version = version + 1 WHERE id = ?1",
 	[SQ_SET_TITLE] =
 	    "UPDATE task SET title = ?2, version = version + 1"

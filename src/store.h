@@ -1,15 +1,17 @@
 /* store.h: the SQLite database — the only module that speaks SQL.
  *
- * Schema (PRAGMA user_version 1):
+ * Schema (PRAGMA user_version 2):
  *   plan(id, name UNIQUE, source, has_total, total_standard, total_self,
  *        total_appraised, total_deduction, imported_at)
  *   criterion(id, plan_id, code, title, standard, self, appraised,
  *        deduction, has, comment, assignee, line; UNIQUE(plan_id, code))
  *   task(id, plan_id, tkey, code, role, support, title, origin, status,
- *        due, due_source, points, target, every, created_at, version;
+ *        due, due_source, points, target, every, created_at, version,
+ *        role_source;
  *        UNIQUE(plan_id, tkey))
  *   history(id, task_id, at, user, kind, old, new)
- *        kind: created, status, due, note, evidence, title, undo
+ *        kind: created, status, due, note, evidence, title, undo,
+ *        role, merge
  *   finding(id, plan_id, line, code, message)
  * Beyond that sketch: task.support holds a JSON array ('["VP-TK"]') so
  * JSON output can embed it (the C API uses the comma form "VP-TK,TP-HT");
@@ -75,6 +77,8 @@ struct task {
 	score standard, self, appraised, deduction;
 	unsigned has;		/* HAS_* bits of the criterion */
 	int nnotes, nevidence;
+	char *role_source;	/* NULL: the owner comes from the import;
+				 * "hand": a person reassigned the task */
 };
 
 struct history {
@@ -191,6 +195,12 @@ bool task_overdue(const struct task *t);
 int store_task_set(struct store *s, long task_id, long expected_version,
     const char *kind, const char *value, const char *note,
     const char *user, char **err);
+/* Reassign a task to role (a role id): the owner becomes sticky (a later
+ * import leaves it, like a due date set by hand) and a "role" history row
+ * (old role → new) is written.  version >= 0 makes the write fail with
+ * STORE_CONFLICT if the task changed meanwhile. */
+int store_task_reassign(struct store *s, long task_id, long version,
+    const char *role, const char *user, char **err);
 /* Append a note or evidence line (kind "note" or "evidence"). */
 int store_task_note(struct store *s, long task_id, const char *kind,
     const char *text, const char *user, char **err);

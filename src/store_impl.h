@@ -29,7 +29,7 @@
 	" t.origin, t.status, t.due, t.due_source, t.points, t.target," \
 	" t.every, c.title, c.comment, c.assignee, c.standard, c.self," \
 	" c.appraised, c.deduction, c.has," \
-	" coalesce(hc.notes, 0), coalesce(hc.evidence, 0)"
+	" coalesce(hc.notes, 0), coalesce(hc.evidence, 0), t.role_source"
 /* Notes and evidence counted in one pass over history, not two
  * correlated subqueries a row: a third of store_tasks' time with 10 000
  * tasks. */
@@ -70,6 +70,7 @@ enum sq {
 	SQ_TASK_CURRENT,
 	SQ_SET_STATUS,
 	SQ_SET_DUE,
+	SQ_SET_ROLE,
 	SQ_SET_TITLE,
 	SQ_BUMP,
 	SQ_COUNT

@@ -203,6 +203,7 @@ read_task(sqlite3_stmt *st, struct task *t)
 	t->has = (unsigned)sqlite3_column_int(st, 21);
 	t->nnotes = sqlite3_column_int(st, 22);
 	t->nevidence = sqlite3_column_int(st, 23);
+	t->role_source = col_str(st, 24);
 }
 
 int
@@ -268,6 +269,7 @@ task_clear(struct task *t)
 	free(t->crit_title);
 	free(t->comment);
 	free(t->assignee);
+	free(t->role_source);
 	memset(t, 0, sizeof *t);
 }
 
@@ -535,7 +537,7 @@ tasks_points(const struct task *t, size_t n, score *recovered,
 /* Current values of a task inside a write transaction. */
 struct current {
 	long version;
-	char *status, *due, *due_source, *title;
+	char *status, *due, *due_source, *title, *role, *role_source;
 };
 
 static void
@@ -545,6 +547,8 @@ current_clear(struct current *c)
 	free(c->due);
 	free(c->due_source);
 	free(c->title);
+	free(c->role);
+	free(c->role_source);
 }
 
 /* 0 found, 1 not found (with *err), -1 error. */
@@ -565,6 +569,8 @@ read_current(struct store *s, long task_id, struct current *c, char **err)
 		c->due = col_str(st, 2);
 		c->due_source = col_str(st, 3);
 		c->title = col_str(st, 4);
+		c->role = col_str(st, 5);
+		c->role_source = col_str(st, 6);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE) {
@@ -597,6 +603,8 @@ set_field(struct store *s, long task_id, const char *kind, const char *v,
 		which = SQ_SET_STATUS;
 	else if (strcmp(kind, "due") == 0)
 		which = SQ_SET_DUE;
+	else if (strcmp(kind, "role") == 0)
+		which = SQ_SET_ROLE;
 	if ((st = store_sq(s, which, err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
@@ -627,6 +635,19 @@ user_text(const char *in, char **out, char **err)
 		return fail(err, "%s", _("text is not valid UTF-8"));
 	*out = text_nfc(in);
 	return 0;
+}
+
+/* The version check of every write: STORE_CONFLICT (and the transaction
+ * rolled back) when the task changed since the caller read it. */
+static int
+check_version(long task_id, long expected,
+    const struct current *c, char **err)
+{
+	if (expected < 0 || c->version == expected)
+		return 0;
+	fail(err, _("task %ld was changed by someone else; reloaded"),
+	    task_id);
+	return STORE_CONFLICT;
 }
 
 static int
@@ -667,9 +688,7 @@ task_set(struct store *s, long task_id, long expected_version,
 		return -1;
 	if ((rc = read_current(s, task_id, &c, err)) != 0)
 		goto fail;
-	if (expected_version >= 0 && c.version != expected_version) {
-		fail(err, _("task %ld was changed by someone else; "
-		    "reloaded"), task_id);
+	if (check_version(task_id, expected_version, &c, err) != 0) {
 		current_clear(&c);
 		store_rollback(s);
 		return STORE_CONFLICT;
@@ -717,6 +736,54 @@ store_task_set(struct store *s, long task_id, long expected_version,
 	free(v);
 	free(n);
 	return rc;
+}
+
+/* A role id as configured: one word of letters, digits, '-' and '_'. */
+static bool
+role_id_ok(const char *r)
+{
+	if (r == NULL || *r == '\0')
+		return false;
+	for (; *r != '\0'; r++)
+		if (!isalnum((unsigned char)*r) && *r != '-' && *r != '_')
+			return false;
+	return true;
+}
+
+int
+store_task_reassign(struct store *s, long task_id, long version,
+    const char *role, const char *user, char **err)
+{
+	struct current c;
+	bool changed;
+	int rc;
+
+	if (!role_id_ok(role))
+		return fail(err, _("%s: not a role id"), role != NULL ? role :
+		    "");
+	if (user == NULL)
+		user = current_user();
+	if (store_begin(s, err) != 0)
+		return -1;
+	if ((rc = read_current(s, task_id, &c, err)) != 0)
+		goto fail;
+	if ((rc = check_version(task_id, version, &c, err)) != 0)
+		goto fail;
+	/* The same owner confirmed by hand pins it against re-import too,
+	 * like a deadline. */
+	changed = !str_eq(c.role, role) || !str_eq(c.role_source, "hand");
+	if (changed && (set_field(s, task_id, "role", role, NULL, err) != 0 ||
+	    store_add_history(s, task_id, user, "role", c.role, role, NULL,
+	    err) != 0)) {
+		rc = -1;
+		goto fail;
+	}
+	current_clear(&c);
+	return store_commit(s, err);
+fail:
+	current_clear(&c);
+	store_rollback(s);
+	return rc < 0 ? rc : -1;
 }
 
 static int

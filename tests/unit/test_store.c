@@ -232,7 +232,7 @@ test_schema(void **state)
 	assert_false(store_readonly(s));
 	assert_true(store_data_version(s) >= 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 1);
+	assert_int_equal(count_sql("PRAGMA user_version"), 2);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name IN ('plan', 'criterion',"
 	    " 'task', 'history', 'finding')"), 5);
@@ -260,10 +260,13 @@ test_schema(void **state)
 	assert_int_equal(exec_sql("INSERT INTO history (task_id, user, kind)"
 	    " VALUES (1, 'u', 'Undo')"), SQLITE_CONSTRAINT_CHECK);
 
+	assert_int_equal(exec_sql("INSERT INTO history (task_id, user, kind)"
+	    " VALUES (1, 'u', 'role')"), SQLITE_OK);
+
 	/* Reopening an existing database migrates nothing. */
 	assert_int_equal(store_open(dbpath, false, &s, &err), 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 1);
+	assert_int_equal(count_sql("PRAGMA user_version"), 2);
 }
 
 static void
@@ -444,6 +447,80 @@ test_resave(void **state)
 	assert_int_equal(count_sql("SELECT count(*) FROM task"), 5);
 	assert_int_equal(count_sql("SELECT count(*) FROM history"
 	    " WHERE kind IN ('status', 'due', 'note')"), 3);
+}
+
+/* A person moves a task to another role: history row, sticky against
+ * re-import, version checked like every write. */
+static void
+test_reassign(void **state)
+{
+	long plan_id, id;
+	struct store *s = fixture(&plan_id);
+	struct history *h;
+	struct task t;
+	size_t n, added, updated;
+	char *err = NULL;
+
+	id = find(s, plan_id, "1.7/CA");
+	assert_int_equal(store_task_reassign(s, id, 0, "TP-HT", "bob", &err),
+	    STORE_CONFLICT);
+	assert_non_null(strstr(err, "changed by someone else"));
+	free(err);
+	err = NULL;
+	assert_int_equal(store_task_reassign(s, id, 1, "bad role", "bob",
+	    &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(store_task_reassign(s, 4242, -1, "CA", "bob", &err),
+	    -1);
+	assert_non_null(strstr(err, "not found"));
+	free(err);
+	err = NULL;
+	t = get(s, id);
+	assert_string_equal(t.role, "CA");
+	assert_null(t.role_source);
+	assert_int_equal(t.version, 1);
+	task_clear(&t);
+
+	assert_int_equal(store_task_reassign(s, id, 1, "TP-HT", "bob", &err),
+	    0);
+	t = get(s, id);
+	assert_string_equal(t.role, "TP-HT");
+	assert_string_equal(t.role_source, "hand");
+	assert_int_equal(t.version, 2);
+	task_clear(&t);
+	assert_int_equal(store_history(s, id, &h, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[1].kind, "role");
+	assert_string_equal(h[1].old, "CA");
+	assert_string_equal(h[1].new, "TP-HT");
+	assert_string_equal(h[1].user, "bob");
+	history_free(h, n);
+
+	/* The import says CA again: the person's choice stands. */
+	assert_int_equal(store_tasks_save(s, plan_id, &der, &added,
+	    &updated, &err), 0);
+	assert_int_equal(added, 0);
+	assert_int_equal(updated, 0);
+	t = get(s, id);
+	assert_string_equal(t.role, "TP-HT");
+	assert_int_equal(t.version, 2);
+	task_clear(&t);
+
+	/* Filters follow the new owner. */
+	{
+		struct filter f = { .role = "TP-HT", .status = -1 };
+		struct task *v;
+
+		assert_int_equal(store_tasks(s, plan_id, &f, &v, &n, &err),
+		    0);
+		assert_int_equal(n, 1);
+		assert_int_equal(v[0].id, id);
+		tasks_free(v, n);
+	}
+	store_close(s);
+	assert_int_equal(count_sql("SELECT count(*) FROM history"
+	    " WHERE kind = 'role'"), 1);
 }
 
 static void
@@ -1160,6 +1237,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_round_trip, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_resave, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reassign, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_find, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflict, setup,
 		    teardown),
