@@ -1,5 +1,9 @@
 /* store.h: the SQLite database — the only module that speaks SQL.
  *
+ * The store only persists: what a task is and the rules about it
+ * (statuses, overdue, points) are task.h's, included here so that callers
+ * of the store see them.
+ *
  * Schema (PRAGMA user_version 2):
  *   plan(id, name UNIQUE, source, has_total, total_standard, total_self,
  *        total_appraised, total_deduction, imported_at)
@@ -32,26 +36,13 @@
 
 #include "appendix.h"
 #include "derive.h"
+#include "task.h"
 #include "text.h"
 
 struct store;
 
 /* Result of a write that checks the task's version (see store_task_set). */
 #define STORE_CONFLICT (-2)
-
-enum status {
-	STATUS_TODO,
-	STATUS_DOING,
-	STATUS_DONE,
-	STATUS_BLOCKED,
-	STATUS_COUNT
-};
-const char *status_name(enum status s);		/* "todo" */
-/* The label in the user's language: "To do", "Chưa làm". */
-const char *status_label(enum status s);
-/* Accepts the name ("doing"), the English label, the label in the user's
- * language or the Vietnamese one, folded. */
-bool status_parse(const char *s, enum status *out);
 
 struct plan {
 	long id;
@@ -60,25 +51,6 @@ struct plan {
 	bool has_total;
 	score total_standard, total_self, total_appraised, total_deduction;
 	char *imported_at;
-};
-
-struct task {
-	long id;
-	long version;		/* bumped by every change */
-	char *key, *code, *role, *support, *title;
-	char *origin;		/* "appendix", "directive", "manual" */
-	enum status status;
-	char *due, *due_source;
-	bool has_points;
-	score points;
-	char *target, *every;
-	/* From the task's criterion (when it has one in the plan). */
-	char *crit_title, *comment, *assignee;
-	score standard, self, appraised, deduction;
-	unsigned has;		/* HAS_* bits of the criterion */
-	int nnotes, nevidence;
-	char *role_source;	/* NULL: the owner comes from the import;
-				 * "hand": a person reassigned the task */
 };
 
 struct history {
@@ -141,8 +113,6 @@ int store_tasks(struct store *s, long plan_id, const struct filter *f,
     struct task **out, size_t *n, char **err);
 int store_task_get(struct store *s, long task_id, struct task *out,
     char **err);
-void task_clear(struct task *t);
-void tasks_free(struct task *t, size_t n);
 
 /* Just id, key, code and role of the plan's tasks of one origin
  * ("appendix", ...): cheap enough to run on every import. */
@@ -172,18 +142,6 @@ void changes_free(struct change *c, size_t n);
 /* The plan's findings as text lines "FILE:LINE: message" (the message
  * as derive wrote it at import: in the importer's language). */
 char **store_findings(struct store *s, long plan_id);
-
-/* Points of a task list (a plan's, as store_tasks gives it): a
- * criterion's points (the largest of its tasks') are at stake when it has
- * tasks, and recovered when every task linked to it, of any origin, is
- * done.  A directive shares its criterion's points and never adds any.
- * Pure: the board and the report count from tasks they already hold. */
-void tasks_points(const struct task *t, size_t n, score *recovered,
-    score *at_stake);
-
-/* Past its due date (before today()) and not done: the rule of the
- * --overdue filter, for tasks already in hand (board, report). */
-bool task_overdue(const struct task *t);
 
 /* --- changes: one transaction each, a history row with user --- */
 
