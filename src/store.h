@@ -4,15 +4,16 @@
  * (statuses, overdue, points) are task.h's, included here so that callers
  * of the store see them.
  *
- * Schema (PRAGMA user_version 2):
+ * Schema (PRAGMA user_version 3):
  *   plan(id, name UNIQUE, source, has_total, total_standard, total_self,
  *        total_appraised, total_deduction, imported_at)
  *   criterion(id, plan_id, code, title, standard, self, appraised,
  *        deduction, has, comment, assignee, line; UNIQUE(plan_id, code))
  *   task(id, plan_id, tkey, code, role, support, title, origin, status,
  *        due, due_source, points, target, every, created_at, version,
- *        role_source;
- *        UNIQUE(plan_id, tkey))
+ *        role_source; UNIQUE(plan_id, tkey))
+ *        tkey: "A:CODE" (appendix), "D:CODE/folded words" (directive),
+ *        "M:…" (manual); the owner role is not part of it (schema 3)
  *   history(id, task_id, at, user, kind, old, new)
  *        kind: created, status, due, note, evidence, title, undo,
  *        role, merge
@@ -88,9 +89,12 @@ long store_data_version(struct store *s);
  * criteria replaced by the file's, totals updated.  *plan_id set. */
 int store_plan_save(struct store *s, const char *name,
     const struct appendix *a, long *plan_id, char **err);
-/* Insert new tasks, update texts (title, support, points, code) of known
- * ones by key; status, due date set by hand, notes and history are kept.
- * Each new task gets a "created" history row.  *added / *updated count. */
+/* Insert new tasks, update texts (title, support, points, code) and the
+ * owner role of known ones by key; status, due date and owner set by
+ * hand, notes and history are kept.  Each new task gets a "created"
+ * history row, each owner the file changes a "role" row (old_source
+ * "import", not counted as the importer's change by filter.user).
+ * *added / *updated count. */
 int store_tasks_save(struct store *s, long plan_id,
     const struct derivation *d, size_t *added, size_t *updated,
     char **err);
