@@ -51,7 +51,10 @@ s=$(printf '%s' "$json" | summary)
 expect_eq "one task per directive" "$rows" "$(printf '%s\n' "$s" | grep -c '^directive ')"
 expect_match "the radio's broadcasts are linked to 1.4.2" '^directive 1.4.2 DTT  null ' "$s"
 expect_match "the police dialogue is linked to 1.7" '^directive 1.7 CA .* null ' "$s"
-expect_match "the Fatherland Front lands in the unassigned column" '^directive [^ ]* CHUA-GIAO ' "$s"
+expect_eq "the Fatherland Front's three directives land in MTTQ" 3 \
+	"$(printf '%s\n' "$s" | grep -c '^directive [^ ]* MTTQ ')"
+expect_eq "no directive of the seed is left unassigned" 0 \
+	"$(printf '%s\n' "$s" | grep -c '^directive [^ ]* CHUA-GIAO ')"
 report=$(pb report)
 expect_match "report shows the appraised score" 'Appraised score: 69\.82' "$report"
 expect_match "report projects 80.59 whatever the directives" '80\.59' "$report"
