@@ -61,7 +61,7 @@ static const struct migration {
 	" has_total INTEGER NOT NULL DEFAULT 0,"
 	" total_standard INTEGER, total_self INTEGER,"
 	" total_appraised INTEGER, total_deduction INTEGER,"
-	" imported_at TEXT NOT NULL DEFAULT (" NOW "));"
+	" imported_at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "));"
 	"CREATE TABLE criterion ("
 	" id INTEGER PRIMARY KEY,"
 	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
@@ -81,7 +81,7 @@ static const struct migration {
 	" status TEXT NOT NULL DEFAULT 'todo' CHECK (status = 'todo'"
 	"  OR status = 'doing' OR status = 'done' OR status = 'blocked'),"
 	" due TEXT, due_source TEXT, points INTEGER, target TEXT, every TEXT,"
-	" created_at TEXT NOT NULL DEFAULT (" NOW "),"
+	" created_at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "),"
 	" version INTEGER NOT NULL DEFAULT 1,"
 	" UNIQUE (plan_id, tkey));"
 	"CREATE INDEX task_plan_role ON task(plan_id, role);"
@@ -89,7 +89,7 @@ static const struct migration {
 	"CREATE TABLE history ("
 	" id INTEGER PRIMARY KEY,"
 	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
-	" at TEXT NOT NULL DEFAULT (" NOW "),"
+	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "),"
 	" user TEXT NOT NULL,"
 	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'"
 	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'"
@@ -112,7 +112,7 @@ static const struct migration {
 	"CREATE TABLE history2 ("
 	" id INTEGER PRIMARY KEY,"
 	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
-	" at TEXT NOT NULL DEFAULT (" NOW "),"
+	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "),"
 	" user TEXT NOT NULL,"
 	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'"
 	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'"
@@ -638,10 +638,24 @@ dir_writable(const char *path)
 	return ok;
 }
 
+/* pb_now(): the timestamp of a write (util.h now_utc). */
+static void
+sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char buf[32];
+
+	(void)argc;
+	(void)argv;
+	now_utc(buf, sizeof buf);
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
 /* What every connection needs before its first statement. */
 static void
 db_setup(struct store *s)
 {
+	sqlite3_create_function(s->db, "pb_now", 0, SQLITE_UTF8, NULL,
+	    sql_now, NULL, NULL);
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 5000);
 	sqlite3_create_collation_v2(s->db, "pbcode", SQLITE_UTF8, NULL,

@@ -20,8 +20,12 @@
 #include "store.h"
 #include "util.h"
 
-/* SQLite's clock, the format of every timestamp column. */
-#define NOW "strftime('%Y-%m-%d %H:%M:%S','now')"
+/* SQLite's clock, the format of every timestamp column: the schema's
+ * defaults (never used by our own writes). */
+#define SCHEMA_NOW "strftime('%Y-%m-%d %H:%M:%S','now')"
+/* What our writes stamp: pb_now() (store.c, util.h now_utc), the clock
+ * in UTC, or with --today the pinned day at the clock's time of day. */
+#define NOW "pb_now()"
 
 /* The columns of struct task, shared by store_tasks and store_task_get. */
 #define TASK_COLUMNS \
