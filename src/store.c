@@ -130,6 +130,26 @@ static const struct migration {
 	"CREATE INDEX history_user ON history(user, kind);", NULL },
 	/* 2 → 3: task keys without the owner role (rekey below). */
 	{ "", rekey },
+	/* 3 → 4: a change counter, so that a board reloads only what
+	 * changed.  counter.seq counts task writes; task.seq is its value at
+	 * the task's last write.  Every write bumps task.version (or inserts
+	 * the task), so triggers keep both without the writers knowing. */
+	{ "CREATE TABLE counter (id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" seq INTEGER NOT NULL);"
+	"INSERT INTO counter (id, seq) VALUES (1, 0);"
+	"ALTER TABLE task ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX task_plan_seq ON task(plan_id, seq);"
+	"CREATE TRIGGER task_seq_insert AFTER INSERT ON task BEGIN"
+	" UPDATE counter SET seq = seq + 1 WHERE id = 1;"
+	" UPDATE task SET seq = (SELECT seq FROM counter WHERE id = 1)"
+	"  WHERE id = NEW.id;"
+	" END;"
+	"CREATE TRIGGER task_seq_update AFTER UPDATE OF version, tkey ON task"
+	" BEGIN"
+	" UPDATE counter SET seq = seq + 1 WHERE id = 1;"
+	" UPDATE task SET seq = (SELECT seq FROM counter WHERE id = 1)"
+	"  WHERE id = NEW.id;"
+	" END;", NULL },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 static const char *const sq_text[SQ_COUNT] = {
@@ -213,6 +233,16 @@ static const char *const sq_text[SQ_COUNT] = {
 	    "UPDATE task SET title = ?2, version = version + 1"
 	    " WHERE id = ?1",
 	[SQ_BUMP] = "UPDATE task SET version = version + 1 WHERE id = ?1",
+	[SQ_SEQ] = "SELECT seq FROM counter WHERE id = 1",
+	[SQ_TASKS_SINCE] = "SELECT " TASK_COLUMNS
+	    " FROM task t LEFT JOIN criterion c"
+	    " ON c.plan_id = t.plan_id AND c.code = t.code"
+	    " LEFT JOIN (SELECT task_id, sum(kind = 'note') AS notes,"
+	    "  sum(kind = 'evidence') AS evidence FROM history"
+	    "  WHERE (kind = 'note' OR kind = 'evidence') AND task_id IN"
+	    "  (SELECT id FROM task WHERE plan_id = ?1 AND seq > ?2)"
+	    "  GROUP BY task_id) hc ON hc.task_id = t.id"
+	    " WHERE t.plan_id = ?1 AND t.seq > ?2 ORDER BY t.id",
 };
 
 /* --- errors and statement helpers ------------------------------------ */

@@ -4,20 +4,22 @@
  * (statuses, overdue, points) are task.h's, included here so that callers
  * of the store see them.
  *
- * Schema (PRAGMA user_version 3):
+ * Schema (PRAGMA user_version 4):
  *   plan(id, name UNIQUE, source, has_total, total_standard, total_self,
  *        total_appraised, total_deduction, imported_at)
  *   criterion(id, plan_id, code, title, standard, self, appraised,
  *        deduction, has, comment, assignee, line; UNIQUE(plan_id, code))
  *   task(id, plan_id, tkey, code, role, support, title, origin, status,
  *        due, due_source, points, target, every, created_at, version,
- *        role_source; UNIQUE(plan_id, tkey))
+ *        role_source, seq; UNIQUE(plan_id, tkey))
  *        tkey: "A:CODE" (appendix), "D:CODE/folded words" (directive),
  *        "M:…" (manual); the owner role is not part of it (schema 3)
  *   history(id, task_id, at, user, kind, old, new)
  *        kind: created, status, due, note, evidence, title, undo,
  *        role, merge
  *   finding(id, plan_id, line, code, message)
+ *   counter(id = 1, seq): the change counter (schema 4), kept by
+ *        triggers on task inserts and version bumps
  * Beyond that sketch: task.support holds a JSON array ('["VP-TK"]') so
  * JSON output can embed it (the C API uses the comma form "VP-TK,TP-HT");
  * history.undone marks rows store_undo reverted and history.old_source
@@ -117,6 +119,16 @@ int store_tasks(struct store *s, long plan_id, const struct filter *f,
     struct task **out, size_t *n, char **err);
 int store_task_get(struct store *s, long task_id, struct task *out,
     char **err);
+
+/* The change counter (counter.seq): every write to a task bumps it and
+ * stamps the task with it (task.seq).  -1 on error. */
+long store_seq(struct store *s);
+/* The plan's tasks written after seq (task.seq > seq), by id, with the
+ * counter they were read at in *now (may be NULL): a board that keeps
+ * *now reloads only what changed.  Deleted tasks are not reported (only
+ * a migration deletes). */
+int store_tasks_changed_since(struct store *s, long plan_id, long seq,
+    struct task **out, size_t *n, long *now, char **err);
 
 /* Just id, key, code and role of the plan's tasks of one origin
  * ("appendix", ...): cheap enough to run on every import. */

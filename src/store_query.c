@@ -122,6 +122,7 @@ read_task(sqlite3_stmt *st, struct task *t)
 	t->nnotes = sqlite3_column_int(st, 22);
 	t->nevidence = sqlite3_column_int(st, 23);
 	t->role_source = col_str(st, 24);
+	t->seq = (long)sqlite3_column_int64(st, 25);
 }
 
 int
@@ -143,6 +144,60 @@ store_tasks(struct store *s, long plan_id, const struct filter *f,
 		read_task(st, &v[cnt++]);
 	}
 	sqlite3_reset(st);
+	if (rc < 0) {
+		tasks_free(v, cnt);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+long
+store_seq(struct store *s)
+{
+	sqlite3_stmt *st = store_sq(s, SQ_SEQ, NULL);
+	long v = -1;
+
+	if (st == NULL)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+int
+store_tasks_changed_since(struct store *s, long plan_id, long seq,
+    struct task **out, size_t *n, long *now, char **err)
+{
+	sqlite3_stmt *st;
+	struct task *v = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	/* One read transaction: the counter and the rows agree. */
+	if (sqlite3_exec(s->db, s->depth == 0 ? "BEGIN" : "SAVEPOINT rd",
+	    NULL, NULL, NULL) != SQLITE_OK)
+		return store_dberr(s, err);
+	if (now != NULL)
+		*now = store_seq(s);
+	if ((st = store_sq(s, SQ_TASKS_SINCE, err)) == NULL) {
+		rc = -1;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_int64(st, 2, seq);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, cnt + 1, sizeof *v);
+		read_task(st, &v[cnt++]);
+	}
+	sqlite3_reset(st);
+out:
+	sqlite3_exec(s->db, s->depth == 0 ? "COMMIT" : "RELEASE rd", NULL,
+	    NULL, NULL);
 	if (rc < 0) {
 		tasks_free(v, cnt);
 		return -1;

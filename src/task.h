@@ -43,6 +43,7 @@ struct task {
 	int nnotes, nevidence;
 	char *role_source;	/* NULL: the owner comes from the import;
 				 * "hand": a person reassigned the task */
+	long seq;		/* the change counter at its last write */
 };
 
 void task_clear(struct task *t);

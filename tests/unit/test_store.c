@@ -232,7 +232,7 @@ test_schema(void **state)
 	assert_false(store_readonly(s));
 	assert_true(store_data_version(s) >= 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 3);
+	assert_int_equal(count_sql("PRAGMA user_version"), 4);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name IN ('plan', 'criterion',"
 	    " 'task', 'history', 'finding')"), 5);
@@ -266,7 +266,7 @@ test_schema(void **state)
 	/* Reopening an existing database migrates nothing. */
 	assert_int_equal(store_open(dbpath, false, &s, &err), 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 3);
+	assert_int_equal(count_sql("PRAGMA user_version"), 4);
 }
 
 static void
@@ -628,7 +628,7 @@ test_migrate_keys(void **state)
 
 	s = open_db();
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 3);
+	assert_int_equal(count_sql("PRAGMA user_version"), 4);
 	/* 2 folded into 1 (an changed 1 last), 8 into 4 (binh changed 8
 	 * last, so 8 stays). */
 	assert_int_equal(count_sql("SELECT count(*) FROM task"), 6);
@@ -668,6 +668,70 @@ test_migrate_keys(void **state)
 	assert_string_equal(h[n - 1].kind, "merge");
 	assert_string_equal(h[n - 1].old, "#4 (1.7/CA)");
 	history_free(h, n);
+	store_close(s);
+}
+
+/* The change counter: every write stamps its task; a reader asks only
+ * for what changed after the counter it last saw. */
+static void
+test_changed_since(void **state)
+{
+	long plan_id, a11, a17, seq0, seq1, now;
+	struct store *s = fixture(&plan_id);
+	struct task *v;
+	size_t n, added, updated;
+	char *err = NULL;
+
+	seq0 = store_seq(s);
+	assert_int_equal(seq0, 4);	/* four tasks inserted */
+	assert_int_equal(store_tasks_changed_since(s, plan_id, 0, &v, &n,
+	    &now, &err), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(now, seq0);
+	tasks_free(v, n);
+	assert_int_equal(store_tasks_changed_since(s, plan_id, seq0, &v, &n,
+	    &now, &err), 0);
+	assert_int_equal(n, 0);
+	free(v);
+
+	a11 = find(s, plan_id, "1.1/VP-TK");
+	a17 = find(s, plan_id, "1.7/CA");
+	assert_int_equal(store_task_set(s, a11, -1, "status", "doing", NULL,
+	    "an", &err), 0);
+	assert_int_equal(store_task_note(s, a17, "note", "ghi chú", "an",
+	    &err), 0);
+	assert_int_equal(store_tasks_changed_since(s, plan_id, seq0, &v, &n,
+	    &now, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].id < v[1].id ? v[0].id : v[1].id,
+	    a11 < a17 ? a11 : a17);
+	assert_int_equal(now, seq0 + 2);
+	for (size_t i = 0; i < n; i++) {
+		assert_true(v[i].seq > seq0);
+		if (v[i].id == a17)
+			assert_int_equal(v[i].nnotes, 1);
+		if (v[i].id == a11)
+			assert_int_equal(v[i].status, STATUS_DOING);
+	}
+	tasks_free(v, n);
+
+	/* A reassignment counts; an import that changes nothing does not. */
+	seq1 = store_seq(s);
+	assert_int_equal(store_task_reassign(s, a17, -1, "TP-HT", "an", &err),
+	    0);
+	assert_int_equal(store_tasks_save(s, plan_id, &der, &added, &updated,
+	    &err), 0);
+	assert_int_equal(store_tasks_changed_since(s, plan_id, seq1, &v, &n,
+	    &now, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, a17);
+	assert_int_equal(now, seq1 + 1);
+	tasks_free(v, n);
+	/* Another plan's counter values do not leak in. */
+	assert_int_equal(store_tasks_changed_since(s, plan_id + 1, 0, &v, &n,
+	    NULL, &err), 0);
+	assert_int_equal(n, 0);
+	free(v);
 	store_close(s);
 }
 
@@ -1388,6 +1452,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_reassign, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_keys, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_changed_since, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_find, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflict, setup,
