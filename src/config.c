@@ -38,12 +38,17 @@ struct role_def {
 static const struct role_def default_roles[] = {
 	{ "VP-TK", "Văn phòng – Thống kê", { "văn phòng", "thống kê" } },
 	{ "TP-HT", "Tư pháp – Hộ tịch", { "tư pháp", "hộ tịch" } },
-	{ "VH-XH", "Văn hóa – Xã hội", { "văn hóa", "xã hội" } },
+	/* Not a bare "xã hội": it would match "đoàn thể chính trị – xã
+	 * hội", the mass organisations of MTTQ below. */
+	{ "VH-XH", "Văn hóa – Xã hội", { "văn hóa" } },
 	{ "TN-TKQ", "Bộ phận Tiếp nhận và Trả kết quả",
 	    { "tiếp nhận và trả kết quả", "một cửa", "TN&TKQ",
 	    "TN và TKQ" } },
 	{ "CA", "Công an xã", { "công an" } },
 	{ "DTT", "Đài truyền thanh", { "truyền thanh" } },
+	{ "MTTQ", "Mặt trận Tổ quốc và các đoàn thể",
+	    { "mặt trận", "MTTQ", "đoàn thể", "hội phụ nữ", "đoàn thanh niên",
+	    "hội nông dân", "cựu chiến binh" } },
 };
 static const struct role_def default_common = {
 	ROLE_COMMON, "Cán bộ, công chức",

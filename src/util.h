@@ -47,6 +47,12 @@ const char *current_user(void);
 /* Today's date as YYYY-MM-DD: the --today pin when set, else local time. */
 void today_set(const char *iso);
 const char *today(void);
+/* Whether --today pinned the date. */
+bool today_pinned(void);
+/* Now as "YYYY-MM-DD HH:MM:SS" in UTC, the form of every timestamp the
+ * store writes: with --today, the pinned date at the clock's time of day
+ * (local), so what is written is dated in the pinned day. */
+void now_utc(char *buf, size_t size);
 
 /* mkdir -p of the directory part of path. */
 int make_parent_dirs(const char *path, char **err);

@@ -44,6 +44,22 @@ pb set 1.7/CA finished >/dev/null 2>&1; expect_eq "bad status: exit 2" 2 "$?"
 pb set 1.7/CA >/dev/null 2>&1; expect_eq "missing status: exit 2" 2 "$?"
 pb set 1.7/CA done --dry-run >/dev/null 2>&1; expect_eq "misplaced option: exit 2" 2 "$?"
 
+# --today pins the date of what is written (history, notes, created_at),
+# not the time of day: a scripted fortnight reads as one.
+tdb="$TMPD/today.db"
+h0=$(date +%H)
+"$PARBOARD" -d "$tdb" --today 2023-09-01 import "$SEED" >/dev/null 2>&1
+"$PARBOARD" -d "$tdb" --today 2023-09-20 set 1.7/CA doing --note "đã họp" >/dev/null
+h1=$(date +%H)
+expect_eq "--today: the status change is dated that day" "2023-09-20 2023-09-20" \
+	"$(sqlite3 "$tdb" "SELECT group_concat(date(at, 'localtime'), ' ') FROM history WHERE kind IN ('status', 'note')")"
+expect_eq "--today: tasks are created that day" "2023-09-01" \
+	"$(sqlite3 "$tdb" "SELECT DISTINCT date(created_at, 'localtime') FROM task")"
+hh=$(sqlite3 "$tdb" "SELECT strftime('%H', at, 'localtime') FROM history WHERE kind = 'status'")
+check "--today: the time of day is the clock's" test "$hh" = "$h0" -o "$hh" = "$h1"
+expect_match "--today: the report's changes since that day show it" '1\.7/CA status' \
+	"$("$PARBOARD" -d "$tdb" report --since 2023-09-20 2>/dev/null)"
+
 # A read-only database in a directory its reader cannot write (so SQLite
 # cannot make its WAL files): reading works, writing says so.  Root
 # ignores file modes, so as root the check runs as nobody.

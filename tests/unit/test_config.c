@@ -119,7 +119,7 @@ static void
 test_defaults(void **state)
 {
 	static const char *ids[] = { "VP-TK", "TP-HT", "VH-XH", "TN-TKQ",
-	    "CA", "DTT", "CHUNG", "CHUA-GIAO" };
+	    "CA", "DTT", "MTTQ", "CHUNG", "CHUA-GIAO" };
 	struct config *c = config_default();
 	const struct role *r;
 	size_t i;
@@ -128,11 +128,11 @@ test_defaults(void **state)
 	assert_null(c->database);
 	assert_string_equal(c->default_due, "2023-10-31");
 	assert_int_equal(c->warn_days, 7);
-	assert_int_equal(c->nroles, 8);
-	for (i = 0; i < 8; i++) {
+	assert_int_equal(c->nroles, 9);
+	for (i = 0; i < 9; i++) {
 		assert_string_equal(c->roles[i].id, ids[i]);
-		assert_int_equal(c->roles[i].common, i == 6);
-		assert_int_equal(c->roles[i].unassigned, i == 7);
+		assert_int_equal(c->roles[i].common, i == 7);
+		assert_int_equal(c->roles[i].unassigned, i == 8);
 		assert_null(c->roles[i].due);
 	}
 	assert_string_equal(c->roles[0].name, "Văn phòng – Thống kê");
@@ -140,7 +140,8 @@ test_defaults(void **state)
 	assert_string_equal(c->roles[0].patterns[0], "van phong");
 	assert_string_equal(c->roles[0].patterns[1], "thong ke");
 	assert_string_equal(c->roles[2].patterns[0], "van hoa");
-	assert_string_equal(c->roles[2].patterns[1], "xa hoi");
+	/* No bare "xã hội": "đoàn thể chính trị – xã hội" is MTTQ's. */
+	assert_int_equal(c->roles[2].npatterns, 1);
 
 	r = config_role(c, "TN-TKQ");
 	assert_ptr_equal(r, &c->roles[3]);
@@ -154,6 +155,18 @@ test_defaults(void **state)
 	assert_string_equal(c->roles[5].name, "Đài truyền thanh");
 	assert_string_equal(c->roles[5].patterns[0], "truyen thanh");
 
+	r = config_role(c, "MTTQ");
+	assert_ptr_equal(r, &c->roles[6]);
+	assert_string_equal(r->name, "Mặt trận Tổ quốc và các đoàn thể");
+	assert_int_equal(r->npatterns, 7);
+	assert_string_equal(r->patterns[0], "mat tran");
+	assert_string_equal(r->patterns[1], "mttq");
+	assert_string_equal(r->patterns[2], "doan the");
+	assert_string_equal(r->patterns[3], "hoi phu nu");
+	assert_string_equal(r->patterns[4], "doan thanh nien");
+	assert_string_equal(r->patterns[5], "hoi nong dan");
+	assert_string_equal(r->patterns[6], "cuu chien binh");
+
 	r = config_role(c, "chung");	/* ids ignore ASCII case */
 	assert_non_null(r);
 	assert_true(r->common);
@@ -162,8 +175,8 @@ test_defaults(void **state)
 	assert_string_equal(r->patterns[0], "can bo, cong chuc");
 	assert_string_equal(r->patterns[1], "can bo cong chuc");
 	assert_string_equal(r->patterns[2], "cbcc");
-	assert_string_equal(c->roles[7].name, "Chưa giao");
-	assert_int_equal(c->roles[7].npatterns, 0);
+	assert_string_equal(c->roles[8].name, "Chưa giao");
+	assert_int_equal(c->roles[8].npatterns, 0);
 	assert_null(config_role(c, "NOPE"));
 	assert_int_equal(c->nkeys, 0);
 	assert_int_equal(c->ncolors, 0);
@@ -570,7 +583,7 @@ test_search_order(void **state)
 	if (access(SYSCONFDIR "/parboard.conf", F_OK) != 0) {
 		assert_int_equal(config_load(NULL, &c, &err), 0);
 		assert_null(c->file);
-		assert_int_equal(c->nroles, 8);
+		assert_int_equal(c->nroles, 9);
 		config_free(c);
 	}
 	setenv("HOME", tmpdir, 1);

@@ -57,7 +57,13 @@ test_match_roles(void **state)
 	match("Giao cho Công chức chuyên môn ở bộ phận tiếp nhận và trả kết "
 	    "quả thực hiện", "TN-TKQ", "");
 	match("Cán bộ, công chức", "CHUNG", "");
-	match("Mặt trận Tổ quốc", "CHUA-GIAO", "");
+	match("Mặt trận Tổ quốc", "MTTQ", "");
+	match("Ủy ban MTTQ và các đoàn thể chính trị – xã hội", "MTTQ", "");
+	match("Hội Phụ nữ, Đoàn Thanh niên, Hội Nông dân, Hội Cựu chiến "
+	    "binh", "MTTQ", "");
+	match("Công chức Văn hóa – Xã hội phối hợp Hội Nông dân", "VH-XH",
+	    "MTTQ");
+	match("Ban Chỉ đạo", "CHUA-GIAO", "");
 	match("", "CHUA-GIAO", "");
 	match("Đài truyền thanh xã phối hợp công an", "DTT", "CA");
 }
@@ -145,7 +151,7 @@ test_leaves_points_findings(void **state)
 	assert_int_equal(t->points, 310);
 	assert_true(t->has_points);
 	assert_string_equal(t->role, "TN-TKQ");
-	assert_string_equal(t->key, "A:3.13.2/TN-TKQ");
+	assert_string_equal(t->key, "A:3.13.2");
 	assert_string_equal(t->due, "2023-10-31");
 	assert_string_equal(t->due_source, "default");
 	assert_int_equal(t->origin, ORIGIN_APPENDIX);
@@ -232,19 +238,83 @@ test_directives(void **state)
 	derive_directives(cfg, &a, known, &d);
 	assert_int_equal(d.ntasks, 5);
 	/* The same words again (any case, any marks): told apart. */
-	assert_string_equal(d.tasks[4].key, "D:1.4.2/DTT/moi thang 3 bai#2");
-	assert_string_equal(d.tasks[0].key, "D:1.4.2/DTT/moi thang 3 bai");
+	assert_string_equal(d.tasks[4].key, "D:1.4.2/moi thang 3 bai#2");
+	assert_string_equal(d.tasks[0].key, "D:1.4.2/moi thang 3 bai");
 	assert_string_equal(d.tasks[2].key,
-	    "D:1.4.2/DTT/phoi hop xay dung tin bai");
+	    "D:1.4.2/phoi hop xay dung tin bai");
 	assert_false(d.tasks[0].has_points);
 	assert_string_equal(d.tasks[0].due_source, "default");
 	assert_string_equal(d.tasks[1].due, "2023-12-31");
 	assert_string_equal(d.tasks[1].due_source, "directive");
 	assert_string_equal(d.tasks[0].target, "3 bài");
-	assert_string_equal(d.tasks[3].role, "CHUA-GIAO");
+	assert_string_equal(d.tasks[3].role, "MTTQ");
 	assert_true(has_finding(&d, 5, "criterion 9.9"));
-	assert_true(has_finding(&d, 5, "matches no configured role"));
-	assert_int_equal(d.nfindings, 2);
+	assert_false(has_finding(&d, 5, "matches no configured role"));
+	assert_int_equal(d.nfindings, 1);
+	derivation_free(&d);
+}
+
+/* The seed through the default configuration: the 13 appendix tasks
+ * keep the owners and supporters they had before MTTQ came, and the
+ * directives for the Fatherland Front land in MTTQ. */
+static void
+test_seed_roles(void **state)
+{
+	static const char *const want[][3] = {
+		{ "1.1.3", "VP-TK", "" },
+		{ "1.4.1", "VH-XH", "" },
+		{ "1.4.2", "VH-XH", "VP-TK" },
+		{ "1.5.1", "CHUNG", "" },
+		{ "1.5.3", "VP-TK", "" },
+		{ "1.5.4", "CHUNG", "" },
+		{ "1.7", "CA", "TP-HT" },
+		{ "3.5.2", "VP-TK", "" },
+		{ "3.11.1", "TN-TKQ", "" },
+		{ "3.12.1", "TN-TKQ", "" },
+		{ "3.12.2", "TN-TKQ", "" },
+		{ "3.13.2", "TN-TKQ", "" },
+		{ "3.13.3", "TN-TKQ", "" },
+	};
+	const char *srcdir = getenv("SRCDIR");
+	struct appendix *a = NULL;
+	struct derivation d = { 0 };
+	const struct task_spec *t;
+	char *path, *err = NULL;
+	size_t i, nfront = 0;
+
+	if (srcdir == NULL)
+		srcdir = ".";
+	path = xasprintf("%s/share/samples/hien-thanh-103-2023.txt", srcdir);
+	if (appendix_read(path, &a, &err) != 0)
+		fail_msg("%s", err);
+	free(path);
+	derive_criteria(cfg, a, &d);
+	appendix_free(a);
+	assert_int_equal(d.ntasks, 13);
+	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+		t = find_task(&d, want[i][0]);
+		assert_non_null(t);
+		assert_string_equal(t->role, want[i][1]);
+		assert_string_equal(t->support, want[i][2]);
+	}
+	derivation_free(&d);
+
+	path = xasprintf("%s/share/samples/hien-thanh-directives.tsv",
+	    srcdir);
+	if (appendix_read(path, &a, &err) != 0)
+		fail_msg("%s", err);
+	free(path);
+	derive_directives(cfg, a, NULL, &d);
+	for (i = 0; i < d.ntasks; i++) {
+		assert_string_not_equal(d.tasks[i].role, "CHUA-GIAO");
+		if (strcmp(a->dirs[d.tasks[i].line - 2].role,
+		    "Mặt trận Tổ quốc") == 0) {
+			assert_string_equal(d.tasks[i].role, "MTTQ");
+			nfront++;
+		}
+	}
+	assert_int_equal(nfront, 3);
+	appendix_free(a);
 	derivation_free(&d);
 }
 
@@ -256,6 +326,7 @@ main(void)
 		cmocka_unit_test(test_leaves_points_findings),
 		cmocka_unit_test(test_impossible_scores),
 		cmocka_unit_test(test_directives),
+		cmocka_unit_test(test_seed_roles),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
