@@ -1,0 +1,3 @@
+#!/bin/sh
+. "$SRCDIR/tests/lib.sh"
+finish
