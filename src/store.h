@@ -137,6 +137,15 @@ int store_tasks(struct store *s, long plan_id, const struct filter *f,
     struct task **out, size_t *n, char **err);
 int store_task_get(struct store *s, long task_id, struct task *out,
     char **err);
+/* The notes and evidence of a plan's tasks (undone ones left out), for
+ * the board's search. */
+struct task_text {
+	long task_id;
+	char *text;
+};
+int store_task_texts(struct store *s, long plan_id, struct task_text **out,
+    size_t *n, char **err);
+void task_texts_free(struct task_text *v, size_t n);
 void task_clear(struct task *t);
 void tasks_free(struct task *t, size_t n);
 
