@@ -1,7 +1,7 @@
 /* boardui.h: what the board's files share — board.c (state, main loop),
  * actions.c (the key table's actions), term.c (terminal, keys, headless
  * mode), view.c and taskview.c (drawing), prompt.c (the footer's line
- * editor).  Private to them: nothing else includes it. */
+ * editor and menu), search.c (search and filters).  Private to them: nothing else includes it. */
 #ifndef PARBOARD_BOARDUI_H
 #define PARBOARD_BOARDUI_H
 
@@ -215,8 +215,8 @@ void view_wrap(const char *text, int width, const char *indent,
 
 /* prompt.c */
 /* A line of text typed in the footer: NFC UTF-8, or NULL on Esc.  With
- * select, the first character typed replaces initial (Backspace edits
- * it). */
+ * select, initial starts selected: the first character typed or pasted
+ * replaces it, a movement key or Backspace keeps it for editing. */
 char *prompt_line(struct board *b, const char *label, const char *initial,
     bool select);
 /* One key from the footer: the key, or -1 on Esc. */
