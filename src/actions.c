@@ -313,98 +313,6 @@ act_undo(struct board *b)
 	board_reload(b);
 }
 
-static size_t
-count_cards(const struct board *b)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < b->ncols; i++)
-		n += b->cols[i].ncards;
-	return n;
-}
-
-/* After a search or filter, stay on a column that shows something. */
-static void
-goto_nonempty(struct board *b)
-{
-	size_t i;
-
-	if (b->ncols == 0 || b->cols[b->col].ncards > 0)
-		return;
-	for (i = 0; i < b->ncols; i++) {
-		if (b->cols[i].ncards > 0) {
-			b->col = i;
-			return;
-		}
-	}
-}
-
-static void
-act_search(struct board *b)
-{
-	char *text = prompt_line(b, _("Search: "), b->search, false);
-	size_t n;
-
-	if (text == NULL)
-		return;
-	free(b->search);
-	b->search = NULL;
-	if (*text != '\0')
-		b->search = text;
-	else
-		free(text);
-	board_rebuild(b);
-	goto_nonempty(b);
-	n = count_cards(b);
-	if (b->search != NULL)
-		board_message(b, false, ngettext("Search \"%s\": %zu task",
-		    "Search \"%s\": %zu tasks", n), b->search, n);
-	else
-		board_message(b, false, "%s", _("Search cleared"));
-}
-
-static void
-act_filter(struct board *b)
-{
-	char *err = NULL;
-	size_t n;
-	int k;
-
-	/* TRANSLATORS: at most 79 columns; the keys o m 1 2 3 4 0 stay. */
-	k = prompt_key(b, _("Filter: o overdue, m mine, 1 to do, 2 doing, "
-	    "3 done, 4 blocked, 0 all"));
-	if (k < 0)
-		return;
-	b->f_overdue = b->f_mine = false;
-	b->f_status = -1;
-	switch (k) {
-	case 'o':
-		b->f_overdue = true;
-		break;
-	case 'm':
-		b->f_mine = true;
-		if (board_load_mine(b, &err) != 0) {
-			board_message(b, true, "%s", err);
-			free(err);
-			b->f_mine = false;
-		}
-		break;
-	case '1': case '2': case '3': case '4':
-		b->f_status = k - '1';
-		break;
-	default:
-		break;
-	}
-	board_rebuild(b);
-	goto_nonempty(b);
-	n = count_cards(b);
-	if (b->f_overdue || b->f_mine || b->f_status >= 0)
-		board_message(b, false, ngettext("Filter %s: %zu task",
-		    "Filter %s: %zu tasks", n), view_filter_name(b), n);
-	else
-		board_message(b, false, "%s", _("Filter cleared"));
-}
-
 static void
 open_view(struct board *b, enum view v, long task_id)
 {
@@ -542,10 +450,10 @@ board_dispatch(struct board *b, int key)
 		act_undo(b);
 		break;
 	case ACTION_SEARCH:
-		act_search(b);
+		search_ask(b);
 		break;
 	case ACTION_FILTER:
-		act_filter(b);
+		search_filter_ask(b);
 		break;
 	case ACTION_RELOAD:
 		board_reload(b);

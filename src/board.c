@@ -102,26 +102,6 @@ long_cmp(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-static bool
-task_visible(const struct board *b, const struct task *t)
-{
-	if (b->f_status >= 0 && (int)t->status != b->f_status)
-		return false;
-	if (b->f_overdue && !task_overdue(t))
-		return false;
-	if (b->f_mine && bsearch(&t->id, b->mine, b->nmine, sizeof *b->mine,
-	    long_cmp) == NULL)
-		return false;
-	if (b->search != NULL &&
-	    !(t->code != NULL && text_contains(t->code, b->search)) &&
-	    !(t->title != NULL && text_contains(t->title, b->search)) &&
-	    !(t->crit_title != NULL &&
-	    text_contains(t->crit_title, b->search)) &&
-	    !(t->comment != NULL && text_contains(t->comment, b->search)))
-		return false;
-	return true;
-}
-
 static struct column *
 column_add(struct board *b, size_t *cap, const char *id, const char *name)
 {
@@ -254,12 +234,13 @@ columns_build(struct board *b)
 			col = column_add(b, &cap, t->role != NULL ? t->role :
 			    "?", NULL);
 		col->total++;
-		if (!task_visible(b, t))
+		if (!search_task_visible(b, t))
 			continue;
 		col->cards = xgrow(col->cards, &col->cap, col->ncards + 1,
 		    sizeof *col->cards);
 		col->cards[col->ncards++] = i;
 	}
+	search_columns_prune(b);
 }
 
 int
@@ -320,6 +301,8 @@ board_load(struct board *b, char **err)
 	b->ntasks = n;
 	tasks_points(b->tasks, b->ntasks, &b->recovered, &b->at_stake);
 	rc = b->f_mine ? board_load_mine(b, err) : 0;
+	if (rc == 0)
+		rc = search_load_texts(b, err);
 	columns_build(b);
 	place_restore(b, &place);
 	if (rc != 0)
@@ -367,6 +350,7 @@ board_free(struct board *b)
 	free(b->period);
 	free(b->mine);
 	free(b->search);
+	free(b->found);
 	free(b->msg);
 	free(b->pending);
 	free(b->fatal);
@@ -451,6 +435,8 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 			board_clamp(&b);
 			continue;
 		}
+		if (key == BOARD_PASTE)
+			continue;	/* not keys: term.c said so */
 		board_dispatch(&b, key);
 	}
 	if (b.script != NULL) {

@@ -1,15 +1,18 @@
 /* board.h: the curses board — the only module that speaks curses.
  *
- * Headless mode for tests (as tig does it): when PARBOARD_KEYS names a
- * file, keys are read from it instead of the terminal (one key per line:
- * a character, or a name such as Enter, Esc, Up, Down, Left, Right, Home,
- * End, PgUp, PgDn, Space, Backspace, F1, C-l; "resize COLSxLINES"; "dump"
- * writes the screen; "wait MS"), output goes to /dev/null through newterm(),
- * and PARBOARD_DUMP names the file that "dump" (and the end) writes the
- * virtual screen to as text, read back with mvwinnwstr.
+ * The board needs a terminal on standard input and output (main.c checks
+ * it first).  Headless mode for tests (as tig does it): when PARBOARD_KEYS
+ * names a file, keys are read from it instead of the terminal (one key
+ * per line: a character, or a name such as Enter, Esc, Up, Down, Left,
+ * Right, Home, End, PgUp, PgDn, Space, Backspace, F1, C-l; "resize
+ * COLSxLINES"; "dump" writes the screen; "wait MS"), output goes to
+ * /dev/null through newterm(), and PARBOARD_DUMP names the file that
+ * "dump" (and the end) writes the virtual screen to as text, read back
+ * with mvwinnwstr.
  *
  * Beyond that: "type TEXT" types each character of TEXT (UTF-8) as a key;
- * a line starting with "# " is a comment; each dump is followed by a line
+ * "paste TEXT" is a bracketed paste of TEXT (\n in it a newline); a line
+ * starting with "# " is a comment; each dump is followed by a line
  * "-- N" (N counts the dumps); an unknown key name ends the run with the
  * error "SCRIPT:LINE: unknown key 'x'".  The first dump file line is the
  * first screen row; trailing spaces are cut. */

@@ -1,12 +1,13 @@
 /* boardui.h: what the board's files share — board.c (state, main loop),
  * actions.c (the key table's actions), term.c (terminal, keys, headless
  * mode), view.c and taskview.c (drawing), prompt.c (the footer's line
- * editor).  Private to them: nothing else includes it. */
+ * editor and menu), search.c (search and filters).  Private to them: nothing else includes it. */
 #ifndef PARBOARD_BOARDUI_H
 #define PARBOARD_BOARDUI_H
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <wchar.h>
 
 #include <curses.h>
 
@@ -24,6 +25,13 @@
 #define BOARD_EOF (-2)
 /* A terminal size change (KEY_RESIZE, or "resize" in a key script). */
 #define BOARD_RESIZE (0x1000000 | KEY_RESIZE)
+/* A bracketed paste (ESC [ 200 ~ ... ESC [ 201 ~, or "paste" in a key
+ * script) was read whole: its characters are in board.paste.  A prompt
+ * takes it as text; on the board it is never run as keys. */
+#define BOARD_PASTE (0x1000000 | (KEY_MAX + 1))
+/* The curses key codes the paste markers are defined as (term.c). */
+#define TERM_PASTE_BEGIN (KEY_MAX + 1)
+#define TERM_PASTE_END (KEY_MAX + 2)
 
 /* Smallest column that still reads well, and the smallest screen. */
 #define COLUMN_MIN_WIDTH 24
@@ -32,6 +40,11 @@
 /* A card is three rows and a blank one between cards. */
 #define CARD_ROWS 3
 #define CARD_STEP 4
+
+/* Filters beyond one status, kept in board.f_status after the statuses:
+ * not done; due within the warning window (the week's agenda). */
+#define FILTER_OPEN STATUS_COUNT
+#define FILTER_AGENDA (STATUS_COUNT + 1)
 
 enum view {
 	VIEW_BOARD,
@@ -84,11 +97,15 @@ struct board {
 	long data_version;
 
 	/* Filter and search (empty search: none). */
-	int f_status;		/* enum status or -1 */
+	int f_status;		/* enum status, FILTER_OPEN, FILTER_AGENDA
+				 * or -1 */
 	bool f_overdue, f_mine;
 	long *mine;		/* sorted ids of tasks the user changed */
 	size_t nmine;
 	char *search;
+	long *found;		/* sorted ids of tasks whose notes or
+				 * evidence match the search */
+	size_t nfound;
 
 	enum view view;
 	long task_id;		/* the task of the task view */
@@ -119,6 +136,12 @@ struct board {
 	size_t pending_off;
 	FILE *dump;
 	char *fatal;		/* error that ends the run */
+
+	/* The last bracketed paste, and whether a line prompt is open (a
+	 * paste outside one is ignored with a message). */
+	wchar_t *paste;
+	size_t npaste, paste_cap;
+	bool in_prompt;
 
 	bool quit;
 };
@@ -192,11 +215,32 @@ void view_wrap(const char *text, int width, const char *indent,
 
 /* prompt.c */
 /* A line of text typed in the footer: NFC UTF-8, or NULL on Esc.  With
- * select, the first character typed replaces initial (Backspace edits
- * it). */
+ * select, initial starts selected: the first character typed or pasted
+ * replaces it, a movement key or Backspace keeps it for editing. */
 char *prompt_line(struct board *b, const char *label, const char *initial,
     bool select);
 /* One key from the footer: the key, or -1 on Esc. */
 int prompt_key(struct board *b, const char *question);
+/* A small boxed menu over the board: one line per item, its key and
+ * label.  Returns the key of the item chosen, -1 on Esc or another key. */
+struct prompt_item {
+	int key;
+	const char *label;
+};
+int prompt_menu(struct board *b, const char *title,
+    const struct prompt_item *items, size_t n);
+
+/* search.c */
+/* Whether a search or a filter is on. */
+bool search_active(const struct board *b);
+bool search_task_visible(const struct board *b, const struct task *t);
+/* Look up the tasks whose notes or evidence match the search (after the
+ * search changed and on every reload). */
+int search_load_texts(struct board *b, char **err);
+/* Drop the columns without a match while a search or filter is on. */
+void search_columns_prune(struct board *b);
+/* The `/` prompt and the filter menu. */
+void search_ask(struct board *b);
+void search_filter_ask(struct board *b);
 
 #endif

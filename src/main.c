@@ -407,6 +407,33 @@ cmd_report(const struct config *c, const struct options *o)
 	return rc == 0 ? 0 : runtime_error(err);
 }
 
+/* The board needs a terminal on both sides: read from /dev/null it would
+ * wait for keys that never come, and written to a file it would fill it
+ * with escape sequences.  `ssh server parboard` gives it neither (ssh
+ * allocates no terminal for a command): say to use ssh -t.  The headless
+ * test mode (PARBOARD_KEYS) needs none. */
+static int
+board_tty_check(char **err)
+{
+	const char *keys = getenv("PARBOARD_KEYS");
+	const char *ssh = getenv("SSH_CONNECTION");
+
+	if (keys != NULL && *keys != '\0')
+		return 0;
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return 0;
+	if (ssh != NULL && *ssh != '\0' && !isatty(STDIN_FILENO))
+		return fail(err, "%s", _("no terminal: the board needs one; "
+		    "connect with ssh -t (ssh -t SERVER parboard)"));
+	if (!isatty(STDIN_FILENO))
+		return fail(err, "%s", _("standard input is not a terminal: "
+		    "the board needs one (for text, use parboard list or "
+		    "parboard report)"));
+	return fail(err, "%s", _("standard output is not a terminal: "
+	    "the board needs one (for text, use parboard list or "
+	    "parboard report)"));
+}
+
 static int
 cmd_board(const struct config *c, const struct options *o)
 {
@@ -568,6 +595,10 @@ main(int argc, char **argv)
 	i18n_set_language(c->language);
 	/* A bad key binding or colour fails before any database is opened. */
 	if ((o.demo || cmd == NULL) && board_config_check(c, &err) != 0) {
+		config_free(c);
+		return runtime_error(err);
+	}
+	if ((o.demo || cmd == NULL) && board_tty_check(&err) != 0) {
 		config_free(c);
 		return runtime_error(err);
 	}

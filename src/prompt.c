@@ -1,12 +1,30 @@
 /* prompt.c: the footer's line editor and one-key questions.
  *
- * The text is kept as wide characters, so Backspace removes a whole
- * character even when it took three bytes, and a decomposed character (a
- * base letter and its combining marks, as some input methods send it) is
- * removed with its marks.  What is shown, and returned, is NFC. */
+ * The line edits like a shell's: Left/Right (C-b/C-f), Home/End
+ * (C-a/C-e), Backspace, Delete (C-d), C-w (the word before the cursor),
+ * C-u (to the start), C-k (to the end).  Pre-filled text (a search, a
+ * due date) starts selected: what is typed or pasted replaces it, a
+ * movement key or Backspace keeps it for editing.  A bracketed paste
+ * (term.c) is inserted as text, its line breaks and tabs as spaces.
+ *
+ * Why not ncursesw's form library: a form field is a grid of cells with
+ * its own width rules, its own cursor and its own key handling, so the
+ * board would have two width engines (form's and libunistring's, which
+ * text.c uses for every card and report) that disagree on combining
+ * marks and East Asian widths; it has no notion of a selected
+ * pre-filled text or of a paste; and it reads keys itself, where the
+ * board's keys come from board_key() (the terminal, or the headless key
+ * script).  The editor here is small: the text is kept as wide
+ * characters, a character and the combining marks after it (uc_width 0,
+ * the same rule as text_width) move and delete as one unit, and what is
+ * shown and returned is NFC, so decomposed input (some Vietnamese input
+ * methods send it) reads like composed input.  Drawing shows only the
+ * part around the cursor, so a pasted paragraph of 100 000 characters
+ * costs one pass per key, not one per character. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uniwidth.h>
 #include <wchar.h>
 
 #include "boardui.h"
@@ -18,98 +36,264 @@
 struct line {
 	wchar_t *w;
 	size_t n, cap;
+	size_t cur;		/* cursor, always at a character boundary */
+	size_t left;		/* first character shown */
+	bool select;		/* the whole (pre-filled) text is selected */
 };
 
-static char *
-line_utf8(const struct line *l)
+/* Control keys of the editor. */
+#define CTRL(c) ((c) & 0x1f)
+
+/* Columns of one wide character (libunistring, as text_width). */
+static int
+wc_width(wchar_t c)
 {
-	size_t i, n;
+	int w = uc_width((ucs4_t)c, "UTF-8");
+
+	return w < 0 ? 0 : w;
+}
+
+/* A combining mark (or another zero-width character) belongs to the
+ * character before it. */
+static bool
+wc_joins(wchar_t c)
+{
+	return uc_width((ucs4_t)c, "UTF-8") == 0;
+}
+
+static char *
+wcs_utf8(const wchar_t *w, size_t n)
+{
+	size_t i, len;
 	char mb[MB_LEN_MAX];
 	mbstate_t st;
 	struct buf b = { 0 };
 	char *raw, *nfc;
 
 	memset(&st, 0, sizeof st);
-	for (i = 0; i < l->n; i++) {
-		n = wcrtomb(mb, l->w[i], &st);
-		if (n != (size_t)-1)
-			buf_add(&b, mb, n);
+	for (i = 0; i < n; i++) {
+		len = wcrtomb(mb, w[i], &st);
+		if (len != (size_t)-1)
+			buf_add(&b, mb, len);
 	}
 	raw = buf_take(&b);
-	nfc = text_nfc(raw);
+	nfc = text_nfc(raw != NULL ? raw : "");
 	free(raw);
 	return nfc;
 }
 
-static void
-line_add(struct line *l, wchar_t c)
+/* Start of the character before i, with its marks. */
+static size_t
+line_prev(const struct line *l, size_t i)
 {
-	l->w = xgrow(l->w, &l->cap, l->n + 1, sizeof *l->w);
-	l->w[l->n++] = c;
+	if (i == 0)
+		return 0;
+	i--;
+	while (i > 0 && wc_joins(l->w[i]))
+		i--;
+	return i;
 }
 
-/* Backspace: the last character with its combining marks. */
-static void
-line_backspace(struct line *l)
+/* Start of the character after the one at i. */
+static size_t
+line_next(const struct line *l, size_t i)
 {
-	while (l->n > 0 && wcwidth(l->w[l->n - 1]) == 0)
-		l->n--;
-	if (l->n > 0)
-		l->n--;
+	if (i >= l->n)
+		return l->n;
+	i++;
+	while (i < l->n && wc_joins(l->w[i]))
+		i++;
+	return i;
 }
 
+/* Remove the characters [from, to); the cursor goes to from. */
+static void
+line_cut(struct line *l, size_t from, size_t to)
+{
+	if (to > l->n)
+		to = l->n;
+	if (from >= to) {
+		l->cur = from < l->n ? from : l->n;
+		return;
+	}
+	memmove(l->w + from, l->w + to, (l->n - to) * sizeof *l->w);
+	l->n -= to - from;
+	l->cur = from;
+	if (l->left > from)
+		l->left = from;
+}
+
+/* Insert n characters at the cursor, replacing a selection.  Line
+ * breaks and tabs become spaces (a CR LF pair one space); other control
+ * characters are dropped. */
+static void
+line_insert(struct line *l, const wchar_t *s, size_t n)
+{
+	size_t i, k = 0;
+	wchar_t *add;
+
+	if (l->select) {
+		l->n = l->cur = l->left = 0;
+		l->select = false;
+	}
+	add = xcalloc(n + 1, sizeof *add);
+	for (i = 0; i < n; i++) {
+		if (s[i] == L'\r' && i + 1 < n && s[i + 1] == L'\n')
+			continue;
+		if (s[i] == L'\r' || s[i] == L'\n' || s[i] == L'\t')
+			add[k++] = L' ';
+		else if (s[i] >= 0x20 && s[i] != 0x7f &&
+		    !(s[i] >= 0x80 && s[i] < 0xa0))
+			add[k++] = s[i];
+	}
+	l->w = xgrow(l->w, &l->cap, l->n + k + 1, sizeof *l->w);
+	memmove(l->w + l->cur + k, l->w + l->cur,
+	    (l->n - l->cur) * sizeof *l->w);
+	memcpy(l->w + l->cur, add, k * sizeof *l->w);
+	l->n += k;
+	l->cur += k;
+	free(add);
+}
+
+/* C-w: the spaces before the cursor, then the word before them. */
 static void
 line_delete_word(struct line *l)
 {
-	while (l->n > 0 && l->w[l->n - 1] == L' ')
-		l->n--;
-	while (l->n > 0 && l->w[l->n - 1] != L' ')
-		l->n--;
+	size_t i = l->cur;
+
+	while (i > 0 && l->w[i - 1] == L' ')
+		i--;
+	while (i > 0 && l->w[i - 1] != L' ')
+		i--;
+	line_cut(l, i, l->cur);
+}
+
+/* One editing key; false when the key is not the editor's. */
+static bool
+line_edit(struct line *l, int key)
+{
+	wchar_t c;
+
+	switch (key) {
+	case KEYMAP_FKEY(KEY_LEFT):
+	case CTRL('b'):
+		l->cur = line_prev(l, l->cur);
+		break;
+	case KEYMAP_FKEY(KEY_RIGHT):
+	case CTRL('f'):
+		l->cur = line_next(l, l->cur);
+		break;
+	case KEYMAP_FKEY(KEY_HOME):
+	case CTRL('a'):
+		l->cur = 0;
+		break;
+	case KEYMAP_FKEY(KEY_END):
+	case CTRL('e'):
+		l->cur = l->n;
+		break;
+	case KEYMAP_BACKSPACE:
+		line_cut(l, line_prev(l, l->cur), l->cur);
+		break;
+	case KEYMAP_FKEY(KEY_DC):
+	case CTRL('d'):
+		line_cut(l, l->cur, line_next(l, l->cur));
+		break;
+	case CTRL('w'):
+		line_delete_word(l);
+		break;
+	case CTRL('u'):
+		line_cut(l, 0, l->cur);
+		break;
+	case CTRL('k'):
+		line_cut(l, l->cur, l->n);
+		break;
+	default:
+		if (KEYMAP_IS_FKEY(key) || key < 0x20 || key == 0x7f)
+			return false;
+		c = (wchar_t)key;
+		line_insert(l, &c, 1);
+		return true;
+	}
+	/* Any editing or movement key keeps the pre-filled text. */
+	l->select = false;
+	return true;
 }
 
 /* Footers of the two kinds of prompt. */
 #define HELP_LINE _("Enter: done · Esc: cancel")
 #define HELP_KEY _("Press a key to choose · Esc: cancel")
 
-/* Draw "label text" on the footer's last row, showing the end of the text
- * when it is too long, the cursor after it; help on the row above when
- * the footer has two.  A line prompt's label takes at most half the row
- * so there is room to type; a one-key question's label (text NULL) takes
- * the whole row, cut with "…" but never dropped.  Pre-filled text that
- * the first key replaces is shown in reverse video.  Nothing is drawn
- * while the screen is too small for a footer: the prompt waits. */
+/* The part of the line shown in room columns: from l->left (moved so the
+ * cursor is on screen, with a little context before it) to *end; *curx
+ * is the cursor's column in it. */
 static void
-prompt_draw(struct board *b, const char *label, const char *text,
-    bool selected)
+line_window(struct line *l, int room, size_t *end, int *curx)
+{
+	size_t i;
+	int w;
+
+	if (l->left > l->cur) {
+		/* Moved left of the window: show some text before. */
+		l->left = l->cur;
+		for (w = 0; l->left > 0 && w < room / 4;) {
+			i = line_prev(l, l->left);
+			while (i < l->left)
+				w += wc_width(l->w[i++]);
+			l->left = line_prev(l, l->left);
+		}
+	}
+	for (w = 0, i = l->left; i < l->cur; i++)
+		w += wc_width(l->w[i]);
+	while (w >= room && l->left < l->cur) {
+		i = line_next(l, l->left);
+		while (l->left < i)
+			w -= wc_width(l->w[l->left++]);
+	}
+	*curx = w;
+	for (i = l->cur; i < l->n; i = line_next(l, i)) {
+		if (w + wc_width(l->w[i]) > room)
+			break;
+		w += wc_width(l->w[i]);
+	}
+	*end = i;
+}
+
+/* Draw "label text" on the footer's last row, the help on the row above
+ * when the footer has two.  A line prompt's label takes at most half the
+ * row so there is room to type; a one-key question's label (l NULL)
+ * takes the whole row, cut with "…" but never dropped.  Selected
+ * pre-filled text is shown in reverse video.  Nothing is drawn while
+ * the screen is too small for a footer: the prompt waits. */
+static void
+prompt_draw(struct board *b, const char *label, struct line *l)
 {
 	WINDOW *w = b->footer;
-	int y = b->footer_rows - 1, lw, room;
-	const char *shown = text != NULL ? text : "";
-	char *lab;
-	struct buf out = { 0 };
+	int y = b->footer_rows - 1, lw, room, curx = 0;
+	size_t end = 0;
+	char *lab, *shown = NULL;
 
 	if (w == NULL || COLS < 2)
 		return;
-	lab = text_ellipsize(label, text != NULL ? COLS / 2 : COLS - 1);
+	lab = text_ellipsize(label, l != NULL ? COLS / 2 : COLS - 1);
 	lw = text_width(lab);
 	room = COLS - lw - 1;
-	while (*shown != '\0' && text_width(shown) > room) {
-		shown++;
-		while (((unsigned char)*shown & 0xc0) == 0x80)
-			shown++;
-	}
 	werase(w);
 	if (b->footer_rows > 1) {
 		wattrset(w, A_NORMAL);
-		mvwaddstr(w, 0, 0, text != NULL ? HELP_LINE : HELP_KEY);
+		mvwaddstr(w, 0, 0, l != NULL ? HELP_LINE : HELP_KEY);
 	}
 	wattrset(w, A_BOLD);
 	mvwaddstr(w, y, 0, lab);
-	wattrset(w, selected && *shown != '\0' ? A_REVERSE : A_NORMAL);
-	text_pad(&out, shown, text_width(shown));
-	mvwaddstr(w, y, lw, out.data != NULL ? out.data : "");
+	if (l != NULL && room > 0) {
+		line_window(l, room, &end, &curx);
+		shown = wcs_utf8(l->w + l->left, end - l->left);
+		wattrset(w, l->select && l->n > 0 ? A_REVERSE : A_NORMAL);
+		mvwaddstr(w, y, lw, shown);
+		wattrset(w, A_NORMAL);
+		wmove(w, y, lw + curx);
+	}
 	wattrset(w, A_NORMAL);
-	buf_free(&out);
+	free(shown);
 	free(lab);
 	wnoutrefresh(w);
 	doupdate();
@@ -145,15 +329,13 @@ prompt_line(struct board *b, const char *label, const char *initial,
 		n = mbrtowc(&wc, p, strlen(p), &st);
 		if (n == 0 || n == (size_t)-1 || n == (size_t)-2)
 			break;
-		line_add(&l, wc);
+		line_insert(&l, &wc, 1);
 	}
-	select = select && l.n > 0;
+	l.select = select && l.n > 0;
+	b->in_prompt = true;
 	while (!done) {
-		curs_set(b->footer != NULL ? 1 : 0);
-		text = line_utf8(&l);
-		prompt_draw(b, label, text, select);
-		free(text);
-		text = NULL;
+		curs_set(1);
+		prompt_draw(b, label, &l);
 		key = board_key(b);
 		switch (key) {
 		case BOARD_TIMEOUT:
@@ -161,41 +343,27 @@ prompt_line(struct board *b, const char *label, const char *initial,
 		case BOARD_RESIZE:
 			prompt_resize(b);
 			break;
+		case BOARD_PASTE:
+			line_insert(&l, b->paste, b->npaste);
+			break;
 		case BOARD_EOF:
 		case KEYMAP_ESC:
-		case 3:		/* C-c */
-		case 7:		/* C-g */
+		case CTRL('c'):
+		case CTRL('g'):
 			done = true;
 			break;
 		case KEYMAP_ENTER:
 			done = ok = true;
 			break;
-		case KEYMAP_BACKSPACE:
-			select = false;
-			line_backspace(&l);
-			break;
-		case 21:	/* C-u */
-			select = false;
-			l.n = 0;
-			break;
-		case 23:	/* C-w */
-			select = false;
-			line_delete_word(&l);
-			break;
 		default:
-			if (KEYMAP_IS_FKEY(key) || key < 0x20 || key == 0x7f)
-				break;
-			/* Pre-filled text is replaced by what is typed. */
-			if (select)
-				l.n = 0;
-			select = false;
-			line_add(&l, (wchar_t)key);
+			line_edit(&l, key);
 			break;
 		}
 	}
+	b->in_prompt = false;
 	curs_set(0);
 	if (ok)
-		text = line_utf8(&l);
+		text = wcs_utf8(l.w, l.n);
 	free(l.w);
 	return text;
 }
@@ -208,9 +376,9 @@ prompt_key(struct board *b, const char *question)
 	if (b->footer == NULL)
 		return -1;
 	for (;;) {
-		prompt_draw(b, question, NULL, false);
+		prompt_draw(b, question, NULL);
 		key = board_key(b);
-		if (key == BOARD_TIMEOUT)
+		if (key == BOARD_TIMEOUT || key == BOARD_PASTE)
 			continue;
 		if (key == BOARD_RESIZE) {
 			prompt_resize(b);
@@ -220,4 +388,80 @@ prompt_key(struct board *b, const char *question)
 			return -1;
 		return key;
 	}
+}
+
+/* The menu's box, centred over the board; the footer asks for a key. */
+static void
+menu_draw(struct board *b, const char *title, const struct prompt_item *items,
+    size_t n)
+{
+	WINDOW *w;
+	char key[8], *line;
+	int width = text_width(title) + 4, rows = (int)n + 2, x, y;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (text_width(items[i].label) + 8 > width)
+			width = text_width(items[i].label) + 8;
+	if (width > COLS)
+		width = COLS;
+	if (rows > LINES - b->footer_rows)
+		rows = LINES - b->footer_rows;
+	if (rows < 3 || width < 10)
+		return;
+	y = (LINES - b->footer_rows - rows) / 2;
+	x = (COLS - width) / 2;
+	if ((w = newwin(rows, width, y, x)) == NULL)
+		return;
+	wattrset(w, A_NORMAL);
+	box(w, 0, 0);
+	line = text_ellipsize(title, width - 4);
+	wattrset(w, A_BOLD);
+	mvwprintw(w, 0, 2, "%s", line);
+	free(line);
+	for (i = 0; i < n && (int)i < rows - 2; i++) {
+		key[0] = (char)items[i].key;
+		key[1] = '\0';
+		wattrset(w, A_BOLD);
+		mvwaddstr(w, (int)i + 1, 2, key);
+		wattrset(w, A_NORMAL);
+		line = text_ellipsize(items[i].label, width - 7);
+		mvwaddstr(w, (int)i + 1, 5, line);
+		free(line);
+	}
+	wnoutrefresh(w);
+	delwin(w);
+}
+
+int
+prompt_menu(struct board *b, const char *title,
+    const struct prompt_item *items, size_t n)
+{
+	size_t i;
+	int key;
+
+	if (b->footer == NULL)
+		return -1;
+	for (;;) {
+		menu_draw(b, title, items, n);
+		prompt_draw(b, title, NULL);
+		key = board_key(b);
+		if (key == BOARD_TIMEOUT || key == BOARD_PASTE)
+			continue;
+		if (key == BOARD_RESIZE) {
+			prompt_resize(b);
+			continue;
+		}
+		break;
+	}
+	/* The box goes: the board is painted again over it. */
+	if (b->header != NULL)
+		touchwin(b->header);
+	if (b->body != NULL)
+		touchwin(b->body);
+	view_draw(b);
+	for (i = 0; i < n; i++)
+		if (items[i].key == key)
+			return key;
+	return -1;
 }

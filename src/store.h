@@ -130,6 +130,16 @@ long store_seq(struct store *s);
 int store_tasks_changed_since(struct store *s, long plan_id, long seq,
     struct task **out, size_t *n, long *now, char **err);
 
+/* The notes and evidence of a plan's tasks (undone ones left out), for
+ * the board's search. */
+struct task_text {
+	long task_id;
+	char *text;
+};
+int store_task_texts(struct store *s, long plan_id, struct task_text **out,
+    size_t *n, char **err);
+void task_texts_free(struct task_text *v, size_t n);
+
 /* Just id, key, code and role of the plan's tasks of one origin
  * ("appendix", ...): cheap enough to run on every import. */
 int store_task_keys(struct store *s, long plan_id, const char *origin,

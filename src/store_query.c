@@ -913,3 +913,48 @@ store_tasks_json(struct store *s, long plan_id, const struct filter *f,
 		return fail(err, _("writing JSON: %s"), strerror(errno));
 	return 0;
 }
+
+/* --- the words of notes and evidence, for the board's search --------- */
+
+int
+store_task_texts(struct store *s, long plan_id, struct task_text **out,
+    size_t *n, char **err)
+{
+	sqlite3_stmt *st;
+	struct task_text *v = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	st = store_prepare(s, "SELECT h.task_id, h.new FROM history h"
+	    " JOIN task t ON t.id = h.task_id WHERE t.plan_id = ?1"
+	    " AND h.kind IN ('note', 'evidence') AND h.undone = 0"
+	    " AND h.new IS NOT NULL", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, cnt + 1, sizeof *v);
+		v[cnt].task_id = (long)sqlite3_column_int64(st, 0);
+		v[cnt++].text = col_str(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		task_texts_free(v, cnt);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+void
+task_texts_free(struct task_text *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].text);
+	free(v);
+}

@@ -155,9 +155,68 @@ term_dump(struct board *b)
 	free(mb);
 }
 
+/* The characters of a bracketed paste, up to its end marker, into
+ * b->paste.  A function key inside it (an escape sequence in the pasted
+ * text) is dropped; a paste whose end never comes ends when the input
+ * pauses. */
+static void
+paste_read(struct board *b)
+{
+	wint_t wc;
+	int rc;
+
+	b->npaste = 0;
+	for (;;) {
+		rc = wget_wch(b->input, &wc);
+		if (rc == ERR || term_stop)
+			break;
+		if (rc == KEY_CODE_YES) {
+			if (wc == TERM_PASTE_END)
+				break;
+			continue;
+		}
+		b->paste = xgrow(b->paste, &b->paste_cap, b->npaste + 1,
+		    sizeof *b->paste);
+		b->paste[b->npaste++] = (wchar_t)wc;
+	}
+}
+
+/* A paste on the board, not in a prompt: it would run as keys (a pasted
+ * "sss" would step three statuses), so it is dropped, and said so. */
+static int
+paste_key(struct board *b)
+{
+	if (!b->in_prompt)
+		board_message(b, false, "%s", _("Pasted text ignored: paste "
+		    "into a prompt (n for a note, / to search)"));
+	return BOARD_PASTE;
+}
+
+/* "paste TEXT" in a key script: TEXT with \n and \\ escapes. */
+static void
+paste_script(struct board *b, const char *text)
+{
+	const char *p = text;
+	size_t len;
+	int cp;
+
+	b->npaste = 0;
+	while ((len = utf8_next(p, &cp)) > 0) {
+		p += len;
+		if (cp == '\\' && (p[0] == 'n' || p[0] == '\\')) {
+			cp = p[0] == 'n' ? '\n' : '\\';
+			p++;
+		}
+		b->paste = xgrow(b->paste, &b->paste_cap, b->npaste + 1,
+		    sizeof *b->paste);
+		b->paste[b->npaste++] = (wchar_t)cp;
+	}
+}
+
 /* The next key of the script: one per line, names as in the
- * configuration, plus the commands dump, wait MS, resize COLSxLINES and
- * type TEXT (each character of TEXT is a key). */
+ * configuration, plus the commands dump, wait MS, resize COLSxLINES,
+ * type TEXT (each character of TEXT is a key) and paste TEXT (a
+ * bracketed paste; \n in TEXT is a newline). */
 static int
 script_key(struct board *b)
 {
@@ -195,6 +254,10 @@ script_key(struct board *b)
 		    cols > 0 && rows > 0) {
 			resize_term(rows, cols);
 			return BOARD_RESIZE;
+		}
+		if (strncmp(line, "paste ", 6) == 0) {
+			paste_script(b, line + 6);
+			return paste_key(b);
 		}
 		if (strncmp(line, "type ", 5) == 0) {
 			b->pending = xstrdup(line + 5);
@@ -235,6 +298,12 @@ board_key(struct board *b)
 	if (rc == KEY_CODE_YES) {
 		if (wc == KEY_RESIZE)
 			return BOARD_RESIZE;
+		if (wc == TERM_PASTE_BEGIN) {
+			paste_read(b);
+			return paste_key(b);
+		}
+		if (wc == TERM_PASTE_END)
+			return BOARD_TIMEOUT;
 		return keymap_key_normalize(KEYMAP_FKEY((int)wc));
 	}
 	return keymap_key_normalize((int)wc);
@@ -277,6 +346,21 @@ define_keys(void)
 	for (i = 0; i < sizeof extra_keys / sizeof extra_keys[0]; i++)
 		if (key_defined(extra_keys[i].seq) == 0)
 			define_key(extra_keys[i].seq, extra_keys[i].key);
+	define_key("\033[200~", TERM_PASTE_BEGIN);
+	define_key("\033[201~", TERM_PASTE_END);
+}
+
+/* Bracketed paste (xterm's mode 2004; PuTTY, tmux and most terminals
+ * have it): a paste arrives between ESC [ 200 ~ and ESC [ 201 ~, so it
+ * can be told from typing.  On while the board runs; a terminal without
+ * it ignores the request. */
+static void
+paste_mode(struct board *b, bool on)
+{
+	if (b->script != NULL)
+		return;
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
 }
 
 /* Wide characters need a UTF-8 locale; a server where LANG is unset still
@@ -369,6 +453,7 @@ term_open(struct board *b, char **err)
 	nonl();
 	curs_set(0);
 	define_keys();
+	paste_mode(b, true);
 	term_input_reset(b);
 	view_colors(b);
 	view_layout(b);
@@ -378,6 +463,9 @@ term_open(struct board *b, char **err)
 void
 term_close(struct board *b)
 {
+	free(b->paste);
+	b->paste = NULL;
+	b->npaste = b->paste_cap = 0;
 	if (b->screen == NULL) {
 		signals_restore();
 		return;
@@ -388,6 +476,7 @@ term_close(struct board *b)
 	b->input = NULL;
 	curs_set(1);
 	endwin();
+	paste_mode(b, false);
 	delscreen(b->screen);
 	b->screen = NULL;
 	signals_restore();

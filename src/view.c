@@ -569,6 +569,10 @@ view_filter_name(const struct board *b)
 		return _("overdue");
 	if (b->f_mine)
 		return _("mine");
+	if (b->f_status == FILTER_OPEN)
+		return _("not done");
+	if (b->f_status == FILTER_AGENDA)
+		return _("due soon, all roles");
 	return status_label((enum status)b->f_status);
 }
 

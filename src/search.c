@@ -1,0 +1,262 @@
+/* search.c: the board's search and filters — which cards a search or a
+ * filter keeps, the `/` prompt and the filter menu.
+ *
+ * A search finds its words (folded: case and tone marks do not matter)
+ * in a task's code, title, criterion, the assessment's comment, its role
+ * (id and name) and supporting roles, the assignment text, and its notes
+ * and evidence.  Notes and evidence live in the history, not in the
+ * snapshot: the ids of the tasks whose notes match are looked up once per
+ * search and per reload (search_load_texts), not per card.  While a
+ * search or filter is on, the columns with no match are left out. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "boardui.h"
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+static int
+long_cmp(const void *pa, const void *pb)
+{
+	long a = *(const long *)pa, b = *(const long *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+bool
+search_active(const struct board *b)
+{
+	return b->search != NULL || b->f_overdue || b->f_mine ||
+	    b->f_status >= 0;
+}
+
+static const char *
+role_name(const struct board *b, const char *id)
+{
+	size_t i;
+
+	if (id == NULL)
+		return NULL;
+	for (i = 0; i < b->c->nroles; i++)
+		if (strcmp(b->c->roles[i].id, id) == 0)
+			return b->c->roles[i].name;
+	return NULL;
+}
+
+static bool
+has(const char *hay, const char *needle)
+{
+	return hay != NULL && text_contains(hay, needle);
+}
+
+static bool
+search_match(const struct board *b, const struct task *t)
+{
+	const char *q = b->search;
+
+	return has(t->code, q) || has(t->title, q) || has(t->crit_title, q) ||
+	    has(t->comment, q) || has(t->assignee, q) || has(t->role, q) ||
+	    has(role_name(b, t->role), q) || has(t->support, q) ||
+	    bsearch(&t->id, b->found, b->nfound, sizeof *b->found,
+	    long_cmp) != NULL;
+}
+
+static bool
+filter_match(const struct board *b, const struct task *t)
+{
+	switch (b->f_status) {
+	case -1:
+		break;
+	case FILTER_OPEN:
+		if (t->status == STATUS_DONE)
+			return false;
+		break;
+	case FILTER_AGENDA:
+		if (!board_task_soon(b, t))
+			return false;
+		break;
+	default:
+		if ((int)t->status != b->f_status)
+			return false;
+		break;
+	}
+	if (b->f_overdue && !task_overdue(t))
+		return false;
+	if (b->f_mine && bsearch(&t->id, b->mine, b->nmine, sizeof *b->mine,
+	    long_cmp) == NULL)
+		return false;
+	return true;
+}
+
+bool
+search_task_visible(const struct board *b, const struct task *t)
+{
+	return filter_match(b, t) && (b->search == NULL ||
+	    search_match(b, t));
+}
+
+int
+search_load_texts(struct board *b, char **err)
+{
+	struct task_text *v;
+	size_t n, i;
+
+	free(b->found);
+	b->found = NULL;
+	b->nfound = 0;
+	if (b->search == NULL)
+		return 0;
+	if (store_task_texts(b->s, b->plan.id, &v, &n, err) != 0)
+		return -1;
+	b->found = xcalloc(n + 1, sizeof *b->found);
+	for (i = 0; i < n; i++)
+		if (text_contains(v[i].text, b->search))
+			b->found[b->nfound++] = v[i].task_id;
+	qsort(b->found, b->nfound, sizeof *b->found, long_cmp);
+	task_texts_free(v, n);
+	return 0;
+}
+
+/* Leave out the columns without a match while a search or filter is on;
+ * when nothing matches at all the columns stay, empty, so the board keeps
+ * its shape. */
+void
+search_columns_prune(struct board *b)
+{
+	size_t i, k = 0;
+
+	if (!search_active(b))
+		return;
+	for (i = 0; i < b->ncols; i++)
+		if (b->cols[i].ncards > 0)
+			k++;
+	if (k == 0)
+		return;
+	for (i = 0, k = 0; i < b->ncols; i++) {
+		if (b->cols[i].ncards == 0) {
+			free(b->cols[i].cards);
+			continue;
+		}
+		b->cols[k++] = b->cols[i];
+	}
+	b->ncols = k;
+	if (b->col >= b->ncols)
+		b->col = b->ncols - 1;
+}
+
+static size_t
+count_cards(const struct board *b)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < b->ncols; i++)
+		n += b->cols[i].ncards;
+	return n;
+}
+
+/* After a search or filter, stay on a column that shows something. */
+static void
+goto_nonempty(struct board *b)
+{
+	size_t i;
+
+	if (b->ncols == 0 || b->cols[b->col].ncards > 0)
+		return;
+	for (i = 0; i < b->ncols; i++) {
+		if (b->cols[i].ncards > 0) {
+			b->col = i;
+			return;
+		}
+	}
+}
+
+/* The `/` prompt: the current search starts selected, so typing
+ * replaces it and a movement key edits it. */
+void
+search_ask(struct board *b)
+{
+	char *text = prompt_line(b, _("Search: "), b->search, true);
+	char *err = NULL;
+	size_t n;
+
+	if (text == NULL)
+		return;
+	free(b->search);
+	b->search = NULL;
+	if (*text != '\0')
+		b->search = text;
+	else
+		free(text);
+	if (search_load_texts(b, &err) != 0) {
+		board_message(b, true, "%s", err);
+		free(err);
+	}
+	board_rebuild(b);
+	goto_nonempty(b);
+	n = count_cards(b);
+	if (b->search != NULL)
+		board_message(b, false, ngettext("Search \"%s\": %zu task",
+		    "Search \"%s\": %zu tasks", n), b->search, n);
+	else
+		board_message(b, false, "%s", _("Search cleared"));
+}
+
+/* The filter menu: one key picks a filter, 0 clears it. */
+void
+search_filter_ask(struct board *b)
+{
+	const struct prompt_item items[] = {
+		{ 'o', _("Overdue") },
+		{ 'a', _("Due soon, all roles (the week's agenda)") },
+		{ 'n', _("Open (not done)") },
+		{ 'm', _("Mine (tasks I changed)") },
+		{ '1', status_label(STATUS_TODO) },
+		{ '2', status_label(STATUS_DOING) },
+		{ '3', status_label(STATUS_DONE) },
+		{ '4', status_label(STATUS_BLOCKED) },
+		{ '0', _("All: no filter") },
+	};
+	char *err = NULL;
+	size_t n;
+	int k;
+
+	k = prompt_menu(b, _("Filter"), items,
+	    sizeof items / sizeof items[0]);
+	if (k < 0)
+		return;
+	b->f_overdue = b->f_mine = false;
+	b->f_status = -1;
+	switch (k) {
+	case 'o':
+		b->f_overdue = true;
+		break;
+	case 'a':
+		b->f_status = FILTER_AGENDA;
+		break;
+	case 'n':
+		b->f_status = FILTER_OPEN;
+		break;
+	case 'm':
+		b->f_mine = true;
+		if (board_load_mine(b, &err) != 0) {
+			board_message(b, true, "%s", err);
+			free(err);
+			b->f_mine = false;
+		}
+		break;
+	case '1': case '2': case '3': case '4':
+		b->f_status = k - '1';
+		break;
+	default:
+		break;
+	}
+	board_rebuild(b);
+	goto_nonempty(b);
+	n = count_cards(b);
+	if (b->f_overdue || b->f_mine || b->f_status >= 0)
+		board_message(b, false, ngettext("Filter %s: %zu task",
+		    "Filter %s: %zu tasks", n), view_filter_name(b), n);
+	else
+		board_message(b, false, "%s", _("Filter cleared"));
+}
