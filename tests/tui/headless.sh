@@ -622,4 +622,61 @@ expect_match "the default language is Vietnamese" '· \? trợ giúp · q thoát
     "$(awk '/^-- 1$/ { exit } { print }' "$TMPD/lang-def.out")"
 DB=$DB0
 
+# --- status and due state, the score now, columns --------------------------
+DB="$TMPD/look.db"
+pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
+printf '%s\n' dump s dump q | keys late-s
+board late-s 80x24 vt100 --today 2023-11-02
+expect_match "a late card to do says both" '^Chưa làm · quá hạn 2 ngày' \
+    "$(screen late-s 1)"
+expect_match "s on a late card changes the card's words" \
+    '^Đang làm · quá hạn 2 ngày' "$(screen late-s 2)"
+expect_match "and keeps its late mark" '^! 3\.5\.2 ' "$(screen late-s 2)"
+pb set 1.5.3/VP-TK done >/dev/null
+printf '%s\n' dump q | keys now
+board now 80x24
+s=$(screen now 1)
+expect_match "with 1.5.3 done the header's score now is 70,32" \
+    '^Điểm 69,82 · nay 70,32 \(đã gỡ 0,50/10,77\) → 80,59 · ' "$s"
+expect_match "and 1 task done" 'Xong 1/30$' "$s"
+expect_match "the done card sinks below the open ones" \
+    '^  1\.1\.3 .*│.*│' "$(printf '%s\n' "$s" | sed -n 12p)"
+expect_match "a supporting role shows the task it supports, marked" \
+    '│Chưa làm +hỗ trợ│' "$s"
+expect_match "and does not count it in its bar" '│2 TP-HT .* 0/3 ' "$s"
+LANGUAGE=en board now 80x24
+expect_match "English: the score now" \
+    '^Score 69\.82 · now 70\.32 \(0\.50 of 10\.77 recovered\) → 80\.59' \
+    "$(screen now 1)"
+printf '%s\n' dump q | keys ascii
+printf 'ascii = true;\n' > "$TMPD/conf/ascii.conf"
+board ascii 80x24 xterm -c "$TMPD/conf/ascii.conf"
+expect_match "ascii = true: the gauge in ASCII" '→ 80,59 · #?\.{9,10} · ' \
+    "$(screen ascii 1)"
+
+# Columns: the roles that hold tasks; an empty role only with show_empty;
+# the digits jump to the columns shown.
+cat > "$TMPD/conf/vis.conf" <<'EOF'
+roles = (
+	{ id = "VP-TK"; name = "Văn phòng"; match = [ "văn phòng" ]; },
+	{ id = "KT"; name = "Kinh tế"; match = [ "không ai ghi thế này" ]; },
+	{ id = "CA"; name = "Công an xã"; match = [ "công an" ]; }
+);
+EOF
+{ cat "$TMPD/conf/vis.conf"; printf 'show_empty = true;\n'; } \
+    > "$TMPD/conf/vis-empty.conf"
+DB="$TMPD/vis.db"
+pb -c "$TMPD/conf/vis.conf" import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
+printf '%s\n' dump 3 Enter dump q | keys vis
+board vis 200x30 xterm -c "$TMPD/conf/vis.conf"
+expect_match "a role without tasks has no column" \
+    '^1 VP-TK .*│2 CA .*│3 CHUNG ' "$(screen vis 1)"
+expect_match "3 goes to the third column shown" '^ 1\.5\.4 · CHUNG ' \
+    "$(screen vis 2)"
+board vis 200x30 xterm -c "$TMPD/conf/vis-empty.conf"
+expect_match "show_empty = true shows it" \
+    '^1 VP-TK .*│2 KT Kinh tế .*│3 CA ' "$(screen vis 1)"
+expect_match "3 then goes to the role after it" '^ [0-9.]+ · CA ' \
+    "$(screen vis 2)"
+
 finish
