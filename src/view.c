@@ -686,8 +686,9 @@ draw_column(struct board *b, size_t ci, int x, int width, bool more_left,
 	struct column *col = &b->cols[ci];
 	bool current = ci == b->col;
 	int per = view_cards_per_screen(b), step = view_card_rows(b) + 1, k, rw;
+	int avail, tw;
 	attr_t attr = b->paint[PAINT_COLUMN];
-	char *left;
+	char *tag, *name;
 	struct buf right = { 0 };
 	size_t idx, last;
 
@@ -708,17 +709,24 @@ draw_column(struct board *b, size_t ci, int x, int width, bool more_left,
 		buf_adds(&right, ascii_gauges(b) ? " v" : " ↓");
 	if (more_right)
 		buf_adds(&right, " >");
-	left = xasprintf("%s%zu %s %s", more_left ? "< " : "", ci + 1,
-	    col->id, col->name);
+	/* Only the number and id of the current column are highlighted:
+	 * moving to the next column repaints few cells. */
+	tag = xasprintf("%s%zu %s", more_left ? "< " : "", ci + 1, col->id);
+	name = xasprintf(" %s", col->name);
 	rw = text_width(right.data);
-	if (rw + 8 > width) {
-		view_put(b->body, 0, x, left, width, attr);
-	} else {
-		view_put(b->body, 0, x, left, width - rw - 1, attr);
-		view_put(b->body, 0, x + width - rw - 1, "", 1, attr);
-		view_put(b->body, 0, x + width - rw, right.data, rw, attr);
+	avail = rw + 8 > width ? width : width - rw - 1;
+	tw = text_width(tag);
+	if (tw > avail)
+		tw = avail;
+	view_put(b->body, 0, x, tag, tw, attr);
+	view_put(b->body, 0, x + tw, name, avail - tw, b->paint[PAINT_COLUMN]);
+	if (avail < width) {
+		view_put(b->body, 0, x + avail, "", 1, b->paint[PAINT_COLUMN]);
+		view_put(b->body, 0, x + width - rw, right.data, rw,
+		    b->paint[PAINT_COLUMN]);
 	}
-	free(left);
+	free(name);
+	free(tag);
 	buf_free(&right);
 	if (col->ncards == 0) {
 		view_put(b->body, 1, x, col->total ? _("(no matching task)") :
