@@ -9,6 +9,7 @@
  * actions.c carries out the key table's actions, term.c owns the terminal
  * (or the key script), view.c and taskview.c draw, prompt.c reads text. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,49 +198,140 @@ place_restore(struct board *b, struct place *p)
 	free(p->col_id);
 }
 
-/* Columns: the configured roles in order (the common and unassigned ones
- * only when they hold tasks), then any role the tasks name that the
- * configuration does not know, so nothing is ever hidden. */
+/* Whether the comma-separated role list sup names id. */
+static bool
+supports(const char *sup, const char *id)
+{
+	size_t n = strlen(id);
+	const char *p;
+
+	for (p = sup; p != NULL && *p != '\0'; p = strchr(p, ',')) {
+		if (*p == ',')
+			p++;
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, id, n) == 0 && (p[n] == '\0' || p[n] == ',' ||
+		    p[n] == ' '))
+			return true;
+	}
+	return false;
+}
+
+static void
+card_add(struct column *col, size_t i)
+{
+	col->cards = xgrow(col->cards, &col->cap, col->ncards + 1,
+	    sizeof *col->cards);
+	col->cards[col->ncards++] = i;
+}
+
+/* The cards of a column: its own open tasks, its own done ones, then the
+ * tasks it supports (open, then done), each in task_cmp order. */
+static void
+column_fill(struct board *b, struct column *col)
+{
+	const struct task *t;
+	size_t i;
+	int pass;
+
+	for (pass = 0; pass < 4; pass++) {
+		if (pass == 2)
+			col->nown = col->ncards;
+		for (i = 0; i < b->ntasks; i++) {
+			t = &b->tasks[i];
+			if ((t->status == STATUS_DONE) != (pass % 2 == 1))
+				continue;
+			if (pass < 2 ? strcmp(t->role != NULL ? t->role : "?",
+			    col->id) != 0 : t->support == NULL ||
+			    !supports(t->support, col->id))
+				continue;
+			if (pass < 2) {
+				col->total++;
+				if (t->status == STATUS_DONE)
+					col->done++;
+			}
+			if (search_task_visible(b, t))
+				card_add(col, i);
+		}
+	}
+}
+
+/* Whether a role holds a task, its own or one it supports. */
+static bool
+role_used(const struct board *b, const char *id)
+{
+	const struct task *t;
+	size_t i;
+
+	for (i = 0; i < b->ntasks; i++) {
+		t = &b->tasks[i];
+		if (strcmp(t->role != NULL ? t->role : "?", id) == 0 ||
+		    (t->support != NULL && supports(t->support, id)))
+			return true;
+	}
+	return false;
+}
+
+/* The header's counts: done, late, and the nearest deadline to come. */
+static void
+board_count(struct board *b)
+{
+	const struct task *t;
+	const char *now = today();
+	size_t i;
+
+	b->ndone = b->nlate = 0;
+	b->next_due[0] = '\0';
+	for (i = 0; i < b->ntasks; i++) {
+		t = &b->tasks[i];
+		if (t->status == STATUS_DONE) {
+			b->ndone++;
+			continue;
+		}
+		if (t->due == NULL)
+			continue;
+		if (strcmp(t->due, now) < 0)
+			b->nlate++;
+		else if (b->next_due[0] == '\0' ||
+		    strcmp(t->due, b->next_due) < 0)
+			snprintf(b->next_due, sizeof b->next_due, "%s", t->due);
+	}
+}
+
+score
+board_score_now(const struct board *b)
+{
+	return b->plan.total_appraised + b->recovered;
+}
+
+/* Columns: the configured roles in order that hold tasks, their own or
+ * ones they support (every role with show_empty), then any role the
+ * tasks name that the configuration does not know, so nothing is ever
+ * hidden. */
 static void
 columns_build(struct board *b)
 {
 	const struct config *c = b->c;
-	struct column *col;
 	size_t i, cap = 0;
-	struct task *t;
+	const struct task *t;
+	const char *id;
 
 	for (i = 0; i < b->ncols; i++)
 		free(b->cols[i].cards);
 	free(b->cols);
 	b->cols = NULL;
 	b->ncols = 0;
-	for (i = 0; i < c->nroles; i++) {
-		const struct role *r = &c->roles[i];
-		size_t j;
-		bool used = !(r->common || r->unassigned);
-
-		for (j = 0; !used && j < b->ntasks; j++)
-			used = b->tasks[j].role != NULL &&
-			    strcmp(b->tasks[j].role, r->id) == 0;
-		if (used)
-			column_add(b, &cap, r->id, r->name);
-	}
-	b->ndone = 0;
+	for (i = 0; i < c->nroles; i++)
+		if (c->show_empty || role_used(b, c->roles[i].id))
+			column_add(b, &cap, c->roles[i].id, c->roles[i].name);
 	for (i = 0; i < b->ntasks; i++) {
 		t = &b->tasks[i];
-		if (t->status == STATUS_DONE)
-			b->ndone++;
-		col = board_column_find(b, t->role != NULL ? t->role : "?");
-		if (col == NULL)
-			col = column_add(b, &cap, t->role != NULL ? t->role :
-			    "?", NULL);
-		col->total++;
-		if (!search_task_visible(b, t))
-			continue;
-		col->cards = xgrow(col->cards, &col->cap, col->ncards + 1,
-		    sizeof *col->cards);
-		col->cards[col->ncards++] = i;
+		id = t->role != NULL ? t->role : "?";
+		if (board_column_find(b, id) == NULL)
+			column_add(b, &cap, id, NULL);
 	}
+	for (i = 0; i < b->ncols; i++)
+		column_fill(b, &b->cols[i]);
 	search_columns_prune(b);
 }
 
@@ -300,6 +392,7 @@ board_load(struct board *b, char **err)
 	b->tasks = tasks;
 	b->ntasks = n;
 	tasks_points(b->tasks, b->ntasks, &b->recovered, &b->at_stake);
+	board_count(b);
 	rc = b->f_mine ? board_load_mine(b, err) : 0;
 	if (rc == 0)
 		rc = search_load_texts(b, err);

@@ -37,9 +37,13 @@
 #define COLUMN_MIN_WIDTH 24
 #define SCREEN_MIN_COLS 20
 #define SCREEN_MIN_LINES 6
-/* A card is three rows and a blank one between cards. */
-#define CARD_ROWS 3
-#define CARD_STEP 4
+/* A card is a heading (mark, code, points, due date), a line of status
+ * and due state, one to three lines of title (more when rows allow), and
+ * a blank row between cards; columns are wider on a wide screen. */
+#define CARD_MIN_ROWS 3
+#define CARD_MAX_TITLE 3
+#define COLUMN_WIDE_WIDTH 30
+#define SCREEN_WIDE_COLS 160
 
 /* Filters beyond one status, kept in board.f_status after the statuses:
  * not done; due within the warning window (the week's agenda). */
@@ -75,7 +79,10 @@ struct column {
 	const char *name;	/* display name, "" when unknown */
 	size_t *cards;		/* indices into board.tasks, shown order */
 	size_t ncards, cap;
-	size_t total;		/* tasks of the role before filtering */
+	size_t nown;		/* cards[0..nown) are the role's own, the rest
+				 * tasks it supports */
+	size_t total;		/* own tasks before filtering */
+	size_t done;		/* of which done */
 	size_t cur, top;	/* selected card, first card on screen */
 };
 
@@ -92,7 +99,9 @@ struct board {
 	size_t ncols;
 	size_t col;		/* current column */
 	size_t left;		/* first column on screen */
-	size_t ndone;
+	/* Counted once per load or rebuild, never per key. */
+	size_t ndone, nlate;
+	char next_due[11];	/* the nearest deadline not passed, or "" */
 	score recovered, at_stake;
 	long data_version;
 
@@ -123,7 +132,7 @@ struct board {
 	WINDOW *header, *body, *footer;
 	WINDOW *input;		/* 1x1, never drawn: keys are read from it
 				 * so wgetch() never repaints a window */
-	int footer_rows;
+	int header_rows, footer_rows;
 	bool color;
 	bool cursor_pair;	/* the cursor has its own colours */
 	attr_t paint[PAINT_COUNT];
@@ -151,6 +160,8 @@ void board_message(struct board *b, bool error, const char *fmt, ...)
     PB_PRINTF(3, 4);
 bool board_task_soon(const struct board *b, const struct task *t);
 struct task *board_current(struct board *b);
+/* The score now: the appraised total and the points recovered. */
+score board_score_now(const struct board *b);
 struct task *board_task_by_id(struct board *b, long id);
 struct column *board_column_find(struct board *b, const char *id);
 /* Read the snapshot again (errors become the message); rebuild the
@@ -188,6 +199,8 @@ int view_colors_check(const struct config *c, char **err);
 void view_header_parts(struct board *b);
 void view_draw(struct board *b);
 int view_body_rows(const struct board *b);
+/* Rows of a card, its title lines included. */
+int view_card_rows(const struct board *b);
 int view_cards_per_screen(const struct board *b);
 int view_columns_on_screen(const struct board *b, int *width);
 /* s (NFC, control characters as spaces) in exactly width columns at

@@ -56,6 +56,8 @@ struct config {
 	char *language;		/* "vi", "en" or NULL: see i18n.h */
 	char *default_due;	/* YYYY-MM-DD, default "2023-10-31" */
 	int warn_days;		/* "due soon" window, default 7 */
+	bool show_empty;	/* board: columns of roles without tasks */
+	bool ascii;		/* board: gauges drawn with # and . */
 	struct role *roles;	/* in column order; CHUNG and CHUA-GIAO last
 				 * unless placed explicitly */
 	size_t nroles;

@@ -48,6 +48,8 @@ static void load_warn_days(struct loader *, const config_setting_t *);
 static void load_language(struct loader *, const config_setting_t *);
 static void load_bind(struct loader *, const config_setting_t *);
 static void load_colors(struct loader *, const config_setting_t *);
+static void load_show_empty(struct loader *, const config_setting_t *);
+static void load_ascii(struct loader *, const config_setting_t *);
 
 /* The one description of parboard's settings; man/parboard.5.in and
  * share/parboard.conf.in say the same in prose. */
@@ -86,6 +88,12 @@ static const struct setting settings[] = {
 	{ "colors", CONFIG_TYPE_GROUP, "{}",
 	    "colours of board elements: \"FG\" or \"FG/BG\"",
 	    load_colors },
+	{ "show_empty", CONFIG_TYPE_BOOL, "false",
+	    "the board shows a column for roles that hold no task",
+	    load_show_empty },
+	{ "ascii", CONFIG_TYPE_BOOL, "false",
+	    "the board draws its gauges with # and . only",
+	    load_ascii },
 };
 
 /* Errors ----------------------------------------------------------------- */
@@ -278,6 +286,18 @@ load_warn_days(struct loader *l, const config_setting_t *s)
 		    "warn_days", MAX_WARN_DAYS, v);
 	else
 		l->c->warn_days = v;
+}
+
+static void
+load_show_empty(struct loader *l, const config_setting_t *s)
+{
+	l->c->show_empty = config_setting_get_bool(s) != 0;
+}
+
+static void
+load_ascii(struct loader *l, const config_setting_t *s)
+{
+	l->c->ascii = config_setting_get_bool(s) != 0;
 }
 
 static void

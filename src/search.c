@@ -151,7 +151,7 @@ count_cards(const struct board *b)
 	size_t i, n = 0;
 
 	for (i = 0; i < b->ncols; i++)
-		n += b->cols[i].ncards;
+		n += b->cols[i].nown;	/* a supported task counts once */
 	return n;
 }
 

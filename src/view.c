@@ -129,8 +129,10 @@ view_layout(struct board *b)
 		return;
 	if (!too_small()) {
 		b->footer_rows = LINES >= 12 ? 2 : 1;
-		b->header = newwin(1, COLS, 0, 0);
-		b->body = newwin(LINES - 1 - b->footer_rows, COLS, 1, 0);
+		b->header_rows = LINES >= 12 ? 2 : 1;
+		b->header = newwin(b->header_rows, COLS, 0, 0);
+		b->body = newwin(LINES - b->header_rows - b->footer_rows,
+		    COLS, b->header_rows, 0);
 		b->footer = newwin(b->footer_rows, COLS,
 		    LINES - b->footer_rows, 0);
 		if (b->header != NULL && b->body != NULL && b->footer != NULL)
@@ -157,18 +159,43 @@ view_body_rows(const struct board *b)
 	return b->body != NULL ? getmaxy(b->body) : 0;
 }
 
-int
-view_cards_per_screen(const struct board *b)
+/* Cards of rows rows in the body below the column titles. */
+static int
+cards_fit(const struct board *b, int rows)
 {
-	int rows = view_body_rows(b) - 1;
+	int avail = view_body_rows(b) - 1;
 
-	return rows >= CARD_ROWS ? (rows + 1) / CARD_STEP : 0;
+	return avail >= rows ? (avail + 1) / (rows + 1) : 0;
+}
+
+/* The heading, the status line and as many title lines (up to three) as
+ * leave room for five cards. */
+int
+view_card_rows(const struct board *b)
+{
+	int rows;
+
+	for (rows = CARD_MIN_ROWS - 1 + CARD_MAX_TITLE; rows > CARD_MIN_ROWS;
+	    rows--)
+		if (cards_fit(b, rows) >= 5)
+			break;
+	return rows;
 }
 
 int
+view_cards_per_screen(const struct board *b)
+{
+	return cards_fit(b, view_card_rows(b));
+}
+
+/* Columns of at least COLUMN_MIN_WIDTH, or COLUMN_WIDE_WIDTH on a wide
+ * screen, so that a wide screen shows more of each title. */
+int
 view_columns_on_screen(const struct board *b, int *width)
 {
-	int n = (COLS + 1) / (COLUMN_MIN_WIDTH + 1);
+	int min = COLS >= SCREEN_WIDE_COLS ? COLUMN_WIDE_WIDTH :
+	    COLUMN_MIN_WIDTH;
+	int n = (COLS + 1) / (min + 1);
 
 	if (n < 1)
 		n = 1;
@@ -234,21 +261,33 @@ color_number(const char *s)
 }
 
 /* Without colours (NO_COLOR, vt100) the states still differ: by the
- * card's mark (! ~ + #) and by bold, underline and reverse video. */
+ * card's mark and status line and by bold, underline and reverse video.
+ *
+ * With colours every element meets a contrast of 4.5:1 as a default
+ * PuTTY paints it: red and magenta are bold (PuTTY brightens them), the
+ * cursor and the current column's title are black on white — an explicit
+ * pair, never reverse video on a coloured pair (putty's terminfo forbids
+ * that combination with ncv, and ncurses then swaps the colours itself)
+ * and never bold (PuTTY would paint bold black grey on grey). */
 void
 view_colors(struct board *b)
 {
-	static const short fg[PAINT_COUNT] = {
-		[PAINT_OVERDUE] = COLOR_RED, [PAINT_SOON] = COLOR_YELLOW,
-		[PAINT_DONE] = COLOR_GREEN, [PAINT_BLOCKED] = COLOR_MAGENTA,
-		[PAINT_ERROR] = COLOR_RED,
-	};
-	static const attr_t mono[PAINT_COUNT] = {
-		[PAINT_OVERDUE] = A_BOLD, [PAINT_SOON] = A_UNDERLINE,
-		[PAINT_BLOCKED] = A_BOLD | A_UNDERLINE,
-		[PAINT_HEADER] = A_BOLD, [PAINT_CURSOR] = A_REVERSE,
-		[PAINT_COLUMN] = A_BOLD, [PAINT_ERROR] = A_BOLD,
-		[PAINT_TITLE] = A_BOLD,
+	static const struct {
+		short fg, bg;	/* -2: no pair of its own */
+		attr_t mono, color;
+	} def[PAINT_COUNT] = {
+		[PAINT_NORMAL] = { -2, -2, 0, 0 },
+		[PAINT_OVERDUE] = { COLOR_RED, -1, A_BOLD, A_BOLD },
+		[PAINT_SOON] = { COLOR_YELLOW, -1, A_UNDERLINE, 0 },
+		[PAINT_DONE] = { COLOR_GREEN, -1, 0, 0 },
+		[PAINT_BLOCKED] = { COLOR_MAGENTA, -1, A_BOLD | A_UNDERLINE,
+		    A_BOLD },
+		[PAINT_HEADER] = { -2, -2, A_BOLD, A_BOLD },
+		[PAINT_FOOTER] = { -2, -2, 0, 0 },
+		[PAINT_CURSOR] = { COLOR_BLACK, COLOR_WHITE, A_REVERSE, 0 },
+		[PAINT_COLUMN] = { -2, -2, A_BOLD, A_BOLD },
+		[PAINT_ERROR] = { COLOR_RED, -1, A_BOLD, A_BOLD },
+		[PAINT_TITLE] = { -2, -2, A_BOLD, A_BOLD },
 	};
 	const char *nc = getenv("NO_COLOR");
 	short f, g, defbg = -1;
@@ -257,7 +296,7 @@ view_colors(struct board *b)
 	int p;
 
 	for (p = 0; p < PAINT_COUNT; p++)
-		b->paint[p] = mono[p];
+		b->paint[p] = def[p].mono;
 	b->cursor_pair = false;
 	b->color = has_colors() && (nc == NULL || *nc == '\0');
 	if (!b->color)
@@ -266,9 +305,10 @@ view_colors(struct board *b)
 	if (use_default_colors() != OK)
 		defbg = COLOR_BLACK;
 	for (p = 1; p < PAINT_COUNT; p++) {
-		f = fg[p] != 0 ? fg[p] : -1;
-		g = -1;
-		set = fg[p] != 0;
+		f = def[p].fg;
+		g = def[p].bg;
+		set = f != -2;
+		b->paint[p] = def[p].color;
 		for (i = 0; p < PAINT_CONFIGURABLE && i < b->c->ncolors; i++) {
 			if (strcmp(b->c->colors[i].element, paint_names[p]))
 				continue;
@@ -283,7 +323,7 @@ view_colors(struct board *b)
 			g = g < 0 ? COLOR_BLACK : g;
 		}
 		init_pair((short)p, f, g);
-		b->paint[p] = COLOR_PAIR(p) | (mono[p] & A_BOLD);
+		b->paint[p] |= COLOR_PAIR(p);
 		if (p == PAINT_CURSOR)
 			b->cursor_pair = true;
 	}
@@ -307,94 +347,202 @@ view_header_parts(struct board *b)
 	b->period = title_period(title);
 }
 
+/* Whether gauges are drawn in ASCII: the setting, or a terminal whose
+ * fonts may lack the block characters (vt100, the Linux console). */
+static bool
+ascii_gauges(const struct board *b)
+{
+	const char *term = getenv("TERM");
+
+	if (b->c->ascii)
+		return true;
+	return term != NULL && (strncmp(term, "vt", 2) == 0 ||
+	    strcmp(term, "linux") == 0);
+}
+
+/* A gauge of width cells, part of whole filled: █ and ░ (PuTTY's
+ * default fonts lack the eighth blocks), or # and . */
+static void
+gauge(const struct board *b, struct buf *out, long long part,
+    long long whole, int width)
+{
+	bool ascii = ascii_gauges(b);
+	int fill = whole > 0 ? (int)((part * width + whole / 2) / whole) : 0;
+	int i;
+
+	for (i = 0; i < width; i++)
+		buf_adds(out, i < fill ? ascii ? "#" : "█" :
+		    ascii ? "." : "░");
+}
+
+/* Join the parts that are not NULL with " · ", leaving out those whose
+ * bit is in skip. */
+static char *
+join(char **parts, size_t n, unsigned skip)
+{
+	struct buf line = { 0 };
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (parts[i] == NULL || (skip & (1u << i)))
+			continue;
+		if (line.len > 0)
+			buf_adds(&line, " · ");
+		buf_adds(&line, parts[i]);
+	}
+	return line.data != NULL ? buf_take(&line) : xstrdup("");
+}
+
+/* First line: the commune, the period, the date taken as today and the
+ * deadlines — how many tasks are late first, then the next deadline. */
+static char *
+header_when(struct board *b)
+{
+	char *parts[5] = { 0 }, date[11], *line;
+	size_t np = 0, i;
+	unsigned skip;
+	long days;
+
+	parts[np++] = b->commune ? xstrdup(b->commune) : NULL;
+	parts[np++] = b->period ? xstrdup(b->period) : NULL;
+	view_date(today(), date, false);
+	parts[np++] = xasprintf(_("Today %s"), date);
+	if (b->nlate > 0)
+		parts[np++] = xasprintf(ngettext("%zu task late",
+		    "%zu tasks late", b->nlate), b->nlate);
+	if (b->next_due[0] != '\0') {
+		days = text_days_between(today(), b->next_due);
+		view_date(b->next_due, date, b->nlate > 0);
+		if (days == 0)
+			parts[np++] = xasprintf(_("Due today %s"), date);
+		else if (b->nlate > 0)
+			parts[np++] = xasprintf(ngettext(
+			    "next deadline %s, %ld day left",
+			    "next deadline %s, %ld days left",
+			    (unsigned long)days), date, days);
+		else
+			parts[np++] = xasprintf(ngettext(
+			    "%ld day left until %s", "%ld days left until %s",
+			    (unsigned long)days), days, date);
+	}
+	/* Drop the period, then the commune, to fit. */
+	for (skip = 0; ; skip = skip ? 3 : 2) {
+		line = join(parts, np, skip);
+		if (text_width(line) <= COLS || skip == 3)
+			break;
+		free(line);
+	}
+	for (i = 0; i < np; i++)
+		free(parts[i]);
+	return line;
+}
+
+/* Second line: the score appraised, now and projected, a gauge of the
+ * points recovered, and the tasks done. */
+static char *
+header_score(struct board *b)
+{
+	char ap[32], now[32], pr[32], rec[32], stake[32], *parts[3] = { 0 };
+	char *line;
+	struct buf g = { 0 };
+	unsigned skip;
+
+	view_score(b->recovered, rec);
+	view_score(b->at_stake, stake);
+	if (b->plan.has_total) {
+		view_score(b->plan.total_appraised, ap);
+		view_score(board_score_now(b), now);
+		view_score(b->plan.total_appraised + b->at_stake, pr);
+		parts[0] = xasprintf(_("Score %s · now %s (%s of %s "
+		    "recovered) → %s"), ap, now, rec, stake, pr);
+	} else {
+		parts[0] = xasprintf(_("Score ? · %s of %s recovered"), rec,
+		    stake);
+	}
+	gauge(b, &g, b->recovered, b->at_stake, 10);
+	parts[1] = buf_take(&g);
+	parts[2] = xasprintf(_("Done %zu/%zu"), b->ndone, b->ntasks);
+	for (skip = 0; ; skip = 2) {
+		line = join(parts, 3, skip);
+		if (text_width(line) <= COLS || skip == 2)
+			break;
+		free(line);
+	}
+	free(parts[0]);
+	free(parts[1]);
+	free(parts[2]);
+	return line;
+}
+
 static void
 draw_header(struct board *b)
 {
-	char appraised[32], projected[32], *parts[6] = { 0 };
-	const char *due = NULL;
-	struct buf line = { 0 };
-	size_t i, noverdue = 0, np = 0, skip;
-	const struct task *t;
-	long days;
+	char *when, *sc;
 
 	if (b->header == NULL)
 		return;
-	for (i = 0; i < b->ntasks; i++) {
-		t = &b->tasks[i];
-		if (t->status == STATUS_DONE || t->due == NULL)
-			continue;
-		if (strcmp(t->due, today()) < 0)
-			noverdue++;
-		else if (due == NULL || strcmp(t->due, due) < 0)
-			due = t->due;
-	}
-	parts[np++] = b->commune ? xstrdup(b->commune) : NULL;
-	parts[np++] = b->period ? xstrdup(b->period) : NULL;
-	if (b->plan.has_total) {
-		view_score(b->plan.total_appraised, appraised);
-		view_score(b->plan.total_appraised + b->at_stake, projected);
-		parts[np++] = xasprintf(_("Score %s → %s"), appraised,
-		    projected);
+	when = header_when(b);
+	sc = header_score(b);
+	if (b->header_rows > 1) {
+		view_put(b->header, 0, 0, when, COLS, b->paint[PAINT_HEADER]);
+		view_put(b->header, 1, 0, sc, COLS, b->paint[PAINT_HEADER]);
 	} else {
-		parts[np++] = xstrdup(_("Score ?"));
+		view_put(b->header, 0, 0, sc, COLS, b->paint[PAINT_HEADER]);
 	}
-	days = due != NULL ? text_days_between(today(), due) : 0;
-	if (due != NULL && days == 0)
-		parts[np++] = xstrdup(_("Due today"));
-	else if (due != NULL)
-		parts[np++] = xasprintf(ngettext("%ld day left",
-		    "%ld days left", (unsigned long)days), days);
-	else
-		parts[np++] = NULL;
-	if (noverdue > 0)
-		parts[np++] = xasprintf(_("%zu overdue"), noverdue);
-	else
-		parts[np++] = NULL;
-	parts[np++] = xasprintf(_("Done %zu/%zu"), b->ndone, b->ntasks);
-	/* Drop the period, then the commune, until the line fits. */
-	for (skip = 0; skip < 3; skip++) {
-		buf_free(&line);
-		for (i = 0; i < np; i++) {
-			if (parts[i] == NULL || (skip >= 1 && i == 1) ||
-			    (skip >= 2 && i == 0))
-				continue;
-			if (line.len > 0)
-				buf_adds(&line, " · ");
-			buf_adds(&line, parts[i]);
-		}
-		if (text_width(line.data) <= COLS)
-			break;
-	}
-	view_put(b->header, 0, 0, line.data, COLS, b->paint[PAINT_HEADER]);
 	wnoutrefresh(b->header);
-	buf_free(&line);
-	for (i = 0; i < np; i++)
-		free(parts[i]);
+	free(when);
+	free(sc);
 }
 
 /* --- the board ----------------------------------------------------- */
 
+/* The paint of a card's status word and its mark: ! late, ~ due soon,
+ * # blocked, + done, > in progress, a space to do. */
 static enum paint
-card_paint(const struct board *b, const struct task *t, char *mark)
+status_paint(const struct board *b, const struct task *t, char *mark)
 {
-	if (t->status == STATUS_BLOCKED) {
-		*mark = '#';
+	*mark = ' ';
+	if (t->status != STATUS_DONE && task_overdue(t))
+		*mark = '!';
+	else if (board_task_soon(b, t))
+		*mark = '~';
+	switch (t->status) {
+	case STATUS_BLOCKED:
+		*mark = *mark == ' ' ? '#' : *mark;
 		return PAINT_BLOCKED;
-	}
-	if (t->status == STATUS_DONE) {
+	case STATUS_DONE:
 		*mark = '+';
 		return PAINT_DONE;
+	case STATUS_DOING:
+		*mark = *mark == ' ' ? '>' : *mark;
+		return PAINT_NORMAL;
+	default:
+		return PAINT_NORMAL;
 	}
-	if (task_overdue(t)) {
-		*mark = '!';
-		return PAINT_OVERDUE;
+}
+
+/* The due state in words ("5 days late", "due in 3 days") and its paint;
+ * NULL when the task is done or not due soon. */
+static char *
+due_words(const struct board *b, const struct task *t, enum paint *p)
+{
+	long d;
+
+	if (t->status == STATUS_DONE || t->due == NULL)
+		return NULL;
+	d = text_days_between(today(), t->due);
+	if (d < 0) {
+		*p = PAINT_OVERDUE;
+		return xasprintf(ngettext("%ld day late", "%ld days late",
+		    (unsigned long)-d), -d);
 	}
-	if (board_task_soon(b, t)) {
-		*mark = '~';
-		return PAINT_SOON;
-	}
-	*mark = t->status == STATUS_DOING ? '>' : ' ';
-	return PAINT_NORMAL;
+	if (!board_task_soon(b, t))
+		return NULL;
+	*p = PAINT_SOON;
+	if (d == 0)
+		return xstrdup(_("due today"));
+	return xasprintf(ngettext("due in %ld day", "due in %ld days",
+	    (unsigned long)d), d);
 }
 
 /* Supporting roles and note and evidence counts: "+TP-HT n2 e1". */
@@ -418,68 +566,116 @@ card_tail(const struct task *t)
 		buf_addf(&b, "%sn%d", b.len ? " " : "", t->nnotes);
 	if (t->nevidence > 0)
 		buf_addf(&b, "%se%d", b.len ? " " : "", t->nevidence);
-	return buf_take(&b);
+	return b.data != NULL ? buf_take(&b) : xstrdup("");
+}
+
+/* The cursor: its own colour pair, or reverse video without bold (bold
+ * under reverse is a low-contrast colour in PuTTY). */
+static attr_t
+cursor_attr(const struct board *b, attr_t attr)
+{
+	if (b->cursor_pair)
+		return b->paint[PAINT_CURSOR];
+	return (attr & ~(A_BOLD | A_COLOR)) | A_REVERSE;
+}
+
+/* First row: mark, code, points and due date. */
+static void
+card_heading(struct board *b, int y, int x, int width, const struct task *t,
+    attr_t attr)
+{
+	char mark, pts[32] = "", due[11] = "", *left, *right;
+	int lw, rw;
+
+	status_paint(b, t, &mark);
+	if (t->has_points)
+		view_score(t->points, pts);
+	if (t->due != NULL)
+		view_date(t->due, due, true);
+	left = xasprintf("%c %s", mark, t->code != NULL ? t->code : "·");
+	right = xasprintf("%s%s%s", pts, *pts && *due ? " · " : "", due);
+	lw = text_width(left);
+	rw = text_width(right);
+	if (lw + 1 + rw > width) {
+		view_put(b->body, y, x, left, width, attr);
+	} else {
+		view_put(b->body, y, x, left, width - rw, attr);
+		view_put(b->body, y, x + width - rw, right, rw, attr);
+	}
+	free(left);
+	free(right);
+}
+
+/* Second row: the status word and the due state, each in its paint, and
+ * the supporting roles and counts (or "supporting") at the right. */
+static void
+card_status(struct board *b, int y, int x, int width, const struct task *t,
+    bool supporting)
+{
+	char mark, *due, *tail;
+	enum paint sp = status_paint(b, t, &mark), dp = PAINT_NORMAL;
+	const char *word = status_label(t->status);
+	int sw, dw, tw, used;
+
+	due = due_words(b, t, &dp);
+	tail = supporting ? xstrdup(_("supporting")) : card_tail(t);
+	sw = text_width(word);
+	dw = due != NULL ? 3 + text_width(due) : 0;
+	tw = text_width(tail);
+	if (sw + dw + 1 + tw > width)
+		tw = 0;
+	view_put(b->body, y, x, word, sw < width ? sw : width, b->paint[sp]);
+	used = sw;
+	if (due != NULL && used + 3 < width) {
+		view_put(b->body, y, x + used, " · ", 3, b->paint[PAINT_NORMAL]);
+		used += 3;
+		view_put(b->body, y, x + used, due, width - used - tw,
+		    b->paint[dp]);
+		used = width - tw;
+	}
+	if (used < width - tw)
+		view_put(b->body, y, x + used, "", width - tw - used,
+		    A_NORMAL);
+	if (tw > 0)
+		view_put(b->body, y, x + width - tw, tail, tw,
+		    b->paint[PAINT_NORMAL]);
+	free(due);
+	free(tail);
 }
 
 static void
 draw_card(struct board *b, int y, int x, int width, const struct task *t,
-    bool selected)
+    bool selected, bool supporting)
 {
-	WINDOW *w = b->body;
-	char mark, pts[32] = "", due[11] = "", *left, *right, *title, *tail,
-	    *row;
-	const char *next;
-	enum paint p = card_paint(b, t, &mark);
-	attr_t attr = !selected ? b->paint[p] : b->cursor_pair ?
-	    b->paint[PAINT_CURSOR] : b->paint[p] | b->paint[PAINT_CURSOR];
-	int lw, rw, tw;
+	char mark, *title, *row;
+	const char *p, *next;
+	enum paint sp = status_paint(b, t, &mark);
+	attr_t attr = b->paint[sp];
+	int k, rows = view_card_rows(b);
 	size_t n;
 
-	if (t->has_points)
-		view_score(t->points, pts);
-	if (t->due != NULL)
-		view_date(t->due, due, false);
-	left = xasprintf("%c %s", mark, t->code != NULL ? t->code : "·");
-	right = xasprintf("%s%s%s", pts, *pts ? "  " : "", due);
-	lw = text_width(left);
-	rw = text_width(right);
-	if (lw + 1 + rw > width) {
-		free(right);
-		if (t->due != NULL)
-			view_date(t->due, due, true);
-		right = xasprintf("%s%s%s", pts, *pts ? " " : "", due);
-		rw = text_width(right);
-	}
-	if (lw + 1 + rw > width) {
-		view_put(w, y, x, left, width, attr);
-	} else {
-		view_put(w, y, x, left, width - rw, attr);
-		view_put(w, y, x + width - rw, right, rw, attr);
-	}
-	free(left);
-	free(right);
-
-	/* The title over two rows, the second ending with the tail. */
+	/* The heading is late's or soon's colour when the task is. */
+	if (mark == '!')
+		attr = b->paint[PAINT_OVERDUE];
+	else if (mark == '~')
+		attr = b->paint[PAINT_SOON];
+	card_heading(b, y, x, width, t, selected ? cursor_attr(b, attr) :
+	    attr);
+	card_status(b, y + 1, x, width, t, supporting);
 	title = clean(t->title != NULL ? t->title : "");
-	n = view_wrap_first(title, width, &next);
-	row = xstrndup(title, n);
-	view_put(w, y + 1, x, row, width, b->paint[PAINT_NORMAL]);
-	free(row);
-	while (*next == ' ')
-		next++;
-	tail = card_tail(t);
-	tw = text_width(tail);
-	if (tw > width / 2) {
-		row = text_ellipsize(tail, width / 2);
-		free(tail);
-		tail = row;
-		tw = text_width(tail);
+	for (k = 2, p = title; k < rows; k++) {
+		if (k == rows - 1) {
+			view_put(b->body, y + k, x, p, width,
+			    b->paint[PAINT_NORMAL]);
+			break;
+		}
+		n = view_wrap_first(p, width, &next);
+		row = xstrndup(p, n);
+		view_put(b->body, y + k, x, row, width, b->paint[PAINT_NORMAL]);
+		free(row);
+		for (p = next; *p == ' '; p++)
+			;
 	}
-	view_put(w, y + 2, x, next, width - tw - (tw > 0 && *next ? 1 : 0),
-	    b->paint[PAINT_NORMAL]);
-	if (tw > 0)
-		view_put(w, y + 2, x + width - tw, tail, tw, b->paint[PAINT_NORMAL]);
-	free(tail);
 	free(title);
 }
 
@@ -489,50 +685,58 @@ draw_column(struct board *b, size_t ci, int x, int width, bool more_left,
 {
 	struct column *col = &b->cols[ci];
 	bool current = ci == b->col;
-	int per = view_cards_per_screen(b), k, rw;
-	char *left, *right;
+	int per = view_cards_per_screen(b), step = view_card_rows(b) + 1, k, rw;
+	int avail, tw;
+	attr_t attr = b->paint[PAINT_COLUMN];
+	char *tag, *name;
+	struct buf right = { 0 };
 	size_t idx, last;
 
+	if (current)
+		attr = b->cursor_pair ? b->paint[PAINT_CURSOR] : A_REVERSE;
 	last = col->top + (size_t)per;
 	if (last > col->ncards)
 		last = col->ncards;
-	if (col->top > 0 || last < col->ncards)
-		right = xasprintf("%zu-%zu/%zu", col->ncards ? col->top + 1 : 0,
-		    last, col->ncards);
-	else if (col->ncards != col->total)
-		right = xasprintf("%zu/%zu", col->ncards, col->total);
-	else
-		right = xasprintf("%zu", col->ncards);
-	if (more_right) {
-		char *r = xasprintf("%s >", right);
-
-		free(right);
-		right = r;
+	buf_addf(&right, "%zu/%zu", col->done, col->total);
+	if (width >= COLUMN_MIN_WIDTH) {
+		buf_addc(&right, ' ');
+		gauge(b, &right, (long long)col->done, (long long)col->total,
+		    4);
 	}
-	left = xasprintf("%s%zu %s %s", more_left ? "< " : "", ci + 1,
-	    col->id, col->name);
-	rw = text_width(right);
-	if (rw + 4 > width) {
-		view_put(b->body, 0, x, left, width, b->paint[PAINT_COLUMN] |
-		    (current ? A_REVERSE : 0));
-	} else {
-		view_put(b->body, 0, x, left, width - rw - 1,
-		    b->paint[PAINT_COLUMN] | (current ? A_REVERSE : 0));
-		view_put(b->body, 0, x + width - rw - 1, "", 1,
-		    b->paint[PAINT_COLUMN] | (current ? A_REVERSE : 0));
-		view_put(b->body, 0, x + width - rw, right, rw,
-		    b->paint[PAINT_COLUMN] | (current ? A_REVERSE : 0));
+	if (col->top > 0)
+		buf_adds(&right, ascii_gauges(b) ? " ^" : " ↑");
+	if (last < col->ncards)
+		buf_adds(&right, ascii_gauges(b) ? " v" : " ↓");
+	if (more_right)
+		buf_adds(&right, " >");
+	/* Only the number and id of the current column are highlighted:
+	 * moving to the next column repaints few cells. */
+	tag = xasprintf("%s%zu %s", more_left ? "< " : "", ci + 1, col->id);
+	name = xasprintf(" %s", col->name);
+	rw = text_width(right.data);
+	avail = rw + 8 > width ? width : width - rw - 1;
+	tw = text_width(tag);
+	if (tw > avail)
+		tw = avail;
+	view_put(b->body, 0, x, tag, tw, attr);
+	view_put(b->body, 0, x + tw, name, avail - tw, b->paint[PAINT_COLUMN]);
+	if (avail < width) {
+		view_put(b->body, 0, x + avail, "", 1, b->paint[PAINT_COLUMN]);
+		view_put(b->body, 0, x + width - rw, right.data, rw,
+		    b->paint[PAINT_COLUMN]);
 	}
-	free(left);
-	free(right);
+	free(name);
+	free(tag);
+	buf_free(&right);
 	if (col->ncards == 0) {
 		view_put(b->body, 1, x, col->total ? _("(no matching task)") :
 		    _("(empty)"), width, A_NORMAL);
 		return;
 	}
 	for (k = 0, idx = col->top; idx < last; k++, idx++)
-		draw_card(b, 1 + k * CARD_STEP, x, width,
-		    &b->tasks[col->cards[idx]], current && idx == col->cur);
+		draw_card(b, 1 + k * step, x, width,
+		    &b->tasks[col->cards[idx]], current && idx == col->cur,
+		    idx >= col->nown);
 }
 
 static void

@@ -37,6 +37,15 @@ same_as() {
 		cat "$TMPD/$1.diff"
 	fi
 }
+# expect_no_match DESCRIPTION REGEX TEXT: the text must not match.
+expect_no_match() {
+	if printf '%s\n' "$3" | grep -Eq -- "$2"; then
+		fail "$1"
+		printf '%s\n' "$3" | grep -E -- "$2" | sed 's/^/  matched: /'
+	else
+		pass "$1"
+	fi
+}
 # status CODE ROLE: the status column of `parboard list` for a task.
 status_of() {
 	pb list --role "$2" --format tsv | awk -F '\t' -v c="$1" '
@@ -52,21 +61,31 @@ printf 'dump\nq\n' | keys start
 check "board starts and quits with q" board start 80x24
 same_as start 1 board-80x24.txt
 s=$(screen start 1)
-expect_match "header shows the score and the projection" \
-    'Điểm 69,82 → 80,59' "$s"
-expect_match "header shows days left and tasks done" \
-    'Còn 48 ngày · Xong 0/30' "$s"
+expect_match "header: the score appraised, now and projected" \
+    '^Điểm 69,82 · nay 69,82 \(đã gỡ 0,00/10,77\) → 80,59 · ░{10} · Xong 0/30$' \
+    "$s"
+expect_match "header: the date taken as today, days left, the deadline" \
+    '^Xã Hiền Thành · Hôm nay 13/09/2023 · Còn 48 ngày đến 31/10/2023$' "$s"
+expect_match "a column title has a done/total bar" \
+    '^1 VP-TK .* 0/6 ░░░░ ↓│' "$s"
+expect_match "a card: status word on its second line" \
+    '^Chưa làm  +│' "$s"
 expect_match "at 80x24 three columns and a more-columns mark" \
     '^1 VP-TK .*│2 TP-HT .*│3 VH-XH .* >$' "$s"
 
-# Wider: the period joins the header and every column fits.
+# Wider: the period joins the header, columns are wider, cards show
+# three lines of title.
 printf 'q\n' | keys wide
 board wide 200x50
 s=$(screen wide 1)
 expect_match "wide header names the commune and the period" \
-    '^Xã Hiền Thành · 6 tháng đầu năm 2023 · Điểm 69,82' "$s"
-expect_match "200 columns show the roles up to CHUNG" \
-    '│7 MTTQ .*│8 CHUNG ' "$s"
+    '^Xã Hiền Thành · 6 tháng đầu năm 2023 · Hôm nay 13/09/2023' "$s"
+w80=$(screen start 1 | sed -n 4p | sed 's/│.*//' | wc -m)
+w200=$(screen wide 1 | sed -n 4p | sed 's/│.*//' | wc -m)
+expect_eq "columns are wider at 200 columns than at 80" "27 33" "$w80 $w200"
+expect_match "200 columns show six columns" '│6 DTT .* >$' "$s"
+expect_match "cards show three title lines when rows allow" \
+    '^khai xin lỗi trong giải quyết   │' "$s"
 
 # --- sizes and terminals ------------------------------------------------
 keys resize <<'EOF'
@@ -90,13 +109,18 @@ check "resizing 200x50 → 20x6 → 1x1 → 20x6 keeps the board alive" \
     board resize 80x24
 same_as resize 2 board-20x6.txt
 same_as resize 3 too-small.txt
-expect_match "back at 80x24 the board is whole" 'Điểm 69,82 → 80,59' \
+expect_match "back at 80x24 the board is whole" 'Điểm 69,82 · nay' \
     "$(screen resize 4)"
-for term in xterm-256color xterm screen vt100; do
+# vt100 and the Linux console draw gauges and arrows in ASCII.
+ascii() { sed 's/░/./g; s/█/#/g; s/↓/v/g; s/↑/^/g'; }
+for term in xterm-256color xterm screen vt100 linux; do
 	printf 'dump\nq\n' | keys "term-$term"
 	board "term-$term" 80x24 "$term"
-	if screen "term-$term" 1 | diff -q - "$EXPECTED/board-80x24.txt" \
-	    >/dev/null; then
+	case $term in
+	vt100|linux) want=$(ascii < "$EXPECTED/board-80x24.txt") ;;
+	*) want=$(cat "$EXPECTED/board-80x24.txt") ;;
+	esac
+	if [ "$(screen "term-$term" 1)" = "$want" ]; then
 		pass "TERM=$term shows the same board"
 	else
 		fail "TERM=$term shows the same board"
@@ -210,8 +234,9 @@ expect_match "a bad date is refused" 'Ngày không hợp lệ: 31/02/2023' \
 expect_match "D sets the due date" \
     'DTT +Chưa làm +31/10/2023 .*Việc thêm trên bảng|1\.4\.2 +DTT +Vướng mắc +15/10/2023' \
     "$(pb list --role DTT)"
-expect_match "the blocked card shows #" '# 1\.4\.2 +15/10/2023' \
+expect_match "the blocked card shows #" '# 1\.4\.2 +15/10' \
     "$(screen edit 2)"
+expect_match "and says it is blocked" '│Vướng mắc  ' "$(screen edit 2)"
 expect_match "a new task lands in the current column" \
     'Việc thêm trên bảng' "$(pb list --role DTT)"
 
@@ -365,7 +390,7 @@ EOF
 board search 80x24
 s=$(screen search 1)
 expect_match "search ignores diacritics" 'Tìm "doi thoai": 3 việc' "$s"
-expect_match "search keeps the matching card" '1\.7 +31/12/2023' "$s"
+expect_match "search keeps the matching card" '1\.7 +31/12' "$s"
 expect_match "filter by status" 'Lọc Vướng mắc: 1 việc' \
     "$(screen search 2)"
 
@@ -375,14 +400,20 @@ PARBOARD_KEYS="$TMPD/late.keys" PARBOARD_DUMP="$TMPD/late.out" TERM=vt100 \
     COLUMNS=80 LINES=24 "$PARBOARD" -d "$DB" --today 2023-11-02 \
     </dev/null >/dev/null 2>&1
 expect_match "overdue cards are marked ! (vt100, no colour)" \
-    '^! 3\.5\.2 +1,00  31/10/2023' "$(screen late 1)"
-expect_match "header counts the overdue tasks" 'Quá hạn [0-9]+' \
+    '^! 3\.5\.2 +1,00 · 31/10' "$(screen late 1)"
+expect_match "a late card says so under its status" \
+    '^Chưa làm · quá hạn 2 ngày' "$(screen late 1)"
+expect_match "after the deadline: the late count, then the next deadline" \
+    '· [0-9]+ việc quá hạn · hạn tiếp theo 31/12, còn 59 ngày$' \
     "$(screen late 1)"
+expect_no_match "and not the days left to a passed deadline" \
+    'Còn [0-9]+ ngày' "$(screen late 1)"
 PARBOARD_KEYS="$TMPD/late.keys" PARBOARD_DUMP="$TMPD/late.out" TERM=vt100 \
     COLUMNS=80 LINES=24 "$PARBOARD" -d "$DB" --today 2023-10-27 \
     </dev/null >/dev/null 2>&1
 expect_match "cards due within a week are marked ~" \
-    '^~ 3\.5\.2 +1,00  31/10/2023' "$(screen late 1)"
+    '^~ 3\.5\.2 +1,00 · 31/10' "$(screen late 1)"
+expect_match "and say how soon" '^Chưa làm · còn 4 ngày' "$(screen late 1)"
 
 # --- changes that meet other writers -------------------------------------
 # Another change lands while the reason prompt is open: the board's write
@@ -459,7 +490,7 @@ PARBOARD_KEYS="$TMPD/nototal.keys" PARBOARD_DUMP="$TMPD/nototal.out" \
     TERM=xterm COLUMNS=80 LINES=24 "$PARBOARD" -d "$TMPD/nototal.db" \
     --today 2024-01-10 </dev/null >/dev/null 2>&1
 expect_match "without a total row the score is ?" \
-    '^Xã An Bình · Năm 2024 · Điểm \? · ' "$(screen nototal 1)"
+    '^Điểm \? · ' "$(screen nototal 1)"
 
 # --- help: the effective key table -------------------------------------------
 printf '?\ndump\nq\n' | keys help
@@ -515,7 +546,7 @@ watcher=$!
 sleep 0.5
 pb set 3.5.2/VP-TK done >/dev/null 2>&1
 wait $watcher
-expect_match "a change made elsewhere shows within 1.5 s" '^\+ 3\.5\.2 ' \
+expect_match "a change made elsewhere shows within 1.5 s" '^1 VP-TK .* 1/6 █' \
     "$(screen watch 1)"
 
 # A terminal that cannot address the cursor is refused with a message.
@@ -544,13 +575,15 @@ en1=$(screen lang-en 1) vi1=$(screen lang-vi 1)
 expect_match "English footer" '· \? help · q quit$' "$en1"
 expect_match "Vietnamese footer" '· \? trợ giúp · q thoát$' "$vi1"
 expect_match "English header: score, days left, done" \
-    'Score 69\.82 → 80\.59 · 48 days left · Done 0/30$' "$en1"
+    '^Score 69\.82 · now 69\.82 \(0\.00 of 10\.77 recovered\) → 80\.59 · ░{10} · Done 0/30$' "$en1"
+expect_match "English header: today and the deadline" \
+    '· Today 2023-09-13 · 48 days left until 2023-10-31$' "$en1"
 expect_match "Vietnamese header: score, days left, done" \
-    'Điểm 69,82 → 80,59 · Còn 48 ngày · Xong 0/30$' "$vi1"
+    '^Điểm 69,82 · nay 69,82 \(đã gỡ 0,00/10,77\) → 80,59 · ░{10} · Xong 0/30$' "$vi1"
 expect_match "English cards: ISO dates, decimal point" \
-    '^  3\.5\.2 +1\.00 +2023-10-31' "$en1"
+    '^  3\.5\.2 +1\.00 · 10-31' "$en1"
 expect_match "Vietnamese cards: dd/mm/yyyy, decimal comma" \
-    '^  3\.5\.2 +1,00 +31/10/2023' "$vi1"
+    '^  3\.5\.2 +1,00 · 31/10' "$vi1"
 en2=$(screen lang-en 2) vi2=$(screen lang-vi 2)
 expect_match "English help: title" '^ Help: keys$' "$en2"
 expect_match "English help: a group heading" '^ Movement$' "$en2"
@@ -589,5 +622,62 @@ env -u LANGUAGE PARBOARD_KEYS="$TMPD/lang-vi.keys" \
 expect_match "the default language is Vietnamese" '· \? trợ giúp · q thoát$' \
     "$(awk '/^-- 1$/ { exit } { print }' "$TMPD/lang-def.out")"
 DB=$DB0
+
+# --- status and due state, the score now, columns --------------------------
+DB="$TMPD/look.db"
+pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
+printf '%s\n' dump s dump q | keys late-s
+board late-s 80x24 vt100 --today 2023-11-02
+expect_match "a late card to do says both" '^Chưa làm · quá hạn 2 ngày' \
+    "$(screen late-s 1)"
+expect_match "s on a late card changes the card's words" \
+    '^Đang làm · quá hạn 2 ngày' "$(screen late-s 2)"
+expect_match "and keeps its late mark" '^! 3\.5\.2 ' "$(screen late-s 2)"
+pb set 1.5.3/VP-TK done >/dev/null
+printf '%s\n' dump q | keys now
+board now 80x24
+s=$(screen now 1)
+expect_match "with 1.5.3 done the header's score now is 70,32" \
+    '^Điểm 69,82 · nay 70,32 \(đã gỡ 0,50/10,77\) → 80,59 · ' "$s"
+expect_match "and 1 task done" 'Xong 1/30$' "$s"
+expect_match "the done card sinks below the open ones" \
+    '^  1\.1\.3 .*│.*│' "$(printf '%s\n' "$s" | sed -n 12p)"
+expect_match "a supporting role shows the task it supports, marked" \
+    '│Chưa làm +hỗ trợ│' "$s"
+expect_match "and does not count it in its bar" '│2 TP-HT .* 0/3 ' "$s"
+LANGUAGE=en board now 80x24
+expect_match "English: the score now" \
+    '^Score 69\.82 · now 70\.32 \(0\.50 of 10\.77 recovered\) → 80\.59' \
+    "$(screen now 1)"
+printf '%s\n' dump q | keys ascii
+printf 'ascii = true;\n' > "$TMPD/conf/ascii.conf"
+board ascii 80x24 xterm -c "$TMPD/conf/ascii.conf"
+expect_match "ascii = true: the gauge in ASCII" '→ 80,59 · #?\.{9,10} · ' \
+    "$(screen ascii 1)"
+
+# Columns: the roles that hold tasks; an empty role only with show_empty;
+# the digits jump to the columns shown.
+cat > "$TMPD/conf/vis.conf" <<'EOF'
+roles = (
+	{ id = "VP-TK"; name = "Văn phòng"; match = [ "văn phòng" ]; },
+	{ id = "KT"; name = "Kinh tế"; match = [ "không ai ghi thế này" ]; },
+	{ id = "CA"; name = "Công an xã"; match = [ "công an" ]; }
+);
+EOF
+{ cat "$TMPD/conf/vis.conf"; printf 'show_empty = true;\n'; } \
+    > "$TMPD/conf/vis-empty.conf"
+DB="$TMPD/vis.db"
+pb -c "$TMPD/conf/vis.conf" import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
+printf '%s\n' dump 3 Enter dump q | keys vis
+board vis 200x30 xterm -c "$TMPD/conf/vis.conf"
+expect_match "a role without tasks has no column" \
+    '^1 VP-TK .*│2 CA .*│3 CHUNG ' "$(screen vis 1)"
+expect_match "3 goes to the third column shown" '^ 1\.5\.4 · CHUNG ' \
+    "$(screen vis 2)"
+board vis 200x30 xterm -c "$TMPD/conf/vis-empty.conf"
+expect_match "show_empty = true shows it" \
+    '^1 VP-TK .*│2 KT Kinh tế .*│3 CA ' "$(screen vis 1)"
+expect_match "3 then goes to the role after it" '^ [0-9.]+ · CA ' \
+    "$(screen vis 2)"
 
 finish

@@ -227,7 +227,10 @@ expect_match "search finds evidence" \
     '^Search "biên bản số 7": 1 task$' "$(screen search 2)"
 s=$(screen search 3)
 expect_match "search finds a role id" '^Search "VH-XH": [1-9][0-9]* task' "$s"
-expect_match "the role's column is the first one shown" '^1 VH-XH ' "$s"
+# VP-TK supports a VH-XH task, so its column shows it below its own cards.
+expect_match "the role's column is shown" '^1 VP-TK .*│2 VH-XH ' "$s"
+expect_eq "columns without a match are hidden" 0 \
+    "$(printf '%s\n' "$s" | grep -c 'TP-HT Tư pháp')"
 s=$(screen search 4)
 expect_match "search finds a role name" '^Search "Tư pháp": [1-9]' "$s"
 expect_match "the role named comes first" '^1 TP-HT ' "$s"

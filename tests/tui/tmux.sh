@@ -65,7 +65,9 @@ for term in xterm-256color xterm screen vt100; do
 	s=$(printf '%s' "$term" | tr -c 'a-z0-9' '_')
 	start "$s" "$term" 80 24
 	see "$term: the board shows the seed's score" "$s" \
-	    'Điểm 69,82 → 80,59 · Còn 48 ngày'
+	    '^Điểm 69,82 · nay 69,82 \(đã gỡ 0,00/10,77\) → 80,59'
+	see "$term: and the date and the days left" "$s" \
+	    'Hôm nay 13/09/2023 · Còn 48 ngày đến 31/10/2023$'
 	# The first key wait must not blank the header's first cell.
 	see "$term: the header starts in the first column" "$s" \
 	    '^Xã Hiền Thành · '
@@ -112,7 +114,7 @@ for term in xterm-256color xterm screen vt100; do
 
 	resize "$s" 200 50
 	see "$term: 200x50 shows the period and all columns" "$s" \
-	    '6 tháng đầu năm 2023 .*Xong'
+	    '6 tháng đầu năm 2023 .*Hôm nay'
 	resize "$s" 20 6
 	see "$term: 20x6 still shows a column" "$s" '^< 5 CA '
 	resize "$s" 12 4
@@ -126,10 +128,10 @@ for term in xterm-256color xterm screen vt100; do
 	resize "$s" 80 24
 	see "$term: 1x1 then 80x24 draws the whole board" "$s" \
 	    '5 CA Công an xã .*│'
-	see "$term: and its header" "$s" '^Xã Hiền Thành · Điểm 69,82'
+	see "$term: and its header" "$s" '^Điểm 69,82 · nay'
 	resize "$s" 100 30
 	see "$term: then 100x30 at once" "$s" \
-	    '^Xã Hiền Thành · 6 tháng đầu năm 2023 · Điểm .* Xong 0/30$'
+	    '^Xã Hiền Thành · 6 tháng đầu năm 2023 · Hôm nay 13/09/2023 · '
 	resize "$s" 80 24
 	keys "$s" q
 	see "$term: q quits with status 0" "$s" 'exit=0'
@@ -146,10 +148,10 @@ expect_match "after quitting, parboard list shows 1.7/CA as it was" \
 BOARD_LANGUAGE=en start lang_en xterm 100 30
 BOARD_LANGUAGE=vi start lang_vi xterm 100 30
 see "English board: header" lang_en \
-    'Score 69\.82 → 80\.59 · 48 days left · Done 0/30'
+    '^Score 69\.82 · now 69\.82 .* Done 0/30$'
 see "English board: footer" lang_en '· \? help · q quit$'
 see "Vietnamese board: header" lang_vi \
-    'Điểm 69,82 → 80,59 · Còn 48 ngày · Xong 0/30'
+    '^Điểm 69,82 · nay 69,82 .* Xong 0/30$'
 see "Vietnamese board: footer" lang_vi '· \? trợ giúp · q thoát$'
 keys lang_en '?'
 keys lang_vi '?'

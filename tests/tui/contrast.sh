@@ -1,0 +1,137 @@
+#!/bin/sh
+# tests/tui/contrast.sh: every glyph the board draws, the cursor included,
+# is readable in a default PuTTY: a contrast of at least 4.5:1 (computed by
+# contrast.py from `tmux capture-pane -e`) for cards of every state, under
+# each TERM a PuTTY user may set; without colours (vt100, NO_COLOR) the
+# states differ by their marks, words and attributes.
+. "$SRCDIR/tests/lib.sh"
+
+[ -n "${TMUX_BIN:-}" ] || skip "tmux not found"
+command -v python3 >/dev/null 2>&1 || skip "python3 not found"
+CONTRAST="$SRCDIR/tests/tui/contrast.py"
+
+SOCK="pbcontrast$$"
+tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
+
+# Two criteria are due before the day taken as today (2023-10-26): late;
+# the others on 31/10 are due soon, 1.7 on 31/12 neither.
+cat > "$TMPD/parboard.conf" <<'EOF'
+criteria = (
+	{ code = "3.5.2"; deadline = "2023-10-20"; },
+	{ code = "1.5.3"; deadline = "2023-10-20"; }
+);
+EOF
+cb() { "$PARBOARD" -c "$TMPD/parboard.conf" -d "$DB" --today 2023-10-26 "$@"; }
+check "import the seed and its directives" cb import "$SEED" "$DIRECTIVES" \
+    >/dev/null 2>&1
+# id CODE ROLE N: the Nth task of a code in a role.
+id() {
+	cb list --role "$2" --format tsv | awk -F '\t' -v c="$1" -v n="$3" '
+	    $2 == c && ++k == n { print $1; exit }'
+}
+# Every state, and late ones in progress and blocked.
+cb set "$(id 3.5.2 VP-TK 1)" doing >/dev/null	# late, in progress
+cb set "$(id 1.5.3 VP-TK 1)" blocked >/dev/null	# late, blocked
+cb set "$(id 1.1.3 VP-TK 1)" blocked >/dev/null	# due soon, blocked
+cb set "$(id 3.13.3 VP-TK 1)" done >/dev/null
+cb set "$(id 3.13.3 TP-HT 1)" doing >/dev/null	# due soon, in progress
+states=$(cb list --format tsv | cut -f 5 | sort -u | tr '\n' ' ')
+expect_eq "the database holds every status" \
+    "blocked doing done status todo " "$states"
+
+# settle SESSION: the pane once two captures a little apart agree.
+settle() {
+	_prev=
+	_n=40
+	while [ "$_n" -gt 0 ]; do
+		sleep 0.1
+		_cur=$(tm capture-pane -e -p -t "$1" 2>/dev/null)
+		[ -n "$_cur" ] && [ "$_cur" = "$_prev" ] && break
+		_prev=$_cur
+		_n=$((_n - 1))
+	done
+	printf '%s\n' "$_cur"
+}
+# readable TERM WHAT SESSION: contrast.py accepts the pane.
+readable() {
+	settle "$3" > "$TMPD/pane"
+	if python3 "$CONTRAST" < "$TMPD/pane" > "$TMPD/low"; then
+		return 0
+	fi
+	fail "$1: $2: every glyph has a contrast of 4.5:1"
+	sed 's/^/  /' "$TMPD/low" | head -10
+	return 1
+}
+
+for term in xterm xterm-256color putty putty-256color screen-256color linux
+do
+	s=$(printf '%s' "$term" | tr -c 'a-z0-9' '_')
+	tm new-session -d -s "$s" -x 80 -y 24 \
+	    "LANGUAGE=vi TERM=$term '$PARBOARD' -c '$TMPD/parboard.conf' \
+	    -d '$DB' --today 2023-10-26; sleep 600"
+	n=0 bad=0
+	# The cursor on every card of the first two columns (each state,
+	# late ones in progress and blocked, a supported task), and on each
+	# column's title.
+	for col in 1 2; do
+		tm send-keys -t "$s" "$col"
+		k=0
+		while [ "$k" -lt 7 ]; do
+			readable "$term" "column $col card $((k + 1))" "$s" ||
+			    bad=$((bad + 1))
+			n=$((n + 1))
+			tm send-keys -t "$s" j
+			k=$((k + 1))
+		done
+	done
+	for col in 3 4 5 6; do
+		tm send-keys -t "$s" "$col"
+		readable "$term" "column $col" "$s" || bad=$((bad + 1))
+		n=$((n + 1))
+	done
+	if [ "$bad" -eq 0 ]; then
+		pass "$term: $n screens, every glyph readable in PuTTY"
+	fi
+	# The cursor really is drawn: black on white, never reverse video
+	# on a coloured pair.
+	tm send-keys -t "$s" 1 Home
+	p=$(settle "$s")
+	expect_match "$term: the cursor is drawn with its own colours" \
+	    "$(printf '\033')\\[[0-9;]*(30;47|47;30|30m.*47|47m.*30)" \
+	    "$(printf '%s\n' "$p" | sed -n 4p)"
+	tm kill-session -t "$s"
+done
+
+# --- without colours: marks, words and attributes ---------------------
+for how in vt100 NO_COLOR; do
+	case $how in
+	vt100) env="TERM=vt100" ;;
+	*) env="TERM=xterm-256color NO_COLOR=1" ;;
+	esac
+	tm new-session -d -s mono -x 80 -y 24 \
+	    "LANGUAGE=vi $env '$PARBOARD' -c '$TMPD/parboard.conf' \
+	    -d '$DB' --today 2023-10-26; sleep 600"
+	tm send-keys -t mono 1
+	p=$(settle mono)
+	text=$(tm capture-pane -p -t mono)
+	expect_match "$how: late in progress: ! and both words" \
+	    '^! 3\.5\.2 .*│' "$text"
+	expect_match "$how: in progress and late" \
+	    '^Đang làm · quá hạn 6 ngày' "$text"
+	expect_match "$how: blocked and late" \
+	    '^Vướng mắc · quá hạn 6 ngày' "$text"
+	expect_match "$how: blocked and due soon" \
+	    '^Vướng mắc · còn 5 ngày' "$text"
+	expect_match "$how: to do and due soon" '^Chưa làm · còn 5 ngày' "$text"
+	expect_match "$how: the gauge" '·  ?\.{10}|░{10}' "$text"
+	esc=$(printf '\033')
+	expect_match "$how: the cursor in reverse video" "^$esc\\[[0-9;]*7m" \
+	    "$(printf '%s\n' "$p" | sed -n 4p)"
+	expect_match "$how: late is bold" "$esc\\[1m[^$esc]*quá hạn" "$p"
+	printf '%s\n' "$p" > "$TMPD/pane"
+	check "$how: every glyph readable in PuTTY" \
+	    python3 "$CONTRAST" < "$TMPD/pane"
+	tm kill-session -t mono
+done
+finish
