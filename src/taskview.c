@@ -24,7 +24,7 @@ void
 view_wrap(const char *text, int width, const char *indent, char ***lines,
     size_t *n, size_t *cap)
 {
-	char *c = text_nfc(text != NULL ? text : ""), *para, *save, *p;
+	char *c = text_safe(text, true), *para, *save;
 	const char *rest, *next;
 	size_t len;
 	int w = width - text_width(indent);
@@ -33,9 +33,6 @@ view_wrap(const char *text, int width, const char *indent, char ***lines,
 		w = 1;
 	for (para = strtok_r(c, "\n", &save); para != NULL;
 	    para = strtok_r(NULL, "\n", &save)) {
-		for (p = para; *p != '\0'; p++)
-			if ((unsigned char)*p < 0x20)
-				*p = ' ';
 		rest = para;
 		while (*rest == ' ')
 			rest++;

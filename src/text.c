@@ -242,6 +242,49 @@ char_at(const char *p, size_t n, ucs4_t *uc)
 	return len < 1 ? 1 : len;
 }
 
+static bool
+is_bidi_control(ucs4_t uc)
+{
+	return (uc >= 0x202a && uc <= 0x202e) || (uc >= 0x2066 &&
+	    uc <= 0x2069) || uc == 0x200e || uc == 0x200f || uc == 0x061c;
+}
+
+char *
+text_safe(const char *s, bool multiline)
+{
+	char *n = text_nfc(s != NULL ? s : "");
+	struct buf b = { 0 };
+	size_t len = strlen(n), at = 0;
+	int cl;
+	ucs4_t uc;
+
+	buf_add(&b, "", 0);
+	while (at < len) {
+		cl = char_at(n + at, len - at, &uc);
+		if (uc == '\r' && at + 1 < len && n[at + 1] == '\n') {
+			at++;
+			continue;
+		}
+		if (uc == '\n')
+			buf_addc(&b, multiline ? '\n' : ' ');
+		else if (uc == '\t')
+			buf_addc(&b, ' ');
+		else if (uc < 0x20)
+			buf_addf(&b, "^%c", (char)(uc + '@'));
+		else if (uc == 0x7f)
+			buf_adds(&b, "^?");
+		else if (uc >= 0x80 && uc < 0xa0)
+			buf_addf(&b, "<%02X>", (unsigned)uc);
+		else if (is_bidi_control(uc))
+			buf_addf(&b, "<U+%04X>", (unsigned)uc);
+		else
+			buf_add(&b, n + at, (size_t)cl);
+		at += (size_t)cl;
+	}
+	free(n);
+	return buf_take(&b);
+}
+
 /* A character that sticks to the one before it: combining marks, and the
  * other zero-width joiners and selectors that uc_width gives 0 columns. */
 static bool

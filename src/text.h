@@ -20,6 +20,15 @@ bool text_utf8_valid(const char *s, size_t n, size_t *bad);
  * not well-formed UTF-8 become U+FFFD.  Never NULL. */
 char *text_nfc(const char *s);
 
+/* The one sanitiser for text that reaches a person (board, list, report,
+ * messages): NFC, and every character that could drive a terminal or
+ * hide text shown as a visible placeholder — C0 controls and DEL in caret
+ * notation ("^[", "^?"), C1 controls as "<9B>", bidirectional
+ * embeddings, overrides and isolates as "<U+202E>".  A tab becomes a
+ * space; a line feed stays when multiline, else becomes a space (a CR LF
+ * pair counts as one).  Invalid UTF-8 becomes U+FFFD.  Never NULL. */
+char *text_safe(const char *s, bool multiline);
+
 /* The matching key of DESIGN.md: NFD, combining marks dropped, case-folded
  * (u8_casefold), đ/Đ → d, every dash (‐ ‑ ‒ – — − ― -) → '-', runs of
  * white space (NBSP, tabs, newlines too) → one space, trimmed; invisible

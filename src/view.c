@@ -21,16 +21,11 @@
 
 /* --- text helpers -------------------------------------------------- */
 
-/* NFC with every control character (tab, newline, ...) as a space. */
+/* One line of text as the board may show it (text_safe). */
 static char *
 clean(const char *s)
 {
-	char *n = text_nfc(s != NULL ? s : ""), *p;
-
-	for (p = n; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	return n;
+	return text_safe(s, false);
 }
 
 /* Write s in exactly width columns at (y, x): cut with "…" or padded. */

@@ -560,6 +560,37 @@ test_code_cmp(void **state)
 	assert_true(text_code_cmpn("3.12.1", 4, "3.12", 4) == 0);
 }
 
+static void
+test_safe(void **state)
+{
+	static const struct { const char *in, *one, *multi; } cases[] = {
+		{ "plain Việt", "plain Việt", "plain Việt" },
+		{ "a\tb", "a b", "a b" },
+		{ "two\nlines\r\nend", "two lines end", "two\nlines\nend" },
+		{ "\x1b]0;owned\x07x", "^[]0;owned^Gx", "^[]0;owned^Gx" },
+		{ "del\x7f", "del^?", "del^?" },
+		{ "csi\xc2\x9b" "31m", "csi<9B>31m", "csi<9B>31m" },
+		{ "rlo\xe2\x80\xae" "abc", "rlo<U+202E>abc", "rlo<U+202E>abc" },
+		{ "Vie\xcc\x82\xcc\xa3t", "Việt", "Việt" },
+		{ "bad\xff", "bad\xef\xbf\xbd", "bad\xef\xbf\xbd" },
+	};
+	size_t i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		s = text_safe(cases[i].in, false);
+		assert_string_equal(s, cases[i].one);
+		free(s);
+		s = text_safe(cases[i].in, true);
+		assert_string_equal(s, cases[i].multi);
+		free(s);
+	}
+	s = text_safe(NULL, false);
+	assert_string_equal(s, "");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -581,6 +612,7 @@ main(void)
 		cmocka_unit_test(test_parse_date),
 		cmocka_unit_test(test_format_date),
 		cmocka_unit_test(test_days_between),
+		cmocka_unit_test(test_safe),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
