@@ -398,7 +398,9 @@ derive_criteria(const struct config *c, const struct appendix *a,
 		cached_match(c, &mc, r->assignee, &owner, &t->support);
 		t->role = xstrdup(owner);
 		t->code = xstrdup(r->code);
-		t->key = xasprintf("A:%s/%s", r->code, owner);
+		/* Known by its criterion alone: the owner is an attribute
+		 * that a re-import or a person may change. */
+		t->key = xasprintf("A:%s", r->code);
 		t->title = xstrdup(r->title ? r->title : "");
 		t->origin = ORIGIN_APPENDIX;
 		if ((r->has & (HAS_STANDARD | HAS_APPRAISED)) ==
@@ -461,12 +463,12 @@ derive_directives(const struct config *c, const struct appendix *a,
 		owner = directive_role(c, r->role ? r->role : "", &t->support);
 		t->role = xstrdup(owner);
 		t->code = r->code ? xstrdup(r->code) : NULL;
-		/* Keyed by what the directive says, not where it stands: rows
-		 * inserted or moved in a corrected table keep their status.
-		 * A row repeated word for word is told apart by its rank. */
+		/* Keyed by what the directive says, not where it stands nor
+		 * whom it names: rows inserted or moved in a corrected table,
+		 * or given to another role, keep their status.  A row
+		 * repeated word for word is told apart by its rank. */
 		words = text_fold(r->task ? r->task : "");
-		t->key = xasprintf("D:%s/%s/%s", t->code ? t->code : "", owner,
-		    words);
+		t->key = xasprintf("D:%s/%s", t->code ? t->code : "", words);
 		free(words);
 		for (k = first; k + 1 < out->ntasks; k++) {
 			size_t n = strlen(t->key);

@@ -20,10 +20,10 @@ const char *origin_name(enum origin o);	/* "appendix", ... */
 
 /* A task as derived from a file, before it meets the database. */
 struct task_spec {
-	char *key;		/* unique within a plan: "A:3.12.1/TN-TKQ",
-				 * "D:1.4.2/DTT/moi thang 3 bai" (the folded
-				 * text; "#2" on a row repeated word for
-				 * word) */
+	char *key;		/* unique within a plan, without the owner
+				 * role: "A:3.12.1", "D:1.4.2/moi thang 3
+				 * bai" (the folded text; "#2" on a row
+				 * repeated word for word) */
 	char *code;		/* criterion code or NULL */
 	char *role;		/* owner role id */
 	char *support;		/* other roles named, "VP-TK,TP-HT" or "" */

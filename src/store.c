@@ -39,15 +39,21 @@
 #include "store_impl.h"
 #include "util.h"
 
-/* Schema steps: migrations[v] takes user_version v to v + 1.  A version 2
- * adds its ALTER TABLE/CREATE statements as the next element.
+/* Schema steps: migrations[v] takes user_version v to v + 1.  A next
+ * version adds its ALTER TABLE/CREATE statements as the next element.
  *
  * CHECK constraints spell a set of values as an OR chain, not IN (...):
  * SQLite codes a CHECK's IN list as an ephemeral table built afresh for
  * every row written, a fifth of the time of a large import.  Databases
  * made with the IN form hold the same constraint and need no migration. */
-static const char *const migrations[] = {
+static int rekey(struct store *, char **);
+
+static const struct migration {
+	const char *sql;
+	int (*fn)(struct store *, char **);	/* after sql, or NULL */
+} migrations[] = {
 	/* 0 → 1 */
+	{ 
 	"CREATE TABLE plan ("
 	" id INTEGER PRIMARY KEY,"
 	" name TEXT NOT NULL UNIQUE,"
@@ -97,7 +103,33 @@ static const char *const migrations[] = {
 	" id INTEGER PRIMARY KEY,"
 	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
 	" file TEXT, line INTEGER, code TEXT, message TEXT NOT NULL);"
-	"CREATE INDEX finding_plan ON finding(plan_id, file);",
+	"CREATE INDEX finding_plan ON finding(plan_id, file);", NULL },
+	/* 1 → 2: the owner role's source (NULL from the import, 'hand' once
+	 * a person reassigned the task: then the import leaves it), and the
+	 * history kinds "role" (a reassignment) and "merge" (two tasks made
+	 * one); SQLite changes a CHECK only by copying the table. */
+	{ "ALTER TABLE task ADD COLUMN role_source TEXT;"
+	"CREATE TABLE history2 ("
+	" id INTEGER PRIMARY KEY,"
+	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	" at TEXT NOT NULL DEFAULT (" NOW "),"
+	" user TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'"
+	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'"
+	"  OR kind = 'title' OR kind = 'undo' OR kind = 'role'"
+	"  OR kind = 'merge'),"
+	" old TEXT, new TEXT,"
+	" old_source TEXT,"
+	" undone INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO history2 (id, task_id, at, user, kind, old, new,"
+	" old_source, undone) SELECT id, task_id, at, user, kind, old, new,"
+	" old_source, undone FROM history;"
+	"DROP TABLE history;"
+	"ALTER TABLE history2 RENAME TO history;"
+	"CREATE INDEX history_task ON history(task_id);"
+	"CREATE INDEX history_user ON history(user, kind);", NULL },
+	/* 2 → 3: task keys without the owner role (rekey below). */
+	{ "", rekey },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 static const char *const sq_text[SQ_COUNT] = {
@@ -128,19 +160,26 @@ static const char *const sq_text[SQ_COUNT] = {
 	    " ON CONFLICT (plan_id, code) DO NOTHING",
 	/* Changes a known task only when something differs, so
 	 * sqlite3_changes() tells whether it was updated.  A deadline set by
-	 * hand (due_source 'task') survives. */
+	 * hand (due_source 'task') and an owner set by hand (role_source
+	 * 'hand') survive. */
 	[SQ_TASK_UPDATE_SPEC] =
-	    "UPDATE task SET code = ?3, role = ?4, support = ?5, title = ?6,"
+	    "UPDATE task SET code = ?3,"
+	    " role = CASE WHEN role_source = 'hand' THEN role ELSE ?4 END,"
+	    " support = ?5, title = ?6,"
 	    " points = ?7, target = ?8, every = ?9,"
 	    " due = CASE WHEN due_source = 'task' THEN due ELSE ?10 END,"
 	    " due_source = CASE WHEN due_source = 'task' THEN due_source"
 	    "  ELSE ?11 END,"
 	    " version = version + 1"
 	    " WHERE plan_id = ?1 AND tkey = ?2 AND (code IS NOT ?3"
-	    " OR role IS NOT ?4 OR support IS NOT ?5 OR title IS NOT ?6"
+	    " OR (role_source IS NOT 'hand' AND role IS NOT ?4)"
+	    " OR support IS NOT ?5 OR title IS NOT ?6"
 	    " OR points IS NOT ?7 OR target IS NOT ?8 OR every IS NOT ?9"
 	    " OR (due_source IS NOT 'task'"
 	    "  AND (due IS NOT ?10 OR due_source IS NOT ?11)))",
+	[SQ_TASK_BY_KEY] =
+	    "SELECT id, role, role_source FROM task"
+	    " WHERE plan_id = ?1 AND tkey = ?2",
 	[SQ_TASK_INSERT_SPEC] =
 	    "INSERT INTO task (plan_id, tkey, code, role, support, title,"
 	    " origin, status, due, due_source, points, target, every,"
@@ -159,13 +198,16 @@ static const char *const sq_text[SQ_COUNT] = {
 	[SQ_TASKS] = "SELECT " TASK_COLUMNS TASK_FROM TASK_FILTER TASK_ORDER,
 	[SQ_TASK_GET] = "SELECT " TASK_COLUMNS TASK_FROM " WHERE t.id = ?1",
 	[SQ_TASK_CURRENT] =
-	    "SELECT version, status, due, due_source, title"
-	    " FROM task WHERE id = ?1",
+	    "SELECT version, status, due, due_source, title, role,"
+	    " role_source FROM task WHERE id = ?1",
 	[SQ_SET_STATUS] =
 	    "UPDATE task SET status = ?2, version = version + 1"
 	    " WHERE id = ?1",
 	[SQ_SET_DUE] =
 	    "UPDATE task SET due = ?2, due_source = ?3,"
+	    " version = version + 1 WHERE id = ?1",
+	[SQ_SET_ROLE] =
+	    "UPDATE task SET role = ?2, role_source = 'hand',"
 	    " version = version + 1 WHERE id = ?1",
 	[SQ_SET_TITLE] =
 	    "UPDATE task SET title = ?2, version = version + 1"
@@ -356,6 +398,178 @@ pragma_int(struct store *s, const char *sql, long *out, char **err)
 	return rc < 0 ? -1 : 0;
 }
 
+/* --- re-keying: task keys without the owner role (schema 3) ---------- */
+
+/* An old derived key without its owner: "A:1.7/CA" → "A:1.7",
+ * "D:1.7/CA/to chuc doi thoai" → "D:1.7/to chuc doi thoai" (a "#2"
+ * suffix stays).  NULL for keys of another form (manual tasks). */
+static char *
+key_without_role(const char *key)
+{
+	const char *slash, *rest;
+
+	if (strncmp(key, "A:", 2) == 0) {
+		if ((slash = strrchr(key, '/')) == NULL)
+			return NULL;
+		return xstrndup(key, (size_t)(slash - key));
+	}
+	if (strncmp(key, "D:", 2) != 0 ||
+	    (slash = strchr(key + 2, '/')) == NULL ||
+	    (rest = strchr(slash + 1, '/')) == NULL)
+		return NULL;
+	return xasprintf("%.*s%s", (int)(slash - key), key, rest);
+}
+
+struct rekeyed {
+	long id, plan_id;
+	long last;		/* newest history row a person wrote */
+	char *key;		/* the new key */
+	char *code, *role;
+};
+
+/* By plan and new key, the task a person changed last first (then the
+ * newest task: it holds the owner of the latest import). */
+static int
+rekeyed_cmp(const void *a, const void *b)
+{
+	const struct rekeyed *x = a, *y = b;
+	int r;
+
+	if (x->plan_id != y->plan_id)
+		return x->plan_id < y->plan_id ? -1 : 1;
+	if ((r = strcmp(x->key, y->key)) != 0)
+		return r;
+	if (x->last != y->last)
+		return x->last > y->last ? -1 : 1;
+	return x->id > y->id ? -1 : x->id < y->id;
+}
+
+static int
+rekey_load(struct store *s, struct rekeyed **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st;
+	struct rekeyed *v = NULL;
+	size_t cnt = 0, cap = 0;
+	char *key;
+	int rc;
+
+	st = store_prepare(s, "SELECT t.id, t.plan_id, t.tkey, t.code, t.role,"
+	    " (SELECT coalesce(max(h.id), 0) FROM history h"
+	    "  WHERE h.task_id = t.id AND h.kind <> 'created'"
+	    "  AND h.old_source IS NOT 'import')"
+	    " FROM task t WHERE t.origin <> 'manual'", err);
+	if (st == NULL)
+		return -1;
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		key = key_without_role((const char *)sqlite3_column_text(st,
+		    2));
+		if (key == NULL)
+			continue;
+		v = xgrow(v, &cap, cnt + 1, sizeof *v);
+		v[cnt].id = (long)sqlite3_column_int64(st, 0);
+		v[cnt].plan_id = (long)sqlite3_column_int64(st, 1);
+		v[cnt].key = key;
+		v[cnt].code = col_str(st, 3);
+		v[cnt].role = col_str(st, 4);
+		v[cnt++].last = (long)sqlite3_column_int64(st, 5);
+	}
+	sqlite3_finalize(st);
+	*out = v;
+	*n = cnt;
+	return rc < 0 ? -1 : 0;
+}
+
+/* Fold task from into task into: its history and notes move, the task
+ * goes, and into's history says so ("merge": old "#12 (1.7/CA)"). */
+static int
+rekey_merge(struct store *s, const struct rekeyed *from,
+    const struct rekeyed *into, char **err)
+{
+	sqlite3_stmt *st;
+	char *what;
+	int rc;
+
+	st = store_prepare(s, "UPDATE history SET task_id = ?2"
+	    " WHERE task_id = ?1", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, from->id);
+	sqlite3_bind_int64(st, 2, into->id);
+	rc = store_run(s, st, err);
+	sqlite3_finalize(st);
+	if (rc != 0)
+		return -1;
+	st = store_prepare(s, "DELETE FROM task WHERE id = ?1", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, from->id);
+	rc = store_run(s, st, err);
+	sqlite3_finalize(st);
+	if (rc != 0)
+		return -1;
+	what = xasprintf("#%ld (%s/%s)", from->id, from->code != NULL ?
+	    from->code : "-", from->role != NULL ? from->role : "-");
+	rc = store_add_history(s, into->id, NULL, "merge", what, NULL, NULL,
+	    err);
+	free(what);
+	return rc;
+}
+
+static int
+rekey_set(struct store *s, const struct rekeyed *t, char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, "UPDATE task SET tkey = ?2"
+	    " WHERE id = ?1", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, t->id);
+	bind_text(st, 2, t->key);
+	rc = store_run(s, st, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Derived tasks were keyed with their owner role, so a reassignment
+ * forked them.  Re-key them by plan and criterion (and words); where two
+ * old tasks meet on one new key, keep the one a person changed last and
+ * fold the other into it: nothing a person wrote is lost. */
+static int
+rekey(struct store *s, char **err)
+{
+	struct rekeyed *v;
+	size_t n, i, j;
+	int rc;
+
+	if (rekey_load(s, &v, &n, err) != 0)
+		return -1;
+	qsort(v, n, sizeof *v, rekeyed_cmp);
+	/* Old keys out of the way first: no UNIQUE clash midway. */
+	rc = exec(s, "UPDATE task SET tkey = '~' || id || '~' || tkey"
+	    " WHERE origin <> 'manual'", err);
+	for (i = 0; rc == 0 && i < n; i = j) {
+		rc = rekey_set(s, &v[i], err);
+		for (j = i + 1; rc == 0 && j < n && v[j].plan_id ==
+		    v[i].plan_id && strcmp(v[j].key, v[i].key) == 0; j++)
+			rc = rekey_merge(s, &v[j], &v[i], err);
+		if (rc != 0)
+			break;
+	}
+	/* Keys of a form we do not know get theirs back. */
+	if (rc == 0)
+		rc = exec(s, "UPDATE task SET tkey = substr(tkey,"
+		    " instr(substr(tkey, 2), '~') + 2) WHERE tkey LIKE '~%'",
+		    err);
+	for (i = 0; i < n; i++) {
+		free(v[i].key);
+		free(v[i].code);
+		free(v[i].role);
+	}
+	free(v);
+	return rc;
+}
+
 /* Bring the schema to SCHEMA_VERSION, one step per version. */
 static int
 migrate(struct store *s, char **err)
@@ -393,7 +607,10 @@ migrate(struct store *s, char **err)
 		}
 	}
 	for (; version < SCHEMA_VERSION; version++) {
-		if (exec(s, migrations[version], err) != 0)
+		if (exec(s, migrations[version].sql, err) != 0)
+			goto fail;
+		if (migrations[version].fn != NULL &&
+		    migrations[version].fn(s, err) != 0)
 			goto fail;
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %ld",
 		    version + 1);
@@ -710,21 +927,45 @@ store_add_history(struct store *s, long task_id, const char *user,
 	return store_run(s, st, err);
 }
 
-/* One derived task: update it if known and different, else insert it.
- * *what: 0 unchanged, 1 added, 2 updated. */
+/* The task known by key in the plan: *id (0 when none), its owner and
+ * whether a person set it. */
 static int
-save_spec(struct store *s, long plan_id, const struct task_spec *t,
-    int *what, char **err)
+spec_known(struct store *s, long plan_id, const char *key, long *id,
+    char **role, bool *hand, char **err)
+{
+	sqlite3_stmt *st = store_sq(s, SQ_TASK_BY_KEY, err);
+	const char *src;
+	int rc;
+
+	*id = 0;
+	*role = NULL;
+	*hand = false;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, key);
+	if ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		*id = (long)sqlite3_column_int64(st, 0);
+		*role = col_str(st, 1);
+		src = (const char *)sqlite3_column_text(st, 2);
+		*hand = src != NULL && strcmp(src, "hand") == 0;
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Update a known task's texts from t; *changed tells whether anything
+ * differed.  An owner changed by the file (not pinned by hand) gets a
+ * "role" history row marked old_source "import". */
+static int
+spec_update(struct store *s, long plan_id, long id, const char *old_role,
+    bool hand, const struct task_spec *t, const char *code,
+    const char *support, bool *changed, char **err)
 {
 	sqlite3_stmt *st;
-	char *support = support_json(t->support);
-	const char *code = t->code != NULL && *t->code != '\0' ? t->code :
-	    NULL;
-	long id;
 
-	*what = 0;
 	if ((st = store_sq(s, SQ_TASK_UPDATE_SPEC, err)) == NULL)
-		goto fail;
+		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	bind_text(st, 2, t->key);
 	bind_text(st, 3, code);
@@ -737,14 +978,23 @@ save_spec(struct store *s, long plan_id, const struct task_spec *t,
 	bind_text(st, 10, t->due);
 	bind_text(st, 11, t->due_source);
 	if (store_run(s, st, err) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) > 0) {
-		*what = 2;
-		free(support);
+		return -1;
+	*changed = sqlite3_changes(s->db) > 0;
+	if (hand || old_role == NULL || strcmp(old_role, t->role) == 0)
 		return 0;
-	}
+	return store_add_history(s, id, NULL, "role", old_role, t->role,
+	    "import", err);
+}
+
+static int
+spec_insert(struct store *s, long plan_id, const struct task_spec *t,
+    const char *code, const char *support, char **err)
+{
+	sqlite3_stmt *st;
+	long id;
+
 	if ((st = store_sq(s, SQ_TASK_INSERT_SPEC, err)) == NULL)
-		goto fail;
+		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	bind_text(st, 2, t->key);
 	bind_text(st, 3, code);
@@ -758,17 +1008,38 @@ save_spec(struct store *s, long plan_id, const struct task_spec *t,
 	bind_text(st, 11, t->target);
 	bind_text(st, 12, t->every);
 	if (store_run(s, st, err) != 0)
-		goto fail;
-	free(support);
-	if (sqlite3_changes(s->db) == 0)
-		return 0;	/* known and unchanged */
+		return -1;
 	id = (long)sqlite3_last_insert_rowid(s->db);
-	*what = 1;
 	return store_add_history(s, id, NULL, "created", NULL,
 	    origin_name(t->origin), NULL, err);
-fail:
+}
+
+/* One derived task: update it if known and different, else insert it.
+ * *what: 0 unchanged, 1 added, 2 updated. */
+static int
+save_spec(struct store *s, long plan_id, const struct task_spec *t,
+    int *what, char **err)
+{
+	char *support = support_json(t->support), *role = NULL;
+	const char *code = t->code != NULL && *t->code != '\0' ? t->code :
+	    NULL;
+	bool hand, changed = false;
+	long id;
+	int rc;
+
+	*what = 0;
+	rc = spec_known(s, plan_id, t->key, &id, &role, &hand, err);
+	if (rc == 0 && id != 0) {
+		rc = spec_update(s, plan_id, id, role, hand, t, code, support,
+		    &changed, err);
+		*what = changed ? 2 : 0;
+	} else if (rc == 0) {
+		rc = spec_insert(s, plan_id, t, code, support, err);
+		*what = 1;
+	}
 	free(support);
-	return -1;
+	free(role);
+	return rc;
 }
 
 int

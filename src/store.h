@@ -1,15 +1,22 @@
 /* store.h: the SQLite database — the only module that speaks SQL.
  *
- * Schema (PRAGMA user_version 1):
+ * The store only persists: what a task is and the rules about it
+ * (statuses, overdue, points) are task.h's, included here so that callers
+ * of the store see them.
+ *
+ * Schema (PRAGMA user_version 3):
  *   plan(id, name UNIQUE, source, has_total, total_standard, total_self,
  *        total_appraised, total_deduction, imported_at)
  *   criterion(id, plan_id, code, title, standard, self, appraised,
  *        deduction, has, comment, assignee, line; UNIQUE(plan_id, code))
  *   task(id, plan_id, tkey, code, role, support, title, origin, status,
- *        due, due_source, points, target, every, created_at, version;
- *        UNIQUE(plan_id, tkey))
+ *        due, due_source, points, target, every, created_at, version,
+ *        role_source; UNIQUE(plan_id, tkey))
+ *        tkey: "A:CODE" (appendix), "D:CODE/folded words" (directive),
+ *        "M:…" (manual); the owner role is not part of it (schema 3)
  *   history(id, task_id, at, user, kind, old, new)
- *        kind: created, status, due, note, evidence, title, undo
+ *        kind: created, status, due, note, evidence, title, undo,
+ *        role, merge
  *   finding(id, plan_id, line, code, message)
  * Beyond that sketch: task.support holds a JSON array ('["VP-TK"]') so
  * JSON output can embed it (the C API uses the comma form "VP-TK,TP-HT");
@@ -30,26 +37,13 @@
 
 #include "appendix.h"
 #include "derive.h"
+#include "task.h"
 #include "text.h"
 
 struct store;
 
 /* Result of a write that checks the task's version (see store_task_set). */
 #define STORE_CONFLICT (-2)
-
-enum status {
-	STATUS_TODO,
-	STATUS_DOING,
-	STATUS_DONE,
-	STATUS_BLOCKED,
-	STATUS_COUNT
-};
-const char *status_name(enum status s);		/* "todo" */
-/* The label in the user's language: "To do", "Chưa làm". */
-const char *status_label(enum status s);
-/* Accepts the name ("doing"), the English label, the label in the user's
- * language or the Vietnamese one, folded. */
-bool status_parse(const char *s, enum status *out);
 
 struct plan {
 	long id;
@@ -58,23 +52,6 @@ struct plan {
 	bool has_total;
 	score total_standard, total_self, total_appraised, total_deduction;
 	char *imported_at;
-};
-
-struct task {
-	long id;
-	long version;		/* bumped by every change */
-	char *key, *code, *role, *support, *title;
-	char *origin;		/* "appendix", "directive", "manual" */
-	enum status status;
-	char *due, *due_source;
-	bool has_points;
-	score points;
-	char *target, *every;
-	/* From the task's criterion (when it has one in the plan). */
-	char *crit_title, *comment, *assignee;
-	score standard, self, appraised, deduction;
-	unsigned has;		/* HAS_* bits of the criterion */
-	int nnotes, nevidence;
 };
 
 struct history {
@@ -112,9 +89,12 @@ long store_data_version(struct store *s);
  * criteria replaced by the file's, totals updated.  *plan_id set. */
 int store_plan_save(struct store *s, const char *name,
     const struct appendix *a, long *plan_id, char **err);
-/* Insert new tasks, update texts (title, support, points, code) of known
- * ones by key; status, due date set by hand, notes and history are kept.
- * Each new task gets a "created" history row.  *added / *updated count. */
+/* Insert new tasks, update texts (title, support, points, code) and the
+ * owner role of known ones by key; status, due date and owner set by
+ * hand, notes and history are kept.  Each new task gets a "created"
+ * history row, each owner the file changes a "role" row (old_source
+ * "import", not counted as the importer's change by filter.user).
+ * *added / *updated count. */
 int store_tasks_save(struct store *s, long plan_id,
     const struct derivation *d, size_t *added, size_t *updated,
     char **err);
@@ -137,8 +117,6 @@ int store_tasks(struct store *s, long plan_id, const struct filter *f,
     struct task **out, size_t *n, char **err);
 int store_task_get(struct store *s, long task_id, struct task *out,
     char **err);
-void task_clear(struct task *t);
-void tasks_free(struct task *t, size_t n);
 
 /* Just id, key, code and role of the plan's tasks of one origin
  * ("appendix", ...): cheap enough to run on every import. */
@@ -169,18 +147,6 @@ void changes_free(struct change *c, size_t n);
  * as derive wrote it at import: in the importer's language). */
 char **store_findings(struct store *s, long plan_id);
 
-/* Points of a task list (a plan's, as store_tasks gives it): a
- * criterion's points (the largest of its tasks') are at stake when it has
- * tasks, and recovered when every task linked to it, of any origin, is
- * done.  A directive shares its criterion's points and never adds any.
- * Pure: the board and the report count from tasks they already hold. */
-void tasks_points(const struct task *t, size_t n, score *recovered,
-    score *at_stake);
-
-/* Past its due date (before today()) and not done: the rule of the
- * --overdue filter, for tasks already in hand (board, report). */
-bool task_overdue(const struct task *t);
-
 /* --- changes: one transaction each, a history row with user --- */
 
 /* Change a task field: kind "status" (value a status name) or "due"
@@ -191,6 +157,12 @@ bool task_overdue(const struct task *t);
 int store_task_set(struct store *s, long task_id, long expected_version,
     const char *kind, const char *value, const char *note,
     const char *user, char **err);
+/* Reassign a task to role (a role id): the owner becomes sticky (a later
+ * import leaves it, like a due date set by hand) and a "role" history row
+ * (old role → new) is written.  version >= 0 makes the write fail with
+ * STORE_CONFLICT if the task changed meanwhile. */
+int store_task_reassign(struct store *s, long task_id, long version,
+    const char *role, const char *user, char **err);
 /* Append a note or evidence line (kind "note" or "evidence"). */
 int store_task_note(struct store *s, long task_id, const char *kind,
     const char *text, const char *user, char **err);

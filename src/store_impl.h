@@ -29,7 +29,7 @@
 	" t.origin, t.status, t.due, t.due_source, t.points, t.target," \
 	" t.every, c.title, c.comment, c.assignee, c.standard, c.self," \
 	" c.appraised, c.deduction, c.has," \
-	" coalesce(hc.notes, 0), coalesce(hc.evidence, 0)"
+	" coalesce(hc.notes, 0), coalesce(hc.evidence, 0), t.role_source"
 /* Notes and evidence counted in one pass over history, not two
  * correlated subqueries a row: a third of store_tasks' time with 10 000
  * tasks. */
@@ -48,7 +48,8 @@
 	" AND (?3 IS NULL OR t.status = ?3)" \
 	" AND (?4 = 0 OR (t.due < ?5 AND t.status <> 'done'))" \
 	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM history u" \
-	"  WHERE u.task_id = t.id AND u.user = ?6 AND u.kind <> 'created'))"
+	"  WHERE u.task_id = t.id AND u.user = ?6 AND u.kind <> 'created'" \
+	"  AND u.old_source IS NOT 'import'))"
 #define TASK_ORDER \
 	" ORDER BY t.due IS NULL, t.due, t.points IS NULL, t.points DESC," \
 	" t.code IS NULL, t.code COLLATE pbcode, t.id"
@@ -61,6 +62,7 @@ enum sq {
 	SQ_CRIT_DELETE,
 	SQ_CRIT_INSERT,
 	SQ_TASK_UPDATE_SPEC,
+	SQ_TASK_BY_KEY,
 	SQ_TASK_INSERT_SPEC,
 	SQ_HISTORY_INSERT,
 	SQ_FINDING_DELETE,
@@ -70,6 +72,7 @@ enum sq {
 	SQ_TASK_CURRENT,
 	SQ_SET_STATUS,
 	SQ_SET_DUE,
+	SQ_SET_ROLE,
 	SQ_SET_TITLE,
 	SQ_BUMP,
 	SQ_COUNT

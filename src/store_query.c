@@ -15,88 +15,6 @@
 #include "text.h"
 #include "util.h"
 
-/* --- statuses -------------------------------------------------------- */
-
-static const char *const status_names[STATUS_COUNT] = {
-	"todo", "doing", "done", "blocked",
-};
-/* Labels shown to people, in their language. */
-static const char *const status_labels[STATUS_COUNT] = {
-	N_("To do"), N_("In progress"), N_("Done"), N_("Blocked"),
-};
-/* Words a person may type for a status whatever the language: a
- * Vietnamese office writes "Hoàn thành" in its scripts even when a
- * colleague reads the board in English.  Input, not messages. */
-static const char *const status_words_vi[STATUS_COUNT] = {
-	"Chưa làm", "Đang làm", "Hoàn thành", "Vướng mắc",
-};
-
-const char *
-status_name(enum status st)
-{
-	return (unsigned)st < STATUS_COUNT ? status_names[st] : "todo";
-}
-
-const char *
-status_label(enum status st)
-{
-	return (unsigned)st < STATUS_COUNT ? _(status_labels[st]) : "?";
-}
-
-/* The folded s is one of the words for status i. */
-static bool
-status_word(const char *f, int i)
-{
-	const char *words[] = {
-		status_labels[i], _(status_labels[i]), status_words_vi[i]
-	};
-	bool yes = false;
-	size_t k;
-	char *g;
-
-	if (strcmp(f, status_names[i]) == 0)
-		return true;
-	for (k = 0; k < sizeof words / sizeof words[0] && !yes; k++) {
-		g = text_fold(words[k]);
-		yes = strcmp(f, g) == 0;
-		free(g);
-	}
-	return yes;
-}
-
-/* The name, the English label, the label in the user's language or the
- * Vietnamese one, folded. */
-bool
-status_parse(const char *s, enum status *out)
-{
-	char *f;
-	bool found = false;
-	int i;
-
-	if (s == NULL)
-		return false;
-	f = text_fold(s);
-	for (i = 0; i < STATUS_COUNT && !found; i++) {
-		if (status_word(f, i)) {
-			*out = (enum status)i;
-			found = true;
-		}
-	}
-	free(f);
-	return found;
-}
-
-static enum status
-status_from_name(const char *s)
-{
-	int i;
-
-	for (i = 0; s != NULL && i < STATUS_COUNT; i++)
-		if (strcmp(s, status_names[i]) == 0)
-			return (enum status)i;
-	return STATUS_TODO;
-}
-
 static bool
 str_eq(const char *a, const char *b)
 {
@@ -203,6 +121,7 @@ read_task(sqlite3_stmt *st, struct task *t)
 	t->has = (unsigned)sqlite3_column_int(st, 21);
 	t->nnotes = sqlite3_column_int(st, 22);
 	t->nevidence = sqlite3_column_int(st, 23);
+	t->role_source = col_str(st, 24);
 }
 
 int
@@ -250,35 +169,6 @@ store_task_get(struct store *s, long task_id, struct task *out, char **err)
 	if (rc == SQLITE_DONE)
 		return fail(err, _("task %ld not found"), task_id);
 	return rc < 0 ? -1 : 0;
-}
-
-void
-task_clear(struct task *t)
-{
-	free(t->key);
-	free(t->code);
-	free(t->role);
-	free(t->support);
-	free(t->title);
-	free(t->origin);
-	free(t->due);
-	free(t->due_source);
-	free(t->target);
-	free(t->every);
-	free(t->crit_title);
-	free(t->comment);
-	free(t->assignee);
-	memset(t, 0, sizeof *t);
-}
-
-void
-tasks_free(struct task *t, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		task_clear(&t[i]);
-	free(t);
 }
 
 int
@@ -476,66 +366,12 @@ changes_free(struct change *c, size_t n)
 }
 
 
-/* Points belong to criteria (DESIGN.md): every appendix task of a
- * criterion carries the criterion's standard - appraised, so a criterion
- * counts once (max, not sum, should derive ever give it two owners), and
- * it is recovered when every task linked to its code is done, whatever
- * their origin. */
-static int
-task_code_cmp(const void *a, const void *b)
-{
-	return strcmp((*(const struct task *const *)a)->code,
-	    (*(const struct task *const *)b)->code);
-}
-
-bool
-task_overdue(const struct task *t)
-{
-	return t->status != STATUS_DONE && t->due != NULL &&
-	    strcmp(t->due, today()) < 0;
-}
-
-void
-tasks_points(const struct task *t, size_t n, score *recovered,
-    score *at_stake)
-{
-	const struct task **v = xcalloc(n + 1, sizeof *v);
-	size_t i, j, m = 0;
-	score max;
-	bool has, done;
-
-	for (i = 0; i < n; i++)
-		if (t[i].code != NULL)
-			v[m++] = &t[i];
-	qsort(v, m, sizeof *v, task_code_cmp);
-	*recovered = *at_stake = 0;
-	for (i = 0; i < m; i = j) {
-		max = 0;
-		has = false;
-		done = true;
-		for (j = i; j < m && strcmp(v[j]->code, v[i]->code) == 0; j++) {
-			if (v[j]->has_points && (!has || v[j]->points > max)) {
-				max = v[j]->points;
-				has = true;
-			}
-			if (v[j]->status != STATUS_DONE)
-				done = false;
-		}
-		if (!has)
-			continue;
-		*at_stake += max;
-		if (done)
-			*recovered += max;
-	}
-	free(v);
-}
-
 /* --- changes --------------------------------------------------------- */
 
 /* Current values of a task inside a write transaction. */
 struct current {
 	long version;
-	char *status, *due, *due_source, *title;
+	char *status, *due, *due_source, *title, *role, *role_source;
 };
 
 static void
@@ -545,6 +381,8 @@ current_clear(struct current *c)
 	free(c->due);
 	free(c->due_source);
 	free(c->title);
+	free(c->role);
+	free(c->role_source);
 }
 
 /* 0 found, 1 not found (with *err), -1 error. */
@@ -565,6 +403,8 @@ read_current(struct store *s, long task_id, struct current *c, char **err)
 		c->due = col_str(st, 2);
 		c->due_source = col_str(st, 3);
 		c->title = col_str(st, 4);
+		c->role = col_str(st, 5);
+		c->role_source = col_str(st, 6);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE) {
@@ -597,6 +437,8 @@ set_field(struct store *s, long task_id, const char *kind, const char *v,
 		which = SQ_SET_STATUS;
 	else if (strcmp(kind, "due") == 0)
 		which = SQ_SET_DUE;
+	else if (strcmp(kind, "role") == 0)
+		which = SQ_SET_ROLE;
 	if ((st = store_sq(s, which, err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
@@ -627,6 +469,19 @@ user_text(const char *in, char **out, char **err)
 		return fail(err, "%s", _("text is not valid UTF-8"));
 	*out = text_nfc(in);
 	return 0;
+}
+
+/* The version check of every write: STORE_CONFLICT (and the transaction
+ * rolled back) when the task changed since the caller read it. */
+static int
+check_version(long task_id, long expected,
+    const struct current *c, char **err)
+{
+	if (expected < 0 || c->version == expected)
+		return 0;
+	fail(err, _("task %ld was changed by someone else; reloaded"),
+	    task_id);
+	return STORE_CONFLICT;
 }
 
 static int
@@ -667,9 +522,7 @@ task_set(struct store *s, long task_id, long expected_version,
 		return -1;
 	if ((rc = read_current(s, task_id, &c, err)) != 0)
 		goto fail;
-	if (expected_version >= 0 && c.version != expected_version) {
-		fail(err, _("task %ld was changed by someone else; "
-		    "reloaded"), task_id);
+	if (check_version(task_id, expected_version, &c, err) != 0) {
 		current_clear(&c);
 		store_rollback(s);
 		return STORE_CONFLICT;
@@ -717,6 +570,54 @@ store_task_set(struct store *s, long task_id, long expected_version,
 	free(v);
 	free(n);
 	return rc;
+}
+
+/* A role id as configured: one word of letters, digits, '-' and '_'. */
+static bool
+role_id_ok(const char *r)
+{
+	if (r == NULL || *r == '\0')
+		return false;
+	for (; *r != '\0'; r++)
+		if (!isalnum((unsigned char)*r) && *r != '-' && *r != '_')
+			return false;
+	return true;
+}
+
+int
+store_task_reassign(struct store *s, long task_id, long version,
+    const char *role, const char *user, char **err)
+{
+	struct current c;
+	bool changed;
+	int rc;
+
+	if (!role_id_ok(role))
+		return fail(err, _("%s: not a role id"), role != NULL ? role :
+		    "");
+	if (user == NULL)
+		user = current_user();
+	if (store_begin(s, err) != 0)
+		return -1;
+	if ((rc = read_current(s, task_id, &c, err)) != 0)
+		goto fail;
+	if ((rc = check_version(task_id, version, &c, err)) != 0)
+		goto fail;
+	/* The same owner confirmed by hand pins it against re-import too,
+	 * like a deadline. */
+	changed = !str_eq(c.role, role) || !str_eq(c.role_source, "hand");
+	if (changed && (set_field(s, task_id, "role", role, NULL, err) != 0 ||
+	    store_add_history(s, task_id, user, "role", c.role, role, NULL,
+	    err) != 0)) {
+		rc = -1;
+		goto fail;
+	}
+	current_clear(&c);
+	return store_commit(s, err);
+fail:
+	current_clear(&c);
+	store_rollback(s);
+	return rc < 0 ? rc : -1;
 }
 
 static int

@@ -110,12 +110,49 @@ expect_match "moved rows: the radio's task keeps its status" '^DTT done Phát ti
 expect_eq "moved rows: only that task is done" 1 \
 	"$("$PARBOARD" -d "$db" list --status done --format tsv | tail -n +2 | wc -l)"
 
-# A corrected appendix that reassigns a criterion: the new owner gets a
-# task, the old task is kept, and the import says so.
+# A corrected appendix that reassigns a criterion: the task follows to
+# its new owner (a task is known by its plan and criterion, the owner is
+# an attribute), keeps its status, and its history says so.
+ca17=$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' '$8 == "appendix" && $2 == "1.7" { print $1 }')
+"$PARBOARD" -d "$db" set "$ca17" doing >/dev/null
 sed 's/- Giao cho Công an xã và công chức Tư pháp – Hộ tịch/- Giao cho công chức Tư pháp – Hộ tịch/' "$SEED" > "$TMPD/reassigned.txt"
-"$PARBOARD" -d "$db" import "$TMPD/reassigned.txt" >/dev/null 2>"$TMPD/err"
-expect_match "reassignment: the old task is reported as kept" \
-	'warning: task [0-9]+ \(1\.7/CA\) is no longer given by this file; kept' "$(cat "$TMPD/err")"
-expect_match "reassignment: the new owner has the task" '^1\.7 TP-HT' \
-	"$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' '$8 == "appendix" { print $2, $3 }' | grep '^1\.7 TP-HT')"
+out=$("$PARBOARD" -d "$db" import "$TMPD/reassigned.txt" 2>"$TMPD/err")
+expect_match "reassignment: no new task, one updated" '13 tasks, 0 new, 1 updated' "$out"
+check "reassignment: nothing reported as kept" \
+	sh -c '! grep -q "no longer given" "$1"' - "$TMPD/err"
+expect_eq "reassignment: the same task, new owner, status kept" "1.7 TP-HT doing" \
+	"$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' -v id="$ca17" '$1 == id { print $2, $3, $5 }')"
+expect_eq "reassignment: a role history row" "CA TP-HT import" \
+	"$(sqlite3 -separator ' ' "$db" "SELECT old, new, old_source FROM history WHERE task_id = $ca17 AND kind = 'role'")"
+
+# A configuration that adds roles: no task forks, statuses stay, owners
+# follow the new configuration; a task a person reassigned keeps its
+# owner.
+db="$TMPD/roles.db"
+"$PARBOARD" -d "$db" import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
+before=$("$PARBOARD" -d "$db" list --format tsv | tail -n +2 | wc -l)
+ids=$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' 'NR > 1 && NR % 3 == 0 { print $1 }')
+for id in $ids; do "$PARBOARD" -d "$db" set "$id" doing >/dev/null; done
+"$PARBOARD" -d "$db" set 1.5.3/VP-TK done >/dev/null
+t15=$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' '$2 == "1.5.3" { print $1 }')
+sqlite3 "$db" "UPDATE task SET role = 'DTT', role_source = 'hand' WHERE id = $t15"
+statuses=$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' 'NR > 1 { print $1, $5 }' | sort)
+sed '/^roles = (/a\
+	{ id = "LD"; name = "Lãnh đạo"; match = [ "giao cho" ]; },\
+	{ id = "MT"; name = "Mặt trận"; match = [ "mặt trận" ]; },' \
+	"$BUILDDIR/share/parboard.conf" > "$TMPD/roles.conf"
+"$PARBOARD" -c "$TMPD/roles.conf" -d "$db" import "$SEED" "$DIRECTIVES" >"$TMPD/out" 2>&1
+expect_match "new roles: no new task" '13 tasks, 0 new' "$(cat "$TMPD/out")"
+expect_eq "new roles: as many tasks as before" "$before" \
+	"$("$PARBOARD" -d "$db" list --format tsv | tail -n +2 | wc -l)"
+expect_eq "new roles: statuses kept" "$statuses" \
+	"$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' 'NR > 1 { print $1, $5 }' | sort)"
+check "new roles: appendix tasks given to LD" test \
+	"$("$PARBOARD" -c "$TMPD/roles.conf" -d "$db" list --role LD --format tsv | tail -n +2 | wc -l)" -gt 0
+expect_eq "new roles: the Fatherland Front's directives in MT" 3 \
+	"$("$PARBOARD" -c "$TMPD/roles.conf" -d "$db" list --role MT --format tsv | tail -n +2 | wc -l)"
+expect_eq "new roles: a reassigned task keeps its owner" "DTT" \
+	"$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' -v id="$t15" '$1 == id { print $3 }')"
+check "new roles: each owner change is in the history" test \
+	"$(sqlite3 "$db" "SELECT count(*) FROM history WHERE kind = 'role' AND old_source = 'import'")" -ge 3
 finish

@@ -232,7 +232,7 @@ test_schema(void **state)
 	assert_false(store_readonly(s));
 	assert_true(store_data_version(s) >= 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 1);
+	assert_int_equal(count_sql("PRAGMA user_version"), 3);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name IN ('plan', 'criterion',"
 	    " 'task', 'history', 'finding')"), 5);
@@ -260,10 +260,13 @@ test_schema(void **state)
 	assert_int_equal(exec_sql("INSERT INTO history (task_id, user, kind)"
 	    " VALUES (1, 'u', 'Undo')"), SQLITE_CONSTRAINT_CHECK);
 
+	assert_int_equal(exec_sql("INSERT INTO history (task_id, user, kind)"
+	    " VALUES (1, 'u', 'role')"), SQLITE_OK);
+
 	/* Reopening an existing database migrates nothing. */
 	assert_int_equal(store_open(dbpath, false, &s, &err), 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 1);
+	assert_int_equal(count_sql("PRAGMA user_version"), 3);
 }
 
 static void
@@ -444,6 +447,228 @@ test_resave(void **state)
 	assert_int_equal(count_sql("SELECT count(*) FROM task"), 5);
 	assert_int_equal(count_sql("SELECT count(*) FROM history"
 	    " WHERE kind IN ('status', 'due', 'note')"), 3);
+}
+
+/* A person moves a task to another role: history row, sticky against
+ * re-import, version checked like every write. */
+static void
+test_reassign(void **state)
+{
+	long plan_id, id;
+	struct store *s = fixture(&plan_id);
+	struct history *h;
+	struct task t;
+	size_t n, added, updated;
+	char *err = NULL;
+
+	id = find(s, plan_id, "1.7/CA");
+	assert_int_equal(store_task_reassign(s, id, 0, "TP-HT", "bob", &err),
+	    STORE_CONFLICT);
+	assert_non_null(strstr(err, "changed by someone else"));
+	free(err);
+	err = NULL;
+	assert_int_equal(store_task_reassign(s, id, 1, "bad role", "bob",
+	    &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(store_task_reassign(s, 4242, -1, "CA", "bob", &err),
+	    -1);
+	assert_non_null(strstr(err, "not found"));
+	free(err);
+	err = NULL;
+	t = get(s, id);
+	assert_string_equal(t.role, "CA");
+	assert_null(t.role_source);
+	assert_int_equal(t.version, 1);
+	task_clear(&t);
+
+	assert_int_equal(store_task_reassign(s, id, 1, "TP-HT", "bob", &err),
+	    0);
+	t = get(s, id);
+	assert_string_equal(t.role, "TP-HT");
+	assert_string_equal(t.role_source, "hand");
+	assert_int_equal(t.version, 2);
+	task_clear(&t);
+	assert_int_equal(store_history(s, id, &h, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[1].kind, "role");
+	assert_string_equal(h[1].old, "CA");
+	assert_string_equal(h[1].new, "TP-HT");
+	assert_string_equal(h[1].user, "bob");
+	history_free(h, n);
+
+	/* The import says CA again: the person's choice stands. */
+	assert_int_equal(store_tasks_save(s, plan_id, &der, &added,
+	    &updated, &err), 0);
+	assert_int_equal(added, 0);
+	assert_int_equal(updated, 0);
+	t = get(s, id);
+	assert_string_equal(t.role, "TP-HT");
+	assert_int_equal(t.version, 2);
+	task_clear(&t);
+
+	/* Filters follow the new owner. */
+	{
+		struct filter f = { .role = "TP-HT", .status = -1 };
+		struct task *v;
+
+		assert_int_equal(store_tasks(s, plan_id, &f, &v, &n, &err),
+		    0);
+		assert_int_equal(n, 1);
+		assert_int_equal(v[0].id, id);
+		tasks_free(v, n);
+	}
+	store_close(s);
+	assert_int_equal(count_sql("SELECT count(*) FROM history"
+	    " WHERE kind = 'role'"), 1);
+}
+
+/* A database made by schema 1, where a task's key held its owner role
+ * and a reassignment forked the task: re-keyed, the fork folded into the
+ * task a person changed last, nothing a person wrote lost. */
+static const char old_schema[] =
+	"CREATE TABLE plan (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+	" source TEXT, has_total INTEGER NOT NULL DEFAULT 0,"
+	" total_standard INTEGER, total_self INTEGER,"
+	" total_appraised INTEGER, total_deduction INTEGER,"
+	" imported_at TEXT NOT NULL DEFAULT '2023-09-01 08:00:00');"
+	"CREATE TABLE criterion (id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" code TEXT, title TEXT NOT NULL DEFAULT '', standard INTEGER,"
+	" self INTEGER, appraised INTEGER, deduction INTEGER,"
+	" has INTEGER NOT NULL DEFAULT 0, comment TEXT, assignee TEXT,"
+	" line INTEGER, UNIQUE (plan_id, code));"
+	"CREATE TABLE task (id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" tkey TEXT NOT NULL, code TEXT, role TEXT NOT NULL,"
+	" support TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(support)),"
+	" title TEXT NOT NULL, origin TEXT NOT NULL CHECK (origin IN"
+	" ('appendix', 'directive', 'manual')),"
+	" status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN"
+	" ('todo', 'doing', 'done', 'blocked')),"
+	" due TEXT, due_source TEXT, points INTEGER, target TEXT, every TEXT,"
+	" created_at TEXT NOT NULL DEFAULT '2023-09-01 08:00:00',"
+	" version INTEGER NOT NULL DEFAULT 1, UNIQUE (plan_id, tkey));"
+	"CREATE INDEX task_plan_role ON task(plan_id, role);"
+	"CREATE INDEX task_plan_code ON task(plan_id, code);"
+	"CREATE TABLE history (id INTEGER PRIMARY KEY,"
+	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	" at TEXT NOT NULL DEFAULT '2023-09-01 08:00:00',"
+	" user TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('created',"
+	" 'status', 'due', 'note', 'evidence', 'title', 'undo')),"
+	" old TEXT, new TEXT, old_source TEXT,"
+	" undone INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX history_task ON history(task_id);"
+	"CREATE INDEX history_user ON history(user, kind);"
+	"CREATE TABLE finding (id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" file TEXT, line INTEGER, code TEXT, message TEXT NOT NULL);"
+	"CREATE INDEX finding_plan ON finding(plan_id, file);"
+	"PRAGMA user_version = 1;"
+	"INSERT INTO plan (id, name) VALUES (1, 'p'), (2, 'q');"
+	"INSERT INTO task (id, plan_id, tkey, code, role, title, origin,"
+	" status, version) VALUES"
+	" (1, 1, 'A:1.7/CA', '1.7', 'CA', 'Đối thoại', 'appendix', 'done', 3),"
+	" (2, 1, 'A:1.7/TP-HT', '1.7', 'TP-HT', 'Đối thoại', 'appendix',"
+	"  'todo', 2),"
+	" (3, 1, 'A:1.1/VP-TK', '1.1', 'VP-TK', 'Kế hoạch', 'appendix',"
+	"  'doing', 2),"
+	" (4, 1, 'D:1.7/CA/to chuc doi thoai', '1.7', 'CA', 'Tổ chức đối thoại',"
+	"  'directive', 'todo', 1),"
+	" (5, 1, 'D:/DTT/phat thanh#2', NULL, 'DTT', 'Phát thanh',"
+	"  'directive', 'todo', 1),"
+	" (6, 1, 'M:00ff', NULL, 'CA', 'Việc thêm', 'manual', 'todo', 1),"
+	" (7, 2, 'A:1.7/CA', '1.7', 'CA', 'Đối thoại', 'appendix', 'todo', 1),"
+	" (8, 1, 'D:1.7/TP-HT/to chuc doi thoai', '1.7', 'TP-HT',"
+	"  'Tổ chức đối thoại', 'directive', 'blocked', 2);"
+	"INSERT INTO history (id, task_id, user, kind, old, new) VALUES"
+	" (1, 1, 'imp', 'created', NULL, 'appendix'),"
+	" (2, 1, 'an', 'status', 'todo', 'doing'),"
+	" (3, 2, 'imp', 'created', NULL, 'appendix'),"
+	" (4, 2, 'binh', 'note', NULL, 'ghi chú của Bình'),"
+	" (5, 1, 'an', 'status', 'doing', 'done'),"
+	" (6, 3, 'an', 'status', 'todo', 'doing'),"
+	" (7, 4, 'imp', 'created', NULL, 'directive'),"
+	" (8, 8, 'imp', 'created', NULL, 'directive'),"
+	" (9, 8, 'binh', 'status', 'todo', 'blocked');";
+
+static const char *
+key_of(long id)
+{
+	static char key[128];
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	key[0] = '\0';
+	assert_int_equal(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT tkey FROM task"
+	    " WHERE id = ?1", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(key, sizeof key, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return key;
+}
+
+static void
+test_migrate_keys(void **state)
+{
+	struct store *s;
+	struct history *h;
+	struct task t;
+	size_t n, i;
+	char *err = NULL;
+	int merges = 0;
+
+	assert_int_equal(make_parent_dirs(dbpath, &err), 0);
+	assert_int_equal(exec_sql(old_schema), SQLITE_OK);
+	assert_int_equal(count_sql("SELECT count(*) FROM task"), 8);
+
+	s = open_db();
+	store_close(s);
+	assert_int_equal(count_sql("PRAGMA user_version"), 3);
+	/* 2 folded into 1 (an changed 1 last), 8 into 4 (binh changed 8
+	 * last, so 8 stays). */
+	assert_int_equal(count_sql("SELECT count(*) FROM task"), 6);
+	assert_string_equal(key_of(1), "A:1.7");
+	assert_string_equal(key_of(2), "");
+	assert_string_equal(key_of(3), "A:1.1");
+	assert_string_equal(key_of(4), "");
+	assert_string_equal(key_of(5), "D:/phat thanh#2");
+	assert_string_equal(key_of(6), "M:00ff");
+	assert_string_equal(key_of(7), "A:1.7");	/* another plan */
+	assert_string_equal(key_of(8), "D:1.7/to chuc doi thoai");
+	/* Nothing a person wrote is lost. */
+	assert_int_equal(count_sql("SELECT count(*) FROM history"
+	    " WHERE kind <> 'merge'"), 9);
+	assert_int_equal(count_sql("SELECT count(*) FROM history"
+	    " WHERE kind = 'merge'"), 2);
+
+	s = open_db();
+	t = get(s, 1);
+	assert_int_equal(t.status, STATUS_DONE);
+	assert_string_equal(t.role, "CA");
+	assert_int_equal(t.nnotes, 1);
+	task_clear(&t);
+	t = get(s, 8);
+	assert_int_equal(t.status, STATUS_BLOCKED);
+	task_clear(&t);
+	assert_int_equal(store_history(s, 1, &h, &n, &err), 0);
+	assert_int_equal(n, 6);		/* 2 created, 2 status, note, merge */
+	for (i = 0; i < n; i++)
+		if (strcmp(h[i].kind, "merge") == 0) {
+			assert_string_equal(h[i].old, "#2 (1.7/TP-HT)");
+			merges++;
+		}
+	assert_int_equal(merges, 1);
+	history_free(h, n);
+	assert_int_equal(store_history(s, 8, &h, &n, &err), 0);
+	assert_string_equal(h[n - 1].kind, "merge");
+	assert_string_equal(h[n - 1].old, "#4 (1.7/CA)");
+	history_free(h, n);
+	store_close(s);
 }
 
 static void
@@ -1160,6 +1385,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_round_trip, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_resave, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reassign, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_keys, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_find, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflict, setup,
 		    teardown),

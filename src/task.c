@@ -1,0 +1,188 @@
+/* task.c: what a task is and the rules about it — statuses and their
+ * labels, the overdue rule, the points rule.  Pure: no SQL, no I/O
+ * beyond today() (util.c, pinned by --today). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "task.h"
+#include "text.h"
+#include "util.h"
+
+/* --- statuses -------------------------------------------------------- */
+
+static const char *const status_names[STATUS_COUNT] = {
+	"todo", "doing", "done", "blocked",
+};
+/* Labels shown to people, in their language. */
+static const char *const status_labels[STATUS_COUNT] = {
+	N_("To do"), N_("In progress"), N_("Done"), N_("Blocked"),
+};
+/* Words a person may type for a status whatever the language: a
+ * Vietnamese office writes "Hoàn thành" in its scripts even when a
+ * colleague reads the board in English.  Input, not messages. */
+static const char *const status_words_vi[STATUS_COUNT] = {
+	"Chưa làm", "Đang làm", "Hoàn thành", "Vướng mắc",
+};
+
+const char *
+status_name(enum status st)
+{
+	return (unsigned)st < STATUS_COUNT ? status_names[st] : "todo";
+}
+
+const char *
+status_label(enum status st)
+{
+	return (unsigned)st < STATUS_COUNT ? _(status_labels[st]) : "?";
+}
+
+/* The folded s is one of the words for status i. */
+static bool
+status_word(const char *f, int i)
+{
+	const char *words[] = {
+		status_labels[i], _(status_labels[i]), status_words_vi[i]
+	};
+	bool yes = false;
+	size_t k;
+	char *g;
+
+	if (strcmp(f, status_names[i]) == 0)
+		return true;
+	for (k = 0; k < sizeof words / sizeof words[0] && !yes; k++) {
+		g = text_fold(words[k]);
+		yes = strcmp(f, g) == 0;
+		free(g);
+	}
+	return yes;
+}
+
+/* The name, the English label, the label in the user's language or the
+ * Vietnamese one, folded. */
+bool
+status_parse(const char *s, enum status *out)
+{
+	char *f;
+	bool found = false;
+	int i;
+
+	if (s == NULL)
+		return false;
+	f = text_fold(s);
+	for (i = 0; i < STATUS_COUNT && !found; i++) {
+		if (status_word(f, i)) {
+			*out = (enum status)i;
+			found = true;
+		}
+	}
+	free(f);
+	return found;
+}
+
+enum status
+status_from_name(const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < STATUS_COUNT; i++)
+		if (strcmp(s, status_names[i]) == 0)
+			return (enum status)i;
+	return STATUS_TODO;
+}
+
+/* --- tasks --------------------------------------------------------- */
+
+void
+task_clear(struct task *t)
+{
+	free(t->key);
+	free(t->code);
+	free(t->role);
+	free(t->support);
+	free(t->title);
+	free(t->origin);
+	free(t->due);
+	free(t->due_source);
+	free(t->target);
+	free(t->every);
+	free(t->crit_title);
+	free(t->comment);
+	free(t->assignee);
+	free(t->role_source);
+	memset(t, 0, sizeof *t);
+}
+
+void
+tasks_free(struct task *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		task_clear(&t[i]);
+	free(t);
+}
+
+bool
+task_overdue(const struct task *t)
+{
+	return t->status != STATUS_DONE && t->due != NULL &&
+	    strcmp(t->due, today()) < 0;
+}
+
+/* Points belong to criteria (DESIGN.md): every appendix task of a
+ * criterion carries the criterion's standard - appraised, so a criterion
+ * counts once (max, not sum, should derive ever give it two owners), and
+ * it is recovered when every task linked to its code is done, whatever
+ * their origin. */
+static int
+task_code_cmp(const void *a, const void *b)
+{
+	return strcmp((*(const struct task *const *)a)->code,
+	    (*(const struct task *const *)b)->code);
+}
+
+void
+tasks_points(const struct task *t, size_t n, score *recovered,
+    score *at_stake)
+{
+	const struct task **v = xcalloc(n + 1, sizeof *v);
+	size_t i, j, m = 0;
+	score max;
+	bool has, done;
+
+	for (i = 0; i < n; i++)
+		if (t[i].code != NULL)
+			v[m++] = &t[i];
+	qsort(v, m, sizeof *v, task_code_cmp);
+	*recovered = *at_stake = 0;
+	for (i = 0; i < m; i = j) {
+		max = 0;
+		has = false;
+		done = true;
+		for (j = i; j < m && strcmp(v[j]->code, v[i]->code) == 0; j++) {
+			if (v[j]->has_points && (!has || v[j]->points > max)) {
+				max = v[j]->points;
+				has = true;
+			}
+			if (v[j]->status != STATUS_DONE)
+				done = false;
+		}
+		if (!has)
+			continue;
+		*at_stake += max;
+		if (done)
+			*recovered += max;
+	}
+	free(v);
+}
+
+void
+tasks_score(score appraised, const struct task *t, size_t n,
+    struct tasks_score *out)
+{
+	tasks_points(t, n, &out->recovered, &out->at_stake);
+	out->appraised = appraised;
+	out->now = appraised + out->recovered;
+	out->projected = appraised + out->at_stake;
+}

@@ -1,0 +1,74 @@
+/* task.h: what a task is and the rules about it — statuses and their
+ * labels, struct task, the overdue rule and the points rule.  Pure: no
+ * SQL, no I/O; the store persists tasks, the board and the report apply
+ * these rules to the tasks they hold. */
+#ifndef PARBOARD_TASK_H
+#define PARBOARD_TASK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "text.h"
+
+enum status {
+	STATUS_TODO,
+	STATUS_DOING,
+	STATUS_DONE,
+	STATUS_BLOCKED,
+	STATUS_COUNT
+};
+const char *status_name(enum status s);		/* "todo" */
+/* The label in the user's language: "To do", "Chưa làm". */
+const char *status_label(enum status s);
+/* Accepts the name ("doing"), the English label, the label in the user's
+ * language or the Vietnamese one, folded. */
+bool status_parse(const char *s, enum status *out);
+/* The status stored under name s ("doing"); STATUS_TODO when unknown. */
+enum status status_from_name(const char *s);
+
+struct task {
+	long id;
+	long version;		/* bumped by every change */
+	char *key, *code, *role, *support, *title;
+	char *origin;		/* "appendix", "directive", "manual" */
+	enum status status;
+	char *due, *due_source;
+	bool has_points;
+	score points;
+	char *target, *every;
+	/* From the task's criterion (when it has one in the plan). */
+	char *crit_title, *comment, *assignee;
+	score standard, self, appraised, deduction;
+	unsigned has;		/* HAS_* bits of the criterion */
+	int nnotes, nevidence;
+	char *role_source;	/* NULL: the owner comes from the import;
+				 * "hand": a person reassigned the task */
+};
+
+void task_clear(struct task *t);
+void tasks_free(struct task *t, size_t n);
+
+/* Past its due date (before today()) and not done: the rule of the
+ * --overdue filter, for tasks already in hand (board, report). */
+bool task_overdue(const struct task *t);
+
+/* Points of a task list (a plan's, as store_tasks gives it): a
+ * criterion's points (the largest of its tasks') are at stake when it has
+ * tasks, and recovered when every task linked to it, of any origin, is
+ * done.  A directive shares its criterion's points and never adds any.
+ * Pure: the board and the report count from tasks they already hold. */
+void tasks_points(const struct task *t, size_t n, score *recovered,
+    score *at_stake);
+
+/* The plan's score from its appraised total and its tasks: now counts
+ * what is recovered (every task of a criterion done), projected what
+ * would be once every task is done.  For the seed with 1.5.3 done:
+ * appraised 69,82, recovered 0,50 of at_stake 10,77, now 70,32,
+ * projected 80,59. */
+struct tasks_score {
+	score appraised, recovered, at_stake, now, projected;
+};
+void tasks_score(score appraised, const struct task *t, size_t n,
+    struct tasks_score *out);
+
+#endif
