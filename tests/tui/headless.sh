@@ -118,19 +118,26 @@ expect_match "s advances 1.7 and says so" '1\.7: Chưa làm → Đang làm' \
     "$(screen status 1)"
 expect_eq "parboard list shows 1.7/CA doing" doing "$(status_of 1.7 CA)"
 
-# Undo puts it back; Space is status-next too.
+# Undo is this board's own: the change made by the board above stays;
+# S back to to do, then u (asked, y) puts it back to doing.
 keys undo <<'EOF'
 5
 u
 dump
-Space
+S
+u
+dump
+y
+dump
 q
 EOF
 board undo 80x24
-expect_match "u undoes the user's own change" 'Đã hoàn tác' \
-    "$(screen undo 1)"
-expect_eq "after undo and Space 1.7/CA is doing again" doing \
-    "$(status_of 1.7 CA)"
+expect_match "u leaves another board's change" \
+    'Bảng này chưa có thay đổi nào để hoàn tác' "$(screen undo 1)"
+expect_match "u asks before undoing this board's change" \
+    'Hoàn tác 1\.7: Đang làm → Chưa làm\?' "$(screen undo 2)"
+expect_match "y undoes it" 'Đã hoàn tác' "$(screen undo 3)"
+expect_eq "after undo 1.7/CA is doing again" doing "$(status_of 1.7 CA)"
 
 # --- notes and evidence in Vietnamese, stored as NFC ----------------------
 nfd_note=$(printf 'Đa\314\203 gu\314\233\314\211i gia\314\202\314\201y mo\314\233\314\200i')
@@ -535,7 +542,7 @@ expect_match "an unknown action in Vietnamese" \
 # decimal mark and date format.  (Status names come from status_label().)
 DB="$TMPD/lang.db"
 pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
-printf '%s\n' dump '?' dump Esc 5 s u Enter dump D dump Esc q | keys lang-en
+printf '%s\n' dump '?' dump Esc 5 s u y Enter dump D dump Esc q | keys lang-en
 cp "$TMPD/lang-en.keys" "$TMPD/lang-vi.keys"
 LANGUAGE=en board lang-en 100x60
 LANGUAGE=vi board lang-vi 100x60
