@@ -784,6 +784,13 @@ expect_match "m: 2 moves it to TP-HT" '^1\.7 đã chuyển sang TP-HT$' \
     "$(screen move 2)"
 expect_match "parboard list shows 1.7 in TP-HT" '^ *[0-9]+ +1\.7 +TP-HT +Đang làm' \
     "$(pb list --role TP-HT)"
+printf '2\nEnter\ndump\nq\n' | keys moved
+board moved 100x90
+expect_match "the task view shows the assignment text as written" \
+    '^ - Giao cho Công an xã và công chức Tư pháp – Hộ tịch' \
+    "$(screen moved 1)"
+expect_match "the history says the task was moved" \
+    ': chuyển từ CA sang TP-HT$' "$(screen moved 1)"
 DB=$DB0
 
 finish
