@@ -2,10 +2,13 @@
  * and the changes (status, blocked, note, evidence, due date, new task,
  * undo), each one write to the store followed by a reload.
  *
- * A change carries the version of the task the board showed; when another
- * board changed it meanwhile the store refuses (STORE_CONFLICT), the user
- * is told and the board reloads, so nobody overwrites what they have not
- * seen. */
+ * A one-key change carries the value of the field it changes as the card
+ * showed it (status or due date); when another board changed that field
+ * meanwhile the store refuses (STORE_CONFLICT), the user is told and the
+ * board reloads, so nobody overwrites what they have not seen.  A move to
+ * another role carries the task's version.  Undo walks back only this
+ * board's own changes (a stack in memory), after a yes.  With --view every
+ * key that changes something is refused. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,9 +92,47 @@ target(struct board *b)
 	return t;
 }
 
+/* One change this board made, for `u`: its history row and what it did,
+ * in words ("1.7: Done → In progress"). */
+struct undo {
+	long row;
+	char *what;
+};
+
+void
+board_undo_free(struct board *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nundo; i++)
+		free(b->undo[i].what);
+	free(b->undo);
+	b->undo = NULL;
+	b->nundo = b->undo_cap = 0;
+}
+
+static void
+undo_push(struct board *b, long row, char *what)
+{
+	if (row <= 0) {
+		free(what);
+		return;
+	}
+	b->undo = xgrow(b->undo, &b->undo_cap, b->nundo + 1, sizeof *b->undo);
+	b->undo[b->nundo].row = row;
+	b->undo[b->nundo++].what = what;
+}
+
+/* A key that changes something: refused on a --view board and on a
+ * read-only database. */
 static bool
 writable(struct board *b)
 {
+	if (b->view_only) {
+		board_message(b, true, "%s",
+		    _("View only (--view): this key changes nothing"));
+		return false;
+	}
 	if (!store_readonly(b->s))
 		return true;
 	board_message(b, true, "%s",
@@ -99,86 +140,448 @@ writable(struct board *b)
 	return false;
 }
 
-static const char *
+/* A task in a message: its code, or "#id" (never a cut-off title). */
+static char *
 task_label(const struct task *t)
 {
-	return t->code != NULL ? t->code : t->title != NULL ? t->title : "?";
+	return t->code != NULL ? xstrdup(t->code) : xasprintf("#%ld", t->id);
 }
 
-/* A versioned change; a conflict means another board wrote first. */
+/* A field's value in words: a status label, a date as the language
+ * writes it, "-" for no date. */
+static const char *
+field_words(const char *kind, const char *v, char *buf, size_t n)
+{
+	enum status st;
+
+	if (strcmp(kind, "status") == 0)
+		return status_parse(v, &st) ? status_label(st) : v;
+	if (v == NULL)
+		return "-";
+	return i18n_date(v, buf, n);
+}
+
+/* A one-key change: it carries the field's value as the card showed it,
+ * and the store refuses when that field moved meanwhile (someone's note
+ * does not block a status change). */
 static void
 write_set(struct board *b, struct task *t, const char *kind,
-    const char *value, const char *note, const char *done)
+    const char *value, const char *note)
 {
-	char *err = NULL, *label = xstrdup(task_label(t));
+	char *err = NULL, *label = task_label(t), *what;
+	char *shown = strcmp(kind, "status") == 0 ?
+	    xstrdup(status_name(t->status)) : t->due ? xstrdup(t->due) : NULL;
+	char a[32], c[32];
+	long id = t->id, row;
 	int rc;
 
-	rc = store_task_set(b->s, t->id, t->version, kind, value, note,
-	    current_user(), &err);
-	if (rc == STORE_CONFLICT)
-		board_message(b, true, _("%s was just changed by someone "
-		    "else; reloaded: look, then try again"), label);
-	else if (rc != 0)
-		board_message(b, true, _("Cannot write: %s"), err);
+	if (strcmp(kind, "status") == 0)
+		what = xasprintf("%s: %s → %s", label, field_words(kind, shown,
+		    a, sizeof a), field_words(kind, value, c, sizeof c));
 	else
-		board_message(b, false, "%s", done);
+		what = xasprintf(_("%s: due date %s → %s"), label,
+		    field_words(kind, shown, a, sizeof a),
+		    field_words(kind, value, c, sizeof c));
+	rc = store_task_set_field(b->s, id, shown, kind, value, note,
+	    current_user(), &row, &err);
+	board_reload(b);
+	if (rc == STORE_CONFLICT) {
+		t = board_task_by_id(b, id);
+		board_message(b, true, _("%s was just changed by someone "
+		    "else: now %s; nothing written, look again"), label,
+		    t == NULL ?
+		    "?" : strcmp(kind, "status") == 0 ? status_label(t->status) :
+		    field_words(kind, t->due, c, sizeof c));
+	} else if (rc != 0) {
+		board_message(b, true, _("Cannot write: %s"), err);
+	} else {
+		if (strcmp(kind, "status") == 0)
+			board_message(b, false, "%s", what);
+		else
+			board_message(b, false, _("%s: due %s"), label,
+			    field_words(kind, value, c, sizeof c));
+		undo_push(b, row, what);
+		what = NULL;
+	}
+	free(what);
+	free(shown);
 	free(err);
 	free(label);
-	board_reload(b);
 }
 
+/* --- the picker: status (t) and role (m) -------------------------------- */
+
+/* The first character of s (UTF-8), folded ("Đang" → "d"); malloc'd. */
+static char *
+first_folded(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	size_t n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	char *one = xstrndup(s, strnlen(s, n)), *f = text_fold(one);
+
+	free(one);
+	return f;
+}
+
+/* A key (a code point) as UTF-8 in kb[8]; "" for other keys. */
+static void
+key_utf8(int key, char *kb)
+{
+	unsigned k = (unsigned)key;
+
+	memset(kb, 0, 8);
+	if (key <= ' ' || KEYMAP_IS_FKEY(key) || k > 0x10ffff)
+		return;
+	if (k < 0x80)
+		kb[0] = (char)k;
+	else if (k < 0x800) {
+		kb[0] = (char)(0xc0 | k >> 6);
+		kb[1] = (char)(0x80 | (k & 0x3f));
+	} else if (k < 0x10000) {
+		kb[0] = (char)(0xe0 | k >> 12);
+		kb[1] = (char)(0x80 | (k >> 6 & 0x3f));
+		kb[2] = (char)(0x80 | (k & 0x3f));
+	} else {
+		kb[0] = (char)(0xf0 | k >> 18);
+		kb[1] = (char)(0x80 | (k >> 12 & 0x3f));
+		kb[2] = (char)(0x80 | (k >> 6 & 0x3f));
+		kb[3] = (char)(0x80 | (k & 0x3f));
+	}
+}
+
+/* Index of the item after cur whose first letter is key's, *unique when
+ * it is the only one; -1 when none. */
+static int
+pick_letter(const char *const *items, size_t n, size_t cur, int key,
+    bool *unique)
+{
+	char kb[8], *k;
+	int found = -1, count = 0;
+	size_t i, j;
+
+	*unique = false;
+	key_utf8(key, kb);
+	if (kb[0] == '\0')
+		return -1;
+	k = first_folded(kb);
+	for (i = 1; i <= n; i++) {
+		char *f;
+
+		j = (cur + i) % n;
+		f = first_folded(items[j]);
+		if (*k != '\0' && strcmp(f, k) == 0) {
+			if (found < 0)
+				found = (int)j;
+			count++;
+		}
+		free(f);
+	}
+	free(k);
+	*unique = count == 1;
+	return found;
+}
+
+static void
+pick_draw(struct board *b, WINDOW **wp, const char *title,
+    const char *const *items, size_t n, size_t cur)
+{
+	int i, h, w = text_width(title) + 4, rows, top;
+	attr_t sel = b->cursor_pair ? b->paint[PAINT_CURSOR] : A_REVERSE;
+	char *line;
+
+	for (i = 0; i < (int)n; i++)
+		if (text_width(items[i]) + 6 > w)
+			w = text_width(items[i]) + 6;
+	if (w > COLS)
+		w = COLS;
+	rows = LINES - 4 < (int)n ? LINES - 4 : (int)n;
+	if (rows < 1)
+		rows = 1;
+	h = rows + 2;
+	top = (int)cur >= rows ? (int)cur - rows + 1 : 0;
+	if (*wp != NULL)
+		delwin(*wp);
+	*wp = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
+	if (*wp == NULL)
+		return;
+	werase(*wp);
+	/* The frame in the characters the board's columns use. */
+	for (i = 0; i < h; i++) {
+		mvwaddstr(*wp, i, 0, i == 0 ? "┌" : i == h - 1 ? "└" : "│");
+		mvwaddstr(*wp, i, w - 1, i == 0 ? "┐" : i == h - 1 ? "┘" :
+		    "│");
+	}
+	for (i = 1; i < w - 1; i++) {
+		mvwaddstr(*wp, 0, i, "─");
+		mvwaddstr(*wp, h - 1, i, "─");
+	}
+	line = xasprintf(" %s ", title);
+	view_put(*wp, 0, 2, line, text_width(line) < w - 4 ?
+	    text_width(line) : w - 4 > 0 ? w - 4 : 0, A_BOLD);
+	free(line);
+	for (i = 0; i < rows && top + i < (int)n; i++) {
+		if (top + i < 9)
+			line = xasprintf("%s%d %s", top + i == (int)cur ? "> " :
+			    "  ", top + i + 1, items[top + i]);
+		else
+			line = xasprintf("%s  %s", top + i == (int)cur ? "> " :
+			    "  ", items[top + i]);
+		view_put(*wp, i + 1, 1, line, w - 2, top + i == (int)cur ?
+		    sel : A_NORMAL);
+		free(line);
+	}
+	if (b->footer != NULL) {
+		werase(b->footer);
+		view_put(b->footer, b->footer_rows - 1, 0,
+		    _("Up/Down and Enter, or a digit or first letter · "
+		    "Esc: cancel"), COLS, A_NORMAL);
+		wnoutrefresh(b->footer);
+	}
+	wnoutrefresh(*wp);
+	doupdate();
+}
+
+/* A small list over the board: Up/Down and Enter, a digit, or the first
+ * letter of an item (the only one with it chooses it, else the next one
+ * is selected); Esc cancels.  The index chosen, or -1. */
+static int
+pick(struct board *b, const char *title, const char *const *items,
+    size_t n, size_t cur)
+{
+	WINDOW *w = NULL;
+	int key, choice = -2, j;
+	bool unique;
+
+	if (n == 0 || cur >= n)
+		cur = 0;
+	while (choice == -2 && n > 0) {
+		pick_draw(b, &w, title, items, n, cur);
+		key = board_key(b);
+		if (key == BOARD_TIMEOUT)
+			continue;
+		if (key == BOARD_RESIZE) {
+			view_resize(b);
+			view_draw(b);
+		} else if (key == BOARD_EOF || key == KEYMAP_ESC)
+			choice = -1;
+		else if (key == KEYMAP_ENTER)
+			choice = (int)cur;
+		else if (key >= '1' && key <= '9') {
+			if ((size_t)(key - '1') < n)
+				choice = key - '1';
+		} else if ((j = pick_letter(items, n, cur, key, &unique)) >= 0) {
+			cur = (size_t)j;
+			if (unique)
+				choice = j;
+		} else if (keymap_lookup(key) == ACTION_MOVE_UP && cur > 0)
+			cur--;
+		else if (keymap_lookup(key) == ACTION_MOVE_DOWN && cur + 1 < n)
+			cur++;
+		else if (keymap_lookup(key) == ACTION_QUIT)
+			choice = -1;
+	}
+	if (w != NULL)
+		delwin(w);
+	if (b->header != NULL)
+		touchwin(b->header);
+	if (b->body != NULL)
+		touchwin(b->body);
+	if (b->footer != NULL)
+		touchwin(b->footer);
+	/* The board again before what follows (a prompt, a message). */
+	view_draw(b);
+	return choice < 0 ? -1 : choice;
+}
+
+/* --- status keys ------------------------------------------------------- */
+
+static void
+act_block_task(struct board *b, struct task *t);
+
+/* To a status; blocked asks for the reason. */
+static void
+set_status(struct board *b, struct task *t, enum status to)
+{
+	if (to == STATUS_BLOCKED)
+		act_block_task(b, t);
+	else
+		write_set(b, t, "status", status_name(to), NULL);
+}
+
+/* s, Space: to do → doing → done, and there it stops. */
 static void
 act_status(struct board *b)
 {
 	struct task *t = target(b);
-	enum status next;
-	char *done;
+	char *label, *keys;
 
 	if (t == NULL || !writable(b))
 		return;
-	switch (t->status) {
-	case STATUS_TODO:
-		next = STATUS_DOING;
-		break;
-	case STATUS_DOING:
-		next = STATUS_DONE;
-		break;
-	case STATUS_BLOCKED:
-		next = STATUS_DOING;
-		break;
-	default:
-		next = STATUS_TODO;
-		break;
+	if (t->status == STATUS_DONE) {
+		label = task_label(t);
+		keys = keymap_keys_of(ACTION_STATUS_BACK);
+		board_message(b, false, _("%s is done already; %s steps back"),
+		    label, *keys != '\0' ? keys : "S");
+		free(keys);
+		free(label);
+		return;
 	}
-	done = xasprintf("%s: %s → %s", task_label(t), status_label(t->status),
-	    status_label(next));
-	write_set(b, t, "status", status_name(next), NULL, done);
-	free(done);
+	set_status(b, t, t->status == STATUS_TODO ? STATUS_DOING :
+	    t->status == STATUS_DOING ? STATUS_DONE : STATUS_DOING);
+}
+
+/* The status a blocked task had before it was blocked, from its history
+ * (the newest change to blocked); to do when none says. */
+static enum status
+before_blocked(struct board *b, long id)
+{
+	struct history *h;
+	enum status st = STATUS_TODO, old;
+	char *err = NULL;
+	size_t n, i;
+
+	if (store_history(b->s, id, &h, &n, &err) != 0) {
+		free(err);
+		return st;
+	}
+	for (i = 0; i < n; i++)
+		if (strcmp(h[i].kind, "status") == 0 && h[i].new != NULL &&
+		    strcmp(h[i].new, "blocked") == 0 && h[i].old != NULL &&
+		    status_parse(h[i].old, &old) && old != STATUS_BLOCKED)
+			st = old;
+	history_free(h, n);
+	return st;
+}
+
+/* S: one status back; from blocked, the one before it was blocked. */
+static void
+act_status_back(struct board *b)
+{
+	struct task *t = target(b);
+	char *label;
+
+	if (t == NULL || !writable(b))
+		return;
+	if (t->status == STATUS_TODO) {
+		label = task_label(t);
+		board_message(b, false, _("%s is not started: nothing before %s"),
+		    label, status_label(STATUS_TODO));
+		free(label);
+		return;
+	}
+	set_status(b, t, t->status == STATUS_DONE ? STATUS_DOING :
+	    t->status == STATUS_DOING ? STATUS_TODO :
+	    before_blocked(b, t->id));
+}
+
+/* t: any status, from the picker. */
+static void
+act_status_pick(struct board *b)
+{
+	const char *items[STATUS_COUNT];
+	struct task *t = target(b);
+	long id;
+	int i;
+
+	if (t == NULL || !writable(b))
+		return;
+	id = t->id;
+	for (i = 0; i < STATUS_COUNT; i++)
+		items[i] = status_label((enum status)i);
+	i = pick(b, _("Status"), items, STATUS_COUNT, (size_t)t->status);
+	if (i < 0) {
+		board_message(b, false, "%s", _("Cancelled"));
+		return;
+	}
+	if ((t = board_task_by_id(b, id)) == NULL)
+		return;
+	if ((enum status)i == t->status) {
+		board_message(b, false, "%s", _("No change"));
+		return;
+	}
+	set_status(b, t, (enum status)i);
+}
+
+/* m: the task to another role's column (store_task_reassign). */
+static void
+act_move_role(struct board *b)
+{
+	struct task *t = target(b);
+	const char **items;
+	size_t *idx, i, n = 0, cur = 0, w = 0;
+	char *err = NULL, *label, *role;
+	long id, version;
+	int k, rc;
+
+	if (t == NULL || !writable(b))
+		return;
+	id = t->id;
+	version = t->version;
+	for (i = 0; i < b->c->nroles; i++)
+		if (strlen(b->c->roles[i].id) > w)
+			w = strlen(b->c->roles[i].id);
+	items = xcalloc(b->c->nroles + 1, sizeof *items);
+	idx = xcalloc(b->c->nroles + 1, sizeof *idx);
+	for (i = 0; i < b->c->nroles; i++) {
+		const struct role *r = &b->c->roles[i];
+
+		if (r->unassigned)
+			continue;
+		if (t->role != NULL && strcmp(t->role, r->id) == 0)
+			cur = n;
+		items[n] = xasprintf("%-*s  %s", (int)w, r->id, r->name);
+		idx[n++] = i;
+	}
+	k = pick(b, _("Move to role"), items, n, cur);
+	for (i = 0; i < n; i++)
+		free((char *)items[i]);
+	free(items);
+	if (k < 0 || (t = board_task_by_id(b, id)) == NULL) {
+		free(idx);
+		board_message(b, false, "%s", _("Cancelled"));
+		return;
+	}
+	role = xstrdup(b->c->roles[idx[k]].id);
+	free(idx);
+	label = task_label(t);
+	if (t->role != NULL && strcmp(t->role, role) == 0)
+		board_message(b, false, "%s", _("No change"));
+	else if ((rc = store_task_reassign(b->s, id, version, role,
+	    current_user(), &err)) == STORE_CONFLICT)
+		board_message(b, true, _("%s was just changed by someone else; "
+		    "reloaded: look, then try again"), label);
+	else if (rc != 0)
+		board_message(b, true, _("Cannot write: %s"), err);
+	else
+		board_message(b, false, _("%s moved to %s"), label, role);
+	board_reload(b);
+	free(label);
+	free(role);
+	free(err);
+}
+
+/* b, or blocked from the picker: asks for the reason. */
+static void
+act_block_task(struct board *b, struct task *t)
+{
+	char *reason;
+	long id = t->id;
+
+	reason = prompt_line(b, _("Why is it blocked: "), NULL, false);
+	if (reason == NULL || *reason == '\0')
+		board_message(b, false, "%s", _("Cancelled"));
+	else if ((t = board_task_by_id(b, id)) != NULL)
+		write_set(b, t, "status", status_name(STATUS_BLOCKED), reason);
+	free(reason);
 }
 
 static void
 act_block(struct board *b)
 {
 	struct task *t = target(b);
-	char *reason, *done;
-	long id;
 
-	if (t == NULL || !writable(b))
-		return;
-	id = t->id;
-	reason = prompt_line(b, _("Why is it blocked: "), NULL, false);
-	if (reason == NULL || *reason == '\0') {
-		board_message(b, false, "%s", _("Cancelled"));
-		free(reason);
-		return;
-	}
-	if ((t = board_task_by_id(b, id)) != NULL) {
-		done = xasprintf(_("%s: blocked"), task_label(t));
-		write_set(b, t, "status", status_name(STATUS_BLOCKED), reason,
-		    done);
-		free(done);
-	}
-	free(reason);
+	if (t != NULL && writable(b))
+		act_block_task(b, t);
 }
 
 static void
@@ -227,7 +630,7 @@ static void
 act_due(struct board *b)
 {
 	struct task *t = target(b);
-	char shown[11] = "", iso[11], *text, *done;
+	char shown[11] = "", iso[11], *text;
 	long id;
 
 	if (t == NULL || !writable(b))
@@ -244,10 +647,7 @@ act_due(struct board *b)
 	} else if (!text_parse_date(text, iso)) {
 		board_message(b, true, _("Invalid date: %s"), text);
 	} else if ((t = board_task_by_id(b, id)) != NULL) {
-		i18n_date(iso, shown, sizeof shown);
-		done = xasprintf(_("%s: due %s"), task_label(t), shown);
-		write_set(b, t, "due", iso, NULL, done);
-		free(done);
+		write_set(b, t, "due", iso, NULL);
 	}
 	free(text);
 }
@@ -292,22 +692,40 @@ act_add(struct board *b)
 	free((char *)role);
 }
 
+/* u: this board's newest change not undone yet, after a yes. */
 static void
 act_undo(struct board *b)
 {
-	char *what = NULL, *err = NULL;
-	int rc;
+	char *what = NULL, *err = NULL, *q;
+	struct undo u;
+	int rc, k;
 
 	if (!writable(b))
 		return;
-	rc = store_undo(b->s, b->plan.id, current_user(), &what, &err);
+	if (b->nundo == 0) {
+		board_message(b, false, "%s",
+		    _("This board has made no change to undo"));
+		return;
+	}
+	u = b->undo[b->nundo - 1];
+	/* TRANSLATORS: y, or c (có), says yes; keep both keys. */
+	q = xasprintf(_("Undo %s? y: yes, another key: no"), u.what);
+	k = prompt_key(b, q);
+	free(q);
+	if (k != 'y' && k != 'Y' && k != 'c' && k != 'C') {
+		board_message(b, false, "%s", _("Nothing undone"));
+		return;
+	}
+	b->nundo--;
+	rc = store_undo_row(b->s, b->plan.id, u.row, current_user(), &what,
+	    &err);
 	if (rc < 0)
 		board_message(b, true, _("Cannot undo: %s"), err);
 	else if (rc > 0)
-		board_message(b, false, "%s",
-		    _("You have no change left to undo"));
+		board_message(b, true, _("Already undone: %s"), u.what);
 	else
-		board_message(b, false, _("Undone: %s"), what ? what : "");
+		board_message(b, false, _("Undone: %s"), u.what);
+	free(u.what);
 	free(what);
 	free(err);
 	board_reload(b);
@@ -430,6 +848,15 @@ board_dispatch(struct board *b, int key)
 		break;
 	case ACTION_STATUS_NEXT:
 		act_status(b);
+		break;
+	case ACTION_STATUS_BACK:
+		act_status_back(b);
+		break;
+	case ACTION_STATUS_PICK:
+		act_status_pick(b);
+		break;
+	case ACTION_MOVE_ROLE:
+		act_move_role(b);
 		break;
 	case ACTION_BLOCK:
 		act_block(b);

@@ -3,9 +3,10 @@
  * The board holds a snapshot of the plan's tasks, sorted once by due date
  * and points, and a column per role whose cards are indices into that
  * snapshot.  Every change goes straight to the store (one transaction,
- * with the task's version checked) and the snapshot is read again; while
- * it waits for a key the board polls PRAGMA data_version, so another
- * board's change shows within POLL_MS (term.c).  The other files:
+ * with the field the card showed checked) and the snapshot is read again;
+ * while it waits for a key the board polls PRAGMA data_version, so another
+ * board's change shows within POLL_MS (term.c), read after the key at
+ * hand has acted on the screen the user saw.  The other files:
  * actions.c carries out the key table's actions, term.c owns the terminal
  * (or the key script), view.c and taskview.c draw, prompt.c reads text. */
 #include <stdarg.h>
@@ -445,6 +446,7 @@ board_free(struct board *b)
 	free(b->search);
 	free(b->found);
 	free(b->msg);
+	board_undo_free(b);
 	free(b->pending);
 	free(b->fatal);
 	free(b->script_name);
@@ -478,7 +480,7 @@ board_config_check(const struct config *c, char **err)
 
 int
 board_run(struct store *s, const struct config *c, const char *plan_name,
-    char **err)
+    bool view_only, char **err)
 {
 	struct board b;
 	bool dirty = true;
@@ -491,6 +493,7 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 	b.plan_name = plan_name;
 	b.f_status = -1;
 	b.task_id = -1;
+	b.view_only = view_only;
 	term_locale_init();
 	if (board_config_check(c, err) != 0 || board_load(&b, err) != 0) {
 		board_free(&b);
@@ -501,7 +504,11 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		board_free(&b);
 		return -1;
 	}
-	if (store_readonly(s))
+	if (view_only)
+		board_message(&b, false, "%s",
+		    _("View only: the board follows changes, keys change "
+		    "nothing"));
+	else if (store_readonly(s))
 		board_message(&b, true, "%s",
 		    _("The database is read-only: you can only look"));
 	else
@@ -514,23 +521,22 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		key = board_key(&b);
 		if (key == BOARD_EOF)
 			break;
+		/* A key acts on the snapshot on the screen, the one the
+		 * user saw: another board's change is read after it (a
+		 * change key then finds the field it showed moved). */
+		if (key == BOARD_RESIZE) {
+			view_resize(&b);
+			board_clamp(&b);
+		} else if (key != BOARD_TIMEOUT && key != BOARD_PASTE)
+			board_dispatch(&b, key);	/* a paste is no key */
+		if (key != BOARD_TIMEOUT)
+			dirty = true;
 		/* Another board's commit changes data_version. */
 		v = store_data_version(s);
 		if (v != b.data_version) {
 			board_reload(&b);
 			dirty = true;
 		}
-		if (key == BOARD_TIMEOUT)
-			continue;
-		dirty = true;
-		if (key == BOARD_RESIZE) {
-			view_resize(&b);
-			board_clamp(&b);
-			continue;
-		}
-		if (key == BOARD_PASTE)
-			continue;	/* not keys: term.c said so */
-		board_dispatch(&b, key);
 	}
 	if (b.script != NULL) {
 		view_draw(&b);

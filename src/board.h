@@ -19,6 +19,8 @@
 #ifndef PARBOARD_BOARD_H
 #define PARBOARD_BOARD_H
 
+#include <stdbool.h>
+
 #include "config.h"
 #include "store.h"
 
@@ -28,9 +30,10 @@
  * it too; main() may call it first to fail before opening the database. */
 int board_config_check(const struct config *c, char **err);
 
-/* Run the board on plan_name (NULL: newest).  Returns 0 on a normal quit,
- * -1 with *err on a fatal error (the terminal is restored first). */
+/* Run the board on plan_name (NULL: newest); view_only (--view) refuses
+ * every key that changes something.  Returns 0 on a normal quit, -1 with
+ * *err on a fatal error (the terminal is restored first). */
 int board_run(struct store *s, const struct config *c,
-    const char *plan_name, char **err);
+    const char *plan_name, bool view_only, char **err);
 
 #endif

@@ -152,6 +152,12 @@ struct board {
 	size_t npaste, paste_cap;
 	bool in_prompt;
 
+	/* Keys (actions.c): --view refuses changes; undo walks back this
+	 * board's own changes, newest last. */
+	bool view_only;
+	struct undo *undo;
+	size_t nundo, undo_cap;
+
 	bool quit;
 };
 
@@ -175,6 +181,7 @@ int board_load_mine(struct board *b, char **err);
 void board_dispatch(struct board *b, int key);
 /* Keep the cursor on a card and its column on the screen. */
 void board_clamp(struct board *b);
+void board_undo_free(struct board *b);
 
 /* term.c */
 void term_locale_init(void);

@@ -31,7 +31,8 @@
 
 static const char *const usage_text = N_(
 "Usage: parboard [-c CONFIG] [-d DATABASE] [--today YYYY-MM-DD] [--plan NAME]\n"
-"       parboard --demo\n"
+"                [--view]\n"
+"       parboard --demo [--view]\n"
 "       parboard import [--dry-run] [--plan NAME] FILE...\n"
 "       parboard list [--role R] [--status S] [--overdue]\n"
 "                     [--format text|tsv|csv|json]\n"
@@ -64,6 +65,8 @@ static const char *const help_text[] = {
 "                       import: the name of a plan whose file has no title\n"
 "      --demo           the board on the bundled Hien Thanh sample in a\n"
 "                       throw-away database, today = 13/09/2023\n"
+"      --view           the board read-only (for a projector): it follows\n"
+"                       others' changes, keys that change tasks are refused\n"
 "      --dry-run        import: print what would change, write nothing\n"
 "      --role R         list: only tasks of role R (its id, e.g. VP-TK)\n"
 "      --status S       list: only tasks with status S\n"
@@ -81,7 +84,8 @@ static const char *const help_text[] = {
 };
 
 enum {
-	OPT_TODAY = 256, OPT_PLAN, OPT_DEMO, OPT_DUMP_KEYS, OPT_DRY_RUN,
+	OPT_TODAY = 256, OPT_PLAN, OPT_DEMO, OPT_DUMP_KEYS, OPT_VIEW,
+	OPT_DRY_RUN,
 	OPT_ROLE, OPT_STATUS, OPT_OVERDUE, OPT_FORMAT, OPT_NOTE, OPT_SINCE,
 };
 
@@ -94,6 +98,7 @@ static const struct option longopts[] = {
 	{ "plan", required_argument, NULL, OPT_PLAN },
 	{ "demo", no_argument, NULL, OPT_DEMO },
 	{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
+	{ "view", no_argument, NULL, OPT_VIEW },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "role", required_argument, NULL, OPT_ROLE },
 	{ "status", required_argument, NULL, OPT_STATUS },
@@ -108,7 +113,7 @@ struct options {
 	const char *config, *database, *plan, *dump_keys;
 	const char *role, *status, *format, *note, *since;
 	char today[11], since_iso[11];
-	bool demo, dry_run, overdue;
+	bool demo, dry_run, overdue, view;
 	/* Which sub-command options were given, to reject misplaced ones. */
 	unsigned given;
 };
@@ -443,7 +448,7 @@ cmd_board(const struct config *c, const struct options *o)
 
 	if (open_store(c, o, &s, &err) != 0)
 		return runtime_error(err);
-	rc = board_run(s, c, o->plan, &err);
+	rc = board_run(s, c, o->plan, o->view, &err);
 	store_close(s);
 	return rc == 0 ? 0 : runtime_error(err);
 }
@@ -486,7 +491,7 @@ cmd_demo(const struct config *c, const struct options *o)
 	if (rc == 0) {
 		rc = import_files(s, c, files, 2, &io, &err);
 		if (rc == 0)
-			rc = board_run(s, c, NULL, &err);
+			rc = board_run(s, c, NULL, o->view, &err);
 		store_close(s);
 	}
 	if (io.out != NULL)
@@ -543,6 +548,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_DUMP_KEYS:
 			o.dump_keys = optarg;
+			break;
+		case OPT_VIEW:
+			o.view = true;
 			break;
 		case OPT_DRY_RUN:
 			o.dry_run = true;

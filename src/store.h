@@ -201,6 +201,20 @@ int store_task_add(struct store *s, long plan_id, const char *role,
 int store_undo(struct store *s, long plan_id, const char *user,
     char **what, char **err);
 
+/* The board's one-key changes: like store_task_set (kind "status" or
+ * "due"), but checked against the field's value the board showed (a
+ * status name, a YYYY-MM-DD date or NULL): STORE_CONFLICT when that
+ * field moved meanwhile, whatever else changed (a note does not block a
+ * status change).  *row is the history row written (for
+ * store_undo_row), -1 when the task already held value. */
+int store_task_set_field(struct store *s, long task_id, const char *shown,
+    const char *kind, const char *value, const char *note,
+    const char *user, long *row, char **err);
+/* store_undo for one history row (a change this board made): 1 when it
+ * is not an undoable row of user any more. */
+int store_undo_row(struct store *s, long plan_id, long row,
+    const char *user, char **what, char **err);
+
 /* --- output through SQLite's JSON functions --- */
 
 /* One JSON array of the filtered tasks with the keys of DESIGN.md, plus

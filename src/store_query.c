@@ -786,11 +786,12 @@ undo_what(long task_id, const char *code, const char *role,
 }
 
 /* The newest status or due change of user in the plan that is not undone
- * yet is reverted, if the task still holds the value that change wrote:
- * undoing over someone else's later change would silently lose theirs. */
-int
-store_undo(struct store *s, long plan_id, const char *user, char **what,
-    char **err)
+ * yet (with row > 0: that history row, if it is one) is reverted, if the
+ * task still holds the value that change wrote: undoing over someone
+ * else's later change would silently lose theirs. */
+static int
+undo_row(struct store *s, long plan_id, const char *user, long row,
+    char **what, char **err)
 {
 	sqlite3_stmt *st;
 	long hid, task_id;
@@ -811,11 +812,13 @@ store_undo(struct store *s, long plan_id, const char *user, char **what,
 	    " FROM history h JOIN task t ON t.id = h.task_id"
 	    " WHERE t.plan_id = ?1 AND h.user = ?2"
 	    " AND h.kind IN ('status', 'due') AND h.undone = 0"
+	    " AND (?3 <= 0 OR h.id = ?3)"
 	    " ORDER BY h.id DESC LIMIT 1", err);
 	if (st == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, plan_id);
 	bind_text(st, 2, user);
+	sqlite3_bind_int64(st, 3, row);
 	rc = store_step(s, st, err);
 	if (rc != SQLITE_ROW) {
 		sqlite3_finalize(st);
@@ -869,6 +872,13 @@ out:
 	free(code);
 	free(role);
 	return rc;
+}
+
+int
+store_undo(struct store *s, long plan_id, const char *user, char **what,
+    char **err)
+{
+	return undo_row(s, plan_id, user, 0, what, err);
 }
 
 /* --- JSON through SQLite's own functions ----------------------------- */
@@ -957,4 +967,74 @@ task_texts_free(struct task_text *v, size_t n)
 	for (i = 0; i < n; i++)
 		free(v[i].text);
 	free(v);
+}
+
+/* --- the board's writes: the field it showed, its own undo ------------ */
+
+/* One integer from sql (?1 an integer, ?2 text), -1 on error. */
+static long
+query_long(struct store *s, const char *sql, long a, const char *b,
+    char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+	long v = -1;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, a);
+	bind_text(st, 2, b);
+	if (store_step(s, st, err) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int
+store_task_set_field(struct store *s, long task_id, const char *shown,
+    const char *kind, const char *value, const char *note,
+    const char *user, long *row, char **err)
+{
+	struct current c;
+	long last;
+
+	*row = -1;
+	if (kind == NULL || (strcmp(kind, "status") != 0 &&
+	    strcmp(kind, "due") != 0))
+		return fail(err, _("%s: cannot change this (status, due, "
+		    "title)"), kind != NULL ? kind : "(null)");
+	if (store_begin(s, err) != 0)
+		return -1;
+	if (read_current(s, task_id, &c, err) != 0)
+		goto fail;
+	if (!str_eq(strcmp(kind, "status") == 0 ? c.status : c.due, shown)) {
+		fail(err, _("task %ld was changed by someone else; "
+		    "reloaded"), task_id);
+		current_clear(&c);
+		store_rollback(s);
+		return STORE_CONFLICT;
+	}
+	current_clear(&c);
+	last = query_long(s, "SELECT coalesce(max(id), 0) FROM history", 0,
+	    NULL, err);
+	if (last < 0 || store_task_set(s, task_id, -1, kind, value, note,
+	    user, err) != 0)
+		goto fail;
+	/* The new value's row; none when the task already held it. */
+	*row = query_long(s, "SELECT coalesce(max(id), -1) FROM history"
+	    " WHERE task_id = ?1 AND kind = ?2", task_id, kind, err);
+	if (*row <= last)
+		*row = -1;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_undo_row(struct store *s, long plan_id, long row, const char *user,
+    char **what, char **err)
+{
+	if (row <= 0)
+		return 1;
+	return undo_row(s, plan_id, user, row, what, err);
 }

@@ -126,6 +126,8 @@ history_text(const struct history *h)
 		what = xasprintf(_("note: %s"), n);
 	} else if (strcmp(h->kind, "evidence") == 0) {
 		what = xasprintf(_("evidence: %s"), n);
+	} else if (strcmp(h->kind, "role") == 0) {
+		what = xasprintf(_("moved from %s to %s"), *o ? o : "?", n);
 	} else if (strcmp(h->kind, "title") == 0) {
 		what = xasprintf(_("renamed: %s"), n);
 	} else if (strcmp(h->kind, "undo") == 0 && *o && *n) {

@@ -142,19 +142,26 @@ expect_match "s advances 1.7 and says so" '1\.7: Chưa làm → Đang làm' \
     "$(screen status 1)"
 expect_eq "parboard list shows 1.7/CA doing" doing "$(status_of 1.7 CA)"
 
-# Undo puts it back; Space is status-next too.
+# Undo is this board's own: the change made by the board above stays;
+# S back to to do, then u (asked, y) puts it back to doing.
 keys undo <<'EOF'
 5
 u
 dump
-Space
+S
+u
+dump
+y
+dump
 q
 EOF
 board undo 80x24
-expect_match "u undoes the user's own change" 'Đã hoàn tác' \
-    "$(screen undo 1)"
-expect_eq "after undo and Space 1.7/CA is doing again" doing \
-    "$(status_of 1.7 CA)"
+expect_match "u leaves another board's change" \
+    'Bảng này chưa có thay đổi nào để hoàn tác' "$(screen undo 1)"
+expect_match "u asks before undoing this board's change" \
+    'Hoàn tác 1\.7: Đang làm → Chưa làm\?' "$(screen undo 2)"
+expect_match "y undoes it" 'Đã hoàn tác' "$(screen undo 3)"
+expect_eq "after undo 1.7/CA is doing again" doing "$(status_of 1.7 CA)"
 
 # --- notes and evidence in Vietnamese, stored as NFC ----------------------
 nfd_note=$(printf 'Đa\314\203 gu\314\233\314\211i gia\314\202\314\201y mo\314\233\314\200i')
@@ -567,7 +574,7 @@ expect_match "an unknown action in Vietnamese" \
 # decimal mark and date format.  (Status names come from status_label().)
 DB="$TMPD/lang.db"
 pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
-printf '%s\n' dump '?' dump Esc 5 s u Enter dump D dump Esc q | keys lang-en
+printf '%s\n' dump '?' dump Esc 5 s u y Enter dump D dump Esc q | keys lang-en
 cp "$TMPD/lang-en.keys" "$TMPD/lang-vi.keys"
 LANGUAGE=en board lang-en 100x60
 LANGUAGE=vi board lang-vi 100x60
@@ -621,6 +628,206 @@ env -u LANGUAGE PARBOARD_KEYS="$TMPD/lang-vi.keys" \
     "$PARBOARD" -d "$DB" --today 2023-09-13 </dev/null >/dev/null 2>&1
 expect_match "the default language is Vietnamese" '· \? trợ giúp · q thoát$' \
     "$(awk '/^-- 1$/ { exit } { print }' "$TMPD/lang-def.out")"
+# --- keys that are safe in a meeting (issue 7) --------------------------------
+DB="$TMPD/keys.db"
+pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
+# s and Space step forward and stop at done; S steps back.
+keys fwd <<'EOF'
+5
+s
+Space
+s
+dump
+S
+dump
+S
+S
+dump
+q
+EOF
+board fwd 80x24
+expect_match "s at done stops there and says so" \
+    '^1\.7 đã hoàn thành; phím S để lùi lại$' "$(screen fwd 1)"
+expect_match "S steps back from done to doing" \
+    '^1\.7: Hoàn thành → Đang làm$' "$(screen fwd 2)"
+expect_match "S at to do changes nothing" '^1\.7 chưa bắt đầu' \
+    "$(screen fwd 3)"
+expect_eq "after s s s S S S 1.7/CA is todo" todo "$(status_of 1.7 CA)"
+# From blocked, S goes back to the status before it was blocked.
+keys back <<'EOF'
+5
+s
+b
+type chờ kinh phí
+Enter
+S
+dump
+q
+EOF
+board back 80x24
+expect_match "S from blocked goes back to doing" \
+    '^1\.7: Vướng mắc → Đang làm$' "$(screen back 1)"
+expect_eq "after b S 1.7/CA is doing" doing "$(status_of 1.7 CA)"
+# The picker: digits, letters, arrows and Enter; Esc cancels.
+keys pick <<'EOF'
+5
+t
+dump
+3
+dump
+t
+Esc
+dump
+t
+Up
+Up
+Enter
+t
+v
+type chờ
+Enter
+q
+EOF
+board pick 80x24
+s=$(screen pick 1)
+expect_match "t shows the statuses, the current one marked" \
+    '│> 2 Đang làm' "$s"
+expect_match "t lists every status" '│  4 Vướng mắc' "$s"
+expect_match "t's footer says how to choose" \
+    '^Up/Down rồi Enter, hoặc số thứ tự hay chữ cái đầu · Esc: hủy$' "$s"
+expect_match "3 in the picker sets done" '^1\.7: Đang làm → Hoàn thành$' \
+    "$(screen pick 2)"
+expect_match "Esc in the picker cancels" '^Đã hủy$' "$(screen pick 3)"
+check "the picker is gone after Esc" \
+    sh -c "! printf '%s' \"\$1\" | grep -q 'Vướng mắc │'" sh "$(screen pick 3)"
+expect_eq "t, Up, Up, Enter then t v (reason given): blocked" blocked \
+    "$(status_of 1.7 CA)"
+pb list --format json | grep -q '"code":"1.7","role":"CA"' || true
+
+# A key acts on the card the user saw: another writer changes the status
+# between the screen and the key (the key script is a FIFO fed here).
+# fifo_board NAME: start a board reading $TMPD/NAME.keys, a FIFO on fd 3.
+fifo_board() {
+	rm -f "$TMPD/$1.keys" "$TMPD/$1.out"
+	mkfifo "$TMPD/$1.keys"
+	PARBOARD_KEYS="$TMPD/$1.keys" PARBOARD_DUMP="$TMPD/$1.out" \
+	    TERM=xterm COLUMNS=80 LINES=24 pb 2>"$TMPD/$1.err" \
+	    </dev/null >/dev/null &
+	fifo_pid=$!
+	exec 3>"$TMPD/$1.keys"
+}
+# dumped NAME N: wait (up to 10 s) until the board wrote its Nth dump.
+dumped() {
+	_i=0
+	while ! grep -q "^-- $2\$" "$TMPD/$1.out" 2>/dev/null &&
+	    [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
+}
+pb set 1.7/CA todo >/dev/null 2>&1
+fifo_board stale
+printf '5\ndump\n' >&3
+dumped stale 1
+pb set 1.7/CA doing >/dev/null 2>&1
+printf 's\ndump\nq\n' >&3
+exec 3>&-
+wait $fifo_pid
+expect_match "a key over an unseen status change is refused" \
+    '^1\.7 vừa được người khác thay đổi: nay là Đang làm; chưa ghi gì' \
+    "$(screen stale 2)"
+expect_eq "the status stays what the other writer set" doing \
+    "$(status_of 1.7 CA)"
+# Someone's note does not block a status change.
+fifo_board note2
+printf '5\ndump\n' >&3
+dumped note2 1
+pb set 1.7/CA doing --note "đã gửi giấy mời" >/dev/null 2>&1
+printf 's\ndump\nq\n' >&3
+exec 3>&-
+wait $fifo_pid
+expect_match "a note does not block s" '^1\.7: Đang làm → Hoàn thành$' \
+    "$(screen note2 2)"
+expect_eq "1.7/CA is done" done "$(status_of 1.7 CA)"
+
+# Undo: a change from the command line is not the board's to undo; the
+# board's own one is asked about, n leaves it, y undoes it.
+pb set 1.7/CA doing >/dev/null 2>&1
+keys undo2 <<'EOF'
+5
+u
+dump
+s
+u
+dump
+n
+dump
+u
+y
+dump
+q
+EOF
+board undo2 80x24
+expect_match "u does not undo the command line's change" \
+    'Bảng này chưa có thay đổi nào để hoàn tác' "$(screen undo2 1)"
+expect_match "u shows what it will undo and asks" \
+    '^Hoàn tác 1\.7: Đang làm → Hoàn thành\? c hoặc y: có' \
+    "$(screen undo2 2)"
+expect_match "n leaves it" '^Không hoàn tác gì$' "$(screen undo2 3)"
+expect_match "y undoes it" '^Đã hoàn tác: 1\.7: Đang làm → Hoàn thành$' \
+    "$(screen undo2 4)"
+expect_eq "after the undo 1.7/CA is doing (the command line's value)" \
+    doing "$(status_of 1.7 CA)"
+
+# --view: every changing key is refused, the board still follows others.
+changes() { pb report --since 2023-01-01 | grep -c ' → \|: '; }
+hist_before=$(changes)
+{ printf '5\n'; for k in s Space S t b n e D a m u; do
+	printf '%s\ndump\n' "$k"; done; printf '1\nwait 1500\ndump\nq\n'; } |
+    keys view
+board view 80x24 xterm --view &
+viewer=$!
+sleep 0.5
+pb set 3.5.2/VP-TK done >/dev/null 2>&1
+wait $viewer
+n=0
+for k in s Space S t b n e D a m u; do
+	n=$((n + 1))
+	expect_match "--view refuses $k" \
+	    '^Chế độ chỉ xem \(--view\): phím này không thay đổi gì$' \
+	    "$(screen view $n)"
+done
+expect_eq "--view: 1.7/CA unchanged" doing "$(status_of 1.7 CA)"
+expect_eq "--view: only the other writer's change is recorded" \
+    $((hist_before + 1)) "$(changes)"
+# The done card sinks below the open ones; the counts show it.
+expect_match "--view still shows another's change" \
+    'Xong 1/30' "$(screen view 12)"
+expect_match "--view: the column's count follows" '^1 VP-TK .* 1/6 ' \
+    "$(screen view 12)"
+LANGUAGE=en pb --help > "$TMPD/help.txt" 2>&1
+expect_match "--help documents --view" '^      --view  ' "$(cat "$TMPD/help.txt")"
+
+# m moves the card to another role, from the same picker.
+keys move <<'EOF'
+5
+m
+dump
+2
+dump
+q
+EOF
+board move 80x24
+expect_match "m lists the roles, the card's own marked" '│> 5 CA +Công an xã' \
+    "$(screen move 1)"
+expect_match "m: 2 moves it to TP-HT" '^1\.7 đã chuyển sang TP-HT$' \
+    "$(screen move 2)"
+expect_match "parboard list shows 1.7 in TP-HT" '^ *[0-9]+ +1\.7 +TP-HT +Đang làm' \
+    "$(pb list --role TP-HT)"
+printf '2\nEnter\ndump\nq\n' | keys moved
+board moved 100x90
+expect_match "the task view shows the assignment text as written" \
+    '^ - Giao cho Công an xã và công chức Tư pháp – Hộ tịch' \
+    "$(screen moved 1)"
+expect_match "the history says the task was moved" \
+    ': chuyển từ CA sang TP-HT$' "$(screen moved 1)"
 DB=$DB0
 
 # --- status and due state, the score now, columns --------------------------

@@ -77,6 +77,8 @@ for term in xterm-256color xterm screen vt100; do
 	keys "$s" 5 s
 	see "$term: 5 then s advances 1.7" "$s" '1\.7: Chưa làm → Đang làm'
 	keys "$s" u
+	see "$term: u asks first" "$s" 'Hoàn tác 1\.7: Chưa làm → Đang làm\?'
+	keys "$s" y
 	see "$term: u undoes it" "$s" 'Đã hoàn tác'
 
 	# PuTTY: Home is ESC [ 1 ~, End ESC [ 4 ~, F1 ESC [ 1 1 ~, and
@@ -238,5 +240,25 @@ if [ -d /proc/self/fd ]; then
 fi
 # A board that failed to notice would spin on: do not leave it behind.
 for pid in $(pgrep -f -- "$TMPD/hup-"); do kill "$pid"; done
+
+# --- a projector (--view) and a writer's board on one database -----------
+pb set 1.7/CA todo >/dev/null 2>&1
+start proj xterm 80 24 --view
+start desk xterm 80 24
+see "--view: the board says it only shows" proj \
+    'Chỉ xem: bảng cập nhật thay đổi'
+keys proj 5 s
+see "--view: s is refused" proj \
+    'Chế độ chỉ xem \(--view\): phím này không thay đổi gì'
+keys desk 5 t
+see "t opens the status picker on the card's status" desk '│> 1 Chưa làm'
+keys desk 2
+see "the picker sets doing" desk '1\.7: Chưa làm → Đang làm'
+see "--view shows the writer's change" proj '│> 1\.7 +1,00'
+keys desk S
+see "S steps back" desk '1\.7: Đang làm → Chưa làm'
+keys proj q
+keys desk q
+see "--view quits with q" proj '^exit=0'
 
 finish

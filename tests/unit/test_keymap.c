@@ -298,6 +298,27 @@ test_vietnamese(void **state)
 	free(text);
 }
 
+/* Issue 7's keys: S back, t the status picker, m move, distinct from
+ * s (forward) and the filter's own m (read inside its question). */
+static void
+test_safe_keys(void **state)
+{
+	enum action a;
+
+	(void)state;
+	assert_int_equal(keymap_load(NULL, NULL), 0);
+	assert_int_equal(keymap_lookup('S'), ACTION_STATUS_BACK);
+	assert_int_equal(keymap_lookup('t'), ACTION_STATUS_PICK);
+	assert_int_equal(keymap_lookup('m'), ACTION_MOVE_ROLE);
+	assert_int_equal(keymap_lookup('u'), ACTION_UNDO);
+	assert_true(keymap_action_parse("status-back", &a));
+	assert_int_equal(a, ACTION_STATUS_BACK);
+	assert_true(keymap_action_parse("status-pick", &a));
+	assert_int_equal(a, ACTION_STATUS_PICK);
+	assert_true(keymap_action_parse("move-role", &a));
+	assert_int_equal(a, ACTION_MOVE_ROLE);
+}
+
 int
 main(void)
 {
@@ -311,6 +332,7 @@ main(void)
 		cmocka_unit_test(test_rebind_errors),
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_vietnamese),
+		cmocka_unit_test(test_safe_keys),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
