@@ -507,7 +507,9 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 
 	if (argc != 2)
 		return usage_error("%s", _("set: expected TASK STATUS"));
-	if (o->note != NULL && !text_user_clean(o->note, &err))
+	/* (Invalid UTF-8 is the store's to refuse, with its message.) */
+	if (o->note != NULL && text_utf8_valid(o->note, strlen(o->note),
+	    NULL) && !text_user_clean(o->note, &err))
 		return usage_error("%s", _("--note: control characters are "
 		    "not allowed (only line feeds and tabs)"));
 	free(err);
