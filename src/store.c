@@ -694,10 +694,10 @@ clock_ms(void)
 }
 
 /* SQLite's busy handler: wait for the writer ahead of us with a growing,
- * jittered sleep (1 ms doubling up to 50 ms) for up to BUSY_WAIT_MS, so
+ * jittered sleep (1 ms doubling up to 50 ms) for up to BUSY_WAIT_MS (twice the old 5 s timeout), so
  * ten writers and ten boards queue instead of failing.  Returning 0
  * gives up (the caller then says the database is locked). */
-#define BUSY_WAIT_MS 60000
+#define BUSY_WAIT_MS 10000
 static int
 busy_wait(void *arg, int count)
 {
