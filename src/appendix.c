@@ -38,6 +38,7 @@ struct reader {
 	size_t nlines, linecap;
 	struct record *recs;
 	size_t nrecs, reccap;
+	long bigcell;		/* line of the first cell over the limit */
 };
 
 enum {
@@ -152,6 +153,8 @@ clean_cell(const char *s, size_t n, bool keep_newlines)
 	}
 	raw[j] = '\0';
 	plain = text_strip_markup(raw);
+	/* Decoded markup may have made a control character: filter again. */
+	text_blank_controls(plain, true);
 	nfc = text_nfc(plain);
 	free(raw);
 	free(plain);
@@ -269,6 +272,10 @@ split_lines(struct reader *r, const char *data, size_t len, char eol,
 		l->full = nl ? l->n + 1 : l->n;
 		if (eol == '\n' && l->n > 0 && p[l->n - 1] == '\r')
 			l->n--;
+		if (r->nlines > APPENDIX_MAX_LINES)
+			return fail_at(err, r->file, (long)r->nlines,
+			    _("too many lines (more than %d)"),
+			    APPENDIX_MAX_LINES);
 		if (l->n > APPENDIX_MAX_LINE)
 			return fail_at(err, r->file, (long)r->nlines,
 			    _("line too long (more than %d bytes)"),
@@ -297,6 +304,8 @@ tsv_records(struct reader *r)
 			tab = memchr(s, '\t', (size_t)(end - s));
 			if (tab == NULL)
 				tab = end;
+			if (tab - s > APPENDIX_MAX_CELL && r->bigcell == 0)
+				r->bigcell = (long)i + 1;
 			cells[k] = clean_cell(s, (size_t)(tab - s), false);
 			s = tab + 1;
 		}
@@ -321,6 +330,8 @@ csv_field(void *s, size_t n, void *data)
 	struct csv_ctx *x = data;
 
 	x->cells = xgrow(x->cells, &x->cap, x->ncells + 1, sizeof *x->cells);
+	if (n > APPENDIX_MAX_CELL && x->r->bigcell == 0)
+		x->r->bigcell = x->start;
 	x->cells[x->ncells++] = clean_cell(s ? s : "", s ? n : 0, true);
 }
 
@@ -473,6 +484,7 @@ heading_line(const struct line *l)
 	}
 	raw[j] = '\0';
 	plain = text_strip_markup(raw);
+	text_blank_controls(plain, true);
 	for (s = plain; *s == '#' || *s == ' ' || *s == '*' || *s == '_'; s++)
 		;
 	e = s + strlen(s);
@@ -613,6 +625,14 @@ make_criterion(const char *file, struct prow *p, bool last,
 			return fail_at(err, file, p->cell_line[col],
 			    _("bad number '%s' in column %s"), t,
 			    col_names[col]);
+		/* Bounded scores: 200 000 rows of them cannot overflow
+		 * a sum (score is 64-bit thousandths). */
+		if (*dst[k] > APPENDIX_MAX_SCORE * SCORE_UNIT ||
+		    *dst[k] < -APPENDIX_MAX_SCORE * SCORE_UNIT)
+			return fail_at(err, file, p->cell_line[col],
+			    _("score %s in column %s is out of range "
+			    "(-%d to %d)"), t, col_names[col],
+			    APPENDIX_MAX_SCORE, APPENDIX_MAX_SCORE);
 		c->has |= bits[k];
 	}
 	c->title = xstrdup(p->cell[COL_TITLE] ? p->cell[COL_TITLE] : "");
@@ -848,6 +868,12 @@ parse_table(struct reader *r, const char *data, size_t len, char eol,
 			return -1;
 	} else
 		tsv_records(r);
+	if (r->bigcell != 0)
+		return fail_at(err, r->file, r->bigcell, _("cell too long (more "
+		    "than %d bytes)"), APPENDIX_MAX_CELL);
+	if (r->nrecs > APPENDIX_MAX_ROWS)
+		return fail_at(err, r->file, r->recs[APPENDIX_MAX_ROWS].line,
+		    _("too many rows (more than %d)"), APPENDIX_MAX_ROWS);
 	for (h = 0; h < r->nrecs; h++) {
 		if (!r->recs[h].tabbed)
 			continue;
@@ -915,7 +941,7 @@ appendix_read(const char *file, struct appendix **out, char **err)
 	int rc;
 
 	*out = NULL;
-	if (read_file(file, &data, &len, err) != 0)
+	if (read_file(file, LIMIT_FILE, &data, &len, err) != 0)
 		return -1;
 	rc = appendix_parse(file, data, len, out, err);
 	free(data);

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util.h"
+
 #include "text.h"
 
 /* Which score cells a row had (an empty cell is not zero). */
@@ -64,8 +66,14 @@ struct appendix {
 	size_t ndirs;
 };
 
-/* Longest line accepted, in bytes. */
-#define APPENDIX_MAX_LINE (64 * 1024)
+/* Longest line, cell and most rows accepted (util.h LIMIT_*); a file
+ * over LIMIT_FILE is refused by appendix_read before it is read. */
+#define APPENDIX_MAX_LINE LIMIT_LINE
+#define APPENDIX_MAX_CELL LIMIT_CELL
+#define APPENDIX_MAX_ROWS LIMIT_ROWS
+#define APPENDIX_MAX_LINES (5 * LIMIT_ROWS)
+/* Each score lies within ±APPENDIX_MAX_SCORE points. */
+#define APPENDIX_MAX_SCORE 1000
 
 /* Parse data[0..len) read from file.  The format is told from the
  * content: a CSV header line (commas, optional UTF-8 BOM, RFC 4180 via

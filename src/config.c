@@ -166,6 +166,7 @@ config_default(void)
 
 	c->default_due = xstrdup(CONF_DEFAULT_DUE);
 	c->warn_days = CONF_DEFAULT_WARN_DAYS;
+	c->backup_keep = CONF_DEFAULT_BACKUP_KEEP;
 	/* The six roles in order, then CHUNG and CHUA-GIAO. */
 	c->roles = xcalloc(n + 2, sizeof *c->roles);
 	for (i = 0; i < n; i++)
@@ -238,6 +239,18 @@ config_database_path(const struct config *c, const char *explicit)
 	return xstrdup("parboard.db");
 }
 
+char *
+config_backup_dir(const struct config *c, const char *db_path)
+{
+	const char *slash = strrchr(db_path, '/');
+
+	if (c != NULL && c->backup_dir != NULL)
+		return xstrdup(c->backup_dir);
+	if (slash == NULL)
+		return xstrdup("backup");
+	return xasprintf("%.*s/backup", (int)(slash - db_path), db_path);
+}
+
 /* Role ids are compared without regard to ASCII case, so "--role vp-tk"
  * finds VP-TK. */
 const struct role *
@@ -297,6 +310,7 @@ config_free(struct config *c)
 		return;
 	free(c->file);
 	free(c->database);
+	free(c->backup_dir);
 	free(c->commune);
 	free(c->language);
 	free(c->default_due);

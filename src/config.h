@@ -58,6 +58,9 @@ struct config {
 	int warn_days;		/* "due soon" window, default 7 */
 	bool show_empty;	/* board: columns of roles without tasks */
 	bool ascii;		/* board: gauges drawn with # and . */
+	int backup_keep;	/* daily copies kept, default 7; 0: none */
+	char *backup_dir;	/* their folder, NULL: "backup" beside the
+				 * database (config_backup_dir) */
 	struct role *roles;	/* in column order; CHUNG and CHUA-GIAO last
 				 * unless placed explicitly */
 	size_t nroles;
@@ -68,6 +71,12 @@ struct config {
 	struct color_setting *colors;
 	size_t ncolors;
 };
+
+#define CONF_DEFAULT_BACKUP_KEEP 7
+#define MAX_BACKUP_KEEP 366
+
+/* The folder of the daily copies of the database at db_path. */
+char *config_backup_dir(const struct config *c, const char *db_path);
 
 /* Built-in configuration: the six roles of DESIGN.md plus CHUNG and
  * CHUA-GIAO, deadline 2023-10-31.  Never fails. */

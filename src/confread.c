@@ -50,6 +50,7 @@ static void load_bind(struct loader *, const config_setting_t *);
 static void load_colors(struct loader *, const config_setting_t *);
 static void load_show_empty(struct loader *, const config_setting_t *);
 static void load_ascii(struct loader *, const config_setting_t *);
+static void load_backup(struct loader *, const config_setting_t *);
 
 /* The one description of parboard's settings; man/parboard.5.in and
  * share/parboard.conf.in say the same in prose. */
@@ -94,6 +95,9 @@ static const struct setting settings[] = {
 	{ "ascii", CONFIG_TYPE_BOOL, "false",
 	    "the board draws its gauges with # and . only",
 	    load_ascii },
+	{ "backup", CONFIG_TYPE_GROUP, "{ keep = 7; }",
+	    "daily copies of the database: how many, in which folder",
+	    load_backup },
 };
 
 /* Errors ----------------------------------------------------------------- */
@@ -245,13 +249,24 @@ static void
 load_database(struct loader *l, const config_setting_t *s)
 {
 	const char *v = config_setting_get_string(s);
+	char *home, *path, *e = NULL;
 
 	if (*v == '\0') {
 		conf_err(l, s, _("%s: empty path"), "database");
 		return;
 	}
+	home = conf_expand_home(v);
+	/* "~user/x": that user's home, or an error; never a directory
+	 * named "~user". */
+	if (path_expand_user(home, &path, &e) != 0) {
+		conf_err(l, s, "%s", e);
+		free(e);
+		free(home);
+		return;
+	}
+	free(home);
 	free(l->c->database);
-	l->c->database = conf_expand_home(v);
+	l->c->database = path;
 }
 
 static void
@@ -286,6 +301,48 @@ load_warn_days(struct loader *l, const config_setting_t *s)
 		    "warn_days", MAX_WARN_DAYS, v);
 	else
 		l->c->warn_days = v;
+}
+
+/* backup = { keep = 7; dir = "~/parboard-backup"; }; */
+static void
+load_backup(struct loader *l, const config_setting_t *s)
+{
+	config_setting_t *e;
+	const char *v;
+	char *home, *path, *x = NULL;
+	unsigned int i;
+
+	for (i = 0; (e = config_setting_get_elem(s, i)) != NULL; i++) {
+		if (strcmp(config_setting_name(e), "keep") == 0 &&
+		    conf_want(l, e, "backup.keep", CONFIG_TYPE_INT)) {
+			if (config_setting_get_int(e) < 0 ||
+			    config_setting_get_int(e) > MAX_BACKUP_KEEP)
+				conf_err(l, e, _("%s must be between 0 and "
+				    "%d, not %d"), "backup.keep",
+				    MAX_BACKUP_KEEP,
+				    config_setting_get_int(e));
+			else
+				l->c->backup_keep = config_setting_get_int(e);
+		} else if (strcmp(config_setting_name(e), "dir") == 0 &&
+		    conf_want(l, e, "backup.dir", CONFIG_TYPE_STRING)) {
+			v = config_setting_get_string(e);
+			home = conf_expand_home(v);
+			if (*v == '\0')
+				conf_err(l, e, _("%s: empty path"),
+				    "backup.dir");
+			else if (path_expand_user(home, &path, &x) != 0) {
+				conf_err(l, e, "%s", x);
+				free(x);
+			} else {
+				free(l->c->backup_dir);
+				l->c->backup_dir = path;
+			}
+			free(home);
+		} else if (strcmp(config_setting_name(e), "keep") != 0 &&
+		    strcmp(config_setting_name(e), "dir") != 0)
+			conf_err(l, e, _("unknown setting '%s'"),
+			    config_setting_name(e));
+	}
 }
 
 static void
@@ -509,23 +566,16 @@ libconfig_what(const char *text)
 	return text;
 }
 
-/* Notepad saves UTF-8 with a byte order mark, which libconfig takes for
- * a syntax error: read such a file without it (lines stay the same). */
+/* The file is read once, whole (at most LIMIT_CONFIG bytes), and parsed
+ * from memory: a pipe (-c <(...)) cannot be read twice.  Notepad saves
+ * UTF-8 with a byte order mark, which libconfig takes for a syntax
+ * error: it is skipped (lines stay the same). */
 static int
-read_config(config_t *cf, const char *path)
+read_config(config_t *cf, const char *data, size_t len)
 {
-	char *data = NULL;
-	size_t len;
-	int rc;
-
-	if (read_file(path, &data, &len, NULL) != 0 || len < 3 ||
-	    memcmp(data, "\xef\xbb\xbf", 3) != 0) {
-		free(data);
-		return config_read_file(cf, path);
-	}
-	rc = config_read_string(cf, data + 3);
-	free(data);
-	return rc;
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		data += 3;
+	return config_read_string(cf, data);
 }
 
 int
@@ -538,14 +588,16 @@ conf_read_file(const char *path, struct config **out, char **err)
 	struct stat sb;
 	config_t cf;
 	const char *slash;
-	char *dir;
-	size_t i;
-	int n;
+	char *dir, *data;
+	size_t i, len;
+	int n, rc;
 
 	if (stat(path, &sb) != 0)
 		return fail(err, "%s: %s", path, strerror(errno));
 	if (S_ISDIR(sb.st_mode))
 		return fail(err, "%s: %s", path, strerror(EISDIR));
+	if (read_file(path, LIMIT_CONFIG, &data, &len, err) != 0)
+		return -1;
 	config_init(&cf);
 	/* @include "x" is relative to the including file, not to the
 	 * current directory. */
@@ -553,7 +605,9 @@ conf_read_file(const char *path, struct config **out, char **err)
 	dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
 	config_set_include_dir(&cf, dir);
 	errno = 0;
-	if (read_config(&cf, path) != CONFIG_TRUE) {
+	rc = read_config(&cf, data, len);
+	free(data);
+	if (rc != CONFIG_TRUE) {
 		if (config_error_type(&cf) == CONFIG_ERR_FILE_IO)
 			fail(err, "%s: %s", path,
 			    strerror(errno ? errno : EIO));

@@ -57,6 +57,11 @@ static const char *const help_text[] = {
 "                     (1.7/CA); STATUS is todo, doing, done or blocked\n"
 "  report             progress per role, overdue tasks, recent changes\n"),
 	N_(
+"Keeping the database safe:\n"
+"  backup FILE        copy the database into the new file FILE, while\n"
+"                     boards are open\n"
+"  check              check the database for damage (exit 1 if damaged)\n"),
+	N_(
 "Options:\n"
 "  -c, --config FILE    configuration file (libconfig)\n"
 "  -d, --database FILE  SQLite database\n"
@@ -155,10 +160,17 @@ runtime_error(char *err)
 	const char *nl;
 
 	/* Several messages (config errors) come one per line. */
+	char *one, *safe;
+
 	while (*line != '\0') {
 		nl = strchr(line, '\n');
-		fprintf(stderr, "parboard: %.*s\n",
-		    (int)(nl ? nl - line : (long)strlen(line)), line);
+		/* File names and cells quoted in messages are data: shown
+		 * through the one sanitiser. */
+		one = xstrndup(line, nl ? (size_t)(nl - line) : strlen(line));
+		safe = text_safe(one, false);
+		fprintf(stderr, "parboard: %s\n", safe);
+		free(safe);
+		free(one);
 		if (nl == NULL)
 			break;
 		line = nl + 1;
@@ -232,9 +244,14 @@ static int
 open_store(const struct config *c, const struct options *o,
     struct store **s, char **err)
 {
-	char *path = config_database_path(c, o->database);
+	char *path = config_database_path(c, o->database), *dir;
 	int rc = store_open(path, false, s, err);
 
+	if (rc == 0) {
+		dir = config_backup_dir(c, path);
+		store_set_backup(*s, dir, c->backup_keep);
+		free(dir);
+	}
 	free(path);
 	return rc;
 }
@@ -252,35 +269,164 @@ get_plan(struct store *s, const struct options *o, struct plan *p,
 	return rc;
 }
 
+/* The summary and warnings an import printed into memory, now shown. */
+static void
+flush_mem(FILE *f, char **text, FILE *to)
+{
+	fclose(f);
+	if (*text != NULL)
+		fputs(*text, to);
+	free(*text);
+}
+
+/* A database that did not exist: built under a temporary name beside
+ * it, checkpointed and closed, then linked into place only if nothing
+ * is there yet.  A failure or an interruption removes nothing but the
+ * temporary file.  *raced: a database appeared meanwhile (import into
+ * it instead). */
+static int
+import_first(const struct config *c, const struct options *o,
+    const char *db, int argc, char **argv, bool *raced, char **err)
+{
+	struct import_opts io = { false, o->plan, NULL, NULL };
+	char *tmp, *out = NULL, *warn = NULL;
+	size_t nout, nwarn;
+	struct store *s;
+	mode_t mask;
+	int fd, rc;
+
+	*raced = false;
+	if (make_parent_dirs(db, err) != 0)
+		return -1;
+	tmp = xasprintf("%s.new-XXXXXX", db);
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = fail(err, "%s: %s", db, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	close(fd);
+	io.out = open_memstream(&out, &nout);
+	io.warn = open_memstream(&warn, &nwarn);
+	rc = store_open(tmp, true, &s, err);
+	if (rc == 0) {
+		rc = import_files(s, c, argv, argc, &io, err);
+		if (rc == 0)
+			rc = store_checkpoint(s, err);
+		store_close(s);
+	}
+	if (rc == 0 && link(tmp, db) != 0) {
+		if (errno == EEXIST)
+			*raced = true;
+		else
+			rc = fail(err, "%s: %s", db, strerror(errno));
+	}
+	remove_db(tmp);
+	free(tmp);
+	if (rc == 0 && !*raced) {
+		flush_mem(io.out, &out, stdout);
+		flush_mem(io.warn, &warn, stderr);
+	} else {
+		fclose(io.out);
+		fclose(io.warn);
+		free(out);
+		free(warn);
+	}
+	return rc;
+}
+
 static int
 cmd_import(const struct config *c, const struct options *o, int argc,
     char **argv)
 {
 	struct import_opts io = { o->dry_run, o->plan, stdout, stderr };
 	struct store *s = NULL;
-	char *err = NULL, *path;
-	bool created;
+	char *err = NULL, *path, *db;
+	bool exists, raced = false;
 	struct stat st;
 	int rc;
 
 	if (argc == 0)
 		return usage_error("%s", _("import: no FILE given"));
 	path = config_database_path(c, o->database);
-	created = stat(path, &st) != 0;
-	/* A dry run reads the database if there is one, never creates it. */
-	if ((!o->dry_run || !created) &&
-	    store_open(path, !o->dry_run, &s, &err) != 0) {
-		free(path);
+	rc = path_expand_user(path, &db, &err);
+	free(path);
+	if (rc != 0)
 		return runtime_error(err);
+	exists = stat(db, &st) == 0;
+	if (!exists && !o->dry_run) {
+		rc = import_first(c, o, db, argc, argv, &raced, &err);
+		if (rc != 0 || !raced) {
+			free(db);
+			return rc == 0 ? 0 : runtime_error(err);
+		}
+		exists = true;
+	}
+	/* A dry run reads the database if there is one, never creates it. */
+	if (exists && store_open(db, false, &s, &err) != 0) {
+		free(db);
+		return runtime_error(err);
+	}
+	if (s != NULL && !o->dry_run) {
+		path = config_backup_dir(c, db);
+		store_set_backup(s, path, c->backup_keep);
+		free(path);
 	}
 	rc = import_files(s, c, argv, argc, &io, &err);
 	if (s != NULL)
 		store_close(s);
-	/* A failed import leaves no trace, not even an empty database. */
-	if (rc != 0 && created && !o->dry_run)
-		remove_db(path);
-	free(path);
+	free(db);
 	return rc == 0 ? 0 : runtime_error(err);
+}
+
+static int
+cmd_backup(const struct config *c, const struct options *o, int argc,
+    char **argv)
+{
+	struct store *s;
+	char *err = NULL, *dest;
+	int rc;
+
+	if (argc != 1)
+		return usage_error("%s", _("backup: expected FILE"));
+	if (path_expand_user(argv[0], &dest, &err) != 0)
+		return runtime_error(err);
+	if ((rc = open_store(c, o, &s, &err)) == 0) {
+		rc = store_backup(s, dest, &err);
+		store_close(s);
+	}
+	if (rc == 0)
+		printf(_("%s: backup written\n"), dest);
+	free(dest);
+	return rc == 0 ? 0 : runtime_error(err);
+}
+
+static int
+cmd_check(const struct config *c, const struct options *o)
+{
+	struct store *s;
+	long damage = 0, warnings = 0;
+	char *err = NULL;
+	int rc;
+
+	if (open_store(c, o, &s, &err) != 0)
+		return runtime_error(err);
+	rc = store_check(s, stdout, &damage, &warnings, &err);
+	store_close(s);
+	if (rc != 0)
+		return runtime_error(err);
+	if (damage > 0) {
+		printf(ngettext("%ld problem: the database is damaged; "
+		    "restore a backup\n", "%ld problems: the database is "
+		    "damaged; restore a backup\n", damage), damage);
+		return EXIT_RUNTIME;
+	}
+	printf(ngettext("no damage found (%ld warning from the "
+	    "appendices)\n", "no damage found (%ld warnings from the "
+	    "appendices)\n", warnings), warnings);
+	return 0;
 }
 
 static int
@@ -366,6 +512,13 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 
 	if (argc != 2)
 		return usage_error("%s", _("set: expected TASK STATUS"));
+	/* (Invalid UTF-8 is the store's to refuse, with its message.) */
+	if (o->note != NULL && text_utf8_valid(o->note, strlen(o->note),
+	    NULL) && !text_user_clean(o->note, &err))
+		return usage_error("%s", _("--note: control characters are "
+		    "not allowed (only line feeds and tabs)"));
+	free(err);
+	err = NULL;
 	if (!status_parse(argv[1], &st))
 		return usage_error(_("unknown status '%s' (todo, doing, done "
 		    "or blocked)"), argv[1]);
@@ -504,8 +657,8 @@ cmd_demo(const struct config *c, const struct options *o)
 	return rc == 0 ? 0 : runtime_error(err);
 }
 
-int
-main(int argc, char **argv)
+static int
+run(int argc, char **argv)
 {
 	struct options o = { 0 };
 	struct config *c = NULL;
@@ -637,8 +790,27 @@ main(int argc, char **argv)
 			rc = optind < argc ? usage_error(_("report: "
 			    "unexpected argument '%s'"), argv[optind]) :
 			    cmd_report(c, &o);
+	} else if (strcmp(cmd, "backup") == 0) {
+		if ((rc = check_given(&o, cmd, 0)) == 0)
+			rc = cmd_backup(c, &o, argc - optind, argv + optind);
+	} else if (strcmp(cmd, "check") == 0) {
+		if ((rc = check_given(&o, cmd, 0)) == 0)
+			rc = optind < argc ? usage_error(_("check: unexpected "
+			    "argument '%s'"), argv[optind]) : cmd_check(c, &o);
 	} else
 		rc = usage_error(_("unknown command '%s'"), cmd);
 	config_free(c);
+	return rc;
+}
+
+/* Standard output is checked when everything is written (gnulib's
+ * close_stdout): `parboard list > /dev/full` fails, with a message. */
+int
+main(int argc, char **argv)
+{
+	int rc = run(argc, argv);
+
+	if (stdout_close() != 0 && rc == 0)
+		rc = EXIT_RUNTIME;
 	return rc;
 }

@@ -25,17 +25,20 @@
  *   finding.file   the file a finding came from (re-importing one file
  *                  replaces only its findings). */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "i18n.h"
 #include "store.h"
+#include "text.h"
 #include "store_impl.h"
 #include "util.h"
 
@@ -47,6 +50,7 @@
  * every row written, a fifth of the time of a large import.  Databases
  * made with the IN form hold the same constraint and need no migration. */
 static int rekey(struct store *, char **);
+static void backup_daily(struct store *);
 
 static const struct migration {
 	const char *sql;
@@ -680,6 +684,37 @@ sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
+static long long
+clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite's busy handler: wait for the writer ahead of us with a growing,
+ * jittered sleep (1 ms doubling up to 50 ms) for up to BUSY_WAIT_MS (twice the old 5 s timeout), so
+ * ten writers and ten boards queue instead of failing.  Returning 0
+ * gives up (the caller then says the database is locked). */
+#define BUSY_WAIT_MS 10000
+static int
+busy_wait(void *arg, int count)
+{
+	struct store *s = arg;
+	long long now = clock_ms();
+	long us;
+
+	if (count == 0)
+		s->busy_since = now;
+	if (now - s->busy_since > BUSY_WAIT_MS)
+		return 0;
+	us = count < 6 ? 1000L << count : 50000L;
+	us += (long)(rand() % 1000) * us / 2000;
+	usleep((useconds_t)us);
+	return 1;
+}
+
 /* What every connection needs before its first statement. */
 static void
 db_setup(struct store *s)
@@ -687,7 +722,7 @@ db_setup(struct store *s)
 	sqlite3_create_function(s->db, "pb_now", 0, SQLITE_UTF8, NULL,
 	    sql_now, NULL, NULL);
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_busy_handler(s->db, busy_wait, s);
 	sqlite3_create_collation_v2(s->db, "pbcode", SQLITE_UTF8, NULL,
 	    code_collate, NULL);
 }
@@ -718,15 +753,33 @@ reopen_immutable(struct store *s)
 	buf_free(&uri);
 }
 
-int
-store_open(const char *path, bool create, struct store **out, char **err)
+/* Before anything is written: a database with tables but not ours (no
+ * plan and task tables, or tables and no schema version) is another
+ * program's, and is left exactly as it is. */
+static int
+check_ours(struct store *s, long version, char **err)
 {
-	struct store *s;
-	struct stat sb;
-	long version;
-	int flags;
+	long ntables, ours;
 
-	*out = NULL;
+	if (pragma_int(s, "SELECT count(*) FROM sqlite_master"
+	    " WHERE type = 'table'", &ntables, err) != 0 ||
+	    pragma_int(s, "SELECT count(*) FROM sqlite_master WHERE"
+	    " type = 'table' AND (name = 'plan' OR name = 'task')", &ours,
+	    err) != 0)
+		return -1;
+	if (ntables > 0 && (version == 0 || ours != 2))
+		return fail_in(err, s->path, _("not a parboard database "
+		    "(it has other tables); left untouched"));
+	return 0;
+}
+
+/* Only a regular file (or none yet) can be a database: a FIFO would
+ * block the open, a device would be written to. */
+static int
+check_path(const char *path, bool create, char **err)
+{
+	struct stat sb;
+
 	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT)
 			return fail(err, "%s: %s", path, strerror(errno));
@@ -734,12 +787,27 @@ store_open(const char *path, bool create, struct store **out, char **err)
 			return fail_in(err, path, _("no such database "
 			    "(import an appendix first: parboard import "
 			    "FILE)"));
-		if (make_parent_dirs(path, err) != 0)
-			return -1;
-	} else if (S_ISDIR(sb.st_mode))
+		return make_parent_dirs(path, err);
+	}
+	if (S_ISDIR(sb.st_mode))
 		return fail_in(err, path, _("is a directory, not a "
 		    "database"));
+	if (!S_ISREG(sb.st_mode))
+		return fail_in(err, path, _("not a regular file (a pipe, a "
+		    "device or a socket), not a database"));
+	return 0;
+}
 
+static int
+store_open_path(const char *path, bool create, struct store **out,
+    char **err)
+{
+	struct store *s;
+	long version;
+	int flags;
+
+	if (check_path(path, create, err) != 0)
+		return -1;
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	/* Without write access to the file or to its directory (where the
@@ -774,20 +842,40 @@ store_open(const char *path, bool create, struct store **out, char **err)
 	    SQLITE_READONLY))
 		reopen_immutable(s);
 	if (pragma_int(s, "PRAGMA user_version", &version, err) != 0 ||
+	    check_ours(s, version, err) != 0 ||
 	    exec(s, "PRAGMA foreign_keys = ON", err) != 0) {
 		store_close(s);
 		return -1;
 	}
-	/* Read-only media cannot switch journal mode: not fatal. */
-	if (!s->readonly)
+	/* Read-only media cannot switch journal mode: not fatal.  In WAL,
+	 * FULL syncs the log on every commit: a change acknowledged is a
+	 * change kept, even through a power cut. */
+	if (!s->readonly) {
 		sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL,
 		    NULL);
+		sqlite3_exec(s->db, "PRAGMA synchronous = FULL", NULL, NULL,
+		    NULL);
+	}
 	if (migrate(s, err) != 0) {
 		store_close(s);
 		return -1;
 	}
 	*out = s;
 	return 0;
+}
+
+int
+store_open(const char *path, bool create, struct store **out, char **err)
+{
+	char *expanded;
+	int rc;
+
+	*out = NULL;
+	if (path_expand_user(path, &expanded, err) != 0)
+		return -1;
+	rc = store_open_path(expanded, create, out, err);
+	free(expanded);
+	return rc;
 }
 
 void
@@ -804,6 +892,7 @@ store_close(struct store *s)
 	for (i = 0; i < SQ_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sqlite3_close(s->db);
+	free(s->backup_dir);
 	free(s->path);
 	free(s);
 }
@@ -821,6 +910,8 @@ store_begin(struct store *s, char **err)
 {
 	if (s->readonly)
 		return fail_in(err, s->path, _("database is read-only"));
+	if (s->depth == 0)
+		backup_daily(s);
 	if (exec(s, s->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT pb",
 	    err) != 0)
 		return -1;
@@ -1262,4 +1353,206 @@ store_findings(struct store *s, long plan_id)
 	return strv_query(s, "SELECT file, line, message FROM finding"
 	    " WHERE plan_id = ?1 ORDER BY file, line, id", plan_id,
 	    fmt_finding);
+}
+
+/* --- backup and check ------------------------------------------------ */
+
+int
+store_checkpoint(struct store *s, char **err)
+{
+	return exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", err);
+}
+
+/* Copy the open database into a new file dest with SQLite's online
+ * backup API (a consistent snapshot, while boards keep writing): into
+ * dest.XXXXXX first, then linked into place only if dest does not exist. */
+int
+store_backup(struct store *s, const char *dest, char **err)
+{
+	char *tmp = xasprintf("%s.XXXXXX", dest);
+	sqlite3_backup *bk;
+	sqlite3 *dst = NULL;
+	int fd, rc;
+
+	if (access(dest, F_OK) == 0) {
+		free(tmp);
+		return fail_in(err, dest, _("already exists; give a new "
+		    "file name"));
+	}
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = fail(err, "%s: %s", dest, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	close(fd);
+	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		bk = sqlite3_backup_init(dst, "main", s->db, "main");
+		if (bk == NULL)
+			rc = sqlite3_errcode(dst);
+		else {
+			while ((rc = sqlite3_backup_step(bk, -1)) ==
+			    SQLITE_BUSY || rc == SQLITE_LOCKED)
+				usleep(20000);
+			sqlite3_backup_finish(bk);
+			if (rc == SQLITE_DONE)
+				rc = sqlite3_errcode(dst);
+		}
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL,
+		    NULL, NULL);
+	if (rc != SQLITE_OK)
+		fail(err, "%s: %s", dest, dst ? sqlite3_errmsg(dst) :
+		    sqlite3_errstr(rc));
+	sqlite3_close(dst);
+	if (rc == SQLITE_OK && link(tmp, dest) != 0)
+		rc = fail(err, "%s: %s", dest, strerror(errno));
+	unlink(tmp);
+	free(tmp);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+void
+store_set_backup(struct store *s, const char *dir, int keep)
+{
+	free(s->backup_dir);
+	s->backup_dir = dir != NULL && keep > 0 ? xstrdup(dir) : NULL;
+	s->backup_keep = keep;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Remove the oldest daily copies of base in dir beyond keep (their names
+ * end in the date, so they sort by it). */
+static void
+backup_prune(const char *dir, const char *base, int keep)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL, *p;
+	size_t n = 0, cap = 0, i, len = strlen(base);
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL)
+		if (strncmp(e->d_name, base, len) == 0 &&
+		    e->d_name[len] == '-' && strlen(e->d_name + len) == 14 &&
+		    strcmp(e->d_name + len + 11, ".db") == 0) {
+			v = xgrow(v, &cap, n + 1, sizeof *v);
+			v[n++] = xstrdup(e->d_name);
+		}
+	closedir(d);
+	qsort(v, n, sizeof *v, name_cmp);
+	for (i = 0; i < n; i++) {
+		if (n - i > (size_t)keep) {
+			p = xasprintf("%s/%s", dir, v[i]);
+			unlink(p);
+			free(p);
+		}
+		free(v[i]);
+	}
+	free(v);
+}
+
+/* The first write of the day copies the database, as it was, into
+ * dir/BASE-YYYY-MM-DD.db and keeps the newest keep copies.  A copy
+ * that cannot be made does not stop the write. */
+static void
+backup_daily(struct store *s)
+{
+	const char *slash = strrchr(s->path, '/');
+	const char *base = slash ? slash + 1 : s->path;
+	char *dest, *stem;
+
+	if (s->backup_dir == NULL || s->backup_done)
+		return;
+	s->backup_done = true;
+	stem = xstrdup(base);
+	if (strlen(stem) > 3 && strcmp(stem + strlen(stem) - 3, ".db") == 0)
+		stem[strlen(stem) - 3] = '\0';
+	dest = xasprintf("%s/%s-%s.db", s->backup_dir, stem, today());
+	if (access(dest, F_OK) != 0 && make_parent_dirs(dest, NULL) == 0 &&
+	    store_backup(s, dest, NULL) == 0)
+		backup_prune(s->backup_dir, stem, s->backup_keep);
+	free(dest);
+	free(stem);
+}
+
+/* Rows of a checking pragma other than "ok", each a line of damage. */
+static int
+check_rows(struct store *s, const char *sql, FILE *out, long *damage,
+    char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+	const char *v;
+	char *safe;
+	int rc, i;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		v = (const char *)sqlite3_column_text(st, 0);
+		if (sqlite3_column_count(st) == 1 && v != NULL &&
+		    strcmp(v, "ok") == 0)
+			continue;
+		fprintf(out, "%s: ", s->path);
+		fputs(_("damage: "), out);
+		for (i = 0; i < sqlite3_column_count(st); i++) {
+			v = (const char *)sqlite3_column_text(st, i);
+			safe = text_safe(v ? v : "NULL", false);
+			fprintf(out, "%s%s", i ? " " : "", safe);
+			free(safe);
+		}
+		fputc('\n', out);
+		(*damage)++;
+	}
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_check(struct store *s, FILE *out, long *damage, long *warnings,
+    char **err)
+{
+	static const char *const checks[] = {
+		"PRAGMA integrity_check",
+		"PRAGMA foreign_key_check",
+		/* The change counter is never behind a task's stamp. */
+		"SELECT 'counter ' || (SELECT seq FROM counter) ||"
+		" ' is behind task ' || id || ' (seq ' || seq || ')'"
+		" FROM task WHERE seq > (SELECT seq FROM counter)",
+		"SELECT 'counter row missing' WHERE (SELECT count(*)"
+		" FROM counter) <> 1",
+		"SELECT 'task ' || id || ': support is not a JSON array'"
+		" FROM task WHERE NOT json_valid(support)"
+		" OR json_type(support) <> 'array'",
+		"SELECT 'task ' || id || ': unknown status ' || status"
+		" FROM task WHERE status NOT IN"
+		" ('todo', 'doing', 'done', 'blocked')",
+	};
+	char **f, **q, *safe;
+	size_t i;
+
+	*damage = *warnings = 0;
+	for (i = 0; i < sizeof checks / sizeof checks[0]; i++)
+		if (check_rows(s, checks[i], out, damage, err) != 0)
+			return -1;
+	/* The council's own findings (its appendix disagreeing with
+	 * itself) are no damage: warnings. */
+	f = strv_query(s, "SELECT file, line, message FROM finding"
+	    " ORDER BY plan_id, file, line, id", 0, fmt_finding);
+	for (q = f; *q != NULL; q++) {
+		safe = text_safe(*q, false);
+		fputs(_("warning: "), out);
+		fprintf(out, "%s\n", safe);
+		free(safe);
+		(*warnings)++;
+	}
+	strv_free(f);
+	return 0;
 }

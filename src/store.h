@@ -82,6 +82,24 @@ int store_begin(struct store *s, char **err);	/* BEGIN IMMEDIATE */
 int store_commit(struct store *s, char **err);
 void store_rollback(struct store *s);
 
+/* A consistent copy of the database into the new file dest (refused
+ * when dest exists), with SQLite's online backup API: boards may keep
+ * writing meanwhile. */
+int store_backup(struct store *s, const char *dest, char **err);
+/* Write the WAL back into the database file (a new database before it
+ * is moved into place). */
+int store_checkpoint(struct store *s, char **err);
+/* Daily copies: the first write of each day (store_begin) first copies
+ * the database into dir/NAME-YYYY-MM-DD.db and keeps the newest keep
+ * ones.  dir NULL or keep 0: none. */
+void store_set_backup(struct store *s, const char *dir, int keep);
+/* PRAGMA integrity_check, foreign_key_check and the store's consistency
+ * checks: each problem a "damage:" line on out (*damage counts them);
+ * the plans' findings (the council's appendix disagreeing with itself)
+ * are "warning:" lines (*warnings). */
+int store_check(struct store *s, FILE *out, long *damage, long *warnings,
+    char **err);
+
 /* PRAGMA data_version: changes when another connection commits. */
 long store_data_version(struct store *s);
 

@@ -91,6 +91,10 @@ struct store {
 	bool readonly;
 	int depth;		/* store_begin nesting */
 	sqlite3_stmt *st[SQ_COUNT];
+	long long busy_since;	/* ms clock when the current wait began */
+	char *backup_dir;	/* daily copies (store_backup_daily) or NULL */
+	int backup_keep;
+	bool backup_done;	/* today's copy exists or was tried */
 };
 
 /* Errors and statements (store.c).  store_dberr sets *err from the

@@ -517,12 +517,20 @@ blank(const char *s)
 static int
 user_text(const char *in, char **out, char **err)
 {
+	char *clean;
+
 	*out = NULL;
 	if (in == NULL)
 		return 0;
 	if (!text_utf8_valid(in, strlen(in), NULL))
 		return fail(err, "%s", _("text is not valid UTF-8"));
-	*out = text_nfc(in);
+	/* A line feed is kept inside the one field (a history row's new),
+	 * so it never makes a row of its own; other controls are refused. */
+	if (!text_user_clean(in, &clean))
+		return fail(err, "%s", _("text contains a control character "
+		    "(only line feeds and tabs are allowed)"));
+	*out = text_nfc(clean);
+	free(clean);
 	return 0;
 }
 

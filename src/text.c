@@ -509,8 +509,10 @@ parse_entity(const char *p, struct buf *out)
 	if (!(hex ? isxdigit((unsigned char)*q) : isdigit((unsigned char)*q)))
 		return 0;
 	cp = strtoul(q, &end, hex ? 16 : 10);
-	if (*end != ';' || cp == 0 || cp > 0x10ffff ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
+	/* A control character (C0, DEL, C1: &#27; &#155;) is not decoded:
+	 * the entity stays as text, so markup never makes one. */
+	if (*end != ';' || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 		return 0;
 	n = u8_uctomb(u, (ucs4_t)cp, (int)sizeof u);
 	if (n <= 0)
@@ -816,4 +818,51 @@ int
 text_code_cmp(const char *a, const char *b)
 {
 	return text_code_cmpn(a, strlen(a), b, strlen(b));
+}
+
+/* ---- text a person typed ---------------------------------------------- */
+
+bool
+text_user_clean(const char *in, char **out)
+{
+	struct buf b = { 0 };
+	const unsigned char *p = (const unsigned char *)in;
+
+	*out = NULL;
+	if (!text_utf8_valid(in, strlen(in), NULL))
+		return false;
+	for (; *p != '\0'; p++) {
+		if (*p == '\t')
+			buf_addc(&b, ' ');
+		else if (*p == '\r' && p[1] == '\n')
+			continue;
+		else if (*p == '\n')
+			buf_addc(&b, '\n');
+		else if (*p < 0x20 || *p == 0x7f ||
+		    (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
+			buf_free(&b);
+			return false;
+		} else
+			buf_addc(&b, (char)*p);
+	}
+	*out = buf_take(&b);
+	return true;
+}
+
+void
+text_blank_controls(char *s, bool keep_newlines)
+{
+	unsigned char *p = (unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if ((*p < 0x20 && !(keep_newlines && *p == '\n')) ||
+		    *p == 0x7f)
+			*p = ' ';
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			/* a C1 control: two spaces keep the length */
+			p[0] = ' ';
+			p[1] = ' ';
+			p++;
+		}
+	}
 }

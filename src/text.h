@@ -120,4 +120,15 @@ void text_format_date(const char *iso, char out[11]);
  * arithmetic: no time zone or DST.  0 if either is not a valid ISO date. */
 long text_days_between(const char *iso_a, const char *iso_b);
 
+/* Text a person typed (a note, evidence, a title): line feeds kept (a
+ * CR LF pair becomes one), a tab becomes a space; any other control
+ * character (C0, DEL, C1) or invalid UTF-8 refuses the text (false,
+ * *out NULL).  Otherwise *out is the cleaned copy. */
+bool text_user_clean(const char *in, char **out);
+
+/* Every control character of s (C0 but a line feed when keep_newlines,
+ * DEL, C1) replaced in place by spaces: what the appendix's cells get
+ * after their markup was decoded. */
+void text_blank_controls(char *s, bool keep_newlines);
+
 #endif

@@ -201,17 +201,34 @@ errno_text(int e)
 }
 
 int
-read_file(const char *path, char **data, size_t *len, char **err)
+read_file(const char *path, size_t max, char **data, size_t *len,
+    char **err)
 {
 	FILE *f = fopen(path, "rb");
 	struct buf b = { 0 };
+	struct stat sb;
 	char chunk[65536];
 	size_t n;
 
 	if (f == NULL)
 		return fail(err, "%s: %s", path, errno_text(errno));
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+	/* A regular file too large is refused by its size, unread; a pipe
+	 * or a device (/dev/zero) is read only up to the limit. */
+	if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (unsigned long long)sb.st_size > max) {
+		fclose(f);
+		return fail(err, _("%s: file too large (more than %zu MB)"),
+		    path, max / (1024 * 1024));
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > max) {
+			fclose(f);
+			buf_free(&b);
+			return fail(err, _("%s: file too large (more than "
+			    "%zu MB)"), path, max / (1024 * 1024));
+		}
 		buf_add(&b, chunk, n);
+	}
 	if (ferror(f)) {
 		fclose(f);
 		buf_free(&b);
@@ -221,6 +238,61 @@ read_file(const char *path, char **data, size_t *len, char **err)
 	*len = b.len;
 	*data = buf_take(&b);
 	return 0;
+}
+
+int
+path_expand_user(const char *path, char **out, char **err)
+{
+	const char *slash, *home;
+	struct passwd *pw;
+	char *name;
+
+	*out = NULL;
+	if (path[0] != '~')
+		return *out = xstrdup(path), 0;
+	slash = strchr(path, '/');
+	name = slash ? xstrndup(path + 1, (size_t)(slash - path - 1)) :
+	    xstrdup(path + 1);
+	if (name[0] == '\0') {
+		home = getenv("HOME");
+		if (home == NULL || home[0] == '\0') {
+			pw = getpwuid(getuid());
+			home = pw != NULL ? pw->pw_dir : NULL;
+		}
+	} else {
+		pw = getpwnam(name);
+		home = pw != NULL ? pw->pw_dir : NULL;
+	}
+	free(name);
+	if (home == NULL || home[0] == '\0')
+		return fail(err, _("%s: no such user's home directory"), path);
+	*out = xasprintf("%s%s", home, slash ? slash : "");
+	return 0;
+}
+
+int
+stdout_close(void)
+{
+	bool bad = ferror(stdout) != 0;
+	int e = 0;
+
+	if (fflush(stdout) != 0) {
+		bad = true;
+		e = errno;
+	}
+	if (fclose(stdout) != 0 && !bad) {
+		bad = errno != EBADF;
+		e = errno;
+	}
+	if (!bad)
+		return 0;
+	fputs("parboard: ", stderr);
+	if (e != 0)
+		fprintf(stderr, _("write error on standard output: %s\n"),
+		    errno_text(e));
+	else
+		fputs(_("write error on standard output\n"), stderr);
+	return -1;
 }
 
 const char *

@@ -38,8 +38,28 @@ void buf_addc(struct buf *b, char c);
 char *buf_take(struct buf *b);	/* returns data (never NULL), resets b */
 void buf_free(struct buf *b);
 
-/* Read a whole file; NUL bytes are kept, *len tells the length. */
-int read_file(const char *path, char **data, size_t *len, char **err);
+/* Read a whole file of at most max bytes; NUL bytes are kept, *len tells
+ * the length.  A larger regular file is refused by its size before a
+ * byte is read; a pipe or a device is read only up to max. */
+int read_file(const char *path, size_t max, char **data, size_t *len,
+    char **err);
+
+/* Limits on what parboard reads (issue 9): a file to import, its lines,
+ * cells and rows, the configuration. */
+#define LIMIT_FILE (64u * 1024 * 1024)
+#define LIMIT_LINE (1024 * 1024)
+#define LIMIT_CELL (64 * 1024)
+#define LIMIT_ROWS 200000
+#define LIMIT_CONFIG (1024u * 1024)
+
+/* "~/x" and "~user/x" as the shell expands them into *out (malloc'd);
+ * other paths copied.  An unknown user is an error, never a directory
+ * named "~user". */
+int path_expand_user(const char *path, char **out, char **err);
+
+/* Flush and close standard output (gnulib's close_stdout): on a write
+ * error print a message and return -1, so main exits 1. */
+int stdout_close(void);
 
 /* Name of the Unix account running us, from getuid() (not $USER). */
 const char *current_user(void);

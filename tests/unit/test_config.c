@@ -640,7 +640,7 @@ test_man_example(void **state)
 	const char *ex, *ee, *src;
 	size_t len;
 
-	if (read_file(SRCDATADIR "/../man/parboard.5.in", &page, &len,
+	if (read_file(SRCDATADIR "/../man/parboard.5.in", LIMIT_FILE, &page, &len,
 	    &err) != 0)
 		fail_msg("%s", err);
 	ex = strstr(page, "\n.SH EXAMPLE\n");
