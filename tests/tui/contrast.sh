@@ -13,6 +13,10 @@ CONTRAST="$SRCDIR/tests/tui/contrast.py"
 SOCK="pbcontrast$$"
 tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
+# A session that outlives the others: killing a server's last session
+# makes it exit, and a new-session racing that exit fails with "server
+# exited unexpectedly".
+tm new-session -d -s keep "sleep 3600"
 
 # Two criteria are due before the day taken as today (2023-10-26): late;
 # the others on 31/10 are due soon, 1.7 on 31/12 neither.
@@ -56,6 +60,10 @@ settle() {
 # readable TERM WHAT SESSION: contrast.py accepts the pane.
 readable() {
 	settle "$3" > "$TMPD/pane"
+	if ! grep -q '[^[:space:]]' "$TMPD/pane"; then
+		fail "$1: $2: the pane could not be read"
+		return 1
+	fi
 	if python3 "$CONTRAST" < "$TMPD/pane" > "$TMPD/low"; then
 		return 0
 	fi
