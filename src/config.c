@@ -320,5 +320,8 @@ config_free(struct config *c)
 		free(c->colors[i].bg);
 	}
 	free(c->colors);
+	for (i = 0; i < c->ncolumn_words; i++)
+		free(c->column_words[i].word);
+	free(c->column_words);
 	free(c);
 }
