@@ -1409,6 +1409,9 @@ grid_title(const struct reader *r, const struct grid *g, size_t first,
 		}
 	if (b.len == 0 && g->title != NULL)
 		buf_adds(&b, g->title);
+	for (k = 0; k < b.len; k++)
+		if (b.data[k] == '\n')
+			b.data[k] = ' ';
 	joined = buf_take(&b);
 	t = text_squeeze(joined);
 	nfc = text_nfc(t);
@@ -1446,6 +1449,7 @@ parse_grids(struct reader *r, const struct grid *g, size_t n,
 	r->grid = &g[t];
 	a->kind = kind;
 	a->ntables = n;
+	a->sheet = g[t].sheet;
 	a->taken = g[t].sheet ? xasprintf(_("sheet %s"), g[t].name) :
 	    xasprintf(_("table %d"), g[t].number);
 	a->title = grid_title(r, &g[t], r->starts[t], h - r->starts[t]);

@@ -71,6 +71,7 @@ struct appendix {
 				 * was read ("table 3", "sheet Phụ lục"), in
 				 * the user's language; NULL for text */
 	size_t ntables;		/* tables or sheets in that file */
+	bool sheet;		/* taken is a sheet */
 };
 
 /* How an office reader filled a cell that it did not hold itself. */

@@ -202,9 +202,14 @@ print_taken(FILE *f, const struct appendix *a)
 {
 	if (a->taken == NULL)
 		return;
-	fprintf(f, ngettext("%s: read %s (the file has %zu table)\n",
-	    "%s: read %s (the file has %zu tables)\n", a->ntables), a->file,
-	    a->taken, a->ntables);
+	if (a->sheet)
+		fprintf(f, ngettext("%s: read %s (the workbook has %zu "
+		    "sheet)\n", "%s: read %s (the workbook has %zu sheets)\n",
+		    a->ntables), a->file, a->taken, a->ntables);
+	else
+		fprintf(f, ngettext("%s: read %s (the document has %zu "
+		    "table)\n", "%s: read %s (the document has %zu tables)\n",
+		    a->ntables), a->file, a->taken, a->ntables);
 }
 
 /* A dry run of a Word or Excel file shows the rows as read, so a
