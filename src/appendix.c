@@ -101,6 +101,25 @@ fail_at(char **err, const char *file, long line, const char *fmt, ...)
 }
 
 void
+grids_free(struct grid *g, size_t n)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < g[i].nrows; j++) {
+			for (k = 0; k < g[i].rows[j].ncells; k++)
+				free(g[i].rows[j].cells[k]);
+			free(g[i].rows[j].cells);
+			free(g[i].rows[j].span);
+		}
+		free(g[i].rows);
+		free(g[i].name);
+		free(g[i].title);
+	}
+	free(g);
+}
+
+void
 appendix_col_name(size_t col, char out[8])
 {
 	char tmp[8];

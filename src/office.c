@@ -240,25 +240,6 @@ row_set(struct grid_row *r, size_t col, const char *text, unsigned span)
 	r->span[col] = (unsigned char)span;
 }
 
-void
-grids_free(struct grid *g, size_t n)
-{
-	size_t i, j, k;
-
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < g[i].nrows; j++) {
-			for (k = 0; k < g[i].rows[j].ncells; k++)
-				free(g[i].rows[j].cells[k]);
-			free(g[i].rows[j].cells);
-			free(g[i].rows[j].span);
-		}
-		free(g[i].rows);
-		free(g[i].name);
-		free(g[i].title);
-	}
-	free(g);
-}
-
 /* Word ------------------------------------------------------------------ */
 
 /* Word's automatic numbering: counters per list, formats per level. */
