@@ -723,7 +723,7 @@ struct sheetctx {
 	struct grid *g;
 	char **strings;
 	size_t nstrings, rowcap;
-	size_t col;
+	size_t col, next;		/* this cell's column, the next one's */
 	int row;
 	char type[16];
 	struct buf v;
@@ -778,13 +778,13 @@ sheet_element(struct sheetctx *c, xmlTextReader *x, char **err)
 			    c->a->file, c->g->name, MAX_ROWS);
 		c->row = row;
 		grid_push_row(c->g, &c->rowcap, row);
-		c->col = 0;
+		c->col = c->next = 0;
 		return 0;
 	}
 	if (at(x, XML_READER_TYPE_ELEMENT, "c") && c->g->nrows > 0) {
 		s = (char *)xmlTextReaderGetAttribute(x, BAD_CAST "r");
 		if (s == NULL)
-			col = c->have ? c->col + 1 : c->col;
+			col = c->next;
 		else if (!cell_ref(s, &col, &row)) {
 			fail(err, _("%s: sheet %s, row %d: bad cell reference "
 			    "'%s'"), c->a->file, c->g->name, c->row, s);
@@ -799,6 +799,7 @@ sheet_element(struct sheetctx *c, xmlTextReader *x, char **err)
 			    c->row, colname, OFFICE_MAX_COLS);
 		}
 		c->col = col;
+		c->next = col + 1;
 		s = (char *)xmlTextReaderGetAttribute(x, BAD_CAST "t");
 		snprintf(c->type, sizeof c->type, "%s", s ? s : "");
 		xmlFree(s);

@@ -97,6 +97,14 @@ out=$(pb import "$TMPD/bad.xlsx" 2>&1)
 expect_match "a bad number names sheet, row and column" \
     "bad.xlsx: sheet Phụ lục, row 9, column E: bad number 'abc' in column ĐIỂM THẨM ĐỊNH" "$out"
 
+# A directives sheet: a due date stored as Excel's day number.
+pb import "$SEED" >/dev/null 2>&1
+out=$(pb import --dry-run "$DATA/directives.xlsx" 2>&1)
+expect_match "a due date stored as a day number is read" \
+    '^  1.7 +CA +- +2023-10-31 Tổ chức hai cuộc đối thoại' "$out"
+expect_match "a due date typed as text is read" \
+    '^  1.4.2 +DTT +- +2023-09-30 Phát tin bài' "$out"
+
 # The columns setting adds wordings.
 printf 'STT\tNội dung\tĐiểm quy định\tĐiểm thẩm định\n1.1\tA\t2\t1\n' > "$TMPD/w.tsv"
 out=$(pb import --dry-run "$TMPD/w.tsv" 2>&1)

@@ -506,6 +506,16 @@ def main():
             f.write("\t".join(r) + "\n")
     write_zip(os.path.join(DATA, "example.docx"), example_docx())
     write_zip(os.path.join(DATA, "example.xlsx"), example_xlsx())
+    # A directives table as a sheet: due dates stored as Excel serial
+    # day numbers (45230 is 2023-10-31) or typed as text.
+    b = Book()
+    b.sheet("Chỉ đạo", [
+        (1, ["Vai trò", "Tiêu chí", "Nhiệm vụ", "Hạn", "Chỉ tiêu"]),
+        (2, ["CA", "1.7", "Tổ chức hai cuộc đối thoại", ("n", "45230"),
+             "2 cuộc"]),
+        (3, ["DTT", "1.4.2", "Phát tin bài về CCHC", "30/09/2023", None]),
+    ], cols=5)
+    write_zip(os.path.join(DATA, "directives.xlsx"), b.parts())
     write_zip(os.path.join(DATA, "autonum-bad.docx"),
               example_docx("chineseCounting"))
     # Broken archives and bombs.
