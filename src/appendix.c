@@ -10,6 +10,7 @@
  * continues the row above it, cell by cell. */
 #include <csv.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,9 @@ struct record {
 
 struct reader {
 	const char *file;
+	const struct grid *grid;	/* Word or Excel tables, or NULL */
+	size_t *starts;		/* grid: first record of each table, and
+				 * nrecs after the last */
 	struct line *lines;
 	size_t nlines, linecap;
 	struct record *recs;
@@ -94,6 +98,86 @@ fail_at(char **err, const char *file, long line, const char *fmt, ...)
 	what = xvasprintf(fmt, ap);
 	va_end(ap);
 	rc = fail(err, "%s:%ld: %s", file, line, what);
+	free(what);
+	return rc;
+}
+
+void
+grids_free(struct grid *g, size_t n)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < g[i].nrows; j++) {
+			for (k = 0; k < g[i].rows[j].ncells; k++)
+				free(g[i].rows[j].cells[k]);
+			free(g[i].rows[j].cells);
+			free(g[i].rows[j].span);
+		}
+		free(g[i].rows);
+		free(g[i].name);
+		free(g[i].title);
+	}
+	free(g);
+}
+
+void
+appendix_col_name(size_t col, char out[8])
+{
+	char tmp[8];
+	size_t n = 0, i;
+
+	col++;
+	while (col > 0 && n < 7) {
+		tmp[n++] = (char)('A' + (col - 1) % 26);
+		col = (col - 1) / 26;
+	}
+	for (i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+}
+
+/* Where a record is, in a Word or Excel table. */
+static char *
+grid_place(const struct grid *g, long row, int col)
+{
+	char letters[8];
+
+	if (!g->sheet)
+		return xasprintf(_("table %d, row %ld"), g->number, row);
+	if (col < 0)
+		return xasprintf(_("sheet %s, row %ld"), g->name, row);
+	appendix_col_name((size_t)col, letters);
+	return xasprintf(_("sheet %s, row %ld, column %s"), g->name, row,
+	    letters);
+}
+
+/* An error at a record of r: "FILE:LINE: what" in a text file, "FILE:
+ * table N, row R: what" or "FILE: sheet NAME, row R, column C: what" in
+ * a Word or Excel file (col: the record's cell, or -1). */
+static int fail_rec(char **, const struct reader *, long, int, const char *,
+    ...) PB_PRINTF(5, 6);
+
+static int
+fail_rec(char **err, const struct reader *r, long line, int col,
+    const char *fmt, ...)
+{
+	va_list ap;
+	char *what, *place;
+	int rc;
+
+	if (err == NULL)
+		return -1;
+	va_start(ap, fmt);
+	what = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (r->grid == NULL)
+		rc = fail(err, "%s:%ld: %s", r->file, line, what);
+	else {
+		place = grid_place(r->grid, line, col);
+		rc = fail(err, "%s: %s: %s", r->file, place, what);
+		free(place);
+	}
 	free(what);
 	return rc;
 }
@@ -398,26 +482,108 @@ csv_records(struct reader *r, size_t from, size_t to, char **err)
 	return rc;
 }
 
+/* Header wordings of each appendix column, folded: columns are found by
+ * meaning.  A header cell takes the column whose wording starts first in
+ * it, the longer wording on a tie: the seed's "ĐIỂM TRỪ SO VỚI ĐIỂM THẨM
+ * ĐỊNH VÀ ĐIỂM CHUẨN" names two other columns after its own. */
+static const struct {
+	int col;
+	const char *word;
+} acol_words[] = {
+	{ COL_CODE, "stt" }, { COL_CODE, "tt" }, { COL_CODE, "so tt" },
+	{ COL_CODE, "so thu tu" },
+	{ COL_TITLE, "linh vuc" }, { COL_TITLE, "tieu chi" },
+	{ COL_TITLE, "noi dung" },
+	{ COL_STANDARD, "diem chuan" }, { COL_STANDARD, "diem toi da" },
+	{ COL_STANDARD, "thang diem" },
+	{ COL_SELF, "diem tu danh gia" }, { COL_SELF, "diem tu cham" },
+	{ COL_APPRAISED, "diem tham dinh" },
+	{ COL_APPRAISED, "ket qua tham dinh" },
+	{ COL_DEDUCTION, "diem tru" }, { COL_DEDUCTION, "diem bi tru" },
+	{ COL_COMMENT, "y kien" }, { COL_COMMENT, "ly do tru diem" },
+	{ COL_COMMENT, "nhan xet" },
+	{ COL_ASSIGNEE, "nguoi thuc hien" },
+	{ COL_ASSIGNEE, "nguoi chiu trach nhiem" },
+	{ COL_ASSIGNEE, "don vi chiu trach nhiem" },
+	{ COL_ASSIGNEE, "chiu trach nhiem" },
+	{ COL_ASSIGNEE, "bo phan thuc hien" },
+};
+
+/* Wordings added by the configuration (`columns`), folded. */
+static char **added_words[NCOL];
+
+static const char *const col_ids[NCOL] = {
+	"code", "title", "standard", "self", "appraised", "deduction",
+	"comment", "assignee",
+};
+
+int
+appendix_column_id(const char *name)
+{
+	int k;
+
+	for (k = 0; k < NCOL; k++)
+		if (strcmp(name, col_ids[k]) == 0)
+			return k;
+	return -1;
+}
+
+void
+appendix_add_words(int col, const char *words)
+{
+	size_t n = 0;
+	int k;
+
+	if (words == NULL) {
+		for (k = 0; k < NCOL; k++) {
+			for (n = 0; added_words[k] != NULL &&
+			    added_words[k][n] != NULL; n++)
+				free(added_words[k][n]);
+			free(added_words[k]);
+			added_words[k] = NULL;
+		}
+		return;
+	}
+	if (col < 0 || col >= NCOL)
+		return;
+	while (added_words[col] != NULL && added_words[col][n] != NULL)
+		n++;
+	added_words[col] = xrealloc(added_words[col],
+	    (n + 2) * sizeof *added_words[col]);
+	added_words[col][n] = text_fold(words);
+	added_words[col][n + 1] = NULL;
+}
+
+/* Better match so far: earlier in the header, or as early and longer. */
+static void
+consider(const char *f, int col, const char *word, long *pos, size_t *len,
+    int *best)
+{
+	long p = word[0] != '\0' ? text_find_word(f, word) : -1;
+
+	if (p < 0 || (*best >= 0 && (p > *pos || (p == *pos &&
+	    strlen(word) <= *len))))
+		return;
+	*pos = p;
+	*len = strlen(word);
+	*best = col;
+}
+
 static int
 appendix_column(const char *f)
 {
-	if (starts_word(f, "stt"))
-		return COL_CODE;
-	if (starts_word(f, "diem chuan"))
-		return COL_STANDARD;
-	if (starts_word(f, "diem tu danh gia"))
-		return COL_SELF;
-	if (starts_word(f, "diem tham dinh"))
-		return COL_APPRAISED;
-	if (starts_word(f, "diem tru"))
-		return COL_DEDUCTION;
-	if (starts_word(f, "y kien"))
-		return COL_COMMENT;
-	if (starts_word(f, "nguoi thuc hien"))
-		return COL_ASSIGNEE;
-	if (starts_word(f, "linh vuc") || text_find_word(f, "tieu chi") >= 0)
-		return COL_TITLE;
-	return -1;
+	size_t i, len = 0;
+	long pos = -1;
+	int best = -1, k;
+
+	for (i = 0; i < sizeof acol_words / sizeof acol_words[0]; i++)
+		consider(f, acol_words[i].col, acol_words[i].word, &pos, &len,
+		    &best);
+	for (k = 0; k < NCOL; k++)
+		for (i = 0; added_words[k] != NULL && added_words[k][i] != NULL;
+		    i++)
+			consider(f, k, added_words[k][i], &pos, &len, &best);
+	return best;
 }
 
 static int
@@ -548,7 +714,7 @@ is_score_col(int c)
 }
 
 static int
-merge_row(const char *file, struct prow *p, const struct record *rec,
+merge_row(const struct reader *r, struct prow *p, const struct record *rec,
     const int *amap, size_t hcells, char **err)
 {
 	const char *t;
@@ -563,7 +729,7 @@ merge_row(const char *file, struct prow *p, const struct record *rec,
 			p->cell[c] = xstrdup(t);
 			p->cell_line[c] = rec->line;
 		} else if (is_score_col(c)) {
-			return fail_at(err, file, rec->line,
+			return fail_rec(err, r, rec->line, amap[c],
 			    _("continuation line gives %s again (the row "
 			    "above on line %d has it)"), col_names[c],
 			    p->line);
@@ -591,8 +757,8 @@ strip_spaces(const char *s)
 }
 
 static int
-make_criterion(const char *file, struct prow *p, bool last,
-    struct criterion *c, char **err)
+make_criterion(const struct reader *r, const int *amap, struct prow *p,
+    bool last, struct criterion *c, char **err)
 {
 	static const int cols[] = {
 		COL_STANDARD, COL_SELF, COL_APPRAISED, COL_DEDUCTION
@@ -615,14 +781,14 @@ make_criterion(const char *file, struct prow *p, bool last,
 			if (col != COL_STANDARD && col != COL_APPRAISED)
 				continue;
 			if (last && p->short_row)
-				return fail_at(err, file, p->line,
+				return fail_rec(err, r, p->line, amap[col],
 				    _("truncated row: missing %s"),
 				    col_names[col]);
-			return fail_at(err, file, p->line, _("missing %s"),
-			    col_names[col]);
+			return fail_rec(err, r, p->line, amap[col],
+			    _("missing %s"), col_names[col]);
 		}
 		if (!text_parse_score(t, dst[k]))
-			return fail_at(err, file, p->cell_line[col],
+			return fail_rec(err, r, p->cell_line[col], amap[col],
 			    _("bad number '%s' in column %s"), t,
 			    col_names[col]);
 		/* Bounded scores: 200 000 rows of them cannot overflow
@@ -647,9 +813,157 @@ static void
 criterion_free(struct criterion *c)
 {
 	free(c->code);
+	free(c->path);
 	free(c->title);
 	free(c->comment);
 	free(c->assignee);
+}
+
+/* Numbering forms ------------------------------------------------------ */
+
+enum level {
+	LEVEL_PART,		/* A, B: parts above the fields */
+	LEVEL_FIELD,		/* I, II, IV: fields */
+	LEVEL_NUMBER,		/* 1, 1.1, 1.1.3: criteria */
+	LEVEL_LETTER,		/* a, b: under a criterion */
+	LEVEL_OTHER,		/* anything else, taken as it is */
+};
+
+/* The code cell without spaces and the "." or ")" that ends a number:
+ * "I." → "I", "1." → "1", "a)" → "a", "1. 1. 3" → "1.1.3". */
+static char *
+code_of(const char *cell)
+{
+	char *c = strip_spaces(cell);
+	size_t n = strlen(c);
+
+	while (n > 1 && (c[n - 1] == '.' || c[n - 1] == ')'))
+		c[--n] = '\0';
+	if (n > 1 && c[0] == '(' && c[n - 1] != ')')
+		memmove(c, c + 1, n--);
+	return c;
+}
+
+static bool
+is_roman(const char *s)
+{
+	static const char *const r[] = { "I", "II", "III", "IV", "V", "VI",
+	    "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+	    "XVII", "XVIII", "XIX", "XX" };
+	size_t i;
+
+	for (i = 0; i < sizeof r / sizeof r[0]; i++)
+		if (strcmp(s, r[i]) == 0)
+			return true;
+	return false;
+}
+
+static enum level
+level_of(const char *code)
+{
+	const char *p = code;
+	bool digit = false;
+
+	if (is_roman(code))
+		return LEVEL_FIELD;
+	if (code[0] >= 'A' && code[0] <= 'Z' && code[1] == '\0')
+		return LEVEL_PART;
+	if (((code[0] >= 'a' && code[0] <= 'z') && code[1] == '\0') ||
+	    strcmp(code, "đ") == 0)
+		return LEVEL_LETTER;
+	for (; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9')
+			digit = true;
+		else if (*p != '.' || !digit || p[1] == '.' || p[1] == '\0')
+			return LEVEL_OTHER;
+		else
+			digit = false;
+	}
+	return digit ? LEVEL_NUMBER : LEVEL_OTHER;
+}
+
+static const struct criterion *code_rows;
+
+static int
+code_index_cmp(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	int r = strcmp(code_rows[i].code, code_rows[j].code);
+
+	return r != 0 ? r : (i > j) - (i < j);
+}
+
+/* A code the document gives to rows in different places becomes their
+ * paths: "1" under I and "1" under II are "I.1" and "II.1". */
+static void
+uniquify_codes(struct appendix *a)
+{
+	size_t *ix = xcalloc(a->nrows + 1, sizeof *ix), i, j, k;
+	bool differ;
+
+	for (i = 0; i < a->nrows; i++)
+		ix[i] = i;
+	code_rows = a->rows;
+	qsort(ix, a->nrows, sizeof *ix, code_index_cmp);
+	for (i = 0; i < a->nrows; i = j) {
+		differ = false;
+		for (j = i + 1; j < a->nrows && strcmp(a->rows[ix[j]].code,
+		    a->rows[ix[i]].code) == 0; j++)
+			differ = differ || strcmp(a->rows[ix[j]].path,
+			    a->rows[ix[i]].path) != 0;
+		for (k = i; differ && k < j; k++) {
+			free(a->rows[ix[k]].code);
+			a->rows[ix[k]].code = xstrdup(a->rows[ix[k]].path);
+		}
+	}
+	free(ix);
+}
+
+static char *
+path_under(const char *parent, const char *code)
+{
+	return parent != NULL ? xasprintf("%s.%s", parent, code) :
+	    xstrdup(code);
+}
+
+/* Each row's path in the tree, from the numbering forms in document
+ * order: a field's criteria are under it, letters under the criterion
+ * above; the seed's 1.1.3 form is its own path.  Then a code the
+ * document repeats ("1" under I and under II) becomes its path. */
+static void
+number_rows(struct appendix *a)
+{
+	const char *part = NULL, *field = NULL, *number = NULL;
+	struct criterion *c;
+	size_t i;
+
+	for (i = 0; i < a->nrows; i++) {
+		c = &a->rows[i];
+		switch (level_of(c->code)) {
+		case LEVEL_PART:
+			c->path = xstrdup(c->code);
+			part = c->path;
+			field = number = NULL;
+			break;
+		case LEVEL_FIELD:
+			c->path = path_under(part, c->code);
+			field = c->path;
+			number = NULL;
+			break;
+		case LEVEL_NUMBER:
+			c->path = path_under(field ? field : part, c->code);
+			number = c->path;
+			break;
+		case LEVEL_LETTER:
+			c->path = path_under(number ? number : field ? field :
+			    part, c->code);
+			break;
+		case LEVEL_OTHER:
+			c->path = xstrdup(c->code);
+			break;
+		}
+	}
+	uniquify_codes(a);
 }
 
 static int
@@ -671,12 +985,12 @@ build_criteria(struct reader *r, size_t h, const int *amap,
 			break;	/* prose after the table */
 		if (*cell_at(rec, amap[COL_CODE]) == '\0') {
 			if (n == 0) {
-				fail_at(err, r->file, rec->line,
+				fail_rec(err, r, rec->line, -1,
 				    _("continuation line with no row above "
 				    "it"));
 				goto out;
 			}
-			if (merge_row(r->file, &rows[n - 1], rec, amap, hcells,
+			if (merge_row(r, &rows[n - 1], rec, amap, hcells,
 			    err) != 0)
 				goto out;
 			continue;
@@ -694,21 +1008,21 @@ build_criteria(struct reader *r, size_t h, const int *amap,
 		}
 	}
 	if (n == 0) {
-		fail_at(err, r->file, r->recs[h].line, _("header but no rows "
+		fail_rec(err, r, r->recs[h].line, -1, _("header but no rows "
 		    "below it (truncated file?)"));
 		goto out;
 	}
 	a->rows = xcalloc(n, sizeof *a->rows);
 	for (i = 0; i < n; i++) {
 		p = &rows[i];
-		if (make_criterion(r->file, p, i == n - 1, &c, err) != 0)
+		if (make_criterion(r, amap, p, i == n - 1, &c, err) != 0)
 			goto out;
 		f = text_fold(p->cell[COL_CODE]);
 		if (starts_word(f, "tong")) {
 			free(f);
 			if (a->has_total) {
 				criterion_free(&c);
-				fail_at(err, r->file, p->line, _("a second "
+				fail_rec(err, r, p->line, -1, _("a second "
 				    "total row (the first is on line %d)"),
 				    total_line);
 				goto out;
@@ -723,9 +1037,10 @@ build_criteria(struct reader *r, size_t h, const int *amap,
 			continue;
 		}
 		free(f);
-		c.code = strip_spaces(p->cell[COL_CODE]);
+		c.code = code_of(p->cell[COL_CODE]);
 		a->rows[a->nrows++] = c;
 	}
+	number_rows(a);
 	rc = 0;
 out:
 	for (i = 0; i < n; i++) {
@@ -756,6 +1071,37 @@ cell_or_null(const struct record *rec, int col)
 	return *t == '\0' ? NULL : xstrdup(t);
 }
 
+/* A due date as Excel stores it, a serial day number (45230 is
+ * 2023-10-31), written YYYY-MM-DD; false for anything else. */
+static bool
+excel_date(const struct reader *r, const char *t, char iso[11])
+{
+	long days, y, m, d, era, doe, yoe, doy, mp;
+	char *end, buf[32];
+
+	if (r->grid == NULL || !r->grid->sheet)
+		return false;
+	days = strtol(t, &end, 10);
+	if (end == t || (*end != '\0' && strcmp(end, ".0") != 0) ||
+	    days < 1 || days > 2958465)
+		return false;
+	/* Days since 1899-12-30 made days since 0000-03-01, then H.
+	 * Hinnant's civil_from_days. */
+	days += 693899;
+	era = days / 146097;
+	doe = days - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y = yoe + era * 400 + (m <= 2);
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)(y % 10000),
+	    (int)m, (int)d);
+	memcpy(iso, buf, 11);
+	return true;
+}
+
 static int
 build_directives(struct reader *r, size_t h, const int *dmap,
     struct appendix *a, char **err)
@@ -778,15 +1124,16 @@ build_directives(struct reader *r, size_t h, const int *dmap,
 			if (*cell_at(rec, dmap[req[k]]) != '\0')
 				continue;
 			if (rec->ncells < hcells && last_in_table(r, i))
-				return fail_at(err, r->file, rec->line,
-				    _("truncated row: missing %s"),
-				    dcol_names[req[k]]);
-			return fail_at(err, r->file, rec->line,
+				return fail_rec(err, r, rec->line,
+				    dmap[req[k]], _("truncated row: missing "
+				    "%s"), dcol_names[req[k]]);
+			return fail_rec(err, r, rec->line, dmap[req[k]],
 			    _("missing %s"), dcol_names[req[k]]);
 		}
 		t = cell_at(rec, dmap[DCOL_DUE]);
-		if (*t != '\0' && !text_parse_date(t, iso))
-			return fail_at(err, r->file, rec->line,
+		if (*t != '\0' && !text_parse_date(t, iso) &&
+		    !excel_date(r, t, iso))
+			return fail_rec(err, r, rec->line, dmap[DCOL_DUE],
 			    _("bad date '%s' in column %s"), t,
 			    dcol_names[DCOL_DUE]);
 		a->dirs = xgrow(a->dirs, &cap, a->ndirs + 1, sizeof *a->dirs);
@@ -802,7 +1149,7 @@ build_directives(struct reader *r, size_t h, const int *dmap,
 		d->code = *t != '\0' ? strip_spaces(t) : NULL;
 	}
 	if (a->ndirs == 0)
-		return fail_at(err, r->file, r->recs[h].line, _("header but "
+		return fail_rec(err, r, r->recs[h].line, -1, _("header but "
 		    "no rows below it (truncated file?)"));
 	return 0;
 }
@@ -831,27 +1178,138 @@ csv_header_first(struct reader *r, size_t first)
 }
 
 static int
-missing_column(const char *file, int line, const int *map, const int *req,
-    size_t nreq, const char *const *names, char **err)
+missing_column(const struct reader *r, int line, const int *map,
+    const int *req, size_t nreq, const char *const *names, char **err)
 {
 	size_t i;
 
 	for (i = 0; i < nreq; i++) {
 		if (map[req[i]] < 0)
-			return fail_at(err, file, line,
+			return fail_rec(err, r, line, -1,
 			    _("missing column %s"), names[req[i]]);
 	}
 	return 0;
 }
 
+/* Header rows of a table, and what the closest one lacks. */
+static size_t
+closest_header(const struct reader *r, size_t from, size_t to, int *nfound)
+{
+	int amap[NCOL], dmap[NDCOL], k, n;
+	size_t i, best = to;
+
+	*nfound = 0;
+	for (i = from; i < to; i++) {
+		if (!r->recs[i].tabbed || record_blank(&r->recs[i]))
+			continue;
+		classify(&r->recs[i], amap, dmap);
+		for (n = 0, k = 0; k < NCOL; k++)
+			n += amap[k] >= 0;
+		if (best == to || n > *nfound) {
+			best = i;
+			*nfound = n;
+		}
+	}
+	return best;
+}
+
+/* A header row as the message shows it: "A | B | C", shortened. */
+static void
+add_header_text(struct buf *b, const struct record *rec)
+{
+	char *t, *safe;
+	size_t i, start = b->len;
+
+	buf_addc(b, '"');
+	for (i = 0; i < rec->ncells; i++) {
+		if (rec->cells[i][0] == '\0')
+			continue;
+		if (b->len > start + 1)
+			buf_adds(b, " | ");
+		t = text_squeeze(rec->cells[i]);
+		safe = text_safe(t, false);
+		buf_adds(b, safe);
+		free(safe);
+		free(t);
+	}
+	if (b->len > start + 120) {
+		b->len = start + 117;
+		while (b->len > start && ((unsigned char)b->data[b->len] &
+		    0xc0) == 0x80)
+			b->len--;
+		buf_adds(b, "...");
+	}
+	buf_addc(b, '"');
+}
+
+static void
+add_missing_columns(struct buf *b, const struct record *rec)
+{
+	int amap[NCOL], dmap[NDCOL], k, n = 0;
+
+	classify(rec, amap, dmap);
+	for (k = 0; k < NCOL; k++) {
+		if (amap[k] >= 0)
+			continue;
+		buf_adds(b, n++ > 0 ? ", " : "");
+		buf_adds(b, col_names[k]);
+	}
+}
+
+/* No table header anywhere: say what was seen.  A text file names its
+ * closest row; a Word or Excel file names the likeliest header row of
+ * each table (ntables records ranges in starts[]). */
+static int
+no_header(const struct reader *r, size_t ntables, char **err)
+{
+	struct buf b = { 0 };
+	size_t best, t, from, to, overall = r->nrecs, seen = 0;
+	int n, bestn = -1, rc;
+	char *place;
+
+	buf_addf(&b, _("no appendix or directives header found (expected "
+	    "columns %s or %s)"), "STT, ĐIỂM CHUẨN, ĐIỂM THẨM ĐỊNH, ...",
+	    "role, criterion, task, ...");
+	for (t = 0; t < ntables; t++) {
+		from = r->grid ? (size_t)r->starts[t] : 0;
+		to = r->grid ? (size_t)r->starts[t + 1] : r->nrecs;
+		best = closest_header(r, from, to, &n);
+		if (best == to)
+			continue;
+		buf_adds(&b, seen++ == 0 ? _("; header rows seen: ") : "; ");
+		if (r->grid != NULL) {
+			place = grid_place(&r->grid[t], r->recs[best].line,
+			    -1);
+			buf_adds(&b, place);
+			free(place);
+		} else
+			buf_addf(&b, _("line %d"), r->recs[best].line);
+		buf_adds(&b, ": ");
+		add_header_text(&b, &r->recs[best]);
+		if (n > bestn) {
+			bestn = n;
+			overall = best;
+		}
+	}
+	if (overall < r->nrecs) {
+		buf_adds(&b, _("; columns not found: "));
+		add_missing_columns(&b, &r->recs[overall]);
+	}
+	if (r->grid == NULL)
+		rc = fail(err, "%s:1: %s", r->file, b.data);
+	else
+		rc = fail(err, "%s: %s", r->file, b.data);
+	buf_free(&b);
+	return rc;
+}
+
+static int read_rows(struct reader *, size_t, int, const int *,
+    const int *, struct appendix *, char **);
+
 static int
 parse_table(struct reader *r, const char *data, size_t len, char eol,
     struct appendix *a, char **err)
 {
-	static const int areq[] = {
-		COL_CODE, COL_TITLE, COL_STANDARD, COL_APPRAISED
-	};
-	static const int dreq[] = { DCOL_ROLE, DCOL_TASK };
 	int amap[NCOL], dmap[NDCOL], kind = -1;
 	size_t first, h;
 	bool csv;
@@ -881,20 +1339,30 @@ parse_table(struct reader *r, const char *data, size_t len, char eol,
 			break;
 	}
 	if (kind < 0)
-		return fail_at(err, r->file, 1, _("no appendix or directives "
-		    "header found (expected columns %s or %s)"),
-		    "STT, ĐIỂM CHUẨN, ĐIỂM THẨM ĐỊNH, ...",
-		    "role, criterion, task, ...");
+		return no_header(r, 1, err);
 	a->kind = kind;
 	if (!csv)
 		a->title = heading_above(r, (size_t)r->recs[h].line - 1);
+	return read_rows(r, h, kind, amap, dmap, a, err);
+}
+
+/* The rows below header h, of a table of the given kind. */
+static int
+read_rows(struct reader *r, size_t h, int kind, const int *amap,
+    const int *dmap, struct appendix *a, char **err)
+{
+	static const int areq[] = {
+		COL_CODE, COL_TITLE, COL_STANDARD, COL_APPRAISED
+	};
+	static const int dreq[] = { DCOL_ROLE, DCOL_TASK };
+
 	if (kind == APPENDIX_CRITERIA) {
-		if (missing_column(r->file, r->recs[h].line, amap, areq,
+		if (missing_column(r, r->recs[h].line, amap, areq,
 		    sizeof areq / sizeof areq[0], col_names, err) != 0)
 			return -1;
 		return build_criteria(r, h, amap, a, err);
 	}
-	if (missing_column(r->file, r->recs[h].line, dmap, dreq,
+	if (missing_column(r, r->recs[h].line, dmap, dreq,
 	    sizeof dreq / sizeof dreq[0], dcol_names, err) != 0)
 		return -1;
 	return build_directives(r, h, dmap, a, err);
@@ -925,6 +1393,168 @@ appendix_parse(const char *file, const char *data, size_t len,
 	rc = parse_table(&r, data, len, eol, a, err);
 	free_records(&r);
 	free(r.lines);
+	if (rc != 0) {
+		appendix_free(a);
+		return -1;
+	}
+	*out = a;
+	return 0;
+}
+
+/* The cells of a Word or Excel table as records, one per row. */
+static void
+grid_records(struct reader *r, const struct grid *g)
+{
+	const struct grid_row *gr;
+	char **cells;
+	size_t i, k;
+
+	for (i = 0; i < g->nrows; i++) {
+		gr = &g->rows[i];
+		cells = xcalloc(gr->ncells + 1, sizeof *cells);
+		for (k = 0; k < gr->ncells; k++)
+			cells[k] = clean_cell(gr->cells[k],
+			    strlen(gr->cells[k]), true);
+		push_record(r, cells, gr->ncells, gr->row, true);
+	}
+}
+
+/* Merged cells below the header, as the table means them: a row whose
+ * code cell continues the one above continues that row (its other
+ * merged cells too); otherwise a vertically merged text cell repeats
+ * above's text, but a number is never counted twice, nor does a title
+ * spread into the columns on its right. */
+static int
+grid_spans(struct reader *r, const struct grid *g, size_t first, size_t h,
+    const int *amap, char **err)
+{
+	const struct grid_row *gr;
+	struct record *rec;
+	size_t i, k;
+	bool down, number;
+	int c, code = amap[COL_CODE];
+
+	for (i = h + 1; i < g->nrows; i++) {
+		gr = &g->rows[i];
+		rec = &r->recs[first + i];
+		down = code >= 0 && (size_t)code < gr->ncells &&
+		    gr->span[code] == SPAN_DOWN;
+		for (k = 0; k < gr->ncells; k++) {
+			number = false;
+			for (c = 0; c < NCOL; c++)
+				if (amap[c] == (int)k && (is_score_col(c) ||
+				    c == COL_CODE))
+					number = true;
+			if (gr->span[k] == SPAN_AUTONUM && (int)k == code)
+				return fail_rec(err, r, rec->line, code,
+				    _("column %s is numbered automatically by "
+				    "Word (format \"%s\"), which parboard "
+				    "cannot compute: type the numbers in, or "
+				    "turn the list into text in Word"),
+				    col_names[COL_CODE], gr->cells[k]);
+			if (gr->span[k] == SPAN_RIGHT ||
+			    gr->span[k] == SPAN_AUTONUM ||
+			    (gr->span[k] == SPAN_DOWN && (down || number)))
+				rec->cells[k][0] = '\0';
+		}
+	}
+	return 0;
+}
+
+/* A sheet's title: the rows right above its header, or the paragraph
+ * above a document's table. */
+static char *
+grid_title(const struct reader *r, const struct grid *g, size_t first,
+    size_t h)
+{
+	struct buf b = { 0 };
+	size_t i = h, last, k;
+	char *joined, *t, *nfc;
+
+	while (i > 0 && record_blank(&r->recs[first + i - 1]))
+		i--;
+	last = i;
+	while (i > 0 && !record_blank(&r->recs[first + i - 1]))
+		i--;
+	for (; i < last; i++)
+		for (k = 0; k < r->recs[first + i].ncells; k++) {
+			if (g->rows[i].span[k] != SPAN_NONE ||
+			    r->recs[first + i].cells[k][0] == '\0')
+				continue;
+			if (b.len > 0)
+				buf_addc(&b, ' ');
+			buf_adds(&b, r->recs[first + i].cells[k]);
+		}
+	if (b.len == 0 && g->title != NULL)
+		buf_adds(&b, g->title);
+	for (k = 0; k < b.len; k++)
+		if (b.data[k] == '\n')
+			b.data[k] = ' ';
+	joined = buf_take(&b);
+	t = text_squeeze(joined);
+	nfc = text_nfc(t);
+	free(joined);
+	free(t);
+	if (nfc[0] == '\0') {
+		free(nfc);
+		return NULL;
+	}
+	return nfc;
+}
+
+static int
+parse_grids(struct reader *r, const struct grid *g, size_t n,
+    struct appendix *a, char **err)
+{
+	int amap[NCOL], dmap[NDCOL], kind = -1;
+	struct reader sub;
+	size_t t, h = 0;
+
+	r->starts = xcalloc(n + 1, sizeof *r->starts);
+	for (t = 0; t < n; t++) {
+		r->starts[t] = r->nrecs;
+		grid_records(r, &g[t]);
+	}
+	r->starts[n] = r->nrecs;
+	for (t = 0; t < n && kind < 0; t++)
+		for (h = r->starts[t]; h < r->starts[t + 1]; h++)
+			if ((kind = classify(&r->recs[h], amap, dmap)) >= 0)
+				break;
+	r->grid = g;
+	if (kind < 0)
+		return no_header(r, n, err);
+	t--;
+	r->grid = &g[t];
+	a->kind = kind;
+	a->ntables = n;
+	a->sheet = g[t].sheet;
+	a->taken = g[t].sheet ? xasprintf(_("sheet %s"), g[t].name) :
+	    xasprintf(_("table %d"), g[t].number);
+	a->title = grid_title(r, &g[t], r->starts[t], h - r->starts[t]);
+	if (kind == APPENDIX_CRITERIA && grid_spans(r, &g[t], r->starts[t],
+	    h - r->starts[t], amap, err) != 0)
+		return -1;
+	/* The chosen table alone: rows below it are not this table's. */
+	sub = *r;
+	sub.recs = r->recs + r->starts[t];
+	sub.nrecs = r->starts[t + 1] - r->starts[t];
+	return read_rows(&sub, h - r->starts[t], kind, amap, dmap, a, err);
+}
+
+int
+appendix_parse_grids(const char *file, const struct grid *g, size_t n,
+    struct appendix **out, char **err)
+{
+	struct reader r = { .file = file };
+	struct appendix *a;
+	int rc;
+
+	*out = NULL;
+	a = xcalloc(1, sizeof *a);
+	a->file = xstrdup(file);
+	rc = parse_grids(&r, g, n, a, err);
+	free_records(&r);
+	free(r.starts);
 	if (rc != 0) {
 		appendix_free(a);
 		return -1;
@@ -970,6 +1600,7 @@ appendix_free(struct appendix *a)
 	}
 	free(a->dirs);
 	free(a->title);
+	free(a->taken);
 	free(a->file);
 	free(a);
 }

@@ -49,6 +49,14 @@ static const struct role_def default_roles[] = {
 	{ "MTTQ", "Mặt trận Tổ quốc và các đoàn thể",
 	    { "mặt trận", "MTTQ", "đoàn thể", "hội phụ nữ", "đoàn thanh niên",
 	    "hội nông dân", "cựu chiến binh" } },
+	/* Standard titles of commune civil servants.  "Địa chính – Xây
+	 * dựng" (– Đô thị và Môi trường, or – Nông nghiệp): never a bare
+	 * "xây dựng", which the seed's 1.4.2 uses ("xây dựng nhiều tin
+	 * bài"); nor a bare "tài chính" ("nghĩa vụ tài chính"). */
+	{ "DC-XD", "Địa chính – Xây dựng", { "địa chính" } },
+	{ "TC-KT", "Tài chính – Kế toán", { "tài chính – kế toán",
+	    "kế toán" } },
+	{ "QS", "Chỉ huy trưởng Quân sự", { "quân sự" } },
 };
 static const struct role_def default_common = {
 	ROLE_COMMON, "Cán bộ, công chức",
@@ -334,5 +342,8 @@ config_free(struct config *c)
 		free(c->colors[i].bg);
 	}
 	free(c->colors);
+	for (i = 0; i < c->ncolumn_words; i++)
+		free(c->column_words[i].word);
+	free(c->column_words);
 	free(c);
 }

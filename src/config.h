@@ -42,6 +42,13 @@ struct key_binding {
 	int line;
 };
 
+/* columns = { standard = [ "điểm quy định" ]; }: another header wording
+ * of an appendix column (APPENDIX_COL_* of appendix.h). */
+struct column_word {
+	int col;
+	char *word;		/* as written, NFC */
+};
+
 /* A colour setting: colors = { overdue = "red"; done = "green"; } */
 struct color_setting {
 	char *element;		/* overdue, soon, done, blocked, header, ... */
@@ -70,6 +77,8 @@ struct config {
 	size_t nkeys;
 	struct color_setting *colors;
 	size_t ncolors;
+	struct column_word *column_words;
+	size_t ncolumn_words;
 };
 
 #define CONF_DEFAULT_BACKUP_KEEP 7

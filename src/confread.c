@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "appendix.h"
 #include "confread.h"
 #include "confread_impl.h"
 #include "i18n.h"
@@ -48,6 +49,7 @@ static void load_warn_days(struct loader *, const config_setting_t *);
 static void load_language(struct loader *, const config_setting_t *);
 static void load_bind(struct loader *, const config_setting_t *);
 static void load_colors(struct loader *, const config_setting_t *);
+static void load_columns(struct loader *, const config_setting_t *);
 static void load_show_empty(struct loader *, const config_setting_t *);
 static void load_ascii(struct loader *, const config_setting_t *);
 static void load_backup(struct loader *, const config_setting_t *);
@@ -89,6 +91,9 @@ static const struct setting settings[] = {
 	{ "colors", CONFIG_TYPE_GROUP, "{}",
 	    "colours of board elements: \"FG\" or \"FG/BG\"",
 	    load_colors },
+	{ "columns", CONFIG_TYPE_GROUP, "{}",
+	    "more header wordings of the appendix's columns",
+	    load_columns },
 	{ "show_empty", CONFIG_TYPE_BOOL, "false",
 	    "the board shows a column for roles that hold no task",
 	    load_show_empty },
@@ -473,6 +478,49 @@ load_colors(struct loader *l, const config_setting_t *s)
 		c->colors[c->ncolors++] = (struct color_setting){
 			xstrdup(name), fg, bg, config_setting_source_line(m)
 		};
+	}
+}
+
+/* columns = { standard = [ "điểm quy định" ]; assignee = "phân công"; } */
+static void
+add_column_word(struct loader *l, int col, const config_setting_t *w)
+{
+	struct config *c = l->c;
+	char *v;
+
+	if (!conf_want(l, w, "columns", CONFIG_TYPE_STRING) ||
+	    (v = conf_text(l, w, "columns")) == NULL)
+		return;
+	c->column_words = xgrow(c->column_words, &l->columns_cap,
+	    c->ncolumn_words + 1, sizeof *c->column_words);
+	c->column_words[c->ncolumn_words++] = (struct column_word){ col, v };
+}
+
+static void
+load_columns(struct loader *l, const config_setting_t *s)
+{
+	const config_setting_t *m, *w;
+	const char *name;
+	int i, j, col;
+
+	for (i = 0; (m = config_setting_get_elem(s, (unsigned int)i)) != NULL;
+	    i++) {
+		name = config_setting_name(m);
+		if ((col = appendix_column_id(name)) < 0) {
+			conf_err(l, m, _("%s: unknown column \"%s\" (columns "
+			    "are %s)"), "columns", name, "code, title, "
+			    "standard, self, appraised, deduction, comment, "
+			    "assignee");
+			continue;
+		}
+		if (config_setting_type(m) != CONFIG_TYPE_ARRAY &&
+		    config_setting_type(m) != CONFIG_TYPE_LIST) {
+			add_column_word(l, col, m);
+			continue;
+		}
+		for (j = 0; (w = config_setting_get_elem(m,
+		    (unsigned int)j)) != NULL; j++)
+			add_column_word(l, col, w);
 	}
 }
 

@@ -39,7 +39,7 @@ struct loader {
 	struct pending_role common, unassigned;
 
 	int *override_lines;	/* parallel to c->code_due */
-	size_t code_due_cap, keys_cap, colors_cap;
+	size_t code_due_cap, keys_cap, colors_cap, columns_cap;
 };
 
 /* confread.c: errors and value checks. */

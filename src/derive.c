@@ -145,6 +145,14 @@ is_below(const char *parent, const char *child)
 	return strncmp(parent, child, n) == 0 && child[n] == '.';
 }
 
+/* A row's place in the tree of codes: its path ("II.1" for a "1" under
+ * field II), the code itself in the seed's 1.1.3 form. */
+static const char *
+tree_code(const struct criterion *r)
+{
+	return r->path != NULL ? r->path : r->code;
+}
+
 static const struct appendix *sort_a;
 
 static int
@@ -154,7 +162,7 @@ index_cmp(const void *x, const void *y)
 	const struct criterion *b = &sort_a->rows[*(const size_t *)y];
 
 	/* Hierarchical: a criterion's descendants follow it. */
-	return text_code_cmp(a->code, b->code);
+	return text_code_cmp(tree_code(a), tree_code(b));
 }
 
 /* What the tree of codes tells about each row. */
@@ -179,15 +187,15 @@ table_shape(const struct appendix *a)
 		const struct criterion *p = &a->rows[ix[i]];
 		const char *direct = NULL;
 
-		for (j = i + 1; j < n && is_below(p->code, a->rows[ix[j]].code);
-		    j++) {
+		for (j = i + 1; j < n && is_below(tree_code(p),
+		    tree_code(&a->rows[ix[j]])); j++) {
 			const struct criterion *d = &a->rows[ix[j]];
 
 			if (is_deducted(d))
 				sh[ix[i]].has_deducted_below = true;
-			if (direct != NULL && is_below(direct, d->code))
+			if (direct != NULL && is_below(direct, tree_code(d)))
 				continue;
-			direct = d->code;
+			direct = tree_code(d);
 			sh[ix[i]].nchildren++;
 			if (d->has & HAS_DEDUCTION)
 				sh[ix[i]].children_listed +=

@@ -12,6 +12,7 @@
 #include "derive.h"
 #include "i18n.h"
 #include "import.h"
+#include "office.h"
 #include "util.h"
 
 /* A file without a title is a plan named after the file: "export.csv"
@@ -195,6 +196,65 @@ check_unique_codes(const struct appendix *a, char **err)
 	return rc;
 }
 
+/* A Word or Excel file: which of its tables was read. */
+static void
+print_taken(FILE *f, const struct appendix *a)
+{
+	if (a->taken == NULL)
+		return;
+	if (a->sheet)
+		fprintf(f, ngettext("%s: read %s (the workbook has %zu "
+		    "sheet)\n", "%s: read %s (the workbook has %zu sheets)\n",
+		    a->ntables), a->file, a->taken, a->ntables);
+	else
+		fprintf(f, ngettext("%s: read %s (the document has %zu "
+		    "table)\n", "%s: read %s (the document has %zu tables)\n",
+		    a->ntables), a->file, a->taken, a->ntables);
+}
+
+/* A dry run of a Word or Excel file shows the rows as read, so a
+ * person can check the reading before anything is written. */
+static void
+print_dry_rows(FILE *f, const struct appendix *a)
+{
+	static const unsigned bits[] = {
+		HAS_STANDARD, HAS_SELF, HAS_APPRAISED, HAS_DEDUCTION
+	};
+	struct buf b = { 0 };
+	char num[32];
+	size_t i, k;
+	char *title, *who;
+
+	for (i = 0; i < a->nrows; i++) {
+		const struct criterion *c = &a->rows[i];
+		const score v[] = { c->standard, c->self, c->appraised,
+		    c->deduction };
+
+		b.len = 0;
+		buf_addf(&b, "  %4d ", c->line);
+		text_pad(&b, c->code, 8);
+		for (k = 0; k < 4; k++) {
+			if (c->has & bits[k])
+				text_format_score(v[k], i18n_decimal(), num,
+				    sizeof num);
+			else
+				strcpy(num, "-");
+			buf_adds(&b, " ");
+			text_pad(&b, num, 6);
+		}
+		title = text_safe(c->title, false);
+		who = text_safe(c->assignee, false);
+		buf_adds(&b, " ");
+		text_pad(&b, title, 40);
+		buf_adds(&b, " | ");
+		buf_adds(&b, who);
+		fprintf(f, "%s\n", b.data);
+		free(title);
+		free(who);
+	}
+	buf_free(&b);
+}
+
 static int
 import_criteria(struct store *s, const struct config *c,
     const struct appendix *a, const struct import_opts *o,
@@ -207,6 +267,13 @@ import_criteria(struct store *s, const struct config *c,
 		return -1;
 	free(*plan);
 	*plan = plan_name_of(a, o);
+	print_taken(o->out, a);
+	if (o->dry_run && a->taken != NULL) {
+		fprintf(o->out, _("%s: rows as read (row, code, standard, "
+		    "self-assessed, appraised, deduction, title | "
+		    "assignment):\n"), a->file);
+		print_dry_rows(o->out, a);
+	}
 	derive_criteria(c, a, &d);
 	if (!o->dry_run)
 		rc = store_plan_save(s, *plan, a, plan_id, err);
@@ -247,6 +314,7 @@ import_directives(struct store *s, const struct config *c,
 			    criteria->rows[i].code : "");
 	} else if (s != NULL)
 		codes = store_plan_codes(s, *plan_id);
+	print_taken(o->out, a);
 	derive_directives(c, a, (const char *const *)codes, &d);
 	strv_free(codes);
 	rc = save(s, *plan_id, *plan, a->file, &d, o, err);
@@ -263,10 +331,17 @@ import_files(struct store *s, const struct config *c,
 	const struct appendix *last = NULL;
 	char *plan = NULL;
 	long plan_id = 0;
+	size_t k;
 	int i, rc = 0, pass;
 
+	appendix_add_words(0, NULL);
+	for (k = 0; k < c->ncolumn_words; k++)
+		appendix_add_words(c->column_words[k].col,
+		    c->column_words[k].word);
 	for (i = 0; i < nfiles && rc == 0; i++)
-		rc = appendix_read(files[i], &a[i], err);
+		rc = office_is_office(files[i]) ?
+		    office_read(files[i], &a[i], err) :
+		    appendix_read(files[i], &a[i], err);
 	if (rc == 0 && !o->dry_run)
 		rc = store_begin(s, err);
 	if (rc == 0) {

@@ -441,6 +441,165 @@ test_variants(void **state)
 	appendix_free(a);
 }
 
+/* Other wordings of the columns, and the numbering forms. */
+static void
+test_wordings_numbering(void **state)
+{
+	struct appendix *a;
+
+	/* The issue's example: TT, Điểm tối đa, Điểm bị trừ, Lý do trừ
+	 * điểm, Đơn vị/người chịu trách nhiệm; Roman fields. */
+	a = read_ok(DATA "example.tsv");
+	assert_int_equal(a->nrows, 4);
+	assert_string_equal(a->rows[0].code, "I");
+	assert_string_equal(a->rows[0].path, "I");
+	assert_string_equal(a->rows[1].code, "1");
+	assert_string_equal(a->rows[1].path, "I.1");
+	assert_int_equal(a->rows[2].standard, 2000);
+	assert_int_equal(a->rows[2].appraised, 1500);
+	assert_int_equal(a->rows[2].deduction, 500);
+	assert_string_equal(a->rows[2].comment, "Chưa đa dạng hình thức");
+	assert_string_equal(a->rows[3].assignee,
+	    "Công chức Địa chính - Xây dựng");
+	appendix_free(a);
+
+	/* Repeated numbers become paths; letters go under the criterion
+	 * above; "I." and "a)" lose their punctuation. */
+	a = parse_ok(S("Số TT\tNội dung\tThang điểm\tKết quả thẩm định\t"
+	    "Điểm trừ\tNhận xét\tBộ phận thực hiện\n"
+	    "I.\tA\t3\t2\t1\t\t\n1.\tB\t3\t2\t1\t\t\n"
+	    "II.\tC\t4\t3\t1\t\t\n1.\tD\t4\t3\t1\t\t\n"
+	    "a)\tE\t2\t1\t1\tx\tVăn phòng\n2\tF\t0\t0\t0\t\t\n"));
+	assert_int_equal(a->nrows, 6);
+	assert_string_equal(a->rows[0].code, "I");
+	assert_string_equal(a->rows[1].code, "I.1");
+	assert_string_equal(a->rows[2].code, "II");
+	assert_string_equal(a->rows[3].code, "II.1");
+	assert_string_equal(a->rows[4].code, "a");
+	assert_string_equal(a->rows[4].path, "II.1.a");
+	assert_string_equal(a->rows[4].comment, "x");
+	assert_string_equal(a->rows[4].assignee, "Văn phòng");
+	assert_string_equal(a->rows[5].code, "2");
+	assert_string_equal(a->rows[5].path, "II.2");
+	appendix_free(a);
+
+	/* The seed's deduction header names two other columns after its
+	 * own: it is still the deduction. */
+	a = parse_ok(S("STT\tTIÊU CHÍ\tĐIỂM CHUẨN\tĐIỂM THẨM ĐỊNH\t"
+	    "ĐIỂM TRỪ SO VỚI ĐIỂM THẨM ĐỊNH VÀ ĐIỂM CHUẨN\n1.1\tA\t2\t1\t-1\n"));
+	assert_int_equal(a->rows[0].standard, 2000);
+	assert_int_equal(a->rows[0].appraised, 1000);
+	assert_int_equal(a->rows[0].deduction, -1000);
+	appendix_free(a);
+
+	/* The configuration's words. */
+	expect_error("w.tsv", S("STT\tTiêu chí\tĐiểm quy định\t"
+	    "Điểm thẩm định\n1\tA\t1\t1\n"), 1,
+	    "missing column ĐIỂM CHUẨN");
+	appendix_add_words(appendix_column_id("standard"), "Điểm quy định");
+	a = parse_ok(S("STT\tTiêu chí\tĐiểm quy định\tĐiểm thẩm định\n"
+	    "1\tA\t1\t1\n"));
+	assert_int_equal(a->rows[0].standard, 1000);
+	appendix_free(a);
+	appendix_add_words(0, NULL);
+	assert_int_equal(appendix_column_id("nope"), -1);
+}
+
+/* A grid as an office reader makes it. */
+static struct grid_row
+grow(int row, const char *const *cells, const unsigned char *span, size_t n)
+{
+	struct grid_row r = { 0 };
+	size_t k;
+
+	r.cells = xcalloc(n, sizeof *r.cells);
+	r.span = xcalloc(n, 1);
+	for (k = 0; k < n; k++) {
+		r.cells[k] = xstrdup(cells[k]);
+		r.span[k] = span ? span[k] : SPAN_NONE;
+	}
+	r.ncells = n;
+	r.row = row;
+	return r;
+}
+
+static void
+test_grids(void **state)
+{
+	static const char *const hdr[] = { "STT", "Tiêu chí", "Điểm chuẩn",
+	    "Điểm thẩm định", "Người thực hiện chính" };
+	static const char *const r1[] = { "1.1", "A", "2", "1", "Văn phòng" };
+	/* Row split over two table rows: code merged down (the reader
+	 * repeated "1.1"); the assignment merged down too. */
+	static const char *const r2[] = { "1.1", "more", "", "", "Văn phòng" };
+	static const unsigned char s2[] = { SPAN_DOWN, 0, 0, 0, SPAN_DOWN };
+	/* A new row sharing the assignment cell above; a title spanning
+	 * the standard column. */
+	static const char *const r3[] = { "1.2", "B", "1", "0", "Văn phòng" };
+	static const unsigned char s3[] = { 0, 0, 0, 0, SPAN_DOWN };
+	static const char *const r4[] = { "Tổng", "Tổng", "3", "1", "" };
+	static const unsigned char s4[] = { 0, SPAN_RIGHT, 0, 0, 0 };
+	static const char *const r5[] = { "x", "", "", "", "" };
+	static const unsigned char s5[] = { SPAN_AUTONUM, 0, 0, 0, 0 };
+	struct grid *g = xcalloc(2, sizeof *g);
+	struct appendix *a = NULL;
+	char *err = NULL;
+
+	g[0].number = 1;
+	g[0].rows = xcalloc(1, sizeof *g[0].rows);
+	g[0].rows[0] = grow(1, r1, NULL, 5);
+	g[0].nrows = 1;
+	g[1].number = 2;
+	g[1].title = xstrdup("PHỤ LỤC\nKẾT QUẢ");
+	g[1].rows = xcalloc(6, sizeof *g[1].rows);
+	g[1].rows[0] = grow(1, hdr, NULL, 5);
+	g[1].rows[1] = grow(2, r1, NULL, 5);
+	g[1].rows[2] = grow(3, r2, s2, 5);
+	g[1].rows[3] = grow(4, r3, s3, 5);
+	g[1].rows[4] = grow(5, r4, s4, 5);
+	g[1].nrows = 5;
+	assert_int_equal(appendix_parse_grids("t.docx", g, 2, &a, &err), 0);
+	assert_string_equal(a->taken, "table 2");
+	assert_int_equal(a->ntables, 2);
+	assert_string_equal(a->title, "PHỤ LỤC KẾT QUẢ");
+	assert_int_equal(a->nrows, 2);
+	assert_string_equal(a->rows[0].title, "A more");
+	assert_string_equal(a->rows[0].assignee, "Văn phòng");
+	assert_string_equal(a->rows[1].assignee, "Văn phòng");
+	assert_true(a->has_total);
+	assert_string_equal(a->total.title, "Tổng");
+	appendix_free(a);
+
+	/* An auto-numbered code cell Word's numbering does not compute. */
+	g[1].rows[5] = grow(6, r5, s5, 5);
+	g[1].nrows = 6;
+	assert_int_equal(appendix_parse_grids("t.docx", g, 2, &a, &err), -1);
+	assert_non_null(strstr(err, "t.docx: table 2, row 6: column STT is "
+	    "numbered automatically by Word (format \"x\")"));
+	free(err);
+
+	/* As a sheet: errors name sheet, row and column. */
+	g[1].sheet = true;
+	g[1].name = xstrdup("Phụ lục");
+	free(g[1].rows[3].cells[3]);
+	g[1].rows[3].cells[3] = xstrdup("abc");
+	g[1].nrows = 4;
+	err = NULL;
+	assert_int_equal(appendix_parse_grids("t.xlsx", g, 2, &a, &err), -1);
+	assert_string_equal(err, "t.xlsx: sheet Phụ lục, row 4, column D: bad "
+	    "number 'abc' in column ĐIỂM THẨM ĐỊNH");
+	free(err);
+
+	/* No header anywhere: the rows seen and the columns not found. */
+	err = NULL;
+	assert_int_equal(appendix_parse_grids("t.xlsx", g, 1, &a, &err), -1);
+	assert_non_null(strstr(err, "header rows seen: table 1, row 1: "
+	    "\"1.1 | A | 2 | 1 | Văn phòng\"; columns not found: STT,"));
+	free(err);
+	g[1].nrows = 6;
+	grids_free(g, 2);
+}
+
 int
 main(void)
 {
@@ -453,6 +612,8 @@ main(void)
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_broken_inline),
 		cmocka_unit_test(test_variants),
+		cmocka_unit_test(test_wordings_numbering),
+		cmocka_unit_test(test_grids),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

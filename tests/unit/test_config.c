@@ -119,7 +119,8 @@ static void
 test_defaults(void **state)
 {
 	static const char *ids[] = { "VP-TK", "TP-HT", "VH-XH", "TN-TKQ",
-	    "CA", "DTT", "MTTQ", "CHUNG", "CHUA-GIAO" };
+	    "CA", "DTT", "MTTQ", "DC-XD", "TC-KT", "QS", "CHUNG",
+	    "CHUA-GIAO" };
 	struct config *c = config_default();
 	const struct role *r;
 	size_t i;
@@ -128,11 +129,11 @@ test_defaults(void **state)
 	assert_null(c->database);
 	assert_string_equal(c->default_due, "2023-10-31");
 	assert_int_equal(c->warn_days, 7);
-	assert_int_equal(c->nroles, 9);
-	for (i = 0; i < 9; i++) {
+	assert_int_equal(c->nroles, 12);
+	for (i = 0; i < 12; i++) {
 		assert_string_equal(c->roles[i].id, ids[i]);
-		assert_int_equal(c->roles[i].common, i == 7);
-		assert_int_equal(c->roles[i].unassigned, i == 8);
+		assert_int_equal(c->roles[i].common, i == 10);
+		assert_int_equal(c->roles[i].unassigned, i == 11);
 		assert_null(c->roles[i].due);
 	}
 	assert_string_equal(c->roles[0].name, "Văn phòng – Thống kê");
@@ -175,8 +176,13 @@ test_defaults(void **state)
 	assert_string_equal(r->patterns[0], "can bo, cong chuc");
 	assert_string_equal(r->patterns[1], "can bo cong chuc");
 	assert_string_equal(r->patterns[2], "cbcc");
-	assert_string_equal(c->roles[8].name, "Chưa giao");
-	assert_int_equal(c->roles[8].npatterns, 0);
+	assert_string_equal(c->roles[11].name, "Chưa giao");
+	assert_int_equal(c->roles[11].npatterns, 0);
+	/* Civil servants' titles: "địa chính", never a bare "xây dựng". */
+	r = config_role(c, "DC-XD");
+	assert_non_null(r);
+	assert_int_equal(r->npatterns, 1);
+	assert_string_equal(r->patterns[0], "dia chinh");
 	assert_null(config_role(c, "NOPE"));
 	assert_int_equal(c->nkeys, 0);
 	assert_int_equal(c->ncolors, 0);
@@ -583,7 +589,7 @@ test_search_order(void **state)
 	if (access(SYSCONFDIR "/parboard.conf", F_OK) != 0) {
 		assert_int_equal(config_load(NULL, &c, &err), 0);
 		assert_null(c->file);
-		assert_int_equal(c->nroles, 9);
+		assert_int_equal(c->nroles, 12);
 		config_free(c);
 	}
 	setenv("HOME", tmpdir, 1);

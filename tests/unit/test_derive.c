@@ -66,6 +66,19 @@ test_match_roles(void **state)
 	match("Ban Chỉ đạo", "CHUA-GIAO", "");
 	match("", "CHUA-GIAO", "");
 	match("Đài truyền thanh xã phối hợp công an", "DTT", "CA");
+	/* Commune civil servants' titles. */
+	match("Công chức Địa chính - Xây dựng", "DC-XD", "");
+	match("Công chức Địa chính – Xây dựng – Đô thị và Môi trường",
+	    "DC-XD", "");
+	match("Công chức Địa chính – Nông nghiệp – Xây dựng và Môi trường",
+	    "DC-XD", "");
+	match("Công chức Tài chính – Kế toán", "TC-KT", "");
+	match("Chỉ huy trưởng Quân sự xã", "QS", "");
+	/* A bare "xây dựng" or "tài chính" is no title. */
+	match("Giao CC Văn phòng – Thống kê để xây dựng nhiều tin bài",
+	    "VP-TK", "");
+	match("Thu nghĩa vụ tài chính", "CHUA-GIAO", "");
+	match("Trưởng thôn", "CHUA-GIAO", "");
 }
 
 static struct criterion
