@@ -320,5 +320,6 @@ config_free(struct config *c)
 		free(c->colors[i].bg);
 	}
 	free(c->colors);
+	conf_users_free(c);
 	free(c);
 }

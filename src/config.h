@@ -49,6 +49,15 @@ struct color_setting {
 	int line;
 };
 
+/* An account's or a person's roles (users = { lan = ["VP-TK"]; };
+ * people = ( { name = "Lan"; roles = ["VP-TK"]; } )). */
+struct member {
+	char *name;		/* Unix account, or a person's name */
+	char **roles;		/* role ids as the roles table spells them */
+	size_t nroles;
+	int line;
+};
+
 struct config {
 	char *file;		/* the file read, or NULL for built-in defaults */
 	char *database;		/* expanded path or NULL */
@@ -67,6 +76,17 @@ struct config {
 	size_t nkeys;
 	struct color_setting *colors;
 	size_t ncolors;
+	/* Who may change what (perm.h): with no `users` setting (has_users
+	 * false) everyone may change everything. */
+	bool has_users;
+	struct member *users;
+	size_t nusers;
+	char **admins;		/* accounts that may change everything */
+	size_t nadmins;
+	char **shared;		/* shared logins: a person is named per run */
+	size_t nshared;
+	struct member *people;	/* the names a shared login may claim */
+	size_t npeople;
 };
 
 /* Built-in configuration: the six roles of DESIGN.md plus CHUNG and

@@ -94,6 +94,18 @@ static const struct setting settings[] = {
 	{ "ascii", CONFIG_TYPE_BOOL, "false",
 	    "the board draws its gauges with # and . only",
 	    load_ascii },
+	{ "users", CONFIG_TYPE_GROUP, "(none: everyone may do everything)",
+	    "accounts and their roles: { lan = [\"VP-TK\"]; }",
+	    conf_users_load },
+	{ "admins", CONFIG_TYPE_ARRAY, "[]",
+	    "accounts that may change everything",
+	    conf_admins_load },
+	{ "shared_accounts", CONFIG_TYPE_ARRAY, "[]",
+	    "logins several people share; each names who they are",
+	    conf_shared_load },
+	{ "people", CONFIG_TYPE_LIST, "()",
+	    "names a shared login may claim, with their roles",
+	    conf_people_load },
 };
 
 /* Errors ----------------------------------------------------------------- */
@@ -585,6 +597,7 @@ conf_read_file(const char *path, struct config **out, char **err)
 			t->load(&l, s);
 	}
 	conf_roles_finish(&l);
+	conf_users_finish(&l);
 	config_destroy(&cf);
 	free(dir);
 
