@@ -16,6 +16,7 @@
 #include "boardui.h"
 #include "i18n.h"
 #include "keymap.h"
+#include "perm.h"
 #include "text.h"
 #include "util.h"
 
@@ -139,6 +140,23 @@ writable(struct board *b)
 	    _("The database is read-only: cannot write"));
 	return false;
 }
+
+/* The rules of perm.h for whoever is at the keyboard: refused with a
+ * message, the card untouched. */
+static bool
+permitted(struct board *b, enum perm_action a, const char *role,
+    const char *support)
+{
+	char *err = NULL;
+
+	if (perm_check(perm_self(), a, role, support, &err) == 0)
+		return true;
+	board_message(b, true, "%s", err);
+	free(err);
+	return false;
+}
+
+#define MAY(b, a, t) permitted((b), (a), (t)->role, (t)->support)
 
 /* A task in a message: its code, or "#id" (never a cut-off title). */
 static char *
@@ -415,7 +433,7 @@ act_status(struct board *b)
 	struct task *t = target(b);
 	char *label, *keys;
 
-	if (t == NULL || !writable(b))
+	if (t == NULL || !writable(b) || !MAY(b, PERM_STATUS, t))
 		return;
 	if (t->status == STATUS_DONE) {
 		label = task_label(t);
@@ -460,7 +478,7 @@ act_status_back(struct board *b)
 	struct task *t = target(b);
 	char *label;
 
-	if (t == NULL || !writable(b))
+	if (t == NULL || !writable(b) || !MAY(b, PERM_STATUS, t))
 		return;
 	if (t->status == STATUS_TODO) {
 		label = task_label(t);
@@ -483,7 +501,7 @@ act_status_pick(struct board *b)
 	long id;
 	int i;
 
-	if (t == NULL || !writable(b))
+	if (t == NULL || !writable(b) || !MAY(b, PERM_STATUS, t))
 		return;
 	id = t->id;
 	for (i = 0; i < STATUS_COUNT; i++)
@@ -513,7 +531,7 @@ act_move_role(struct board *b)
 	long id, version;
 	int k, rc;
 
-	if (t == NULL || !writable(b))
+	if (t == NULL || !writable(b) || !MAY(b, PERM_REASSIGN, t))
 		return;
 	id = t->id;
 	version = t->version;
@@ -580,7 +598,7 @@ act_block(struct board *b)
 {
 	struct task *t = target(b);
 
-	if (t != NULL && writable(b))
+	if (t != NULL && writable(b) && MAY(b, PERM_STATUS, t))
 		act_block_task(b, t);
 }
 
@@ -592,7 +610,8 @@ act_note(struct board *b, const char *kind)
 	char *text, *err = NULL;
 	long id;
 
-	if (t == NULL || !writable(b))
+	if (t == NULL || !writable(b) || !MAY(b, evidence ? PERM_EVIDENCE :
+	    PERM_NOTE, t))
 		return;
 	id = t->id;
 	text = prompt_line(b, evidence ? _("Evidence: ") : _("Note: "), NULL,
@@ -633,7 +652,7 @@ act_due(struct board *b)
 	char shown[11] = "", iso[11], *text;
 	long id;
 
-	if (t == NULL || !writable(b))
+	if (t == NULL || !writable(b) || !MAY(b, PERM_DUE, t))
 		return;
 	id = t->id;
 	if (t->due != NULL)
@@ -661,7 +680,8 @@ act_add(struct board *b)
 	long id = -1;
 	size_t i;
 
-	if (b->ncols == 0 || !writable(b))
+	if (b->ncols == 0 || !writable(b) ||
+	    !permitted(b, PERM_ADD, b->cols[b->col].id, NULL))
 		return;
 	role = b->cols[b->col].id;
 	label = xasprintf(_("New task (%s): "), role);

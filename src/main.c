@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "keymap.h"
+#include "perm.h"
 #include "report.h"
 #include "store.h"
 #include "text.h"
@@ -79,13 +80,18 @@ static const char *const help_text[] = {
 "  -h, --help           this help\n"
 "  -V, --version        version\n"),
 	N_(
+"On a shared server (parboard.conf(5): users, shared_accounts, people):\n"
+"      --by NAME        on a shared login, the person making the change\n"
+"                       (one of the configuration's people); the board\n"
+"                       asks when it is not given\n"),
+	N_(
 "Exit status: 0 success, 1 runtime error, 2 usage error.\n"
 "See parboard(1) for the board's keys and parboard.conf(5).\n"),
 };
 
 enum {
 	OPT_TODAY = 256, OPT_PLAN, OPT_DEMO, OPT_DUMP_KEYS, OPT_VIEW,
-	OPT_DRY_RUN,
+	OPT_BY, OPT_DRY_RUN,
 	OPT_ROLE, OPT_STATUS, OPT_OVERDUE, OPT_FORMAT, OPT_NOTE, OPT_SINCE,
 };
 
@@ -100,6 +106,7 @@ static const struct option longopts[] = {
 	{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
 	{ "view", no_argument, NULL, OPT_VIEW },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "by", required_argument, NULL, OPT_BY },
 	{ "role", required_argument, NULL, OPT_ROLE },
 	{ "status", required_argument, NULL, OPT_STATUS },
 	{ "overdue", no_argument, NULL, OPT_OVERDUE },
@@ -112,6 +119,7 @@ static const struct option longopts[] = {
 struct options {
 	const char *config, *database, *plan, *dump_keys;
 	const char *role, *status, *format, *note, *since;
+	const char *by;		/* --by: the person on a shared login */
 	char today[11], since_iso[11];
 	bool demo, dry_run, overdue, view;
 	/* Which sub-command options were given, to reject misplaced ones. */
@@ -252,6 +260,50 @@ get_plan(struct store *s, const struct options *o, struct plan *p,
 	return rc;
 }
 
+/* Who acts (perm.h): the account, or on a shared login the person named
+ * with --by, whom the board asks for when none is named (a --view board
+ * asks no one).  The history then says "ubnd (Lan)". */
+static int
+identify(const struct config *c, const struct options *o, const char *cmd,
+    struct perm **p)
+{
+	char *err = NULL, *name = NULL, *account;
+	int rc = perm_identify(c, current_user(), o->by, p, &err);
+
+	if (rc == 1) {
+		rc = usage_error("%s", err);
+		free(err);
+		return rc;
+	}
+	if (rc == 0 && perm_needs_person(*p) && cmd == NULL && !o->view) {
+		account = xstrdup((*p)->account);
+		perm_free(*p);
+		*p = NULL;
+		rc = perm_ask_person(c, stdin, stdout, &name, &err);
+		if (rc == 0)
+			rc = perm_identify(c, account, name, p, &err);
+		free(account);
+		free(name);
+	}
+	if (rc != 0)
+		return runtime_error(err);
+	perm_set_self(*p);
+	current_user_set((*p)->actor);
+	return 0;
+}
+
+/* A change on a shared login needs --by NAME (a usage error). */
+static int
+need_person(const char *cmd)
+{
+	const struct perm *p = perm_self();
+
+	if (!perm_needs_person(p))
+		return 0;
+	return usage_error(_("%s: %s is a shared login: say who you are "
+	    "with --by NAME"), cmd, p->account);
+}
+
 static int
 cmd_import(const struct config *c, const struct options *o, int argc,
     char **argv)
@@ -265,6 +317,11 @@ cmd_import(const struct config *c, const struct options *o, int argc,
 
 	if (argc == 0)
 		return usage_error("%s", _("import: no FILE given"));
+	if (!o->dry_run && (rc = need_person("import")) != 0)
+		return rc;
+	if (!o->dry_run && perm_check(perm_self(), PERM_IMPORT, NULL, NULL,
+	    &err) != 0)
+		return runtime_error(err);
 	path = config_database_path(c, o->database);
 	created = stat(path, &st) != 0;
 	/* A dry run reads the database if there is one, never creates it. */
@@ -369,6 +426,8 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 	if (!status_parse(argv[1], &st))
 		return usage_error(_("unknown status '%s' (todo, doing, done "
 		    "or blocked)"), argv[1]);
+	if ((rc = need_person("set")) != 0)
+		return rc;
 	if (open_store(c, o, &s, &err) != 0)
 		return runtime_error(err);
 	rc = get_plan(s, o, &p, &err);
@@ -378,6 +437,8 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 			rc = fail(&err, _("no task '%s' in plan \"%s\""),
 			    argv[0], p.name);
 	}
+	if (rc == 0)
+		rc = perm_task(s, id, PERM_STATUS, &err);
 	if (rc == 0)
 		rc = store_task_set(s, id, -1, "status", status_name(st),
 		    o->note, current_user(), &err);
@@ -509,6 +570,7 @@ main(int argc, char **argv)
 {
 	struct options o = { 0 };
 	struct config *c = NULL;
+	struct perm *me = NULL;
 	const char *cmd;
 	char *err = NULL;
 	int ch, rc;
@@ -551,6 +613,11 @@ main(int argc, char **argv)
 			break;
 		case OPT_VIEW:
 			o.view = true;
+			break;
+		case OPT_BY:
+			if (*optarg == '\0')
+				return usage_error(_("%s: empty name"), "--by");
+			o.by = optarg;
 			break;
 		case OPT_DRY_RUN:
 			o.dry_run = true;
@@ -610,6 +677,11 @@ main(int argc, char **argv)
 		config_free(c);
 		return runtime_error(err);
 	}
+	/* The demo's throw-away database is everyone's. */
+	if (!o.demo && (rc = identify(c, &o, cmd, &me)) != 0) {
+		config_free(c);
+		return rc;
+	}
 	if (o.demo) {
 		if (cmd != NULL)
 			rc = usage_error(_("--demo takes no command "
@@ -639,6 +711,7 @@ main(int argc, char **argv)
 			    cmd_report(c, &o);
 	} else
 		rc = usage_error(_("unknown command '%s'"), cmd);
+	perm_free(me);
 	config_free(c);
 	return rc;
 }

@@ -66,6 +66,13 @@ void perm_free(struct perm *p);
 int perm_check(const struct perm *p, enum perm_action a, const char *role,
     const char *support, char **err);
 
+/* perm_check() for a task in the store, by the process's identity
+ * (perm_self()): its role and supporting roles are read from the store.
+ * For commands that change a task (set, evidence, tick). */
+struct store;
+int perm_task(struct store *s, long task_id, enum perm_action a,
+    char **err);
+
 /* Whether p needs to name a person before changing anything: a shared
  * login without one. */
 bool perm_needs_person(const struct perm *p);

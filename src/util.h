@@ -43,6 +43,9 @@ int read_file(const char *path, char **data, size_t *len, char **err);
 
 /* Name of the Unix account running us, from getuid() (not $USER). */
 const char *current_user(void);
+/* What current_user() says from now on: "ubnd (Lan)" when a person is
+ * named on a shared login (perm.h). */
+void current_user_set(const char *name);
 
 /* Today's date as YYYY-MM-DD: the --today pin when set, else local time. */
 void today_set(const char *iso);
