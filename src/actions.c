@@ -129,6 +129,8 @@ undo_push(struct board *b, long row, char *what)
 static bool
 writable(struct board *b)
 {
+	char *why;
+
 	if (b->view_only) {
 		board_message(b, true, "%s",
 		    _("View only (--view): this key changes nothing"));
@@ -136,8 +138,13 @@ writable(struct board *b)
 	}
 	if (!store_readonly(b->s))
 		return true;
-	board_message(b, true, "%s",
-	    _("The database is read-only: cannot write"));
+	if ((why = store_readonly_why(b->s)) != NULL)
+		board_message(b, true, _("The database is read-only: cannot "
+		    "write (%s)"), why);
+	else
+		board_message(b, true, "%s",
+		    _("The database is read-only: cannot write"));
+	free(why);
 	return false;
 }
 

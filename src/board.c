@@ -534,6 +534,11 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		/* Another board's commit changes data_version. */
 		v = store_data_version(s);
 		if (v != b.data_version) {
+			if (store_schema_newer(s)) {
+				b.fatal = xstrdup(_("parboard was upgraded; "
+				    "restart it"));
+				break;
+			}
 			board_reload(&b);
 			dirty = true;
 		}

@@ -17,6 +17,7 @@
 #include "import.h"
 #include "keymap.h"
 #include "perm.h"
+#include "priv.h"
 #include "report.h"
 #include "store.h"
 #include "text.h"
@@ -234,6 +235,19 @@ remove_db(const char *db)
 	}
 }
 
+/* The setgid install, once its database is open (s, or NULL when none
+ * is): SQLite keeps the -wal and -shm files, and the group is given up
+ * for good, before anything a user names is opened (priv.h). */
+static int
+settle(struct store *s, char **err)
+{
+	if (!priv_elevated())
+		return 0;
+	if (s != NULL && store_persist_wal(s, err) != 0)
+		return -1;
+	return priv_drop(err);
+}
+
 /* The database of list, set, report and the board: it must exist
  * (store_open says to import first when it does not). */
 static int
@@ -244,6 +258,11 @@ open_store(const struct config *c, const struct options *o,
 	int rc = store_open(path, false, s, err);
 
 	free(path);
+	if (rc == 0 && settle(*s, err) != 0) {
+		store_close(*s);
+		*s = NULL;
+		rc = -1;
+	}
 	return rc;
 }
 
@@ -327,6 +346,11 @@ cmd_import(const struct config *c, const struct options *o, int argc,
 	/* A dry run reads the database if there is one, never creates it. */
 	if ((!o->dry_run || !created) &&
 	    store_open(path, !o->dry_run, &s, &err) != 0) {
+		free(path);
+		return runtime_error(err);
+	}
+	if (settle(s, &err) != 0) {
+		store_close(s);
 		free(path);
 		return runtime_error(err);
 	}
@@ -526,6 +550,9 @@ cmd_demo(const struct config *c, const struct options *o)
 	struct store *s;
 	int rc;
 
+	/* The demo opens no shared database: no group needed. */
+	if (priv_drop(&err) != 0)
+		return runtime_error(err);
 	files[0] = sample_path(DEMO_APPENDIX);
 	files[1] = sample_path(DEMO_DIRECTIVES);
 	if (files[0] == NULL || files[1] == NULL) {
@@ -572,9 +599,10 @@ main(int argc, char **argv)
 	struct config *c = NULL;
 	struct perm *me = NULL;
 	const char *cmd;
-	char *err = NULL;
+	char *err = NULL, *shared_db = NULL;
 	int ch, rc;
 
+	priv_start();
 	i18n_init();
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":c:d:hV", longopts,
@@ -665,7 +693,17 @@ main(int argc, char **argv)
 		return 0;
 	}
 	cmd = optind < argc ? argv[optind++] : NULL;
-	if (config_load(o.config, &c, &err) != 0)
+	if (priv_elevated()) {
+		/* The shared install reads only its own configuration and
+		 * database (priv.h). */
+		if (o.config != NULL || o.database != NULL)
+			fprintf(stderr, "parboard: %s\n", _("this is the "
+			    "shared install (setgid): -c and -d are ignored"));
+		o.config = NULL;
+		if (priv_config_load(&c, &shared_db, &err) != 0)
+			return runtime_error(err);
+		o.database = shared_db;
+	} else if (config_load(o.config, &c, &err) != 0)
 		return runtime_error(err);
 	i18n_set_language(c->language);
 	/* A bad key binding or colour fails before any database is opened. */
@@ -713,5 +751,6 @@ main(int argc, char **argv)
 		rc = usage_error(_("unknown command '%s'"), cmd);
 	perm_free(me);
 	config_free(c);
+	free(shared_db);
 	return rc;
 }

@@ -26,6 +26,7 @@
  *                  replaces only its findings). */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,12 +36,17 @@
 #include <sqlite3.h>
 
 #include "i18n.h"
+#include "priv.h"
 #include "store.h"
 #include "store_impl.h"
 #include "util.h"
 
 /* Schema steps: migrations[v] takes user_version v to v + 1.  A next
  * version adds its ALTER TABLE/CREATE statements as the next element.
+ * Migrations only add (tables, columns, indices, rows): a board of the
+ * version before, still open while the package is upgraded, keeps
+ * working until it sees the newer user_version and stops with "parboard
+ * was upgraded; restart it" (store_schema_newer).
  *
  * CHECK constraints spell a set of values as an OR chain, not IN (...):
  * SQLite codes a CHECK's IN list as an ephemeral table built afresh for
@@ -663,7 +669,9 @@ dir_writable(const char *path)
 		slash[1] = '\0';
 	else if (slash != NULL)
 		*slash = '\0';
-	ok = access(slash != NULL ? dir : ".", W_OK) == 0;
+	/* The effective ids: a setgid parboard writes with its group. */
+	ok = faccessat(AT_FDCWD, slash != NULL ? dir : ".", W_OK,
+	    AT_EACCESS) == 0;
 	free(dir);
 	return ok;
 }
@@ -734,7 +742,8 @@ store_open(const char *path, bool create, struct store **out, char **err)
 			return fail_in(err, path, _("no such database "
 			    "(import an appendix first: parboard import "
 			    "FILE)"));
-		if (make_parent_dirs(path, err) != 0)
+		if (make_parent_dirs(path, err) != 0 ||
+		    priv_db_create(path, err) != 0)
 			return -1;
 	} else if (S_ISDIR(sb.st_mode))
 		return fail_in(err, path, _("is a directory, not a "
@@ -745,7 +754,8 @@ store_open(const char *path, bool create, struct store **out, char **err)
 	/* Without write access to the file or to its directory (where the
 	 * WAL and shared-memory files live) open for reading only. */
 	s->readonly = access(path, F_OK) == 0 &&
-	    (access(path, W_OK) != 0 || !dir_writable(path));
+	    (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 ||
+	    !dir_writable(path));
 	flags = s->readonly ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK &&
@@ -858,6 +868,35 @@ store_rollback(struct store *s)
 	else if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->depth--;
+}
+
+bool
+store_schema_newer(struct store *s)
+{
+	long version;
+
+	return pragma_int(s, "PRAGMA user_version", &version, NULL) == 0 &&
+	    version > SCHEMA_VERSION;
+}
+
+int
+store_persist_wal(struct store *s, char **err)
+{
+	int one = 1;
+	long n;
+
+	if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL,
+	    &one) != SQLITE_OK)
+		return fail_in(err, s->path, _("cannot keep the WAL file"));
+	/* A read opens the -wal and -shm files (creating them if need be)
+	 * while the group may still do so. */
+	return pragma_int(s, "SELECT count(*) FROM sqlite_master", &n, err);
+}
+
+char *
+store_readonly_why(const struct store *s)
+{
+	return s->readonly ? priv_readonly_why(s->path) : NULL;
 }
 
 long
