@@ -43,13 +43,14 @@ env_kept(const char *entry)
 }
 
 /* A value that could make a library read a file of the user's choosing
- * (TZ=/path, a locale name with a slash) is dropped too. */
+ * (TZ=/home/x/zone, LANG=../../x) is dropped too; TZ=Asia/Ho_Chi_Minh
+ * stays. */
 static bool
 env_safe(const char *entry)
 {
 	const char *v = strchr(entry, '=') + 1;
 
-	return strchr(v, '/') == NULL || strncmp(entry, "TERM=", 5) == 0;
+	return *v != '/' && strstr(v, "..") == NULL;
 }
 
 static void
