@@ -16,6 +16,7 @@
 #include "boardui.h"
 #include "i18n.h"
 #include "keymap.h"
+#include "perm.h"
 #include "text.h"
 #include "util.h"
 
@@ -128,6 +129,8 @@ undo_push(struct board *b, long row, char *what)
 static bool
 writable(struct board *b)
 {
+	char *why;
+
 	if (b->view_only) {
 		board_message(b, true, "%s",
 		    _("View only (--view): this key changes nothing"));
@@ -135,10 +138,32 @@ writable(struct board *b)
 	}
 	if (!store_readonly(b->s))
 		return true;
-	board_message(b, true, "%s",
-	    _("The database is read-only: cannot write"));
+	if ((why = store_readonly_why(b->s)) != NULL)
+		board_message(b, true, _("The database is read-only: cannot "
+		    "write (%s)"), why);
+	else
+		board_message(b, true, "%s",
+		    _("The database is read-only: cannot write"));
+	free(why);
 	return false;
 }
+
+/* The rules of perm.h for whoever is at the keyboard: refused with a
+ * message, the card untouched. */
+static bool
+permitted(struct board *b, enum perm_action a, const char *role,
+    const char *support)
+{
+	char *err = NULL;
+
+	if (perm_check(perm_self(), a, role, support, &err) == 0)
+		return true;
+	board_message(b, true, "%s", err);
+	free(err);
+	return false;
+}
+
+#define MAY(b, a, t) permitted((b), (a), (t)->role, (t)->support)
 
 /* A task in a message: its code, or "#id" (never a cut-off title). */
 static char *
@@ -415,7 +440,7 @@ act_status(struct board *b)
 	struct task *t = target(b);
 	char *label, *keys;
 
-	if (t == NULL || !writable(b))
+	if (t == NULL || !writable(b) || !MAY(b, PERM_STATUS, t))
 		return;
 	if (t->status == STATUS_DONE) {
 		label = task_label(t);
@@ -460,7 +485,7 @@ act_status_back(struct board *b)
 	struct task *t = target(b);
 	char *label;
 
-	if (t == NULL || !writable(b))
+	if (t == NULL || !writable(b) || !MAY(b, PERM_STATUS, t))
 		return;
 	if (t->status == STATUS_TODO) {
 		label = task_label(t);
@@ -483,7 +508,7 @@ act_status_pick(struct board *b)
 	long id;
 	int i;
 
-	if (t == NULL || !writable(b))
+	if (t == NULL || !writable(b) || !MAY(b, PERM_STATUS, t))
 		return;
 	id = t->id;
 	for (i = 0; i < STATUS_COUNT; i++)
@@ -513,7 +538,7 @@ act_move_role(struct board *b)
 	long id, version;
 	int k, rc;
 
-	if (t == NULL || !writable(b))
+	if (t == NULL || !writable(b) || !MAY(b, PERM_REASSIGN, t))
 		return;
 	id = t->id;
 	version = t->version;
@@ -580,7 +605,7 @@ act_block(struct board *b)
 {
 	struct task *t = target(b);
 
-	if (t != NULL && writable(b))
+	if (t != NULL && writable(b) && MAY(b, PERM_STATUS, t))
 		act_block_task(b, t);
 }
 
@@ -592,7 +617,8 @@ act_note(struct board *b, const char *kind)
 	char *text, *err = NULL;
 	long id;
 
-	if (t == NULL || !writable(b))
+	if (t == NULL || !writable(b) || !MAY(b, evidence ? PERM_EVIDENCE :
+	    PERM_NOTE, t))
 		return;
 	id = t->id;
 	text = prompt_line(b, evidence ? _("Evidence: ") : _("Note: "), NULL,
@@ -633,7 +659,7 @@ act_due(struct board *b)
 	char shown[11] = "", iso[11], *text;
 	long id;
 
-	if (t == NULL || !writable(b))
+	if (t == NULL || !writable(b) || !MAY(b, PERM_DUE, t))
 		return;
 	id = t->id;
 	if (t->due != NULL)
@@ -661,7 +687,8 @@ act_add(struct board *b)
 	long id = -1;
 	size_t i;
 
-	if (b->ncols == 0 || !writable(b))
+	if (b->ncols == 0 || !writable(b) ||
+	    !permitted(b, PERM_ADD, b->cols[b->col].id, NULL))
 		return;
 	role = b->cols[b->col].id;
 	label = xasprintf(_("New task (%s): "), role);

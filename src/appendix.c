@@ -904,7 +904,7 @@ uniquify_codes(struct appendix *a)
 	for (i = 0; i < a->nrows; i++)
 		ix[i] = i;
 	code_rows = a->rows;
-	qsort(ix, a->nrows, sizeof *ix, code_index_cmp);
+	xqsort(ix, a->nrows, sizeof *ix, code_index_cmp);
 	for (i = 0; i < a->nrows; i = j) {
 		differ = false;
 		for (j = i + 1; j < a->nrows && strcmp(a->rows[ix[j]].code,

@@ -352,7 +352,7 @@ board_load_mine(struct board *b, char **err)
 	for (i = 0; i < n; i++)
 		b->mine[i] = t[i].id;
 	b->nmine = n;
-	qsort(b->mine, n, sizeof *b->mine, long_cmp);
+	xqsort(b->mine, n, sizeof *b->mine, long_cmp);
 	tasks_free(t, n);
 	return 0;
 }
@@ -389,7 +389,7 @@ board_load(struct board *b, char **err)
 	/* The place refers to the old snapshot: save it before the swap. */
 	place_save(b, &place);
 	tasks_free(b->tasks, b->ntasks);
-	qsort(tasks, n, sizeof *tasks, task_cmp);
+	xqsort(tasks, n, sizeof *tasks, task_cmp);
 	b->tasks = tasks;
 	b->ntasks = n;
 	tasks_points(b->tasks, b->ntasks, &b->recovered, &b->at_stake);
@@ -534,6 +534,11 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		/* Another board's commit changes data_version. */
 		v = store_data_version(s);
 		if (v != b.data_version) {
+			if (store_schema_newer(s)) {
+				b.fatal = xstrdup(_("parboard was upgraded; "
+				    "restart it"));
+				break;
+			}
 			board_reload(&b);
 			dirty = true;
 		}

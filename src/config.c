@@ -345,5 +345,6 @@ config_free(struct config *c)
 	for (i = 0; i < c->ncolumn_words; i++)
 		free(c->column_words[i].word);
 	free(c->column_words);
+	conf_users_free(c);
 	free(c);
 }

@@ -56,6 +56,15 @@ struct color_setting {
 	int line;
 };
 
+/* An account's or a person's roles (users = { lan = ["VP-TK"]; };
+ * people = ( { name = "Lan"; roles = ["VP-TK"]; } )). */
+struct member {
+	char *name;		/* Unix account, or a person's name */
+	char **roles;		/* role ids as the roles table spells them */
+	size_t nroles;
+	int line;
+};
+
 struct config {
 	char *file;		/* the file read, or NULL for built-in defaults */
 	char *database;		/* expanded path or NULL */
@@ -79,6 +88,17 @@ struct config {
 	size_t ncolors;
 	struct column_word *column_words;
 	size_t ncolumn_words;
+	/* Who may change what (perm.h): with no `users` setting (has_users
+	 * false) everyone may change everything. */
+	bool has_users;
+	struct member *users;
+	size_t nusers;
+	char **admins;		/* accounts that may change everything */
+	size_t nadmins;
+	char **shared;		/* shared logins: a person is named per run */
+	size_t nshared;
+	struct member *people;	/* the names a shared login may claim */
+	size_t npeople;
 };
 
 #define CONF_DEFAULT_BACKUP_KEEP 7

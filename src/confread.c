@@ -103,6 +103,18 @@ static const struct setting settings[] = {
 	{ "backup", CONFIG_TYPE_GROUP, "{ keep = 7; }",
 	    "daily copies of the database: how many, in which folder",
 	    load_backup },
+	{ "users", CONFIG_TYPE_GROUP, "(none: everyone may do everything)",
+	    "accounts and their roles: { lan = [\"VP-TK\"]; }",
+	    conf_users_load },
+	{ "admins", CONFIG_TYPE_ARRAY, "[]",
+	    "accounts that may change everything",
+	    conf_admins_load },
+	{ "shared_accounts", CONFIG_TYPE_ARRAY, "[]",
+	    "logins several people share; each names who they are",
+	    conf_shared_load },
+	{ "people", CONFIG_TYPE_LIST, "()",
+	    "names a shared login may claim, with their roles",
+	    conf_people_load },
 };
 
 /* Errors ----------------------------------------------------------------- */
@@ -142,7 +154,7 @@ errors_text(struct loader *l)
 	struct buf b = { 0 };
 	size_t i;
 
-	qsort(l->errs, l->nerrs, sizeof *l->errs, error_cmp);
+	xqsort(l->errs, l->nerrs, sizeof *l->errs, error_cmp);
 	for (i = 0; i < l->nerrs; i++) {
 		if (i > 0)
 			buf_addc(&b, '\n');
@@ -687,6 +699,7 @@ conf_read_file(const char *path, struct config **out, char **err)
 			t->load(&l, s);
 	}
 	conf_roles_finish(&l);
+	conf_users_finish(&l);
 	config_destroy(&cf);
 	free(dir);
 

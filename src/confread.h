@@ -26,4 +26,7 @@ char *conf_expand_home(const char *path);
 /* Free what a role holds and zero it. */
 void conf_role_clear(struct role *r);
 
+/* In confusers.c: free the users, admins, shared accounts and people. */
+void conf_users_free(struct config *c);
+
 #endif

@@ -71,4 +71,12 @@ void conf_roles_init(struct loader *l);
 void conf_roles_finish(struct loader *l);
 void conf_roles_free(struct loader *l);
 
+/* confusers.c: users, admins, shared_accounts and people. */
+void conf_users_load(struct loader *l, const config_setting_t *s);
+void conf_admins_load(struct loader *l, const config_setting_t *s);
+void conf_shared_load(struct loader *l, const config_setting_t *s);
+void conf_people_load(struct loader *l, const config_setting_t *s);
+/* Once the roles are final: every role named exists. */
+void conf_users_finish(struct loader *l);
+
 #endif

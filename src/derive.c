@@ -182,7 +182,7 @@ table_shape(const struct appendix *a)
 		if (a->rows[i].code != NULL)
 			ix[n++] = i;
 	sort_a = a;
-	qsort(ix, n, sizeof *ix, index_cmp);
+	xqsort(ix, n, sizeof *ix, index_cmp);
 	for (i = 0; i < n; i++) {
 		const struct criterion *p = &a->rows[ix[i]];
 		const char *direct = NULL;

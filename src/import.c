@@ -114,7 +114,7 @@ warn_stale(struct store *s, long plan_id, const char *file,
 	}
 	for (i = 0; i < d->ntasks; i++)
 		keys[i] = d->tasks[i].key;
-	qsort(keys, d->ntasks, sizeof *keys, key_cmp);
+	xqsort(keys, d->ntasks, sizeof *keys, key_cmp);
 	for (i = 0; i < n; i++) {
 		if (bsearch(&t[i].key, keys, d->ntasks, sizeof *keys,
 		    key_cmp) != NULL)
@@ -186,7 +186,7 @@ check_unique_codes(const struct appendix *a, char **err)
 		if (a->rows[i].code != NULL)
 			ix[n++] = i;
 	dup_rows = a->rows;
-	qsort(ix, n, sizeof *ix, row_code_cmp);
+	xqsort(ix, n, sizeof *ix, row_code_cmp);
 	for (i = 1; i < n && rc == 0; i++)
 		if (strcmp(a->rows[ix[i]].code, a->rows[ix[i - 1]].code) == 0)
 			rc = fail(err, _("%s:%d: criterion %s is listed twice "

@@ -16,6 +16,8 @@
 #include "i18n.h"
 #include "import.h"
 #include "keymap.h"
+#include "perm.h"
+#include "priv.h"
 #include "report.h"
 #include "store.h"
 #include "text.h"
@@ -84,13 +86,18 @@ static const char *const help_text[] = {
 "  -h, --help           this help\n"
 "  -V, --version        version\n"),
 	N_(
+"On a shared server (parboard.conf(5): users, shared_accounts, people):\n"
+"      --by NAME        on a shared login, the person making the change\n"
+"                       (one of the configuration's people); the board\n"
+"                       asks when it is not given\n"),
+	N_(
 "Exit status: 0 success, 1 runtime error, 2 usage error.\n"
 "See parboard(1) for the board's keys and parboard.conf(5).\n"),
 };
 
 enum {
 	OPT_TODAY = 256, OPT_PLAN, OPT_DEMO, OPT_DUMP_KEYS, OPT_VIEW,
-	OPT_DRY_RUN,
+	OPT_BY, OPT_DRY_RUN,
 	OPT_ROLE, OPT_STATUS, OPT_OVERDUE, OPT_FORMAT, OPT_NOTE, OPT_SINCE,
 };
 
@@ -105,6 +112,7 @@ static const struct option longopts[] = {
 	{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
 	{ "view", no_argument, NULL, OPT_VIEW },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "by", required_argument, NULL, OPT_BY },
 	{ "role", required_argument, NULL, OPT_ROLE },
 	{ "status", required_argument, NULL, OPT_STATUS },
 	{ "overdue", no_argument, NULL, OPT_OVERDUE },
@@ -117,6 +125,7 @@ static const struct option longopts[] = {
 struct options {
 	const char *config, *database, *plan, *dump_keys;
 	const char *role, *status, *format, *note, *since;
+	const char *by;		/* --by: the person on a shared login */
 	char today[11], since_iso[11];
 	bool demo, dry_run, overdue, view;
 	/* Which sub-command options were given, to reject misplaced ones. */
@@ -238,6 +247,19 @@ remove_db(const char *db)
 	}
 }
 
+/* The setgid install, once its database is open (s, or NULL when none
+ * is): SQLite keeps the -wal and -shm files, and the group is given up
+ * for good, before anything a user names is opened (priv.h). */
+static int
+settle(struct store *s, char **err)
+{
+	if (!priv_elevated())
+		return 0;
+	if (s != NULL && store_persist_wal(s, err) != 0)
+		return -1;
+	return priv_drop(err);
+}
+
 /* The database of list, set, report and the board: it must exist
  * (store_open says to import first when it does not). */
 static int
@@ -253,6 +275,11 @@ open_store(const struct config *c, const struct options *o,
 		free(dir);
 	}
 	free(path);
+	if (rc == 0 && settle(*s, err) != 0) {
+		store_close(*s);
+		*s = NULL;
+		rc = -1;
+	}
 	return rc;
 }
 
@@ -292,7 +319,6 @@ import_first(const struct config *c, const struct options *o,
 	char *tmp, *out = NULL, *warn = NULL;
 	size_t nout, nwarn;
 	struct store *s;
-	mode_t mask;
 	int fd, rc;
 
 	*raced = false;
@@ -304,9 +330,7 @@ import_first(const struct config *c, const struct options *o,
 		free(tmp);
 		return rc;
 	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	fchmod(fd, priv_db_mode(db));	/* mkstemp made it 0600 */
 	close(fd);
 	io.out = open_memstream(&out, &nout);
 	io.warn = open_memstream(&warn, &nwarn);
@@ -337,6 +361,50 @@ import_first(const struct config *c, const struct options *o,
 	return rc;
 }
 
+/* Who acts (perm.h): the account, or on a shared login the person named
+ * with --by, whom the board asks for when none is named (a --view board
+ * asks no one).  The history then says "ubnd (Lan)". */
+static int
+identify(const struct config *c, const struct options *o, const char *cmd,
+    struct perm **p)
+{
+	char *err = NULL, *name = NULL, *account;
+	int rc = perm_identify(c, current_user(), o->by, p, &err);
+
+	if (rc == 1) {
+		rc = usage_error("%s", err);
+		free(err);
+		return rc;
+	}
+	if (rc == 0 && perm_needs_person(*p) && cmd == NULL && !o->view) {
+		account = xstrdup((*p)->account);
+		perm_free(*p);
+		*p = NULL;
+		rc = perm_ask_person(c, stdin, stdout, &name, &err);
+		if (rc == 0)
+			rc = perm_identify(c, account, name, p, &err);
+		free(account);
+		free(name);
+	}
+	if (rc != 0)
+		return runtime_error(err);
+	perm_set_self(*p);
+	current_user_set((*p)->actor);
+	return 0;
+}
+
+/* A change on a shared login needs --by NAME (a usage error). */
+static int
+need_person(const char *cmd)
+{
+	const struct perm *p = perm_self();
+
+	if (!perm_needs_person(p))
+		return 0;
+	return usage_error(_("%s: %s is a shared login: say who you are "
+	    "with --by NAME"), cmd, p->account);
+}
+
 static int
 cmd_import(const struct config *c, const struct options *o, int argc,
     char **argv)
@@ -350,13 +418,21 @@ cmd_import(const struct config *c, const struct options *o, int argc,
 
 	if (argc == 0)
 		return usage_error("%s", _("import: no FILE given"));
+	if (!o->dry_run && (rc = need_person("import")) != 0)
+		return rc;
+	if (!o->dry_run && perm_check(perm_self(), PERM_IMPORT, NULL, NULL,
+	    &err) != 0)
+		return runtime_error(err);
 	path = config_database_path(c, o->database);
 	rc = path_expand_user(path, &db, &err);
 	free(path);
 	if (rc != 0)
 		return runtime_error(err);
 	exists = stat(db, &st) == 0;
-	if (!exists && !o->dry_run) {
+	/* Setgid, the files named are read only after the group is given
+	 * up, too late to link a new database into its directory: it is
+	 * created in place instead. */
+	if (!exists && !o->dry_run && !priv_elevated()) {
 		rc = import_first(c, o, db, argc, argv, &raced, &err);
 		if (rc != 0 || !raced) {
 			free(db);
@@ -365,7 +441,8 @@ cmd_import(const struct config *c, const struct options *o, int argc,
 		exists = true;
 	}
 	/* A dry run reads the database if there is one, never creates it. */
-	if (exists && store_open(db, false, &s, &err) != 0) {
+	if ((exists || !o->dry_run) &&
+	    store_open(db, !exists, &s, &err) != 0) {
 		free(db);
 		return runtime_error(err);
 	}
@@ -373,6 +450,11 @@ cmd_import(const struct config *c, const struct options *o, int argc,
 		path = config_backup_dir(c, db);
 		store_set_backup(s, path, c->backup_keep);
 		free(path);
+	}
+	if (settle(s, &err) != 0) {
+		store_close(s);
+		free(db);
+		return runtime_error(err);
 	}
 	rc = import_files(s, c, argv, argc, &io, &err);
 	if (s != NULL)
@@ -522,6 +604,8 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 	if (!status_parse(argv[1], &st))
 		return usage_error(_("unknown status '%s' (todo, doing, done "
 		    "or blocked)"), argv[1]);
+	if ((rc = need_person("set")) != 0)
+		return rc;
 	if (open_store(c, o, &s, &err) != 0)
 		return runtime_error(err);
 	rc = get_plan(s, o, &p, &err);
@@ -531,6 +615,8 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 			rc = fail(&err, _("no task '%s' in plan \"%s\""),
 			    argv[0], p.name);
 	}
+	if (rc == 0)
+		rc = perm_task(s, id, PERM_STATUS, &err);
 	if (rc == 0)
 		rc = store_task_set(s, id, -1, "status", status_name(st),
 		    o->note, current_user(), &err);
@@ -618,6 +704,9 @@ cmd_demo(const struct config *c, const struct options *o)
 	struct store *s;
 	int rc;
 
+	/* The demo opens no shared database: no group needed. */
+	if (priv_drop(&err) != 0)
+		return runtime_error(err);
 	files[0] = sample_path(DEMO_APPENDIX);
 	files[1] = sample_path(DEMO_DIRECTIVES);
 	if (files[0] == NULL || files[1] == NULL) {
@@ -662,10 +751,12 @@ run(int argc, char **argv)
 {
 	struct options o = { 0 };
 	struct config *c = NULL;
+	struct perm *me = NULL;
 	const char *cmd;
-	char *err = NULL;
+	char *err = NULL, *shared_db = NULL;
 	int ch, rc;
 
+	priv_start();
 	i18n_init();
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":c:d:hV", longopts,
@@ -704,6 +795,11 @@ run(int argc, char **argv)
 			break;
 		case OPT_VIEW:
 			o.view = true;
+			break;
+		case OPT_BY:
+			if (*optarg == '\0')
+				return usage_error(_("%s: empty name"), "--by");
+			o.by = optarg;
 			break;
 		case OPT_DRY_RUN:
 			o.dry_run = true;
@@ -751,7 +847,17 @@ run(int argc, char **argv)
 		return 0;
 	}
 	cmd = optind < argc ? argv[optind++] : NULL;
-	if (config_load(o.config, &c, &err) != 0)
+	if (priv_elevated()) {
+		/* The shared install reads only its own configuration and
+		 * database (priv.h). */
+		if (o.config != NULL || o.database != NULL)
+			fprintf(stderr, "parboard: %s\n", _("this is the "
+			    "shared install (setgid): -c and -d are ignored"));
+		o.config = NULL;
+		if (priv_config_load(&c, &shared_db, &err) != 0)
+			return runtime_error(err);
+		o.database = shared_db;
+	} else if (config_load(o.config, &c, &err) != 0)
 		return runtime_error(err);
 	i18n_set_language(c->language);
 	/* A bad key binding or colour fails before any database is opened. */
@@ -762,6 +868,11 @@ run(int argc, char **argv)
 	if ((o.demo || cmd == NULL) && board_tty_check(&err) != 0) {
 		config_free(c);
 		return runtime_error(err);
+	}
+	/* The demo's throw-away database is everyone's. */
+	if (!o.demo && (rc = identify(c, &o, cmd, &me)) != 0) {
+		config_free(c);
+		return rc;
 	}
 	if (o.demo) {
 		if (cmd != NULL)
@@ -799,7 +910,9 @@ run(int argc, char **argv)
 			    "argument '%s'"), argv[optind]) : cmd_check(c, &o);
 	} else
 		rc = usage_error(_("unknown command '%s'"), cmd);
+	perm_free(me);
 	config_free(c);
+	free(shared_db);
 	return rc;
 }
 

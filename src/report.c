@@ -86,7 +86,7 @@ sort_by_column(const struct config *c, struct task *t, size_t n)
 		o[i].rank = role_rank(c, t[i].role);
 		o[i].pos = i;
 	}
-	qsort(o, n, sizeof *o, order_cmp);
+	xqsort(o, n, sizeof *o, order_cmp);
 	for (i = 0; i < n; i++)
 		copy[i] = t[o[i].pos];
 	memcpy(t, copy, n * sizeof *t);

@@ -113,7 +113,7 @@ search_load_texts(struct board *b, char **err)
 	for (i = 0; i < n; i++)
 		if (text_contains(v[i].text, b->search))
 			b->found[b->nfound++] = v[i].task_id;
-	qsort(b->found, b->nfound, sizeof *b->found, long_cmp);
+	xqsort(b->found, b->nfound, sizeof *b->found, long_cmp);
 	task_texts_free(v, n);
 	return 0;
 }

@@ -27,6 +27,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,7 @@
 #include <sqlite3.h>
 
 #include "i18n.h"
+#include "priv.h"
 #include "store.h"
 #include "text.h"
 #include "store_impl.h"
@@ -44,6 +46,10 @@
 
 /* Schema steps: migrations[v] takes user_version v to v + 1.  A next
  * version adds its ALTER TABLE/CREATE statements as the next element.
+ * Migrations only add (tables, columns, indices, rows): a board of the
+ * version before, still open while the package is upgraded, keeps
+ * working until it sees the newer user_version and stops with "parboard
+ * was upgraded; restart it" (store_schema_newer).
  *
  * CHECK constraints spell a set of values as an OR chain, not IN (...):
  * SQLite codes a CHECK's IN list as an ephemeral table built afresh for
@@ -578,7 +584,7 @@ rekey(struct store *s, char **err)
 
 	if (rekey_load(s, &v, &n, err) != 0)
 		return -1;
-	qsort(v, n, sizeof *v, rekeyed_cmp);
+	xqsort(v, n, sizeof *v, rekeyed_cmp);
 	/* Old keys out of the way first: no UNIQUE clash midway. */
 	rc = exec(s, "UPDATE task SET tkey = '~' || id || '~' || tkey"
 	    " WHERE origin <> 'manual'", err);
@@ -667,7 +673,9 @@ dir_writable(const char *path)
 		slash[1] = '\0';
 	else if (slash != NULL)
 		*slash = '\0';
-	ok = access(slash != NULL ? dir : ".", W_OK) == 0;
+	/* The effective ids: a setgid parboard writes with its group. */
+	ok = faccessat(AT_FDCWD, slash != NULL ? dir : ".", W_OK,
+	    AT_EACCESS) == 0;
 	free(dir);
 	return ok;
 }
@@ -787,7 +795,10 @@ check_path(const char *path, bool create, char **err)
 			return fail_in(err, path, _("no such database "
 			    "(import an appendix first: parboard import "
 			    "FILE)"));
-		return make_parent_dirs(path, err);
+		if (make_parent_dirs(path, err) != 0 ||
+		    priv_db_create(path, err) != 0)
+			return -1;
+		return 0;
 	}
 	if (S_ISDIR(sb.st_mode))
 		return fail_in(err, path, _("is a directory, not a "
@@ -813,7 +824,8 @@ store_open_path(const char *path, bool create, struct store **out,
 	/* Without write access to the file or to its directory (where the
 	 * WAL and shared-memory files live) open for reading only. */
 	s->readonly = access(path, F_OK) == 0 &&
-	    (access(path, W_OK) != 0 || !dir_writable(path));
+	    (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 ||
+	    !dir_writable(path));
 	flags = s->readonly ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK &&
@@ -949,6 +961,35 @@ store_rollback(struct store *s)
 	else if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->depth--;
+}
+
+bool
+store_schema_newer(struct store *s)
+{
+	long version;
+
+	return pragma_int(s, "PRAGMA user_version", &version, NULL) == 0 &&
+	    version > SCHEMA_VERSION;
+}
+
+int
+store_persist_wal(struct store *s, char **err)
+{
+	int one = 1;
+	long n;
+
+	if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL,
+	    &one) != SQLITE_OK)
+		return fail_in(err, s->path, _("cannot keep the WAL file"));
+	/* A read opens the -wal and -shm files (creating them if need be)
+	 * while the group may still do so. */
+	return pragma_int(s, "SELECT count(*) FROM sqlite_master", &n, err);
+}
+
+char *
+store_readonly_why(const struct store *s)
+{
+	return s->readonly ? priv_readonly_why(s->path) : NULL;
 }
 
 long
@@ -1447,7 +1488,7 @@ backup_prune(const char *dir, const char *base, int keep)
 			v[n++] = xstrdup(e->d_name);
 		}
 	closedir(d);
-	qsort(v, n, sizeof *v, name_cmp);
+	xqsort(v, n, sizeof *v, name_cmp);
 	for (i = 0; i < n; i++) {
 		if (n - i > (size_t)keep) {
 			p = xasprintf("%s/%s", dir, v[i]);

@@ -77,6 +77,14 @@ struct filter {
 int store_open(const char *path, bool create, struct store **out, char **err);
 void store_close(struct store *s);
 bool store_readonly(const struct store *s);
+/* Why the database opened read-only, when it can be told ("you are not
+ * in group parboard"), or NULL; malloc'd. */
+char *store_readonly_why(const struct store *s);
+/* Another parboard upgraded the schema past what this one knows. */
+bool store_schema_newer(struct store *s);
+/* Keep the -wal and -shm files (SQLITE_FCNTL_PERSIST_WAL) and open
+ * them now: the setgid install then gives its group up (priv.h). */
+int store_persist_wal(struct store *s, char **err);
 
 int store_begin(struct store *s, char **err);	/* BEGIN IMMEDIATE */
 int store_commit(struct store *s, char **err);

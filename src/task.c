@@ -154,7 +154,7 @@ tasks_points(const struct task *t, size_t n, score *recovered,
 	for (i = 0; i < n; i++)
 		if (t[i].code != NULL)
 			v[m++] = &t[i];
-	qsort(v, m, sizeof *v, task_code_cmp);
+	xqsort(v, m, sizeof *v, task_code_cmp);
 	*recovered = *at_stake = 0;
 	for (i = 0; i < m; i = j) {
 		max = 0;

@@ -20,6 +20,14 @@ oom(void)
 	abort();
 }
 
+void
+xqsort(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 void *
 xmalloc(size_t n)
 {
@@ -295,21 +303,29 @@ stdout_close(void)
 	return -1;
 }
 
+static char user_name[128];
+
 const char *
 current_user(void)
 {
-	static char name[64];
 	struct passwd *pw;
 
-	if (name[0] == '\0') {
+	if (user_name[0] == '\0') {
 		pw = getpwuid(getuid());
 		if (pw != NULL && pw->pw_name != NULL)
-			snprintf(name, sizeof name, "%s", pw->pw_name);
+			snprintf(user_name, sizeof user_name, "%s",
+			    pw->pw_name);
 		else
-			snprintf(name, sizeof name, "uid%lu",
+			snprintf(user_name, sizeof user_name, "uid%lu",
 			    (unsigned long)getuid());
 	}
-	return name;
+	return user_name;
+}
+
+void
+current_user_set(const char *name)
+{
+	snprintf(user_name, sizeof user_name, "%s", name);
 }
 
 static char today_buf[11];

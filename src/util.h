@@ -13,6 +13,10 @@
 #define PB_PRINTF(f, a) __attribute__((format(printf, f, a)))
 
 void *xmalloc(size_t n);
+/* qsort that takes an empty array, NULL included (qsort's first
+ * argument must not be NULL even for no elements). */
+void xqsort(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *));
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Grow an array to hold at least want elements; *cap is updated. */
@@ -63,6 +67,9 @@ int stdout_close(void);
 
 /* Name of the Unix account running us, from getuid() (not $USER). */
 const char *current_user(void);
+/* What current_user() says from now on: "ubnd (Lan)" when a person is
+ * named on a shared login (perm.h). */
+void current_user_set(const char *name);
 
 /* Today's date as YYYY-MM-DD: the --today pin when set, else local time. */
 void today_set(const char *iso);

@@ -1423,10 +1423,8 @@ test_speed(void **state)
 	secs = (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	assert_int_equal(added, N);
+	/* The time is printed, not judged: bench/cli-bench.sh measures it. */
 	print_message("  import of %d criteria: %.3f s\n", N, secs);
-#if !defined(__SANITIZE_ADDRESS__)
-	assert_true(secs < 1.0);
-#endif
 	assert_int_equal(count_tasks(s, plan_id, NULL), N);
 	store_close(s);
 	for (i = 0; i < N; i++) {

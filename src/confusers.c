@@ -1,0 +1,213 @@
+/* confusers.c: the settings that say who may change what — users (an
+ * account's roles), admins, shared_accounts and people (the names a
+ * shared login may claim).  The rules themselves are perm.c's; this file
+ * only reads and checks the settings.  Roles named here must exist once
+ * the whole file is read, so that check waits for conf_users_finish(). */
+#include <libconfig.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confread.h"
+#include "confread_impl.h"
+#include "i18n.h"
+#include "util.h"
+
+/* An array of non-empty strings into a NULL-terminated vector. */
+static char **
+string_array(struct loader *l, const config_setting_t *s, const char *what,
+    size_t *n)
+{
+	const config_setting_t *e;
+	char **v;
+	int i, len = config_setting_length(s);
+
+	v = xcalloc((size_t)len + 1, sizeof *v);
+	*n = 0;
+	for (i = 0; i < len; i++) {
+		e = config_setting_get_elem(s, (unsigned int)i);
+		if (!conf_want(l, e, what, CONFIG_TYPE_STRING))
+			continue;
+		if (*config_setting_get_string(e) == '\0') {
+			conf_err(l, e, _("%s: empty name"), what);
+			continue;
+		}
+		v[(*n)++] = xstrdup(config_setting_get_string(e));
+	}
+	return v;
+}
+
+static void
+strings_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* A role list: ["VP-TK", "TN-TKQ"], or one role as a string. */
+static bool
+member_roles(struct loader *l, const config_setting_t *s, const char *what,
+    struct member *m)
+{
+	int type = config_setting_type(s);
+
+	m->line = config_setting_source_line(s);
+	if (type == CONFIG_TYPE_STRING) {
+		m->roles = xcalloc(2, sizeof *m->roles);
+		m->roles[0] = xstrdup(config_setting_get_string(s));
+		m->nroles = 1;
+		return true;
+	}
+	if (type != CONFIG_TYPE_ARRAY && type != CONFIG_TYPE_LIST) {
+		conf_err(l, s, _("%s: the roles are a list [\"ROLE\", ...]"),
+		    what);
+		return false;
+	}
+	m->roles = string_array(l, s, what, &m->nroles);
+	return true;
+}
+
+void
+conf_users_load(struct loader *l, const config_setting_t *s)
+{
+	struct config *c = l->c;
+	const config_setting_t *e;
+	struct member m;
+	int i, n = config_setting_length(s);
+
+	c->has_users = true;
+	c->users = xcalloc((size_t)n + 1, sizeof *c->users);
+	for (i = 0; i < n; i++) {
+		e = config_setting_get_elem(s, (unsigned int)i);
+		memset(&m, 0, sizeof m);
+		if (!member_roles(l, e, config_setting_name(e), &m))
+			continue;
+		m.name = xstrdup(config_setting_name(e));
+		c->users[c->nusers++] = m;
+	}
+}
+
+void
+conf_admins_load(struct loader *l, const config_setting_t *s)
+{
+	strings_free(l->c->admins, l->c->nadmins);
+	l->c->admins = string_array(l, s, "admins", &l->c->nadmins);
+}
+
+void
+conf_shared_load(struct loader *l, const config_setting_t *s)
+{
+	strings_free(l->c->shared, l->c->nshared);
+	l->c->shared = string_array(l, s, "shared_accounts", &l->c->nshared);
+}
+
+/* people = ( { name = "Lan"; roles = ["VP-TK"]; }, ... ) */
+void
+conf_people_load(struct loader *l, const config_setting_t *s)
+{
+	struct config *c = l->c;
+	const config_setting_t *e, *name, *roles, *m;
+	struct member p;
+	const char *key;
+	int i, j, n = config_setting_length(s);
+
+	c->people = xcalloc((size_t)n + 1, sizeof *c->people);
+	for (i = 0; i < n; i++) {
+		e = config_setting_get_elem(s, (unsigned int)i);
+		if (!conf_want(l, e, "people", CONFIG_TYPE_GROUP))
+			continue;
+		for (j = 0; (m = config_setting_get_elem(e,
+		    (unsigned int)j)) != NULL; j++) {
+			key = config_setting_name(m);
+			if (strcmp(key, "name") != 0 &&
+			    strcmp(key, "roles") != 0)
+				conf_err(l, m, _("unknown setting \"%s\" in "
+				    "a person"), key);
+		}
+		name = config_setting_get_member(e, "name");
+		roles = config_setting_get_member(e, "roles");
+		if (name == NULL || roles == NULL) {
+			conf_err(l, e, "%s", _("people: a person needs a name "
+			    "and roles"));
+			continue;
+		}
+		memset(&p, 0, sizeof p);
+		if (!conf_want(l, name, "name", CONFIG_TYPE_STRING) ||
+		    (p.name = conf_text(l, name, "name")) == NULL)
+			continue;
+		if (*p.name == '\0') {
+			conf_err(l, name, _("%s: empty name"), "people");
+			free(p.name);
+			continue;
+		}
+		if (!member_roles(l, roles, p.name, &p)) {
+			free(p.name);
+			continue;
+		}
+		p.line = config_setting_source_line(e);
+		c->people[c->npeople++] = p;
+	}
+}
+
+/* Each role named must exist; it is kept as the roles table spells it
+ * ("ca" → "CA"). */
+static void
+check_roles(struct loader *l, struct member *m, const char *what)
+{
+	const struct role *r;
+	size_t i;
+
+	for (i = 0; i < m->nroles; i++) {
+		if ((r = config_role(l->c, m->roles[i])) == NULL) {
+			conf_err_line(l, m->line, _("%s: %s: unknown role "
+			    "\"%s\""), what, m->name, m->roles[i]);
+			continue;
+		}
+		free(m->roles[i]);
+		m->roles[i] = xstrdup(r->id);
+	}
+}
+
+void
+conf_users_finish(struct loader *l)
+{
+	struct config *c = l->c;
+	size_t i, j;
+
+	for (i = 0; i < c->nusers; i++)
+		check_roles(l, &c->users[i], "users");
+	for (i = 0; i < c->npeople; i++) {
+		check_roles(l, &c->people[i], "people");
+		for (j = 0; j < i; j++)
+			if (strcmp(c->people[i].name, c->people[j].name) == 0)
+				conf_err_line(l, c->people[i].line,
+				    _("%s: \"%s\" is named twice"), "people",
+				    c->people[i].name);
+	}
+}
+
+static void
+members_free(struct member *m, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(m[i].name);
+		strings_free(m[i].roles, m[i].nroles);
+	}
+	free(m);
+}
+
+void
+conf_users_free(struct config *c)
+{
+	members_free(c->users, c->nusers);
+	members_free(c->people, c->npeople);
+	strings_free(c->admins, c->nadmins);
+	strings_free(c->shared, c->nshared);
+	c->users = c->people = NULL;
+	c->admins = c->shared = NULL;
+	c->nusers = c->npeople = c->nadmins = c->nshared = 0;
+}

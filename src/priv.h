@@ -1,0 +1,56 @@
+/* priv.h: the shared install's privilege.  On a commune server parboard
+ * is installed setgid `parboard` and the database lives in a directory
+ * only that group may write (2770 root:parboard), so users change the
+ * database only through parboard, which applies perm.h's rules.
+ *
+ * Running with that privilege (the effective group is not the real one)
+ * parboard:
+ * - keeps only TERM, LANG, LC_*, LANGUAGE, TZ, NO_COLOR, COLUMNS, LINES
+ *   and ESCDELAY of the environment (priv_start);
+ * - reads only the system configuration and the database it names, or
+ *   PB_SHARED_DB (ignoring -c, -d, $PARBOARD_CONFIG and XDG paths);
+ * - opens the database with the group, makes SQLite keep its -wal and
+ *   -shm files (SQLITE_FCNTL_PERSIST_WAL: SQLite would otherwise create
+ *   and remove them lazily, which needs the group), then gives the group
+ *   up for good (priv_drop) before it opens anything else, so every path
+ *   a user names (import files, backup FILE) is opened with the user's
+ *   own rights only. */
+#ifndef PARBOARD_PRIV_H
+#define PARBOARD_PRIV_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "config.h"
+
+/* First thing in main(): notes whether we run with another effective
+ * group and, if so, cleans the environment. */
+void priv_start(void);
+/* Running with the install's group (and not given up yet). */
+bool priv_elevated(void);
+/* The group given up for good: real, effective and saved group ids all
+ * the real one.  Does nothing when not elevated; -1 if it fails (the
+ * caller must then stop). */
+int priv_drop(char **err);
+
+/* The system configuration (SYSCONFDIR/parboard.conf, or the built-in
+ * one when it does not exist) and nothing else; its database, or
+ * PB_SHARED_DB when it names none, in *db. */
+int priv_config_load(struct config **out, char **db, char **err);
+
+/* Create the database file before SQLite does, so that a shared
+ * directory gets a shared file: 0660 when the directory is group-
+ * writable or setgid (whatever the umask), else as the umask says.
+ * Nothing when the file exists. */
+int priv_db_create(const char *path, char **err);
+/* The mode a new database at path gets: 0660 in a group-writable or
+ * setgid directory (so sharing works whatever the umask), else 0666
+ * less the umask. */
+mode_t priv_db_mode(const char *path);
+
+/* Why a database opens read-only, when we can tell: "you are not in
+ * group parboard" (a group-writable file of a group we are not in);
+ * NULL otherwise.  Malloc'd. */
+char *priv_readonly_why(const char *path);
+
+#endif
