@@ -795,7 +795,7 @@ make_criterion(const struct reader *r, const int *amap, struct prow *p,
 		 * a sum (score is 64-bit thousandths). */
 		if (*dst[k] > APPENDIX_MAX_SCORE * SCORE_UNIT ||
 		    *dst[k] < -APPENDIX_MAX_SCORE * SCORE_UNIT)
-			return fail_at(err, file, p->cell_line[col],
+			return fail_rec(err, r, p->cell_line[col], amap[col],
 			    _("score %s in column %s is out of range "
 			    "(-%d to %d)"), t, col_names[col],
 			    APPENDIX_MAX_SCORE, APPENDIX_MAX_SCORE);
