@@ -76,4 +76,75 @@ void derive_directives(const struct config *c, const struct appendix *a,
 
 void derivation_free(struct derivation *d);
 
+/* --- corrected files: which stored task or plan a row or file is --- */
+
+/* Two directives are alike when, with the same criterion, the Dice
+ * coefficient of their sets of folded words, 2 |A ∩ B| / (|A| + |B|),
+ * is at least DERIVE_ALIKE_NUM / DERIVE_ALIKE_DEN. */
+#define DERIVE_ALIKE_NUM 1
+#define DERIVE_ALIKE_DEN 2
+
+/* The Dice coefficient of the word sets of two folded texts as the
+ * fraction *num / *den (0 / 0 when both are empty).  Words are runs of
+ * letters and digits. */
+void derive_words_alike(const char *a, const char *b, size_t *num,
+    size_t *den);
+
+/* A directive for pairing: its criterion code ("" for none) and its
+ * folded words. */
+struct derive_words {
+	const char *code;
+	const char *words;
+};
+
+/* The pairing of one new directive (one the store does not know). */
+struct derive_pair {
+	long old;		/* index of the old task it continues, or -1 */
+	size_t num, den;	/* likeness with old (or with tie_old) */
+	long tie_old;		/* a tie: two old tasks as alike, or -1 */
+	long tie_new;		/* a tie: another new directive as alike to
+				 * the same old task, or -1 */
+	long near;		/* with a tie, the old task concerned */
+};
+
+/* Pair the new directives with the old tasks (those the file no longer
+ * gives): the most alike pair first, same criterion, at least the
+ * threshold.  A tie (one new as alike to two old, or two new to one old)
+ * pairs none of them: each new gets tie_old or tie_new and near. */
+void derive_pair_directives(const struct derive_words *new, size_t nnew,
+    const struct derive_words *old, size_t nold, struct derive_pair *out);
+
+/* A stored plan's criteria, for telling which plan a file without a
+ * (known) title corrects. */
+struct plan_criteria {
+	long id;
+	char *name;
+	size_t n;
+	char **codes;
+	score *appraised;
+	bool *has_appraised;
+};
+
+/* A file agrees with a plan when their criterion codes are the same set
+ * and at least DERIVE_AGREE_PERCENT % of them have the same appraised
+ * score; it is close to a plan when they share at least half of the
+ * file's codes. */
+#define DERIVE_AGREE_PERCENT 80
+
+struct plan_likeness {
+	size_t file_codes;	/* distinct codes of the file */
+	size_t plan_codes;
+	size_t shared;		/* codes in both */
+	size_t equal;		/* shared codes with equal appraised scores */
+};
+
+void derive_plan_likeness(const struct appendix *a,
+    const struct plan_criteria *p, struct plan_likeness *out);
+bool derive_plan_agrees(const struct plan_likeness *l);
+bool derive_plan_close(const struct plan_likeness *l);
+
+/* A plan name folded for comparison: case, tone marks and runs of spaces
+ * do not count. */
+char *derive_name_fold(const char *name);
+
 #endif

@@ -18,15 +18,11 @@
 /* A file without a title is a plan named after the file: "export.csv"
  * → "export". */
 static char *
-plan_name_of(const struct appendix *a, const struct import_opts *o)
+file_base_name(const char *file)
 {
 	char *copy, *base, *dot, *name;
 
-	if (a->title != NULL && a->title[0] != '\0')
-		return xstrdup(a->title);
-	if (o->plan != NULL)
-		return xstrdup(o->plan);
-	copy = xstrdup(a->file);
+	copy = xstrdup(file);
 	base = basename(copy);
 	dot = strrchr(base, '.');
 	if (dot != NULL && dot != base)
@@ -34,6 +30,14 @@ plan_name_of(const struct appendix *a, const struct import_opts *o)
 	name = xstrdup(base);
 	free(copy);
 	return name;
+}
+
+/* A message naming data (titles, plan names, file words): through the
+ * one sanitiser. */
+static char *
+safe(const char *s)
+{
+	return text_safe(s != NULL ? s : "", false);
 }
 
 static void
@@ -98,68 +102,275 @@ key_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Appendix tasks of the plan that the file no longer gives (a criterion
- * reassigned or no longer deducted): kept, never deleted, but said. */
-static int
-warn_stale(struct store *s, long plan_id, const char *file,
-    const struct derivation *d, FILE *warn, char **err)
+/* A warning about the file: on standard error, or with the dry run's
+ * report.  line 0: the file as a whole. */
+static void
+warn(const struct import_opts *o, const char *file, int line, char *msg)
 {
-	char **keys = xcalloc(d->ntasks + 1, sizeof *keys);
-	struct task *t;
-	size_t n, i;
+	FILE *f = o->dry_run ? o->out : o->warn;
+	char *name = safe(file);
 
-	if (store_task_keys(s, plan_id, "appendix", &t, &n, err) != 0) {
-		free(keys);
+	fprintf(f, "%s%s", o->dry_run ? "" : "parboard: ", name);
+	if (line > 0)
+		fprintf(f, ":%d", line);
+	fprintf(f, ": ");
+	fprintf(f, _("warning: %s\n"), msg);
+	free(name);
+	free(msg);
+}
+
+/* The folded words of a directive's key "D:CODE/words#2". */
+static char *
+key_words(const char *key, const char *code)
+{
+	const char *w = key + 2 + strlen(code != NULL ? code : "");
+	size_t n;
+
+	if (strncmp(key, "D:", 2) != 0 || *w != '/')
+		w = strchr(key, '/') != NULL ? strchr(key, '/') : key;
+	n = strlen(++w);
+	while (n > 0 && w[n - 1] >= '0' && w[n - 1] <= '9')
+		n--;
+	if (n == 0 || w[n - 1] != '#')
+		n = strlen(w);
+	else
+		n--;
+	return xstrndup(w, n);
+}
+
+/* What a corrected file no longer gives, and what it gives anew. */
+struct gone {
+	struct task *stored;	/* the plan's tasks of the file's origin */
+	size_t nstored;
+	size_t *old, nold;	/* stored tasks the file no longer gives */
+	size_t *new, nnew;	/* the file's tasks the store does not know */
+	bool *paired;		/* by stored index */
+};
+
+static void
+gone_free(struct gone *g)
+{
+	tasks_free(g->stored, g->nstored);
+	free(g->old);
+	free(g->new);
+	free(g->paired);
+}
+
+static int
+gone_find(struct store *s, long plan_id, enum origin origin,
+    const struct derivation *d, struct gone *g, char **err)
+{
+	char **given = xcalloc(d->ntasks + 1, sizeof *given), **known;
+	size_t i;
+
+	memset(g, 0, sizeof *g);
+	if (s == NULL || plan_id == 0) {
+		free(given);
+		return 0;
+	}
+	if (store_task_keys(s, plan_id, origin_name(origin), &g->stored,
+	    &g->nstored, err) != 0) {
+		free(given);
 		return -1;
 	}
+	known = xcalloc(g->nstored + 1, sizeof *known);
+	g->old = xcalloc(g->nstored + 1, sizeof *g->old);
+	g->new = xcalloc(d->ntasks + 1, sizeof *g->new);
+	g->paired = xcalloc(g->nstored + 1, sizeof *g->paired);
 	for (i = 0; i < d->ntasks; i++)
-		keys[i] = d->tasks[i].key;
-	xqsort(keys, d->ntasks, sizeof *keys, key_cmp);
-	for (i = 0; i < n; i++) {
-		if (bsearch(&t[i].key, keys, d->ntasks, sizeof *keys,
-		    key_cmp) != NULL)
-			continue;
-		fprintf(warn, "parboard: %s: ", file);
-		fprintf(warn, _("warning: task %ld (%s/%s) is no longer given "
-		    "by this file; kept with its status and history\n"),
-		    t[i].id, t[i].code ? t[i].code : "-", t[i].role);
-	}
-	tasks_free(t, n);
-	free(keys);
+		given[i] = d->tasks[i].key;
+	for (i = 0; i < g->nstored; i++)
+		known[i] = g->stored[i].key;
+	xqsort(given, d->ntasks, sizeof *given, key_cmp);
+	xqsort(known, g->nstored, sizeof *known, key_cmp);
+	for (i = 0; i < g->nstored; i++)
+		if (xbsearch(&g->stored[i].key, given, d->ntasks,
+		    sizeof *given, key_cmp) == NULL)
+			g->old[g->nold++] = i;
+	for (i = 0; i < d->ntasks; i++)
+		if (xbsearch(&d->tasks[i].key, known, g->nstored,
+		    sizeof *known, key_cmp) == NULL)
+			g->new[g->nnew++] = i;
+	free(given);
+	free(known);
 	return 0;
 }
 
+/* More pairs than this are not weighed (a whole other table). */
+#define PAIR_MAX 1000000
+
+/* Say one tie: the new directive becomes a new task. */
+static void
+say_tie(const struct import_opts *o, const char *file,
+    const struct derivation *d, const struct gone *g,
+    const struct derive_pair *p, size_t i)
+{
+	const struct task_spec *t = &d->tasks[g->new[i]];
+	const struct task *a = &g->stored[g->old[p[i].near]];
+	char *nw = safe(t->title), *aw = safe(a->title), *bw;
+
+	if (p[i].tie_old >= 0) {
+		const struct task *b = &g->stored[g->old[p[i].tie_old]];
+
+		bw = safe(b->title);
+		warn(o, file, t->line, xasprintf(_("directive \"%s\" is as "
+		    "close to task %ld (\"%s\") as to task %ld (\"%s\"): it "
+		    "becomes a new task; give it its status by hand"), nw,
+		    a->id, aw, b->id, bw));
+		free(bw);
+	} else
+		warn(o, file, t->line, xasprintf(_("directive \"%s\" and "
+		    "the one on line %d are as close to task %ld (\"%s\"): "
+		    "each becomes a new task; give them their status by "
+		    "hand"), nw, d->tasks[g->new[p[i].tie_new]].line, a->id,
+		    aw));
+	free(nw);
+	free(aw);
+}
+
+/* Say one pairing and, unless dry, rekey the old task. */
+static int
+pair_one(struct store *s, const struct import_opts *o, const char *file,
+    const struct task_spec *t, struct task *old, size_t num, size_t den,
+    char **err)
+{
+	char *nw = safe(t->title), *ow = safe(old->title);
+	size_t pct = den > 0 ? (100 * num + den / 2) / den : 100;
+
+	fprintf(o->out, o->dry_run ? _("%s:%d: directive \"%s\" would "
+	    "continue task %ld (\"%s\"; %zu%% of the words alike), keeping "
+	    "its status, notes and history\n") : _("%s:%d: directive \"%s\" "
+	    "continues task %ld (\"%s\"; %zu%% of the words alike), keeping "
+	    "its status, notes and history\n"), file, t->line, nw, old->id,
+	    ow, pct);
+	free(nw);
+	free(ow);
+	if (o->dry_run)
+		return 0;
+	return store_task_rekey(s, old->id, t->key, t->title, err);
+}
+
+/* A reworded or reassigned directive: the task the file no longer gives
+ * with the same criterion and the most alike words continues. */
+static int
+pair_directives(struct store *s, const struct import_opts *o,
+    const char *file, const struct derivation *d, struct gone *g,
+    char **err)
+{
+	struct derive_words *nw, *ow;
+	struct derive_pair *p;
+	size_t i;
+	int rc = 0;
+
+	if (g->nold == 0 || g->nnew == 0 || g->nold * g->nnew > PAIR_MAX)
+		return 0;
+	nw = xcalloc(g->nnew, sizeof *nw);
+	ow = xcalloc(g->nold, sizeof *ow);
+	p = xcalloc(g->nnew, sizeof *p);
+	for (i = 0; i < g->nnew; i++) {
+		const struct task_spec *t = &d->tasks[g->new[i]];
+
+		nw[i].code = t->code != NULL ? t->code : "";
+		nw[i].words = key_words(t->key, t->code);
+	}
+	for (i = 0; i < g->nold; i++) {
+		const struct task *t = &g->stored[g->old[i]];
+
+		ow[i].code = t->code != NULL ? t->code : "";
+		ow[i].words = key_words(t->key, t->code);
+	}
+	derive_pair_directives(nw, g->nnew, ow, g->nold, p);
+	for (i = 0; i < g->nnew && rc == 0; i++) {
+		if (p[i].old >= 0) {
+			g->paired[g->old[p[i].old]] = true;
+			rc = pair_one(s, o, file, &d->tasks[g->new[i]],
+			    &g->stored[g->old[p[i].old]], p[i].num, p[i].den,
+			    err);
+		} else if (p[i].near >= 0)
+			say_tie(o, file, d, g, p, i);
+	}
+	for (i = 0; i < g->nnew; i++)
+		free((char *)nw[i].words);
+	for (i = 0; i < g->nold; i++)
+		free((char *)ow[i].words);
+	free(nw);
+	free(ow);
+	free(p);
+	return rc;
+}
+
+/* Tasks of the plan that the file no longer gives (a criterion
+ * reassigned or no longer deducted, a directive dropped or reworded
+ * beyond recognition): kept, never deleted, but said. */
+static void
+warn_gone(const struct import_opts *o, const char *file, enum origin origin,
+    const struct gone *g)
+{
+	const struct task *t;
+	char *w;
+	size_t i;
+
+	for (i = 0; i < g->nold; i++) {
+		if (g->paired[g->old[i]])
+			continue;
+		t = &g->stored[g->old[i]];
+		if (origin == ORIGIN_APPENDIX) {
+			warn(o, file, 0, xasprintf(_("task %ld (%s/%s) is no "
+			    "longer given by this file; kept with its status "
+			    "and history"), t->id, t->code ? t->code : "-",
+			    t->role));
+			continue;
+		}
+		w = safe(t->title);
+		warn(o, file, 0, xasprintf(_("directive task %ld (%s/%s: "
+		    "\"%s\") is no longer given by this file; kept with its "
+		    "status and history"), t->id, t->code ? t->code : "-",
+		    t->role, w));
+		free(w);
+	}
+}
+
 /* Save one derivation (tasks and findings) into plan_id, or describe it
- * when dry. */
+ * when dry.  First what the file no longer gives: a directive reworded
+ * continues its task, the rest is said. */
 static int
 save(struct store *s, long plan_id, const char *plan, const char *file,
-    const struct derivation *d, const struct import_opts *o, char **err)
+    const struct derivation *d, enum origin origin,
+    const struct import_opts *o, char **err)
 {
 	size_t added = 0, updated = 0;
+	struct gone g;
 	char pts[32];
+	int rc = 0;
 
+	if (gone_find(s, plan_id, origin, d, &g, err) != 0)
+		return -1;
+	if (origin == ORIGIN_DIRECTIVE)
+		rc = pair_directives(s, o, file, d, &g, err);
 	text_format_score(points_sum(d), i18n_decimal(), pts, sizeof pts);
-	if (o->dry_run) {
+	if (rc == 0 && o->dry_run) {
 		fprintf(o->out, ngettext("%s: would import %zu task into "
 		    "plan \"%s\" (%s points at stake)\n", "%s: would import "
 		    "%zu tasks into plan \"%s\" (%s points at stake)\n",
 		    d->ntasks), file, d->ntasks, plan, pts);
 		print_dry_tasks(o->out, d);
 		print_findings(o->out, file, d, "");
-		return 0;
+		warn_gone(o, file, origin, &g);
+	} else if (rc == 0) {
+		rc = store_tasks_save(s, plan_id, d, &added, &updated, err);
+		if (rc == 0)
+			rc = store_findings_save(s, plan_id, file, d, err);
 	}
-	if (store_tasks_save(s, plan_id, d, &added, &updated, err) != 0 ||
-	    store_findings_save(s, plan_id, file, d, err) != 0)
-		return -1;
-	if (d->ntasks > 0 && d->tasks[0].origin == ORIGIN_APPENDIX &&
-	    warn_stale(s, plan_id, file, d, o->warn, err) != 0)
-		return -1;
-	fprintf(o->out, ngettext("%s: plan \"%s\": %zu task, %zu new, "
-	    "%zu updated, %s points at stake\n", "%s: plan \"%s\": %zu "
-	    "tasks, %zu new, %zu updated, %s points at stake\n", d->ntasks),
-	    file, plan, d->ntasks, added, updated, pts);
-	print_findings(o->warn, file, d, "parboard: ");
-	return 0;
+	if (rc == 0 && !o->dry_run) {
+		warn_gone(o, file, origin, &g);
+		fprintf(o->out, ngettext("%s: plan \"%s\": %zu task, %zu new, "
+		    "%zu updated, %s points at stake\n", "%s: plan \"%s\": %zu "
+		    "tasks, %zu new, %zu updated, %s points at stake\n",
+		    d->ntasks), file, plan, d->ntasks, added, updated, pts);
+		print_findings(o->warn, file, d, "parboard: ");
+	}
+	gone_free(&g);
+	return rc;
 }
 
 static const struct criterion *dup_rows;
@@ -255,6 +466,204 @@ print_dry_rows(FILE *f, const struct appendix *a)
 	buf_free(&b);
 }
 
+/* Which plan a criteria file corrects ---------------------------------- */
+
+struct choice {
+	const struct plan_criteria *plans;
+	size_t nplans;
+	const struct appendix *a;
+	const struct plan_criteria *agree;	/* the one plan it agrees
+						 * with, or NULL */
+	size_t nagree;
+	const struct plan_criteria *close;	/* a plan close to the
+						 * file without agreeing */
+	struct plan_likeness like;		/* with agree or close */
+};
+
+static void
+choice_weigh(struct choice *c)
+{
+	struct plan_likeness l;
+	size_t i;
+
+	for (i = 0; i < c->nplans; i++) {
+		derive_plan_likeness(c->a, &c->plans[i], &l);
+		if (derive_plan_agrees(&l)) {
+			if (c->nagree++ == 0) {
+				c->agree = &c->plans[i];
+				c->like = l;
+			}
+		} else if (c->close == NULL && derive_plan_close(&l)) {
+			c->close = &c->plans[i];
+			if (c->nagree == 0)
+				c->like = l;
+		}
+	}
+	if (c->nagree > 0)
+		derive_plan_likeness(c->a, c->agree, &c->like);
+}
+
+static const struct plan_criteria *
+plan_named(const struct choice *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nplans; i++)
+		if (strcmp(c->plans[i].name, name) == 0)
+			return &c->plans[i];
+	return NULL;
+}
+
+static void
+say_agrees(const struct import_opts *o, const struct choice *c,
+    const char *title)
+{
+	char *file = safe(c->a->file), *plan = safe(c->agree->name), *t;
+	size_t eq = c->like.equal, n = c->like.shared;
+
+	if (title == NULL)
+		fprintf(o->out, o->dry_run ? _("%s: no title; its criteria "
+		    "agree with plan \"%s\" (%zu of %zu appraised scores "
+		    "equal): would update that plan (--plan NAME chooses "
+		    "another)\n") : _("%s: no title; its criteria agree with "
+		    "plan \"%s\" (%zu of %zu appraised scores equal): updating "
+		    "that plan (--plan NAME chooses another)\n"), file, plan,
+		    eq, n);
+	else {
+		t = safe(title);
+		fprintf(o->out, o->dry_run ? _("%s: the title \"%s\" is no "
+		    "plan's, but its criteria agree with plan \"%s\" (%zu of "
+		    "%zu appraised scores equal): would update that plan "
+		    "(--plan NAME chooses another)\n") : _("%s: the title "
+		    "\"%s\" is no plan's, but its criteria agree with plan "
+		    "\"%s\" (%zu of %zu appraised scores equal): updating that "
+		    "plan (--plan NAME chooses another)\n"), file, t, plan, eq,
+		    n);
+		free(t);
+	}
+	free(file);
+	free(plan);
+}
+
+/* A title: the plan of that name, or of a name that differs only in
+ * case, tone marks or spacing, or the one plan the criteria agree with;
+ * else a new plan. */
+static int
+choose_titled(const struct import_opts *o, struct choice *c, char **name,
+    char **err)
+{
+	const struct plan_criteria *same = NULL;
+	char *want, *f, *file, *t, *plan;
+	size_t i, nsame = 0;
+
+	if (plan_named(c, c->a->title) != NULL) {
+		*name = xstrdup(c->a->title);
+		return 0;
+	}
+	want = derive_name_fold(c->a->title);
+	for (i = 0; i < c->nplans; i++) {
+		f = derive_name_fold(c->plans[i].name);
+		if (strcmp(f, want) == 0 && nsame++ == 0)
+			same = &c->plans[i];
+		free(f);
+	}
+	free(want);
+	if (nsame > 1)
+		return fail(err, _("%s: the title \"%s\" differs only in case, "
+		    "tone marks or spacing from %zu plans' names: give --plan "
+		    "NAME to say which plan this file updates"), c->a->file,
+		    c->a->title, nsame);
+	if (same != NULL) {
+		file = safe(c->a->file);
+		t = safe(c->a->title);
+		plan = safe(same->name);
+		fprintf(o->out, _("%s: the title \"%s\" is taken as plan "
+		    "\"%s\" (they differ only in case, tone marks or "
+		    "spacing)\n"), file, t, plan);
+		free(file);
+		free(t);
+		free(plan);
+		*name = xstrdup(same->name);
+		return 0;
+	}
+	choice_weigh(c);
+	if (c->nagree == 1) {
+		say_agrees(o, c, c->a->title);
+		*name = xstrdup(c->agree->name);
+	} else
+		*name = xstrdup(c->a->title);
+	return 0;
+}
+
+/* No title: the plan named after the file, or the one plan the criteria
+ * agree with, or a new plan named after the file when no plan comes
+ * close; anything else is not sure, and --plan decides. */
+static int
+choose_untitled(const struct import_opts *o, struct choice *c,
+    char **name, char **err)
+{
+	char *base = file_base_name(c->a->file);
+
+	if (plan_named(c, base) != NULL) {
+		*name = base;
+		return 0;
+	}
+	choice_weigh(c);
+	if (c->nagree == 1) {
+		say_agrees(o, c, NULL);
+		*name = xstrdup(c->agree->name);
+		free(base);
+		return 0;
+	}
+	free(base);
+	if (c->nagree > 1)
+		return fail(err, _("%s: no title, and its criteria agree with "
+		    "%zu plans: give --plan NAME to say which plan this file "
+		    "updates (a new name makes a new plan)"), c->a->file,
+		    c->nagree);
+	if (c->close != NULL)
+		return fail(err, _("%s: no title, and its criteria are close "
+		    "to plan \"%s\" (%zu of its %zu codes, %zu of them with "
+		    "equal appraised scores) without agreeing with it: give "
+		    "--plan NAME to say which plan this file updates (a new "
+		    "name makes a new plan)"), c->a->file, c->close->name,
+		    c->like.shared, c->like.plan_codes, c->like.equal);
+	*name = file_base_name(c->a->file);
+	return 0;
+}
+
+/* The plan a criteria file updates or creates: --plan, else by its
+ * title, else by its criteria.  *plan_id is the plan's when it exists
+ * (0 otherwise). */
+static int
+choose_plan(struct store *s, const struct appendix *a,
+    const struct import_opts *o, char **name, long *plan_id, char **err)
+{
+	struct plan_criteria *plans = NULL;
+	struct choice c = { 0 };
+	const struct plan_criteria *p;
+	size_t n = 0;
+	int rc;
+
+	*name = NULL;
+	if (s != NULL && store_plans_criteria(s, &plans, &n, err) != 0)
+		return -1;
+	c.plans = plans;
+	c.nplans = n;
+	c.a = a;
+	if (o->plan != NULL) {
+		*name = xstrdup(o->plan);
+		rc = 0;
+	} else if (a->title != NULL && a->title[0] != '\0')
+		rc = choose_titled(o, &c, name, err);
+	else
+		rc = choose_untitled(o, &c, name, err);
+	p = rc == 0 ? plan_named(&c, *name) : NULL;
+	*plan_id = p != NULL ? p->id : 0;
+	plans_criteria_free(plans, n);
+	return rc;
+}
+
 static int
 import_criteria(struct store *s, const struct config *c,
     const struct appendix *a, const struct import_opts *o,
@@ -266,7 +675,7 @@ import_criteria(struct store *s, const struct config *c,
 	if (check_unique_codes(a, err) != 0)
 		return -1;
 	free(*plan);
-	*plan = plan_name_of(a, o);
+	*plan = NULL;
 	print_taken(o->out, a);
 	if (o->dry_run && a->taken != NULL) {
 		fprintf(o->out, _("%s: rows as read (row, code, standard, "
@@ -274,11 +683,14 @@ import_criteria(struct store *s, const struct config *c,
 		    "assignment):\n"), a->file);
 		print_dry_rows(o->out, a);
 	}
+	if (choose_plan(s, a, o, plan, plan_id, err) != 0)
+		return -1;
 	derive_criteria(c, a, &d);
 	if (!o->dry_run)
 		rc = store_plan_save(s, *plan, a, plan_id, err);
 	if (rc == 0)
-		rc = save(s, *plan_id, *plan, a->file, &d, o, err);
+		rc = save(s, *plan_id, *plan, a->file, &d, ORIGIN_APPENDIX, o,
+		    err);
 	derivation_free(&d);
 	return rc;
 }
@@ -317,7 +729,8 @@ import_directives(struct store *s, const struct config *c,
 	print_taken(o->out, a);
 	derive_directives(c, a, (const char *const *)codes, &d);
 	strv_free(codes);
-	rc = save(s, *plan_id, *plan, a->file, &d, o, err);
+	rc = save(s, *plan_id, *plan, a->file, &d, ORIGIN_DIRECTIVE, o,
+	    err);
 	derivation_free(&d);
 	return rc;
 }

@@ -58,7 +58,7 @@ search_match(const struct board *b, const struct task *t)
 	return has(t->code, q) || has(t->title, q) || has(t->crit_title, q) ||
 	    has(t->comment, q) || has(t->assignee, q) || has(t->role, q) ||
 	    has(role_name(b, t->role), q) || has(t->support, q) ||
-	    bsearch(&t->id, b->found, b->nfound, sizeof *b->found,
+	    xbsearch(&t->id, b->found, b->nfound, sizeof *b->found,
 	    long_cmp) != NULL;
 }
 
@@ -83,7 +83,7 @@ filter_match(const struct board *b, const struct task *t)
 	}
 	if (b->f_overdue && !task_overdue(t))
 		return false;
-	if (b->f_mine && bsearch(&t->id, b->mine, b->nmine, sizeof *b->mine,
+	if (b->f_mine && xbsearch(&t->id, b->mine, b->nmine, sizeof *b->mine,
 	    long_cmp) == NULL)
 		return false;
 	return true;

@@ -166,10 +166,20 @@ int store_task_texts(struct store *s, long plan_id, struct task_text **out,
     size_t *n, char **err);
 void task_texts_free(struct task_text *v, size_t n);
 
-/* Just id, key, code and role of the plan's tasks of one origin
+/* Just id, key, code, role and title of the plan's tasks of one origin
  * ("appendix", ...): cheap enough to run on every import. */
 int store_task_keys(struct store *s, long plan_id, const char *origin,
     struct task **out, size_t *n, char **err);
+/* A corrected directive: the task continues under a new key and title
+ * (status, notes and history kept; a "title" history row, old_source
+ * "import", says old → new).  The caller holds the transaction. */
+int store_task_rekey(struct store *s, long task_id, const char *key,
+    const char *title, char **err);
+/* Every plan with its criteria (codes and appraised scores), oldest
+ * first: which plan does a file without a known title correct? */
+int store_plans_criteria(struct store *s, struct plan_criteria **out,
+    size_t *n, char **err);
+void plans_criteria_free(struct plan_criteria *v, size_t n);
 
 /* TASK as "12" (id) or "CODE/ROLE" ("1.7/CA"; when several tasks share
  * it, the appendix one).  Returns 1 when not found. */

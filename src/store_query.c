@@ -237,7 +237,7 @@ store_task_keys(struct store *s, long plan_id, const char *origin,
 
 	*out = NULL;
 	*n = 0;
-	st = store_prepare(s, "SELECT id, tkey, code, role FROM task"
+	st = store_prepare(s, "SELECT id, tkey, code, role, title FROM task"
 	    " WHERE plan_id = ?1 AND origin = ?2 ORDER BY id", err);
 	if (st == NULL)
 		return -1;
@@ -249,7 +249,8 @@ store_task_keys(struct store *s, long plan_id, const char *origin,
 		v[cnt].id = (long)sqlite3_column_int64(st, 0);
 		v[cnt].key = col_str(st, 1);
 		v[cnt].code = col_str(st, 2);
-		v[cnt++].role = col_str(st, 3);
+		v[cnt].role = col_str(st, 3);
+		v[cnt++].title = col_str(st, 4);
 	}
 	sqlite3_finalize(st);
 	if (rc < 0) {
@@ -1045,4 +1046,107 @@ store_undo_row(struct store *s, long plan_id, long row, const char *user,
 	if (row <= 0)
 		return 1;
 	return undo_row(s, plan_id, user, row, what, err);
+}
+
+/* --- corrected files ------------------------------------------------- */
+
+int
+store_task_rekey(struct store *s, long task_id, const char *key,
+    const char *title, char **err)
+{
+	struct task t;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_task_get(s, task_id, &t, err) != 0)
+		return -1;
+	st = store_prepare(s, "UPDATE task SET tkey = ?2, title = ?3,"
+	    " version = version + 1 WHERE id = ?1", err);
+	rc = st == NULL ? -1 : 0;
+	if (rc == 0) {
+		sqlite3_bind_int64(st, 1, task_id);
+		bind_text(st, 2, key);
+		bind_text(st, 3, title);
+		rc = store_step(s, st, err) < 0 ? -1 : 0;
+		sqlite3_finalize(st);
+	}
+	if (rc == 0 && strcmp(t.title, title) != 0)
+		rc = store_add_history(s, task_id, NULL, "title", t.title,
+		    title, "import", err);
+	task_clear(&t);
+	return rc;
+}
+
+static struct plan_criteria *
+plan_criteria_add(struct plan_criteria **v, size_t *n, size_t *cap,
+    sqlite3_stmt *st)
+{
+	long id = (long)sqlite3_column_int64(st, 0);
+	struct plan_criteria *p;
+
+	if (*n > 0 && (*v)[*n - 1].id == id)
+		return &(*v)[*n - 1];
+	*v = xgrow(*v, cap, *n + 1, sizeof **v);
+	p = &(*v)[(*n)++];
+	memset(p, 0, sizeof *p);
+	p->id = id;
+	p->name = col_str(st, 1);
+	return p;
+}
+
+int
+store_plans_criteria(struct store *s, struct plan_criteria **out,
+    size_t *n, char **err)
+{
+	struct plan_criteria *v = NULL, *p;
+	size_t cnt = 0, cap = 0, k;
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	st = store_prepare(s, "SELECT p.id, p.name, c.code, c.appraised"
+	    " FROM plan p LEFT JOIN criterion c ON c.plan_id = p.id"
+	    " AND c.code IS NOT NULL ORDER BY p.id, c.line, c.id", err);
+	if (st == NULL)
+		return -1;
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		p = plan_criteria_add(&v, &cnt, &cap, st);
+		if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+			continue;
+		k = p->n++;
+		p->codes = xrealloc(p->codes, p->n * sizeof *p->codes);
+		p->appraised = xrealloc(p->appraised,
+		    p->n * sizeof *p->appraised);
+		p->has_appraised = xrealloc(p->has_appraised,
+		    p->n * sizeof *p->has_appraised);
+		p->codes[k] = col_str(st, 2);
+		p->has_appraised[k] = sqlite3_column_type(st, 3) !=
+		    SQLITE_NULL;
+		p->appraised[k] = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		plans_criteria_free(v, cnt);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+void
+plans_criteria_free(struct plan_criteria *v, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < v[i].n; k++)
+			free(v[i].codes[k]);
+		free(v[i].codes);
+		free(v[i].appraised);
+		free(v[i].has_appraised);
+		free(v[i].name);
+	}
+	free(v);
 }

@@ -29,6 +29,13 @@ xqsort(void *base, size_t n, size_t size,
 }
 
 void *
+xbsearch(const void *key, const void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	return n > 0 ? bsearch(key, base, n, size, cmp) : NULL;
+}
+
+void *
 xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);

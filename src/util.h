@@ -17,6 +17,9 @@ void *xmalloc(size_t n);
  * argument must not be NULL even for no elements). */
 void xqsort(void *base, size_t n, size_t size,
     int (*cmp)(const void *, const void *));
+/* bsearch likewise: NULL when n is 0. */
+void *xbsearch(const void *key, const void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *));
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Grow an array to hold at least want elements; *cap is updated. */

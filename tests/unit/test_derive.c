@@ -331,6 +331,150 @@ test_seed_roles(void **state)
 	derivation_free(&d);
 }
 
+/* Dice coefficient of word sets: 2 |A ∩ B| / (|A| + |B|). */
+static void
+test_words_alike(void **state)
+{
+	size_t num, den;
+
+	derive_words_alike("moi thang 3 bai", "moi thang it nhat 3 bai", &num,
+	    &den);
+	assert_int_equal(num, 8);	/* 4 shared words */
+	assert_int_equal(den, 10);
+	/* Punctuation is no word, a repeated word counts once. */
+	derive_words_alike("ra soat, ra soat.", "ra soat", &num, &den);
+	assert_int_equal(num, 4);
+	assert_int_equal(den, 4);
+	derive_words_alike("", "", &num, &den);
+	assert_int_equal(num, 0);
+	assert_int_equal(den, 0);
+	derive_words_alike("a b", "c d", &num, &den);
+	assert_int_equal(num, 0);
+}
+
+static void
+test_pair_directives(void **state)
+{
+	const struct derive_words old[] = {
+		{ "1.4.2", "phat tin bai moi thang 3 bai" },
+		{ "1.7", "to chuc doi thoai voi nguoi dan" },
+		{ "3.5.2", "ra soat thu tuc hanh chinh quy i" },
+		{ "3.5.2", "ra soat thu tuc hanh chinh quy ii" },
+		{ "", "cap nhat ho so can bo" },
+	};
+	const struct derive_words new[] = {
+		/* reworded: pairs with old 0 */
+		{ "1.4.2", "phat tin bai moi thang it nhat 3 bai" },
+		/* another criterion: never pairs with old 1 */
+		{ "1.8", "to chuc doi thoai voi nguoi dan" },
+		/* as alike to old 2 as to old 3: a tie */
+		{ "3.5.2", "ra soat thu tuc hanh chinh hang quy" },
+		/* below the threshold: 2·2 / (6 + 6) */
+		{ "", "cap nhat phan mem mot cua" },
+	};
+	struct derive_pair p[4];
+
+	derive_pair_directives(new, 4, old, 5, p);
+	assert_int_equal(p[0].old, 0);
+	assert_int_equal(p[0].tie_old, -1);
+	assert_int_equal(p[1].old, -1);
+	assert_int_equal(p[1].near, -1);
+	assert_int_equal(p[2].old, -1);
+	assert_int_equal(p[2].near, 2);
+	assert_int_equal(p[2].tie_old, 3);
+	assert_int_equal(p[3].old, -1);
+	assert_int_equal(p[3].near, -1);
+}
+
+/* Two new rows as alike to one old: neither continues it. */
+static void
+test_pair_tie_new(void **state)
+{
+	const struct derive_words old[] = {
+		{ "1.1", "ra soat thu tuc hanh chinh" },
+	};
+	const struct derive_words new[] = {
+		{ "1.1", "ra soat thu tuc hanh chinh quy i" },
+		{ "1.1", "ra soat thu tuc hanh chinh quy ii" },
+	};
+	struct derive_pair p[2];
+
+	derive_pair_directives(new, 2, old, 1, p);
+	assert_int_equal(p[0].old, -1);
+	assert_int_equal(p[1].old, -1);
+	assert_int_equal(p[0].near, 0);
+	assert_int_equal(p[1].near, 0);
+	assert_int_equal(p[0].tie_new, 1);
+	assert_int_equal(p[1].tie_new, 0);
+	/* At exactly the threshold, a pair: 2·1 / (1 + 3) = 1/2. */
+	{
+		const struct derive_words o1[] = { { "", "a" } };
+		const struct derive_words n1[] = { { "", "a b c" } };
+
+		derive_pair_directives(n1, 1, o1, 1, p);
+		assert_int_equal(p[0].old, 0);
+	}
+}
+
+static void
+crit(struct criterion *c, const char *code, score appraised)
+{
+	memset(c, 0, sizeof *c);
+	c->code = (char *)code;
+	c->appraised = appraised;
+	c->has = HAS_APPRAISED;
+}
+
+/* Same codes and at least 80 % of the appraised scores equal: agrees. */
+static void
+test_plan_likeness(void **state)
+{
+	char *codes[] = { "1.1", "1.2", "1.3", "1.4", "1.5" };
+	score ap[] = { 1000, 2000, 500, 0, 1500 };
+	bool has[] = { true, true, true, true, true };
+	struct plan_criteria p = { 1, "P", 5, codes, ap, has };
+	struct criterion rows[5];
+	struct appendix a = { 0 };
+	struct plan_likeness l;
+	size_t i;
+
+	a.rows = rows;
+	a.nrows = 5;
+	for (i = 0; i < 5; i++)
+		crit(&rows[i], codes[i], ap[i]);
+	rows[2].appraised = 750;	/* a correction: 4 of 5 equal */
+	derive_plan_likeness(&a, &p, &l);
+	assert_int_equal(l.file_codes, 5);
+	assert_int_equal(l.shared, 5);
+	assert_int_equal(l.equal, 4);
+	assert_true(derive_plan_agrees(&l));
+	rows[3].appraised = 250;	/* 3 of 5: unsure */
+	derive_plan_likeness(&a, &p, &l);
+	assert_false(derive_plan_agrees(&l));
+	assert_true(derive_plan_close(&l));
+	rows[3].appraised = 0;
+	rows[4].code = "1.6";		/* another set of codes */
+	derive_plan_likeness(&a, &p, &l);
+	assert_int_equal(l.shared, 4);
+	assert_false(derive_plan_agrees(&l));
+	assert_true(derive_plan_close(&l));
+	for (i = 0; i < 5; i++)
+		rows[i].code = "9.9";
+	derive_plan_likeness(&a, &p, &l);
+	assert_false(derive_plan_close(&l));
+}
+
+static void
+test_name_fold(void **state)
+{
+	char *a = derive_name_fold("PHỤ LỤC  KẾT QUẢ\tCCHC "),
+	    *b = derive_name_fold("Phụ lục kết quả cchc");
+
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+}
+
 int
 main(void)
 {
@@ -340,6 +484,11 @@ main(void)
 		cmocka_unit_test(test_impossible_scores),
 		cmocka_unit_test(test_directives),
 		cmocka_unit_test(test_seed_roles),
+		cmocka_unit_test(test_words_alike),
+		cmocka_unit_test(test_pair_directives),
+		cmocka_unit_test(test_pair_tie_new),
+		cmocka_unit_test(test_plan_likeness),
+		cmocka_unit_test(test_name_fold),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
