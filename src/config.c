@@ -298,6 +298,7 @@ config_free(struct config *c)
 	free(c->file);
 	free(c->database);
 	free(c->commune);
+	free(c->chair);
 	free(c->language);
 	free(c->default_due);
 	for (i = 0; i < c->nroles; i++)

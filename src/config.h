@@ -67,6 +67,7 @@ struct config {
 	size_t nkeys;
 	struct color_setting *colors;
 	size_t ncolors;
+	char *chair;		/* who chairs the weekly meeting, or NULL */
 };
 
 /* Built-in configuration: the six roles of DESIGN.md plus CHUNG and

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "evidence.h"
 #include "i18n.h"
 #include "report.h"
 #include "text.h"
@@ -24,6 +25,7 @@ format_parse(const char *s, enum format *out)
 		{ "text", FORMAT_TEXT }, { "tsv", FORMAT_TSV },
 		{ "csv", FORMAT_CSV }, { "json", FORMAT_JSON },
 		{ "markdown", FORMAT_MARKDOWN }, { "md", FORMAT_MARKDOWN },
+		{ "html", FORMAT_HTML },
 	};
 	size_t i;
 
@@ -431,6 +433,16 @@ report_scores(const struct plan *p, score recovered, score at_stake,
 	}
 }
 
+/* How much of the points recovered a document proves. */
+static void
+report_backed(const struct task *t, size_t n, FILE *out)
+{
+	char b[32];
+
+	text_format_score(evidence_backed(t, n), i18n_decimal(), b, sizeof b);
+	fprintf(out, _("Backed by evidence: %s\n"), b);
+}
+
 /* A history value as a person reads it: a status by its label, a date
  * in the language's way. */
 static const char *
@@ -531,6 +543,7 @@ report_progress(struct store *s, const struct config *c,
 	fprintf(out, "%s%s\n\n", fmt == FORMAT_MARKDOWN ? "# " : "",
 	    p->name);
 	report_scores(p, recovered, at_stake, out);
+	report_backed(t, n, out);
 	fprintf(out, "\n%s%s\n\n", h, _("By role"));
 	progress_table(y, ny, fmt, out);
 	fprintf(out, "\n%s%s\n\n", h, _("Overdue"));

@@ -1,0 +1,2 @@
+. "$SRCDIR/tests/lib.sh"
+finish
