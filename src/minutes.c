@@ -159,6 +159,7 @@ static void
 net_fold(struct net_change *n, const struct change *const *r, size_t m)
 {
 	const char *sf = NULL, *st = NULL, *df = NULL, *dt = NULL;
+	const char *su = NULL, *sa = NULL;
 	bool sseen = false, dseen = false;
 	size_t i;
 	char f;
@@ -177,6 +178,8 @@ net_fold(struct net_change *n, const struct change *const *r, size_t m)
 				sf = r[i]->h.old;
 			sseen = true;
 			st = r[i]->h.new;
+			su = r[i]->h.user;
+			sa = r[i]->h.at;
 		} else if (f == 'd') {
 			if (!dseen)
 				df = r[i]->h.old;
@@ -192,6 +195,8 @@ net_fold(struct net_change *n, const struct change *const *r, size_t m)
 	if (sseen && !(sf != NULL && st != NULL && strcmp(sf, st) == 0)) {
 		n->status_from = dup_or_null(sf);
 		n->status_to = dup_or_null(st);
+		n->status_user = dup_or_null(su);
+		n->status_at = dup_or_null(sa);
 	}
 	if (dseen && !(df != NULL && dt != NULL && strcmp(df, dt) == 0) &&
 	    !(df == NULL && dt == NULL)) {
@@ -258,6 +263,8 @@ net_changes_free(struct net_change *v, size_t n)
 		free(v[i].at);
 		free(v[i].status_from);
 		free(v[i].status_to);
+		free(v[i].status_user);
+		free(v[i].status_at);
 		free(v[i].due_from);
 		free(v[i].due_to);
 	}
@@ -454,13 +461,15 @@ tally(struct model *m, const struct task *t, const struct fact *f)
 
 /* The task's own line: its title, and what the section adds. */
 static void
-open_items(struct model *m, const struct task *t, const struct fact *f)
+open_items(struct model *m, const struct task *t, const struct fact *f,
+    const char *progress)
 {
 	char due[16], soon[11], *days;
 	long late;
 
 	if (t->status == STATUS_DOING)
-		add_item(m, SEC_DOING, t, xasprintf("%s%s%s", t->title,
+		add_item(m, SEC_DOING, t, xasprintf("%s%s%s%s%s", t->title,
+		    *progress ? " — " : "", progress,
 		    f && f->note ? " — " : "", f && f->note ? f->note : ""));
 	if (t->status == STATUS_BLOCKED)
 		add_item(m, SEC_BLOCKED, t, xasprintf("%s — %s", t->title,
@@ -483,10 +492,11 @@ open_items(struct model *m, const struct task *t, const struct fact *f)
 }
 
 /* Counted targets: every period that ended below its target stays
- * overdue for that period. */
+ * overdue for that period; progress gets the current period's count
+ * ("2/3 bài · 11/2023", 64 bytes). */
 static bool
 missed_items(struct model *m, const struct task *t, const struct tick *k,
-    size_t nk)
+    size_t nk, char *progress)
 {
 	struct target tg;
 	struct target_period *v;
@@ -494,10 +504,12 @@ missed_items(struct model *m, const struct task *t, const struct tick *k,
 	size_t n, i;
 	bool missed = false;
 
+	progress[0] = '\0';
 	if (!target_parse(t->target, t->every, &tg) || tg.count == 0)
 		return false;
 	target_span(m->p, t, start, end);
 	n = target_periods(&tg, start, end, today(), k, nk, &v);
+	target_progress(&tg, v, n, progress, 64);
 	for (i = 0; i < n; i++) {
 		if (!v[i].missed)
 			continue;
@@ -527,7 +539,7 @@ done_items(struct model *m, const struct net_change *v, size_t n,
 		for (j = 0; j < nt; j++)
 			if (t[j].id == v[i].task_id)
 				bare = evidence_missing(&t[j]);
-		snprintf(d, sizeof d, "%.10s", v[i].at ? v[i].at : "");
+		snprintf(d, sizeof d, "%.10s", v[i].status_at);
 		m->items = xgrow(m->items, &m->cap, m->n + 1,
 		    sizeof *m->items);
 		it = &m->items[m->n++];
@@ -536,7 +548,7 @@ done_items(struct model *m, const struct net_change *v, size_t n,
 		it->name = task_label(v[i].code, v[i].task_id, v[i].title);
 		it->detail = xasprintf("%s → %s (%s, %s)%s%s",
 		    status_word(v[i].status_from), status_word(v[i].status_to),
-		    v[i].user ? v[i].user : "?", i18n_date(d, day, sizeof day),
+		    v[i].status_user, i18n_date(d, day, sizeof day),
 		    bare ? " — " : "", bare ? _("no document") : "");
 	}
 }
@@ -630,8 +642,10 @@ model_build(struct model *m, const struct sources *x)
 {
 	const struct task *t;
 	struct fact *f;
+	char progress[64];
 	size_t i, first;
 	int nk;
+	bool missed;
 
 	tasks_score(m->p->total_appraised, x->t, x->nt, &m->sc);
 	m->backed = evidence_backed(x->t, x->nt);
@@ -641,9 +655,9 @@ model_build(struct model *m, const struct sources *x)
 		t = &x->t[i];
 		f = fact_find(x->f, x->nt, t->id);
 		nk = tick_task_find(x->k, x->nk, t->id, &first);
-		open_items(m, t, f);
-		if (missed_items(m, t, x->k + first, (size_t)nk) &&
-		    t->status != STATUS_DONE && !task_overdue(t))
+		missed = missed_items(m, t, x->k + first, (size_t)nk, progress);
+		open_items(m, t, f, progress);
+		if (missed && t->status != STATUS_DONE && !task_overdue(t))
 			m->bucket[B_OVERDUE]++;
 		else
 			tally(m, t, f);

@@ -37,6 +37,7 @@ struct net_change {
 	char *code, *role, *title;
 	char *user, *at;
 	char *status_from, *status_to;
+	char *status_user, *status_at;	/* who changed the status last */
 	char *due_from, *due_to;
 	int notes, evidence, ticks;
 };
