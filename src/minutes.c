@@ -230,7 +230,7 @@ minutes_net(struct store *s, long plan_id, const struct minutes_window *w,
 	*out = NULL;
 	*n = 0;
 	if (store_changes_after(s, plan_id, w->after, w->until,
-	    w->since[0] ? w->since : NULL, true, &c, &nc, err) != 0)
+	    w->since[0] ? w->since : NULL, CHANGES_PEOPLE, &c, &nc, err) != 0)
 		return -1;
 	r = xcalloc(nc + 1, sizeof *r);
 	for (i = 0; i < nc; i++)
@@ -352,6 +352,7 @@ static const char *const bucket_title[B_COUNT] = {
 struct item {
 	enum section sec;
 	const char *role;
+	size_t rank, seq;	/* the role's place in roles[], the order made */
 	char *name, *detail;
 };
 
@@ -373,6 +374,7 @@ struct model {
  * the due date in force then, the latest note. */
 struct fact {
 	long id;
+	const struct task *t;
 	const char *done_at;	/* local "YYYY-MM-DD HH:MM:SS" or NULL */
 	const char *due_then;	/* due in force when done */
 	bool due_moved;		/* a due row after done_at was seen */
@@ -525,20 +527,19 @@ missed_items(struct model *m, const struct task *t, const struct tick *k,
 
 static void
 done_items(struct model *m, const struct net_change *v, size_t n,
-    const struct task *t, size_t nt)
+    struct fact *f, size_t nf)
 {
 	struct item *it;
+	struct fact *x;
 	char day[16], d[11];
-	size_t i, j;
+	size_t i;
 	bool bare;
 
 	for (i = 0; i < n; i++) {
 		if (v[i].status_to == NULL || strcmp(v[i].status_to, "done"))
 			continue;
-		bare = false;
-		for (j = 0; j < nt; j++)
-			if (t[j].id == v[i].task_id)
-				bare = evidence_missing(&t[j]);
+		x = fact_find(f, nf, v[i].task_id);
+		bare = x != NULL && evidence_missing(x->t);
 		snprintf(d, sizeof d, "%.10s", v[i].status_at);
 		m->items = xgrow(m->items, &m->cap, m->n + 1,
 		    sizeof *m->items);
@@ -624,14 +625,16 @@ sources_load(struct store *s, const struct plan *p,
 
 	memset(x, 0, sizeof *x);
 	if (store_tasks(s, p->id, NULL, &x->t, &x->nt, err) != 0 ||
-	    store_changes_after(s, p->id, NULL, NULL, NULL, false, &x->h,
-	    &x->nh, err) != 0 ||
+	    store_changes_after(s, p->id, NULL, NULL, NULL, CHANGES_LEAN,
+	    &x->h, &x->nh, err) != 0 ||
 	    minutes_net(s, p->id, w, &x->net, &x->nnet, err) != 0 ||
 	    store_ticks(s, p->id, 0, &x->k, &x->nk, err) != 0)
 		return -1;
 	x->f = xcalloc(x->nt + 1, sizeof *x->f);
-	for (i = 0; i < x->nt; i++)
+	for (i = 0; i < x->nt; i++) {
 		x->f[i].id = x->t[i].id;
+		x->f[i].t = &x->t[i];
+	}
 	qsort(x->f, x->nt, sizeof *x->f, fact_cmp);
 	facts_scan(x->f, x->nt, x->h, x->nh);
 	return 0;
@@ -650,7 +653,7 @@ model_build(struct model *m, const struct sources *x)
 	tasks_score(m->p->total_appraised, x->t, x->nt, &m->sc);
 	m->backed = evidence_backed(x->t, x->nt);
 	model_roles(m, x->t, x->nt);
-	done_items(m, x->net, x->nnet, x->t, x->nt);
+	done_items(m, x->net, x->nnet, x->f, x->nt);
 	for (i = 0; i < x->nt; i++) {
 		t = &x->t[i];
 		f = fact_find(x->f, x->nt, t->id);
@@ -662,6 +665,47 @@ model_build(struct model *m, const struct sources *x)
 		else
 			tally(m, t, f);
 	}
+}
+
+static int
+item_cmp(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if (x->sec != y->sec)
+		return x->sec < y->sec ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Items by role, then section, then the order they were made: each
+ * heading's items are one run, found by walking once. */
+static void
+model_sort(struct model *m)
+{
+	size_t i, r;
+
+	for (i = 0; i < m->n; i++) {
+		for (r = 0; r < m->nroles; r++)
+			if (strcmp(m->roles[r], m->items[i].role) == 0)
+				break;
+		m->items[i].rank = r;
+		m->items[i].seq = i;
+	}
+	qsort(m->items, m->n, sizeof *m->items, item_cmp);
+}
+
+/* The run of items of role r and section k, from *pos on. */
+static size_t
+model_run(const struct model *m, size_t r, int k, size_t *pos)
+{
+	size_t start = *pos;
+
+	while (*pos < m->n && m->items[*pos].rank == r &&
+	    (int)m->items[*pos].sec == k)
+		(*pos)++;
+	return *pos - start;
 }
 
 static void
@@ -721,7 +765,7 @@ write_text(struct buf *b, const struct model *m, bool md)
 {
 	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
 	char a[32], now[32], pr[32], bk[32];
-	size_t r, k, i, cnt;
+	size_t r, k, i, cnt, first, pos = 0;
 
 	head_fields(m, label, value);
 	buf_addf(b, "%s%s\n\n", md ? "# " : "", _("Minutes of the weekly "
@@ -761,11 +805,9 @@ write_text(struct buf *b, const struct model *m, bool md)
 		for (k = 0; k < SEC_COUNT; k++) {
 			buf_addf(b, md ? "\n### %s\n\n" : "  %s\n",
 			    _(section_title[k]));
-			for (i = cnt = 0; i < m->n; i++) {
-				if (m->items[i].sec != k ||
-				    strcmp(m->items[i].role, m->roles[r]))
-					continue;
-				cnt++;
+			first = pos;
+			cnt = model_run(m, r, (int)k, &pos);
+			for (i = first; i < pos; i++) {
 				buf_adds(b, md ? "- " : "    ");
 				if (md) {
 					out_md_cell(b, m->items[i].name);
@@ -807,7 +849,7 @@ write_html(struct buf *b, const struct model *m, const struct sources *x)
 	const char *title = _("Minutes of the weekly administrative reform "
 	    "meeting");
 	char a[32], now[32], pr[32], bk[32];
-	size_t r, k, i, cnt, done, total;
+	size_t r, k, i, cnt, done, total, first, pos = 0;
 
 	head_fields(m, label, value);
 	html_begin(b, title);
@@ -845,11 +887,10 @@ write_html(struct buf *b, const struct model *m, const struct sources *x)
 		buf_adds(b, "</h2>\n");
 		for (k = 0; k < SEC_COUNT; k++) {
 			buf_addf(b, "<h3>%s</h3>\n", _(section_title[k]));
-			for (i = cnt = 0; i < m->n; i++) {
-				if (m->items[i].sec != k ||
-				    strcmp(m->items[i].role, m->roles[r]))
-					continue;
-				buf_adds(b, cnt++ ? "<li>" : "<ul>\n<li>");
+			first = pos;
+			cnt = model_run(m, r, (int)k, &pos);
+			for (i = first; i < pos; i++) {
+				buf_adds(b, i > first ? "<li>" : "<ul>\n<li>");
 				out_html(b, m->items[i].name);
 				buf_adds(b, ": ");
 				out_html(b, m->items[i].detail);
@@ -948,6 +989,7 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	if (sources_load(s, p, &w, &x, err) != 0)
 		goto out;
 	model_build(&m, &x);
+	model_sort(&m);
 	if (o->fmt == FORMAT_CSV)
 		write_csv(out, &m);
 	else if (o->fmt == FORMAT_HTML)

@@ -254,10 +254,14 @@ int store_meeting_record(struct store *s, long plan_id, const char *chair,
 
 /* History rows of the plan, oldest first: those written after the UTC
  * timestamp after and up to until (either may be NULL), on or after the
- * local date since (may be NULL); people_only leaves out imports
- * ("created" rows and owners an import set). */
+ * local date since (may be NULL).  CHANGES_PEOPLE leaves out imports
+ * ("created" rows and owners an import set); CHANGES_LEAN reads only the
+ * status, due, undo and note rows, without the task's code, role and
+ * title (the whole history of a plan, cheaply). */
+#define CHANGES_PEOPLE 1
+#define CHANGES_LEAN 2
 int store_changes_after(struct store *s, long plan_id, const char *after,
-    const char *until, const char *since, bool people_only,
+    const char *until, const char *since, int flags,
     struct change **out, size_t *n, char **err);
 
 /* One occurrence of a counted target (a "tick"). */

@@ -319,7 +319,7 @@ store_meeting_record(struct store *s, long plan_id, const char *chair,
 
 int
 store_changes_after(struct store *s, long plan_id, const char *after,
-    const char *until, const char *since, bool people_only,
+    const char *until, const char *since, int flags,
     struct change **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st;
@@ -330,7 +330,10 @@ store_changes_after(struct store *s, long plan_id, const char *after,
 	*out = NULL;
 	*n = 0;
 	st = store_prepare(s, "SELECT h.id, datetime(h.at, 'localtime'),"
-	    " h.user, h.kind, h.old, h.new, t.id, t.code, t.role, t.title"
+	    " h.user, h.kind, h.old, h.new, t.id,"
+	    " CASE WHEN ?6 THEN NULL ELSE t.code END,"
+	    " CASE WHEN ?6 THEN NULL ELSE t.role END,"
+	    " CASE WHEN ?6 THEN NULL ELSE t.title END"
 	    " FROM history h JOIN task t ON t.id = h.task_id"
 	    " WHERE t.plan_id = ?1"
 	    " AND (?2 IS NULL OR h.at > ?2)"
@@ -338,14 +341,16 @@ store_changes_after(struct store *s, long plan_id, const char *after,
 	    " AND (?4 = 0 OR (h.kind <> 'created'"
 	    "  AND h.old_source IS NOT 'import'))"
 	    " AND (?5 IS NULL OR h.at <= ?5)"
+	    " AND (?6 = 0 OR h.kind IN ('status', 'due', 'undo', 'note'))"
 	    " ORDER BY h.at, h.id", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	bind_text(st, 2, after);
 	bind_text(st, 3, since);
-	sqlite3_bind_int(st, 4, people_only);
+	sqlite3_bind_int(st, 4, (flags & CHANGES_PEOPLE) != 0);
 	bind_text(st, 5, until);
+	sqlite3_bind_int(st, 6, (flags & CHANGES_LEAN) != 0);
 	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, cnt + 1, sizeof *v);
 		c = &v[cnt++];
