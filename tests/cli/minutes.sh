@@ -120,6 +120,19 @@ expect_match "overdue: days late" '^1\.1\.3: Mức độ thực hiện kế ho�
 	"$(section VP-TK "Overdue" "$m4")"
 expect_match "due soon: within warn_days" '^1\.7: .* — 2023-11-0[0-9]|^\(none\)$' "$(section CA "Due soon" "$m4")"
 
+# A target that is not a count and a period: kept, with a warning.
+printf 'role\tcriterion\ttask\tdue\ttarget\tevery\nDTT\t1.4.2\tPhát tin định kỳ\t\t3 bài\t6 tháng\nDTT\t1.4.2\tTin hằng quý\t\t2 tin\tquý\n' >"$TMPD/dirs.tsv"
+out=$(at 2023-10-02 import "$TMPD/dirs.tsv" 2>&1 >/dev/null)
+expect_match "import warns of a target it cannot count" \
+	'dirs\.tsv:2: warning: target "3 bài" every "6 tháng" is not a count and a period' "$out"
+expect_eq "only that one" 1 "$(printf '%s\n' "$out" | grep -c 'not a count')"
+expect_eq "the text is kept" "3 bài	6 tháng" \
+	"$(sqlite3 "$DB" "SELECT target || char(9) || every FROM task WHERE title = 'Phát tin định kỳ'")"
+quarterly=$(at 2023-10-02 list --format tsv | awk -F'\t' '$9 == "Tin hằng quý" { print $1 }')
+at 2023-10-02 tick "$quarterly" >/dev/null
+expect_match "a quarterly target counts by quarter" 'Tin hằng quý — 1/2 tin · Q4/2023' \
+	"$(at 2023-10-02 minutes)"
+
 # Formats: markdown, csv for spreadsheets, html escaped.
 md=$(at 2023-09-27 minutes --format markdown)
 expect_match "markdown: bucket table" '^\| Done late \| 1 \|$' "$md"
