@@ -800,7 +800,10 @@ write_text(struct buf *b, const struct model *m, bool md)
 		else
 			out_safe(b, m->roles[r], false);
 		buf_adds(b, " — ");
-		out_safe(b, role_name(m->c, m->roles[r]), false);
+		if (md)
+			out_md_cell(b, role_name(m->c, m->roles[r]));
+		else
+			out_safe(b, role_name(m->c, m->roles[r]), false);
 		buf_addc(b, '\n');
 		for (k = 0; k < SEC_COUNT; k++) {
 			buf_addf(b, md ? "\n### %s\n\n" : "  %s\n",
