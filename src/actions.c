@@ -14,9 +14,11 @@
 
 #include "board.h"
 #include "boardui.h"
+#include "evidence.h"
 #include "i18n.h"
 #include "keymap.h"
 #include "perm.h"
+#include "targets.h"
 #include "text.h"
 #include "util.h"
 
@@ -423,10 +425,149 @@ pick(struct board *b, const char *title, const char *const *items,
 static void
 act_block_task(struct board *b, struct task *t);
 
+static void trim_spaces(char *);
+
+/* Done without a document that proves it: only when the user says so.
+ * *t is looked up again after the question (a reload may move it). */
+static bool
+confirm_no_evidence(struct board *b, struct task **t)
+{
+	long id = (*t)->id;
+	int k;
+
+	if (!evidence_missing(*t))
+		return true;
+	k = prompt_key(b, _("No document proves this task. Mark it done "
+	    "anyway? (y/n)"));
+	if (k != 'y' && k != 'Y') {
+		board_message(b, false, "%s", _("Not marked done: add a "
+		    "document with e"));
+		return false;
+	}
+	*t = board_task_by_id(b, id);
+	return *t != NULL;
+}
+
+/* A field of the evidence form; NULL when the user pressed Esc. */
+static char *
+ask_field(struct board *b, const char *label, const char *initial)
+{
+	char *v = prompt_line(b, label, initial, initial != NULL);
+
+	if (v != NULL)
+		trim_spaces(v);
+	return v;
+}
+
+/* e: a verification document — number, date, issuer, summary, signed,
+ * file or link.  Esc at any field cancels; number and date are needed. */
+static void
+act_evidence(struct board *b)
+{
+	struct evidence e = { 0 };
+	struct task *t = target(b);
+	char shown[11], iso[11], *num, *day = NULL, *err = NULL;
+	long id;
+	int k;
+
+	if (t == NULL || !writable(b) || !MAY(b, PERM_EVIDENCE, t))
+		return;
+	id = t->id;
+	num = ask_field(b, _("Document number and symbol (158/BC-UBND): "),
+	    NULL);
+	if (num != NULL && *num != '\0') {
+		i18n_date(today(), shown, sizeof shown);
+		day = ask_field(b, _("Document date: "), shown);
+	}
+	if (day == NULL || *day == '\0') {
+		board_message(b, false, "%s", _("Cancelled"));
+		goto out;
+	}
+	if (!text_parse_date(day, iso)) {
+		board_message(b, true, _("Invalid date: %s"), day);
+		goto out;
+	}
+	e.number = num;
+	e.day = iso;
+	if ((e.issuer = ask_field(b, _("Issued by (optional): "), NULL)) ==
+	    NULL ||
+	    (e.summary = ask_field(b, _("Summary (optional): "), NULL)) ==
+	    NULL ||
+	    (k = prompt_key(b, _("Digitally signed? (y/n)"))) < 0 ||
+	    (e.file = ask_field(b, _("File or link (optional): "), NULL)) ==
+	    NULL) {
+		board_message(b, false, "%s", _("Cancelled"));
+		goto out;
+	}
+	e.is_signed = k == 'y' || k == 'Y';
+	if (store_evidence_add(b->s, id, &e, current_user(), NULL, &err) != 0)
+		board_message(b, true, _("Cannot write: %s"), err);
+	else
+		board_message(b, false, "%s", _("Document added"));
+	board_reload(b);
+out:
+	free(err);
+	free(num);
+	free(day);
+	free(e.issuer);
+	free(e.summary);
+	free(e.file);
+}
+
+/* + and -: record one occurrence today (with an optional note) or
+ * retract the latest of the current period. */
+static void
+act_tick(struct board *b, bool add)
+{
+	struct task *t = target(b);
+	struct target tg;
+	char from[11], to[11], day[11], *note = NULL, *err = NULL;
+	int rc;
+	long id;
+
+	if (t == NULL || !writable(b) || !MAY(b, PERM_TICK, t))
+		return;
+	if (!target_parse(t->target, t->every, &tg) || tg.count == 0) {
+		board_message(b, true, "%s", _("This task has no counted "
+		    "target"));
+		return;
+	}
+	id = t->id;
+	if (add) {
+		note = prompt_line(b, _("Occurrence today; note (optional): "),
+		    NULL, false);
+		if (note == NULL) {
+			board_message(b, false, "%s", _("Cancelled"));
+			return;
+		}
+		rc = store_tick_add(b->s, id, today(), note, current_user(),
+		    &err);
+	} else {
+		target_period(tg.every, today(), from, to);
+		if (tg.every == PERIOD_ONCE)
+			snprintf(from, sizeof from, "0000-01-01");
+		rc = store_tick_remove(b->s, id, from, to, current_user(), day,
+		    &err);
+	}
+	if (rc < 0)
+		board_message(b, true, _("Cannot write: %s"), err);
+	else if (rc > 0)
+		board_message(b, true, "%s", _("No occurrence in the current "
+		    "period"));
+	else
+		board_message(b, false, "%s", add ? _("Occurrence recorded") :
+		    _("Occurrence retracted"));
+	free(note);
+	free(err);
+	board_reload(b);
+}
+
 /* To a status; blocked asks for the reason. */
 static void
 set_status(struct board *b, struct task *t, enum status to)
 {
+	if (to == STATUS_DONE && !confirm_no_evidence(b, &t))
+		return;
 	if (to == STATUS_BLOCKED)
 		act_block_task(b, t);
 	else
@@ -829,7 +970,7 @@ board_dispatch(struct board *b, int key)
 	if (b->view != VIEW_BOARD) {
 		if (dispatch_text(b, a))
 			return;
-		if (b->view == VIEW_HELP)
+		if (b->view == VIEW_HELP || b->view == VIEW_CHANGES)
 			return;
 		b->lines_stale = true;
 	}
@@ -892,7 +1033,16 @@ board_dispatch(struct board *b, int key)
 		act_note(b, "note");
 		break;
 	case ACTION_EVIDENCE:
-		act_note(b, "evidence");
+		act_evidence(b);
+		break;
+	case ACTION_TICK:
+		act_tick(b, true);
+		break;
+	case ACTION_UNTICK:
+		act_tick(b, false);
+		break;
+	case ACTION_CHANGES:
+		open_view(b, VIEW_CHANGES, -1);
 		break;
 	case ACTION_DUE:
 		act_due(b);

@@ -397,6 +397,8 @@ board_load(struct board *b, char **err)
 	rc = b->f_mine ? board_load_mine(b, err) : 0;
 	if (rc == 0)
 		rc = search_load_texts(b, err);
+	if (rc == 0)
+		rc = board_load_register(b, err);
 	columns_build(b);
 	place_restore(b, &place);
 	if (rc != 0)
@@ -445,6 +447,7 @@ board_free(struct board *b)
 	free(b->mine);
 	free(b->search);
 	free(b->found);
+	board_register_free(b);
 	free(b->msg);
 	board_undo_free(b);
 	free(b->pending);

@@ -54,6 +54,7 @@ enum view {
 	VIEW_BOARD,
 	VIEW_TASK,
 	VIEW_HELP,
+	VIEW_CHANGES,		/* `c`: net changes since the last meeting */
 };
 
 /* Colour pairs.  The first ones are the element names of the `colors`
@@ -159,6 +160,14 @@ struct board {
 	size_t nundo, undo_cap;
 
 	bool quit;
+
+	/* Since the last meeting (board_register.c): sorted ids of the
+	 * tasks a person changed, and every occurrence of counted targets
+	 * by task. */
+	long *changed;
+	size_t nchanged;
+	struct tick *ticks;
+	size_t nticks;
 };
 
 /* board.c */
@@ -249,6 +258,17 @@ struct prompt_item {
 };
 int prompt_menu(struct board *b, const char *title,
     const struct prompt_item *items, size_t n);
+
+/* board_register.c: since the last meeting, counted targets, evidence */
+int board_load_register(struct board *b, char **err);
+void board_register_free(struct board *b);
+bool board_task_changed(const struct board *b, long id);
+/* "2/3 bài · 11/2023" for the current period, "" when no counted target;
+ * buf of 64 bytes.  With periods, every period as lines appended. */
+void board_task_progress(const struct board *b, const struct task *t,
+    char *buf, char ***periods, size_t *nperiods);
+/* The lines of the `c` view: who changed what since the last meeting. */
+char **board_changes_lines(struct board *b, int width, size_t *n);
 
 /* search.c */
 /* Whether a search or a filter is on. */

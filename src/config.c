@@ -320,6 +320,7 @@ config_free(struct config *c)
 	free(c->database);
 	free(c->backup_dir);
 	free(c->commune);
+	free(c->chair);
 	free(c->language);
 	free(c->default_due);
 	for (i = 0; i < c->nroles; i++)

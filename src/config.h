@@ -99,6 +99,7 @@ struct config {
 	size_t nshared;
 	struct member *people;	/* the names a shared login may claim */
 	size_t npeople;
+	char *chair;		/* who chairs the weekly meeting, or NULL */
 };
 
 #define CONF_DEFAULT_BACKUP_KEEP 7

@@ -53,6 +53,7 @@ static void load_columns(struct loader *, const config_setting_t *);
 static void load_show_empty(struct loader *, const config_setting_t *);
 static void load_ascii(struct loader *, const config_setting_t *);
 static void load_backup(struct loader *, const config_setting_t *);
+static void load_chair(struct loader *, const config_setting_t *);
 
 /* The one description of parboard's settings; man/parboard.5.in and
  * share/parboard.conf.in say the same in prose. */
@@ -115,6 +116,9 @@ static const struct setting settings[] = {
 	{ "people", CONFIG_TYPE_LIST, "()",
 	    "names a shared login may claim, with their roles",
 	    conf_people_load },
+	{ "chair", CONFIG_TYPE_STRING, NULL,
+	    "who chairs the weekly meeting, named in the minutes",
+	    load_chair },
 };
 
 /* Errors ----------------------------------------------------------------- */
@@ -294,6 +298,17 @@ load_commune(struct loader *l, const config_setting_t *s)
 	if (v != NULL) {
 		free(l->c->commune);
 		l->c->commune = v;
+	}
+}
+
+static void
+load_chair(struct loader *l, const config_setting_t *s)
+{
+	char *v = conf_text(l, s, "chair");
+
+	if (v != NULL) {
+		free(l->c->chair);
+		l->c->chair = v;
 	}
 }
 

@@ -12,6 +12,7 @@
 
 #include "derive.h"
 #include "i18n.h"
+#include "targets.h"
 #include "util.h"
 
 const char *
@@ -464,6 +465,7 @@ derive_directives(const struct config *c, const struct appendix *a,
 	for (i = 0; i < a->ndirs; i++) {
 		const struct directive *r = &a->dirs[i];
 		struct task_spec *t = add_task(out, &tcap);
+		struct target tg;
 		const char *owner;
 		char *words;
 		unsigned nth = 1;
@@ -503,6 +505,14 @@ derive_directives(const struct config *c, const struct appendix *a,
 		t->target = r->target ? xstrdup(r->target) : NULL;
 		t->every = r->every ? xstrdup(r->every) : NULL;
 		t->line = r->line;
+		/* Issue 8: a target that is not a count and a period is kept
+		 * as text, and said. */
+		if (!target_parse(r->target, r->every, &tg))
+			add_finding(out, &fcap, r->line, r->code, xasprintf(
+			    _("target \"%s\" every \"%s\" is not a count and "
+			    "a period (3 bài, tháng); kept as text"),
+			    r->target ? r->target : "",
+			    r->every ? r->every : ""));
 		if (r->code != NULL && !code_known(known_codes, r->code))
 			add_finding(out, &fcap, r->line, r->code, xasprintf(
 			    _("directive names criterion %s, which the plan "

@@ -13,13 +13,16 @@
 
 #include "board.h"
 #include "config.h"
+#include "evidence.h"
 #include "i18n.h"
 #include "import.h"
 #include "keymap.h"
+#include "minutes.h"
 #include "perm.h"
 #include "priv.h"
 #include "report.h"
 #include "store.h"
+#include "targets.h"
 #include "text.h"
 #include "util.h"
 
@@ -38,8 +41,17 @@ static const char *const usage_text = N_(
 "       parboard import [--dry-run] [--plan NAME] FILE...\n"
 "       parboard list [--role R] [--status S] [--overdue]\n"
 "                     [--format text|tsv|csv|json]\n"
-"       parboard set TASK STATUS [--note TEXT]\n"
-"       parboard report [--since DATE] [--format text|markdown|csv]\n"
+"       parboard set TASK STATUS [--note TEXT] [--no-evidence]\n"
+"       parboard report [--since DATE] [--evidence]\n"
+"                       [--format text|markdown|html|csv]\n"
+"       parboard minutes [--since DATE] [--record] [--chair NAME]\n"
+"                        [--format text|markdown|html|csv]\n"
+"       parboard evidence add TASK --number N --date DATE [--issuer TEXT]\n"
+"                         [--summary TEXT] [--signed] [--file PATH-OR-URL]\n"
+"       parboard evidence list [TASK] [--format text|tsv|csv|json]\n"
+"       parboard evidence remove ID\n"
+"       parboard tick TASK [--date DATE] [--note TEXT]\n"
+"       parboard untick TASK\n"
 "       parboard --help | --version | --dump-keys=man|text\n");
 
 /* The help, one message a paragraph. */
@@ -57,7 +69,15 @@ static const char *const help_text[] = {
 "  list               print the tasks\n"
 "  set TASK STATUS    change a task's status; TASK is an id or CODE/ROLE\n"
 "                     (1.7/CA); STATUS is todo, doing, done or blocked\n"
-"  report             progress per role, overdue tasks, recent changes\n"),
+"  report             progress per role, overdue tasks, recent changes;\n"
+"                     with --evidence: criterion by criterion, the\n"
+"                     documents that prove each task\n"
+"  minutes            the minutes of the weekly meeting: what changed\n"
+"                     since the last one, what is stuck or late\n"
+"  evidence           add, list or remove the documents that prove a\n"
+"                     task (verification documents)\n"
+"  tick, untick       record or retract one occurrence of a counted\n"
+"                     target (3 articles a month)\n"),
 	N_(
 "Keeping the database safe:\n"
 "  backup FILE        copy the database into the new file FILE, while\n"
@@ -78,10 +98,21 @@ static const char *const help_text[] = {
 "      --role R         list: only tasks of role R (its id, e.g. VP-TK)\n"
 "      --status S       list: only tasks with status S\n"
 "      --overdue        list: only tasks past their due date, not done\n"
-"      --format F       list: text, tsv, csv or json;\n"
-"                       report: text, markdown or csv\n"
+"      --format F       list, evidence list: text, tsv, csv or json;\n"
+"                       report, minutes: text, markdown, html or csv\n"
 "      --note TEXT      set: add a note with the change\n"
-"      --since DATE     report: list the changes made since DATE\n"
+"      --since DATE     report, minutes: the changes made since DATE\n"
+"      --no-evidence    set: mark done a task that no document proves\n"
+"      --evidence       report: the evidence report\n"
+"      --record         minutes: record the meeting (now, the chair)\n"
+"      --chair NAME     minutes: who chairs the meeting\n"
+"      --number N       evidence add: the document's number and symbol\n"
+"      --date DATE      evidence add: the document's date;\n"
+"                       tick: the day of the occurrence (today)\n"
+"      --issuer TEXT    evidence add: the issuing body\n"
+"      --summary TEXT   evidence add: what the document is about\n"
+"      --signed         evidence add: the document is digitally signed\n"
+"      --file PATH      evidence add: a file path or an http(s) link\n"
 "      --dump-keys=F    print the key table (man or text) and exit\n"
 "  -h, --help           this help\n"
 "  -V, --version        version\n"),
@@ -99,6 +130,8 @@ enum {
 	OPT_TODAY = 256, OPT_PLAN, OPT_DEMO, OPT_DUMP_KEYS, OPT_VIEW,
 	OPT_BY, OPT_DRY_RUN,
 	OPT_ROLE, OPT_STATUS, OPT_OVERDUE, OPT_FORMAT, OPT_NOTE, OPT_SINCE,
+	OPT_NO_EVIDENCE, OPT_EVIDENCE, OPT_RECORD, OPT_CHAIR, OPT_NUMBER,
+	OPT_DATE, OPT_ISSUER, OPT_SUMMARY, OPT_SIGNED, OPT_FILE,
 };
 
 static const struct option longopts[] = {
@@ -119,6 +152,16 @@ static const struct option longopts[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "note", required_argument, NULL, OPT_NOTE },
 	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "no-evidence", no_argument, NULL, OPT_NO_EVIDENCE },
+	{ "evidence", no_argument, NULL, OPT_EVIDENCE },
+	{ "record", no_argument, NULL, OPT_RECORD },
+	{ "chair", required_argument, NULL, OPT_CHAIR },
+	{ "number", required_argument, NULL, OPT_NUMBER },
+	{ "date", required_argument, NULL, OPT_DATE },
+	{ "issuer", required_argument, NULL, OPT_ISSUER },
+	{ "summary", required_argument, NULL, OPT_SUMMARY },
+	{ "signed", no_argument, NULL, OPT_SIGNED },
+	{ "file", required_argument, NULL, OPT_FILE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -128,6 +171,10 @@ struct options {
 	const char *by;		/* --by: the person on a shared login */
 	char today[11], since_iso[11];
 	bool demo, dry_run, overdue, view;
+	/* evidence, minutes, ticks */
+	const char *chair, *number, *date, *issuer, *summary, *file;
+	char date_iso[11];
+	bool no_evidence, evidence, record, is_signed;
 	/* Which sub-command options were given, to reject misplaced ones. */
 	unsigned given;
 };
@@ -194,7 +241,9 @@ check_given(const struct options *o, const char *cmd, unsigned allowed)
 {
 	static const char *const names[] = {
 		"--dry-run", "--role", "--status", "--overdue", "--format",
-		"--note", "--since",
+		"--note", "--since", "--no-evidence", "--evidence",
+		"--record", "--chair", "--number", "--date", "--issuer",
+		"--summary", "--signed", "--file",
 	};
 	size_t i;
 
@@ -523,7 +572,7 @@ cmd_list(const struct config *c, const struct options *o)
 	int rc;
 
 	if (o->format && (!format_parse(o->format, &fmt) ||
-	    fmt == FORMAT_MARKDOWN))
+	    fmt == FORMAT_MARKDOWN || fmt == FORMAT_HTML))
 		return usage_error(_("list: unknown format '%s' (text, tsv, "
 		    "csv or json)"), o->format);
 	if (o->status) {
@@ -581,6 +630,263 @@ note_namesakes(struct store *s, const struct plan *p, const char *spec,
 	task_clear(&me);
 }
 
+/* A task linked to a criterion is done only with a document that proves
+ * it, or when the user says --no-evidence. */
+static int
+need_evidence(struct store *s, long id, const char *spec, char **err)
+{
+	struct task t;
+	bool missing;
+
+	if (store_task_get(s, id, &t, err) != 0)
+		return -1;
+	missing = evidence_missing(&t);
+	task_clear(&t);
+	if (!missing)
+		return 0;
+	return fail(err, _("task %s has no document that proves it: add one "
+	    "with parboard evidence add, or mark it done with "
+	    "--no-evidence"), spec);
+}
+
+/* Open the store and the plan, and find TASK (spec) when not NULL. */
+static int
+open_task(const struct config *c, const struct options *o,
+    const char *spec, struct store **s, struct plan *p, long *id,
+    char **err)
+{
+	int rc;
+
+	if (open_store(c, o, s, err) != 0)
+		return -1;
+	rc = get_plan(*s, o, p, err);
+	if (rc == 0 && spec != NULL) {
+		rc = store_task_find(*s, p->id, spec, id, err);
+		if (rc == 1)
+			rc = fail(err, _("no task '%s' in plan \"%s\""), spec,
+			    p->name);
+	}
+	if (rc != 0) {
+		plan_clear(p);
+		store_close(*s);
+	}
+	return rc;
+}
+
+static int
+cmd_minutes(const struct config *c, const struct options *o, int argc,
+    char **argv)
+{
+	struct minutes_opts mo = { 0 };
+	struct store *s;
+	struct plan p = { 0 };
+	char *err = NULL;
+	int rc;
+
+	mo.fmt = FORMAT_TEXT;
+	if (argc > 0)
+		return usage_error(_("minutes: unexpected argument '%s'"),
+		    argv[0]);
+	if (o->format && (!format_parse(o->format, &mo.fmt) ||
+	    mo.fmt == FORMAT_TSV || mo.fmt == FORMAT_JSON))
+		return usage_error(_("minutes: unknown format '%s' (text, "
+		    "markdown, html or csv)"), o->format);
+	if (o->record && o->since)
+		return usage_error("%s", _("minutes: --since never records; "
+		    "leave out --record"));
+	mo.since = o->since ? o->since_iso : NULL;
+	mo.chair = o->chair;
+	mo.record = o->record;
+	if (open_task(c, o, NULL, &s, &p, NULL, &err) != 0)
+		return runtime_error(err);
+	rc = minutes_print(s, c, &p, &mo, stdout, &err);
+	plan_clear(&p);
+	store_close(s);
+	return rc == 0 ? 0 : runtime_error(err);
+}
+
+static int
+evidence_add(const struct config *c, const struct options *o, int argc,
+    char **argv)
+{
+	struct evidence e = { 0 };
+	struct store *s;
+	struct plan p = { 0 };
+	char *err = NULL;
+	long id = 0, eid = 0;
+	int rc;
+
+	if (argc != 1)
+		return usage_error("%s", _("evidence add: expected TASK"));
+	if (o->number == NULL || o->date == NULL)
+		return usage_error("%s", _("evidence add: --number and --date "
+		    "are required"));
+	e.number = (char *)o->number;
+	e.day = (char *)o->date_iso;
+	e.issuer = (char *)o->issuer;
+	e.summary = (char *)o->summary;
+	e.file = (char *)o->file;
+	e.is_signed = o->is_signed;
+	if ((rc = need_person("evidence add")) != 0)
+		return rc;
+	if (open_task(c, o, argv[0], &s, &p, &id, &err) != 0)
+		return runtime_error(err);
+	rc = perm_task(s, id, PERM_EVIDENCE, &err);
+	if (rc == 0)
+		rc = store_evidence_add(s, id, &e, current_user(), &eid, &err);
+	if (rc == 0)
+		printf(_("document %ld added to task %ld\n"), eid, id);
+	plan_clear(&p);
+	store_close(s);
+	return rc == 0 ? 0 : runtime_error(err);
+}
+
+static int
+evidence_cmd_list(const struct config *c, const struct options *o,
+    int argc, char **argv)
+{
+	enum format fmt = FORMAT_TEXT;
+	struct store *s;
+	struct plan p = { 0 };
+	char *err = NULL;
+	long id = 0;
+	int rc;
+
+	if (argc > 1)
+		return usage_error(_("evidence list: unexpected argument '%s'"),
+		    argv[1]);
+	if (o->format && (!format_parse(o->format, &fmt) ||
+	    fmt == FORMAT_MARKDOWN || fmt == FORMAT_HTML))
+		return usage_error(_("evidence list: unknown format '%s' "
+		    "(text, tsv, csv or json)"), o->format);
+	if (open_task(c, o, argc ? argv[0] : NULL, &s, &p, &id, &err) != 0)
+		return runtime_error(err);
+	rc = evidence_print(s, &p, id, fmt, stdout, &err);
+	plan_clear(&p);
+	store_close(s);
+	return rc == 0 ? 0 : runtime_error(err);
+}
+
+/* The rules of perm.h for the task a document belongs to; 1 when the plan
+ * has no such document (store_evidence_remove then says so). */
+static int
+evidence_task_perm(struct store *s, long plan_id, long doc, char **err)
+{
+	struct evidence *v;
+	size_t n, i;
+	long task = 0;
+
+	if (store_evidence_list(s, plan_id, 0, &v, &n, err) != 0)
+		return -1;
+	for (i = 0; i < n && task == 0; i++)
+		if (v[i].id == doc)
+			task = v[i].task_id;
+	evidence_free(v, n);
+	return task == 0 ? 0 : perm_task(s, task, PERM_EVIDENCE, err);
+}
+
+static int
+evidence_remove(const struct config *c, const struct options *o, int argc,
+    char **argv)
+{
+	struct store *s;
+	struct plan p = { 0 };
+	char *err = NULL, *end;
+	long id;
+	int rc;
+
+	if (argc != 1)
+		return usage_error("%s", _("evidence remove: expected ID"));
+	id = strtol(argv[0], &end, 10);
+	if (*end != '\0' || id <= 0)
+		return usage_error(_("evidence remove: bad document number "
+		    "'%s'"), argv[0]);
+	if ((rc = need_person("evidence remove")) != 0)
+		return rc;
+	if (open_task(c, o, NULL, &s, &p, NULL, &err) != 0)
+		return runtime_error(err);
+	rc = evidence_task_perm(s, p.id, id, &err);
+	if (rc == 0)
+		rc = store_evidence_remove(s, p.id, id, current_user(), &err);
+	if (rc == 1)
+		rc = fail(&err, _("no document %ld in plan \"%s\""), id,
+		    p.name);
+	plan_clear(&p);
+	store_close(s);
+	return rc == 0 ? 0 : runtime_error(err);
+}
+
+static int
+cmd_evidence(const struct config *c, const struct options *o, int argc,
+    char **argv)
+{
+	const char *sub = argc > 0 ? argv[0] : "";
+	int rc;
+
+	if (strcmp(sub, "add") == 0) {
+		if ((rc = check_given(o, "evidence add", GIVEN(OPT_NUMBER) |
+		    GIVEN(OPT_DATE) | GIVEN(OPT_ISSUER) | GIVEN(OPT_SUMMARY) |
+		    GIVEN(OPT_SIGNED) | GIVEN(OPT_FILE))) != 0)
+			return rc;
+		return evidence_add(c, o, argc - 1, argv + 1);
+	}
+	if (strcmp(sub, "list") == 0) {
+		if ((rc = check_given(o, "evidence list",
+		    GIVEN(OPT_FORMAT))) != 0)
+			return rc;
+		return evidence_cmd_list(c, o, argc - 1, argv + 1);
+	}
+	if (strcmp(sub, "remove") == 0) {
+		if ((rc = check_given(o, "evidence remove", 0)) != 0)
+			return rc;
+		return evidence_remove(c, o, argc - 1, argv + 1);
+	}
+	return usage_error("%s", _("evidence: expected add, list or remove"));
+}
+
+static int
+cmd_tick(const struct config *c, const struct options *o, const char *cmd,
+    int argc, char **argv)
+{
+	struct store *s;
+	struct plan p = { 0 };
+	struct task t = { 0 };
+	struct target tg;
+	char *err = NULL, from[11], to[11], day[11];
+	long id = 0;
+	int rc;
+
+	if (argc != 1)
+		return usage_error(_("%s: expected TASK"), cmd);
+	if ((rc = need_person(cmd)) != 0)
+		return rc;
+	if (open_task(c, o, argv[0], &s, &p, &id, &err) != 0)
+		return runtime_error(err);
+	rc = perm_task(s, id, PERM_TICK, &err);
+	if (rc == 0)
+		rc = store_task_get(s, id, &t, &err);
+	if (rc == 0 && (!target_parse(t.target, t.every, &tg) ||
+	    tg.count == 0))
+		rc = fail(&err, _("task %s has no counted target"), argv[0]);
+	if (rc == 0 && strcmp(cmd, "tick") == 0)
+		rc = store_tick_add(s, id, o->date ? o->date_iso : today(),
+		    o->note, current_user(), &err);
+	else if (rc == 0) {
+		target_period(tg.every, today(), from, to);
+		if (tg.every == PERIOD_ONCE)
+			snprintf(from, sizeof from, "0000-01-01");
+		rc = store_tick_remove(s, id, from, to, current_user(), day,
+		    &err);
+		if (rc == 1)
+			rc = fail(&err, _("task %s has no occurrence in the "
+			    "current period"), argv[0]);
+	}
+	task_clear(&t);
+	plan_clear(&p);
+	store_close(s);
+	return rc == 0 ? 0 : runtime_error(err);
+}
+
 static int
 cmd_set(const struct config *c, const struct options *o, int argc,
     char **argv)
@@ -615,6 +921,8 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 			rc = fail(&err, _("no task '%s' in plan \"%s\""),
 			    argv[0], p.name);
 	}
+	if (rc == 0 && st == STATUS_DONE && !o->no_evidence)
+		rc = need_evidence(s, id, argv[0], &err);
 	if (rc == 0)
 		rc = perm_task(s, id, PERM_STATUS, &err);
 	if (rc == 0)
@@ -639,11 +947,16 @@ cmd_report(const struct config *c, const struct options *o)
 	if (o->format && (!format_parse(o->format, &fmt) ||
 	    fmt == FORMAT_TSV || fmt == FORMAT_JSON))
 		return usage_error(_("report: unknown format '%s' (text, "
-		    "markdown or csv)"), o->format);
+		    "markdown, html or csv)"), o->format);
+	if (o->evidence && o->since)
+		return usage_error("%s", _("report: --since does not apply "
+		    "with --evidence"));
 	if (open_store(c, o, &s, &err) != 0)
 		return runtime_error(err);
 	rc = get_plan(s, o, &p, &err);
-	if (rc == 0)
+	if (rc == 0 && o->evidence)
+		rc = evidence_report(s, c, &p, fmt, stdout, &err);
+	else if (rc == 0)
 		rc = report_progress(s, c, &p, o->since ? o->since_iso : NULL,
 		    fmt, stdout, &err);
 	plan_clear(&p);
@@ -832,6 +1145,32 @@ run(int argc, char **argv)
 			o.since = optarg;
 			o.given |= GIVEN(ch);
 			break;
+		case OPT_NO_EVIDENCE:
+		case OPT_EVIDENCE:
+		case OPT_RECORD:
+		case OPT_SIGNED:
+			*(ch == OPT_NO_EVIDENCE ? &o.no_evidence :
+			    ch == OPT_EVIDENCE ? &o.evidence :
+			    ch == OPT_RECORD ? &o.record : &o.is_signed) = true;
+			o.given |= GIVEN(ch);
+			break;
+		case OPT_DATE:
+			if (!text_parse_date(optarg, o.date_iso))
+				return usage_error(_("--date: bad date '%s'"),
+				    optarg);
+			o.date = optarg;
+			o.given |= GIVEN(ch);
+			break;
+		case OPT_CHAIR:
+		case OPT_NUMBER:
+		case OPT_ISSUER:
+		case OPT_SUMMARY:
+		case OPT_FILE:
+			*(ch == OPT_CHAIR ? &o.chair : ch == OPT_NUMBER ?
+			    &o.number : ch == OPT_ISSUER ? &o.issuer :
+			    ch == OPT_SUMMARY ? &o.summary : &o.file) = optarg;
+			o.given |= GIVEN(ch);
+			break;
 		case ':':
 			return usage_error(_("option %s needs a value"),
 			    argv[optind - 1]);
@@ -893,11 +1232,23 @@ run(int argc, char **argv)
 			rc = optind < argc ? usage_error(_("list: unexpected "
 			    "argument '%s'"), argv[optind]) : cmd_list(c, &o);
 	} else if (strcmp(cmd, "set") == 0) {
-		if ((rc = check_given(&o, cmd, GIVEN(OPT_NOTE))) == 0)
+		if ((rc = check_given(&o, cmd, GIVEN(OPT_NOTE) |
+		    GIVEN(OPT_NO_EVIDENCE))) == 0)
 			rc = cmd_set(c, &o, argc - optind, argv + optind);
+	} else if (strcmp(cmd, "minutes") == 0) {
+		if ((rc = check_given(&o, cmd, GIVEN(OPT_SINCE) |
+		    GIVEN(OPT_FORMAT) | GIVEN(OPT_RECORD) |
+		    GIVEN(OPT_CHAIR))) == 0)
+			rc = cmd_minutes(c, &o, argc - optind, argv + optind);
+	} else if (strcmp(cmd, "evidence") == 0) {
+		rc = cmd_evidence(c, &o, argc - optind, argv + optind);
+	} else if (strcmp(cmd, "tick") == 0 || strcmp(cmd, "untick") == 0) {
+		if ((rc = check_given(&o, cmd, strcmp(cmd, "tick") == 0 ?
+		    GIVEN(OPT_DATE) | GIVEN(OPT_NOTE) : 0)) == 0)
+			rc = cmd_tick(c, &o, cmd, argc - optind, argv + optind);
 	} else if (strcmp(cmd, "report") == 0) {
 		if ((rc = check_given(&o, cmd, GIVEN(OPT_SINCE) |
-		    GIVEN(OPT_FORMAT))) == 0)
+		    GIVEN(OPT_FORMAT) | GIVEN(OPT_EVIDENCE))) == 0)
 			rc = optind < argc ? usage_error(_("report: "
 			    "unexpected argument '%s'"), argv[optind]) :
 			    cmd_report(c, &o);

@@ -5,11 +5,14 @@
  * and json are for programs (status names, ISO dates, decimal point) and
  * never change with it. */
 
-#include <csv.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "evidence.h"
+#include "html.h"
 #include "i18n.h"
+#include "minutes.h"
+#include "output.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
@@ -24,6 +27,7 @@ format_parse(const char *s, enum format *out)
 		{ "text", FORMAT_TEXT }, { "tsv", FORMAT_TSV },
 		{ "csv", FORMAT_CSV }, { "json", FORMAT_JSON },
 		{ "markdown", FORMAT_MARKDOWN }, { "md", FORMAT_MARKDOWN },
+		{ "html", FORMAT_HTML },
 	};
 	size_t i;
 
@@ -103,17 +107,12 @@ points_text(const struct task *t, char decimal, char *b, size_t n)
 		b[0] = '\0';
 }
 
-/* RFC 4180: quote (through libcsv) only the fields that need it. */
+/* For spreadsheets (output.h): sanitised, quoted when needed, formulas
+ * neutralised. */
 static void
 csv_field(FILE *out, const char *s, bool last)
 {
-	if (s == NULL)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") != NULL || *s == ' ')
-		csv_fwrite(out, s, strlen(s));
-	else
-		fputs(s, out);
-	fputc(last ? '\n' : ',', out);
+	out_csv_cell(out, s, last);
 }
 
 /* Tabs and newlines inside a cell (a multi-line CSV cell, a comment's
@@ -259,6 +258,68 @@ list_text(const struct task *t, size_t n, FILE *out)
 	buf_free(&b);
 }
 
+/* The keys of list --format json, in the order the man page lists them. */
+static void
+json_task(struct buf *b, const struct task *t)
+{
+	char pts[32], *sup, *tok, *save = NULL;
+	bool first = true;
+
+	buf_addf(b, "{\"id\":%ld,\"code\":", t->id);
+	out_json_str(b, t->code);
+	buf_adds(b, ",\"role\":");
+	out_json_str(b, t->role);
+	buf_adds(b, ",\"support\":[");
+	sup = xstrdup(t->support != NULL ? t->support : "");
+	for (tok = strtok_r(sup, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		buf_adds(b, first ? "" : ",");
+		out_json_str(b, tok);
+		first = false;
+	}
+	free(sup);
+	buf_adds(b, "],\"title\":");
+	out_json_str(b, t->title);
+	buf_addf(b, ",\"status\":\"%s\",\"status_label\":",
+	    status_name(t->status));
+	out_json_str(b, status_label(t->status));
+	buf_adds(b, ",\"due\":");
+	out_json_str(b, t->due);
+	buf_adds(b, ",\"due_source\":");
+	out_json_str(b, t->due_source);
+	if (t->has_points) {
+		text_format_score(t->points, '.', pts, sizeof pts);
+		buf_addf(b, ",\"points\":%s", pts);
+	} else
+		buf_adds(b, ",\"points\":null");
+	buf_adds(b, ",\"origin\":");
+	out_json_str(b, t->origin);
+	buf_adds(b, ",\"target\":");
+	out_json_str(b, t->target);
+	buf_adds(b, ",\"every\":");
+	out_json_str(b, t->every);
+	buf_addf(b, ",\"notes\":%d,\"evidence\":%d}", t->nnotes,
+	    t->nevidence);
+}
+
+/* One JSON array on one line, in the order of the text list. */
+static void
+list_json(const struct task *t, size_t n, FILE *out)
+{
+	struct buf b = { 0 };
+	size_t i;
+
+	buf_addc(&b, '[');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(&b, ',');
+		json_task(&b, &t[i]);
+	}
+	buf_adds(&b, "]\n");
+	fputs(b.data, out);
+	buf_free(&b);
+}
+
 int
 report_list(struct store *s, const struct config *c, const struct plan *p,
     const struct filter *f, enum format fmt, FILE *out, char **err)
@@ -268,16 +329,18 @@ report_list(struct store *s, const struct config *c, const struct plan *p,
 	struct cells buf;
 	size_t n, i, k;
 
-	if (fmt == FORMAT_JSON)
-		return store_tasks_json(s, p->id, f, out, err);
-	if (fmt == FORMAT_MARKDOWN)
+	if (fmt == FORMAT_MARKDOWN || fmt == FORMAT_HTML)
 		return fail(err, "%s",
-		    _("list: format markdown is for report"));
+		    _("list: formats markdown and html are for report"));
 	if (store_tasks(s, p->id, f, &t, &n, err) != 0)
 		return -1;
 	sort_by_column(c, t, n);
+	if (fmt == FORMAT_CSV)
+		out_csv_bom(out);
 	if (fmt == FORMAT_TEXT)
 		list_text(t, n, out);
+	else if (fmt == FORMAT_JSON)
+		list_json(t, n, out);
 	else {
 		for (k = 0; k < LIST_COLUMNS; k++) {
 			if (fmt == FORMAT_CSV)
@@ -350,32 +413,43 @@ progress_headings(const char **h)
 /* One row of the table in fmt; text columns are w[k] wide. */
 static void
 progress_row(struct buf *b, const char *const *cell, const int *w,
-    enum format fmt, FILE *out)
+    enum format fmt, bool head, FILE *out)
 {
 	int k;
 
+	if (fmt == FORMAT_HTML)
+		buf_adds(b, "<tr>");
 	for (k = 0; k < PROGRESS_COLUMNS; k++) {
 		if (fmt == FORMAT_CSV)
 			csv_field(out, cell[k], k + 1 == PROGRESS_COLUMNS);
-		else if (fmt == FORMAT_MARKDOWN)
-			buf_addf(b, "| %s ", cell[k]);
-		else if (k + 1 < PROGRESS_COLUMNS)
+		else if (fmt == FORMAT_MARKDOWN) {
+			buf_adds(b, "| ");
+			out_md_cell(b, cell[k]);
+			buf_addc(b, ' ');
+		} else if (fmt == FORMAT_HTML) {
+			buf_addf(b, "<%s%s>", head ? "th" : "td",
+			    k > 0 ? " class=\"n\"" : "");
+			out_html(b, cell[k]);
+			buf_addf(b, "</%s>", head ? "th" : "td");
+		} else if (k + 1 < PROGRESS_COLUMNS)
 			text_pad(b, cell[k], w[k] + 1);
 		else
 			buf_adds(b, cell[k]);
 	}
 	if (fmt == FORMAT_MARKDOWN)
 		buf_addc(b, '|');
+	if (fmt == FORMAT_HTML)
+		buf_adds(b, "</tr>");
 	if (fmt != FORMAT_CSV)
 		buf_addc(b, '\n');
 }
 
 static void
-progress_table(const struct tally *y, size_t n, enum format fmt, FILE *out)
+progress_table(struct buf *b, const struct tally *y, size_t n,
+    enum format fmt, FILE *out)
 {
 	const char *cell[PROGRESS_COLUMNS];
 	char num[PROGRESS_COLUMNS][24];
-	struct buf b = { 0 };
 	size_t i, v[PROGRESS_COLUMNS];
 	int w[PROGRESS_COLUMNS], k;
 
@@ -384,9 +458,11 @@ progress_table(const struct tally *y, size_t n, enum format fmt, FILE *out)
 		w[k] = max_width(k == 0 ? 9 : 10, cell[k]);
 	for (i = 0; i < n; i++)
 		w[0] = max_width(w[0], y[i].role);
-	progress_row(&b, cell, w, fmt, out);
+	if (fmt == FORMAT_HTML)
+		buf_adds(b, "<table>\n");
+	progress_row(b, cell, w, fmt, true, out);
 	if (fmt == FORMAT_MARKDOWN)
-		buf_adds(&b, "|---|---:|---:|---:|---:|---:|---:|\n");
+		buf_adds(b, "|---|---:|---:|---:|---:|---:|---:|\n");
 	for (i = 0; i < n; i++) {
 		if (y[i].total == 0)
 			continue;
@@ -399,36 +475,138 @@ progress_table(const struct tally *y, size_t n, enum format fmt, FILE *out)
 			snprintf(num[k], sizeof num[k], "%zu", v[k]);
 			cell[k] = num[k];
 		}
-		progress_row(&b, cell, w, fmt, out);
+		progress_row(b, cell, w, fmt, false, out);
 	}
-	if (b.data != NULL)
-		fputs(b.data, out);
-	buf_free(&b);
+	if (fmt == FORMAT_HTML)
+		buf_adds(b, "</table>\n");
 }
 
-/* The score lines at the top of the report. */
+/* The score lines at the top of the report, with how much of the score
+ * now documents back. */
 static void
-report_scores(const struct plan *p, score recovered, score at_stake,
-    FILE *out)
+report_scores(struct buf *b, const struct plan *p, const struct task *t,
+    size_t n, enum format fmt)
 {
-	char dec = i18n_decimal(), a[32], r[32], s[32];
+	char dec = i18n_decimal(), a[32], r[32], s[32], k[32];
+	const char *li = fmt == FORMAT_MARKDOWN ? "- " : "";
+	struct tasks_score sc;
 
-	text_format_score(recovered, dec, r, sizeof r);
-	text_format_score(at_stake, dec, s, sizeof s);
+	tasks_score(p->total_appraised, t, n, &sc);
+	text_format_score(sc.recovered, dec, r, sizeof r);
+	text_format_score(sc.at_stake, dec, s, sizeof s);
+	text_format_score(evidence_backed(t, n), dec, k, sizeof k);
+	if (fmt == FORMAT_HTML) {
+		text_format_score(sc.now, dec, a, sizeof a);
+		if (p->has_total)
+			html_gauge(b, sc.now, 0, 100000, a);
+		buf_adds(b, "<p>");
+		li = "";
+	}
 	if (p->has_total) {
 		text_format_score(p->total_appraised, dec, a, sizeof a);
-		fprintf(out, _("Appraised score: %s\n"), a);
-	} else
-		fputs(_("Appraised score: unknown (no total row)\n"), out);
-	fprintf(out, _("Points recovered: %s / %s\n"), r, s);
-	if (p->has_total) {
-		text_format_score(p->total_appraised + recovered, dec, a,
-		    sizeof a);
-		fprintf(out, _("Score now: %s\n"), a);
-		text_format_score(p->total_appraised + at_stake, dec, a,
-		    sizeof a);
-		fprintf(out, _("Score when every task is done: %s\n"), a);
+		buf_adds(b, li);
+		buf_addf(b, _("Appraised score: %s\n"), a);
+	} else {
+		buf_adds(b, li);
+		buf_adds(b, _("Appraised score: unknown (no total row)\n"));
 	}
+	buf_adds(b, fmt == FORMAT_HTML ? "<br>" : li);
+	buf_addf(b, _("Points recovered: %s / %s\n"), r, s);
+	if (p->has_total) {
+		text_format_score(sc.now, dec, a, sizeof a);
+		buf_adds(b, fmt == FORMAT_HTML ? "<br>" : li);
+		buf_addf(b, _("Score now: %s\n"), a);
+	}
+	buf_adds(b, fmt == FORMAT_HTML ? "<br>" : li);
+	buf_addf(b, _("Backed by evidence: %s\n"), k);
+	if (p->has_total) {
+		text_format_score(sc.projected, dec, a, sizeof a);
+		buf_adds(b, fmt == FORMAT_HTML ? "<br>" : li);
+		buf_addf(b, _("Score when every task is done: %s\n"), a);
+	}
+	if (fmt == FORMAT_HTML)
+		buf_adds(b, "</p>\n");
+}
+
+/* A line of a list: sanitised and escaped for the format. */
+static void
+list_item(struct buf *b, const char *s, enum format fmt)
+{
+	if (fmt == FORMAT_HTML) {
+		buf_adds(b, "<li>");
+		out_html(b, s);
+		buf_adds(b, "</li>\n");
+	} else if (fmt == FORMAT_MARKDOWN) {
+		buf_adds(b, "- ");
+		out_md_cell(b, s);
+		buf_addc(b, '\n');
+	} else {
+		buf_adds(b, "  ");
+		out_safe(b, s, false);
+		buf_addc(b, '\n');
+	}
+}
+
+static void
+list_open(struct buf *b, enum format fmt)
+{
+	if (fmt == FORMAT_HTML)
+		buf_adds(b, "<ul>\n");
+}
+
+/* After a list of count items: its end, or "(none)". */
+static void
+list_close(struct buf *b, size_t count, enum format fmt)
+{
+	if (fmt == FORMAT_HTML)
+		buf_adds(b, count ? "</ul>\n" : "");
+	if (count > 0)
+		return;
+	if (fmt == FORMAT_HTML)
+		buf_addf(b, "<p class=\"none\">%s</p>\n", _("(none)"));
+	else
+		buf_addf(b, "%s%s\n", fmt == FORMAT_MARKDOWN ? "" : "  ",
+		    _("(none)"));
+}
+
+static void
+heading(struct buf *b, const char *title, enum format fmt)
+{
+	if (fmt == FORMAT_HTML) {
+		buf_adds(b, "<h2>");
+		out_html(b, title);
+		buf_adds(b, "</h2>\n");
+	} else
+		buf_addf(b, "\n%s%s\n\n", fmt == FORMAT_MARKDOWN ? "## " : "",
+		    title);
+}
+
+/* The tasks past their due date, not done; a task without a code is
+ * named by its number and title. */
+static void
+report_overdue(struct buf *b, const struct task *t, size_t n,
+    enum format fmt)
+{
+	char due[16], *line;
+	size_t i, count = 0;
+
+	list_open(b, fmt);
+	for (i = 0; i < n; i++) {
+		if (!task_overdue(&t[i]))
+			continue;
+		if (t[i].code != NULL)
+			line = xasprintf(_("%s %s (%s, due %s)"), t[i].code,
+			    t[i].title, t[i].role, i18n_date(t[i].due, due,
+			    sizeof due));
+		else
+			line = xasprintf(_("#%ld %s (%s, due %s)"), t[i].id,
+			    t[i].title, t[i].role, i18n_date(t[i].due, due,
+			    sizeof due));
+		list_item(b, line, fmt);
+		free(line);
+		count++;
+	}
+	list_close(b, count, fmt);
 }
 
 /* A history value as a person reads it: a status by its label, a date
@@ -440,9 +618,11 @@ change_value(const char *kind, const char *v, char *buf, size_t n)
 
 	if (v == NULL)
 		return "";
-	if (strcmp(kind, "status") == 0 && status_parse(v, &st))
+	if ((strcmp(kind, "status") == 0 || strcmp(kind, "undo") == 0) &&
+	    status_parse(v, &st) && strcmp(status_name(st), v) == 0)
 		return status_label(st);
-	if (strcmp(kind, "due") == 0)
+	if (strcmp(kind, "due") == 0 || strcmp(kind, "tick") == 0 ||
+	    strcmp(kind, "undo") == 0)
 		return i18n_date(v, buf, n);
 	if (strcmp(kind, "created") == 0)
 		return report_origin_label(v);
@@ -459,7 +639,8 @@ change_kind(const char *kind)
 		{ "created", N_("created") }, { "status", N_("status") },
 		{ "due", N_("due") }, { "note", N_("note") },
 		{ "evidence", N_("evidence") }, { "title", N_("title") },
-		{ "undo", N_("undo") },
+		{ "undo", N_("undo") }, { "role", N_("owner") },
+		{ "merge", N_("merged") }, { "tick", N_("occurrence") },
 	};
 	size_t i;
 
@@ -469,37 +650,87 @@ change_kind(const char *kind)
 	return kind;
 }
 
-static void
-print_change(const struct change *c, enum format fmt, FILE *out)
+/* "10/09/2023 08:15 an 1.7/CA status: To do → In progress"; a task
+ * without a code is named by its number and title. */
+static char *
+change_line(const struct change *c)
 {
-	char day[16], when[16], o[16], n[16];
+	char day[16], when[16], o[16], n[16], *name, *line;
 	const char *at = c->h.at ? c->h.at : "";
 	const char *ov = change_value(c->h.kind, c->h.old, o, sizeof o);
 	const char *nv = change_value(c->h.kind, c->h.new, n, sizeof n);
 
 	snprintf(day, sizeof day, "%.10s", at);
-	fprintf(out, "%s%s%s %s %s/%s %s: %s%s%s\n",
-	    fmt == FORMAT_MARKDOWN ? "- " : "  ",
-	    i18n_date(day, when, sizeof when),
-	    strlen(at) > 10 ? at + 10 : "", c->h.user ? c->h.user : "?",
-	    c->code ? c->code : "-", c->role, change_kind(c->h.kind), ov,
+	if (c->code != NULL)
+		name = xasprintf("%s/%s", c->code, c->role);
+	else
+		name = xasprintf("#%ld %s (%s)", c->task_id, c->title,
+		    c->role);
+	line = xasprintf("%s%s %s %s %s: %s%s%s", i18n_date(day, when,
+	    sizeof when), strlen(at) > 10 ? at + 10 : "",
+	    c->h.user ? c->h.user : "?", name, change_kind(c->h.kind), ov,
 	    c->h.old ? " → " : "", nv);
+	free(name);
+	return line;
 }
 
-/* The tasks past their due date, not done. */
-static void
-report_overdue(const struct task *t, size_t n, enum format fmt, FILE *out)
+/* Every change since `since`, oldest first. */
+static int
+report_changes(struct buf *b, struct store *s, const struct plan *p,
+    const char *since, enum format fmt, char **err)
 {
-	char due[16];
+	struct change *ch;
+	char when[16], title[128], *line;
+	size_t n, i;
+
+	if (store_changes(s, p->id, since, &ch, &n, err) != 0)
+		return -1;
+	snprintf(title, sizeof title, _("Changes since %s"),
+	    i18n_date(since, when, sizeof when));
+	heading(b, title, fmt);
+	list_open(b, fmt);
+	for (i = 0; i < n; i++) {
+		line = change_line(&ch[i]);
+		list_item(b, line, fmt);
+		free(line);
+	}
+	list_close(b, n, fmt);
+	changes_free(ch, n);
+	return 0;
+}
+
+static void
+report_title(struct buf *b, const struct plan *p, enum format fmt)
+{
+	char day[16];
+
+	i18n_date(today(), day, sizeof day);
+	if (fmt == FORMAT_HTML) {
+		html_begin(b, p->name);
+		buf_adds(b, "<h1>");
+		out_html(b, p->name);
+		buf_addf(b, "</h1>\n<p class=\"meta\">%s %s</p>\n",
+		    _("Computed for"), day);
+		return;
+	}
+	buf_adds(b, fmt == FORMAT_MARKDOWN ? "# " : "");
+	if (fmt == FORMAT_MARKDOWN)
+		out_md_cell(b, p->name);
+	else
+		out_safe(b, p->name, false);
+	buf_addf(b, "\n\n%s %s\n\n", _("Computed for"), day);
+}
+
+/* Per-role bars of the printable page. */
+static void
+report_bars(struct buf *b, const struct tally *y, size_t n)
+{
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (task_overdue(&t[i])) {
-			fputs(fmt == FORMAT_MARKDOWN ? "- " : "  ", out);
-			fprintf(out, _("%s %s (%s, due %s)\n"),
-			    t[i].code ? t[i].code : "-", t[i].title,
-			    t[i].role, i18n_date(t[i].due, due, sizeof due));
-		}
+		if (y[i].total > 0)
+			html_bar(b, y[i].role, y[i].by[STATUS_DONE],
+			    y[i].total);
 }
 
 int
@@ -509,46 +740,39 @@ report_progress(struct store *s, const struct config *c,
 {
 	struct task *t;
 	struct tally *y;
-	struct change *ch;
-	score recovered, at_stake;
-	char when[16];
-	const char *h = fmt == FORMAT_MARKDOWN ? "## " : "";
-	size_t n, ny, nch, i;
+	struct buf b = { 0 };
+	size_t n, ny;
 	int rc = 0;
 
-	if (fmt != FORMAT_TEXT && fmt != FORMAT_MARKDOWN && fmt != FORMAT_CSV)
+	if (fmt != FORMAT_TEXT && fmt != FORMAT_MARKDOWN &&
+	    fmt != FORMAT_CSV && fmt != FORMAT_HTML)
 		return fail(err, "%s", _("report: format must be text, "
-		    "markdown or csv"));
+		    "markdown, html or csv"));
 	if (store_tasks(s, p->id, NULL, &t, &n, err) != 0)
 		return -1;
-	tasks_points(t, n, &recovered, &at_stake);
 	sort_by_column(c, t, n);
 	y = tally_roles(c, t, n, &ny);
 	if (fmt == FORMAT_CSV) {
-		progress_table(y, ny, fmt, out);
+		out_csv_bom(out);
+		progress_table(&b, y, ny, fmt, out);
 		goto done;
 	}
-	fprintf(out, "%s%s\n\n", fmt == FORMAT_MARKDOWN ? "# " : "",
-	    p->name);
-	report_scores(p, recovered, at_stake, out);
-	fprintf(out, "\n%s%s\n\n", h, _("By role"));
-	progress_table(y, ny, fmt, out);
-	fprintf(out, "\n%s%s\n\n", h, _("Overdue"));
-	report_overdue(t, n, fmt, out);
-	if (since != NULL) {
-		if (store_changes(s, p->id, since, &ch, &nch, err) != 0) {
-			rc = -1;
-			goto done;
-		}
-		fprintf(out, "\n%s", h);
-		fprintf(out, _("Changes since %s"),
-		    i18n_date(since, when, sizeof when));
-		fputs("\n\n", out);
-		for (i = 0; i < nch; i++)
-			print_change(&ch[i], fmt, out);
-		changes_free(ch, nch);
-	}
+	report_title(&b, p, fmt);
+	report_scores(&b, p, t, n, fmt);
+	heading(&b, _("By role"), fmt);
+	if (fmt == FORMAT_HTML)
+		report_bars(&b, y, ny);
+	progress_table(&b, y, ny, fmt, out);
+	heading(&b, _("Overdue"), fmt);
+	report_overdue(&b, t, n, fmt);
+	if (since != NULL)
+		rc = report_changes(&b, s, p, since, fmt, err);
+	if (fmt == FORMAT_HTML)
+		html_end(&b);
 done:
+	if (rc == 0 && b.data != NULL)
+		fputs(b.data, out);
+	buf_free(&b);
 	free(y);
 	tasks_free(t, n);
 	return rc;

@@ -13,6 +13,7 @@ enum format {
 	FORMAT_CSV,
 	FORMAT_JSON,
 	FORMAT_MARKDOWN,
+	FORMAT_HTML,
 };
 /* Returns false for an unknown name. */
 bool format_parse(const char *s, enum format *out);

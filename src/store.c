@@ -160,6 +160,57 @@ static const struct migration {
 	" UPDATE task SET seq = (SELECT seq FROM counter WHERE id = 1)"
 	"  WHERE id = NEW.id;"
 	" END;", NULL },
+	/* 4 → 5 (issue 8): the evidence register (documents that prove a
+	 * task; the free-text evidence lines of history kept as incomplete
+	 * summaries), recorded meetings, the occurrences of counted targets
+	 * (tick) and the history kind "tick"; SQLite changes a CHECK only by
+	 * copying the table. */
+	{ "CREATE TABLE evidence ("
+	" id INTEGER PRIMARY KEY,"
+	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	" number TEXT, day TEXT, issuer TEXT, summary TEXT,"
+	" signed INTEGER NOT NULL DEFAULT 0, file TEXT,"
+	" incomplete INTEGER NOT NULL DEFAULT 0,"
+	" user TEXT NOT NULL,"
+	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "),"
+	" removed INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX evidence_task ON evidence(task_id);"
+	"INSERT INTO evidence (task_id, summary, incomplete, user, at)"
+	" SELECT task_id, new, 1, user, at FROM history"
+	" WHERE kind = 'evidence' AND undone = 0 AND new IS NOT NULL"
+	" ORDER BY id;"
+	"CREATE TABLE meeting ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" at TEXT NOT NULL, chair TEXT, user TEXT NOT NULL);"
+	"CREATE INDEX meeting_plan ON meeting(plan_id, at);"
+	"CREATE TABLE tick ("
+	" id INTEGER PRIMARY KEY,"
+	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	" day TEXT NOT NULL, note TEXT, user TEXT NOT NULL,"
+	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "),"
+	" removed INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX tick_task ON tick(task_id, day);"
+	"CREATE TABLE history2 ("
+	" id INTEGER PRIMARY KEY,"
+	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "),"
+	" user TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'"
+	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'"
+	"  OR kind = 'title' OR kind = 'undo' OR kind = 'role'"
+	"  OR kind = 'merge' OR kind = 'tick'),"
+	" old TEXT, new TEXT,"
+	" old_source TEXT,"
+	" undone INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO history2 (id, task_id, at, user, kind, old, new,"
+	" old_source, undone) SELECT id, task_id, at, user, kind, old, new,"
+	" old_source, undone FROM history;"
+	"DROP TABLE history;"
+	"ALTER TABLE history2 RENAME TO history;"
+	"CREATE INDEX history_task ON history(task_id);"
+	"CREATE INDEX history_user ON history(user, kind);"
+	"CREATE INDEX history_at ON history(at);", NULL },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 static const char *const sq_text[SQ_COUNT] = {
@@ -252,6 +303,10 @@ static const char *const sq_text[SQ_COUNT] = {
 	    "  WHERE (kind = 'note' OR kind = 'evidence') AND task_id IN"
 	    "  (SELECT id FROM task WHERE plan_id = ?1 AND seq > ?2)"
 	    "  GROUP BY task_id) hc ON hc.task_id = t.id"
+	    " LEFT JOIN (SELECT task_id, count(*) AS evidence FROM evidence"
+	    "  WHERE removed = 0 AND task_id IN"
+	    "  (SELECT id FROM task WHERE plan_id = ?1 AND seq > ?2)"
+	    "  GROUP BY task_id) he ON he.task_id = t.id"
 	    " WHERE t.plan_id = ?1 AND t.seq > ?2 ORDER BY t.id",
 };
 

@@ -260,4 +260,76 @@ int store_undo_row(struct store *s, long plan_id, long row,
 int store_tasks_json(struct store *s, long plan_id, const struct filter *f,
     FILE *out, char **err);
 
+/* --- the evidence register, meetings, counted targets (issue 8;
+ * store_register.c) --- */
+
+/* A document that proves a task (tài liệu kiểm chứng): number and
+ * symbol ("158/BC-UBND"), date, issuing body, summary (trích yếu),
+ * digitally signed or not, a file path or link.  incomplete: kept from
+ * the free-text evidence of schema 4 (only the summary). */
+struct evidence {
+	long id, task_id;
+	char *number, *day, *issuer, *summary, *file;
+	bool is_signed, incomplete;
+	char *user, *at;
+	char *code, *role, *title;	/* the task's, when listed */
+};
+void evidence_free(struct evidence *v, size_t n);
+/* Add e to task_id (a history row "evidence" names it); *id may be NULL. */
+int store_evidence_add(struct store *s, long task_id,
+    const struct evidence *e, const char *user, long *id, char **err);
+/* The plan's documents (task_id 0) or one task's, by task then id. */
+int store_evidence_list(struct store *s, long plan_id, long task_id,
+    struct evidence **out, size_t *n, char **err);
+/* Remove a document (kept, marked removed; a history row "evidence" with
+ * old = what it was).  Returns 1 when the plan has no such document. */
+int store_evidence_remove(struct store *s, long plan_id, long id,
+    const char *user, char **err);
+/* "158/BC-UBND 2023-09-20: summary", the history's words for e. */
+char *evidence_describe(const struct evidence *e);
+
+/* A weekly review meeting, recorded by `minutes --record`. */
+struct meeting {
+	long id;
+	char *at;		/* UTC "YYYY-MM-DD HH:MM:SS" */
+	char *chair, *user;
+};
+void meeting_clear(struct meeting *m);
+/* The plan's last meeting (before the UTC timestamp before, when not
+ * NULL); 1 when there is none. */
+int store_meeting_last(struct store *s, long plan_id, const char *before,
+    struct meeting *out, char **err);
+int store_meeting_record(struct store *s, long plan_id, const char *chair,
+    const char *user, char **err);
+
+/* History rows of the plan, oldest first: those written after the UTC
+ * timestamp after and up to until (either may be NULL), on or after the
+ * local date since (may be NULL).  CHANGES_PEOPLE leaves out imports
+ * ("created" rows and owners an import set); CHANGES_LEAN reads only the
+ * status, due, undo and note rows, without the task's code, role and
+ * title (the whole history of a plan, cheaply). */
+#define CHANGES_PEOPLE 1
+#define CHANGES_LEAN 2
+int store_changes_after(struct store *s, long plan_id, const char *after,
+    const char *until, const char *since, int flags,
+    struct change **out, size_t *n, char **err);
+
+/* One occurrence of a counted target (a "tick"). */
+struct tick {
+	long id, task_id;
+	char *day, *note, *user;
+};
+void ticks_free(struct tick *v, size_t n);
+/* Record an occurrence on day (YYYY-MM-DD, not after today()); the first
+ * occurrence moves a task to do to in progress. */
+int store_tick_add(struct store *s, long task_id, const char *day,
+    const char *note, const char *user, char **err);
+/* Retract the latest occurrence dated from..to (inclusive); its day in
+ * day_out.  Returns 1 when there is none. */
+int store_tick_remove(struct store *s, long task_id, const char *from,
+    const char *to, const char *user, char day_out[11], char **err);
+/* The plan's occurrences (task_id 0) or one task's, by task and day. */
+int store_ticks(struct store *s, long plan_id, long task_id,
+    struct tick **out, size_t *n, char **err);
+
 #endif

@@ -33,16 +33,18 @@
 	" t.origin, t.status, t.due, t.due_source, t.points, t.target," \
 	" t.every, c.title, c.comment, c.assignee, c.standard, c.self," \
 	" c.appraised, c.deduction, c.has," \
-	" coalesce(hc.notes, 0), coalesce(hc.evidence, 0), t.role_source," \
+	" coalesce(hc.notes, 0), coalesce(he.evidence, 0), t.role_source," \
 	" t.seq"
 /* Notes and evidence counted in one pass over history, not two
  * correlated subqueries a row: a third of store_tasks' time with 10 000
  * tasks. */
 #define TASK_COUNTS \
 	" LEFT JOIN (SELECT task_id, sum(kind = 'note') AS notes," \
-	"  sum(kind = 'evidence') AS evidence FROM history" \
-	"  WHERE kind = 'note' OR kind = 'evidence' GROUP BY task_id) hc" \
-	" ON hc.task_id = t.id"
+	"  0 AS evidence FROM history" \
+	"  WHERE kind = 'note' GROUP BY task_id) hc" \
+	" ON hc.task_id = t.id" \
+	" LEFT JOIN (SELECT task_id, count(*) AS evidence FROM evidence" \
+	"  WHERE removed = 0 GROUP BY task_id) he ON he.task_id = t.id"
 #define TASK_FROM \
 	" FROM task t LEFT JOIN criterion c" \
 	" ON c.plan_id = t.plan_id AND c.code = t.code" TASK_COUNTS
@@ -113,6 +115,12 @@ int store_run(struct store *s, sqlite3_stmt *st, char **err);
 int store_add_history(struct store *s, long task_id, const char *user,
     const char *kind, const char *old, const char *new,
     const char *old_source, char **err);
+
+/* An incomplete evidence document with only a summary (the board's
+ * free-text evidence line), inside the caller's transaction
+ * (store_register.c). */
+int store_evidence_summary(struct store *s, long task_id,
+    const char *summary, const char *user, char **err);
 
 static inline void
 bind_text(sqlite3_stmt *st, int i, const char *v)

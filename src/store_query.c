@@ -705,6 +705,10 @@ task_note(struct store *s, long task_id, const char *kind,
 	}
 	if (store_add_history(s, task_id, user, kind, NULL, text, NULL, err) != 0)
 		goto fail;
+	/* A free-text evidence line is a document with only its summary. */
+	if (strcmp(kind, "evidence") == 0 &&
+	    store_evidence_summary(s, task_id, text, user, err) != 0)
+		goto fail;
 	return store_commit(s, err);
 fail:
 	store_rollback(s);
@@ -911,7 +915,7 @@ store_tasks_json(struct store *s, long plan_id, const struct filter *f,
 	    "  'points', t.points / 1000.0, 'origin', t.origin,"
 	    "  'target', t.target, 'every', t.every,"
 	    "  'notes', coalesce(hc.notes, 0),"
-	    "  'evidence', coalesce(hc.evidence, 0)) AS o"
+	    "  'evidence', coalesce(he.evidence, 0)) AS o"
 	    " FROM task t" TASK_COUNTS TASK_FILTER TASK_ORDER ")", err);
 	if (st == NULL)
 		return -1;

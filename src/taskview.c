@@ -7,6 +7,7 @@
 
 #include "board.h"
 #include "boardui.h"
+#include "evidence.h"
 #include "i18n.h"
 #include "keymap.h"
 #include "text.h"
@@ -145,6 +146,9 @@ history_text(const struct history *h)
 
 #define TITLE_MARK "\001"
 
+static void register_lines(struct board *, const struct task *, int,
+    char ***, size_t *, size_t *);
+
 /* "Due 31/10/2023 (default) · in 48 days": the date, where it comes from
  * and, for a task not done, how far it is. */
 static char *
@@ -255,6 +259,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 		view_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
+	register_lines(b, &t, width, lines, n, cap);
 	if (t.comment != NULL && *t.comment != '\0') {
 		lines_add(lines, n, cap, xstrdup(""));
 		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
@@ -350,6 +355,81 @@ help_lines(struct board *b, int width, char ***lines, size_t *n,
 	view_wrap(_("! overdue · ~ due soon · > doing · + done · # blocked · "
 	    "+ROLE supporting role · n2 two notes · e1 one piece of "
 	    "evidence"), width, "  ", lines, n, cap);
+	view_wrap(_("* changed since the last meeting (c lists the changes; the "
+	    "header counts them: *3) "
+	    "· e0 done, but no document proves it · 2/3 bài · 11/2023 the "
+	    "current period's count of a counted target"), width, "  ",
+	    lines, n, cap);
+}
+
+/* The `c` view: the net changes since the last meeting. */
+static void
+changes_lines(struct board *b, int width, char ***lines, size_t *n,
+    size_t *cap)
+{
+	size_t k, i;
+	char **v = board_changes_lines(b, width, &k);
+
+	for (i = 0; i < k; i++) {
+		if (v[i][0] == TITLE_MARK[0] || v[i][0] == '\0')
+			lines_add(lines, n, cap, v[i]);
+		else {
+			view_wrap(v[i], width, "  ", lines, n, cap);
+			free(v[i]);
+		}
+	}
+	free(v);
+}
+
+/* Issue 8 in the task view: every period of a counted target and the
+ * documents that prove the task. */
+static void
+register_lines(struct board *b, const struct task *t, int width,
+    char ***lines, size_t *n, size_t *cap)
+{
+	struct evidence *e;
+	char **per, buf[64], day[16], *err = NULL;
+	size_t np, ne, i;
+
+	board_task_progress(b, t, buf, &per, &np);
+	if (np > 0) {
+		lines_add(lines, n, cap, xstrdup(""));
+		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
+		    _("Periods")));
+		for (i = 0; i < np; i++) {
+			view_wrap(per[i], width, "  ", lines, n, cap);
+			free(per[i]);
+		}
+	}
+	free(per);
+	if (store_evidence_list(b->s, b->plan.id, t->id, &e, &ne, &err) != 0) {
+		free(err);
+		return;
+	}
+	lines_add(lines, n, cap, xstrdup(""));
+	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
+	    _("Verification documents")));
+	for (i = 0; i < ne; i++) {
+		char *line = xasprintf("#%ld %s%s%s%s%s%s%s%s%s", e[i].id,
+		    e[i].number ? e[i].number : "", e[i].day ? ", " : "",
+		    e[i].day ? i18n_date(e[i].day, day, sizeof day) : "",
+		    e[i].issuer ? ", " : "", e[i].issuer ? e[i].issuer : "",
+		    e[i].summary ? ": " : "", e[i].summary ? e[i].summary : "",
+		    e[i].is_signed ? " · " : "",
+		    e[i].is_signed ? _("digitally signed") : "");
+
+		view_wrap(line, width, "  ", lines, n, cap);
+		free(line);
+		if (e[i].file != NULL) {
+			line = xasprintf("  %s", e[i].file);
+			view_wrap(line, width, "    ", lines, n, cap);
+			free(line);
+		}
+	}
+	if (ne == 0)
+		lines_add(lines, n, cap, xasprintf("  %s",
+		    evidence_missing(t) ? _("(no document)") : _("(none)")));
+	evidence_free(e, ne);
 }
 
 void
@@ -364,6 +444,8 @@ view_lines_build(struct board *b)
 	n = 0;
 	if (b->view == VIEW_TASK)
 		task_lines(b, width, &lines, &n, &cap);
+	else if (b->view == VIEW_CHANGES)
+		changes_lines(b, width, &lines, &n, &cap);
 	else
 		help_lines(b, width, &lines, &n, &cap);
 	b->lines = lines;

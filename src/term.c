@@ -348,6 +348,9 @@ define_keys(void)
 			define_key(extra_keys[i].seq, extra_keys[i].key);
 	define_key("\033[200~", TERM_PASTE_BEGIN);
 	define_key("\033[201~", TERM_PASTE_END);
+	/* The keypad's + and - in PuTTY's keypad mode (issue 8). */
+	define_key("\033Ok", '+');
+	define_key("\033Om", '-');
 }
 
 /* Bracketed paste (xterm's mode 2004; PuTTY, tmux and most terminals

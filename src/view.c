@@ -456,7 +456,13 @@ header_score(struct board *b)
 	}
 	gauge(b, &g, b->recovered, b->at_stake, 10);
 	parts[1] = buf_take(&g);
-	parts[2] = xasprintf(_("Done %zu/%zu"), b->ndone, b->ntasks);
+	if (b->nchanged > 0)
+		/* TRANSLATORS: *N counts the cards changed since the last
+		 * meeting (marked *). */
+		parts[2] = xasprintf(_("Done %zu/%zu · *%zu"), b->ndone,
+		    b->ntasks, b->nchanged);
+	else
+		parts[2] = xasprintf(_("Done %zu/%zu"), b->ndone, b->ntasks);
 	for (skip = 0; ; skip = 2) {
 		line = join(parts, 3, skip);
 		if (text_width(line) <= COLS || skip == 2)
@@ -540,12 +546,17 @@ due_words(const struct board *b, const struct task *t, enum paint *p)
 	    (unsigned long)d), d);
 }
 
-/* Supporting roles and note and evidence counts: "+TP-HT n2 e1". */
+/* The count of a counted target's period, supporting roles, and note
+ * and evidence counts: "2/3 bài · 11/2023 +TP-HT n2 e1"; a done task
+ * that no document proves shows e0. */
 static char *
-card_tail(const struct task *t)
+card_tail(const struct board *bd, const struct task *t)
 {
 	struct buf b = { 0 };
-	char *sup, *tok, *save;
+	char *sup, *tok, *save, progress[64];
+
+	board_task_progress(bd, t, progress, NULL, NULL);
+	buf_adds(&b, progress);
 
 	if (t->support != NULL && *t->support != '\0') {
 		sup = xstrdup(t->support);
@@ -559,7 +570,8 @@ card_tail(const struct task *t)
 	}
 	if (t->nnotes > 0)
 		buf_addf(&b, "%sn%d", b.len ? " " : "", t->nnotes);
-	if (t->nevidence > 0)
+	if (t->nevidence > 0 || (t->status == STATUS_DONE &&
+	    t->crit_title != NULL))
 		buf_addf(&b, "%se%d", b.len ? " " : "", t->nevidence);
 	return b.data != NULL ? buf_take(&b) : xstrdup("");
 }
@@ -587,7 +599,8 @@ card_heading(struct board *b, int y, int x, int width, const struct task *t,
 		view_score(t->points, pts);
 	if (t->due != NULL)
 		view_date(t->due, due, true);
-	left = xasprintf("%c %s", mark, t->code != NULL ? t->code : "·");
+	left = xasprintf("%c %s%s", mark, t->code != NULL ? t->code : "·",
+	    board_task_changed(b, t->id) ? " *" : "");
 	right = xasprintf("%s%s%s", pts, *pts && *due ? " · " : "", due);
 	lw = text_width(left);
 	rw = text_width(right);
@@ -613,7 +626,7 @@ card_status(struct board *b, int y, int x, int width, const struct task *t,
 	int sw, dw, tw, used;
 
 	due = due_words(b, t, &dp);
-	tail = supporting ? xstrdup(_("supporting")) : card_tail(t);
+	tail = supporting ? xstrdup(_("supporting")) : card_tail(b, t);
 	sw = text_width(word);
 	dw = due != NULL ? 3 + text_width(due) : 0;
 	tw = text_width(tail);

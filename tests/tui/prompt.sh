@@ -189,7 +189,13 @@ n
 type xylophone đỏ
 Enter
 e
+type 7/BB-UBND
+Enter
+Enter
+Enter
 type Biên bản số 7 kèm ảnh
+Enter
+n
 Enter
 /
 type xylophone

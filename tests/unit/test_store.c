@@ -232,7 +232,7 @@ test_schema(void **state)
 	assert_false(store_readonly(s));
 	assert_true(store_data_version(s) >= 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 4);
+	assert_int_equal(count_sql("PRAGMA user_version"), 5);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name IN ('plan', 'criterion',"
 	    " 'task', 'history', 'finding')"), 5);
@@ -266,7 +266,7 @@ test_schema(void **state)
 	/* Reopening an existing database migrates nothing. */
 	assert_int_equal(store_open(dbpath, false, &s, &err), 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 4);
+	assert_int_equal(count_sql("PRAGMA user_version"), 5);
 }
 
 static void
@@ -628,7 +628,7 @@ test_migrate_keys(void **state)
 
 	s = open_db();
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 4);
+	assert_int_equal(count_sql("PRAGMA user_version"), 5);
 	/* 2 folded into 1 (an changed 1 last), 8 into 4 (binh changed 8
 	 * last, so 8 stays). */
 	assert_int_equal(count_sql("SELECT count(*) FROM task"), 6);

@@ -1,0 +1,168 @@
+/* board_register.c: what issue 8 adds to the board's snapshot — the
+ * tasks a person changed since the last meeting (marked on their cards,
+ * counted in the header, listed by `c`), the occurrences of counted
+ * targets (the card's "2/3 bài · 11/2023", the task view's periods). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "boardui.h"
+#include "i18n.h"
+#include "minutes.h"
+#include "targets.h"
+#include "text.h"
+#include "util.h"
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+void
+board_register_free(struct board *b)
+{
+	free(b->changed);
+	b->changed = NULL;
+	b->nchanged = 0;
+	ticks_free(b->ticks, b->nticks);
+	b->ticks = NULL;
+	b->nticks = 0;
+}
+
+/* Since the last meeting, for the board: on a meeting's day, from that
+ * meeting on (the minutes print the window before it). */
+static int
+board_window(struct board *b, struct minutes_window *w, char **err)
+{
+	if (minutes_window(b->s, b->plan.id, NULL, w, err) != 0)
+		return -1;
+	if (w->held_today) {
+		free(w->after);
+		w->after = xstrdup(w->meeting.at);
+		free(w->until);
+		w->until = NULL;
+		w->since[0] = '\0';
+	}
+	return 0;
+}
+
+int
+board_load_register(struct board *b, char **err)
+{
+	struct minutes_window w;
+	struct net_change *v;
+	size_t n, i;
+
+	if (board_window(b, &w, err) != 0)
+		return -1;
+	if (minutes_net(b->s, b->plan.id, &w, &v, &n, err) != 0) {
+		minutes_window_clear(&w);
+		return -1;
+	}
+	minutes_window_clear(&w);
+	board_register_free(b);
+	b->changed = xcalloc(n + 1, sizeof *b->changed);
+	for (i = 0; i < n; i++)
+		b->changed[i] = v[i].task_id;
+	b->nchanged = n;
+	qsort(b->changed, n, sizeof *b->changed, id_cmp);
+	net_changes_free(v, n);
+	return store_ticks(b->s, b->plan.id, 0, &b->ticks, &b->nticks, err);
+}
+
+bool
+board_task_changed(const struct board *b, long id)
+{
+	return b->nchanged > 0 && bsearch(&id, b->changed, b->nchanged,
+	    sizeof *b->changed, id_cmp) != NULL;
+}
+
+void
+board_task_progress(const struct board *b, const struct task *t, char *buf,
+    char ***periods, size_t *nperiods)
+{
+	struct target tg;
+	struct target_period *v;
+	char start[11], end[11], label[16];
+	size_t lo = 0, hi = b->nticks, mid, k = 0, n, i;
+
+	buf[0] = '\0';
+	if (periods != NULL) {
+		*periods = NULL;
+		*nperiods = 0;
+	}
+	if (!target_parse(t->target, t->every, &tg) || tg.count == 0)
+		return;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (b->ticks[mid].task_id < t->id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo + k < b->nticks && b->ticks[lo + k].task_id == t->id)
+		k++;
+	target_span(&b->plan, t, start, end);
+	n = target_periods(&tg, start, end, today(), b->ticks + lo, k, &v);
+	target_progress(&tg, v, n, buf, 64);
+	if (periods != NULL) {
+		*periods = xcalloc(n + 1, sizeof **periods);
+		for (i = 0; i < n; i++) {
+			target_period_label(tg.every, v[i].from, label,
+			    sizeof label);
+			(*periods)[i] = xasprintf("%s: %d/%d%s%s%s%s", label,
+			    v[i].done, tg.count, tg.unit[0] ? " " : "",
+			    tg.unit, v[i].missed ? " — " : "",
+			    v[i].missed ? _("below target") : "");
+		}
+		*nperiods = n;
+	}
+	free(v);
+}
+
+char **
+board_changes_lines(struct board *b, int width, size_t *n)
+{
+	struct minutes_window w;
+	struct net_change *v;
+	char **lines, *err = NULL, day[16], d[11], since[64];
+	size_t nv = 0, i, k = 0;
+
+	(void)width;
+	if (board_window(b, &w, &err) != 0 ||
+	    minutes_net(b->s, b->plan.id, &w, &v, &nv, &err) != 0) {
+		lines = xcalloc(2, sizeof *lines);
+		lines[0] = xasprintf(_("Cannot read the changes: %s"),
+		    err ? err : "?");
+		*n = 1;
+		free(err);
+		return lines;
+	}
+	if (w.after != NULL) {
+		snprintf(d, sizeof d, "%.10s", w.after);
+		snprintf(since, sizeof since, _("the meeting of %s"),
+		    i18n_date(d, day, sizeof day));
+	} else
+		snprintf(since, sizeof since, "%s", i18n_date(w.since, day,
+		    sizeof day));
+	lines = xcalloc(nv + 4, sizeof *lines);
+	lines[k++] = xasprintf("\x01%s %s", _("Changes since"), since);
+	lines[k++] = xstrdup("");
+	for (i = 0; i < nv; i++) {
+		char *what = net_change_text(&v[i]);
+
+		snprintf(d, sizeof d, "%.10s", v[i].at ? v[i].at : "");
+		lines[k++] = xasprintf("%s · %s · %s · %s", i18n_date(d, day,
+		    sizeof day), v[i].user ? v[i].user : "?",
+		    v[i].role ? v[i].role : "?", what);
+		free(what);
+	}
+	if (nv == 0)
+		lines[k++] = xstrdup(_("(none)"));
+	*n = k;
+	net_changes_free(v, nv);
+	minutes_window_clear(&w);
+	return lines;
+}

@@ -1,0 +1,578 @@
+/* evidence.c: the evidence register as people read it (see evidence.h).
+ *
+ * Text, markdown, html and csv are for people: every data field goes
+ * through text_safe (output.h) and the format's escaping, dates and labels
+ * follow the language.  tsv and json are for programs: ISO dates, raw
+ * values (a tsv cell flattened to one line). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "evidence.h"
+#include "html.h"
+#include "i18n.h"
+#include "output.h"
+#include "text.h"
+#include "util.h"
+
+bool
+evidence_missing(const struct task *t)
+{
+	return t->crit_title != NULL && t->nevidence == 0;
+}
+
+static int
+code_cmp(const void *a, const void *b)
+{
+	const struct task *x = *(const struct task *const *)a;
+	const struct task *y = *(const struct task *const *)b;
+	int c = text_code_cmp(x->code, y->code);
+
+	if (c != 0)
+		return c;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The tasks linked to a criterion of the plan, by code then id. */
+static const struct task **
+by_criterion(const struct task *t, size_t n, size_t *m)
+{
+	const struct task **v = xcalloc(n + 1, sizeof *v);
+	size_t i;
+
+	*m = 0;
+	for (i = 0; i < n; i++)
+		if (t[i].code != NULL && t[i].crit_title != NULL)
+			v[(*m)++] = &t[i];
+	qsort(v, *m, sizeof *v, code_cmp);
+	return v;
+}
+
+score
+evidence_backed(const struct task *t, size_t n)
+{
+	const struct task **v;
+	size_t m, i, j;
+	score max, sum = 0;
+	bool has, done, docs;
+
+	v = by_criterion(t, n, &m);
+	for (i = 0; i < m; i = j) {
+		max = 0;
+		has = docs = false;
+		done = true;
+		for (j = i; j < m && strcmp(v[j]->code, v[i]->code) == 0; j++) {
+			if (v[j]->has_points && (!has || v[j]->points > max)) {
+				max = v[j]->points;
+				has = true;
+			}
+			done = done && v[j]->status == STATUS_DONE;
+			docs = docs || v[j]->nevidence > 0;
+		}
+		if (has && done && docs)
+			sum += max;
+	}
+	free(v);
+	return sum;
+}
+
+/* --- evidence list ---------------------------------------------------- */
+
+static const char *const list_keys[] = {
+	"id", "task", "code", "role", "number", "date", "issuer", "summary",
+	"signed", "file", "incomplete",
+};
+static const char *const list_headings[] = {
+	N_("No."), N_("Task"), N_("Code"), N_("Role"), N_("Number"),
+	N_("Date"), N_("Issuer"), N_("Summary"), N_("Digitally signed"),
+	N_("File or link"), N_("Incomplete"),
+};
+#define EV_COLUMNS (sizeof list_keys / sizeof list_keys[0])
+
+static void
+row_cells(const struct evidence *e, bool human, char num[2][24],
+    char *day, const char **cell)
+{
+	snprintf(num[0], 24, "%ld", e->id);
+	snprintf(num[1], 24, "%ld", e->task_id);
+	cell[0] = num[0];
+	cell[1] = num[1];
+	cell[2] = e->code ? e->code : "";
+	cell[3] = e->role ? e->role : "";
+	cell[4] = e->number ? e->number : "";
+	cell[5] = e->day ? (human ? i18n_date(e->day, day, 16) : e->day) : "";
+	cell[6] = e->issuer ? e->issuer : "";
+	cell[7] = e->summary ? e->summary : "";
+	cell[8] = e->is_signed ? (human ? _("yes") : "1") :
+	    (human ? _("no") : "0");
+	cell[9] = e->file ? e->file : "";
+	cell[10] = e->incomplete ? (human ? _("yes") : "1") :
+	    (human ? _("no") : "0");
+}
+
+static void
+tsv_cell(struct buf *b, const char *s, bool last)
+{
+	for (; *s != '\0'; s++)
+		buf_addc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+	buf_addc(b, last ? '\n' : '\t');
+}
+
+static void
+json_row(struct buf *b, const struct evidence *e, bool first)
+{
+	buf_addf(b, "%s{\"id\":%ld,\"task\":%ld,\"code\":", first ? "" : ",",
+	    e->id, e->task_id);
+	out_json_str(b, e->code);
+	buf_adds(b, ",\"role\":");
+	out_json_str(b, e->role);
+	buf_adds(b, ",\"number\":");
+	out_json_str(b, e->number);
+	buf_adds(b, ",\"date\":");
+	out_json_str(b, e->day);
+	buf_adds(b, ",\"issuer\":");
+	out_json_str(b, e->issuer);
+	buf_adds(b, ",\"summary\":");
+	out_json_str(b, e->summary);
+	buf_addf(b, ",\"signed\":%s,\"file\":", e->is_signed ? "true" :
+	    "false");
+	out_json_str(b, e->file);
+	buf_addf(b, ",\"incomplete\":%s}", e->incomplete ? "true" : "false");
+}
+
+/* One document in words, for text and the report: "158/BC-UBND,
+ * 20/09/2023, UBND xã: summary (digitally signed) <file>". */
+static void
+doc_words(struct buf *b, const struct evidence *e)
+{
+	char day[16];
+	size_t start = b->len;
+
+	if (e->number != NULL)
+		out_safe(b, e->number, false);
+	if (e->day != NULL)
+		buf_addf(b, "%s%s", b->len > start ? ", " : "",
+		    i18n_date(e->day, day, sizeof day));
+	if (e->issuer != NULL) {
+		buf_adds(b, b->len > start ? ", " : "");
+		out_safe(b, e->issuer, false);
+	}
+	if (e->summary != NULL) {
+		buf_adds(b, b->len > start ? ": " : "");
+		out_safe(b, e->summary, false);
+	}
+	if (e->is_signed)
+		buf_addf(b, " (%s)", _("digitally signed"));
+	if (e->incomplete)
+		buf_addf(b, " [%s]", _("incomplete: no number or date"));
+	if (e->file != NULL) {
+		buf_adds(b, " <");
+		out_safe(b, e->file, false);
+		buf_adds(b, ">");
+	}
+}
+
+static void
+list_text(struct buf *b, const struct evidence *v, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		buf_addf(b, "%s\n", _("(none)"));
+	for (i = 0; i < n; i++) {
+		buf_addf(b, "#%ld  ", v[i].id);
+		out_safe(b, v[i].code ? v[i].code : "-", false);
+		buf_adds(b, "/");
+		out_safe(b, v[i].role, false);
+		buf_addf(b, " (%s %ld)\n    ", _("task"), v[i].task_id);
+		doc_words(b, &v[i]);
+		buf_addc(b, '\n');
+	}
+}
+
+int
+evidence_print(struct store *s, const struct plan *p, long task_id,
+    enum format fmt, FILE *out, char **err)
+{
+	struct evidence *v;
+	struct buf b = { 0 };
+	const char *cell[EV_COLUMNS];
+	char num[2][24], day[16];
+	size_t n, i, k;
+
+	if (store_evidence_list(s, p->id, task_id, &v, &n, err) != 0)
+		return -1;
+	if (fmt == FORMAT_CSV)
+		out_csv_bom(out);
+	if (fmt == FORMAT_TEXT)
+		list_text(&b, v, n);
+	else if (fmt == FORMAT_JSON) {
+		buf_addc(&b, '[');
+		for (i = 0; i < n; i++)
+			json_row(&b, &v[i], i == 0);
+		buf_adds(&b, "]\n");
+	} else {
+		for (k = 0; k < EV_COLUMNS; k++) {
+			if (fmt == FORMAT_CSV)
+				out_csv_cell(out, _(list_headings[k]),
+				    k + 1 == EV_COLUMNS);
+			else
+				tsv_cell(&b, list_keys[k], k + 1 == EV_COLUMNS);
+		}
+		for (i = 0; i < n; i++) {
+			row_cells(&v[i], fmt == FORMAT_CSV, num, day, cell);
+			for (k = 0; k < EV_COLUMNS; k++) {
+				if (fmt == FORMAT_CSV)
+					out_csv_cell(out, cell[k],
+					    k + 1 == EV_COLUMNS);
+				else
+					tsv_cell(&b, cell[k],
+					    k + 1 == EV_COLUMNS);
+			}
+		}
+	}
+	if (b.data != NULL)
+		fputs(b.data, out);
+	buf_free(&b);
+	evidence_free(v, n);
+	return 0;
+}
+
+/* --- report --evidence -------------------------------------------------- */
+
+/* The documents by task (the store sorts them by criterion code): a
+ * binary search finds a task's run, so the report stays linear-ish on
+ * 10 000 documents. */
+struct docs {
+	const struct evidence **v;
+	size_t n;
+};
+
+static int
+doc_cmp(const void *a, const void *b)
+{
+	const struct evidence *x = *(const struct evidence *const *)a;
+	const struct evidence *y = *(const struct evidence *const *)b;
+
+	if (x->task_id != y->task_id)
+		return x->task_id < y->task_id ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void
+docs_index(struct docs *d, const struct evidence *v, size_t n)
+{
+	size_t i;
+
+	d->v = xcalloc(n + 1, sizeof *d->v);
+	d->n = n;
+	for (i = 0; i < n; i++)
+		d->v[i] = &v[i];
+	qsort(d->v, n, sizeof *d->v, doc_cmp);
+}
+
+/* The first of task id's documents in d and how many (0: none). */
+static size_t
+docs_of(const struct docs *d, long id, const struct evidence *const **first)
+{
+	size_t lo = 0, hi = d->n, mid, c = 0;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->v[mid]->task_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = &d->v[lo];
+	while (lo + c < d->n && d->v[lo + c]->task_id == id)
+		c++;
+	return c;
+}
+
+struct crit {
+	const struct task **t;	/* its tasks */
+	size_t n;
+	bool flagged;		/* done tasks, no document */
+};
+
+/* The points the criterion lost: standard - appraised (what its tasks
+ * carry), else the deduction the appendix wrote, as a positive number. */
+static void
+crit_points(const struct task *t, char *pts, size_t n)
+{
+	score v;
+
+	if ((t->has & (HAS_STANDARD | HAS_APPRAISED)) ==
+	    (HAS_STANDARD | HAS_APPRAISED))
+		v = t->standard - t->appraised;
+	else if (t->has & HAS_DEDUCTION)
+		v = t->deduction < 0 ? -t->deduction : t->deduction;
+	else {
+		snprintf(pts, n, "-");
+		return;
+	}
+	text_format_score(v, i18n_decimal(), pts, n);
+}
+
+static void
+crit_heading(struct buf *b, const struct task *t, enum format fmt)
+{
+	char pts[32];
+
+	if (fmt == FORMAT_MARKDOWN) {
+		buf_adds(b, "\n## ");
+		out_md_cell(b, t->code);
+		buf_adds(b, " ");
+		out_md_cell(b, t->crit_title);
+		buf_adds(b, "\n\n");
+	} else if (fmt == FORMAT_HTML) {
+		buf_adds(b, "<h2>");
+		out_html(b, t->code);
+		buf_adds(b, " ");
+		out_html(b, t->crit_title);
+		buf_adds(b, "</h2>\n");
+	} else {
+		buf_adds(b, "\n");
+		out_safe(b, t->code, false);
+		buf_adds(b, "  ");
+		out_safe(b, t->crit_title, false);
+		buf_adds(b, "\n");
+	}
+	crit_points(t, pts, sizeof pts);
+	if (fmt == FORMAT_HTML)
+		buf_addf(b, "<p>%s: %s</p>\n", _("Points deducted"), pts);
+	else
+		buf_addf(b, "%s%s: %s\n", fmt == FORMAT_MARKDOWN ? "" : "  ",
+		    _("Points deducted"), pts);
+	if (t->comment == NULL)
+		return;
+	if (fmt == FORMAT_HTML) {
+		buf_addf(b, "<p>%s: ", _("Council's comment"));
+		out_html(b, t->comment);
+		buf_adds(b, "</p>\n");
+	} else if (fmt == FORMAT_MARKDOWN) {
+		buf_addf(b, "\n%s: ", _("Council's comment"));
+		out_md_cell(b, t->comment);
+		buf_adds(b, "\n");
+	} else {
+		buf_addf(b, "  %s: ", _("Council's comment"));
+		out_safe(b, t->comment, false);
+		buf_adds(b, "\n");
+	}
+}
+
+static void
+task_name(struct buf *b, const struct task *t, enum format fmt)
+{
+	char *s = xasprintf("#%ld %s: %s", t->id, t->role, t->title);
+
+	if (fmt == FORMAT_HTML)
+		out_html(b, s);
+	else if (fmt == FORMAT_MARKDOWN)
+		out_md_cell(b, s);
+	else
+		out_safe(b, s, false);
+	free(s);
+}
+
+static void
+crit_tasks(struct buf *b, const struct crit *c, const struct docs *dx,
+    enum format fmt)
+{
+	const struct evidence *const *dv, *d;
+	struct buf w = { 0 };
+	size_t i, k, nd;
+
+	if (fmt == FORMAT_MARKDOWN)
+		buf_addf(b, "\n| %s | %s | %s |\n|---|---|---|\n", _("Task"),
+		    _("Status"), _("Documents"));
+	else if (fmt == FORMAT_HTML)
+		buf_addf(b, "<table><tr><th>%s</th><th>%s</th><th>%s</th>"
+		    "</tr>\n", _("Task"), _("Status"), _("Documents"));
+	for (i = 0; i < c->n; i++) {
+		nd = docs_of(dx, c->t[i]->id, &dv);
+		if (fmt == FORMAT_MARKDOWN || fmt == FORMAT_HTML)
+			buf_adds(b, fmt == FORMAT_HTML ? "<tr><td>" : "| ");
+		else
+			buf_adds(b, "  ");
+		task_name(b, c->t[i], fmt);
+		buf_addf(b, fmt == FORMAT_HTML ? "</td><td>%s</td><td>" :
+		    fmt == FORMAT_MARKDOWN ? " | %s | " : " [%s]\n",
+		    status_label(c->t[i]->status));
+		if (nd == 0)
+			buf_addf(b, fmt == FORMAT_TEXT ? "      %s\n" : "%s",
+			    _("(no document)"));
+		for (k = 0; k < nd; k++) {
+			d = dv[k];
+			w.len = 0;
+			doc_words(&w, d);
+			if (fmt == FORMAT_HTML) {
+				buf_adds(b, k ? "<br>" : "");
+				out_html(b, w.data);
+				if (out_link_ok(d->file)) {
+					buf_adds(b, " <a href=\"");
+					out_html(b, d->file);
+					buf_adds(b, "\">");
+					out_html(b, _("open"));
+					buf_adds(b, "</a>");
+				}
+			} else if (fmt == FORMAT_MARKDOWN) {
+				buf_adds(b, k ? "<br>" : "");
+				out_md_cell(b, w.data);
+			} else
+				buf_addf(b, "      %s\n", w.data);
+		}
+		if (fmt == FORMAT_HTML)
+			buf_adds(b, "</td></tr>\n");
+		else if (fmt == FORMAT_MARKDOWN)
+			buf_adds(b, " |\n");
+	}
+	if (fmt == FORMAT_HTML)
+		buf_adds(b, "</table>\n");
+	buf_free(&w);
+	if (!c->flagged)
+		return;
+	if (fmt == FORMAT_HTML)
+		buf_addf(b, "<p class=\"flag\">%s</p>\n", _("! Done, but no "
+		    "document proves it"));
+	else
+		buf_addf(b, "%s%s\n", fmt == FORMAT_MARKDOWN ? "\n**" : "  ",
+		    _("! Done, but no document proves it"));
+	if (fmt == FORMAT_MARKDOWN) {
+		b->len--;
+		buf_adds(b, "**\n");
+	}
+}
+
+static void
+csv_row(FILE *out, const struct task *t, const char *doc, bool flagged)
+{
+	char pts[32], id[24];
+
+	crit_points(t, pts, sizeof pts);
+	snprintf(id, sizeof id, "%ld", t->id);
+	out_csv_cell(out, t->code, false);
+	out_csv_cell(out, t->crit_title, false);
+	out_csv_cell(out, pts, false);
+	out_csv_cell(out, t->comment, false);
+	out_csv_cell(out, id, false);
+	out_csv_cell(out, t->role, false);
+	out_csv_cell(out, t->title, false);
+	out_csv_cell(out, status_label(t->status), false);
+	out_csv_cell(out, doc, false);
+	out_csv_cell(out, flagged ? _("yes") : "", true);
+}
+
+/* One row a document, or one for a task without any. */
+static void
+csv_rows(FILE *out, const struct crit *c, const struct docs *dx)
+{
+	const struct evidence *const *dv;
+	struct buf w = { 0 };
+	size_t i, k, nd;
+
+	for (i = 0; i < c->n; i++) {
+		nd = docs_of(dx, c->t[i]->id, &dv);
+		for (k = 0; k < nd; k++) {
+			w.len = 0;
+			doc_words(&w, dv[k]);
+			csv_row(out, c->t[i], w.data, c->flagged);
+		}
+		if (nd == 0)
+			csv_row(out, c->t[i], "", c->flagged);
+	}
+	buf_free(&w);
+}
+
+static void
+report_head(struct buf *b, const struct plan *p, enum format fmt)
+{
+	char day[16];
+	const char *title = _("Evidence report");
+
+	i18n_date(today(), day, sizeof day);
+	if (fmt == FORMAT_HTML) {
+		html_begin(b, title);
+		buf_addf(b, "<h1>%s</h1>\n<p class=\"meta\">", title);
+		out_html(b, p->name);
+		buf_addf(b, "<br>%s %s</p>\n", _("Computed for"), day);
+	} else {
+		buf_addf(b, "%s%s: ", fmt == FORMAT_MARKDOWN ? "# " : "", title);
+		if (fmt == FORMAT_MARKDOWN)
+			out_md_cell(b, p->name);
+		else
+			out_safe(b, p->name, false);
+		buf_addf(b, "\n\n%s %s\n", _("Computed for"), day);
+	}
+}
+
+int
+evidence_report(struct store *s, const struct config *c,
+    const struct plan *p, enum format fmt, FILE *out, char **err)
+{
+	struct task *t;
+	struct evidence *v;
+	const struct task **byc;
+	struct crit cr;
+	struct docs dx;
+	struct buf b = { 0 };
+	size_t n, nv, m, i, j, k, ncrit = 0;
+	static const char *const csv_head[] = {
+		N_("Code"), N_("Criterion"), N_("Points deducted"),
+		N_("Council's comment"), N_("No."), N_("Role"), N_("Task"),
+		N_("Status"), N_("Document"), N_("Flag"),
+	};
+
+	(void)c;
+	if (fmt != FORMAT_TEXT && fmt != FORMAT_MARKDOWN &&
+	    fmt != FORMAT_HTML && fmt != FORMAT_CSV)
+		return fail(err, "%s", _("report: format must be text, "
+		    "markdown, html or csv"));
+	if (store_tasks(s, p->id, NULL, &t, &n, err) != 0)
+		return -1;
+	if (store_evidence_list(s, p->id, 0, &v, &nv, err) != 0) {
+		tasks_free(t, n);
+		return -1;
+	}
+	byc = by_criterion(t, n, &m);
+	docs_index(&dx, v, nv);
+	if (fmt == FORMAT_CSV) {
+		out_csv_bom(out);
+		for (k = 0; k < sizeof csv_head / sizeof csv_head[0]; k++)
+			out_csv_cell(out, _(csv_head[k]),
+			    k + 1 == sizeof csv_head / sizeof csv_head[0]);
+	} else
+		report_head(&b, p, fmt);
+	for (i = 0; i < m; i = j) {
+		cr.t = &byc[i];
+		cr.flagged = false;
+		for (j = i; j < m && strcmp(byc[j]->code, byc[i]->code) == 0;
+		    j++)
+			;
+		cr.n = j - i;
+		for (k = 0; k < cr.n; k++)
+			if (cr.t[k]->status == STATUS_DONE &&
+			    cr.t[k]->nevidence == 0)
+				cr.flagged = true;
+		ncrit++;
+		if (fmt == FORMAT_CSV) {
+			csv_rows(out, &cr, &dx);
+			continue;
+		}
+		crit_heading(&b, cr.t[0], fmt);
+		crit_tasks(&b, &cr, &dx, fmt);
+	}
+	if (ncrit == 0 && fmt != FORMAT_CSV)
+		buf_addf(&b, fmt == FORMAT_HTML ? "<p class=\"none\">%s</p>\n" :
+		    "\n%s\n", _("(none)"));
+	if (fmt == FORMAT_HTML)
+		html_end(&b);
+	if (b.data != NULL)
+		fputs(b.data, out);
+	buf_free(&b);
+	free(byc);
+	free(dx.v);
+	evidence_free(v, nv);
+	tasks_free(t, n);
+	return 0;
+}

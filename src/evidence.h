@@ -1,0 +1,32 @@
+/* evidence.h: the evidence register as people read it — the documents
+ * of a plan or a task (`parboard evidence list`), the remediation report
+ * criterion by criterion (`parboard report --evidence`), and the rules:
+ * which done tasks need a document, how much of the score "now" is backed
+ * by one. */
+#ifndef PARBOARD_EVIDENCE_H
+#define PARBOARD_EVIDENCE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "config.h"
+#include "report.h"
+#include "store.h"
+
+/* A task linked to a criterion of the plan with no document: marking it
+ * done asks for confirmation (board) or --no-evidence (command line). */
+bool evidence_missing(const struct task *t);
+
+/* The points of the recovered criteria (every task done, see
+ * tasks_points) whose tasks hold at least one document. */
+score evidence_backed(const struct task *t, size_t n);
+
+/* `evidence list`: text, tsv, csv or json. */
+int evidence_print(struct store *s, const struct plan *p, long task_id,
+    enum format fmt, FILE *out, char **err);
+
+/* `report --evidence`: text, markdown, html or csv. */
+int evidence_report(struct store *s, const struct config *c,
+    const struct plan *p, enum format fmt, FILE *out, char **err);
+
+#endif

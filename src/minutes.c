@@ -1,0 +1,1013 @@
+/* minutes.c: the minutes of the weekly review meeting and the net
+ * changes since the last meeting (see minutes.h).
+ *
+ * The minutes are built once as a model (header, score, tracker buckets,
+ * per-role items) and then written in the chosen format; every data field
+ * goes through output.h (text_safe, then the format's escaping). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "evidence.h"
+#include "html.h"
+#include "i18n.h"
+#include "minutes.h"
+#include "output.h"
+#include "targets.h"
+#include "text.h"
+#include "util.h"
+
+/* --- dates -------------------------------------------------------------- */
+
+static long
+civil_days(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* iso plus days (negative: before) into out[11]. */
+static void
+date_add(const char *iso, long days, char out[11])
+{
+	int y = 1970, m = 1, d = 1;
+	long z, era, doe, yoe, doy, mp;
+
+	sscanf(iso, "%4d-%2d-%2d", &y, &m, &d);
+	z = civil_days(y, m, d) + days + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	y = (int)(yoe + era * 400 + (m <= 2));
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+/* --- the window ----------------------------------------------------------- */
+
+void
+minutes_window_clear(struct minutes_window *w)
+{
+	free(w->after);
+	free(w->until);
+	meeting_clear(&w->meeting);
+	memset(w, 0, sizeof *w);
+}
+
+int
+minutes_window(struct store *s, long plan_id, const char *since,
+    struct minutes_window *w, char **err)
+{
+	struct meeting prev;
+	int rc;
+
+	memset(w, 0, sizeof *w);
+	if (since != NULL) {
+		snprintf(w->since, sizeof w->since, "%s", since);
+		return 0;
+	}
+	rc = store_meeting_last(s, plan_id, NULL, &w->meeting, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		date_add(today(), -7, w->since);
+		return 0;
+	}
+	if (strncmp(w->meeting.at, today(), 10) != 0) {
+		w->after = xstrdup(w->meeting.at);
+		return 0;
+	}
+	/* Held today: these minutes are that meeting's. */
+	w->held_today = true;
+	w->until = xstrdup(w->meeting.at);
+	rc = store_meeting_last(s, plan_id, w->meeting.at, &prev, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		w->after = xstrdup(prev.at);
+	else
+		date_add(w->meeting.at, -7, w->since);
+	meeting_clear(&prev);
+	return 0;
+}
+
+/* --- net changes ---------------------------------------------------------- */
+
+static bool
+is_status(const char *v)
+{
+	enum status st;
+
+	return v != NULL && status_parse(v, &st) &&
+	    strcmp(status_name(st), v) == 0;
+}
+
+static bool
+is_date(const char *v)
+{
+	char iso[11];
+
+	return v != NULL && strlen(v) == 10 && text_parse_date(v, iso);
+}
+
+/* Which field a history row changed: 's' status, 'd' due, 0 other.  An
+ * undo row names its field only by its values. */
+static char
+row_field(const struct change *c)
+{
+	if (strcmp(c->h.kind, "status") == 0)
+		return 's';
+	if (strcmp(c->h.kind, "due") == 0)
+		return 'd';
+	if (strcmp(c->h.kind, "undo") != 0)
+		return 0;
+	if (is_status(c->h.old) || is_status(c->h.new))
+		return 's';
+	if (is_date(c->h.old) || is_date(c->h.new))
+		return 'd';
+	return 0;
+}
+
+static int
+change_task_cmp(const void *a, const void *b)
+{
+	const struct change *x = *(const struct change *const *)a;
+	const struct change *y = *(const struct change *const *)b;
+
+	if (x->task_id != y->task_id)
+		return x->task_id < y->task_id ? -1 : 1;
+	return x->h.id < y->h.id ? -1 : x->h.id > y->h.id;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* Fold one task's rows (oldest first) into its net change. */
+static void
+net_fold(struct net_change *n, const struct change *const *r, size_t m)
+{
+	const char *sf = NULL, *st = NULL, *df = NULL, *dt = NULL;
+	const char *su = NULL, *sa = NULL;
+	bool sseen = false, dseen = false;
+	size_t i;
+	char f;
+
+	memset(n, 0, sizeof *n);
+	n->task_id = r[0]->task_id;
+	n->code = dup_or_null(r[0]->code);
+	n->role = dup_or_null(r[0]->role);
+	n->title = dup_or_null(r[0]->title);
+	n->user = dup_or_null(r[m - 1]->h.user);
+	n->at = dup_or_null(r[m - 1]->h.at);
+	for (i = 0; i < m; i++) {
+		f = row_field(r[i]);
+		if (f == 's') {
+			if (!sseen)
+				sf = r[i]->h.old;
+			sseen = true;
+			st = r[i]->h.new;
+			su = r[i]->h.user;
+			sa = r[i]->h.at;
+		} else if (f == 'd') {
+			if (!dseen)
+				df = r[i]->h.old;
+			dseen = true;
+			dt = r[i]->h.new;
+		} else if (strcmp(r[i]->h.kind, "note") == 0)
+			n->notes++;
+		else if (strcmp(r[i]->h.kind, "evidence") == 0)
+			n->evidence += r[i]->h.new != NULL ? 1 : -1;
+		else if (strcmp(r[i]->h.kind, "tick") == 0)
+			n->ticks += r[i]->h.new != NULL ? 1 : -1;
+	}
+	if (sseen && !(sf != NULL && st != NULL && strcmp(sf, st) == 0)) {
+		n->status_from = dup_or_null(sf);
+		n->status_to = dup_or_null(st);
+		n->status_user = dup_or_null(su);
+		n->status_at = dup_or_null(sa);
+	}
+	if (dseen && !(df != NULL && dt != NULL && strcmp(df, dt) == 0) &&
+	    !(df == NULL && dt == NULL)) {
+		n->due_from = dup_or_null(df);
+		n->due_to = dup_or_null(dt);
+	}
+}
+
+static int
+net_cmp(const void *a, const void *b)
+{
+	const struct net_change *x = a, *y = b;
+	int c;
+
+	if ((x->code == NULL) != (y->code == NULL))
+		return x->code == NULL ? 1 : -1;
+	if (x->code != NULL && (c = text_code_cmp(x->code, y->code)) != 0)
+		return c;
+	return x->task_id < y->task_id ? -1 : x->task_id > y->task_id;
+}
+
+int
+minutes_net(struct store *s, long plan_id, const struct minutes_window *w,
+    struct net_change **out, size_t *n, char **err)
+{
+	struct change *c;
+	const struct change **r;
+	struct net_change *v;
+	size_t nc, i, j, m = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (store_changes_after(s, plan_id, w->after, w->until,
+	    w->since[0] ? w->since : NULL, CHANGES_PEOPLE, &c, &nc, err) != 0)
+		return -1;
+	r = xcalloc(nc + 1, sizeof *r);
+	for (i = 0; i < nc; i++)
+		r[i] = &c[i];
+	qsort(r, nc, sizeof *r, change_task_cmp);
+	v = xcalloc(nc + 1, sizeof *v);
+	for (i = 0; i < nc; i = j) {
+		for (j = i; j < nc && r[j]->task_id == r[i]->task_id; j++)
+			;
+		net_fold(&v[m++], &r[i], j - i);
+	}
+	qsort(v, m, sizeof *v, net_cmp);
+	free(r);
+	changes_free(c, nc);
+	*out = v;
+	*n = m;
+	return 0;
+}
+
+void
+net_changes_free(struct net_change *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].code);
+		free(v[i].role);
+		free(v[i].title);
+		free(v[i].user);
+		free(v[i].at);
+		free(v[i].status_from);
+		free(v[i].status_to);
+		free(v[i].status_user);
+		free(v[i].status_at);
+		free(v[i].due_from);
+		free(v[i].due_to);
+	}
+	free(v);
+}
+
+/* "1.5.3" or, without a code, "#12 title". */
+static char *
+task_label(const char *code, long id, const char *title)
+{
+	if (code != NULL)
+		return xstrdup(code);
+	return xasprintf("#%ld %s", id, title != NULL ? title : "");
+}
+
+static const char *
+status_word(const char *name)
+{
+	return name != NULL ? status_label(status_from_name(name)) : "-";
+}
+
+char *
+net_change_text(const struct net_change *c)
+{
+	struct buf b = { 0 };
+	char *name = task_label(c->code, c->task_id, c->title);
+	char d1[16], d2[16];
+
+	buf_addf(&b, "%s:", name);
+	free(name);
+	if (c->status_from != NULL || c->status_to != NULL)
+		buf_addf(&b, " %s → %s;", status_word(c->status_from),
+		    status_word(c->status_to));
+	if (c->due_from != NULL || c->due_to != NULL)
+		buf_addf(&b, " %s %s → %s;", _("due"),
+		    c->due_from ? i18n_date(c->due_from, d1, sizeof d1) : "-",
+		    c->due_to ? i18n_date(c->due_to, d2, sizeof d2) : "-");
+	if (c->notes > 0) {
+		buf_addc(&b, ' ');
+		buf_addf(&b, ngettext("%d note", "%d notes", c->notes),
+		    c->notes);
+		buf_addc(&b, ';');
+	}
+	if (c->evidence != 0) {
+		buf_addc(&b, ' ');
+		buf_addf(&b, _("documents %+d"), c->evidence);
+		buf_addc(&b, ';');
+	}
+	if (c->ticks != 0) {
+		buf_addc(&b, ' ');
+		buf_addf(&b, _("occurrences %+d"), c->ticks);
+		buf_addc(&b, ';');
+	}
+	if (b.data[b.len - 1] == ':')
+		buf_addf(&b, " %s;", _("no net change"));
+	b.data[--b.len] = '\0';
+	return buf_take(&b);
+}
+
+/* --- the model ------------------------------------------------------------ */
+
+enum section {
+	SEC_DONE,		/* done since the last meeting */
+	SEC_DOING,		/* in progress, with the latest note */
+	SEC_BLOCKED,		/* blocked, with the reason */
+	SEC_OVERDUE,		/* overdue, days late; missed periods */
+	SEC_SOON,		/* due within the warning window */
+	SEC_COUNT
+};
+
+static const char *const section_title[SEC_COUNT] = {
+	N_("Done since the last meeting"), N_("In progress"),
+	N_("Blocked"), N_("Overdue"), N_("Due soon"),
+};
+
+enum bucket {
+	B_DONE_ON_TIME, B_DONE_LATE, B_OPEN_ON_TIME, B_OVERDUE, B_COUNT
+};
+
+static const char *const bucket_title[B_COUNT] = {
+	N_("Done on time"), N_("Done late"), N_("In progress on time"),
+	N_("Overdue"),
+};
+
+struct item {
+	enum section sec;
+	const char *role;
+	size_t rank, seq;	/* the role's place in roles[], the order made */
+	char *name, *detail;
+};
+
+struct model {
+	const struct plan *p;
+	const struct config *c;
+	char day[16], since[64];
+	const char *chair;
+	struct tasks_score sc;
+	score backed;
+	size_t bucket[B_COUNT];
+	struct item *items;
+	size_t n, cap;
+	const char **roles;	/* with at least one task, in column order */
+	size_t nroles;
+};
+
+/* What the whole history says of each task: when it was last made done,
+ * the due date in force then, the latest note. */
+struct fact {
+	long id;
+	const struct task *t;
+	const char *done_at;	/* local "YYYY-MM-DD HH:MM:SS" or NULL */
+	const char *due_then;	/* due in force when done */
+	bool due_moved;		/* a due row after done_at was seen */
+	const char *note;
+};
+
+static int
+fact_cmp(const void *a, const void *b)
+{
+	const struct fact *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static struct fact *
+fact_find(struct fact *f, size_t n, long id)
+{
+	struct fact key = { 0 };
+
+	key.id = id;
+	return bsearch(&key, f, n, sizeof *f, fact_cmp);
+}
+
+/* One pass over the history, oldest first. */
+static void
+facts_scan(struct fact *f, size_t nf, const struct change *c, size_t nc)
+{
+	struct fact *x;
+	size_t i;
+	char k;
+
+	for (i = 0; i < nc; i++) {
+		if ((x = fact_find(f, nf, c[i].task_id)) == NULL)
+			continue;
+		k = row_field(&c[i]);
+		if (k == 's' && c[i].h.new != NULL &&
+		    strcmp(c[i].h.new, "done") == 0) {
+			x->done_at = c[i].h.at;
+			x->due_moved = false;
+		} else if (k == 'd' && x->done_at != NULL && !x->due_moved) {
+			x->due_then = c[i].h.old;
+			x->due_moved = true;
+		} else if (strcmp(c[i].h.kind, "note") == 0)
+			x->note = c[i].h.new;
+	}
+}
+
+static void
+add_item(struct model *m, enum section sec, const struct task *t,
+    char *detail)
+{
+	struct item *it;
+
+	m->items = xgrow(m->items, &m->cap, m->n + 1, sizeof *m->items);
+	it = &m->items[m->n++];
+	it->sec = sec;
+	it->role = t->role;
+	it->name = task_label(t->code, t->id, t->title);
+	it->detail = detail;
+}
+
+static bool
+done_late(const struct task *t, const struct fact *f)
+{
+	const char *due = t->due;
+	char day[11];
+
+	if (f == NULL || f->done_at == NULL)
+		return false;
+	if (f->due_moved)
+		due = f->due_then;
+	if (due == NULL)
+		return false;
+	snprintf(day, sizeof day, "%.10s", f->done_at);
+	return strcmp(day, due) > 0;
+}
+
+static void
+tally(struct model *m, const struct task *t, const struct fact *f)
+{
+	if (t->status == STATUS_DONE)
+		m->bucket[done_late(t, f) ? B_DONE_LATE : B_DONE_ON_TIME]++;
+	else
+		m->bucket[task_overdue(t) ? B_OVERDUE : B_OPEN_ON_TIME]++;
+}
+
+/* The task's own line: its title, and what the section adds. */
+static void
+open_items(struct model *m, const struct task *t, const struct fact *f,
+    const char *progress)
+{
+	char due[16], soon[11], *days;
+	long late;
+
+	if (t->status == STATUS_DOING)
+		add_item(m, SEC_DOING, t, xasprintf("%s%s%s%s%s", t->title,
+		    *progress ? " — " : "", progress,
+		    f && f->note ? " — " : "", f && f->note ? f->note : ""));
+	if (t->status == STATUS_BLOCKED)
+		add_item(m, SEC_BLOCKED, t, xasprintf("%s — %s", t->title,
+		    f && f->note ? f->note : _("no reason given")));
+	if (task_overdue(t)) {
+		late = text_days_between(t->due, today());
+		days = xasprintf(ngettext("%ld day late", "%ld days late",
+		    (unsigned long)late), late);
+		add_item(m, SEC_OVERDUE, t, xasprintf("%s — %s %s, %s",
+		    t->title, _("due"), i18n_date(t->due, due, sizeof due),
+		    days));
+		free(days);
+		return;
+	}
+	date_add(today(), m->c->warn_days, soon);
+	if (t->status != STATUS_DONE && t->due != NULL &&
+	    strcmp(t->due, soon) <= 0)
+		add_item(m, SEC_SOON, t, xasprintf("%s — %s", t->title,
+		    i18n_date(t->due, due, sizeof due)));
+}
+
+/* Counted targets: every period that ended below its target stays
+ * overdue for that period; progress gets the current period's count
+ * ("2/3 bài · 11/2023", 64 bytes). */
+static bool
+missed_items(struct model *m, const struct task *t, const struct tick *k,
+    size_t nk, char *progress)
+{
+	struct target tg;
+	struct target_period *v;
+	char start[11], end[11], label[16];
+	size_t n, i;
+	bool missed = false;
+
+	progress[0] = '\0';
+	if (!target_parse(t->target, t->every, &tg) || tg.count == 0)
+		return false;
+	target_span(m->p, t, start, end);
+	n = target_periods(&tg, start, end, today(), k, nk, &v);
+	target_progress(&tg, v, n, progress, 64);
+	for (i = 0; i < n; i++) {
+		if (!v[i].missed)
+			continue;
+		missed = true;
+		target_period_label(tg.every, v[i].from, label, sizeof label);
+		add_item(m, SEC_OVERDUE, t, xasprintf("%s — %d/%d%s%s · %s, "
+		    "%s", t->title, v[i].done, tg.count, tg.unit[0] ? " " : "",
+		    tg.unit, label, _("below target")));
+	}
+	free(v);
+	return missed;
+}
+
+static void
+done_items(struct model *m, const struct net_change *v, size_t n,
+    struct fact *f, size_t nf)
+{
+	struct item *it;
+	struct fact *x;
+	char day[16], d[11];
+	size_t i;
+	bool bare;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].status_to == NULL || strcmp(v[i].status_to, "done"))
+			continue;
+		x = fact_find(f, nf, v[i].task_id);
+		bare = x != NULL && evidence_missing(x->t);
+		snprintf(d, sizeof d, "%.10s", v[i].status_at);
+		m->items = xgrow(m->items, &m->cap, m->n + 1,
+		    sizeof *m->items);
+		it = &m->items[m->n++];
+		it->sec = SEC_DONE;
+		it->role = v[i].role;
+		it->name = task_label(v[i].code, v[i].task_id, v[i].title);
+		it->detail = xasprintf("%s → %s (%s, %s)%s%s",
+		    status_word(v[i].status_from), status_word(v[i].status_to),
+		    v[i].status_user, i18n_date(d, day, sizeof day),
+		    bare ? " — " : "", bare ? _("no document") : "");
+	}
+}
+
+/* Roles with tasks, in column order (unknown roles after). */
+static void
+model_roles(struct model *m, const struct task *t, size_t n)
+{
+	const struct config *c = m->c;
+	size_t i, k;
+
+	m->roles = xcalloc(c->nroles + n + 1, sizeof *m->roles);
+	for (k = 0; k < c->nroles; k++)
+		for (i = 0; i < n; i++)
+			if (strcmp(t[i].role, c->roles[k].id) == 0) {
+				m->roles[m->nroles++] = c->roles[k].id;
+				break;
+			}
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < m->nroles; k++)
+			if (strcmp(m->roles[k], t[i].role) == 0)
+				break;
+		if (k == m->nroles)
+			m->roles[m->nroles++] = t[i].role;
+	}
+}
+
+static int
+tick_task_find(const struct tick *k, size_t nk, long id, size_t *first)
+{
+	size_t lo = 0, hi = nk, mid, c = 0;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (k[mid].task_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	while (lo + c < nk && k[lo + c].task_id == id)
+		c++;
+	return (int)c;
+}
+
+struct sources {
+	struct task *t;
+	size_t nt;
+	struct change *h;
+	size_t nh;
+	struct net_change *net;
+	size_t nnet;
+	struct tick *k;
+	size_t nk;
+	struct fact *f;
+};
+
+static void
+sources_free(struct sources *x)
+{
+	tasks_free(x->t, x->nt);
+	changes_free(x->h, x->nh);
+	net_changes_free(x->net, x->nnet);
+	ticks_free(x->k, x->nk);
+	free(x->f);
+}
+
+static int
+sources_load(struct store *s, const struct plan *p,
+    const struct minutes_window *w, struct sources *x, char **err)
+{
+	size_t i;
+
+	memset(x, 0, sizeof *x);
+	if (store_tasks(s, p->id, NULL, &x->t, &x->nt, err) != 0 ||
+	    store_changes_after(s, p->id, NULL, NULL, NULL, CHANGES_LEAN,
+	    &x->h, &x->nh, err) != 0 ||
+	    minutes_net(s, p->id, w, &x->net, &x->nnet, err) != 0 ||
+	    store_ticks(s, p->id, 0, &x->k, &x->nk, err) != 0)
+		return -1;
+	x->f = xcalloc(x->nt + 1, sizeof *x->f);
+	for (i = 0; i < x->nt; i++) {
+		x->f[i].id = x->t[i].id;
+		x->f[i].t = &x->t[i];
+	}
+	qsort(x->f, x->nt, sizeof *x->f, fact_cmp);
+	facts_scan(x->f, x->nt, x->h, x->nh);
+	return 0;
+}
+
+static void
+model_build(struct model *m, const struct sources *x)
+{
+	const struct task *t;
+	struct fact *f;
+	char progress[64];
+	size_t i, first;
+	int nk;
+	bool missed;
+
+	tasks_score(m->p->total_appraised, x->t, x->nt, &m->sc);
+	m->backed = evidence_backed(x->t, x->nt);
+	model_roles(m, x->t, x->nt);
+	done_items(m, x->net, x->nnet, x->f, x->nt);
+	for (i = 0; i < x->nt; i++) {
+		t = &x->t[i];
+		f = fact_find(x->f, x->nt, t->id);
+		nk = tick_task_find(x->k, x->nk, t->id, &first);
+		missed = missed_items(m, t, x->k + first, (size_t)nk, progress);
+		open_items(m, t, f, progress);
+		if (missed && t->status != STATUS_DONE && !task_overdue(t))
+			m->bucket[B_OVERDUE]++;
+		else
+			tally(m, t, f);
+	}
+}
+
+static int
+item_cmp(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if (x->sec != y->sec)
+		return x->sec < y->sec ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Items by role, then section, then the order they were made: each
+ * heading's items are one run, found by walking once. */
+static void
+model_sort(struct model *m)
+{
+	size_t i, r;
+
+	for (i = 0; i < m->n; i++) {
+		for (r = 0; r < m->nroles; r++)
+			if (strcmp(m->roles[r], m->items[i].role) == 0)
+				break;
+		m->items[i].rank = r;
+		m->items[i].seq = i;
+	}
+	qsort(m->items, m->n, sizeof *m->items, item_cmp);
+}
+
+/* The run of items of role r and section k, from *pos on. */
+static size_t
+model_run(const struct model *m, size_t r, int k, size_t *pos)
+{
+	size_t start = *pos;
+
+	while (*pos < m->n && m->items[*pos].rank == r &&
+	    (int)m->items[*pos].sec == k)
+		(*pos)++;
+	return *pos - start;
+}
+
+static void
+model_free(struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		free(m->items[i].name);
+		free(m->items[i].detail);
+	}
+	free(m->items);
+	free(m->roles);
+}
+
+/* --- writing ---------------------------------------------------------------- */
+
+static const char *
+role_name(const struct config *c, const char *id)
+{
+	const struct role *r = config_role(c, id);
+
+	return r != NULL && r->name != NULL ? r->name : id;
+}
+
+/* The header fields, label and value. */
+#define HEAD_FIELDS 5
+static void
+head_fields(const struct model *m, const char **label, const char **value)
+{
+	label[0] = _("Plan");
+	value[0] = m->p->name;
+	label[1] = _("Commune");
+	value[1] = m->c->commune != NULL ? m->c->commune : "-";
+	label[2] = _("As of");
+	value[2] = m->day;
+	label[3] = _("Chair");
+	value[3] = m->chair;
+	label[4] = _("Changes since");
+	value[4] = m->since;
+}
+
+static void
+score_text(const struct model *m, char a[32], char now[32], char pr[32],
+    char bk[32])
+{
+	char dec = i18n_decimal();
+
+	text_format_score(m->sc.appraised, dec, a, 32);
+	text_format_score(m->sc.now, dec, now, 32);
+	text_format_score(m->sc.projected, dec, pr, 32);
+	text_format_score(m->backed, dec, bk, 32);
+}
+
+static void
+write_text(struct buf *b, const struct model *m, bool md)
+{
+	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
+	char a[32], now[32], pr[32], bk[32];
+	size_t r, k, i, cnt, first, pos = 0;
+
+	head_fields(m, label, value);
+	buf_addf(b, "%s%s\n\n", md ? "# " : "", _("Minutes of the weekly "
+	    "administrative reform meeting"));
+	for (k = 0; k < HEAD_FIELDS; k++) {
+		buf_addf(b, "%s%s: ", md ? "- " : "", label[k]);
+		if (md)
+			out_md_cell(b, value[k]);
+		else
+			out_safe(b, value[k], false);
+		buf_addc(b, '\n');
+	}
+	score_text(m, a, now, pr, bk);
+	buf_addf(b, "\n%s%s\n\n", md ? "## " : "", _("Score"));
+	buf_addf(b, "%s%s: %s\n", md ? "- " : "  ", _("Appraised"), a);
+	buf_addf(b, "%s%s: %s (", md ? "- " : "  ", _("Now"), now);
+	buf_addf(b, _("%s backed by evidence"), bk);
+	buf_adds(b, ")\n");
+	buf_addf(b, "%s%s: %s\n", md ? "- " : "  ", _("Projected"), pr);
+	buf_addf(b, "\n%s%s\n\n", md ? "## " : "", _("Tasks by tracker "
+	    "bucket"));
+	if (md)
+		buf_addf(b, "| %s | %s |\n|---|---:|\n", _("Bucket"),
+		    _("Tasks"));
+	for (k = 0; k < B_COUNT; k++)
+		buf_addf(b, md ? "| %s | %zu |\n" : "  %s: %zu\n",
+		    _(bucket_title[k]), m->bucket[k]);
+	for (r = 0; r < m->nroles; r++) {
+		buf_addf(b, "\n%s", md ? "## " : "");
+		if (md)
+			out_md_cell(b, m->roles[r]);
+		else
+			out_safe(b, m->roles[r], false);
+		buf_adds(b, " — ");
+		if (md)
+			out_md_cell(b, role_name(m->c, m->roles[r]));
+		else
+			out_safe(b, role_name(m->c, m->roles[r]), false);
+		buf_addc(b, '\n');
+		for (k = 0; k < SEC_COUNT; k++) {
+			buf_addf(b, md ? "\n### %s\n\n" : "  %s\n",
+			    _(section_title[k]));
+			first = pos;
+			cnt = model_run(m, r, (int)k, &pos);
+			for (i = first; i < pos; i++) {
+				buf_adds(b, md ? "- " : "    ");
+				if (md) {
+					out_md_cell(b, m->items[i].name);
+					buf_adds(b, ": ");
+					out_md_cell(b, m->items[i].detail);
+				} else {
+					out_safe(b, m->items[i].name, false);
+					buf_adds(b, ": ");
+					out_safe(b, m->items[i].detail, false);
+				}
+				buf_addc(b, '\n');
+			}
+			if (cnt == 0)
+				buf_addf(b, md ? "%s\n" : "    %s\n",
+				    _("(none)"));
+		}
+	}
+}
+
+/* Done / total of a role, for its bar. */
+static void
+role_counts(const struct sources *x, const char *role, size_t *done,
+    size_t *total)
+{
+	size_t i;
+
+	*done = *total = 0;
+	for (i = 0; i < x->nt; i++)
+		if (strcmp(x->t[i].role, role) == 0) {
+			(*total)++;
+			*done += x->t[i].status == STATUS_DONE;
+		}
+}
+
+static void
+write_html(struct buf *b, const struct model *m, const struct sources *x)
+{
+	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
+	const char *title = _("Minutes of the weekly administrative reform "
+	    "meeting");
+	char a[32], now[32], pr[32], bk[32];
+	size_t r, k, i, cnt, done, total, first, pos = 0;
+
+	head_fields(m, label, value);
+	html_begin(b, title);
+	buf_adds(b, "<h1>");
+	out_html(b, title);
+	buf_adds(b, "</h1>\n<table>\n");
+	for (k = 0; k < HEAD_FIELDS; k++) {
+		buf_addf(b, "<tr><th>%s</th><td>", label[k]);
+		out_html(b, value[k]);
+		buf_adds(b, "</td></tr>\n");
+	}
+	score_text(m, a, now, pr, bk);
+	buf_addf(b, "</table>\n<h2>%s</h2>\n", _("Score"));
+	html_gauge(b, m->sc.now, 0, 100000, now);
+	buf_addf(b, "<table><tr><th>%s</th><td class=\"n\">%s</td></tr>\n",
+	    _("Appraised"), a);
+	buf_addf(b, "<tr><th>%s</th><td class=\"n\">%s (", _("Now"), now);
+	buf_addf(b, _("%s backed by evidence"), bk);
+	buf_addf(b, ")</td></tr>\n<tr><th>%s</th><td class=\"n\">%s</td>"
+	    "</tr></table>\n", _("Projected"), pr);
+	buf_addf(b, "<h2>%s</h2>\n<table>\n", _("Tasks by tracker bucket"));
+	for (k = 0; k < B_COUNT; k++)
+		buf_addf(b, "<tr><th>%s</th><td class=\"n\">%zu</td></tr>\n",
+		    _(bucket_title[k]), m->bucket[k]);
+	buf_addf(b, "</table>\n<h2>%s</h2>\n", _("Progress by role"));
+	for (r = 0; r < m->nroles; r++) {
+		role_counts(x, m->roles[r], &done, &total);
+		html_bar(b, m->roles[r], done, total);
+	}
+	for (r = 0; r < m->nroles; r++) {
+		buf_adds(b, "<h2>");
+		out_html(b, m->roles[r]);
+		buf_adds(b, " — ");
+		out_html(b, role_name(m->c, m->roles[r]));
+		buf_adds(b, "</h2>\n");
+		for (k = 0; k < SEC_COUNT; k++) {
+			buf_addf(b, "<h3>%s</h3>\n", _(section_title[k]));
+			first = pos;
+			cnt = model_run(m, r, (int)k, &pos);
+			for (i = first; i < pos; i++) {
+				buf_adds(b, i > first ? "<li>" : "<ul>\n<li>");
+				out_html(b, m->items[i].name);
+				buf_adds(b, ": ");
+				out_html(b, m->items[i].detail);
+				buf_adds(b, "</li>\n");
+			}
+			buf_addf(b, cnt ? "</ul>\n" : "<p class=\"none\">%s</p>\n",
+			    _("(none)"));
+		}
+	}
+	html_end(b);
+}
+
+static void
+write_csv(FILE *out, const struct model *m)
+{
+	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
+	char a[32], now[32], pr[32], bk[32], num[24];
+	size_t k, i;
+
+	head_fields(m, label, value);
+	score_text(m, a, now, pr, bk);
+	out_csv_bom(out);
+	out_csv_cell(out, _("Section"), false);
+	out_csv_cell(out, _("Role"), false);
+	out_csv_cell(out, _("Task"), false);
+	out_csv_cell(out, _("Detail"), true);
+	for (k = 0; k < HEAD_FIELDS; k++) {
+		out_csv_cell(out, label[k], false);
+		out_csv_cell(out, "", false);
+		out_csv_cell(out, "", false);
+		out_csv_cell(out, value[k], true);
+	}
+	for (k = 0; k < 4; k++) {
+		out_csv_cell(out, k == 0 ? _("Appraised") : k == 1 ? _("Now") :
+		    k == 2 ? _("Evidence-backed") : _("Projected"), false);
+		out_csv_cell(out, "", false);
+		out_csv_cell(out, "", false);
+		out_csv_cell(out, k == 0 ? a : k == 1 ? now : k == 2 ? bk : pr,
+		    true);
+	}
+	for (k = 0; k < B_COUNT; k++) {
+		snprintf(num, sizeof num, "%zu", m->bucket[k]);
+		out_csv_cell(out, _(bucket_title[k]), false);
+		out_csv_cell(out, "", false);
+		out_csv_cell(out, "", false);
+		out_csv_cell(out, num, true);
+	}
+	for (i = 0; i < m->n; i++) {
+		out_csv_cell(out, _(section_title[m->items[i].sec]), false);
+		out_csv_cell(out, m->items[i].role, false);
+		out_csv_cell(out, m->items[i].name, false);
+		out_csv_cell(out, m->items[i].detail, true);
+	}
+}
+
+/* "the meeting of 20/09/2023" or "20/09/2023" (seven days before). */
+static void
+since_text(const struct minutes_window *w, char *buf, size_t n)
+{
+	char day[16], iso[11];
+
+	if (w->after != NULL) {
+		snprintf(iso, sizeof iso, "%.10s", w->after);
+		snprintf(buf, n, _("the meeting of %s"),
+		    i18n_date(iso, day, sizeof day));
+	} else
+		snprintf(buf, n, "%s", i18n_date(w->since, day, sizeof day));
+}
+
+int
+minutes_print(struct store *s, const struct config *c, const struct plan *p,
+    const struct minutes_opts *o, FILE *out, char **err)
+{
+	struct minutes_window w;
+	struct sources x;
+	struct model m;
+	struct buf b = { 0 };
+	int rc = -1;
+
+	if (o->fmt != FORMAT_TEXT && o->fmt != FORMAT_MARKDOWN &&
+	    o->fmt != FORMAT_HTML && o->fmt != FORMAT_CSV)
+		return fail(err, "%s", _("minutes: format must be text, "
+		    "markdown, html or csv"));
+	if (minutes_window(s, p->id, o->since, &w, err) != 0)
+		return -1;
+	memset(&m, 0, sizeof m);
+	m.p = p;
+	m.c = c;
+	i18n_date(today(), m.day, sizeof m.day);
+	since_text(&w, m.since, sizeof m.since);
+	m.chair = o->chair;
+	if (m.chair == NULL && w.held_today && o->since == NULL)
+		m.chair = w.meeting.chair;
+	if (m.chair == NULL)
+		m.chair = c->chair != NULL ? c->chair : current_user();
+	if (sources_load(s, p, &w, &x, err) != 0)
+		goto out;
+	model_build(&m, &x);
+	model_sort(&m);
+	if (o->fmt == FORMAT_CSV)
+		write_csv(out, &m);
+	else if (o->fmt == FORMAT_HTML)
+		write_html(&b, &m, &x);
+	else
+		write_text(&b, &m, o->fmt == FORMAT_MARKDOWN);
+	if (b.data != NULL)
+		fputs(b.data, out);
+	rc = 0;
+	if (o->record && o->since == NULL)
+		rc = store_meeting_record(s, p->id, m.chair, NULL, err);
+out:
+	buf_free(&b);
+	model_free(&m);
+	sources_free(&x);
+	minutes_window_clear(&w);
+	return rc;
+}

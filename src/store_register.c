@@ -1,0 +1,529 @@
+/* store_register.c: the evidence register, recorded meetings and the
+ * occurrences of counted targets (schema 5), with the history reads the
+ * minutes need.  Like store_query.c, every write is one transaction (or a
+ * savepoint of the caller's) and writes a history row with its user. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "i18n.h"
+#include "store.h"
+#include "store_impl.h"
+#include "util.h"
+
+static bool
+blank(const char *s)
+{
+	while (s != NULL && (*s == ' ' || *s == '\t'))
+		s++;
+	return s == NULL || *s == '\0';
+}
+
+static int
+bump_task(struct store *s, long task_id, char **err)
+{
+	sqlite3_stmt *st = store_sq(s, SQ_BUMP, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	if (store_run(s, st, err) != 0)
+		return -1;
+	if (sqlite3_changes(s->db) == 0)
+		return fail(err, _("task %ld not found"), task_id);
+	return 0;
+}
+
+/* --- evidence --------------------------------------------------------- */
+
+char *
+evidence_describe(const struct evidence *e)
+{
+	struct buf b = { 0 };
+
+	if (!blank(e->number))
+		buf_adds(&b, e->number);
+	if (!blank(e->day))
+		buf_addf(&b, "%s%s", b.len ? " " : "", e->day);
+	if (!blank(e->summary))
+		buf_addf(&b, "%s%s", b.len ? ": " : "", e->summary);
+	if (b.len == 0 && !blank(e->file))
+		buf_adds(&b, e->file);
+	return b.data != NULL ? b.data : xstrdup("");
+}
+
+static int
+evidence_insert(struct store *s, long task_id, const struct evidence *e,
+    bool incomplete, const char *user, long *id, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = store_prepare(s, "INSERT INTO evidence (task_id, number, day,"
+	    " issuer, summary, signed, file, incomplete, user, at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " NOW ")", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	bind_text(st, 2, blank(e->number) ? NULL : e->number);
+	bind_text(st, 3, blank(e->day) ? NULL : e->day);
+	bind_text(st, 4, blank(e->issuer) ? NULL : e->issuer);
+	bind_text(st, 5, blank(e->summary) ? NULL : e->summary);
+	sqlite3_bind_int(st, 6, e->is_signed);
+	bind_text(st, 7, blank(e->file) ? NULL : e->file);
+	sqlite3_bind_int(st, 8, incomplete);
+	bind_text(st, 9, user != NULL ? user : current_user());
+	rc = store_run(s, st, err);
+	sqlite3_finalize(st);
+	if (rc == 0 && id != NULL)
+		*id = (long)sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+int
+store_evidence_summary(struct store *s, long task_id, const char *summary,
+    const char *user, char **err)
+{
+	struct evidence e = { 0 };
+
+	e.summary = (char *)summary;
+	return evidence_insert(s, task_id, &e, true, user, NULL, err);
+}
+
+int
+store_evidence_add(struct store *s, long task_id, const struct evidence *e,
+    const char *user, long *id, char **err)
+{
+	char *what;
+	int rc;
+
+	if (blank(e->number) || blank(e->day))
+		return fail(err, "%s", _("a document needs its number and "
+		    "date"));
+	if (store_begin(s, err) != 0)
+		return -1;
+	what = evidence_describe(e);
+	rc = bump_task(s, task_id, err);
+	if (rc == 0)
+		rc = evidence_insert(s, task_id, e, false, user, id, err);
+	if (rc == 0)
+		rc = store_add_history(s, task_id, user, "evidence", NULL, what,
+		    NULL, err);
+	free(what);
+	if (rc == 0)
+		return store_commit(s, err);
+	store_rollback(s);
+	return -1;
+}
+
+#define EVIDENCE_COLUMNS \
+	"e.id, e.task_id, e.number, e.day, e.issuer, e.summary, e.signed," \
+	" e.file, e.incomplete, e.user, datetime(e.at, 'localtime')," \
+	" t.code, t.role, t.title"
+
+static void
+read_evidence(sqlite3_stmt *st, struct evidence *e)
+{
+	e->id = (long)sqlite3_column_int64(st, 0);
+	e->task_id = (long)sqlite3_column_int64(st, 1);
+	e->number = col_str(st, 2);
+	e->day = col_str(st, 3);
+	e->issuer = col_str(st, 4);
+	e->summary = col_str(st, 5);
+	e->is_signed = sqlite3_column_int(st, 6) != 0;
+	e->file = col_str(st, 7);
+	e->incomplete = sqlite3_column_int(st, 8) != 0;
+	e->user = col_str(st, 9);
+	e->at = col_str(st, 10);
+	e->code = col_str(st, 11);
+	e->role = col_str(st, 12);
+	e->title = col_str(st, 13);
+}
+
+static void
+evidence_clear(struct evidence *e)
+{
+	free(e->number);
+	free(e->day);
+	free(e->issuer);
+	free(e->summary);
+	free(e->file);
+	free(e->user);
+	free(e->at);
+	free(e->code);
+	free(e->role);
+	free(e->title);
+}
+
+void
+evidence_free(struct evidence *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		evidence_clear(&v[i]);
+	free(v);
+}
+
+int
+store_evidence_list(struct store *s, long plan_id, long task_id,
+    struct evidence **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st;
+	struct evidence *v = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	st = store_prepare(s, "SELECT " EVIDENCE_COLUMNS " FROM evidence e"
+	    " JOIN task t ON t.id = e.task_id WHERE t.plan_id = ?1"
+	    " AND (?2 = 0 OR e.task_id = ?2) AND e.removed = 0"
+	    " ORDER BY t.code IS NULL, t.code COLLATE pbcode, t.id, e.id", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_int64(st, 2, task_id);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, cnt + 1, sizeof *v);
+		memset(&v[cnt], 0, sizeof v[cnt]);
+		read_evidence(st, &v[cnt++]);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		evidence_free(v, cnt);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+int
+store_evidence_remove(struct store *s, long plan_id, long id,
+    const char *user, char **err)
+{
+	struct evidence e = { 0 };
+	sqlite3_stmt *st;
+	char *what;
+	int rc;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	st = store_prepare(s, "SELECT " EVIDENCE_COLUMNS " FROM evidence e"
+	    " JOIN task t ON t.id = e.task_id WHERE t.plan_id = ?1"
+	    " AND e.id = ?2 AND e.removed = 0", err);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_int64(st, 2, id);
+	rc = store_step(s, st, err);
+	if (rc == SQLITE_ROW)
+		read_evidence(st, &e);
+	sqlite3_finalize(st);
+	if (rc < 0)
+		goto fail;
+	if (rc != SQLITE_ROW) {
+		store_rollback(s);
+		return 1;
+	}
+	what = evidence_describe(&e);
+	st = store_prepare(s, "UPDATE evidence SET removed = 1 WHERE id = ?1",
+	    err);
+	rc = st == NULL ? -1 : 0;
+	if (rc == 0) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = store_run(s, st, err);
+		sqlite3_finalize(st);
+	}
+	if (rc == 0)
+		rc = bump_task(s, e.task_id, err);
+	if (rc == 0)
+		rc = store_add_history(s, e.task_id, user, "evidence", what,
+		    NULL, NULL, err);
+	free(what);
+	evidence_clear(&e);
+	if (rc == 0)
+		return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* --- meetings --------------------------------------------------------- */
+
+void
+meeting_clear(struct meeting *m)
+{
+	free(m->at);
+	free(m->chair);
+	free(m->user);
+	memset(m, 0, sizeof *m);
+}
+
+int
+store_meeting_last(struct store *s, long plan_id, const char *before,
+    struct meeting *out, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	st = store_prepare(s, "SELECT id, at, chair, user FROM meeting"
+	    " WHERE plan_id = ?1 AND (?2 IS NULL OR at < ?2)"
+	    " ORDER BY at DESC, id DESC LIMIT 1", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, before);
+	rc = store_step(s, st, err);
+	if (rc == SQLITE_ROW) {
+		out->id = (long)sqlite3_column_int64(st, 0);
+		out->at = col_str(st, 1);
+		out->chair = col_str(st, 2);
+		out->user = col_str(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0)
+		return -1;
+	return rc == SQLITE_ROW ? 0 : 1;
+}
+
+int
+store_meeting_record(struct store *s, long plan_id, const char *chair,
+    const char *user, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	st = store_prepare(s, "INSERT INTO meeting (plan_id, at, chair, user)"
+	    " VALUES (?1, " NOW ", ?2, ?3)", err);
+	rc = st == NULL ? -1 : 0;
+	if (rc == 0) {
+		sqlite3_bind_int64(st, 1, plan_id);
+		bind_text(st, 2, chair);
+		bind_text(st, 3, user != NULL ? user : current_user());
+		rc = store_run(s, st, err);
+		sqlite3_finalize(st);
+	}
+	if (rc == 0)
+		return store_commit(s, err);
+	store_rollback(s);
+	return -1;
+}
+
+/* --- history for the minutes ------------------------------------------ */
+
+int
+store_changes_after(struct store *s, long plan_id, const char *after,
+    const char *until, const char *since, int flags,
+    struct change **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st;
+	struct change *v = NULL, *c;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	st = store_prepare(s, "SELECT h.id, datetime(h.at, 'localtime'),"
+	    " h.user, h.kind, h.old, h.new, t.id,"
+	    " CASE WHEN ?6 THEN NULL ELSE t.code END,"
+	    " CASE WHEN ?6 THEN NULL ELSE t.role END,"
+	    " CASE WHEN ?6 THEN NULL ELSE t.title END"
+	    " FROM history h JOIN task t ON t.id = h.task_id"
+	    " WHERE t.plan_id = ?1"
+	    " AND (?2 IS NULL OR h.at > ?2)"
+	    " AND (?3 IS NULL OR date(h.at, 'localtime') >= ?3)"
+	    " AND (?4 = 0 OR (h.kind <> 'created'"
+	    "  AND h.old_source IS NOT 'import'))"
+	    " AND (?5 IS NULL OR h.at <= ?5)"
+	    " AND (?6 = 0 OR h.kind IN ('status', 'due', 'undo', 'note'))"
+	    " ORDER BY h.at, h.id", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, after);
+	bind_text(st, 3, since);
+	sqlite3_bind_int(st, 4, (flags & CHANGES_PEOPLE) != 0);
+	bind_text(st, 5, until);
+	sqlite3_bind_int(st, 6, (flags & CHANGES_LEAN) != 0);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, cnt + 1, sizeof *v);
+		c = &v[cnt++];
+		memset(c, 0, sizeof *c);
+		c->h.id = (long)sqlite3_column_int64(st, 0);
+		c->h.at = col_str(st, 1);
+		c->h.user = col_str(st, 2);
+		c->h.kind = col_str(st, 3);
+		c->h.old = col_str(st, 4);
+		c->h.new = col_str(st, 5);
+		c->task_id = (long)sqlite3_column_int64(st, 6);
+		c->code = col_str(st, 7);
+		c->role = col_str(st, 8);
+		c->title = col_str(st, 9);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		changes_free(v, cnt);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+/* --- occurrences of counted targets ------------------------------------ */
+
+void
+ticks_free(struct tick *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].day);
+		free(v[i].note);
+		free(v[i].user);
+	}
+	free(v);
+}
+
+/* The first occurrence starts the work: to do becomes in progress. */
+static int
+tick_start(struct store *s, long task_id, const char *user, char **err)
+{
+	struct task t;
+	int rc;
+
+	if (store_task_get(s, task_id, &t, err) != 0)
+		return -1;
+	rc = 0;
+	if (t.status == STATUS_TODO)
+		rc = store_task_set(s, task_id, -1, "status",
+		    status_name(STATUS_DOING), NULL, user, err);
+	task_clear(&t);
+	return rc;
+}
+
+int
+store_tick_add(struct store *s, long task_id, const char *day,
+    const char *note, const char *user, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (strcmp(day, today()) > 0)
+		return fail(err, _("%s is in the future"), day);
+	if (store_begin(s, err) != 0)
+		return -1;
+	rc = bump_task(s, task_id, err);
+	st = rc == 0 ? store_prepare(s, "INSERT INTO tick (task_id, day, note,"
+	    " user, at) VALUES (?1, ?2, ?3, ?4, " NOW ")", err) : NULL;
+	if (st != NULL) {
+		sqlite3_bind_int64(st, 1, task_id);
+		bind_text(st, 2, day);
+		bind_text(st, 3, blank(note) ? NULL : note);
+		bind_text(st, 4, user != NULL ? user : current_user());
+		rc = store_run(s, st, err);
+		sqlite3_finalize(st);
+	} else
+		rc = -1;
+	if (rc == 0)
+		rc = store_add_history(s, task_id, user, "tick", NULL, day,
+		    NULL, err);
+	if (rc == 0)
+		rc = tick_start(s, task_id, user, err);
+	if (rc == 0)
+		return store_commit(s, err);
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_tick_remove(struct store *s, long task_id, const char *from,
+    const char *to, const char *user, char day_out[11], char **err)
+{
+	sqlite3_stmt *st;
+	long id = 0;
+	int rc;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	st = store_prepare(s, "SELECT id, day FROM tick WHERE task_id = ?1"
+	    " AND removed = 0 AND day >= ?2 AND day <= ?3"
+	    " ORDER BY day DESC, id DESC LIMIT 1", err);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, task_id);
+	bind_text(st, 2, from);
+	bind_text(st, 3, to);
+	rc = store_step(s, st, err);
+	if (rc == SQLITE_ROW) {
+		id = (long)sqlite3_column_int64(st, 0);
+		snprintf(day_out, 11, "%s",
+		    (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc < 0)
+		goto fail;
+	if (rc != SQLITE_ROW) {
+		store_rollback(s);
+		return 1;
+	}
+	st = store_prepare(s, "UPDATE tick SET removed = 1 WHERE id = ?1", err);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	rc = store_run(s, st, err);
+	sqlite3_finalize(st);
+	if (rc == 0)
+		rc = bump_task(s, task_id, err);
+	if (rc == 0)
+		rc = store_add_history(s, task_id, user, "tick", day_out, NULL,
+		    NULL, err);
+	if (rc == 0)
+		return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_ticks(struct store *s, long plan_id, long task_id, struct tick **out,
+    size_t *n, char **err)
+{
+	sqlite3_stmt *st;
+	struct tick *v = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	st = store_prepare(s, "SELECT k.id, k.task_id, k.day, k.note, k.user"
+	    " FROM tick k JOIN task t ON t.id = k.task_id"
+	    " WHERE t.plan_id = ?1 AND (?2 = 0 OR k.task_id = ?2)"
+	    " AND k.removed = 0 ORDER BY k.task_id, k.day, k.id", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_int64(st, 2, task_id);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, cnt + 1, sizeof *v);
+		v[cnt].id = (long)sqlite3_column_int64(st, 0);
+		v[cnt].task_id = (long)sqlite3_column_int64(st, 1);
+		v[cnt].day = col_str(st, 2);
+		v[cnt].note = col_str(st, 3);
+		v[cnt++].user = col_str(st, 4);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		ticks_free(v, cnt);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}

@@ -1,0 +1,155 @@
+# minutes: the weekly meeting's minutes on the seed after a scripted
+# fortnight (--today moved forward), field by field; --record and the
+# window since the last meeting; done late against the due date in force
+# when done; a monthly target rolling over at the month's end.
+. "$SRCDIR/tests/lib.sh"
+command -v python3 >/dev/null || skip "python3 missing"
+command -v sqlite3 >/dev/null || skip "sqlite3 missing"
+
+me=$(id -un)
+at() { d=$1; shift; "$PARBOARD" -d "$DB" --today "$d" "$@"; }
+# section ROLE TITLE TEXT: the lines under one heading of one role.
+section() {
+	printf '%s\n' "$3" | awk -v role="$1" -v head="  $2" '
+		$0 ~ "^" role " — " { inrole = 1; next }
+		/^[^ ]/ { inrole = 0 }
+		inrole && $0 == head { on = 1; next }
+		inrole && /^  [^ ]/ { on = 0 }
+		on { sub(/^    /, ""); print }'
+}
+
+at 2023-09-13 import "$SEED" "$DIRECTIVES" >/dev/null 2>&1 || fail "import"
+
+# Week 1.
+at 2023-09-14 set 1.5.3/VP-TK doing >/dev/null
+at 2023-09-14 evidence add 1.5.3/VP-TK --number 158/BC-UBND --date 2023-09-14 >/dev/null
+at 2023-09-14 set 1.5.3/VP-TK done >/dev/null
+at 2023-09-14 set 3.11.1/TN-TKQ doing --note "Đang chuyển hồ sơ qua mạng" >/dev/null
+at 2023-09-15 set 1.4.1/VH-XH blocked --note "Chờ kế hoạch của huyện" >/dev/null
+at 2023-09-15 tick 1.4.2/DTT --note "Bài 1" >/dev/null
+at 2023-09-18 tick 1.4.2/DTT --date 2023-09-16 >/dev/null
+out=$(at 2023-09-18 tick 1.4.2/DTT --date 2023-09-30 2>&1); rc=$?
+expect_eq "tick in the future: exit 1" 1 "$rc"
+expect_match "tick in the future: says so" 'in the future' "$out"
+out=$(at 2023-09-18 tick 1.7/CA 2>&1); rc=$?
+expect_eq "tick on a task without a counted target: exit 1" 1 "$rc"
+expect_eq "the first tick moves to do to in progress" doing \
+	"$(at 2023-09-18 list --format tsv | awk -F'\t' '$2 == "1.4.2" && $3 == "DTT" { print $5 }')"
+
+# The meeting of 20/09: no meeting recorded yet, so the seven days before.
+m1=$(at 2023-09-20 minutes --chair "Nguyễn Văn An")
+expect_eq "title" "Minutes of the weekly administrative reform meeting" "$(printf '%s\n' "$m1" | head -n1)"
+expect_match "plan" '^Plan: PHỤ LỤC KẾT QUẢ' "$m1"
+expect_match "as of" '^As of: 2023-09-20$' "$m1"
+expect_match "chair from --chair" '^Chair: Nguyễn Văn An$' "$m1"
+expect_match "since: seven days before" '^Changes since: 2023-09-13$' "$m1"
+expect_match "score: appraised" '^  Appraised: 69\.82$' "$m1"
+expect_match "score: now, and how much documents back" '^  Now: 70\.32 \(0\.50 backed by evidence\)$' "$m1"
+expect_match "score: projected" '^  Projected: 80\.59$' "$m1"
+expect_match "bucket: done on time" '^  Done on time: 1$' "$m1"
+expect_match "bucket: done late" '^  Done late: 0$' "$m1"
+expect_match "bucket: open tasks not late, todo and blocked included" '^  In progress on time: 29$' "$m1"
+expect_match "bucket: overdue" '^  Overdue: 0$' "$m1"
+expect_eq "VP-TK done: the net change, not every step" \
+	"1.5.3: To do → Done ($me, 2023-09-14)" \
+	"$(section VP-TK "Done since the last meeting" "$m1")"
+expect_eq "TN-TKQ in progress with the latest note" \
+	"3.11.1: Tỷ lệ hồ sơ giải quyết TTHC được luân chuyển trong nội bộ giữa các cơ quan có thẩm quyền giải quyết hoặc các cơ quan có liên quan được thực hiện bằng phương thức điện tử — Đang chuyển hồ sơ qua mạng" \
+	"$(section TN-TKQ "In progress" "$m1")"
+expect_match "VH-XH blocked with the reason" '^1\.4\.1: .* — Chờ kế hoạch của huyện$' \
+	"$(section VH-XH "Blocked" "$m1")"
+expect_match "DTT in progress with the month's count" '^1\.4\.2: .* — 2/3 bài · 09/2023$' \
+	"$(section DTT "In progress" "$m1")"
+expect_eq "an empty heading says (none)" "(none)" "$(section CA "Blocked" "$m1")"
+m1vi=$(LANGUAGE=vi at 2023-09-20 minutes --chair "Nguyễn Văn An")
+expect_match "Vietnamese: title" '^Biên bản họp giao ban CCHC$' "$m1vi"
+expect_match "Vietnamese: as of" '^Tính đến ngày: 20/09/2023$' "$m1vi"
+expect_match "Vietnamese: tracker buckets" 'Hoàn thành đúng hạn: 1' "$m1vi"
+expect_match "Vietnamese: bucket in progress on time" 'Đang thực hiện trong hạn: 29' "$m1vi"
+expect_match "Vietnamese: net change in labels" '1\.5\.3: Chưa làm → Hoàn thành' "$m1vi"
+expect_match "Vietnamese: (không có)" '^    \(không có\)$' "$m1vi"
+expect_match "Vietnamese: evidence-backed score" 'Điểm hiện tại: 70,32 \(0,50 có tài liệu\)' "$m1vi"
+
+# Record the meeting; the same minutes again the same day, in any format.
+rec=$(at 2023-09-20 minutes --record --chair "Nguyễn Văn An")
+expect_eq "--record prints the minutes" "$m1" "$rec"
+again=$(at 2023-09-20 minutes)
+expect_eq "after --record, the same day: the same minutes (chair kept)" "$m1" "$again"
+expect_eq "the meeting is recorded once" "1|Nguyễn Văn An|$me" \
+	"$(sqlite3 "$DB" 'SELECT count(*), chair, user FROM meeting')"
+out=$(at 2023-09-20 minutes --since 2023-09-01 --record 2>&1); rc=$?
+expect_eq "--since with --record: usage error" 2 "$rc"
+
+# Week 2: a deadline moved after a task was done late does not launder it.
+at 2023-09-21 set 1.7/CA doing >/dev/null
+at 2023-09-22 set 3.11.1/TN-TKQ done --no-evidence >/dev/null
+id12=$(at 2023-09-22 list --format tsv | awk -F'\t' '$2 == "3.12.1" { print $1 }')
+sqlite3 "$DB" "UPDATE task SET due = '2023-09-20', due_source = 'task'
+	WHERE id = $id12;"
+at 2023-09-25 set 3.12.1/TN-TKQ done --no-evidence >/dev/null
+sqlite3 "$DB" "UPDATE task SET due = '2023-12-31', version = version + 1
+	WHERE id = $id12; INSERT INTO history (task_id, user, kind, old, new,
+	at) VALUES ($id12, 'an', 'due', '2023-09-20', '2023-12-31',
+	'2023-09-26 08:00:00');"
+m2=$(at 2023-09-27 minutes)
+expect_match "week 2: since the recorded meeting" '^Changes since: the meeting of 2023-09-20$' "$m2"
+expect_match "week 2: chair from the account" "^Chair: $me\$" "$m2"
+expect_eq "week 2: TN-TKQ done since, net of the meeting before" \
+	"3.11.1: In progress → Done ($me, 2023-09-22) — no document
+3.12.1: To do → Done ($me, 2023-09-25) — no document" \
+	"$(section TN-TKQ "Done since the last meeting" "$m2")"
+expect_eq "week 2: VP-TK has nothing new" "(none)" \
+	"$(section VP-TK "Done since the last meeting" "$m2")"
+expect_match "done late judged on the due date in force when done" '^  Done late: 1$' "$m2"
+expect_match "done on time" '^  Done on time: 2$' "$m2"
+
+# The month's end: September ended below target, October starts at 0.
+at 2023-10-02 tick 1.4.2/DTT >/dev/null
+m3=$(at 2023-10-02 minutes)
+expect_match "the missed period stays overdue" \
+	'^1\.4\.2: .* — 2/3 bài · 09/2023, below target$' "$(section DTT "Overdue" "$m3")"
+expect_match "October's count" '^1\.4\.2: .* — 1/3 bài · 10/2023$' "$(section DTT "In progress" "$m3")"
+at 2023-10-02 untick 1.4.2/DTT >/dev/null
+out=$(at 2023-10-02 untick 1.4.2/DTT 2>&1); rc=$?
+expect_eq "untick with nothing this month: exit 1" 1 "$rc"
+expect_match "untick keeps September's" '0/3 bài · 10/2023' "$(at 2023-10-02 minutes)"
+
+# Overdue with days late.
+m4=$(at 2023-11-02 minutes)
+expect_match "overdue: days late" '^1\.1\.3: Mức độ thực hiện kế hoạch CCHC — due 2023-10-31, 2 days late$' \
+	"$(section VP-TK "Overdue" "$m4")"
+expect_match "due soon: within warn_days" '^1\.7: .* — 2023-11-0[0-9]|^\(none\)$' "$(section CA "Due soon" "$m4")"
+
+# A target that is not a count and a period: kept, with a warning.
+printf 'role\tcriterion\ttask\tdue\ttarget\tevery\nDTT\t1.4.2\tPhát tin định kỳ\t\t3 bài\t6 tháng\nDTT\t1.4.2\tTin hằng quý\t\t2 tin\tquý\n' >"$TMPD/dirs.tsv"
+out=$(at 2023-10-02 import "$TMPD/dirs.tsv" 2>&1 >/dev/null)
+expect_match "import warns of a target it cannot count" \
+	'dirs\.tsv:2: warning: target "3 bài" every "6 tháng" is not a count and a period' "$out"
+expect_eq "only that one" 1 "$(printf '%s\n' "$out" | grep -c 'not a count')"
+expect_eq "the text is kept" "3 bài	6 tháng" \
+	"$(sqlite3 "$DB" "SELECT target || char(9) || every FROM task WHERE title = 'Phát tin định kỳ'")"
+quarterly=$(at 2023-10-02 list --format tsv | awk -F'\t' '$9 == "Tin hằng quý" { print $1 }')
+at 2023-10-02 tick "$quarterly" >/dev/null
+expect_match "a quarterly target counts by quarter" 'Tin hằng quý — 1/2 tin · Q4/2023' \
+	"$(at 2023-10-02 minutes)"
+
+# Formats: markdown, csv for spreadsheets, html escaped.
+md=$(at 2023-09-27 minutes --format markdown)
+expect_match "markdown: bucket table" '^\| Done late \| 1 \|$' "$md"
+expect_match "markdown: role heading" '^## TN-TKQ — ' "$md"
+csv=$(at 2023-09-27 minutes --format csv | python3 -c '
+import csv, sys
+raw = sys.stdin.buffer.read()
+r = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+print(raw[:3] == b"\xef\xbb\xbf", r[0], len({len(x) for x in r}))
+print([x[3] for x in r if x[0] == "Done late"][0])')
+expect_eq "csv: BOM, header, one width, figures" "True ['Section', 'Role', 'Task', 'Detail'] 1
+1" "$csv"
+at 2023-09-27 set 1.7/CA blocked --note '<script>alert(1)</script> & "x"' >/dev/null
+html=$(at 2023-09-27 minutes --format html)
+expect_match "html: a page" '^<!DOCTYPE html>' "$html"
+expect_match "html: data escaped" '&lt;script&gt;alert\(1\)&lt;/script&gt; &amp; &quot;x&quot;' "$html"
+if printf '%s' "$html" | grep -qi '<script'; then fail "html: no script"; else pass "html: no script"; fi
+expect_match "html: inline svg gauge" '<svg xmlns="http://www.w3.org/2000/svg"' "$html"
+
+finish
