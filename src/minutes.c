@@ -14,6 +14,7 @@
 #include "output.h"
 #include "targets.h"
 #include "text.h"
+#include "title.h"
 #include "util.h"
 
 /* --- dates -------------------------------------------------------------- */
@@ -361,6 +362,7 @@ struct model {
 	const struct config *c;
 	char day[16], since[64];
 	const char *chair;
+	char *commune;		/* the setting, else from the plan's title */
 	struct tasks_score sc;
 	score backed;
 	size_t bucket[B_COUNT];
@@ -719,6 +721,7 @@ model_free(struct model *m)
 	}
 	free(m->items);
 	free(m->roles);
+	free(m->commune);
 }
 
 /* --- writing ---------------------------------------------------------------- */
@@ -739,7 +742,7 @@ head_fields(const struct model *m, const char **label, const char **value)
 	label[0] = _("Plan");
 	value[0] = m->p->name;
 	label[1] = _("Commune");
-	value[1] = m->c->commune != NULL ? m->c->commune : "-";
+	value[1] = m->commune != NULL ? m->commune : "-";
 	label[2] = _("As of");
 	value[2] = m->day;
 	label[3] = _("Chair");
@@ -982,6 +985,9 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	memset(&m, 0, sizeof m);
 	m.p = p;
 	m.c = c;
+	/* The same commune as the board's header. */
+	m.commune = c->commune != NULL && *c->commune != '\0' ?
+	    xstrdup(c->commune) : title_commune(p->name != NULL ? p->name : "");
 	i18n_date(today(), m.day, sizeof m.day);
 	since_text(&w, m.since, sizeof m.since);
 	m.chair = o->chair;

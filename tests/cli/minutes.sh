@@ -152,4 +152,8 @@ expect_match "html: data escaped" '&lt;script&gt;alert\(1\)&lt;/script&gt; &amp;
 if printf '%s' "$html" | grep -qi '<script'; then fail "html: no script"; else pass "html: no script"; fi
 expect_match "html: inline svg gauge" '<svg xmlns="http://www.w3.org/2000/svg"' "$html"
 
+# The commune, as the board's header names it: from the plan's title.
+expect_match "the commune from the plan's title" '^Xã: Xã Hiền Thành$' \
+    "$(LANGUAGE=vi at 2023-09-20 minutes)"
+
 finish
