@@ -16,7 +16,8 @@
 #include "text.h"
 #include "util.h"
 
-/* How long to wait for a key before looking for other boards' changes. */
+/* Without inotify: how long to wait for a key before looking for other
+ * boards' changes (with it the board sleeps until a key or a write). */
 #define POLL_MS 250
 
 /* Returned by board_key() when the input timeout passed without a key. */
@@ -93,8 +94,27 @@ struct board {
 	struct plan plan;
 	char *commune, *period;	/* for the header, from config or plan */
 
+	/* The snapshot: a task keeps its index while the board runs (a
+	 * change patches it in place, a new task is appended); a full
+	 * reload (an import) reads them all again. */
 	struct task *tasks;
-	size_t ntasks;
+	size_t ntasks, tasks_cap;
+	size_t *order;		/* indices in card order (due, points, code) */
+	size_t *byid;		/* indices by task id */
+	size_t *bycode;		/* indices of the tasks with a code, by code */
+	size_t nbycode;
+	long seq;		/* store_seq() the snapshot is at */
+	/* The roles of the snapshot (the configured ones, then those only
+	 * the tasks name), and each task's: its owner's index and a bit per
+	 * role it supports (roles past 64 are looked up by name). */
+	struct board_role {
+		const char *id, *name;
+		char *own;	/* id when it came from a task */
+		bool configured;
+	} *roles;
+	size_t nroles, roles_cap;
+	unsigned short *trole;
+	unsigned long long *tsup;
 	struct column *cols;
 	size_t ncols;
 	size_t col;		/* current column */
@@ -136,6 +156,12 @@ struct board {
 	bool color;
 	bool cursor_pair;	/* the cursor has its own colours */
 	attr_t paint[PAINT_COUNT];
+
+	/* Waiting for keys (term.c): inotify on the database and its -wal
+	 * file, or -1 (headless, or no inotify: poll every POLL_MS). */
+	int watch_fd, watch_wal;
+	int watch_again;	/* looks left after a write (term.c) */
+	char day[11];		/* today() when the snapshot was read */
 
 	/* Headless mode (PARBOARD_KEYS). */
 	FILE *script;

@@ -224,4 +224,8 @@ int store_undo_row(struct store *s, long plan_id, long row,
 int store_tasks_json(struct store *s, long plan_id, const struct filter *f,
     FILE *out, char **err);
 
+/* The database file's path as opened (the board watches it and its
+ * -wal file for other writers). */
+const char *store_path(const struct store *s);
+
 #endif

@@ -1038,3 +1038,9 @@ store_undo_row(struct store *s, long plan_id, long row, const char *user,
 		return 1;
 	return undo_row(s, plan_id, user, row, what, err);
 }
+
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
+}
