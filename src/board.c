@@ -10,6 +10,7 @@
  * acted on the screen the user saw.  The other files:
  * actions.c carries out the key table's actions, term.c owns the terminal
  * (or the key script), view.c and taskview.c draw, prompt.c reads text. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,13 +126,6 @@ long_cmp(const void *pa, const void *pb)
 static const struct task *sort_tasks;
 
 static int
-order_cmp(const void *pa, const void *pb)
-{
-	return task_cmp(&sort_tasks[*(const size_t *)pa],
-	    &sort_tasks[*(const size_t *)pb]);
-}
-
-static int
 id_cmp(const struct task *a, const struct task *b)
 {
 	return a->id < b->id ? -1 : a->id > b->id;
@@ -200,9 +194,67 @@ index_remove(const struct board *b, size_t *v, size_t *n, size_t i,
 	}
 }
 
+/* A task's sort key, next to its index: sorting these, not indices into
+ * the tasks, keeps the comparisons in one array. */
+struct order_key {
+	long due;		/* YYYYMMDD, LONG_MAX for none */
+	const struct task *t;
+	size_t i;
+};
+
+/* task_cmp() with the due date as a number (most tasks share one). */
+static int
+order_key_cmp(const void *pa, const void *pb)
+{
+	const struct order_key *a = pa, *b = pb;
+	const struct task *x = a->t, *y = b->t;
+	int c;
+
+	if (a->due < 0 || b->due < 0)
+		return task_cmp(x, y);
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	if (x->has_points != y->has_points)
+		return x->has_points ? -1 : 1;
+	if (x->points != y->points)
+		return x->points > y->points ? -1 : 1;
+	if (x->code != NULL && y->code != NULL) {
+		if ((c = text_code_cmp(x->code, y->code)) != 0)
+			return c;
+	} else if (x->code != y->code) {
+		return x->code == NULL ? 1 : -1;
+	}
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* YYYY-MM-DD as YYYYMMDD (the same order as strcmp), LONG_MAX for none,
+ * -1 for anything else (compared as text then). */
+static long
+due_number(const char *d)
+{
+	long v = 0;
+	int i;
+
+	if (d == NULL)
+		return LONG_MAX;
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (d[i] != '-')
+				return -1;
+		} else if (d[i] >= '0' && d[i] <= '9') {
+			v = v * 10 + (d[i] - '0');
+		} else {
+			return -1;
+		}
+	}
+	return d[10] == '\0' ? v : -1;
+}
+
 static void
 indexes_build(struct board *b)
 {
+	struct order_key *k;
+	bool by_id = true;
 	size_t i;
 
 	free(b->order);
@@ -212,14 +264,23 @@ indexes_build(struct board *b)
 	b->byid = xcalloc(b->tasks_cap + 1, sizeof *b->byid);
 	b->bycode = xcalloc(b->tasks_cap + 1, sizeof *b->bycode);
 	b->nbycode = 0;
+	k = xcalloc(b->ntasks + 1, sizeof *k);
 	for (i = 0; i < b->ntasks; i++) {
-		b->order[i] = b->byid[i] = i;
+		k[i].t = &b->tasks[i];
+		k[i].due = due_number(b->tasks[i].due);
+		k[i].i = b->byid[i] = i;
 		if (b->tasks[i].code != NULL)
 			b->bycode[b->nbycode++] = i;
+		if (i > 0 && b->tasks[i - 1].id > b->tasks[i].id)
+			by_id = false;
 	}
+	qsort(k, b->ntasks, sizeof *k, order_key_cmp);
+	for (i = 0; i < b->ntasks; i++)
+		b->order[i] = k[i].i;
+	free(k);
 	sort_tasks = b->tasks;
-	qsort(b->order, b->ntasks, sizeof *b->order, order_cmp);
-	qsort(b->byid, b->ntasks, sizeof *b->byid, byid_cmp);
+	if (!by_id)	/* the store reads them in id order */
+		qsort(b->byid, b->ntasks, sizeof *b->byid, byid_cmp);
 	qsort(b->bycode, b->nbycode, sizeof *b->bycode, bycode_cmp);
 }
 
@@ -397,21 +458,30 @@ role_index(struct board *b, const char *id)
 	return b->nroles++;
 }
 
-/* Task i's owner and supported roles as indices into b->roles. */
-static void
-task_roles(struct board *b, size_t i)
+/* The roles task i supports, a bit each (by index into b->roles). */
+static unsigned long long
+task_supports(const struct board *b, size_t i)
 {
 	const struct task *t = &b->tasks[i];
 	unsigned long long mask = 0;
 	size_t j;
 
-	b->trole[i] = (unsigned short)role_index(b, t->role != NULL ?
-	    t->role : "?");
 	if (t->support != NULL && *t->support != '\0')
 		for (j = 0; j < b->nroles && j < SUPPORT_BITS; j++)
 			if (supports(t->support, b->roles[j].id))
 				mask |= 1ULL << j;
-	b->tsup[i] = mask;
+	return mask;
+}
+
+/* Task i's owner and supported roles as indices into b->roles. */
+static void
+task_roles(struct board *b, size_t i)
+{
+	const struct task *t = &b->tasks[i];
+
+	b->trole[i] = (unsigned short)role_index(b, t->role != NULL ?
+	    t->role : "?");
+	b->tsup[i] = task_supports(b, i);
 }
 
 static void
@@ -447,7 +517,7 @@ roles_build(struct board *b)
 		    b->tasks[b->order[i]].role != NULL ?
 		    b->tasks[b->order[i]].role : "?");
 	for (i = 0; i < b->ntasks; i++)
-		task_roles(b, i);
+		b->tsup[i] = task_supports(b, i);
 }
 
 /* A role's tasks while columns are built: its own open and done ones,
@@ -592,6 +662,41 @@ board_load_mine(struct board *b, char **err)
 	return 0;
 }
 
+/* tasks_points() from the code index, which groups the tasks of a
+ * criterion already (no second sort). */
+static void
+points_count(struct board *b)
+{
+	const struct task *t;
+	size_t i, j;
+	score max;
+	bool has, done;
+
+	b->recovered = b->at_stake = 0;
+	for (i = 0; i < b->nbycode; i = j) {
+		max = 0;
+		has = false;
+		done = true;
+		for (j = i; j < b->nbycode; j++) {
+			t = &b->tasks[b->bycode[j]];
+			if (j > i && strcmp(t->code,
+			    b->tasks[b->bycode[i]].code) != 0)
+				break;
+			if (t->has_points && (!has || t->points > max)) {
+				max = t->points;
+				has = true;
+			}
+			if (t->status != STATUS_DONE)
+				done = false;
+		}
+		if (has) {
+			b->at_stake += max;
+			if (done)
+				b->recovered += max;
+		}
+	}
+}
+
 /* After the tasks changed: the header's counts, the filter's lists, the
  * columns, the cursor back on its task. */
 static int
@@ -617,7 +722,6 @@ board_settle(struct board *b, struct place *place, char **err)
 static int
 board_load(struct board *b, char **err)
 {
-	struct filter all = { NULL, -1, false, NULL };
 	struct plan p;
 	struct task *tasks;
 	struct place place;
@@ -641,7 +745,7 @@ board_load(struct board *b, char **err)
 	/* The counter first: a change between the two reads is read
 	 * again by the next update, which is harmless. */
 	seq = store_seq(b->s);
-	if (store_tasks(b->s, p.id, &all, &tasks, &n, err) != 0) {
+	if (store_tasks_lean(b->s, p.id, &tasks, &n, err) != 0) {
 		plan_clear(&p);
 		return -1;
 	}
@@ -655,7 +759,7 @@ board_load(struct board *b, char **err)
 	b->ntasks = b->tasks_cap = n;
 	indexes_build(b);
 	roles_build(b);
-	tasks_points(b->tasks, b->ntasks, &b->recovered, &b->at_stake);
+	points_count(b);
 	return board_settle(b, &place, err);
 }
 
@@ -696,6 +800,21 @@ codes_points(struct board *b, const struct task *ch, size_t n, int sign)
 	free(codes);
 }
 
+/* Drop what store_tasks_lean() leaves out: the task view and the search
+ * read it from the store. */
+static void
+task_lean(struct task *t)
+{
+	char **v[] = { &t->key, &t->origin, &t->due_source, &t->target,
+	    &t->every, &t->crit_title, &t->comment, &t->assignee };
+	size_t i;
+
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		free(*v[i]);
+		*v[i] = NULL;
+	}
+}
+
 /* Patch the changed tasks into the snapshot: each keeps its index (a new
  * one is appended), and moves in the sorted indexes. */
 static void
@@ -705,6 +824,7 @@ tasks_patch(struct board *b, struct task *ch, size_t n)
 	struct task *t;
 
 	for (k = 0; k < n; k++) {
+		task_lean(&ch[k]);
 		i = byid_find(b, ch[k].id);
 		if (i < b->ntasks && b->tasks[b->byid[i]].id == ch[k].id) {
 			i = b->byid[i];

@@ -134,7 +134,7 @@ struct board {
 	char *search;
 	long *found;		/* sorted ids of tasks whose notes or
 				 * evidence match the search */
-	size_t nfound;
+	size_t nfound, found_cap;
 
 	enum view view;
 	long task_id;		/* the task of the task view */
