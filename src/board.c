@@ -927,6 +927,13 @@ board_reload(struct board *b)
 }
 
 void
+board_resize(struct board *b)
+{
+	term_input_reset(b);
+	view_resize(b);
+}
+
+void
 board_rebuild(struct board *b)
 {
 	struct place place;
@@ -960,7 +967,7 @@ board_free(struct board *b)
 	free(b->search);
 	free(b->found);
 	free(b->msg);
-	board_undo_free(b);
+	actions_undo_free(b);
 	free(b->pending);
 	free(b->fatal);
 	free(b->script_name);
@@ -1014,11 +1021,15 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		board_free(&b);
 		return -1;
 	}
+	/* The terminal, then the board's colours and windows on it; at
+	 * the end the windows go before the terminal. */
 	if (term_open(&b, err) != 0) {
 		term_close(&b);
 		board_free(&b);
 		return -1;
 	}
+	view_colors(&b);
+	view_layout(&b);
 	if (view_only)
 		board_message(&b, false, "%s",
 		    _("View only: the board follows changes, keys change "
@@ -1028,22 +1039,22 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		    _("The database is read-only: you can only look"));
 	else
 		board_message(&b, false, "%s", _("Press ? for help"));
-	board_clamp(&b);
+	actions_clamp(&b);
 	while (!b.quit) {
 		if (dirty)
 			view_draw(&b);
 		dirty = false;
-		key = board_key(&b);
+		key = term_key(&b);
 		if (key == BOARD_EOF)
 			break;
 		/* A key acts on the snapshot on the screen, the one the
 		 * user saw: another board's change is read after it (a
 		 * change key then finds the field it showed moved). */
 		if (key == BOARD_RESIZE) {
-			view_resize(&b);
-			board_clamp(&b);
+			board_resize(&b);
+			actions_clamp(&b);
 		} else if (key != BOARD_TIMEOUT && key != BOARD_PASTE)
-			board_dispatch(&b, key);	/* a paste is no key */
+			actions_dispatch(&b, key); /* a paste is no key */
 		if (key != BOARD_TIMEOUT)
 			dirty = true;
 		/* Another board's commit changes data_version; past
@@ -1058,6 +1069,7 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		view_draw(&b);
 		term_dump(&b);
 	}
+	view_free_windows(&b);
 	term_close(&b);
 	if (b.fatal != NULL) {
 		fail(err, "%s", b.fatal);

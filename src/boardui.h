@@ -20,7 +20,7 @@
  * boards' changes (with it the board sleeps until a key or a write). */
 #define POLL_MS 250
 
-/* Returned by board_key() when the input timeout passed without a key. */
+/* Returned by term_key() when the input timeout passed without a key. */
 #define BOARD_TIMEOUT (-1)
 /* The key script ended (or failed): the board quits. */
 #define BOARD_EOF (-2)
@@ -99,9 +99,9 @@ struct board {
 	 * reload (an import) reads them all again. */
 	struct task *tasks;
 	size_t ntasks, tasks_cap;
-	size_t *order;		/* indices in card order (due, points, code) */
+	size_t *order;		/* indices in card order */
 	size_t *byid;		/* indices by task id */
-	size_t *bycode;		/* indices of the tasks with a code, by code */
+	size_t *bycode;		/* indices of tasks with a code, by code */
 	size_t nbycode;
 	long seq;		/* store_seq() the snapshot is at */
 	/* The roles of the snapshot (the configured ones, then those only
@@ -202,12 +202,15 @@ struct column *board_column_find(struct board *b, const char *id);
 void board_reload(struct board *b);
 void board_rebuild(struct board *b);
 int board_load_mine(struct board *b, char **err);
+/* After a terminal size change: the key window (term.c), then the
+ * board's windows (view.c), repainted from scratch. */
+void board_resize(struct board *b);
 
 /* actions.c */
-void board_dispatch(struct board *b, int key);
+void actions_dispatch(struct board *b, int key);
 /* Keep the cursor on a card and its column on the screen. */
-void board_clamp(struct board *b);
-void board_undo_free(struct board *b);
+void actions_clamp(struct board *b);
+void actions_undo_free(struct board *b);
 
 /* term.c */
 void term_locale_init(void);
@@ -216,16 +219,16 @@ void term_close(struct board *b);
 /* (Re)make the 1x1 window keys are read from (term_open, resize). */
 void term_input_reset(struct board *b);
 /* The next key, BOARD_TIMEOUT, BOARD_RESIZE or BOARD_EOF. */
-int board_key(struct board *b);
+int term_key(struct board *b);
 /* Headless: append the virtual screen to the dump file. */
 void term_dump(struct board *b);
 
 /* view.c */
-/* Delete the header, body and footer windows (term_close, resize). */
+/* Delete the header, body and footer windows (board_run, resize). */
 void view_free_windows(struct board *b);
 void view_layout(struct board *b);
-/* After a terminal size change: new windows (the key window too) and a
- * repaint from scratch. */
+/* After a terminal size change: new windows and a repaint from scratch
+ * (board_resize() remakes the key window first). */
 void view_resize(struct board *b);
 void view_colors(struct board *b);
 int view_colors_check(const struct config *c, char **err);
@@ -253,10 +256,10 @@ void view_date(const char *iso, char *buf, bool day_month);
 const char *view_filter_name(const struct board *b);
 
 /* taskview.c */
-void view_lines_build(struct board *b);
-void view_draw_text(struct board *b);
+void taskview_lines_build(struct board *b);
+void taskview_draw_text(struct board *b);
 /* Wrap text to width columns into lines appended to *lines. */
-void view_wrap(const char *text, int width, const char *indent,
+void taskview_wrap(const char *text, int width, const char *indent,
     char ***lines, size_t *n, size_t *cap);
 
 /* prompt.c */

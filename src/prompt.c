@@ -13,7 +13,7 @@
  * text.c uses for every card and report) that disagree on combining
  * marks and East Asian widths; it has no notion of a selected
  * pre-filled text or of a paste; and it reads keys itself, where the
- * board's keys come from board_key() (the terminal, or the headless key
+ * board's keys come from term_key() (the terminal, or the headless key
  * script).  The editor here is small: the text is kept as wide
  * characters, a character and the combining marks after it (uc_width 0,
  * the same rule as text_width) move and delete as one unit, and what is
@@ -305,7 +305,7 @@ prompt_draw(struct board *b, const char *label, struct line *l)
 static void
 prompt_resize(struct board *b)
 {
-	view_resize(b);
+	board_resize(b);
 	view_draw(b);
 }
 
@@ -336,7 +336,7 @@ prompt_line(struct board *b, const char *label, const char *initial,
 	while (!done) {
 		curs_set(1);
 		prompt_draw(b, label, &l);
-		key = board_key(b);
+		key = term_key(b);
 		switch (key) {
 		case BOARD_TIMEOUT:
 			break;
@@ -377,7 +377,7 @@ prompt_key(struct board *b, const char *question)
 		return -1;
 	for (;;) {
 		prompt_draw(b, question, NULL);
-		key = board_key(b);
+		key = term_key(b);
 		if (key == BOARD_TIMEOUT || key == BOARD_PASTE)
 			continue;
 		if (key == BOARD_RESIZE) {
@@ -445,7 +445,7 @@ prompt_menu(struct board *b, const char *title,
 	for (;;) {
 		menu_draw(b, title, items, n);
 		prompt_draw(b, title, NULL);
-		key = board_key(b);
+		key = term_key(b);
 		if (key == BOARD_TIMEOUT || key == BOARD_PASTE)
 			continue;
 		if (key == BOARD_RESIZE) {

@@ -11,7 +11,7 @@
  * A dropped SSH session must not leave the board behind: SIGHUP, SIGTERM
  * and SIGINT only set a flag, and a terminal that has gone away (a
  * hung-up tty reads 0 bytes at once, so wget_wch() returns ERR without
- * waiting) is taken as the end of input.  Either way board_key() says
+ * waiting) is taken as the end of input.  Either way term_key() says
  * BOARD_EOF from then on and the board quits normally, so --demo still
  * removes its throw-away database. */
 #include <errno.h>
@@ -35,7 +35,7 @@
 #include "keymap.h"
 #include "util.h"
 
-/* Set by the signal handlers, read by board_key(): nothing else is safe
+/* Set by the signal handlers, read by term_key(): nothing else is safe
  * in a handler. */
 static volatile sig_atomic_t term_stop;
 
@@ -416,7 +416,7 @@ wait_input(struct board *b)
 }
 
 int
-board_key(struct board *b)
+term_key(struct board *b)
 {
 	wint_t wc;
 	int rc;
@@ -541,7 +541,7 @@ term_input_reset(struct board *b)
 	if (b->input == NULL)
 		b->input = stdscr;	/* never: 1x1 always fits */
 	keypad(b->input, TRUE);
-	wtimeout(b->input, 0);	/* board_key() waits in poll() */
+	wtimeout(b->input, 0);	/* term_key() waits in poll() */
 	wnoutrefresh(b->input);
 }
 
@@ -600,8 +600,6 @@ term_open(struct board *b, char **err)
 	define_keys();
 	paste_mode(b, true);
 	term_input_reset(b);
-	view_colors(b);
-	view_layout(b);
 	return 0;
 }
 
@@ -616,7 +614,6 @@ term_close(struct board *b)
 		signals_restore();
 		return;
 	}
-	view_free_windows(b);
 	if (b->input != NULL && b->input != stdscr)
 		delwin(b->input);
 	b->input = NULL;

@@ -143,7 +143,6 @@ view_layout(struct board *b)
 void
 view_resize(struct board *b)
 {
-	term_input_reset(b);
 	view_layout(b);
 	clearok(curscr, TRUE);
 }
@@ -894,7 +893,7 @@ view_draw(struct board *b)
 	if (b->view == VIEW_BOARD)
 		draw_board(b);
 	else
-		view_draw_text(b);
+		taskview_draw_text(b);
 	wnoutrefresh(b->body);
 	draw_footer(b);
 	doupdate();
