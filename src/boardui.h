@@ -243,9 +243,6 @@ int view_columns_on_screen(const struct board *b, int *width);
  * (y, x): cut with "…" or padded. */
 void view_put(WINDOW *w, int y, int x, const char *s, int width,
     attr_t attr);
-/* Bytes of the first line of s wrapped at width columns; *next is where
- * the next line starts. */
-size_t view_wrap_first(const char *s, int width, const char **next);
 /* A score with the language's decimal mark; buf of 32 bytes. */
 void view_score(score v, char *buf);
 /* A YYYY-MM-DD date as the language writes it (dd/mm/yyyy or ISO), or

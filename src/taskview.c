@@ -37,7 +37,7 @@ taskview_wrap(const char *text, int width, const char *indent,
 		while (*rest == ' ')
 			rest++;
 		while (*rest != '\0') {
-			len = view_wrap_first(rest, w, &next);
+			len = text_wrap_first(rest, w, &next);
 			lines_add(lines, n, cap, xasprintf("%s%.*s", indent,
 			    (int)len, rest));
 			rest = next;
@@ -318,7 +318,7 @@ help_line_wrap(const char *line, int width, char ***lines, size_t *n,
 		lines_add(lines, n, cap, xstrdup(""));
 	while (*rest != '\0') {
 		w = width - indent > 1 ? width - indent : 1;
-		len = view_wrap_first(rest, w, &next);
+		len = text_wrap_first(rest, w, &next);
 		lines_add(lines, n, cap, xasprintf("%*s%.*s", indent, "",
 		    (int)len, rest));
 		rest = next;
