@@ -198,33 +198,34 @@ index_remove(const struct board *b, size_t *v, size_t *n, size_t i,
  * the tasks, keeps the comparisons in one array. */
 struct order_key {
 	long due;		/* YYYYMMDD, LONG_MAX for none */
+	score points;		/* LLONG_MIN for none */
+	const char *code;
+	long id;
 	const struct task *t;
 	size_t i;
 };
 
-/* task_cmp() with the due date as a number (most tasks share one). */
+/* task_cmp() on the keys copied out of the tasks, the due date as a
+ * number: the sort reads one small array, not the tasks all over. */
 static int
 order_key_cmp(const void *pa, const void *pb)
 {
 	const struct order_key *a = pa, *b = pb;
-	const struct task *x = a->t, *y = b->t;
 	int c;
 
 	if (a->due < 0 || b->due < 0)
-		return task_cmp(x, y);
+		return task_cmp(a->t, b->t);
 	if (a->due != b->due)
 		return a->due < b->due ? -1 : 1;
-	if (x->has_points != y->has_points)
-		return x->has_points ? -1 : 1;
-	if (x->points != y->points)
-		return x->points > y->points ? -1 : 1;
-	if (x->code != NULL && y->code != NULL) {
-		if ((c = text_code_cmp(x->code, y->code)) != 0)
+	if (a->points != b->points)	/* none sorts after every value */
+		return a->points > b->points ? -1 : 1;
+	if (a->code != NULL && b->code != NULL) {
+		if ((c = text_code_cmp(a->code, b->code)) != 0)
 			return c;
-	} else if (x->code != y->code) {
-		return x->code == NULL ? 1 : -1;
+	} else if (a->code != b->code) {
+		return a->code == NULL ? 1 : -1;
 	}
-	return x->id < y->id ? -1 : x->id > y->id;
+	return a->id < b->id ? -1 : a->id > b->id;
 }
 
 /* YYYY-MM-DD as YYYYMMDD (the same order as strcmp), LONG_MAX for none,
@@ -268,6 +269,10 @@ indexes_build(struct board *b)
 	for (i = 0; i < b->ntasks; i++) {
 		k[i].t = &b->tasks[i];
 		k[i].due = due_number(b->tasks[i].due);
+		k[i].points = b->tasks[i].has_points ? b->tasks[i].points :
+		    LLONG_MIN;
+		k[i].code = b->tasks[i].code;
+		k[i].id = b->tasks[i].id;
 		k[i].i = b->byid[i] = i;
 		if (b->tasks[i].code != NULL)
 			b->bycode[b->nbycode++] = i;
