@@ -23,7 +23,7 @@
 #include "util.h"
 
 void
-board_clamp(struct board *b)
+actions_clamp(struct board *b)
 {
 	struct column *col;
 	size_t per = (size_t)view_cards_per_screen(b);
@@ -103,7 +103,7 @@ struct undo {
 };
 
 void
-board_undo_free(struct board *b)
+actions_undo_free(struct board *b)
 {
 	size_t i;
 
@@ -383,11 +383,11 @@ pick(struct board *b, const char *title, const char *const *items,
 		cur = 0;
 	while (choice == -2 && n > 0) {
 		pick_draw(b, &w, title, items, n, cur);
-		key = board_key(b);
+		key = term_key(b);
 		if (key == BOARD_TIMEOUT)
 			continue;
 		if (key == BOARD_RESIZE) {
-			view_resize(b);
+			board_resize(b);
 			view_draw(b);
 		} else if (key == BOARD_EOF || key == KEYMAP_ESC)
 			choice = -1;
@@ -955,7 +955,7 @@ dispatch_text(struct board *b, enum action a)
 }
 
 void
-board_dispatch(struct board *b, int key)
+actions_dispatch(struct board *b, int key)
 {
 	enum action a = keymap_lookup(key);
 	int per = view_cards_per_screen(b);
@@ -1090,6 +1090,6 @@ board_dispatch(struct board *b, int key)
 	}
 	if (b->view == VIEW_TASK && board_task_by_id(b, b->task_id) == NULL)
 		open_view(b, VIEW_BOARD, -1);
-	board_clamp(b);
+	actions_clamp(b);
 }
 

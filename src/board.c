@@ -4,11 +4,13 @@
  * and points, and a column per role whose cards are indices into that
  * snapshot.  Every change goes straight to the store (one transaction,
  * with the field the card showed checked) and the snapshot is read again;
- * while it waits for a key the board polls PRAGMA data_version, so another
- * board's change shows within POLL_MS (term.c), read after the key at
- * hand has acted on the screen the user saw.  The other files:
+ * while it waits for a key the board sleeps until the terminal or the
+ * database file is written (term.c), then looks at PRAGMA data_version,
+ * so another board's change shows at once, read after the key at hand has
+ * acted on the screen the user saw.  The other files:
  * actions.c carries out the key table's actions, term.c owns the terminal
  * (or the key script), view.c and taskview.c draw, prompt.c reads text. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,14 +60,29 @@ board_current(struct board *b)
 	return &b->tasks[col->cards[col->cur]];
 }
 
+/* The position in b->byid of the first task whose id is not below id. */
+static size_t
+byid_find(const struct board *b, long id)
+{
+	size_t lo = 0, hi = b->ntasks, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (b->tasks[b->byid[mid]].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 struct task *
 board_task_by_id(struct board *b, long id)
 {
-	size_t i;
+	size_t i = byid_find(b, id);
 
-	for (i = 0; i < b->ntasks; i++)
-		if (b->tasks[i].id == id)
-			return &b->tasks[i];
+	if (i < b->ntasks && b->tasks[b->byid[i]].id == id)
+		return &b->tasks[b->byid[i]];
 	return NULL;
 }
 
@@ -102,6 +119,207 @@ long_cmp(const void *pa, const void *pb)
 	long a = *(const long *)pa, b = *(const long *)pb;
 
 	return a < b ? -1 : a > b;
+}
+
+/* The snapshot's indices, sorted by qsort (no qsort_r in C11): the
+ * tasks they index. */
+static const struct task *sort_tasks;
+
+static int
+id_cmp(const struct task *a, const struct task *b)
+{
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int
+byid_cmp(const void *pa, const void *pb)
+{
+	return id_cmp(&sort_tasks[*(const size_t *)pa],
+	    &sort_tasks[*(const size_t *)pb]);
+}
+
+static int
+code_cmp(const struct task *a, const struct task *b)
+{
+	int c = strcmp(a->code, b->code);
+
+	return c != 0 ? c : id_cmp(a, b);
+}
+
+static int
+bycode_cmp(const void *pa, const void *pb)
+{
+	return code_cmp(&sort_tasks[*(const size_t *)pa],
+	    &sort_tasks[*(const size_t *)pb]);
+}
+
+/* Where task i goes in the sorted index v of n entries. */
+static size_t
+index_place(const struct board *b, const size_t *v, size_t n, size_t i,
+    int (*cmp)(const struct task *, const struct task *))
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cmp(&b->tasks[v[mid]], &b->tasks[i]) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+index_insert(const struct board *b, size_t *v, size_t *n, size_t i,
+    int (*cmp)(const struct task *, const struct task *))
+{
+	size_t at = index_place(b, v, *n, i, cmp);
+
+	memmove(v + at + 1, v + at, (*n - at) * sizeof *v);
+	v[at] = i;
+	(*n)++;
+}
+
+/* Take task i out of v while it still holds the values v is sorted by. */
+static void
+index_remove(const struct board *b, size_t *v, size_t *n, size_t i,
+    int (*cmp)(const struct task *, const struct task *))
+{
+	size_t at = index_place(b, v, *n, i, cmp);
+
+	if (at < *n && v[at] == i) {
+		memmove(v + at, v + at + 1, (*n - at - 1) * sizeof *v);
+		(*n)--;
+	}
+}
+
+/* A task's sort key, next to its index: sorting these, not indices into
+ * the tasks, keeps the comparisons in one array. */
+struct order_key {
+	long due;		/* YYYYMMDD, LONG_MAX for none */
+	score points;		/* LLONG_MIN for none */
+	const char *code;
+	long id;
+	const struct task *t;
+	size_t i;
+};
+
+/* task_cmp() on the keys copied out of the tasks, the due date as a
+ * number: the sort reads one small array, not the tasks all over. */
+static int
+order_key_cmp(const void *pa, const void *pb)
+{
+	const struct order_key *a = pa, *b = pb;
+	int c;
+
+	if (a->due < 0 || b->due < 0)
+		return task_cmp(a->t, b->t);
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	if (a->points != b->points)	/* none sorts after every value */
+		return a->points > b->points ? -1 : 1;
+	if (a->code != NULL && b->code != NULL) {
+		if ((c = text_code_cmp(a->code, b->code)) != 0)
+			return c;
+	} else if (a->code != b->code) {
+		return a->code == NULL ? 1 : -1;
+	}
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* YYYY-MM-DD as YYYYMMDD (the same order as strcmp), LONG_MAX for none,
+ * -1 for anything else (compared as text then). */
+static long
+due_number(const char *d)
+{
+	long v = 0;
+	int i;
+
+	if (d == NULL)
+		return LONG_MAX;
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (d[i] != '-')
+				return -1;
+		} else if (d[i] >= '0' && d[i] <= '9') {
+			v = v * 10 + (d[i] - '0');
+		} else {
+			return -1;
+		}
+	}
+	return d[10] == '\0' ? v : -1;
+}
+
+static void
+indexes_build(struct board *b)
+{
+	struct order_key *k;
+	bool by_id = true;
+	size_t i;
+
+	free(b->order);
+	free(b->byid);
+	free(b->bycode);
+	b->order = xcalloc(b->tasks_cap + 1, sizeof *b->order);
+	b->byid = xcalloc(b->tasks_cap + 1, sizeof *b->byid);
+	b->bycode = xcalloc(b->tasks_cap + 1, sizeof *b->bycode);
+	b->nbycode = 0;
+	k = xcalloc(b->ntasks + 1, sizeof *k);
+	for (i = 0; i < b->ntasks; i++) {
+		k[i].t = &b->tasks[i];
+		k[i].due = due_number(b->tasks[i].due);
+		k[i].points = b->tasks[i].has_points ? b->tasks[i].points :
+		    LLONG_MIN;
+		k[i].code = b->tasks[i].code;
+		k[i].id = b->tasks[i].id;
+		k[i].i = b->byid[i] = i;
+		if (b->tasks[i].code != NULL)
+			b->bycode[b->nbycode++] = i;
+		if (i > 0 && b->tasks[i - 1].id > b->tasks[i].id)
+			by_id = false;
+	}
+	xqsort(k, b->ntasks, sizeof *k, order_key_cmp);
+	for (i = 0; i < b->ntasks; i++)
+		b->order[i] = k[i].i;
+	free(k);
+	sort_tasks = b->tasks;
+	if (!by_id)	/* the store reads them in id order */
+		xqsort(b->byid, b->ntasks, sizeof *b->byid, byid_cmp);
+	xqsort(b->bycode, b->nbycode, sizeof *b->bycode, bycode_cmp);
+}
+
+/* The points of the tasks of one criterion code, task.h's rule for one
+ * criterion: the largest points at stake, recovered when all are done. */
+static void
+code_points(const struct board *b, const char *code, score *stake,
+    score *rec)
+{
+	const struct task *t;
+	size_t lo = 0, hi = b->nbycode, mid;
+	bool has = false, done = true;
+	score max = 0;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(b->tasks[b->bycode[mid]].code, code) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < b->nbycode; lo++) {
+		t = &b->tasks[b->bycode[lo]];
+		if (strcmp(t->code, code) != 0)
+			break;
+		if (t->has_points && (!has || t->points > max)) {
+			max = t->points;
+			has = true;
+		}
+		if (t->status != STATUS_DONE)
+			done = false;
+	}
+	*stake = has ? max : 0;
+	*rec = has && done ? max : 0;
 }
 
 static struct column *
@@ -226,51 +444,122 @@ card_add(struct column *col, size_t i)
 	col->cards[col->ncards++] = i;
 }
 
-/* The cards of a column: its own open tasks, its own done ones, then the
- * tasks it supports (open, then done), each in task_cmp order. */
-static void
-column_fill(struct board *b, struct column *col)
-{
-	const struct task *t;
-	size_t i;
-	int pass;
+#define SUPPORT_BITS 64
 
-	for (pass = 0; pass < 4; pass++) {
-		if (pass == 2)
-			col->nown = col->ncards;
-		for (i = 0; i < b->ntasks; i++) {
-			t = &b->tasks[i];
-			if ((t->status == STATUS_DONE) != (pass % 2 == 1))
-				continue;
-			if (pass < 2 ? strcmp(t->role != NULL ? t->role : "?",
-			    col->id) != 0 : t->support == NULL ||
-			    !supports(t->support, col->id))
-				continue;
-			if (pass < 2) {
-				col->total++;
-				if (t->status == STATUS_DONE)
-					col->done++;
-			}
-			if (search_task_visible(b, t))
-				card_add(col, i);
-		}
-	}
+static size_t
+role_index(struct board *b, const char *id)
+{
+	struct board_role *r;
+	size_t i;
+
+	for (i = 0; i < b->nroles; i++)
+		if (strcmp(b->roles[i].id, id) == 0)
+			return i;
+	b->roles = xgrow(b->roles, &b->roles_cap, b->nroles + 1,
+	    sizeof *b->roles);
+	r = &b->roles[b->nroles];
+	memset(r, 0, sizeof *r);
+	r->id = r->own = xstrdup(id);
+	return b->nroles++;
 }
 
-/* Whether a role holds a task, its own or one it supports. */
-static bool
-role_used(const struct board *b, const char *id)
+/* The roles task i supports, a bit each (by index into b->roles). */
+static unsigned long long
+task_supports(const struct board *b, size_t i)
 {
-	const struct task *t;
+	const struct task *t = &b->tasks[i];
+	unsigned long long mask = 0;
+	size_t j;
+
+	if (t->support != NULL && *t->support != '\0')
+		for (j = 0; j < b->nroles && j < SUPPORT_BITS; j++)
+			if (supports(t->support, b->roles[j].id))
+				mask |= 1ULL << j;
+	return mask;
+}
+
+/* Task i's owner and supported roles as indices into b->roles. */
+static void
+task_roles(struct board *b, size_t i)
+{
+	const struct task *t = &b->tasks[i];
+
+	b->trole[i] = (unsigned short)role_index(b, t->role != NULL ?
+	    t->role : "?");
+	b->tsup[i] = task_supports(b, i);
+}
+
+static void
+roles_free(struct board *b)
+{
 	size_t i;
 
-	for (i = 0; i < b->ntasks; i++) {
-		t = &b->tasks[i];
-		if (strcmp(t->role != NULL ? t->role : "?", id) == 0 ||
-		    (t->support != NULL && supports(t->support, id)))
-			return true;
+	for (i = 0; i < b->nroles; i++)
+		free(b->roles[i].own);
+	b->nroles = 0;
+}
+
+/* The role table and every task's roles: the configured roles, then the
+ * ones only tasks name, in card order. */
+static void
+roles_build(struct board *b)
+{
+	const struct config *c = b->c;
+	size_t i, r;
+
+	roles_free(b);
+	for (i = 0; i < c->nroles; i++) {
+		r = role_index(b, c->roles[i].id);
+		b->roles[r].name = c->roles[i].name;
+		b->roles[r].configured = true;
 	}
-	return false;
+	free(b->trole);
+	free(b->tsup);
+	b->trole = xcalloc(b->tasks_cap + 1, sizeof *b->trole);
+	b->tsup = xcalloc(b->tasks_cap + 1, sizeof *b->tsup);
+	for (i = 0; i < b->ntasks; i++)
+		b->trole[b->order[i]] = (unsigned short)role_index(b,
+		    b->tasks[b->order[i]].role != NULL ?
+		    b->tasks[b->order[i]].role : "?");
+	for (i = 0; i < b->ntasks; i++)
+		b->tsup[i] = task_supports(b, i);
+}
+
+/* A role's tasks while columns are built: its own open and done ones,
+ * then the open and done ones it supports, each in card order. */
+struct bucket {
+	const char *id, *name;
+	bool configured;
+	size_t *v[4];
+	size_t n[4], cap[4];
+};
+
+static void
+bucket_add(struct bucket *k, int which, size_t i)
+{
+	k->v[which] = xgrow(k->v[which], &k->cap[which], k->n[which] + 1,
+	    sizeof *k->v[which]);
+	k->v[which][k->n[which]++] = i;
+}
+
+/* A column from its bucket: the cards the search and filter keep, and
+ * the counts of its own tasks before filtering. */
+static void
+column_fill(struct board *b, size_t *cap, struct bucket *k)
+{
+	struct column *col = column_add(b, cap, k->id, k->name);
+	int w;
+	size_t j;
+
+	col->total = k->n[0] + k->n[1];
+	col->done = k->n[1];
+	for (w = 0; w < 4; w++) {
+		if (w == 2)
+			col->nown = col->ncards;
+		for (j = 0; j < k->n[w]; j++)
+			if (search_task_visible(b, &b->tasks[k->v[w][j]]))
+				card_add(col, k->v[w][j]);
+	}
 }
 
 /* The header's counts: done, late, and the nearest deadline to come. */
@@ -308,31 +597,52 @@ board_score_now(const struct board *b)
 /* Columns: the configured roles in order that hold tasks, their own or
  * ones they support (every role with show_empty), then any role the
  * tasks name that the configuration does not know, so nothing is ever
- * hidden. */
+ * hidden.  One walk of the tasks in card order sorts them into buckets,
+ * one per role: the work grows with the tasks, not tasks times roles. */
 static void
 columns_build(struct board *b)
 {
 	const struct config *c = b->c;
-	size_t i, cap = 0;
+	struct bucket *bk;
+	size_t cap = 0, i, j, k, n = b->nroles;
+	unsigned long long m;
 	const struct task *t;
-	const char *id;
 
 	for (i = 0; i < b->ncols; i++)
 		free(b->cols[i].cards);
 	free(b->cols);
 	b->cols = NULL;
 	b->ncols = 0;
-	for (i = 0; i < c->nroles; i++)
-		if (c->show_empty || role_used(b, c->roles[i].id))
-			column_add(b, &cap, c->roles[i].id, c->roles[i].name);
-	for (i = 0; i < b->ntasks; i++) {
-		t = &b->tasks[i];
-		id = t->role != NULL ? t->role : "?";
-		if (board_column_find(b, id) == NULL)
-			column_add(b, &cap, id, NULL);
+	bk = xcalloc(n + 1, sizeof *bk);
+	for (i = 0; i < n; i++) {
+		bk[i].id = b->roles[i].id;
+		bk[i].name = b->roles[i].name;
+		bk[i].configured = b->roles[i].configured;
 	}
-	for (i = 0; i < b->ncols; i++)
-		column_fill(b, &b->cols[i]);
+	for (i = 0; i < b->ntasks; i++) {
+		k = b->order[i];
+		t = &b->tasks[k];
+		bucket_add(&bk[b->trole[k]], t->status == STATUS_DONE, k);
+		for (m = b->tsup[k], j = 0; m != 0; m >>= 1, j++)
+			if (m & 1)
+				bucket_add(&bk[j], 2 + (t->status ==
+				    STATUS_DONE), k);
+		if (n <= SUPPORT_BITS || t->support == NULL)
+			continue;
+		for (j = SUPPORT_BITS; j < n; j++)
+			if (supports(t->support, bk[j].id))
+				bucket_add(&bk[j], 2 + (t->status ==
+				    STATUS_DONE), k);
+	}
+	for (i = 0; i < n; i++) {
+		if (!bk[i].configured || c->show_empty || bk[i].n[0] +
+		    bk[i].n[1] + bk[i].n[2] + bk[i].n[3] > 0)
+			if (bk[i].configured || bk[i].n[0] + bk[i].n[1] > 0)
+				column_fill(b, &cap, &bk[i]);
+		for (j = 0; j < 4; j++)
+			free(bk[i].v[j]);
+	}
+	free(bk);
 	search_columns_prune(b);
 }
 
@@ -357,19 +667,78 @@ board_load_mine(struct board *b, char **err)
 	return 0;
 }
 
-/* Read the plan and its tasks again, keeping the cursor on its task. */
+/* tasks_points() from the code index, which groups the tasks of a
+ * criterion already (no second sort). */
+static void
+points_count(struct board *b)
+{
+	const struct task *t;
+	size_t i, j;
+	score max;
+	bool has, done;
+
+	b->recovered = b->at_stake = 0;
+	for (i = 0; i < b->nbycode; i = j) {
+		max = 0;
+		has = false;
+		done = true;
+		for (j = i; j < b->nbycode; j++) {
+			t = &b->tasks[b->bycode[j]];
+			if (j > i && strcmp(t->code,
+			    b->tasks[b->bycode[i]].code) != 0)
+				break;
+			if (t->has_points && (!has || t->points > max)) {
+				max = t->points;
+				has = true;
+			}
+			if (t->status != STATUS_DONE)
+				done = false;
+		}
+		if (has) {
+			b->at_stake += max;
+			if (done)
+				b->recovered += max;
+		}
+	}
+}
+
+/* After the tasks changed: the header's counts, the filter's lists, the
+ * columns, the cursor back on its task. */
+static int
+board_settle(struct board *b, struct place *place, char **err)
+{
+	int rc;
+
+	board_count(b);
+	rc = b->f_mine ? board_load_mine(b, err) : 0;
+	if (rc == 0)
+		rc = search_load_texts(b, err);
+	if (rc == 0)
+		rc = board_load_register(b, err);
+	columns_build(b);
+	place_restore(b, place);
+	if (rc != 0)
+		return -1;
+	view_header_parts(b);
+	b->lines_stale = true;
+	return 0;
+}
+
+/* Read the plan and all its tasks again, keeping the cursor on its
+ * task. */
 static int
 board_load(struct board *b, char **err)
 {
-	struct filter all = { NULL, -1, false, NULL };
 	struct plan p;
 	struct task *tasks;
 	struct place place;
 	size_t n;
+	long seq;
 	int rc;
 
 	memset(&p, 0, sizeof p);
 	b->data_version = store_data_version(b->s);
+	snprintf(b->day, sizeof b->day, "%s", today());
 	rc = store_plan_get(b->s, b->plan_name, &p, err);
 	if (rc < 0)
 		return -1;
@@ -380,45 +749,195 @@ board_load(struct board *b, char **err)
 		return fail(err, "%s", _("the database holds no plan yet; "
 		    "import one with: parboard import FILE"));
 	}
-	if (store_tasks(b->s, p.id, &all, &tasks, &n, err) != 0) {
+	/* The counter first: a change between the two reads is read
+	 * again by the next update, which is harmless. */
+	seq = store_seq(b->s);
+	if (store_tasks_lean(b->s, p.id, &tasks, &n, err) != 0) {
 		plan_clear(&p);
 		return -1;
 	}
 	plan_clear(&b->plan);
 	b->plan = p;
+	b->seq = seq;
 	/* The place refers to the old snapshot: save it before the swap. */
 	place_save(b, &place);
 	tasks_free(b->tasks, b->ntasks);
-	xqsort(tasks, n, sizeof *tasks, task_cmp);
 	b->tasks = tasks;
-	b->ntasks = n;
-	tasks_points(b->tasks, b->ntasks, &b->recovered, &b->at_stake);
-	board_count(b);
-	rc = b->f_mine ? board_load_mine(b, err) : 0;
-	if (rc == 0)
-		rc = search_load_texts(b, err);
-	if (rc == 0)
-		rc = board_load_register(b, err);
-	columns_build(b);
-	place_restore(b, &place);
+	b->ntasks = b->tasks_cap = n;
+	indexes_build(b);
+	roles_build(b);
+	points_count(b);
+	return board_settle(b, &place, err);
+}
+
+static int
+order_task_cmp(const struct task *a, const struct task *b)
+{
+	return task_cmp(a, b);
+}
+
+/* Add or take out the points of the criteria that the changed tasks
+ * (and the snapshot's copies of them) belong to, each once. */
+static void
+codes_points(struct board *b, const struct task *ch, size_t n, int sign)
+{
+	const char **codes = xcalloc(2 * n + 1, sizeof *codes);
+	const struct task *t;
+	size_t nc = 0, k, j, w;
+	const char *code;
+	score stake, rec;
+
+	for (k = 0; k < n; k++) {
+		t = board_task_by_id(b, ch[k].id);
+		for (w = 0; w < 2; w++) {
+			code = w == 0 ? ch[k].code : t != NULL ? t->code : NULL;
+			if (code == NULL)
+				continue;
+			for (j = 0; j < nc && strcmp(codes[j], code) != 0; j++)
+				;
+			if (j == nc)
+				codes[nc++] = code;
+		}
+	}
+	for (j = 0; j < nc; j++) {
+		code_points(b, codes[j], &stake, &rec);
+		b->at_stake += sign * stake;
+		b->recovered += sign * rec;
+	}
+	free(codes);
+}
+
+/* Drop what store_tasks_lean() leaves out: the task view and the search
+ * read it from the store. */
+static void
+task_lean(struct task *t)
+{
+	char **v[] = { &t->key, &t->origin, &t->due_source, &t->comment,
+	    &t->assignee };
+	size_t i;
+
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		free(*v[i]);
+		*v[i] = NULL;
+	}
+}
+
+/* Patch the changed tasks into the snapshot: each keeps its index (a new
+ * one is appended), and moves in the sorted indexes. */
+static void
+tasks_patch(struct board *b, struct task *ch, size_t n)
+{
+	size_t k, i, norder = b->ntasks, old_cap = b->tasks_cap;
+	struct task *t;
+
+	for (k = 0; k < n; k++) {
+		task_lean(&ch[k]);
+		i = byid_find(b, ch[k].id);
+		if (i < b->ntasks && b->tasks[b->byid[i]].id == ch[k].id) {
+			i = b->byid[i];
+			t = &b->tasks[i];
+			index_remove(b, b->order, &norder, i, order_task_cmp);
+			if (t->code != NULL)
+				index_remove(b, b->bycode, &b->nbycode, i,
+				    code_cmp);
+			task_clear(t);
+		} else {
+			b->tasks = xgrow(b->tasks, &b->tasks_cap, b->ntasks + 1,
+			    sizeof *b->tasks);
+			if (b->tasks_cap != old_cap) {
+				old_cap = b->tasks_cap;
+				b->order = xrealloc(b->order, (old_cap + 1) *
+				    sizeof *b->order);
+				b->byid = xrealloc(b->byid, (old_cap + 1) *
+				    sizeof *b->byid);
+				b->bycode = xrealloc(b->bycode, (old_cap + 1) *
+				    sizeof *b->bycode);
+				b->trole = xrealloc(b->trole, (old_cap + 1) *
+				    sizeof *b->trole);
+				b->tsup = xrealloc(b->tsup, (old_cap + 1) *
+				    sizeof *b->tsup);
+			}
+			i = b->ntasks;
+			b->tasks[i] = ch[k];
+			index_insert(b, b->byid, &b->ntasks, i, id_cmp);
+		}
+		b->tasks[i] = ch[k];
+		index_insert(b, b->order, &norder, i, order_task_cmp);
+		if (b->tasks[i].code != NULL)
+			index_insert(b, b->bycode, &b->nbycode, i, code_cmp);
+		task_roles(b, i);
+	}
+}
+
+/* Another board's (or this one's) change: read only the tasks written
+ * since the snapshot's counter and patch them in.  1 when a full reload
+ * is needed instead: the plan was imported again (or is another one),
+ * or most tasks changed. */
+static int
+board_update(struct board *b, char **err)
+{
+	struct plan p;
+	struct place place;
+	struct task *ch;
+	size_t n;
+	long dv, seq;
+	int rc, same;
+
+	if (b->tasks == NULL)
+		return 1;
+	memset(&p, 0, sizeof p);
+	dv = store_data_version(b->s);
+	rc = store_plan_get(b->s, b->plan_name, &p, err);
 	if (rc != 0)
+		return rc < 0 ? -1 : 1;
+	same = p.id == b->plan.id && p.imported_at != NULL &&
+	    b->plan.imported_at != NULL &&
+	    strcmp(p.imported_at, b->plan.imported_at) == 0;
+	plan_clear(&p);
+	if (!same)
+		return 1;
+	if (store_tasks_changed_since(b->s, b->plan.id, b->seq, &ch, &n, &seq,
+	    err) != 0)
 		return -1;
-	view_header_parts(b);
-	b->lines_stale = true;
-	return 0;
+	if (n > b->ntasks / 4 + 16) {
+		tasks_free(ch, n);
+		return 1;
+	}
+	b->data_version = dv;
+	b->seq = seq;
+	snprintf(b->day, sizeof b->day, "%s", today());
+	place_save(b, &place);
+	codes_points(b, ch, n, -1);
+	tasks_patch(b, ch, n);
+	codes_points(b, ch, n, 1);
+	free(ch);		/* its strings moved into the snapshot */
+	return board_settle(b, &place, err);
 }
 
 /* A reload after a write or another board's change: an error here is
- * shown, the old snapshot stays. */
+ * shown, the old snapshot stays.  Only the tasks that changed are read,
+ * unless the plan itself changed or a new day came. */
 void
 board_reload(struct board *b)
 {
 	char *err = NULL;
+	int rc = 1;
 
-	if (board_load(b, &err) != 0) {
+	if (strcmp(today(), b->day) == 0)
+		rc = board_update(b, &err);
+	if (rc > 0)
+		rc = board_load(b, &err);
+	if (rc != 0) {
 		board_message(b, true, _("Cannot read the data: %s"), err);
 		free(err);
 	}
+}
+
+void
+board_resize(struct board *b)
+{
+	term_input_reset(b);
+	view_resize(b);
 }
 
 void
@@ -440,6 +959,13 @@ board_free(struct board *b)
 		free(b->cols[i].cards);
 	free(b->cols);
 	tasks_free(b->tasks, b->ntasks);
+	free(b->order);
+	free(b->byid);
+	free(b->bycode);
+	roles_free(b);
+	free(b->roles);
+	free(b->trole);
+	free(b->tsup);
 	plan_clear(&b->plan);
 	keymap_lines_free(b->lines);
 	free(b->commune);
@@ -449,7 +975,7 @@ board_free(struct board *b)
 	free(b->found);
 	board_register_free(b);
 	free(b->msg);
-	board_undo_free(b);
+	actions_undo_free(b);
 	free(b->pending);
 	free(b->fatal);
 	free(b->script_name);
@@ -497,16 +1023,21 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 	b.f_status = -1;
 	b.task_id = -1;
 	b.view_only = view_only;
+	b.watch_fd = b.watch_wal = -1;
 	term_locale_init();
 	if (board_config_check(c, err) != 0 || board_load(&b, err) != 0) {
 		board_free(&b);
 		return -1;
 	}
+	/* The terminal, then the board's colours and windows on it; at
+	 * the end the windows go before the terminal. */
 	if (term_open(&b, err) != 0) {
 		term_close(&b);
 		board_free(&b);
 		return -1;
 	}
+	view_colors(&b);
+	view_layout(&b);
 	if (view_only)
 		board_message(&b, false, "%s",
 		    _("View only: the board follows changes, keys change "
@@ -516,32 +1047,33 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		    _("The database is read-only: you can only look"));
 	else
 		board_message(&b, false, "%s", _("Press ? for help"));
-	board_clamp(&b);
+	actions_clamp(&b);
 	while (!b.quit) {
 		if (dirty)
 			view_draw(&b);
 		dirty = false;
-		key = board_key(&b);
+		key = term_key(&b);
 		if (key == BOARD_EOF)
 			break;
 		/* A key acts on the snapshot on the screen, the one the
 		 * user saw: another board's change is read after it (a
 		 * change key then finds the field it showed moved). */
 		if (key == BOARD_RESIZE) {
-			view_resize(&b);
-			board_clamp(&b);
+			board_resize(&b);
+			actions_clamp(&b);
 		} else if (key != BOARD_TIMEOUT && key != BOARD_PASTE)
-			board_dispatch(&b, key);	/* a paste is no key */
+			actions_dispatch(&b, key); /* a paste is no key */
 		if (key != BOARD_TIMEOUT)
 			dirty = true;
-		/* Another board's commit changes data_version. */
+		/* Another board's commit changes data_version; past
+		 * midnight the late and soon cards are counted again. */
 		v = store_data_version(s);
-		if (v != b.data_version) {
-			if (store_schema_newer(s)) {
-				b.fatal = xstrdup(_("parboard was upgraded; "
-				    "restart it"));
-				break;
-			}
+		if (v != b.data_version && store_schema_newer(s)) {
+			b.fatal = xstrdup(_("parboard was upgraded; restart "
+			    "it"));
+			break;
+		}
+		if (v != b.data_version || strcmp(today(), b.day) != 0) {
 			board_reload(&b);
 			dirty = true;
 		}
@@ -550,6 +1082,7 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		view_draw(&b);
 		term_dump(&b);
 	}
+	view_free_windows(&b);
 	term_close(&b);
 	if (b.fatal != NULL) {
 		fail(err, "%s", b.fatal);

@@ -67,7 +67,7 @@ board_load_register(struct board *b, char **err)
 	for (i = 0; i < n; i++)
 		b->changed[i] = v[i].task_id;
 	b->nchanged = n;
-	qsort(b->changed, n, sizeof *b->changed, id_cmp);
+	xqsort(b->changed, n, sizeof *b->changed, id_cmp);
 	net_changes_free(v, n);
 	return store_ticks(b->s, b->plan.id, 0, &b->ticks, &b->nticks, err);
 }
@@ -75,7 +75,7 @@ board_load_register(struct board *b, char **err)
 bool
 board_task_changed(const struct board *b, long id)
 {
-	return b->nchanged > 0 && bsearch(&id, b->changed, b->nchanged,
+	return b->nchanged > 0 && xbsearch(&id, b->changed, b->nchanged,
 	    sizeof *b->changed, id_cmp) != NULL;
 }
 

@@ -16,10 +16,11 @@
 #include "text.h"
 #include "util.h"
 
-/* How long to wait for a key before looking for other boards' changes. */
+/* Without inotify: how long to wait for a key before looking for other
+ * boards' changes (with it the board sleeps until a key or a write). */
 #define POLL_MS 250
 
-/* Returned by board_key() when the input timeout passed without a key. */
+/* Returned by term_key() when the input timeout passed without a key. */
 #define BOARD_TIMEOUT (-1)
 /* The key script ended (or failed): the board quits. */
 #define BOARD_EOF (-2)
@@ -94,8 +95,27 @@ struct board {
 	struct plan plan;
 	char *commune, *period;	/* for the header, from config or plan */
 
+	/* The snapshot: a task keeps its index while the board runs (a
+	 * change patches it in place, a new task is appended); a full
+	 * reload (an import) reads them all again. */
 	struct task *tasks;
-	size_t ntasks;
+	size_t ntasks, tasks_cap;
+	size_t *order;		/* indices in card order */
+	size_t *byid;		/* indices by task id */
+	size_t *bycode;		/* indices of tasks with a code, by code */
+	size_t nbycode;
+	long seq;		/* store_seq() the snapshot is at */
+	/* The roles of the snapshot (the configured ones, then those only
+	 * the tasks name), and each task's: its owner's index and a bit per
+	 * role it supports (roles past 64 are looked up by name). */
+	struct board_role {
+		const char *id, *name;
+		char *own;	/* id when it came from a task */
+		bool configured;
+	} *roles;
+	size_t nroles, roles_cap;
+	unsigned short *trole;
+	unsigned long long *tsup;
 	struct column *cols;
 	size_t ncols;
 	size_t col;		/* current column */
@@ -115,7 +135,7 @@ struct board {
 	char *search;
 	long *found;		/* sorted ids of tasks whose notes or
 				 * evidence match the search */
-	size_t nfound;
+	size_t nfound, found_cap;
 
 	enum view view;
 	long task_id;		/* the task of the task view */
@@ -137,6 +157,12 @@ struct board {
 	bool color;
 	bool cursor_pair;	/* the cursor has its own colours */
 	attr_t paint[PAINT_COUNT];
+
+	/* Waiting for keys (term.c): inotify on the database and its -wal
+	 * file, or -1 (headless, or no inotify: poll every POLL_MS). */
+	int watch_fd, watch_wal;
+	int watch_again;	/* looks left after a write (term.c) */
+	char day[11];		/* today() when the snapshot was read */
 
 	/* Headless mode (PARBOARD_KEYS). */
 	FILE *script;
@@ -185,12 +211,15 @@ struct column *board_column_find(struct board *b, const char *id);
 void board_reload(struct board *b);
 void board_rebuild(struct board *b);
 int board_load_mine(struct board *b, char **err);
+/* After a terminal size change: the key window (term.c), then the
+ * board's windows (view.c), repainted from scratch. */
+void board_resize(struct board *b);
 
 /* actions.c */
-void board_dispatch(struct board *b, int key);
+void actions_dispatch(struct board *b, int key);
 /* Keep the cursor on a card and its column on the screen. */
-void board_clamp(struct board *b);
-void board_undo_free(struct board *b);
+void actions_clamp(struct board *b);
+void actions_undo_free(struct board *b);
 
 /* term.c */
 void term_locale_init(void);
@@ -199,16 +228,16 @@ void term_close(struct board *b);
 /* (Re)make the 1x1 window keys are read from (term_open, resize). */
 void term_input_reset(struct board *b);
 /* The next key, BOARD_TIMEOUT, BOARD_RESIZE or BOARD_EOF. */
-int board_key(struct board *b);
+int term_key(struct board *b);
 /* Headless: append the virtual screen to the dump file. */
 void term_dump(struct board *b);
 
 /* view.c */
-/* Delete the header, body and footer windows (term_close, resize). */
+/* Delete the header, body and footer windows (board_run, resize). */
 void view_free_windows(struct board *b);
 void view_layout(struct board *b);
-/* After a terminal size change: new windows (the key window too) and a
- * repaint from scratch. */
+/* After a terminal size change: new windows and a repaint from scratch
+ * (board_resize() remakes the key window first). */
 void view_resize(struct board *b);
 void view_colors(struct board *b);
 int view_colors_check(const struct config *c, char **err);
@@ -223,9 +252,6 @@ int view_columns_on_screen(const struct board *b, int *width);
  * (y, x): cut with "…" or padded. */
 void view_put(WINDOW *w, int y, int x, const char *s, int width,
     attr_t attr);
-/* Bytes of the first line of s wrapped at width columns; *next is where
- * the next line starts. */
-size_t view_wrap_first(const char *s, int width, const char **next);
 /* A score with the language's decimal mark; buf of 32 bytes. */
 void view_score(score v, char *buf);
 /* A YYYY-MM-DD date as the language writes it (dd/mm/yyyy or ISO), or
@@ -236,10 +262,10 @@ void view_date(const char *iso, char *buf, bool day_month);
 const char *view_filter_name(const struct board *b);
 
 /* taskview.c */
-void view_lines_build(struct board *b);
-void view_draw_text(struct board *b);
+void taskview_lines_build(struct board *b);
+void taskview_draw_text(struct board *b);
 /* Wrap text to width columns into lines appended to *lines. */
-void view_wrap(const char *text, int width, const char *indent,
+void taskview_wrap(const char *text, int width, const char *indent,
     char ***lines, size_t *n, size_t *cap);
 
 /* prompt.c */

@@ -43,7 +43,7 @@ by_criterion(const struct task *t, size_t n, size_t *m)
 	for (i = 0; i < n; i++)
 		if (t[i].code != NULL && t[i].crit_title != NULL)
 			v[(*m)++] = &t[i];
-	qsort(v, *m, sizeof *v, code_cmp);
+	xqsort(v, *m, sizeof *v, code_cmp);
 	return v;
 }
 
@@ -267,7 +267,7 @@ docs_index(struct docs *d, const struct evidence *v, size_t n)
 	d->n = n;
 	for (i = 0; i < n; i++)
 		d->v[i] = &v[i];
-	qsort(d->v, n, sizeof *d->v, doc_cmp);
+	xqsort(d->v, n, sizeof *d->v, doc_cmp);
 }
 
 /* The first of task id's documents in d and how many (0: none). */

@@ -236,14 +236,14 @@ minutes_net(struct store *s, long plan_id, const struct minutes_window *w,
 	r = xcalloc(nc + 1, sizeof *r);
 	for (i = 0; i < nc; i++)
 		r[i] = &c[i];
-	qsort(r, nc, sizeof *r, change_task_cmp);
+	xqsort(r, nc, sizeof *r, change_task_cmp);
 	v = xcalloc(nc + 1, sizeof *v);
 	for (i = 0; i < nc; i = j) {
 		for (j = i; j < nc && r[j]->task_id == r[i]->task_id; j++)
 			;
 		net_fold(&v[m++], &r[i], j - i);
 	}
-	qsort(v, m, sizeof *v, net_cmp);
+	xqsort(v, m, sizeof *v, net_cmp);
 	free(r);
 	changes_free(c, nc);
 	*out = v;
@@ -397,7 +397,7 @@ fact_find(struct fact *f, size_t n, long id)
 	struct fact key = { 0 };
 
 	key.id = id;
-	return bsearch(&key, f, n, sizeof *f, fact_cmp);
+	return xbsearch(&key, f, n, sizeof *f, fact_cmp);
 }
 
 /* One pass over the history, oldest first. */
@@ -637,7 +637,7 @@ sources_load(struct store *s, const struct plan *p,
 		x->f[i].id = x->t[i].id;
 		x->f[i].t = &x->t[i];
 	}
-	qsort(x->f, x->nt, sizeof *x->f, fact_cmp);
+	xqsort(x->f, x->nt, sizeof *x->f, fact_cmp);
 	facts_scan(x->f, x->nt, x->h, x->nh);
 	return 0;
 }
@@ -695,7 +695,7 @@ model_sort(struct model *m)
 		m->items[i].rank = r;
 		m->items[i].seq = i;
 	}
-	qsort(m->items, m->n, sizeof *m->items, item_cmp);
+	xqsort(m->items, m->n, sizeof *m->items, item_cmp);
 }
 
 /* The run of items of role r and section k, from *pos on. */

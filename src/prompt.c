@@ -13,10 +13,10 @@
  * text.c uses for every card and report) that disagree on combining
  * marks and East Asian widths; it has no notion of a selected
  * pre-filled text or of a paste; and it reads keys itself, where the
- * board's keys come from board_key() (the terminal, or the headless key
+ * board's keys come from term_key() (the terminal, or the headless key
  * script).  The editor here is small: the text is kept as wide
- * characters, a character and the combining marks after it (uc_width 0,
- * the same rule as text_width) move and delete as one unit, and what is
+ * characters, a character and the combining marks after it (text.h's
+ * width engine: text_char_attaches) move and delete as one unit, and what is
  * shown and returned is NFC, so decomposed input (some Vietnamese input
  * methods send it) reads like composed input.  Drawing shows only the
  * part around the cursor, so a pasted paragraph of 100 000 characters
@@ -24,7 +24,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <uniwidth.h>
 #include <wchar.h>
 
 #include "boardui.h"
@@ -44,21 +43,18 @@ struct line {
 /* Control keys of the editor. */
 #define CTRL(c) ((c) & 0x1f)
 
-/* Columns of one wide character (libunistring, as text_width). */
+/* Columns of one wide character, and whether it belongs to the one
+ * before it: the width engine's rules (text.h). */
 static int
 wc_width(wchar_t c)
 {
-	int w = uc_width((ucs4_t)c, "UTF-8");
-
-	return w < 0 ? 0 : w;
+	return text_char_width((unsigned int)c);
 }
 
-/* A combining mark (or another zero-width character) belongs to the
- * character before it. */
 static bool
 wc_joins(wchar_t c)
 {
-	return uc_width((ucs4_t)c, "UTF-8") == 0;
+	return text_char_attaches((unsigned int)c);
 }
 
 static char *
@@ -305,7 +301,7 @@ prompt_draw(struct board *b, const char *label, struct line *l)
 static void
 prompt_resize(struct board *b)
 {
-	view_resize(b);
+	board_resize(b);
 	view_draw(b);
 }
 
@@ -336,7 +332,7 @@ prompt_line(struct board *b, const char *label, const char *initial,
 	while (!done) {
 		curs_set(1);
 		prompt_draw(b, label, &l);
-		key = board_key(b);
+		key = term_key(b);
 		switch (key) {
 		case BOARD_TIMEOUT:
 			break;
@@ -377,7 +373,7 @@ prompt_key(struct board *b, const char *question)
 		return -1;
 	for (;;) {
 		prompt_draw(b, question, NULL);
-		key = board_key(b);
+		key = term_key(b);
 		if (key == BOARD_TIMEOUT || key == BOARD_PASTE)
 			continue;
 		if (key == BOARD_RESIZE) {
@@ -445,7 +441,7 @@ prompt_menu(struct board *b, const char *title,
 	for (;;) {
 		menu_draw(b, title, items, n);
 		prompt_draw(b, title, NULL);
-		key = board_key(b);
+		key = term_key(b);
 		if (key == BOARD_TIMEOUT || key == BOARD_PASTE)
 			continue;
 		if (key == BOARD_RESIZE) {

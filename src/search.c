@@ -4,9 +4,11 @@
  * A search finds its words (folded: case and tone marks do not matter)
  * in a task's code, title, criterion, the assessment's comment, its role
  * (id and name) and supporting roles, the assignment text, and its notes
- * and evidence.  Notes and evidence live in the history, not in the
- * snapshot: the ids of the tasks whose notes match are looked up once per
- * search and per reload (search_load_texts), not per card.  While a
+ * and evidence.  Notes and evidence live in the history, and the
+ * criterion's texts are not in the snapshot (they would cost every board
+ * memory for every task): the ids of the tasks whose texts match are
+ * looked up once per search and per reload (search_load_texts), not per
+ * card.  While a
  * search or filter is on, the columns with no match are left out. */
 #include <stdlib.h>
 #include <string.h>
@@ -55,8 +57,7 @@ search_match(const struct board *b, const struct task *t)
 {
 	const char *q = b->search;
 
-	return has(t->code, q) || has(t->title, q) || has(t->crit_title, q) ||
-	    has(t->comment, q) || has(t->assignee, q) || has(t->role, q) ||
+	return has(t->code, q) || has(t->title, q) || has(t->role, q) ||
 	    has(role_name(b, t->role), q) || has(t->support, q) ||
 	    xbsearch(&t->id, b->found, b->nfound, sizeof *b->found,
 	    long_cmp) != NULL;
@@ -96,6 +97,19 @@ search_task_visible(const struct board *b, const struct task *t)
 	    search_match(b, t));
 }
 
+/* A task whose text matches the search is found. */
+static void
+found_crit(void *arg, long id, const char *text)
+{
+	struct board *b = arg;
+
+	if (text == NULL || !text_contains(text, b->search))
+		return;
+	b->found = xgrow(b->found, &b->found_cap, b->nfound + 1,
+	    sizeof *b->found);
+	b->found[b->nfound++] = id;
+}
+
 int
 search_load_texts(struct board *b, char **err)
 {
@@ -104,17 +118,17 @@ search_load_texts(struct board *b, char **err)
 
 	free(b->found);
 	b->found = NULL;
-	b->nfound = 0;
+	b->nfound = b->found_cap = 0;
 	if (b->search == NULL)
 		return 0;
 	if (store_task_texts(b->s, b->plan.id, &v, &n, err) != 0)
 		return -1;
-	b->found = xcalloc(n + 1, sizeof *b->found);
 	for (i = 0; i < n; i++)
-		if (text_contains(v[i].text, b->search))
-			b->found[b->nfound++] = v[i].task_id;
-	xqsort(b->found, b->nfound, sizeof *b->found, long_cmp);
+		found_crit(b, v[i].task_id, v[i].text);
 	task_texts_free(v, n);
+	if (store_task_crit_each(b->s, b->plan.id, found_crit, b, err) != 0)
+		return -1;
+	xqsort(b->found, b->nfound, sizeof *b->found, long_cmp);
 	return 0;
 }
 

@@ -332,4 +332,20 @@ int store_tick_remove(struct store *s, long task_id, const char *from,
 int store_ticks(struct store *s, long plan_id, long task_id,
     struct tick **out, size_t *n, char **err);
 
+/* The database file's path as opened (the board watches it and its
+ * -wal file for other writers). */
+const char *store_path(const struct store *s);
+
+/* The board's snapshot: the plan's tasks, in no order, without the
+ * texts it reads only when a task is opened (key, origin, due_source,
+ * target, every, crit_title, comment, assignee are NULL). */
+int store_tasks_lean(struct store *s, long plan_id, struct task **out,
+    size_t *n, char **err);
+/* fn(arg, task id, text) for each of a plan's tasks with a criterion:
+ * its title, comment and assignment, a line each (the board's search;
+ * the texts are not kept, so they cost no memory). */
+int store_task_crit_each(struct store *s, long plan_id,
+    void (*fn)(void *, long, const char *), void *arg, char **err);
+
+
 #endif

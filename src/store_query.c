@@ -1154,3 +1154,89 @@ plans_criteria_free(struct plan_criteria *v, size_t n)
 	}
 	free(v);
 }
+
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
+}
+
+/* TASK_COLUMNS with NULL for what the board reads only when a task is
+ * opened (tkey, origin, due_source, the criterion's texts and scores):
+ * read_task() reads it as it is, and no criterion is joined.  The
+ * counted target stays (the card shows its progress), and crit_title is
+ * "" for a task whose criterion is in the plan (done without a document
+ * asks first). */
+#define TASK_COLUMNS_LEAN \
+	"t.id, t.version, NULL, t.code, t.role, t.support, t.title," \
+	" NULL, t.status, t.due, NULL, t.points, t.target, t.every," \
+	" CASE WHEN EXISTS (SELECT 1 FROM criterion c WHERE" \
+	"  c.plan_id = t.plan_id AND c.code = t.code) THEN '' END," \
+	" NULL, NULL, NULL, NULL, NULL, NULL, NULL," \
+	" coalesce(hc.notes, 0), coalesce(he.evidence, 0), t.role_source," \
+	" t.seq"
+
+int
+store_tasks_lean(struct store *s, long plan_id, struct task **out,
+    size_t *n, char **err)
+{
+	sqlite3_stmt *st;
+	struct task *v = NULL;
+	size_t cnt = 0, cap;
+	long total;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	/* The array is made once, to size: growing it by doubling would
+	 * hold two copies at the peak. */
+	total = query_long(s, "SELECT count(*) FROM task WHERE plan_id = ?1",
+	    plan_id, NULL, err);
+	if (total < 0)
+		return -1;
+	cap = (size_t)total;
+	v = xcalloc(cap + 1, sizeof *v);
+	/* A scan of the table (+: not through the plan index, which
+	 * would look every row up again): a database holds few plans. */
+	st = store_prepare(s, "SELECT " TASK_COLUMNS_LEAN " FROM task t"
+	    TASK_COUNTS " WHERE +t.plan_id = ?1", err);
+	if (st == NULL) {
+		free(v);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, plan_id);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, cnt + 1, sizeof *v);
+		read_task(st, &v[cnt++]);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		tasks_free(v, cnt);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+int
+store_task_crit_each(struct store *s, long plan_id,
+    void (*fn)(void *, long, const char *), void *arg, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = store_prepare(s, "SELECT t.id, coalesce(c.title, '') || char(10)"
+	    " || coalesce(c.comment, '') || char(10) ||"
+	    " coalesce(c.assignee, '') FROM task t JOIN criterion c"
+	    " ON c.plan_id = t.plan_id AND c.code = t.code"
+	    " WHERE +t.plan_id = ?1", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW)
+		fn(arg, (long)sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : 0;
+}

@@ -22,8 +22,8 @@ lines_add(char ***lines, size_t *n, size_t *cap, char *line)
 }
 
 void
-view_wrap(const char *text, int width, const char *indent, char ***lines,
-    size_t *n, size_t *cap)
+taskview_wrap(const char *text, int width, const char *indent,
+    char ***lines, size_t *n, size_t *cap)
 {
 	char *c = text_safe(text, true), *para, *save;
 	const char *rest, *next;
@@ -38,7 +38,7 @@ view_wrap(const char *text, int width, const char *indent, char ***lines,
 		while (*rest == ' ')
 			rest++;
 		while (*rest != '\0') {
-			len = view_wrap_first(rest, w, &next);
+			len = text_wrap_first(rest, w, &next);
 			lines_add(lines, n, cap, xasprintf("%s%.*s", indent,
 			    (int)len, rest));
 			rest = next;
@@ -199,11 +199,11 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s · %s%s%s · %s",
 	    t.code ? t.code : origin_label(t.origin), t.role, r ? " " : "",
 	    r ? r->name : "", status_label(t.status)));
-	view_wrap(t.title, width, "", lines, n, cap);
+	taskview_wrap(t.title, width, "", lines, n, cap);
 	if (t.crit_title != NULL && t.title != NULL &&
 	    strcmp(t.crit_title, t.title) != 0) {
 		line = xasprintf(_("Criterion: %s"), t.crit_title);
-		view_wrap(line, width, "", lines, n, cap);
+		taskview_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
 	lines_add(lines, n, cap, xstrdup(""));
@@ -227,7 +227,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 		buf_addf(&sc, _("Deduction %s"), s1);
 	}
 	if (sc.len > 0)
-		view_wrap(sc.data, width, "", lines, n, cap);
+		taskview_wrap(sc.data, width, "", lines, n, cap);
 	buf_free(&sc);
 	if ((t.has & (HAS_STANDARD | HAS_APPRAISED | HAS_DEDUCTION)) ==
 	    (HAS_STANDARD | HAS_APPRAISED | HAS_DEDUCTION) &&
@@ -236,7 +236,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 		view_score(t.standard - t.appraised, s2);
 		line = xasprintf(_("(!) The deduction says %s but standard − "
 		    "appraised is %s"), s1, s2);
-		view_wrap(line, width, "", lines, n, cap);
+		taskview_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
 	if (t.has_points) {
@@ -248,7 +248,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 		lines_add(lines, n, cap, due_line(&t));
 	if (t.support != NULL && *t.support != '\0') {
 		line = xasprintf(_("Supporting roles: %s"), t.support);
-		view_wrap(line, width, "", lines, n, cap);
+		taskview_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
 	if (t.target != NULL || t.every != NULL) {
@@ -256,7 +256,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 		    t.every ? " / " : "", t.every ? t.every : "");
 		line = xasprintf(_("Target: %s"), what);
 		free(what);
-		view_wrap(line, width, "", lines, n, cap);
+		taskview_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
 	register_lines(b, &t, width, lines, n, cap);
@@ -264,13 +264,13 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 		lines_add(lines, n, cap, xstrdup(""));
 		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
 		    _("Appraisal board's comment")));
-		view_wrap(t.comment, width, "", lines, n, cap);
+		taskview_wrap(t.comment, width, "", lines, n, cap);
 	}
 	if (t.assignee != NULL && *t.assignee != '\0') {
 		lines_add(lines, n, cap, xstrdup(""));
 		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
 		    _("Assigned to")));
-		view_wrap(t.assignee, width, "", lines, n, cap);
+		taskview_wrap(t.assignee, width, "", lines, n, cap);
 	}
 	if (store_history(b->s, t.id, &h, &nh, &err) != 0) {
 		lines_add(lines, n, cap, xasprintf(_("Cannot read the history: "
@@ -295,7 +295,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 			i18n_date(s1, d, sizeof d);
 			line = xasprintf("%s %s: %s", d, h[i].user ? h[i].user :
 			    "?", h[i].new ? h[i].new : "");
-			view_wrap(line, width, "", lines, n, cap);
+			taskview_wrap(line, width, "", lines, n, cap);
 			free(line);
 		}
 	}
@@ -303,7 +303,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s", _("History")));
 	for (i = 0; i < nh; i++) {
 		line = history_text(&h[i]);
-		view_wrap(line, width, "", lines, n, cap);
+		taskview_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
 	history_free(h, nh);
@@ -323,7 +323,7 @@ help_line_wrap(const char *line, int width, char ***lines, size_t *n,
 		lines_add(lines, n, cap, xstrdup(""));
 	while (*rest != '\0') {
 		w = width - indent > 1 ? width - indent : 1;
-		len = view_wrap_first(rest, w, &next);
+		len = text_wrap_first(rest, w, &next);
 		lines_add(lines, n, cap, xasprintf("%*s%.*s", indent, "",
 		    (int)len, rest));
 		rest = next;
@@ -352,10 +352,10 @@ help_lines(struct board *b, int width, char ***lines, size_t *n,
 	keymap_lines_free(keys);
 	lines_add(lines, n, cap, xstrdup(""));
 	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s", _("Card marks")));
-	view_wrap(_("! overdue · ~ due soon · > doing · + done · # blocked · "
+	taskview_wrap(_("! overdue · ~ due soon · > doing · + done · # blocked · "
 	    "+ROLE supporting role · n2 two notes · e1 one piece of "
 	    "evidence"), width, "  ", lines, n, cap);
-	view_wrap(_("* changed since the last meeting (c lists the changes; the "
+	taskview_wrap(_("* changed since the last meeting (c lists the changes; the "
 	    "header counts them: *3) "
 	    "· e0 done, but no document proves it · 2/3 bài · 11/2023 the "
 	    "current period's count of a counted target"), width, "  ",
@@ -374,7 +374,7 @@ changes_lines(struct board *b, int width, char ***lines, size_t *n,
 		if (v[i][0] == TITLE_MARK[0] || v[i][0] == '\0')
 			lines_add(lines, n, cap, v[i]);
 		else {
-			view_wrap(v[i], width, "  ", lines, n, cap);
+			taskview_wrap(v[i], width, "  ", lines, n, cap);
 			free(v[i]);
 		}
 	}
@@ -397,7 +397,7 @@ register_lines(struct board *b, const struct task *t, int width,
 		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
 		    _("Periods")));
 		for (i = 0; i < np; i++) {
-			view_wrap(per[i], width, "  ", lines, n, cap);
+			taskview_wrap(per[i], width, "  ", lines, n, cap);
 			free(per[i]);
 		}
 	}
@@ -418,11 +418,11 @@ register_lines(struct board *b, const struct task *t, int width,
 		    e[i].is_signed ? " · " : "",
 		    e[i].is_signed ? _("digitally signed") : "");
 
-		view_wrap(line, width, "  ", lines, n, cap);
+		taskview_wrap(line, width, "  ", lines, n, cap);
 		free(line);
 		if (e[i].file != NULL) {
 			line = xasprintf("  %s", e[i].file);
-			view_wrap(line, width, "    ", lines, n, cap);
+			taskview_wrap(line, width, "    ", lines, n, cap);
 			free(line);
 		}
 	}
@@ -433,7 +433,7 @@ register_lines(struct board *b, const struct task *t, int width,
 }
 
 void
-view_lines_build(struct board *b)
+taskview_lines_build(struct board *b)
 {
 	size_t n = 0, cap = 0;
 	char **lines = NULL;
@@ -454,13 +454,13 @@ view_lines_build(struct board *b)
 }
 
 void
-view_draw_text(struct board *b)
+taskview_draw_text(struct board *b)
 {
 	int rows = view_body_rows(b), y, max;
 	const char *line;
 
 	if (b->lines_stale || b->lines == NULL)
-		view_lines_build(b);
+		taskview_lines_build(b);
 	max = (int)b->nlines - rows;
 	if (b->scroll > max)
 		b->scroll = max;

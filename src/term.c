@@ -1,26 +1,30 @@
 /* term.c: the terminal — opening it (or, for tests, a key script and
  * /dev/null), reading keys, extra key sequences, dumping the screen.
  *
- * Keys are read from a 1x1 window that is never drawn, with a timeout of
- * POLL_MS, so wgetch() never repaints anything by itself and the main
- * loop gets a chance to look for other boards' changes.  In headless mode
+ * Keys are read from a 1x1 window that is never drawn, without waiting,
+ * so wgetch() never repaints anything by itself; the wait is a poll() on
+ * the terminal and an inotify watch of the database (another board's
+ * write), so an idle board sleeps.  In headless mode
  * (board.h) the script is the keyboard and newterm() writes to /dev/null;
  * the dump reads the virtual screen back.
  *
  * A dropped SSH session must not leave the board behind: SIGHUP, SIGTERM
  * and SIGINT only set a flag, and a terminal that has gone away (a
  * hung-up tty reads 0 bytes at once, so wget_wch() returns ERR without
- * waiting) is taken as the end of input.  Either way board_key() says
+ * waiting) is taken as the end of input.  Either way term_key() says
  * BOARD_EOF from then on and the board quits normally, so --demo still
  * removes its throw-away database. */
 #include <errno.h>
+#include <limits.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 #include <unistr.h>
 #include <wchar.h>
@@ -31,7 +35,7 @@
 #include "keymap.h"
 #include "util.h"
 
-/* Set by the signal handlers, read by board_key(): nothing else is safe
+/* Set by the signal handlers, read by term_key(): nothing else is safe
  * in a handler. */
 static volatile sig_atomic_t term_stop;
 
@@ -166,6 +170,7 @@ paste_read(struct board *b)
 	int rc;
 
 	b->npaste = 0;
+	wtimeout(b->input, POLL_MS);	/* the rest may come in pieces */
 	for (;;) {
 		rc = wget_wch(b->input, &wc);
 		if (rc == ERR || term_stop)
@@ -179,6 +184,7 @@ paste_read(struct board *b)
 		    sizeof *b->paste);
 		b->paste[b->npaste++] = (wchar_t)wc;
 	}
+	wtimeout(b->input, 0);
 }
 
 /* A paste on the board, not in a prompt: it would run as keys (a pasted
@@ -275,8 +281,142 @@ script_key(struct board *b)
 	}
 }
 
+/* --- waiting for a key or another board's change -------------------- */
+
+/* Watch the database and its -wal file: another board's commit writes
+ * the -wal file (a checkpoint, the database), so the board sleeps until a
+ * key or such a write, and looks at PRAGMA data_version only then.  When
+ * inotify is missing (or the files cannot be watched) the board polls
+ * every POLL_MS instead. */
+static void
+watch_open(struct board *b)
+{
+	const char *db = store_path(b->s);
+	char *wal;
+
+	b->watch_fd = b->watch_wal = -1;
+	if (db == NULL || *db == '\0')
+		return;
+	b->watch_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (b->watch_fd < 0)
+		return;
+	wal = xasprintf("%s-wal", db);
+	b->watch_wal = inotify_add_watch(b->watch_fd, wal,
+	    IN_MODIFY | IN_CLOSE_WRITE | IN_DELETE_SELF | IN_MOVE_SELF);
+	free(wal);
+	if (b->watch_wal < 0 || inotify_add_watch(b->watch_fd, db,
+	    IN_MODIFY | IN_CLOSE_WRITE) < 0) {
+		close(b->watch_fd);
+		b->watch_fd = -1;
+	}
+}
+
+static void
+watch_close(struct board *b)
+{
+	if (b->watch_fd >= 0)
+		close(b->watch_fd);
+	b->watch_fd = -1;
+}
+
+/* Read the pending events.  When the -wal file went away (the last other
+ * connection removed it; ours keeps it, but a checkpointing tool may
+ * not), watch it again, or fall back to polling. */
+static void
+watch_drain(struct board *b)
+{
+	char buf[4096]
+	    __attribute__((aligned(__alignof__(struct inotify_event))));
+	const struct inotify_event *ev;
+	bool lost = false;
+	ssize_t n;
+	char *p;
+
+	while ((n = read(b->watch_fd, buf, sizeof buf)) > 0) {
+		for (p = buf; p < buf + n; p += sizeof *ev + ev->len) {
+			ev = (const struct inotify_event *)p;
+			if (ev->wd == b->watch_wal &&
+			    (ev->mask & (IN_IGNORED | IN_DELETE_SELF |
+			    IN_MOVE_SELF)))
+				lost = true;
+		}
+	}
+	if (lost) {
+		watch_close(b);
+		watch_open(b);
+	}
+}
+
+#define RECHECK_MS 100
+#define RECHECKS 3
+
+/* How long to sleep: for ever while inotify watches and the date is
+ * pinned; else until the next local midnight (the board moves to the new
+ * day); POLL_MS without inotify.  A writer's last write to the -wal file
+ * comes just before its commit shows in PRAGMA data_version (the
+ * wal-index is a mapped file, which inotify does not see): after a write
+ * the board looks again a few times, RECHECK_MS apart. */
+static int
+wait_ms(struct board *b)
+{
+	struct timespec now;
+	struct tm tm;
+	time_t midnight;
+	long long ms;
+
+	if (b->watch_fd < 0)
+		return POLL_MS;
+	if (b->watch_again > 0) {
+		b->watch_again--;
+		return RECHECK_MS;
+	}
+	if (today_pinned())
+		return -1;
+	clock_gettime(CLOCK_REALTIME, &now);
+	localtime_r(&now.tv_sec, &tm);
+	tm.tm_mday++;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	midnight = mktime(&tm);
+	ms = ((long long)midnight - now.tv_sec) * 1000 -
+	    now.tv_nsec / 1000000 + 50;
+	if (ms < 50)
+		ms = 50;
+	return ms > INT_MAX ? INT_MAX : (int)ms;
+}
+
+/* Sleep until the terminal has input, another board may have written, a
+ * signal came (a resize) or wait_ms() passed: false for the last two
+ * cases that are no input (the caller says BOARD_TIMEOUT). */
+static bool
+wait_input(struct board *b)
+{
+	struct pollfd p[2];
+	nfds_t n = 1;
+	int rc;
+
+	p[0].fd = fileno(stdin);
+	p[0].events = POLLIN;
+	p[0].revents = 0;
+	if (b->watch_fd >= 0) {
+		p[1].fd = b->watch_fd;
+		p[1].events = POLLIN;
+		p[1].revents = 0;
+		n = 2;
+	}
+	rc = poll(p, n, wait_ms(b));
+	if (rc < 0)
+		return true;	/* EINTR: a resize, or a stop signal */
+	if (n == 2 && (p[1].revents & POLLIN)) {
+		watch_drain(b);
+		b->watch_again = RECHECKS;
+		return false;
+	}
+	return rc > 0;
+}
+
 int
-board_key(struct board *b)
+term_key(struct board *b)
 {
 	wint_t wc;
 	int rc;
@@ -285,15 +425,19 @@ board_key(struct board *b)
 		return BOARD_EOF;
 	if (b->script != NULL)
 		return script_key(b);
-	rc = wget_wch(b->input, &wc);
-	if (term_stop)
-		return BOARD_EOF;
-	if (rc == ERR) {
+	for (;;) {
+		/* Non-blocking: what curses holds or the terminal has. */
+		rc = wget_wch(b->input, &wc);
+		if (term_stop)
+			return BOARD_EOF;
+		if (rc != ERR)
+			break;
 		if (input_gone(fileno(stdin))) {
 			term_stop = 1;
 			return BOARD_EOF;
 		}
-		return BOARD_TIMEOUT;
+		if (!wait_input(b))
+			return term_stop ? BOARD_EOF : BOARD_TIMEOUT;
 	}
 	if (rc == KEY_CODE_YES) {
 		if (wc == KEY_RESIZE)
@@ -400,7 +544,7 @@ term_input_reset(struct board *b)
 	if (b->input == NULL)
 		b->input = stdscr;	/* never: 1x1 always fits */
 	keypad(b->input, TRUE);
-	wtimeout(b->input, POLL_MS);
+	wtimeout(b->input, 0);	/* term_key() waits in poll() */
 	wnoutrefresh(b->input);
 }
 
@@ -434,6 +578,7 @@ term_open(struct board *b, char **err)
 		    b->tty_out, b->tty_in);
 	} else {
 		b->screen = newterm(NULL, stdout, stdin);
+		watch_open(b);
 	}
 	if (b->screen == NULL)
 		return fail(err, _("cannot use terminal type '%s'"),
@@ -458,8 +603,6 @@ term_open(struct board *b, char **err)
 	define_keys();
 	paste_mode(b, true);
 	term_input_reset(b);
-	view_colors(b);
-	view_layout(b);
 	return 0;
 }
 
@@ -469,11 +612,11 @@ term_close(struct board *b)
 	free(b->paste);
 	b->paste = NULL;
 	b->npaste = b->paste_cap = 0;
+	watch_close(b);
 	if (b->screen == NULL) {
 		signals_restore();
 		return;
 	}
-	view_free_windows(b);
 	if (b->input != NULL && b->input != stdscr)
 		delwin(b->input);
 	b->input = NULL;

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include <unicase.h>
+#include <unilbrk.h>
 #include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
@@ -295,17 +296,83 @@ attaches(ucs4_t uc)
 }
 
 int
+text_char_width(unsigned int uc)
+{
+	return char_width((ucs4_t)uc);
+}
+
+bool
+text_char_attaches(unsigned int uc)
+{
+	return attaches((ucs4_t)uc);
+}
+
+/* u8_strwidth counts a control character as no column and an invalid
+ * byte (read as U+FFFD) as one, as char_width does. */
+int
 text_width(const char *s)
 {
-	size_t n = strlen(s);
-	int w = 0, len;
+	return u8_strwidth((const uint8_t *)s, WIDTH_ENCODING);
+}
+
+/* Where u8_width_linebreaks ends the first line of s at width columns
+ * (UAX #14: after a space, a hyphen, a slash...), and that line's length
+ * without its trailing spaces in *end. */
+static size_t
+first_break(const char *s, size_t len, int width, size_t *end)
+{
+	char *p = xmalloc(len + 1);
+	size_t i;
+
+	u8_width_linebreaks((const uint8_t *)s, len, width, 0, 0, NULL,
+	    WIDTH_ENCODING, p);
+	for (i = 1; i < len; i++)
+		if (p[i] == UC_BREAK_POSSIBLE || p[i] == UC_BREAK_MANDATORY)
+			break;
+	free(p);
+	for (*end = i; *end > 0 && s[*end - 1] == ' '; (*end)--)
+		;
+	return i;
+}
+
+size_t
+text_wrap_first(const char *s, int width, const char **next)
+{
+	size_t len = strlen(s), i, end, n, spaces;
 	ucs4_t uc;
 
-	for (; n > 0; s += len, n -= (size_t)len) {
-		len = char_at(s, n, &uc);
-		w += char_width(uc);
+	if (width < 1)
+		width = 1;
+	/* libunistring counts the spaces a line ends with: a line of
+	 * exactly width columns needs room for them.  Only the columns up
+	 * to there decide the first line: a long paragraph is not read
+	 * again for every line. */
+	spaces = strspn(s + text_fit(s, width, NULL), " ");
+	if (spaces == 0)
+		spaces = 1;
+	n = text_fit(s, width + (int)spaces + 1, NULL);
+	if (n == len && text_width(s) <= width) {
+		*next = s + len;
+		return len;
 	}
-	return w;
+	/* A line that then ends without a space may be too wide: ask
+	 * again at width. */
+	i = first_break(s, n, width + (int)spaces, &end);
+	if (u8_width((const uint8_t *)s, end, WIDTH_ENCODING) > width)
+		i = first_break(s, n, width, &end);
+	if (end == 0 || u8_width((const uint8_t *)s, end,
+	    WIDTH_ENCODING) > width) {
+		/* A word wider than the line is cut where the line ends
+		 * (at least one character, with its marks). */
+		end = text_fit(s, width, NULL);
+		if (end == 0)
+			end = (size_t)char_at(s, len, &uc);
+		while (end < len && ((unsigned char)s[end] & 0xc0) == 0x80)
+			end++;
+		i = end;
+	}
+	*next = s + i;
+	return end;
 }
 
 size_t

@@ -55,6 +55,19 @@ bool text_contains(const char *hay, const char *needle);
  * libunistring uc_width; combining marks 0, wide CJK 2, control characters
  * 0, an invalid byte 1).  Input need not be NFC. */
 int text_width(const char *s);
+/* One character's columns (0 for a control character), and whether it
+ * belongs to the character before it (a combining mark, or another
+ * zero-width character): the rules of text_width and text_fit, for an
+ * editor that keeps characters one by one (the board's prompt). */
+int text_char_width(unsigned int uc);
+bool text_char_attaches(unsigned int uc);
+/* The first line of s wrapped at width columns, in bytes, with the
+ * line breaking of Unicode (UAX #14, libunistring u8_width_linebreaks:
+ * after a space, a hyphen, a slash...) at text_width's widths; its
+ * trailing spaces are left out.  A word wider than the line is cut at
+ * width columns (never inside a character).  *next is where the rest
+ * starts (the caller skips its leading spaces). */
+size_t text_wrap_first(const char *s, int width, const char **next);
 
 /* Longest prefix of s (in bytes, never splitting a character nor leaving a
  * base character without its combining marks) whose display width is at

@@ -4,9 +4,9 @@
  * Everything is drawn into three windows and sent with one doupdate(), so
  * curses sends only the cells that changed: moving the cursor repaints two
  * card headings, not the screen.  Every width is a display width
- * (text_fit, text_pad); text is shown in NFC with control characters
- * replaced, since PuTTY loses the marks of decomposed text and a tab or
- * newline would break the grid. */
+ * (text.h's width engine: text_fit, text_pad, text_wrap_first); text is
+ * shown in NFC with control characters replaced, since PuTTY loses the
+ * marks of decomposed text and a tab or newline would break the grid. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -44,36 +44,6 @@ view_put(WINDOW *w, int y, int x, const char *s, int width, attr_t attr)
 	wattrset(w, A_NORMAL);
 	free(c);
 	buf_free(&b);
-}
-
-/* Length in bytes of the first line of s when wrapped at width columns
- * (at a space when there is one), and where the next line starts. */
-size_t
-view_wrap_first(const char *s, int width, const char **next)
-{
-	size_t n, i;
-
-	if (text_width(s) <= width) {
-		*next = s + strlen(s);
-		return strlen(s);
-	}
-	n = text_fit(s, width, NULL);
-	if (s[n] == ' ') {
-		*next = s + n + 1;
-		return n;
-	}
-	for (i = n; i > 0; i--) {
-		if (s[i - 1] == ' ') {
-			*next = s + i;
-			return i - 1;
-		}
-	}
-	if (n == 0)		/* a character wider than the line */
-		n = strlen(s) > 0 ? 1 : 0;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n++;
-	*next = s + n;
-	return n;
 }
 
 void
@@ -143,7 +113,6 @@ view_layout(struct board *b)
 void
 view_resize(struct board *b)
 {
-	term_input_reset(b);
 	view_layout(b);
 	clearok(curscr, TRUE);
 }
@@ -677,7 +646,7 @@ draw_card(struct board *b, int y, int x, int width, const struct task *t,
 			    b->paint[PAINT_NORMAL]);
 			break;
 		}
-		n = view_wrap_first(p, width, &next);
+		n = text_wrap_first(p, width, &next);
 		row = xstrndup(p, n);
 		view_put(b->body, y + k, x, row, width, b->paint[PAINT_NORMAL]);
 		free(row);
@@ -907,7 +876,7 @@ view_draw(struct board *b)
 	if (b->view == VIEW_BOARD)
 		draw_board(b);
 	else
-		view_draw_text(b);
+		taskview_draw_text(b);
 	wnoutrefresh(b->body);
 	draw_footer(b);
 	doupdate();

@@ -183,6 +183,22 @@ see "two boards: the second sees it within 2 s" two '> 1\.7( \*)? +1,00' 2
 keys two 6 s s y
 see "two boards: the second finishes 1.4.2" two 'Xong 1/30'
 see "two boards: the first sees it within 2 s" one 'Xong 1/30' 2
+# An idle board sleeps until a key or a write to the database (inotify):
+# the budget is 4 wake-ups a second (the scheduler's run count, third
+# field of /proc/PID/schedstat); it used to poll 4 times a second, it now
+# wakes for nothing, so 4 in 2 s is already a lot.
+idle_wakeups() {
+	_pane=$(tm display-message -p -t "$1" '#{pane_pid}')
+	_pid=$(pgrep -P "$_pane" -x parboard | head -n 1)
+	[ -n "$_pid" ] && [ -r "/proc/$_pid/schedstat" ] || return 0
+	sleep 0.5
+	_a=$(cut -d' ' -f3 "/proc/$_pid/schedstat")
+	sleep 2
+	_b=$(cut -d' ' -f3 "/proc/$_pid/schedstat")
+	[ $((_b - _a)) -le 4 ] || { echo "  $((_b - _a)) wake-ups in 2 s"; \
+	    return 1; }
+}
+check "two boards: an idle board sleeps" idle_wakeups two
 keys one q
 keys two q
 see "two boards: both quit" one 'exit=0'
