@@ -33,4 +33,8 @@ int board_config_check(const struct config *c, char **err);
 int board_run(struct store *s, const struct config *c,
     const char *plan_name, char **err);
 
+/* The scripted-keys file of the test build (PARBOARD_KEYS), else NULL
+ * (always NULL in the installed program: see term.c). */
+const char *term_test_keys(void);
+
 #endif

@@ -415,7 +415,7 @@ cmd_report(const struct config *c, const struct options *o)
 static int
 board_tty_check(char **err)
 {
-	const char *keys = getenv("PARBOARD_KEYS");
+	const char *keys = term_test_keys();
 	const char *ssh = getenv("SSH_CONNECTION");
 
 	if (keys != NULL && *keys != '\0')

@@ -3,6 +3,7 @@
 # script is the keyboard, the virtual screen is dumped to text and
 # compared.  Fast and exact; tests/tui/tmux.sh drives a real terminal.
 . "$SRCDIR/tests/lib.sh"
+use_test_hooks
 
 EXPECTED="$SRCDIR/tests/tui/expected"
 # The screens below are checked in Vietnamese (lib.sh sets English); the

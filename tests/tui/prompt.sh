@@ -4,6 +4,7 @@
 # scope, hidden columns and the filter menu.  Key scripts first (exact
 # and fast), then a real terminal for the bracketed paste.
 . "$SRCDIR/tests/lib.sh"
+use_test_hooks
 
 # board NAME [ARGS...]: the key script $TMPD/NAME.keys at 80x24; the
 # screens go to $TMPD/NAME.out.

@@ -4,6 +4,7 @@
 # with escape sequences, and `ssh server parboard` (no -t) said "cannot
 # use terminal type '(unset)'": now it exits 1 at once and says why.
 . "$SRCDIR/tests/lib.sh"
+use_test_hooks
 
 check "import the seed" pb import "$SEED" >/dev/null 2>&1
 
