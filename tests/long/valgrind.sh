@@ -19,7 +19,7 @@ exec valgrind -q --error-exitcode=99 --leak-check=full \\
 WRAP
 chmod +x "$logs/parboard"
 tests=$(cd "${SRCDIR:-.}" && ls tests/cli/*.sh | tr '\n' ' ')
-make check TESTS="$tests" PARBOARD_BIN="$logs/parboard" >"$logs/make.log" 2>&1
+make -j"${JOBS:-$(nproc)}" check TESTS="$tests" PARBOARD_BIN="$logs/parboard" >"$logs/make.log" 2>&1
 rc=$?
 runs=$(ls "$logs"/vg.*.log 2>/dev/null | wc -l)
 bad=$(grep -l -E 'ERROR SUMMARY: [1-9]|definitely lost: [1-9]|indirectly lost: [1-9]|Invalid (read|write|free)' \
