@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: ISC
 # bench/cli-bench.sh: the numbers of issue 2, on a generated appendix.
 #   import of a 10 000-criterion appendix   target < 1 s
 #   list --format json of 10 000 tasks      target < 0.2 s

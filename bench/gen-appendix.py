@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """gen-appendix.py: write a synthetic appendix with N deducted criteria.
 
 Usage: bench/gen-appendix.py [N] > appendix.tsv      (N defaults to 10000)

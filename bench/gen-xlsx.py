@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """gen-xlsx.py: the synthetic appendix of gen-appendix.py as an Excel
 workbook (python3 standard library only).
 

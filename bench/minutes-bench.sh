@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: ISC
 # bench/minutes-bench.sh: the numbers of issue 8, on a generated plan.
 #   minutes            10 000 tasks, 30 000 changes   target < 0.5 s
 #   report --evidence  10 000 tasks, 10 000 documents target < 0.5 s

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: ISC
 # bench/xlsx-bench.sh: the numbers of issue 11, on a generated workbook.
 #   import of a 10 000-row .xlsx        target < 2 s
 #   its peak memory                     target < 100 MB

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* actions.c: what the keys of the key table do — moving, opening views,
  * and the changes (status, blocked, note, evidence, due date, new task,
  * undo), each one write to the store followed by a reload.

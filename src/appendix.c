@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* appendix.c: the appraisal appendix and directives tables, bytes to rows.
  *
  * Input comes in three shapes: the whole directive document (prose, then a

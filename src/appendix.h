@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* appendix.h: read the appraisal appendix (the whole directive document,
  * a bare TSV table or a CSV export) or a directives table into plain rows.
  *

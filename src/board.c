@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* board.c: the board's state and its main loop.
  *
  * The board holds a snapshot of the plan's tasks, sorted once by due date

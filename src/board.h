@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* board.h: the curses board — the only module that speaks curses.
  *
  * The board needs a terminal on standard input and output (main.c checks
@@ -35,5 +36,9 @@ int board_config_check(const struct config *c, char **err);
  * *err on a fatal error (the terminal is restored first). */
 int board_run(struct store *s, const struct config *c,
     const char *plan_name, bool view_only, char **err);
+
+/* The scripted-keys file of the test build (PARBOARD_KEYS), else NULL
+ * (always NULL in the installed program: see term.c). */
+const char *term_test_keys(void);
 
 #endif

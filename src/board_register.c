@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* board_register.c: what issue 8 adds to the board's snapshot — the
  * tasks a person changed since the last meeting (marked on their cards,
  * counted in the header, listed by `c`), the occurrences of counted

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* boardui.h: what the board's files share — board.c (state, main loop),
  * actions.c (the key table's actions), term.c (terminal, keys, headless
  * mode), view.c and taskview.c (drawing), prompt.c (the footer's line

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* config.c: parboard's configuration as the rest of the program sees it —
  * the built-in defaults, where the file is looked for, the database path,
  * and the lookups of roles and deadlines.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* config.h: the libconfig file as parboard uses it — roles and their
  * match patterns, deadlines and their overrides, the database path, the
  * board's key bindings and colours.

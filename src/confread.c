@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* confread.c: the libconfig file as parboard reads it.
  *
  * Every top-level setting has one row in settings[] below: its name, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* confread.h: private to the configuration module, between config.c (the
  * public side: defaults, where the file is, lookups) and the libconfig
  * reader (confread.c, confroles.c).  Names private to the module start

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* confread_impl.h: the reader's insides, shared by confread.c (the
  * settings table, error collection, scalar, key and colour settings) and
  * confroles.c (roles, the two special columns and per-criterion

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* confroles.c: the settings about columns and deadlines — the roles list,
  * the common (CHUNG) and unassigned (CHUA-GIAO) groups, and deadline
  * overrides per criterion.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* confusers.c: the settings that say who may change what — users (an
  * account's roles), admins, shared_accounts and people (the names a
  * shared login may claim).  The rules themselves are perm.c's; this file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* derive.c: criteria and directives → tasks and consistency findings.
  *
  * A criterion is deducted when its appraised score is below its standard

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* derive.h: criteria and directives → tasks and consistency findings.
  *
  * Pure functions of (configuration, parsed file): no I/O, no SQL. */

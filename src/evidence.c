@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* evidence.c: the evidence register as people read it (see evidence.h).
  *
  * Text, markdown, html and csv are for people: every data field goes

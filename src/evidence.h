@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* evidence.h: the evidence register as people read it — the documents
  * of a plan or a task (`parboard evidence list`), the remediation report
  * criterion by criterion (`parboard report --evidence`), and the rules:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* html.c: the printable page (see html.h). */
 #include <string.h>
 

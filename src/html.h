@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* html.h: the printable page shared by `minutes` and `report` in
  * --format html: one self-contained document (styles inline, no scripts,
  * no network) laid out for A4, with the score gauge and the per-role

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* import.c: `parboard import` — files → appendix → derive → store.
  *
  * Every file is parsed before anything is written, and all writes of one

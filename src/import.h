@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* import.h: `parboard import` — files → appendix → derive → store, all
  * files in one transaction, so a failure anywhere changes nothing. */
 #ifndef PARBOARD_IMPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* keymap.c: the one key table — names, default bindings, the effective
  * keymap, help lines and the man page's KEYS section.
  *

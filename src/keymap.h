@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* keymap.h: the one key table (src/keys.def) — dispatch, help, man page.
  *
  * A key is an int: a character as its Unicode code point, or a curses

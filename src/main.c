@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* main.c: options and sub-commands.  The only place that prints errors
  * and chooses the exit status: 0 success, 1 runtime error, 2 usage. */
 
@@ -972,7 +973,7 @@ cmd_report(const struct config *c, const struct options *o)
 static int
 board_tty_check(char **err)
 {
-	const char *keys = getenv("PARBOARD_KEYS");
+	const char *keys = term_test_keys();
 	const char *ssh = getenv("SSH_CONNECTION");
 
 	if (keys != NULL && *keys != '\0')

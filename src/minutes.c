@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* minutes.c: the minutes of the weekly review meeting and the net
  * changes since the last meeting (see minutes.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* minutes.h: the minutes of the weekly review meeting (Biên bản họp giao
  * ban CCHC) and "since the last meeting" — the window the board marks and
  * the net change of each task in it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* office.c: Word and Excel files, zip archive to tables of plain cells.
  *
  * A .docx is word/document.xml (paragraphs and tables, in order) with

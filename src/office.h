@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* office.h: Word (.docx) and Excel (.xlsx) files as tables of cells.
  *
  * An OOXML file is a zip archive of XML parts: libzip opens it, libxml2

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* output.c: format escaping for the human outputs (see output.h). */
 #include <ctype.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* output.h: the cell writers shared by the human outputs (minutes, the
  * evidence register, reports): every data field goes through text_safe,
  * and then through the format's own escaping.

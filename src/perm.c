@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* perm.c: who may change what (the table is in perm.h), and who is
  * acting: the account, its roles, and on a shared login the person it
  * names. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* perm.h: who may change what.  The configuration maps accounts to roles
  * (users), names the accounts that may change everything (admins) and
  * the logins several people share (shared_accounts), whose user names a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* priv.c: the setgid install's privilege (see priv.h), and the file
  * modes that let several accounts share one database. */
 #include <errno.h>

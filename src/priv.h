@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* priv.h: the shared install's privilege.  On a commune server parboard
  * is installed setgid `parboard` and the database lives in a directory
  * only that group may write (2770 root:parboard), so users change the

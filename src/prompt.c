@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* prompt.c: the footer's line editor and one-key questions.
  *
  * The line edits like a shell's: Left/Right (C-b/C-f), Home/End

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* report.c: `parboard list` and `parboard report` output.
  *
  * Text, markdown and csv are for people and follow the language (labels,

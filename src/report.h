@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* report.h: `parboard list` and `parboard report` output. */
 #ifndef PARBOARD_REPORT_H
 #define PARBOARD_REPORT_H

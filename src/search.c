@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* search.c: the board's search and filters — which cards a search or a
  * filter keeps, the `/` prompt and the filter menu.
  *

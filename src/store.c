@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* store.c: the SQLite database — opening, schema, migrations,
  * transactions, the statement cache, and the import writes (plans,
  * criteria, tasks, findings), with the plan and finding reads.

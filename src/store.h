@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* store.h: the SQLite database — the only module that speaks SQL.
  *
  * The store only persists: what a task is and the rules about it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* store_impl.h: what store.c and store_query.c share, and nothing else
  * includes.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* store_query.c: reading tasks, their history and the plan's points,
  * the JSON output, and the changes a user makes (status, due date, title,
  * notes, tasks added by hand, undo).  Opening, schema, transactions and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* store_register.c: the evidence register, recorded meetings and the
  * occurrences of counted targets (schema 5), with the history reads the
  * minutes need.  Like store_query.c, every write is one transaction (or a

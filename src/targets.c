@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* targets.c: counted and recurring targets (see targets.h). */
 #include <ctype.h>
 #include <stdio.h>

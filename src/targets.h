@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* targets.h: counted and recurring targets.  A directive's target ("3
  * bài") and period ("tháng") become a count, a unit and a period; the
  * occurrences a person records (ticks) are counted per period.  Pure: no

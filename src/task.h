@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* task.h: what a task is and the rules about it — statuses and their
  * labels, struct task, the overdue rule and the points rule.  Pure: no
  * SQL, no I/O; the store persists tasks, the board and the report apply

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* taskview.c: the task view (everything about one task: texts, scores,
  * due date and its source, notes, evidence, history) and the help view
  * (the effective key table), both as lines of text wrapped to the screen

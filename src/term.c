@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* term.c: the terminal — opening it (or, for tests, a key script and
  * /dev/null), reading keys, extra key sequences, dumping the screen.
  *
@@ -548,11 +549,35 @@ term_input_reset(struct board *b)
 	wnoutrefresh(b->input);
 }
 
+/* The test hooks: PARBOARD_KEYS names a file of scripted keys and
+ * PARBOARD_DUMP the file the screens are written to.  They exist only in
+ * the test build (src/parboard-test, this file compiled with
+ * -DPARBOARD_TEST_HOOKS); the installed program reads neither. */
+const char *
+term_test_keys(void)
+{
+#ifdef PARBOARD_TEST_HOOKS
+	return getenv("PARBOARD_KEYS");
+#else
+	return NULL;
+#endif
+}
+
+static const char *
+term_test_dump(void)
+{
+#ifdef PARBOARD_TEST_HOOKS
+	return getenv("PARBOARD_DUMP");
+#else
+	return NULL;
+#endif
+}
+
 int
 term_open(struct board *b, char **err)
 {
-	const char *keys = getenv("PARBOARD_KEYS");
-	const char *dump = getenv("PARBOARD_DUMP");
+	const char *keys = term_test_keys();
+	const char *dump = term_test_dump();
 	const char *term = getenv("TERM");
 	const char *esc = getenv("ESCDELAY");
 	char *cup;

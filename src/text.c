@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* text.c: UTF-8 text as parboard needs it.
  *
  * libunistring does the Unicode work (normalisation, case folding,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* text.h: UTF-8 text as parboard needs it — validation, NFC, the folded
  * matching key, display width, scores and dates.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* title.c: the commune and the period an appraisal's title names.
  *
  * The appendix title is all capitals ("PHỤ LỤC KẾT QUẢ ĐÁNH GIÁ CCHC XÃ

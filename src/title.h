@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* title.h: the commune and the period an appraisal's title names. */
 #ifndef PARBOARD_TITLE_H
 #define PARBOARD_TITLE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* util.c: allocation that cannot fail, messages, buffers, small helpers. */
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* util.h: allocation that cannot fail, error messages, small helpers.
  *
  * Fallible functions in parboard return 0 on success and -1 on failure,

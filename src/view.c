@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* view.c: drawing the board — header, columns of cards, footer (the
  * task and help views are taskview.c's).
  *

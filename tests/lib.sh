@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # tests/lib.sh: shared helpers for the shell tests (sourced).
 # The environment comes from Makefile.am's AM_TESTS_ENVIRONMENT:
 # PARBOARD (the built binary), SRCDIR, BUILDDIR, TMUX_BIN, MANDOC.
@@ -36,6 +37,9 @@ expect_match() {
 	if printf '%s\n' "$3" | grep -Eq -- "$2"; then pass "$1"
 	else fail "$1"; printf '  pattern: %s\n  text:    %s\n' "$2" "$3" | head -20; fi
 }
+# use_test_hooks: run the test build's twin (src/parboard-test), the only
+# one that reads PARBOARD_KEYS and PARBOARD_DUMP, for the rest of the test.
+use_test_hooks() { PARBOARD=${PARBOARD_TEST:?run through make check}; }
 # pb ARGS...: run parboard on the test database with the test clock.
 pb() { "$PARBOARD" -d "$DB" --today 2023-09-13 "$@"; }
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/man.sh: the man page's KEYS section is the key table's, and the
 # built pages pass mandoc's lint.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Broken input: a clear FILE:LINE message, exit 1, database untouched.
 . "$SRCDIR/tests/lib.sh"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Two processes updating one database at once lose no history row.
 . "$SRCDIR/tests/lib.sh"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Configuration: overrides, custom roles, errors with FILE:LINE.
 . "$SRCDIR/tests/lib.sh"
 

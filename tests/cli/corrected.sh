@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Corrected files: a reworded or reassigned directive continues its task,
 # a tie makes a new one with a warning; an appendix without a title (or
 # retitled, or re-cased) updates the plan its criteria agree with, or is

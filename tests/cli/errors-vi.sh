@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Errors in the user's language: an import error and configuration errors
 # keep their FILE:LINE: place and say what is wrong in Vietnamese under
 # LANGUAGE=vi, in English under LANGUAGE=en; the exit status is the same.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # evidence: the register (add, list in every format, remove), done needs
 # a document or --no-evidence, the migration of free-text evidence, the
 # evidence report, the score backed by evidence, sanitised output.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Hostile and broken input (issue 9): entities, notes, limits, special
 # paths, write errors on standard output.
 . "$SRCDIR/tests/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # html-print: the minutes and the evidence report as HTML, rendered to
 # A4 PDF by a real headless browser (Debian's chromium) and read back with
 # pdftotext: the figures are on the page, in Vietnamese.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Import of the real directive, its variants, re-import and dry runs.
 . "$SRCDIR/tests/lib.sh"
 

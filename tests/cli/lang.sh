@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # lang: the words on screen in Vietnamese and in English, and how the
 # language is chosen (LANGUAGE, the `language` setting, the locale).
 . "$SRCDIR/tests/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # list: formats, filters, alignment, usage errors.
 . "$SRCDIR/tests/lib.sh"
 command -v python3 >/dev/null || skip "python3 missing"

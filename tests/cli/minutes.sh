@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # minutes: the weekly meeting's minutes on the seed after a scripted
 # fortnight (--today moved forward), field by field; --record and the
 # window since the last meeting; done late against the due date in force

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Word and Excel files: the seed and the example in every shape
 # give the same tasks as their tab-separated twins; broken archives,
 # bombs and a letter without an appendix are refused and change nothing.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Who may change what (parboard.conf(5): users, admins, shared_accounts,
 # people) in every command, and the names behind a shared login.  The
 # account is the one running the test: the configurations below give it

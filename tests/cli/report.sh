@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # report: the chosen language, the date it is computed for, "(none)"
 # under empty headings, Markdown tables with | and line breaks escaped,
 # list --format json in list's order with the man page's keys, data

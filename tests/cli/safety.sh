@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Nothing lost (issue 9): the first import, the busy handler, backup and
 # check.
 . "$SRCDIR/tests/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # set: by id and by CODE/ROLE, notes, the user, errors.
 . "$SRCDIR/tests/lib.sh"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # The shared database (parboard(1) SECURITY): a database created in a
 # group-writable or setgid directory is 0660 whatever the umask; a board
 # on a read-only database says why; a board that finds a newer schema
@@ -27,7 +28,7 @@ known=$(sqlite3 "$DB" "PRAGMA user_version")
 { for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do echo "wait 200"; done; echo q; } > "$TMPD/up.keys"
 (sleep 1; sqlite3 "$DB" "PRAGMA user_version = 99") &
 PARBOARD_KEYS="$TMPD/up.keys" PARBOARD_DUMP=/dev/null TERM=xterm COLUMNS=80 LINES=24 \
-    pb 2>"$TMPD/up.err" </dev/null >/dev/null; rc=$?
+    "${PARBOARD_TEST:?}" -d "$DB" --today 2023-09-13 2>"$TMPD/up.err" </dev/null >/dev/null; rc=$?
 wait
 expect_eq "newer schema: the board stops (exit 1)" 1 "$rc"
 expect_match "newer schema: says to restart" "parboard was upgraded; restart it" "$(cat "$TMPD/up.err")"
@@ -50,7 +51,7 @@ cp "$DB" "$TMPD/ro/p.db"
 chgrp -R "$G" "$TMPD/ro"; chmod 0664 "$TMPD/ro/p.db"
 printf 's\ndump\nq\n' > "$TMPD/pub/ro.keys"
 as_nobody env HOME="$TMPD/pub" PARBOARD_KEYS="$TMPD/pub/ro.keys" PARBOARD_DUMP="$TMPD/pub/ro.out" \
-    TERM=xterm COLUMNS=100 LINES=24 "$PARBOARD" -d "$TMPD/ro/p.db" --today 2023-09-13 \
+    TERM=xterm COLUMNS=100 LINES=24 "${PARBOARD_TEST:?}" -d "$TMPD/ro/p.db" --today 2023-09-13 \
     </dev/null >/dev/null 2>"$TMPD/pub/ro.err"
 expect_match "read-only board: says why" "read-only: cannot write \(you are not in group $G\)" "$(cat "$TMPD/pub/ro.out" 2>/dev/null)"
 

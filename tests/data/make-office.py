@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """make-office.py: write the Word and Excel test files (run once, output
 checked in; python3 standard library only, the OOXML written by hand).
 

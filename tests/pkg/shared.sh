@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/pkg/shared.sh: the Debian package on a shared server, end to end.
 # Run by .ci/run as root on a throw-away CI machine, never by make check:
 # it installs a package, adds accounts and a group, and purges them.

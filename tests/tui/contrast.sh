@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/tui/contrast.sh: every glyph the board draws, the cursor included,
 # is readable in a default PuTTY: a contrast of at least 4.5:1 (computed by
 # contrast.py from `tmux capture-pane -e`) for cards of every state, under

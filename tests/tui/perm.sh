@@ -1,8 +1,10 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/tui/perm.sh: who may change what, on the board (headless): a
 # refused key leaves a message and the card untouched; on a shared login
 # the board asks who is at the keyboard, and --view asks no one.
 . "$SRCDIR/tests/lib.sh"
+use_test_hooks
 
 me=$(id -un)
 # board NAME CONF [ARGS...] < answers: the board under a configuration,

@@ -1,9 +1,11 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/tui/prompt.sh: the footer's line editor (shell keys, wide and
 # combining characters, pre-filled text, bracketed paste), the search
 # scope, hidden columns and the filter menu.  Key scripts first (exact
 # and fast), then a real terminal for the bracketed paste.
 . "$SRCDIR/tests/lib.sh"
+use_test_hooks
 
 # board NAME [ARGS...]: the key script $TMPD/NAME.keys at 80x24; the
 # screens go to $TMPD/NAME.out.

@@ -1,10 +1,12 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/tui/register.sh: issue 8 on the board, headless — the marks of
 # cards changed since the last meeting and the header's count, `c` and its
 # net changes, `+`/`-` on a monthly target rolling over at the month's
 # end, the evidence form, the question before done without a document,
 # the task view's documents and periods.
 . "$SRCDIR/tests/lib.sh"
+use_test_hooks
 export LANGUAGE=en
 
 at() { d=$1; shift; "$PARBOARD" -d "$DB" --today "$d" "$@"; }

@@ -1,9 +1,11 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/tui/terminal.sh: the board without a terminal.  Read from
 # /dev/null it used to spin at 100% CPU, written to a file it filled it
 # with escape sequences, and `ssh server parboard` (no -t) said "cannot
 # use terminal type '(unset)'": now it exits 1 at once and says why.
 . "$SRCDIR/tests/lib.sh"
+use_test_hooks
 
 check "import the seed" pb import "$SEED" >/dev/null 2>&1
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/tui/tmux.sh: the real binary in a real terminal, as tmux's own
 # regression tests do it: a private tmux server, send-keys, capture-pane.
 # This catches what the headless tests cannot: escape sequences (PuTTY's

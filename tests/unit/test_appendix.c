@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* test_appendix.c: the seed document, its NFD, CRLF and CSV variants, the
  * directives sample and every broken input in tests/data. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* test_config.c: the configuration file — defaults, the shipped file,
  * errors with their lines, deadline precedence, path resolution. */
 #ifndef _GNU_SOURCE

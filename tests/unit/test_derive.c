@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* test_derive.c: role matching, leaves, points and findings. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* test_keymap.c: the key table — names, defaults, rebinding, errors, and
  * the text the help view and the man page are made from. */
 #include <stdarg.h>

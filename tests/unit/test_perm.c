@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* test_perm.c: the users, admins, shared_accounts and people settings
  * (with their FILE:LINE errors) and the permission table of perm.h. */
 #ifndef _GNU_SOURCE

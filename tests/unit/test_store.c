@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* test_store.c: the SQLite store, on real databases in a temporary
  * directory.  Appendix and derivation structs are built by hand, so these
  * tests depend on store.c and store_query.c (and text.c's folding and

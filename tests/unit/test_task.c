@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* test_task.c: the task module's rules — statuses, overdue, points and
  * the score now, the last on the seed appendix and its directives. */
 #include <setjmp.h>

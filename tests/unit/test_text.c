@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* test_text.c: unit tests for src/text.c. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* test_title.c: commune and period from appraisal titles. */
 #include <setjmp.h>
 #include <stdarg.h>
