@@ -18,42 +18,6 @@
 #include "title.h"
 #include "util.h"
 
-/* --- dates -------------------------------------------------------------- */
-
-static long
-civil_days(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* iso plus days (negative: before) into out[11]. */
-static void
-date_add(const char *iso, long days, char out[11])
-{
-	int y = 1970, m = 1, d = 1;
-	long z, era, doe, yoe, doy, mp;
-
-	sscanf(iso, "%4d-%2d-%2d", &y, &m, &d);
-	z = civil_days(y, m, d) + days + 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	y = (int)(yoe + era * 400 + (m <= 2));
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
-}
-
 /* --- the window ----------------------------------------------------------- */
 
 void
@@ -81,7 +45,7 @@ minutes_window(struct store *s, long plan_id, const char *since,
 	if (rc < 0)
 		return -1;
 	if (rc == 1) {
-		date_add(today(), -7, w->since);
+		text_date_add(today(), -7, w->since);
 		return 0;
 	}
 	if (strncmp(w->meeting.at, today(), 10) != 0) {
@@ -97,7 +61,7 @@ minutes_window(struct store *s, long plan_id, const char *since,
 	if (rc == 0)
 		w->after = xstrdup(prev.at);
 	else
-		date_add(w->meeting.at, -7, w->since);
+		text_date_add(w->meeting.at, -7, w->since);
 	meeting_clear(&prev);
 	return 0;
 }
@@ -489,7 +453,7 @@ open_items(struct model *m, const struct task *t, const struct fact *f,
 		free(days);
 		return;
 	}
-	date_add(today(), m->c->warn_days, soon);
+	text_date_add(today(), m->c->warn_days, soon);
 	if (t->status != STATUS_DONE && t->due != NULL &&
 	    strcmp(t->due, soon) <= 0)
 		add_item(m, SEC_SOON, t, xasprintf("%s — %s", t->title,

@@ -845,6 +845,27 @@ days_from_civil(long y, long m, long d)
 	return era * 146097 + doe - 719468;
 }
 
+void
+text_date_add(const char *iso, long days, char out[11])
+{
+	int y = 1970, m = 1, d = 1;
+	long z, era, doe, yoe, doy, mp;
+
+	sscanf(iso, "%4d-%2d-%2d", &y, &m, &d);
+	/* Hinnant's civil_from_days, the inverse of days_from_civil. */
+	z = days_from_civil(y, m, d) + days + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	y = (int)(yoe + era * 400 + (m <= 2));
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
 long
 text_days_between(const char *iso_a, const char *iso_b)
 {

@@ -133,6 +133,8 @@ void text_format_date(const char *iso, char out[11]);
 /* Days from iso_a to iso_b (positive when b is later), by calendar
  * arithmetic: no time zone or DST.  0 if either is not a valid ISO date. */
 long text_days_between(const char *iso_a, const char *iso_b);
+/* iso (YYYY-MM-DD) plus days (negative: before) into out. */
+void text_date_add(const char *iso, long days, char out[11]);
 
 /* Text a person typed (a note, evidence, a title): line feeds kept (a
  * CR LF pair becomes one), a tab becomes a space; any other control

@@ -562,6 +562,24 @@ test_code_cmp(void **state)
 }
 
 static void
+test_date_add(void **state)
+{
+	char out[11];
+
+	(void)state;
+	text_date_add("2023-09-13", -7, out);
+	assert_string_equal(out, "2023-09-06");
+	text_date_add("2023-02-28", 1, out);
+	assert_string_equal(out, "2023-03-01");
+	text_date_add("2024-02-28", 1, out);
+	assert_string_equal(out, "2024-02-29");
+	text_date_add("2023-12-31", 1, out);
+	assert_string_equal(out, "2024-01-01");
+	text_date_add("2023-03-01", -1, out);
+	assert_string_equal(out, "2023-02-28");
+}
+
+static void
 test_safe(void **state)
 {
 	static const struct { const char *in, *one, *multi; } cases[] = {
@@ -614,6 +632,7 @@ main(void)
 		cmocka_unit_test(test_format_date),
 		cmocka_unit_test(test_days_between),
 		cmocka_unit_test(test_safe),
+		cmocka_unit_test(test_date_add),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
