@@ -757,9 +757,11 @@ strip_spaces(const char *s)
 	return out;
 }
 
+/* A criterion from a row; total: the total row, whose scores are the
+ * sums of up to APPENDIX_MAX_ROWS bounded ones. */
 static int
 make_criterion(const struct reader *r, const int *amap, struct prow *p,
-    bool last, struct criterion *c, char **err)
+    bool last, bool total, struct criterion *c, char **err)
 {
 	static const int cols[] = {
 		COL_STANDARD, COL_SELF, COL_APPRAISED, COL_DEDUCTION
@@ -769,6 +771,8 @@ make_criterion(const struct reader *r, const int *amap, struct prow *p,
 	};
 	score *dst[] = { &c->standard, &c->self, &c->appraised,
 	    &c->deduction };
+	score limit = (score)APPENDIX_MAX_SCORE * SCORE_UNIT *
+	    (total ? APPENDIX_MAX_ROWS : 1);
 	size_t k;
 	const char *t;
 	int col;
@@ -794,12 +798,11 @@ make_criterion(const struct reader *r, const int *amap, struct prow *p,
 			    col_names[col]);
 		/* Bounded scores: 200 000 rows of them cannot overflow
 		 * a sum (score is 64-bit thousandths). */
-		if (*dst[k] > APPENDIX_MAX_SCORE * SCORE_UNIT ||
-		    *dst[k] < -APPENDIX_MAX_SCORE * SCORE_UNIT)
+		if (*dst[k] > limit || *dst[k] < -limit)
 			return fail_rec(err, r, p->cell_line[col], amap[col],
 			    _("score %s in column %s is out of range "
-			    "(-%d to %d)"), t, col_names[col],
-			    APPENDIX_MAX_SCORE, APPENDIX_MAX_SCORE);
+			    "(-%lld to %lld)"), t, col_names[col],
+			    limit / SCORE_UNIT, limit / SCORE_UNIT);
 		c->has |= bits[k];
 	}
 	c->title = xstrdup(p->cell[COL_TITLE] ? p->cell[COL_TITLE] : "");
@@ -1016,9 +1019,12 @@ build_criteria(struct reader *r, size_t h, const int *amap,
 	a->rows = xcalloc(n, sizeof *a->rows);
 	for (i = 0; i < n; i++) {
 		p = &rows[i];
-		if (make_criterion(r, amap, p, i == n - 1, &c, err) != 0)
-			goto out;
 		f = text_fold(p->cell[COL_CODE]);
+		if (make_criterion(r, amap, p, i == n - 1,
+		    starts_word(f, "tong"), &c, err) != 0) {
+			free(f);
+			goto out;
+		}
 		if (starts_word(f, "tong")) {
 			free(f);
 			if (a->has_total) {

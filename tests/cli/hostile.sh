@@ -65,6 +65,13 @@ expect_match "a cell over 64 KB: FILE:LINE" 'cell.tsv:2: cell too long' "$(pb im
 printf 'STT\tTIÊU CHÍ\tĐIỂM CHUẨN\tĐIỂM THẨM ĐỊNH\n1.1\tA\t999999999999\t0\n' >"$TMPD/score.tsv"
 expect_match "a score out of range: FILE:LINE" 'score.tsv:2: score 999999999999 in column .* is out of range' \
 	"$(pb import "$TMPD/score.tsv" 2>&1)"
+# A total row sums up to 200 000 bounded scores: 1500 points is a total,
+# not an out-of-range criterion.
+printf 'STT\tTIÊU CHÍ\tĐIỂM CHUẨN\tĐIỂM THẨM ĐỊNH\n1.1\tA\t1500\t0\nTổng điểm\t\t1500\t0\n' >"$TMPD/total.tsv"
+expect_match "a criterion of 1500 points is out of range" 'total.tsv:2: score 1500 in column .* is out of range' \
+	"$(pb import --dry-run "$TMPD/total.tsv" 2>&1)"
+printf 'STT\tTIÊU CHÍ\tĐIỂM CHUẨN\tĐIỂM THẨM ĐỊNH\n1.1\tA\t1\t0\nTổng điểm\t\t1500\t0\n' >"$TMPD/total.tsv"
+check "a total row of 1500 points is a total" pb import --dry-run "$TMPD/total.tsv"
 python3 - "$TMPD/rows.tsv" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
