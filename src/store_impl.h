@@ -140,4 +140,9 @@ col_str(sqlite3_stmt *st, int i)
 	return v == NULL ? NULL : xstrdup((const char *)v);
 }
 
+/* Read a statement's rows as changes (history columns 0-5, then the
+ * task's id, code, role and title) and finalize it. */
+int store_changes_read(struct store *s, sqlite3_stmt *st,
+    struct change **out, size_t *n, char **err);
+
 #endif

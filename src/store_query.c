@@ -372,9 +372,6 @@ store_changes(struct store *s, long plan_id, const char *since,
     struct change **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st;
-	struct change *v = NULL, *c;
-	size_t cnt = 0, cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -389,9 +386,21 @@ store_changes(struct store *s, long plan_id, const char *since,
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	bind_text(st, 2, since);
+	return store_changes_read(s, st, out, n, err);
+}
+
+int
+store_changes_read(struct store *s, sqlite3_stmt *st, struct change **out,
+    size_t *n, char **err)
+{
+	struct change *v = NULL, *c;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
 	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, cnt + 1, sizeof *v);
 		c = &v[cnt++];
+		memset(c, 0, sizeof *c);
 		read_history(st, 0, &c->h);
 		c->task_id = (long)sqlite3_column_int64(st, 6);
 		c->code = col_str(st, 7);

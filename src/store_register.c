@@ -324,9 +324,6 @@ store_changes_after(struct store *s, long plan_id, const char *after,
     struct change **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st;
-	struct change *v = NULL, *c;
-	size_t cnt = 0, cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -352,29 +349,7 @@ store_changes_after(struct store *s, long plan_id, const char *after,
 	sqlite3_bind_int(st, 4, (flags & CHANGES_PEOPLE) != 0);
 	bind_text(st, 5, until);
 	sqlite3_bind_int(st, 6, (flags & CHANGES_LEAN) != 0);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		c = &v[cnt++];
-		memset(c, 0, sizeof *c);
-		c->h.id = (long)sqlite3_column_int64(st, 0);
-		c->h.at = col_str(st, 1);
-		c->h.user = col_str(st, 2);
-		c->h.kind = col_str(st, 3);
-		c->h.old = col_str(st, 4);
-		c->h.new = col_str(st, 5);
-		c->task_id = (long)sqlite3_column_int64(st, 6);
-		c->code = col_str(st, 7);
-		c->role = col_str(st, 8);
-		c->title = col_str(st, 9);
-	}
-	sqlite3_finalize(st);
-	if (rc < 0) {
-		changes_free(v, cnt);
-		return -1;
-	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	return store_changes_read(s, st, out, n, err);
 }
 
 /* --- occurrences of counted targets ------------------------------------ */
