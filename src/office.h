@@ -1,39 +1,31 @@
 /* SPDX-License-Identifier: ISC */
-/* office.h: Word (.docx) and Excel (.xlsx) files as tables of cells.
+/* office.h: importing Word (.docx) and Excel (.xlsx) files.
  *
- * An OOXML file is a zip archive of XML parts: libzip opens it, libxml2
- * reads the parts (no network, no DTD, no entities: a part that declares
- * a document type is refused), with limits on every part's size and
- * compression ratio against zip bombs.  Each table of the document, or
- * each sheet of the workbook, becomes a struct grid (appendix.h), which
- * the appendix reader searches for its header like any other table. */
+ * Reading them needs libzip and libxml2, which bring libcrypto, ICU and
+ * the C++ library with them: linked into parboard they cost every start
+ * of the board about 2 ms and 4 MB, for a reader used at import only.
+ * So a separate program, parboard-office (ooxml_main.c, installed in
+ * PKGLIBEXECDIR), reads the file and writes its tables to a pipe in
+ * grid.h's format; office_read runs it and parses the tables here.  A
+ * damaged or hostile file is also parsed in a process of its own, with
+ * the user's rights only (priv.h gives the group up before import).
+ *
+ * The program in the build tree runs the helper beside it, so that
+ * src/parboard imports before `make install`; $PARBOARD_OFFICE names
+ * another one (ignored when running with privilege). */
 #ifndef PARBOARD_OFFICE_H
 #define PARBOARD_OFFICE_H
 
 #include <stdbool.h>
-#include <stddef.h>
 
 #include "appendix.h"
-
-/* Largest uncompressed part read, and the largest compression ratio
- * accepted for a part over OFFICE_RATIO_FLOOR bytes. */
-#define OFFICE_MAX_PART (64L * 1024 * 1024)
-#define OFFICE_MAX_RATIO 200
-#define OFFICE_RATIO_FLOOR (1024L * 1024)
-/* Widest table or sheet read, in columns. */
-#define OFFICE_MAX_COLS 256
 
 /* True when the file name ends in .docx or .xlsx (any case). */
 bool office_is_office(const char *file);
 
-/* The tables of a .docx or the sheets of a .xlsx, in order.  On error
- * returns -1 with *err = "FILE: what" or "FILE: sheet NAME, row R, column
- * C: what". */
-int office_grids(const char *file, struct grid **out, size_t *n,
-    char **err);
-
-/* Read file and parse the appendix (or directives table) it holds:
- * office_grids, then appendix_parse_grids. */
+/* Read file with parboard-office and parse the appendix (or directives
+ * table) it holds, as appendix_parse_grids does.  On error returns -1
+ * with *err = "FILE: what". */
 int office_read(const char *file, struct appendix **out, char **err);
 
 #endif

@@ -83,6 +83,30 @@ autonum-bad.docx|table 1, row 2: column STT is numbered automatically by Word \(
 LIST
 expect_eq "nothing changed" "$before" "$(pb list --format json | summary)"
 
+# The reader is a program of its own (office.h): the board does not load
+# libzip and libxml2; a missing or failing reader is a clear error.
+if command -v readelf >/dev/null; then
+	needed=$(readelf -d "$BUILDDIR/src/parboard" | grep NEEDED)
+	expect_eq "parboard does not link libzip or libxml2" "" \
+	    "$(printf '%s\n' "$needed" | grep -E 'libzip|libxml2')"
+fi
+out=$(PARBOARD_OFFICE="$TMPD/no-such-reader" pb import "$SEEDDOCX" 2>&1); rc=$?
+expect_eq "a missing reader: exit 1" 1 "$rc"
+expect_match "a missing reader is named" \
+    "^parboard: $SEEDDOCX: cannot read Word or Excel files: cannot run $TMPD/no-such-reader\$" "$out"
+printf '#!/bin/sh\necho parboard-grids 1; echo G; exit 0\n' > "$TMPD/bad-reader"
+chmod +x "$TMPD/bad-reader"
+out=$(PARBOARD_OFFICE="$TMPD/bad-reader" pb import "$SEEDDOCX" 2>&1); rc=$?
+expect_eq "a reader writing nonsense: exit 1" 1 "$rc"
+expect_match "a reader writing nonsense is refused" \
+    "^parboard: $SEEDDOCX: the reader of Word and Excel files \\($TMPD/bad-reader\\) failed" "$out"
+printf '#!/bin/sh\nkill -SEGV $$\n' > "$TMPD/bad-reader"
+out=$(PARBOARD_OFFICE="$TMPD/bad-reader" pb import "$SEEDDOCX" 2>&1); rc=$?
+expect_eq "a crashing reader: exit 1" 1 "$rc"
+expect_match "a crashing reader is refused" "reader of Word and Excel files .* failed" "$out"
+expect_eq "nothing changed after the reader failed" "$before" \
+    "$(pb list --format json | summary)"
+
 # Errors name the sheet, row and column.
 python3 - "$DATA/seed.xlsx" "$TMPD/bad.xlsx" <<'PY'
 import re, sys, zipfile

@@ -102,6 +102,14 @@ expect_eq "import by a non-admin refused (exit 1)" 1 "$?"
 parboard import "$W/seed.txt" >/dev/null 2>&1
 expect_eq "import by the admin (root)" 0 "$?"
 expect_eq "the database is 0660 root:parboard" "660 parboard" "$(stat -c '%a %G' /var/lib/parboard/parboard.db)"
+# Word files are read by the installed helper, with the user's rights.
+cp "$SRC/share/samples/hien-thanh-103-2023.docx" "$W/seed.docx"
+chmod 0644 "$W/seed.docx"
+expect_in "the installed reader of Word files runs" "read table 2" \
+	"$(as "$A" parboard import --dry-run "$W/seed.docx" 2>&1)"
+cp "$W/seed.docx" "$W/group-only.docx"; chgrp parboard "$W/group-only.docx"; chmod 0640 "$W/group-only.docx"
+expect_in "the reader opens a file without the group" "Permission denied" \
+	"$(as "$A" parboard import --dry-run "$W/group-only.docx" 2>&1)"
 
 # A file only the group may read is opened after the group is given up.
 cp "$W/seed.txt" "$W/group-only.txt"; chgrp parboard "$W/group-only.txt"; chmod 0640 "$W/group-only.txt"
