@@ -251,15 +251,44 @@ is_bidi_control(ucs4_t uc)
 	    uc <= 0x2069) || uc == 0x200e || uc == 0x200f || uc == 0x061c;
 }
 
+/* Whether valid UTF-8 s has nothing text_safe replaces: no C0 or C1
+ * control, DEL or bidirectional control (U+061C D8 9C, U+200E-U+200F
+ * E2 80 8E-8F, U+202A-U+202E E2 80 AA-AE, U+2066-U+2069 E2 81 A6-A9).
+ * Most text has none, and is then returned as it is. */
+static bool
+safe_as_is(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p < 0x80) {
+			if (*p < 0x20 || *p == 0x7f)
+				return false;
+			continue;
+		}
+		if ((p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0) ||
+		    (p[0] == 0xd8 && p[1] == 0x9c))
+			return false;
+		if (p[0] == 0xe2 && ((p[1] == 0x80 && (p[2] == 0x8e ||
+		    p[2] == 0x8f || (p[2] >= 0xaa && p[2] <= 0xae))) ||
+		    (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)))
+			return false;
+	}
+	return true;
+}
+
 char *
 text_safe(const char *s, bool multiline)
 {
 	char *n = text_nfc(s != NULL ? s : "");
 	struct buf b = { 0 };
-	size_t len = strlen(n), at = 0;
+	size_t len, at = 0;
 	int cl;
 	ucs4_t uc;
 
+	if (safe_as_is(n))
+		return n;
+	len = strlen(n);
 	buf_add(&b, "", 0);
 	while (at < len) {
 		cl = char_at(n + at, len - at, &uc);

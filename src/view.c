@@ -8,9 +8,13 @@
  * (text.h's width engine: text_fit, text_pad, text_wrap_first); text is
  * shown in NFC with control characters replaced, since PuTTY loses the
  * marks of decomposed text and a tab or newline would break the grid. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <wchar.h>
+
+#include <unistr.h>
 
 #include "board.h"
 #include "boardui.h"
@@ -29,6 +33,27 @@ clean(const char *s)
 	return text_safe(s, false);
 }
 
+/* UTF-8 s at (y, x), given to curses as wide characters: waddstr would
+ * decode it byte by byte through mbrtowc, at twice the cost. */
+#if !defined(__STDC_ISO_10646__)
+#error "wchar_t must hold Unicode code points"
+#endif
+static void
+put_utf8(WINDOW *w, int y, int x, const char *s)
+{
+	uint32_t small[256], *u;
+	size_t n = sizeof small / sizeof small[0];
+
+	u = u8_to_u32((const uint8_t *)s, strlen(s), small, &n);
+	if (u == NULL || n > INT_MAX) {		/* out of memory */
+		mvwaddstr(w, y, x, s);
+		return;
+	}
+	mvwaddnwstr(w, y, x, (const wchar_t *)u, (int)n);
+	if (u != small)
+		free(u);
+}
+
 /* Write s in exactly width columns at (y, x): cut with "…" or padded. */
 void
 view_put(WINDOW *w, int y, int x, const char *s, int width, attr_t attr)
@@ -41,7 +66,7 @@ view_put(WINDOW *w, int y, int x, const char *s, int width, attr_t attr)
 	c = clean(s);
 	text_pad(&b, c, width);
 	wattrset(w, attr);
-	mvwaddstr(w, y, x, b.data != NULL ? b.data : "");
+	put_utf8(w, y, x, b.data != NULL ? b.data : "");
 	wattrset(w, A_NORMAL);
 	free(c);
 	buf_free(&b);
@@ -720,9 +745,11 @@ draw_column(struct board *b, size_t ci, int x, int width, bool more_left,
 static void
 draw_board(struct board *b)
 {
-	int width, nvis, i, y, rows = view_body_rows(b);
+	int width, nvis, i, rows = view_body_rows(b);
 	size_t ci;
+	cchar_t bar;
 
+	setcchar(&bar, L"│", A_NORMAL, 0, NULL);
 	werase(b->body);
 	if (b->ncols == 0) {
 		view_put(b->body, 1, 0, _("No tasks yet"), COLS, A_NORMAL);
@@ -736,9 +763,8 @@ draw_board(struct board *b)
 		draw_column(b, ci, i * (width + 1), width, i == 0 && b->left > 0,
 		    i == nvis - 1 && ci + 1 < b->ncols);
 		if (i + 1 < nvis && ci + 1 < b->ncols)
-			for (y = 0; y < rows; y++)
-				mvwaddstr(b->body, y, i * (width + 1) + width,
-				    "│");
+			mvwvline_set(b->body, 0, i * (width + 1) + width,
+			    &bar, rows);
 	}
 }
 

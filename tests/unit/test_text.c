@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdbool.h>
 #include <uninorm.h>
+#include <unistr.h>
 
 /* Before cmocka.h, whose fail() macro would hide util.h's fail(). */
 #include "text.h"
@@ -610,6 +612,43 @@ test_safe(void **state)
 	free(s);
 }
 
+/* Every character of the Basic Multilingual Plane and a few beyond, with
+ * text around it: the controls are replaced, anything else is left as
+ * NFC gives it (the copy-free path agrees with the rule). */
+static void
+test_safe_every_char(void **state)
+{
+	char in[8], *s, *nfc;
+	uint32_t uc;
+	size_t n;
+	int len;
+	bool control;
+
+	(void)state;
+	for (uc = 1; uc < 0x10010; uc++) {
+		if (uc >= 0xd800 && uc < 0xe000)
+			continue;
+		in[0] = 'a';
+		len = u8_uctomb((uint8_t *)in + 1, uc, (int)sizeof in - 3);
+		assert_true(len > 0);
+		n = (size_t)len;
+		in[1 + n] = 'b';
+		in[2 + n] = '\0';
+		control = uc < 0x20 || (uc >= 0x7f && uc < 0xa0) ||
+		    uc == 0x61c || uc == 0x200e || uc == 0x200f ||
+		    (uc >= 0x202a && uc <= 0x202e) ||
+		    (uc >= 0x2066 && uc <= 0x2069);
+		s = text_safe(in, true);
+		nfc = text_nfc(in);
+		if (control && uc != '\n')
+			assert_string_not_equal(s, nfc);
+		else if (!control)
+			assert_string_equal(s, nfc);
+		free(s);
+		free(nfc);
+	}
+}
+
 int
 main(void)
 {
@@ -632,6 +671,7 @@ main(void)
 		cmocka_unit_test(test_format_date),
 		cmocka_unit_test(test_days_between),
 		cmocka_unit_test(test_safe),
+		cmocka_unit_test(test_safe_every_char),
 		cmocka_unit_test(test_date_add),
 	};
 
