@@ -93,14 +93,16 @@ i18n_init(void)
 {
 	const char *cs;
 
-	setlocale(LC_ALL, "");
+	/* Only the character set comes from the environment: messages are
+	 * chosen below, numbers and dates are written by parboard itself,
+	 * and nothing collates or formats by locale, so the other
+	 * categories (a file each to load at every start) stay "C". */
+	setlocale(LC_CTYPE, "");
 	cs = nl_langinfo(CODESET);
 	if (cs == NULL || strcmp(cs, "UTF-8") != 0) {
 		if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 			setlocale(LC_CTYPE, "C.utf8");
 	}
-	/* printf and strtod read and write decimal points. */
-	setlocale(LC_NUMERIC, "C");
 	bindtextdomain(PACKAGE, locale_dir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	i18n_set_language(NULL);
