@@ -1038,6 +1038,7 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		return -1;
 	}
 	view_colors(&b);
+	term_buffer_frames(&b);
 	view_layout(&b);
 	if (view_only)
 		board_message(&b, false, "%s",

@@ -631,6 +631,21 @@ term_open(struct board *b, char **err)
 	return 0;
 }
 
+/* ncurses 6.4 flushes its output at every cursor move until the screen
+ * has once been left and resumed (the ewInitial state of its
+ * _nc_mvcur): each repaint would go out as a write(2) per move, over ssh
+ * a packet each.  Leaving and resuming once, after the colours are set
+ * (the blank screen it clears to is then the board's) and before
+ * anything is drawn, makes it send a whole frame in one write. */
+void
+term_buffer_frames(struct board *b)
+{
+	(void)b;
+	def_prog_mode();
+	endwin();
+	doupdate();
+}
+
 void
 term_close(struct board *b)
 {

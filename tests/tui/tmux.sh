@@ -279,4 +279,27 @@ keys proj q
 keys desk q
 see "--view quits with q" proj '^exit=0'
 
+# A frame goes out in one write(2): ncurses 6.4 otherwise flushes at
+# every cursor move (term_buffer_frames), a packet each over ssh.
+if command -v strace >/dev/null; then
+	tm new-session -d -s frames -x 80 -y 24 \
+	    "LANGUAGE=en TERM=xterm strace -o '$TMPD/frames.log' \
+	    -e trace=write -e signal=none -s 65536 '$PARBOARD' -d '$DB' \
+	    --today 2023-09-13; echo exit=\$?; sleep 600"
+	see "the board under strace" frames 'Enter open'
+	sleep 0.5
+	before=$(grep -c '^write(1,' "$TMPD/frames.log")
+	keys frames j
+	sleep 0.5
+	after=$(grep -c '^write(1,' "$TMPD/frames.log")
+	keys frames q
+	see "the board under strace quits" frames '^exit=0'
+	expect_eq "the first screen, header to footer, is one write" 1 \
+	    "$(grep '^write(1,' "$TMPD/frames.log" | grep 'Today 2023-09-13' |
+	    grep -c 'Enter open')"
+	expect_eq "a cursor move is one write" 1 "$((after - before))"
+else
+	printf 'SKIP: strace not installed: writes per frame not checked\n'
+fi
+
 finish
