@@ -212,6 +212,14 @@ static const struct migration {
 	"CREATE INDEX history_task ON history(task_id);"
 	"CREATE INDEX history_user ON history(user, kind);"
 	"CREATE INDEX history_at ON history(at);", NULL },
+	/* 5 → 6: what the board reads on every start without the import's
+	 * rows (one per task): the notes (counted on each card) and the rows
+	 * people wrote, by time (the tasks changed since the last meeting).
+	 * The WHERE clauses are the ones store_tasks_lean and
+	 * store_changed_tasks spell, so SQLite picks these indexes. */
+	{ "CREATE INDEX history_note ON history(task_id) WHERE kind = 'note';"
+	"CREATE INDEX history_person ON history(at)"
+	" WHERE kind <> 'created' AND old_source IS NOT 'import';", NULL },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 static const char *const sq_text[SQ_COUNT] = {

@@ -337,9 +337,11 @@ int store_ticks(struct store *s, long plan_id, long task_id,
  * -wal file for other writers). */
 const char *store_path(const struct store *s);
 
-/* The board's snapshot: the plan's tasks, in no order, without the
+/* The board's snapshot: the plan's tasks in id order, without the
  * texts it reads only when a task is opened (key, origin, due_source,
- * target, every, crit_title, comment, assignee are NULL). */
+ * comment, assignee are NULL; crit_title is "" when the task's
+ * criterion is in the plan, else NULL; no scores).  Each task's texts
+ * are one block (task.h pool). */
 int store_tasks_lean(struct store *s, long plan_id, struct task **out,
     size_t *n, char **err);
 /* fn(arg, task id, text) for each of a plan's tasks with a criterion:

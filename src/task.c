@@ -97,6 +97,11 @@ status_from_name(const char *s)
 void
 task_clear(struct task *t)
 {
+	if (t->pool != NULL) {
+		free(t->pool);
+		memset(t, 0, sizeof *t);
+		return;
+	}
 	free(t->key);
 	free(t->code);
 	free(t->role);
