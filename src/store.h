@@ -314,6 +314,11 @@ int store_meeting_record(struct store *s, long plan_id, const char *chair,
 int store_changes_after(struct store *s, long plan_id, const char *after,
     const char *until, const char *since, int flags,
     struct change **out, size_t *n, char **err);
+/* The ids of the tasks store_changes_after(..., CHANGES_PEOPLE) has rows
+ * of, ascending, without reading those rows (*out malloc'd). */
+int store_changed_tasks(struct store *s, long plan_id, const char *after,
+    const char *until, const char *since, long **out, size_t *n,
+    char **err);
 
 /* One occurrence of a counted target (a "tick"). */
 struct tick {

@@ -835,6 +835,73 @@ test_lean(void **state)
 	store_close(s);
 }
 
+/* store_changed_tasks lists the tasks store_changes_after(PEOPLE) has
+ * rows of, for every kind of window. */
+static void
+changed_agree(struct store *s, long plan_id, const char *after,
+    const char *until, const char *since, size_t want)
+{
+	struct change *c;
+	long *ids;
+	size_t nc, n, i, j, distinct = 0;
+	char *err = NULL;
+
+	assert_int_equal(store_changes_after(s, plan_id, after, until, since,
+	    CHANGES_PEOPLE, &c, &nc, &err), 0);
+	assert_int_equal(store_changed_tasks(s, plan_id, after, until, since,
+	    &ids, &n, &err), 0);
+	for (i = 0; i < nc; i++) {
+		for (j = 0; j < i && c[j].task_id != c[i].task_id; j++)
+			;
+		if (j < i)
+			continue;
+		distinct++;
+		for (j = 0; j < n && ids[j] != c[i].task_id; j++)
+			;
+		assert_true(j < n);
+	}
+	for (i = 1; i < n; i++)
+		assert_true(ids[i - 1] < ids[i]);
+	assert_int_equal(n, distinct);
+	if (want != (size_t)-1)
+		assert_int_equal(n, want);
+	changes_free(c, nc);
+	free(ids);
+}
+
+static void
+test_changed_tasks(void **state)
+{
+	long plan_id;
+	struct store *s = fixture(&plan_id);
+	char *err = NULL;
+
+	/* Task 1: a status in August; 2: a note and an undo in September;
+	 * 3: only the import's rows (created, an owner it set); 4: a due
+	 * date on the 13th. */
+	assert_int_equal(exec_sql("INSERT INTO history (task_id, at, user,"
+	    " kind, old, new, old_source) VALUES"
+	    " (1, '2023-08-20 09:00:00', 'an', 'status', 'todo', 'doing', NULL),"
+	    " (2, '2023-09-07 09:00:00', 'an', 'note', NULL, 'x', NULL),"
+	    " (2, '2023-09-08 23:30:00', 'an', 'undo', 'doing', 'todo', NULL),"
+	    " (3, '2023-09-09 09:00:00', 'imp', 'role', 'CA', 'TP', 'import'),"
+	    " (3, '2023-09-09 09:00:00', 'imp', 'created', NULL, 'x', NULL),"
+	    " (4, '2023-09-13 08:00:00', 'binh', 'due', NULL, '2023-10-01',"
+	    "  'task')"), SQLITE_OK);
+	changed_agree(s, plan_id, NULL, NULL, NULL, 3);
+	changed_agree(s, plan_id, NULL, NULL, "2023-09-06", 2);
+	/* Local dates: the 23:30 row is the 9th east of UTC. */
+	changed_agree(s, plan_id, NULL, NULL, "2023-09-09", (size_t)-1);
+	changed_agree(s, plan_id, NULL, NULL, "2023-09-14", 0);
+	changed_agree(s, plan_id, "2023-09-07 09:00:00", NULL, NULL, 2);
+	changed_agree(s, plan_id, "2023-08-01 00:00:00",
+	    "2023-09-08 00:00:00", NULL, 2);
+	changed_agree(s, plan_id, "2023-09-08 23:30:00", NULL, NULL, 1);
+	changed_agree(s, plan_id + 1, NULL, NULL, NULL, 0);
+	(void)err;
+	store_close(s);
+}
+
 static void
 test_find(void **state)
 {
@@ -1550,6 +1617,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_reassign, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_lean, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_changed_tasks, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_keys, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_changed_since, setup,
