@@ -1135,6 +1135,7 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 	b.view_only = view_only;
 	b.watch_fd = b.watch_wal = -1;
 	term_locale_init();
+	store_cache_small(s);
 	if (board_config_check(c, err) != 0 || board_load(&b, err) != 0) {
 		board_free(&b);
 		return -1;

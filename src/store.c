@@ -985,6 +985,14 @@ store_close(struct store *s)
 	free(s);
 }
 
+void
+store_cache_small(struct store *s)
+{
+	/* Not fatal: the default cache only costs memory. */
+	sqlite3_exec(s->db, "PRAGMA cache_size = -" STORE_SMALL_CACHE_KB, NULL,
+	    NULL, NULL);
+}
+
 bool
 store_readonly(const struct store *s)
 {

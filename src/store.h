@@ -338,6 +338,14 @@ int store_tick_remove(struct store *s, long task_id, const char *from,
 int store_ticks(struct store *s, long plan_id, long task_id,
     struct tick **out, size_t *n, char **err);
 
+/* A page cache of STORE_SMALL_CACHE_KB (SQLite's default is 2 MB) for
+ * a process that stays open and reads a plan whole once: the board, one
+ * per person logged in on the commune's server.  Reading 10 000 tasks
+ * would otherwise fill the default cache with pages read once; what
+ * the board reads again is a few pages, and the OS caches the file. */
+#define STORE_SMALL_CACHE_KB "256"
+void store_cache_small(struct store *s);
+
 /* The database file's path as opened (the board watches it and its
  * -wal file for other writers). */
 const char *store_path(const struct store *s);
