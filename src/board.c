@@ -563,7 +563,7 @@ role_index(struct board *b, const char *id)
 	size_t i;
 
 	for (i = 0; i < b->nroles; i++)
-		if (strcmp(b->roles[i].id, id) == 0)
+		if (b->roles[i].id[0] == id[0] && strcmp(b->roles[i].id, id) == 0)
 			return i;
 	b->roles = xgrow(b->roles, &b->roles_cap, b->nroles + 1,
 	    sizeof *b->roles);
@@ -573,18 +573,31 @@ role_index(struct board *b, const char *id)
 	return b->nroles++;
 }
 
-/* The roles task i supports, a bit each (by index into b->roles). */
+/* The roles task i supports, a bit each (by index into b->roles):
+ * supports() for each role, in one walk of the list. */
 static unsigned long long
 task_supports(const struct board *b, size_t i)
 {
 	const struct task *t = &b->tasks[i];
 	unsigned long long mask = 0;
-	size_t j;
+	const char *p, *id;
+	size_t j, n;
 
-	if (t->support != NULL && *t->support != '\0')
-		for (j = 0; j < b->nroles && j < SUPPORT_BITS; j++)
-			if (supports(t->support, b->roles[j].id))
+	for (p = t->support; p != NULL && *p != '\0'; p = strchr(p, ',')) {
+		if (*p == ',')
+			p++;
+		while (*p == ' ')
+			p++;
+		for (j = 0; j < b->nroles && j < SUPPORT_BITS; j++) {
+			id = b->roles[j].id;
+			if (id[0] != p[0] && id[0] != '\0')
+				continue;
+			n = strlen(id);
+			if (strncmp(p, id, n) == 0 && (p[n] == '\0' ||
+			    p[n] == ',' || p[n] == ' '))
 				mask |= 1ULL << j;
+		}
+	}
 	return mask;
 }
 

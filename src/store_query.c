@@ -1176,7 +1176,7 @@ store_path(const struct store *s)
 /* The lean read of a plan's tasks is a scan of the task table, and what
  * the full read joins per row (criterion, note and evidence counts) is
  * read once and merged here: the tasks come in id order, the counts in
- * task order, the criterion codes sorted.  A join per row costs a seek
+ * task order, the criterion codes into a hash set.  A join per row costs a seek
  * per row, most of the board's start with 10 000 tasks. */
 #define LEAN_TEXTS 9	/* code role support title due target every
 			 * role_source crit_title */
@@ -1198,10 +1198,14 @@ support_csv_into(struct buf *b, const char *json)
 	free(csv);
 }
 
-/* One row of the lean query into t, its texts copied into one block. */
+struct codes;
+static bool codes_has(const struct codes *c, const char *code);
+
+/* One row of the lean query into t, its texts copied into one block;
+ * crit_title "" when codes has its code. */
 static void
 read_task_lean(sqlite3_stmt *st, struct task *t, struct buf *support,
-    bool in_plan)
+    const struct codes *codes)
 {
 	static const int col[LEAN_TEXTS] = { 2, 3, -1, 5, 7, 9, 10, 11, -2 };
 	char **field[LEAN_TEXTS] = { &t->code, &t->role, &t->support,
@@ -1224,8 +1228,8 @@ read_task_lean(sqlite3_stmt *st, struct task *t, struct buf *support,
 	for (i = 0; i < LEAN_TEXTS; i++) {
 		if (col[i] == -1)
 			v[i] = support->data != NULL ? support->data : "";
-		else if (col[i] == -2)
-			v[i] = in_plan ? "" : NULL;
+		else if (col[i] == -2)	/* after the code, v[0] */
+			v[i] = codes_has(codes, v[0]) ? "" : NULL;
 		else
 			v[i] = (const char *)sqlite3_column_text(st, col[i]);
 		len[i] = v[i] != NULL ? strlen(v[i]) + 1 : 0;
@@ -1241,43 +1245,56 @@ read_task_lean(sqlite3_stmt *st, struct task *t, struct buf *support,
 	}
 }
 
-/* The plan's criterion codes, sorted (BINARY, as strcmp), in one
- * block. */
+/* The plan's criterion codes in one block, and a hash set of them
+ * (open addressing, at most half full): a look-up per task. */
 struct codes {
-	char **v;
-	size_t n;
+	char **slot;
+	size_t mask;
 	struct buf text;
 };
 
-static int
-str_cmp(const void *a, const void *b)
+static size_t
+code_hash(const char *c)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	size_t h = 2166136261u;		/* FNV-1a */
+
+	for (; *c != '\0'; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	return h;
 }
 
 static int
 codes_read(struct store *s, long plan_id, struct codes *c, char **err)
 {
 	sqlite3_stmt *st;
-	size_t *at = NULL, cap = 0, i;
+	size_t *at = NULL, cap = 0, n = 0, size = 16, i, h;
+	char *code;
 	int rc;
 
 	memset(c, 0, sizeof *c);
 	st = store_prepare(s, "SELECT code FROM criterion WHERE plan_id = ?1"
-	    " AND code IS NOT NULL ORDER BY code", err);
+	    " AND code IS NOT NULL", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		at = xgrow(at, &cap, c->n + 1, sizeof *at);
-		at[c->n++] = c->text.len;
+		at = xgrow(at, &cap, n + 1, sizeof *at);
+		at[n++] = c->text.len;
 		buf_add(&c->text, (const char *)sqlite3_column_text(st, 0),
 		    (size_t)sqlite3_column_bytes(st, 0) + 1);
 	}
 	sqlite3_finalize(st);
-	c->v = xcalloc(c->n + 1, sizeof *c->v);
-	for (i = 0; i < c->n; i++)
-		c->v[i] = c->text.data + at[i];
+	while (size < 2 * n)
+		size *= 2;
+	c->slot = xcalloc(size, sizeof *c->slot);
+	c->mask = size - 1;
+	for (i = 0; i < n; i++) {
+		code = c->text.data + at[i];
+		for (h = code_hash(code) & c->mask; c->slot[h] != NULL;
+		    h = (h + 1) & c->mask)
+			;
+		c->slot[h] = code;
+	}
 	free(at);
 	return rc < 0 ? -1 : 0;
 }
@@ -1285,14 +1302,21 @@ codes_read(struct store *s, long plan_id, struct codes *c, char **err)
 static bool
 codes_has(const struct codes *c, const char *code)
 {
-	return code != NULL && xbsearch(&code, c->v, c->n, sizeof *c->v,
-	    str_cmp) != NULL;
+	size_t h;
+
+	if (code == NULL)
+		return false;
+	for (h = code_hash(code) & c->mask; c->slot[h] != NULL;
+	    h = (h + 1) & c->mask)
+		if (strcmp(c->slot[h], code) == 0)
+			return true;
+	return false;
 }
 
 static void
 codes_free(struct codes *c)
 {
-	free(c->v);
+	free(c->slot);
 	buf_free(&c->text);
 }
 
@@ -1366,9 +1390,7 @@ store_tasks_lean(struct store *s, long plan_id, struct task **out,
 	sqlite3_bind_int64(st, 1, plan_id);
 	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		read_task_lean(st, &v[cnt], &support, codes_has(&codes,
-		    (const char *)sqlite3_column_text(st, 2)));
-		cnt++;
+		read_task_lean(st, &v[cnt++], &support, &codes);
 	}
 	sqlite3_finalize(st);
 	buf_free(&support);
