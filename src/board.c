@@ -236,23 +236,27 @@ code_key(const char *c)
 static inline int
 order_key_cmp(const struct sort_key *a, const struct sort_key *b)
 {
-	const struct task *x = &sort_tasks[a->i], *y = &sort_tasks[b->i];
+	const struct task *x, *y;
 	int c;
 
 	if (a->due < 0 || b->due < 0)
-		return task_cmp(x, y);
+		return task_cmp(&sort_tasks[a->i], &sort_tasks[b->i]);
 	if (a->due != b->due)
 		return a->due < b->due ? -1 : 1;
 	if (a->points != b->points)	/* none sorts after every value */
 		return a->points > b->points ? -1 : 1;
-	if (a->code != CODE_TEXT && b->code != CODE_TEXT) {
-		if (a->code != b->code)
-			return a->code < b->code ? -1 : 1;
-	} else if (x->code != NULL && y->code != NULL) {
-		if ((c = text_code_cmp(x->code, y->code)) != 0)
-			return c;
-	} else if (x->code != y->code) {
-		return x->code == NULL ? 1 : -1;
+	if (a->code != CODE_TEXT && b->code != CODE_TEXT &&
+	    a->code != b->code)
+		return a->code < b->code ? -1 : 1;
+	x = &sort_tasks[a->i];
+	y = &sort_tasks[b->i];
+	if (a->code == CODE_TEXT || b->code == CODE_TEXT) {
+		if (x->code != NULL && y->code != NULL) {
+			if ((c = text_code_cmp(x->code, y->code)) != 0)
+				return c;
+		} else if (x->code != y->code) {
+			return x->code == NULL ? 1 : -1;
+		}
 	}
 	return id_cmp(x, y);
 }
@@ -262,11 +266,13 @@ order_key_cmp(const struct sort_key *a, const struct sort_key *b)
 static inline int
 code_key_cmp(const struct sort_key *a, const struct sort_key *b)
 {
-	const struct task *x = &sort_tasks[a->i], *y = &sort_tasks[b->i];
+	const struct task *x, *y;
 	int c;
 
 	if (a->head != b->head)
 		return a->head < b->head ? -1 : 1;
+	x = &sort_tasks[a->i];
+	y = &sort_tasks[b->i];
 	/* The same head: a code shorter than eight bytes ends inside it,
 	 * and so does the other, the same code; otherwise compare the
 	 * rest ("" for a code of exactly eight). */
