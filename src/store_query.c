@@ -1176,7 +1176,7 @@ store_path(const struct store *s)
 /* The lean read of a plan's tasks is a scan of the task table, and what
  * the full read joins per row (criterion, note and evidence counts) is
  * read once and merged here: the tasks come in id order, the counts in
- * task order, the criterion codes into a hash set.  A join per row costs a seek
+ * task order, the criterion codes into a hash set.  A join costs a seek
  * per row, most of the board's start with 10 000 tasks. */
 #define LEAN_TEXTS 9	/* code role support title due target every
 			 * role_source crit_title */
@@ -1284,6 +1284,11 @@ codes_read(struct store *s, long plan_id, struct codes *c, char **err)
 		    (size_t)sqlite3_column_bytes(st, 0) + 1);
 	}
 	sqlite3_finalize(st);
+	if (rc < 0) {
+		free(at);
+		buf_free(&c->text);
+		return -1;
+	}
 	while (size < 2 * n)
 		size *= 2;
 	c->slot = xcalloc(size, sizeof *c->slot);
@@ -1296,7 +1301,7 @@ codes_read(struct store *s, long plan_id, struct codes *c, char **err)
 		c->slot[h] = code;
 	}
 	free(at);
-	return rc < 0 ? -1 : 0;
+	return 0;
 }
 
 static bool
@@ -1364,16 +1369,20 @@ store_tasks_lean(struct store *s, long plan_id, struct task **out,
 
 	*out = NULL;
 	*n = 0;
+	/* Its reads see one state of the database, as one query did. */
+	if (sqlite3_exec(s->db, "SAVEPOINT lean", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return store_dberr(s, err);
 	/* The array is made once, to size: growing it by doubling would
 	 * hold two copies at the peak.  The tasks of every plan are
 	 * counted (SQLite counts a whole table by its pages, not its
 	 * rows); pages beyond the plan's are never touched, and given
 	 * back below. */
 	total = query_long(s, "SELECT count(*) FROM task", 0, NULL, err);
-	if (total < 0)
+	if (total < 0 || codes_read(s, plan_id, &codes, err) != 0) {
+		sqlite3_exec(s->db, "RELEASE lean", NULL, NULL, NULL);
 		return -1;
-	if (codes_read(s, plan_id, &codes, err) != 0)
-		return -1;
+	}
 	cap = (size_t)total;
 	v = xcalloc(cap + 1, sizeof *v);
 	/* A scan of the table in id order (+: not through the plan index,
@@ -1383,6 +1392,7 @@ store_tasks_lean(struct store *s, long plan_id, struct task **out,
 	    " status, due, points, target, every, role_source, seq"
 	    " FROM task WHERE +plan_id = ?1 ORDER BY id", err);
 	if (st == NULL) {
+		sqlite3_exec(s->db, "RELEASE lean", NULL, NULL, NULL);
 		codes_free(&codes);
 		free(v);
 		return -1;
@@ -1405,6 +1415,7 @@ store_tasks_lean(struct store *s, long plan_id, struct task **out,
 		rc = counts_merge(s, "SELECT task_id, count(*) FROM evidence"
 		    " WHERE removed = 0 GROUP BY task_id ORDER BY task_id", 1,
 		    v, cnt, err);
+	sqlite3_exec(s->db, "RELEASE lean", NULL, NULL, NULL);
 	if (rc < 0) {
 		tasks_free(v, cnt);
 		return -1;
