@@ -569,7 +569,8 @@ role_index(struct board *b, const char *id)
 	size_t i;
 
 	for (i = 0; i < b->nroles; i++)
-		if (b->roles[i].id[0] == id[0] && strcmp(b->roles[i].id, id) == 0)
+		if (b->roles[i].id[0] == id[0] &&
+		    strcmp(b->roles[i].id, id) == 0)
 			return i;
 	b->roles = xgrow(b->roles, &b->roles_cap, b->nroles + 1,
 	    sizeof *b->roles);

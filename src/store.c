@@ -899,8 +899,9 @@ store_open_path(const char *path, bool create, struct store **out,
 	s->readonly = access(path, F_OK) == 0 &&
 	    (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 ||
 	    !dir_writable(path));
-	/* One thread uses a connection: without its mutex every
-	 * sqlite3_column_*() call is a tenth cheaper. */
+	/* One thread uses a connection: without its mutex, every
+	 * sqlite3_step() and sqlite3_column_*() skips a lock and an
+	 * unlock (a tenth of reading 10 000 tasks). */
 	flags = SQLITE_OPEN_NOMUTEX | (s->readonly ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK &&

@@ -881,7 +881,8 @@ test_changed_tasks(void **state)
 	 * date on the 13th. */
 	assert_int_equal(exec_sql("INSERT INTO history (task_id, at, user,"
 	    " kind, old, new, old_source) VALUES"
-	    " (1, '2023-08-20 09:00:00', 'an', 'status', 'todo', 'doing', NULL),"
+	    " (1, '2023-08-20 09:00:00', 'an', 'status', 'todo', 'doing',"
+	    "  NULL),"
 	    " (2, '2023-09-07 09:00:00', 'an', 'note', NULL, 'x', NULL),"
 	    " (2, '2023-09-08 23:30:00', 'an', 'undo', 'doing', 'todo', NULL),"
 	    " (3, '2023-09-09 09:00:00', 'imp', 'role', 'CA', 'TP', 'import'),"
