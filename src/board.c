@@ -13,6 +13,7 @@
  * (or the key script), view.c and taskview.c draw, prompt.c reads text. */
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,13 +148,6 @@ code_cmp(const struct task *a, const struct task *b)
 	return c != 0 ? c : id_cmp(a, b);
 }
 
-static int
-bycode_cmp(const void *pa, const void *pb)
-{
-	return code_cmp(&sort_tasks[*(const size_t *)pa],
-	    &sort_tasks[*(const size_t *)pb]);
-}
-
 /* Where task i goes in the sorted index v of n entries. */
 static size_t
 index_place(const struct board *b, const size_t *v, size_t n, size_t i,
@@ -196,37 +190,109 @@ index_remove(const struct board *b, size_t *v, size_t *n, size_t i,
 }
 
 /* A task's sort key, next to its index: sorting these, not indices into
- * the tasks, keeps the comparisons in one array. */
-struct order_key {
-	long due;		/* YYYYMMDD, LONG_MAX for none */
+ * the tasks, keeps the comparisons in one small array.  The order of
+ * cards (order_key_cmp) and the code index (code_key_cmp) each read
+ * their own fields. */
+struct sort_key {
+	int32_t due;		/* YYYYMMDD, INT32_MAX for none, -1: text */
+	uint32_t i;		/* the task's index in b->tasks */
 	score points;		/* LLONG_MIN for none */
-	const char *code;
-	long id;
-	const struct task *t;
-	size_t i;
+	uint64_t code;		/* code_key() */
+	uint64_t head;		/* code_head() */
+	bool more;		/* the code is longer than eight bytes */
 };
 
-/* task_cmp() on the keys copied out of the tasks, the due date as a
- * number: the sort reads one small array, not the tasks all over. */
-static int
-order_key_cmp(const void *pa, const void *pb)
+/* A criterion code in text_code_cmp order as one number: up to four
+ * dot-separated numbers below 65 534 ("1.5.3"), each plus one in 16
+ * bits, so a shorter code sorts before the longer ones it begins.
+ * UINT64_MAX for none (last); 0 for any other form, which is compared
+ * as text. */
+#define CODE_NONE UINT64_MAX
+#define CODE_TEXT 0
+static uint64_t
+code_key(const char *c)
 {
-	const struct order_key *a = pa, *b = pb;
+	uint64_t key = 0, v;
+	int parts = 0, digits;
+
+	if (c == NULL)
+		return CODE_NONE;
+	for (;;) {
+		for (v = 0, digits = 0; *c >= '0' && *c <= '9'; c++, digits++)
+			v = v * 10 + (uint64_t)(*c - '0');
+		if (digits == 0 || digits > 5 || v >= 65534 || parts == 4)
+			return CODE_TEXT;
+		key |= (v + 1) << (48 - 16 * parts++);
+		if (*c == '\0')
+			return key;
+		if (*c++ != '.')
+			return CODE_TEXT;
+	}
+}
+
+/* task_cmp() on the keys copied out of the tasks, the due date and the
+ * code as numbers: the sort reads one small array, not the tasks all
+ * over. */
+static inline int
+order_key_cmp(const struct sort_key *a, const struct sort_key *b)
+{
+	const struct task *x, *y;
 	int c;
 
 	if (a->due < 0 || b->due < 0)
-		return task_cmp(a->t, b->t);
+		return task_cmp(&sort_tasks[a->i], &sort_tasks[b->i]);
 	if (a->due != b->due)
 		return a->due < b->due ? -1 : 1;
 	if (a->points != b->points)	/* none sorts after every value */
 		return a->points > b->points ? -1 : 1;
-	if (a->code != NULL && b->code != NULL) {
-		if ((c = text_code_cmp(a->code, b->code)) != 0)
-			return c;
-	} else if (a->code != b->code) {
-		return a->code == NULL ? 1 : -1;
+	if (a->code != CODE_TEXT && b->code != CODE_TEXT &&
+	    a->code != b->code)
+		return a->code < b->code ? -1 : 1;
+	x = &sort_tasks[a->i];
+	y = &sort_tasks[b->i];
+	if (a->code == CODE_TEXT || b->code == CODE_TEXT) {
+		if (x->code != NULL && y->code != NULL) {
+			if ((c = text_code_cmp(x->code, y->code)) != 0)
+				return c;
+		} else if (x->code != y->code) {
+			return x->code == NULL ? 1 : -1;
+		}
 	}
-	return a->id < b->id ? -1 : a->id > b->id;
+	return id_cmp(x, y);
+}
+
+/* code_cmp() on the keys: the code's first eight bytes as a number
+ * first. */
+static inline int
+code_key_cmp(const struct sort_key *a, const struct sort_key *b)
+{
+	const struct task *x, *y;
+	int c;
+
+	if (a->head != b->head)
+		return a->head < b->head ? -1 : 1;
+	x = &sort_tasks[a->i];
+	y = &sort_tasks[b->i];
+	/* The same head: a code shorter than eight bytes ends inside it,
+	 * and so does the other, the same code; otherwise compare the
+	 * rest ("" for a code of exactly eight). */
+	if ((a->more || b->more) &&
+	    (c = strcmp(x->code + 8, y->code + 8)) != 0)
+		return c;
+	return id_cmp(x, y);
+}
+
+/* The first eight bytes of a code, big-endian: the order of strcmp. */
+static uint64_t
+code_head(const char *c, bool *more)
+{
+	uint64_t h = 0;
+	int i;
+
+	for (i = 0; i < 8 && c[i] != '\0'; i++)
+		h |= (uint64_t)(unsigned char)c[i] << (56 - 8 * i);
+	*more = i == 8 && c[8] != '\0';
+	return h;
 }
 
 /* YYYY-MM-DD as YYYYMMDD (the same order as strcmp), LONG_MAX for none,
@@ -252,12 +318,52 @@ due_number(const char *d)
 	return d[10] == '\0' ? v : -1;
 }
 
+/* Sort v, n positions in the keys k, by cmp: a merge sort back and
+ * forth between v and a second array.  glibc's qsort copies each merged
+ * run back with memcpy, and moving the keys themselves costs more than
+ * comparing them. */
+static inline void
+keys_sort(const struct sort_key *k, uint32_t *v, size_t n,
+    int (*cmp)(const struct sort_key *, const struct sort_key *))
+{
+	uint32_t *tmp, *src, *dst, *t;
+	size_t w, lo, mid, hi, i, j, o;
+
+	if (n < 2)
+		return;
+	tmp = xcalloc(n, sizeof *tmp);
+	src = v;
+	dst = tmp;
+	for (w = 1; w < n; w *= 2) {
+		for (lo = 0; lo < n; lo += 2 * w) {
+			mid = n - lo > w ? lo + w : n;
+			hi = n - mid > w ? mid + w : n;
+			for (i = lo, j = mid, o = lo; i < mid && j < hi; o++)
+				dst[o] = cmp(&k[src[j]], &k[src[i]]) < 0 ?
+				    src[j++] : src[i++];
+			while (i < mid)
+				dst[o++] = src[i++];
+			while (j < hi)
+				dst[o++] = src[j++];
+		}
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
+	free(tmp);
+}
+
 static void
 indexes_build(struct board *b)
 {
-	struct order_key *k;
+	struct sort_key *k;
+	const struct task *t;
+	uint32_t *v, *vc;
 	bool by_id = true;
-	size_t i;
+	size_t i, nc = 0;
+	long due;
 
 	free(b->order);
 	free(b->byid);
@@ -265,29 +371,38 @@ indexes_build(struct board *b)
 	b->order = xcalloc(b->tasks_cap + 1, sizeof *b->order);
 	b->byid = xcalloc(b->tasks_cap + 1, sizeof *b->byid);
 	b->bycode = xcalloc(b->tasks_cap + 1, sizeof *b->bycode);
-	b->nbycode = 0;
 	k = xcalloc(b->ntasks + 1, sizeof *k);
+	v = xcalloc(b->ntasks + 1, sizeof *v);
+	vc = xcalloc(b->ntasks + 1, sizeof *vc);
 	for (i = 0; i < b->ntasks; i++) {
-		k[i].t = &b->tasks[i];
-		k[i].due = due_number(b->tasks[i].due);
-		k[i].points = b->tasks[i].has_points ? b->tasks[i].points :
-		    LLONG_MIN;
-		k[i].code = b->tasks[i].code;
-		k[i].id = b->tasks[i].id;
-		k[i].i = b->byid[i] = i;
-		if (b->tasks[i].code != NULL)
-			b->bycode[b->nbycode++] = i;
-		if (i > 0 && b->tasks[i - 1].id > b->tasks[i].id)
+		t = &b->tasks[i];
+		due = due_number(t->due);
+		k[i].due = due == LONG_MAX ? INT32_MAX : (int32_t)due;
+		k[i].points = t->has_points ? t->points : LLONG_MIN;
+		k[i].code = code_key(t->code);
+		k[i].i = (uint32_t)i;
+		v[i] = (uint32_t)i;
+		b->byid[i] = i;
+		if (t->code != NULL) {
+			k[i].head = code_head(t->code, &k[i].more);
+			vc[nc++] = (uint32_t)i;
+		}
+		if (i > 0 && b->tasks[i - 1].id > t->id)
 			by_id = false;
 	}
-	xqsort(k, b->ntasks, sizeof *k, order_key_cmp);
-	for (i = 0; i < b->ntasks; i++)
-		b->order[i] = k[i].i;
-	free(k);
 	sort_tasks = b->tasks;
+	keys_sort(k, v, b->ntasks, order_key_cmp);
+	keys_sort(k, vc, nc, code_key_cmp);
+	for (i = 0; i < b->ntasks; i++)
+		b->order[i] = v[i];
+	for (i = 0; i < nc; i++)
+		b->bycode[i] = vc[i];
+	b->nbycode = nc;
+	free(k);
+	free(v);
+	free(vc);
 	if (!by_id)	/* the store reads them in id order */
 		xqsort(b->byid, b->ntasks, sizeof *b->byid, byid_cmp);
-	xqsort(b->bycode, b->nbycode, sizeof *b->bycode, bycode_cmp);
 }
 
 /* The points of the tasks of one criterion code, task.h's rule for one
@@ -454,7 +569,8 @@ role_index(struct board *b, const char *id)
 	size_t i;
 
 	for (i = 0; i < b->nroles; i++)
-		if (strcmp(b->roles[i].id, id) == 0)
+		if (b->roles[i].id[0] == id[0] &&
+		    strcmp(b->roles[i].id, id) == 0)
 			return i;
 	b->roles = xgrow(b->roles, &b->roles_cap, b->nroles + 1,
 	    sizeof *b->roles);
@@ -464,18 +580,31 @@ role_index(struct board *b, const char *id)
 	return b->nroles++;
 }
 
-/* The roles task i supports, a bit each (by index into b->roles). */
+/* The roles task i supports, a bit each (by index into b->roles):
+ * supports() for each role, in one walk of the list. */
 static unsigned long long
 task_supports(const struct board *b, size_t i)
 {
 	const struct task *t = &b->tasks[i];
 	unsigned long long mask = 0;
-	size_t j;
+	const char *p, *id;
+	size_t j, n;
 
-	if (t->support != NULL && *t->support != '\0')
-		for (j = 0; j < b->nroles && j < SUPPORT_BITS; j++)
-			if (supports(t->support, b->roles[j].id))
+	for (p = t->support; p != NULL && *p != '\0'; p = strchr(p, ',')) {
+		if (*p == ',')
+			p++;
+		while (*p == ' ')
+			p++;
+		for (j = 0; j < b->nroles && j < SUPPORT_BITS; j++) {
+			id = b->roles[j].id;
+			if (id[0] != p[0] && id[0] != '\0')
+				continue;
+			n = strlen(id);
+			if (strncmp(p, id, n) == 0 && (p[n] == '\0' ||
+			    p[n] == ',' || p[n] == ' '))
 				mask |= 1ULL << j;
+		}
+	}
 	return mask;
 }
 
@@ -1026,6 +1155,7 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 	b.view_only = view_only;
 	b.watch_fd = b.watch_wal = -1;
 	term_locale_init();
+	store_cache_small(s);
 	if (board_config_check(c, err) != 0 || board_load(&b, err) != 0) {
 		board_free(&b);
 		return -1;

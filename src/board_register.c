@@ -53,23 +53,19 @@ int
 board_load_register(struct board *b, char **err)
 {
 	struct minutes_window w;
-	struct net_change *v;
-	size_t n, i;
+	long *ids;
+	size_t n;
 
 	if (board_window(b, &w, err) != 0)
 		return -1;
-	if (minutes_net(b->s, b->plan.id, &w, &v, &n, err) != 0) {
+	if (minutes_changed(b->s, b->plan.id, &w, &ids, &n, err) != 0) {
 		minutes_window_clear(&w);
 		return -1;
 	}
 	minutes_window_clear(&w);
 	board_register_free(b);
-	b->changed = xcalloc(n + 1, sizeof *b->changed);
-	for (i = 0; i < n; i++)
-		b->changed[i] = v[i].task_id;
+	b->changed = ids;	/* ascending, for board_task_changed */
 	b->nchanged = n;
-	xqsort(b->changed, n, sizeof *b->changed, id_cmp);
-	net_changes_free(v, n);
 	return store_ticks(b->s, b->plan.id, 0, &b->ticks, &b->nticks, err);
 }
 

@@ -216,6 +216,14 @@ minutes_net(struct store *s, long plan_id, const struct minutes_window *w,
 	return 0;
 }
 
+int
+minutes_changed(struct store *s, long plan_id,
+    const struct minutes_window *w, long **ids, size_t *n, char **err)
+{
+	return store_changed_tasks(s, plan_id, w->after, w->until,
+	    w->since[0] ? w->since : NULL, ids, n, err);
+}
+
 void
 net_changes_free(struct net_change *v, size_t n)
 {

@@ -46,6 +46,10 @@ int minutes_net(struct store *s, long plan_id,
     const struct minutes_window *w, struct net_change **out, size_t *n,
     char **err);
 void net_changes_free(struct net_change *v, size_t n);
+/* The ids of the tasks minutes_net lists, ascending (*ids malloc'd),
+ * without reading their rows: the board marks them. */
+int minutes_changed(struct store *s, long plan_id,
+    const struct minutes_window *w, long **ids, size_t *n, char **err);
 /* "1.5.3: To do → Done; 1 note" in the user's language (malloc'd). */
 char *net_change_text(const struct net_change *c);
 

@@ -314,6 +314,11 @@ int store_meeting_record(struct store *s, long plan_id, const char *chair,
 int store_changes_after(struct store *s, long plan_id, const char *after,
     const char *until, const char *since, int flags,
     struct change **out, size_t *n, char **err);
+/* The ids of the tasks store_changes_after(..., CHANGES_PEOPLE) has rows
+ * of, ascending, without reading those rows (*out malloc'd). */
+int store_changed_tasks(struct store *s, long plan_id, const char *after,
+    const char *until, const char *since, long **out, size_t *n,
+    char **err);
 
 /* One occurrence of a counted target (a "tick"). */
 struct tick {
@@ -333,13 +338,23 @@ int store_tick_remove(struct store *s, long task_id, const char *from,
 int store_ticks(struct store *s, long plan_id, long task_id,
     struct tick **out, size_t *n, char **err);
 
+/* A page cache of STORE_SMALL_CACHE_KB (SQLite's default is 2 MB) for
+ * a process that stays open and reads a plan whole once: the board, one
+ * per person logged in on the commune's server.  Reading 10 000 tasks
+ * would otherwise fill the default cache with pages read once; what
+ * the board reads again is a few pages, and the OS caches the file. */
+#define STORE_SMALL_CACHE_KB "256"
+void store_cache_small(struct store *s);
+
 /* The database file's path as opened (the board watches it and its
  * -wal file for other writers). */
 const char *store_path(const struct store *s);
 
-/* The board's snapshot: the plan's tasks, in no order, without the
+/* The board's snapshot: the plan's tasks in id order, without the
  * texts it reads only when a task is opened (key, origin, due_source,
- * target, every, crit_title, comment, assignee are NULL). */
+ * comment, assignee are NULL; crit_title is "" when the task's
+ * criterion is in the plan, else NULL; no scores).  Each task's texts
+ * are one block (task.h pool). */
 int store_tasks_lean(struct store *s, long plan_id, struct task **out,
     size_t *n, char **err);
 /* fn(arg, task id, text) for each of a plan's tasks with a criterion:

@@ -1171,59 +1171,257 @@ store_path(const struct store *s)
 	return s->path;
 }
 
-/* TASK_COLUMNS with NULL for what the board reads only when a task is
- * opened (tkey, origin, due_source, the criterion's texts and scores):
- * read_task() reads it as it is, and no criterion is joined.  The
- * counted target stays (the card shows its progress), and crit_title is
- * "" for a task whose criterion is in the plan (done without a document
- * asks first). */
-#define TASK_COLUMNS_LEAN \
-	"t.id, t.version, NULL, t.code, t.role, t.support, t.title," \
-	" NULL, t.status, t.due, NULL, t.points, t.target, t.every," \
-	" CASE WHEN EXISTS (SELECT 1 FROM criterion c WHERE" \
-	"  c.plan_id = t.plan_id AND c.code = t.code) THEN '' END," \
-	" NULL, NULL, NULL, NULL, NULL, NULL, NULL," \
-	" coalesce(hc.notes, 0), coalesce(he.evidence, 0), t.role_source," \
-	" t.seq"
+/* --- the board's snapshot -------------------------------------------- */
+
+/* The lean read of a plan's tasks is a scan of the task table, and what
+ * the full read joins per row (criterion, note and evidence counts) is
+ * read once and merged here: the tasks come in id order, the counts in
+ * task order, the criterion codes into a hash set.  A join costs a seek
+ * per row, most of the board's start with 10 000 tasks. */
+#define LEAN_TEXTS 9	/* code role support title due target every
+			 * role_source crit_title */
+
+/* The JSON support array (support_json) in comma form into b, reset
+ * first: support_csv without an allocation per task. */
+static void
+support_csv_into(struct buf *b, const char *json)
+{
+	char *csv;
+
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+	if (json == NULL || strcmp(json, "[]") == 0)
+		return;
+	csv = support_csv(json);
+	buf_adds(b, csv);
+	free(csv);
+}
+
+struct codes;
+static bool codes_has(const struct codes *c, const char *code);
+
+/* One row of the lean query into t, its texts copied into one block;
+ * crit_title "" when codes has its code. */
+static void
+read_task_lean(sqlite3_stmt *st, struct task *t, struct buf *support,
+    const struct codes *codes)
+{
+	static const int col[LEAN_TEXTS] = { 2, 3, -1, 5, 7, 9, 10, 11, -2 };
+	char **field[LEAN_TEXTS] = { &t->code, &t->role, &t->support,
+	    &t->title, &t->due, &t->target, &t->every, &t->role_source,
+	    &t->crit_title };
+	const char *v[LEAN_TEXTS];
+	size_t len[LEAN_TEXTS], total = 0;
+	char *p;
+	int i;
+
+	memset(t, 0, sizeof *t);
+	t->id = (long)sqlite3_column_int64(st, 0);
+	t->version = (long)sqlite3_column_int64(st, 1);
+	t->status = status_from_name((const char *)sqlite3_column_text(st,
+	    6));
+	t->has_points = sqlite3_column_type(st, 8) != SQLITE_NULL;
+	t->points = sqlite3_column_int64(st, 8);
+	t->seq = (long)sqlite3_column_int64(st, 12);
+	support_csv_into(support, (const char *)sqlite3_column_text(st, 4));
+	for (i = 0; i < LEAN_TEXTS; i++) {
+		if (col[i] == -1)
+			v[i] = support->data != NULL ? support->data : "";
+		else if (col[i] == -2)	/* after the code, v[0] */
+			v[i] = codes_has(codes, v[0]) ? "" : NULL;
+		else
+			v[i] = (const char *)sqlite3_column_text(st, col[i]);
+		len[i] = v[i] != NULL ? strlen(v[i]) + 1 : 0;
+		total += len[i];
+	}
+	p = t->pool = xmalloc(total);
+	for (i = 0; i < LEAN_TEXTS; i++) {
+		if (v[i] == NULL)
+			continue;
+		memcpy(p, v[i], len[i]);
+		*field[i] = p;
+		p += len[i];
+	}
+}
+
+/* The plan's criterion codes in one block, and a hash set of them
+ * (open addressing, at most half full): a look-up per task. */
+struct codes {
+	char **slot;
+	size_t mask;
+	struct buf text;
+};
+
+static size_t
+code_hash(const char *c)
+{
+	size_t h = 2166136261u;		/* FNV-1a */
+
+	for (; *c != '\0'; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	return h;
+}
+
+static int
+codes_read(struct store *s, long plan_id, struct codes *c, char **err)
+{
+	sqlite3_stmt *st;
+	size_t *at = NULL, cap = 0, n = 0, size = 16, i, h;
+	char *code;
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	st = store_prepare(s, "SELECT code FROM criterion WHERE plan_id = ?1"
+	    " AND code IS NOT NULL", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		at = xgrow(at, &cap, n + 1, sizeof *at);
+		at[n++] = c->text.len;
+		buf_add(&c->text, (const char *)sqlite3_column_text(st, 0),
+		    (size_t)sqlite3_column_bytes(st, 0) + 1);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		free(at);
+		buf_free(&c->text);
+		return -1;
+	}
+	while (size < 2 * n)
+		size *= 2;
+	c->slot = xcalloc(size, sizeof *c->slot);
+	c->mask = size - 1;
+	for (i = 0; i < n; i++) {
+		code = c->text.data + at[i];
+		for (h = code_hash(code) & c->mask; c->slot[h] != NULL;
+		    h = (h + 1) & c->mask)
+			;
+		c->slot[h] = code;
+	}
+	free(at);
+	return 0;
+}
+
+static bool
+codes_has(const struct codes *c, const char *code)
+{
+	size_t h;
+
+	if (code == NULL)
+		return false;
+	for (h = code_hash(code) & c->mask; c->slot[h] != NULL;
+	    h = (h + 1) & c->mask)
+		if (strcmp(c->slot[h], code) == 0)
+			return true;
+	return false;
+}
+
+static void
+codes_free(struct codes *c)
+{
+	free(c->slot);
+	buf_free(&c->text);
+}
+
+/* Rows (task id, count) in task order into the tasks v (id order):
+ * nnotes (which 0) or nevidence (1). */
+static int
+counts_merge(struct store *s, const char *sql, int which, struct task *v,
+    size_t n, char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+	size_t i = 0;
+	long id;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		id = (long)sqlite3_column_int64(st, 0);
+		while (i < n && v[i].id < id)
+			i++;
+		if (i == n)
+			break;
+		if (v[i].id != id)
+			continue;
+		if (which == 0)
+			v[i].nnotes = sqlite3_column_int(st, 1);
+		else
+			v[i].nevidence = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : 0;
+}
 
 int
 store_tasks_lean(struct store *s, long plan_id, struct task **out,
     size_t *n, char **err)
 {
 	sqlite3_stmt *st;
-	struct task *v = NULL;
+	struct task *v;
+	struct codes codes;
+	struct buf support = { 0 };
 	size_t cnt = 0, cap;
 	long total;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
+	/* Its reads see one state of the database, as one query did. */
+	if (sqlite3_exec(s->db, "SAVEPOINT lean", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return store_dberr(s, err);
 	/* The array is made once, to size: growing it by doubling would
-	 * hold two copies at the peak. */
-	total = query_long(s, "SELECT count(*) FROM task WHERE plan_id = ?1",
-	    plan_id, NULL, err);
-	if (total < 0)
+	 * hold two copies at the peak.  The tasks of every plan are
+	 * counted (SQLite counts a whole table by its pages, not its
+	 * rows); pages beyond the plan's are never touched, and given
+	 * back below. */
+	total = query_long(s, "SELECT count(*) FROM task", 0, NULL, err);
+	if (total < 0 || codes_read(s, plan_id, &codes, err) != 0) {
+		sqlite3_exec(s->db, "RELEASE lean", NULL, NULL, NULL);
 		return -1;
+	}
 	cap = (size_t)total;
 	v = xcalloc(cap + 1, sizeof *v);
-	/* A scan of the table (+: not through the plan index, which
-	 * would look every row up again): a database holds few plans. */
-	st = store_prepare(s, "SELECT " TASK_COLUMNS_LEAN " FROM task t"
-	    TASK_COUNTS " WHERE +t.plan_id = ?1", err);
+	/* A scan of the table in id order (+: not through the plan index,
+	 * which would look every row up again): a database holds few
+	 * plans. */
+	st = store_prepare(s, "SELECT id, version, code, role, support, title,"
+	    " status, due, points, target, every, role_source, seq"
+	    " FROM task WHERE +plan_id = ?1 ORDER BY id", err);
 	if (st == NULL) {
+		sqlite3_exec(s->db, "RELEASE lean", NULL, NULL, NULL);
+		codes_free(&codes);
 		free(v);
 		return -1;
 	}
 	sqlite3_bind_int64(st, 1, plan_id);
 	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		read_task(st, &v[cnt++]);
+		read_task_lean(st, &v[cnt++], &support, &codes);
 	}
 	sqlite3_finalize(st);
+	buf_free(&support);
+	codes_free(&codes);
+	/* Counted over every plan (a task of another plan finds no match),
+	 * the notes through their partial index (schema 6). */
+	if (rc >= 0)
+		rc = counts_merge(s, "SELECT task_id, count(*) FROM history"
+		    " WHERE kind = 'note' GROUP BY task_id ORDER BY task_id", 0,
+		    v, cnt, err);
+	if (rc >= 0)
+		rc = counts_merge(s, "SELECT task_id, count(*) FROM evidence"
+		    " WHERE removed = 0 GROUP BY task_id ORDER BY task_id", 1,
+		    v, cnt, err);
+	sqlite3_exec(s->db, "RELEASE lean", NULL, NULL, NULL);
 	if (rc < 0) {
 		tasks_free(v, cnt);
 		return -1;
 	}
+	if (cnt < cap)
+		v = xrealloc(v, (cnt + 1) * sizeof *v);
 	*out = v;
 	*n = cnt;
 	return 0;

@@ -352,6 +352,66 @@ store_changes_after(struct store *s, long plan_id, const char *after,
 	return store_changes_read(s, st, out, n, err);
 }
 
+static int
+long_cmp(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The distinct tasks of store_changes_after(..., CHANGES_PEOPLE), from
+ * the rows people wrote alone (history_person, schema 6): the board's
+ * "changed since the last meeting" on every start, which must not read
+ * the import's row for each task.  The first term is the index's range:
+ * the window's start, or a day before since (no local time is a day
+ * from UTC), or all; the exact window follows. */
+int
+store_changed_tasks(struct store *s, long plan_id, const char *after,
+    const char *until, const char *since, long **out, size_t *n,
+    char **err)
+{
+	sqlite3_stmt *st;
+	long *v = NULL;
+	size_t cnt = 0, cap = 0, i, j;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	/* No DISTINCT or ORDER BY: SQLite would walk history_task in
+	 * task order instead, every row of it. */
+	st = store_prepare(s, "SELECT h.task_id"
+	    " FROM history h CROSS JOIN task t ON t.id = h.task_id"
+	    " WHERE h.kind <> 'created' AND h.old_source IS NOT 'import'"
+	    " AND h.at >= coalesce(?2, date(?3, '-1 day'), '')"
+	    " AND t.plan_id = ?1"
+	    " AND (?2 IS NULL OR h.at > ?2)"
+	    " AND (?3 IS NULL OR date(h.at, 'localtime') >= ?3)"
+	    " AND (?4 IS NULL OR h.at <= ?4)", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, after);
+	bind_text(st, 3, since);
+	bind_text(st, 4, until);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, cnt + 1, sizeof *v);
+		v[cnt++] = (long)sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		free(v);
+		return -1;
+	}
+	xqsort(v, cnt, sizeof *v, long_cmp);
+	for (i = j = 0; i < cnt; i++)
+		if (j == 0 || v[j - 1] != v[i])
+			v[j++] = v[i];
+	*out = v;
+	*n = j;
+	return 0;
+}
+
 /* --- occurrences of counted targets ------------------------------------ */
 
 void
@@ -478,9 +538,17 @@ store_ticks(struct store *s, long plan_id, long task_id, struct tick **out,
 
 	*out = NULL;
 	*n = 0;
-	st = store_prepare(s, "SELECT k.id, k.task_id, k.day, k.note, k.user"
+	/* A plan's: a walk of tick_task, already in the order asked for,
+	 * with a look at each tick's task (not a seek into tick for each
+	 * of the plan's tasks, most of which have none). */
+	st = store_prepare(s, task_id == 0 ?
+	    "SELECT k.id, k.task_id, k.day, k.note, k.user"
+	    " FROM tick k CROSS JOIN task t ON t.id = k.task_id"
+	    " WHERE t.plan_id = ?1 AND k.removed = 0"
+	    " ORDER BY k.task_id, k.day, k.id" :
+	    "SELECT k.id, k.task_id, k.day, k.note, k.user"
 	    " FROM tick k JOIN task t ON t.id = k.task_id"
-	    " WHERE t.plan_id = ?1 AND (?2 = 0 OR k.task_id = ?2)"
+	    " WHERE t.plan_id = ?1 AND k.task_id = ?2"
 	    " AND k.removed = 0 ORDER BY k.task_id, k.day, k.id", err);
 	if (st == NULL)
 		return -1;

@@ -94,9 +94,14 @@ status_from_name(const char *s)
 
 /* --- tasks --------------------------------------------------------- */
 
-void
-task_clear(struct task *t)
+/* The texts of t, in its pool or each its own. */
+static void
+task_free_texts(struct task *t)
 {
+	if (t->pool != NULL) {
+		free(t->pool);
+		return;
+	}
 	free(t->key);
 	free(t->code);
 	free(t->role);
@@ -111,16 +116,23 @@ task_clear(struct task *t)
 	free(t->comment);
 	free(t->assignee);
 	free(t->role_source);
+}
+
+void
+task_clear(struct task *t)
+{
+	task_free_texts(t);
 	memset(t, 0, sizeof *t);
 }
 
+/* No memset: the array goes too. */
 void
 tasks_free(struct task *t, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		task_clear(&t[i]);
+		task_free_texts(&t[i]);
 	free(t);
 }
 

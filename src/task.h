@@ -45,6 +45,9 @@ struct task {
 	char *role_source;	/* NULL: the owner comes from the import;
 				 * "hand": a person reassigned the task */
 	long seq;		/* the change counter at its last write */
+	/* Non-NULL: every text above lives in this one block (the board's
+	 * snapshot, store_tasks_lean), and task_clear frees only it. */
+	char *pool;
 };
 
 void task_clear(struct task *t);

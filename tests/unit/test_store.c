@@ -233,13 +233,17 @@ test_schema(void **state)
 	assert_false(store_readonly(s));
 	assert_true(store_data_version(s) >= 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 5);
+	assert_int_equal(count_sql("PRAGMA user_version"), 6);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name IN ('plan', 'criterion',"
 	    " 'task', 'history', 'finding')"), 5);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'index' AND name IN ('history_task',"
 	    " 'task_plan_role')"), 2);
+	/* Schema 6: the board's partial indexes. */
+	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
+	    " WHERE type = 'index' AND name IN ('history_note',"
+	    " 'history_person') AND sql LIKE '% WHERE %'"), 2);
 	assert_int_equal(count_sql("SELECT journal_mode = 'wal'"
 	    " FROM pragma_journal_mode"), 1);
 
@@ -267,7 +271,7 @@ test_schema(void **state)
 	/* Reopening an existing database migrates nothing. */
 	assert_int_equal(store_open(dbpath, false, &s, &err), 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 5);
+	assert_int_equal(count_sql("PRAGMA user_version"), 6);
 }
 
 static void
@@ -629,7 +633,10 @@ test_migrate_keys(void **state)
 
 	s = open_db();
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 5);
+	assert_int_equal(count_sql("PRAGMA user_version"), 6);
+	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
+	    " WHERE type = 'index' AND name IN ('history_note',"
+	    " 'history_person')"), 2);
 	/* 2 folded into 1 (an changed 1 last), 8 into 4 (binh changed 8
 	 * last, so 8 stays). */
 	assert_int_equal(count_sql("SELECT count(*) FROM task"), 6);
@@ -733,6 +740,166 @@ test_changed_since(void **state)
 	    NULL, &err), 0);
 	assert_int_equal(n, 0);
 	free(v);
+	store_close(s);
+}
+
+static void
+assert_str_same(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+/* The board's lean read agrees with the full one on what it reads. */
+static void
+test_lean(void **state)
+{
+	long plan_id, a17, dtt, extra, other_plan;
+	struct store *s = fixture(&plan_id);
+	struct task *full, *lean;
+	size_t nf, nl, i, j;
+	char *err = NULL;
+
+	a17 = find(s, plan_id, "1.7/CA");
+	assert_int_equal(store_tasks(s, plan_id, NULL, &full, &nf, &err), 0);
+	for (i = 0, dtt = -1; i < nf; i++)
+		if (full[i].code == NULL)
+			dtt = full[i].id;
+	tasks_free(full, nf);
+	assert_true(dtt > 0);
+	assert_int_equal(store_task_note(s, a17, "note", "một", "an", &err),
+	    0);
+	assert_int_equal(store_task_note(s, a17, "note", "hai", "an", &err),
+	    0);
+	assert_int_equal(store_task_note(s, dtt, "evidence", "CV 12", "an",
+	    &err), 0);
+	assert_int_equal(store_task_reassign(s, dtt, -1, "CA", "an", &err),
+	    0);
+	/* A code the plan's criteria do not have, and a task of another
+	 * plan with notes. */
+	assert_int_equal(store_task_add(s, plan_id, "CA", "9.9", "Thêm",
+	    "2023-11-01", "an", &extra, &err), 0);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_plan_save(s, "Khác", &app, &other_plan, &err),
+	    0);
+	assert_int_equal(store_tasks_save(s, other_plan, &der, &nf, &nl, &err),
+	    0);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(store_task_note(s, find(s, other_plan, "1.1/VP-TK"),
+	    "note", "khác", "an", &err), 0);
+
+	assert_int_equal(store_tasks(s, plan_id, NULL, &full, &nf, &err), 0);
+	assert_int_equal(store_tasks_lean(s, plan_id, &lean, &nl, &err), 0);
+	assert_int_equal(nl, 5);
+	assert_int_equal(nf, nl);
+	for (i = 0; i < nl; i++) {
+		if (i > 0)
+			assert_true(lean[i - 1].id < lean[i].id);
+		for (j = 0; j < nf && full[j].id != lean[i].id; j++)
+			;
+		assert_true(j < nf);
+		assert_int_equal(lean[i].version, full[j].version);
+		assert_str_same(lean[i].code, full[j].code);
+		assert_str_same(lean[i].role, full[j].role);
+		assert_str_same(lean[i].support, full[j].support);
+		assert_str_same(lean[i].title, full[j].title);
+		assert_int_equal(lean[i].status, full[j].status);
+		assert_str_same(lean[i].due, full[j].due);
+		assert_int_equal(lean[i].has_points, full[j].has_points);
+		assert_int_equal(lean[i].points, full[j].points);
+		assert_str_same(lean[i].target, full[j].target);
+		assert_str_same(lean[i].every, full[j].every);
+		assert_str_same(lean[i].role_source, full[j].role_source);
+		assert_int_equal(lean[i].seq, full[j].seq);
+		assert_int_equal(lean[i].nnotes, full[j].nnotes);
+		assert_int_equal(lean[i].nevidence, full[j].nevidence);
+		assert_int_equal(lean[i].crit_title != NULL,
+		    full[j].crit_title != NULL);
+		if (lean[i].crit_title != NULL)
+			assert_string_equal(lean[i].crit_title, "");
+		assert_null(lean[i].key);
+		assert_null(lean[i].comment);
+		if (lean[i].id == a17)
+			assert_int_equal(lean[i].nnotes, 2);
+		if (lean[i].id == dtt) {
+			assert_int_equal(lean[i].nevidence, 1);
+			assert_string_equal(lean[i].role_source, "hand");
+		}
+		if (lean[i].id == extra)
+			assert_null(lean[i].crit_title);
+	}
+	tasks_free(full, nf);
+	tasks_free(lean, nl);
+	store_close(s);
+}
+
+/* store_changed_tasks lists the tasks store_changes_after(PEOPLE) has
+ * rows of, for every kind of window. */
+static void
+changed_agree(struct store *s, long plan_id, const char *after,
+    const char *until, const char *since, size_t want)
+{
+	struct change *c;
+	long *ids;
+	size_t nc, n, i, j, distinct = 0;
+	char *err = NULL;
+
+	assert_int_equal(store_changes_after(s, plan_id, after, until, since,
+	    CHANGES_PEOPLE, &c, &nc, &err), 0);
+	assert_int_equal(store_changed_tasks(s, plan_id, after, until, since,
+	    &ids, &n, &err), 0);
+	for (i = 0; i < nc; i++) {
+		for (j = 0; j < i && c[j].task_id != c[i].task_id; j++)
+			;
+		if (j < i)
+			continue;
+		distinct++;
+		for (j = 0; j < n && ids[j] != c[i].task_id; j++)
+			;
+		assert_true(j < n);
+	}
+	for (i = 1; i < n; i++)
+		assert_true(ids[i - 1] < ids[i]);
+	assert_int_equal(n, distinct);
+	if (want != (size_t)-1)
+		assert_int_equal(n, want);
+	changes_free(c, nc);
+	free(ids);
+}
+
+static void
+test_changed_tasks(void **state)
+{
+	long plan_id;
+	struct store *s = fixture(&plan_id);
+	char *err = NULL;
+
+	/* Task 1: a status in August; 2: a note and an undo in September;
+	 * 3: only the import's rows (created, an owner it set); 4: a due
+	 * date on the 13th. */
+	assert_int_equal(exec_sql("INSERT INTO history (task_id, at, user,"
+	    " kind, old, new, old_source) VALUES"
+	    " (1, '2023-08-20 09:00:00', 'an', 'status', 'todo', 'doing',"
+	    "  NULL),"
+	    " (2, '2023-09-07 09:00:00', 'an', 'note', NULL, 'x', NULL),"
+	    " (2, '2023-09-08 23:30:00', 'an', 'undo', 'doing', 'todo', NULL),"
+	    " (3, '2023-09-09 09:00:00', 'imp', 'role', 'CA', 'TP', 'import'),"
+	    " (3, '2023-09-09 09:00:00', 'imp', 'created', NULL, 'x', NULL),"
+	    " (4, '2023-09-13 08:00:00', 'binh', 'due', NULL, '2023-10-01',"
+	    "  'task')"), SQLITE_OK);
+	changed_agree(s, plan_id, NULL, NULL, NULL, 3);
+	changed_agree(s, plan_id, NULL, NULL, "2023-09-06", 2);
+	/* Local dates: the 23:30 row is the 9th east of UTC. */
+	changed_agree(s, plan_id, NULL, NULL, "2023-09-09", (size_t)-1);
+	changed_agree(s, plan_id, NULL, NULL, "2023-09-14", 0);
+	changed_agree(s, plan_id, "2023-09-07 09:00:00", NULL, NULL, 2);
+	changed_agree(s, plan_id, "2023-08-01 00:00:00",
+	    "2023-09-08 00:00:00", NULL, 2);
+	changed_agree(s, plan_id, "2023-09-08 23:30:00", NULL, NULL, 1);
+	changed_agree(s, plan_id + 1, NULL, NULL, NULL, 0);
+	(void)err;
 	store_close(s);
 }
 
@@ -1449,6 +1616,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_resave, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reassign, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_lean, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_changed_tasks, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_keys, setup,
 		    teardown),
