@@ -83,10 +83,14 @@ order_cmp(const void *x, const void *y)
 static void
 sort_by_column(const struct config *c, struct task *t, size_t n)
 {
-	struct order *o = xcalloc(n, sizeof *o);
-	struct task *copy = xcalloc(n, sizeof *copy);
+	struct order *o;
+	struct task *copy;
 	size_t i;
 
+	if (n == 0)
+		return;		/* t may be NULL: no memcpy to it */
+	o = xcalloc(n, sizeof *o);
+	copy = xcalloc(n, sizeof *copy);
 	for (i = 0; i < n; i++) {
 		o[i].rank = role_rank(c, t[i].role);
 		o[i].pos = i;
