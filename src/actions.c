@@ -676,8 +676,8 @@ act_move_role(struct board *b)
 	struct task *t = target(b);
 	const char **items;
 	size_t *idx, i, n = 0, cur = 0, w = 0;
-	char *err = NULL, *label, *role;
-	long id, version;
+	char *err = NULL, *label, *role, *from;
+	long id, version, row;
 	int k, rc;
 
 	if (t == NULL || !writable(b) || !MAY(b, PERM_REASSIGN, t))
@@ -714,13 +714,19 @@ act_move_role(struct board *b)
 	if (t->role != NULL && strcmp(t->role, role) == 0)
 		board_message(b, false, "%s", _("No change"));
 	else if ((rc = store_task_reassign(b->s, id, version, role,
-	    current_user(), &err)) == STORE_CONFLICT)
+	    current_user(), &row, &err)) == STORE_CONFLICT)
 		board_message(b, true, _("%s was just changed by someone else; "
 		    "reloaded: look, then try again"), label);
 	else if (rc != 0)
 		board_message(b, true, _("Cannot write: %s"), err);
-	else
+	else {
 		board_message(b, false, _("%s moved to %s"), label, role);
+		/* u offers it back: "1.7: role VH-XH → CA". */
+		from = t->role != NULL ? t->role : "-";
+		if (row > 0)
+			undo_push(b, row, xasprintf(_("%s: role %s → %s"),
+			    label, from, role));
+	}
 	board_reload(b);
 	free(label);
 	free(role);

@@ -21,8 +21,10 @@
  *   task.status    the status name (CHECK constraint).
  *   history.undone 1 once store_undo reverted the row; the "undo" row
  *                  has old = the value replaced, new = the value restored.
- *   history.old_source  for "due" rows, due_source before the change, so
- *                  undo restores it as well.
+ *   history.old_source  for "due" rows, due_source before the change,
+ *                  for "role" rows by a person, role_source before it
+ *                  (NULL or 'hand'), so undo restores it as well; 'import'
+ *                  marks a change the import made.
  *   finding.file   the file a finding came from (re-importing one file
  *                  replaces only its findings). */
 #include <ctype.h>
@@ -297,7 +299,7 @@ static const char *const sq_text[SQ_COUNT] = {
 	    "UPDATE task SET due = ?2, due_source = ?3,"
 	    " version = version + 1 WHERE id = ?1",
 	[SQ_SET_ROLE] =
-	    "UPDATE task SET role = ?2, role_source = 'hand',"
+	    "UPDATE task SET role = ?2, role_source = ?3,"
 	    " version = version + 1 WHERE id = ?1",
 	[SQ_SET_TITLE] =
 	    "UPDATE task SET title = ?2, version = version + 1"

@@ -218,10 +218,11 @@ int store_task_set(struct store *s, long task_id, long expected_version,
     const char *user, char **err);
 /* Reassign a task to role (a role id): the owner becomes sticky (a later
  * import leaves it, like a due date set by hand) and a "role" history row
- * (old role → new) is written.  version >= 0 makes the write fail with
- * STORE_CONFLICT if the task changed meanwhile. */
+ * (old role → new) is written, its id in *row (for store_undo_row; -1
+ * when nothing changed; row may be NULL).  version >= 0 makes the write
+ * fail with STORE_CONFLICT if the task changed meanwhile. */
 int store_task_reassign(struct store *s, long task_id, long version,
-    const char *role, const char *user, char **err);
+    const char *role, const char *user, long *row, char **err);
 /* Append a note or evidence line (kind "note" or "evidence"). */
 int store_task_note(struct store *s, long task_id, const char *kind,
     const char *text, const char *user, char **err);
@@ -229,8 +230,9 @@ int store_task_note(struct store *s, long task_id, const char *kind,
 int store_task_add(struct store *s, long plan_id, const char *role,
     const char *code, const char *title, const char *due,
     const char *user, long *task_id, char **err);
-/* Undo user's newest status or due change in the plan (not undone yet):
- * restores the old value, records an "undo" row.  Returns 1 when there is
+/* Undo user's newest status, due or role change in the plan (not undone
+ * yet, not made by an import): restores the old value (and its source),
+ * records an "undo" row.  Returns 1 when there is
  * nothing to undo; *what (malloc'd) describes what was undone, in the
  * user's language: "task 12 (1.7/CA): status Done → In progress".
  * Refuses (-1, "task N changed since; nothing undone") when the task no

@@ -494,7 +494,7 @@ bump(struct store *s, long task_id, char **err)
 /* Write one field; sets the values and the history row's old value. */
 static int
 set_field(struct store *s, long task_id, const char *kind, const char *v,
-    const char *due_source, char **err)
+    const char *source, char **err)
 {
 	sqlite3_stmt *st;
 	enum sq which = SQ_SET_TITLE;
@@ -509,8 +509,8 @@ set_field(struct store *s, long task_id, const char *kind, const char *v,
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
 	bind_text(st, 2, v);
-	if (which == SQ_SET_DUE)
-		bind_text(st, 3, due_source);
+	if (which == SQ_SET_DUE || which == SQ_SET_ROLE)
+		bind_text(st, 3, source);	/* due_source, role_source */
 	return store_run(s, st, err);
 }
 
@@ -660,11 +660,14 @@ role_id_ok(const char *r)
 
 int
 store_task_reassign(struct store *s, long task_id, long version,
-    const char *role, const char *user, char **err)
+    const char *role, const char *user, long *row, char **err)
 {
 	struct current c;
 	bool changed;
 	int rc;
+
+	if (row != NULL)
+		*row = -1;
 
 	if (!role_id_ok(role))
 		return fail(err, _("%s: not a role id"), role != NULL ? role :
@@ -680,12 +683,14 @@ store_task_reassign(struct store *s, long task_id, long version,
 	/* The same owner confirmed by hand pins it against re-import too,
 	 * like a deadline. */
 	changed = !str_eq(c.role, role) || !str_eq(c.role_source, "hand");
-	if (changed && (set_field(s, task_id, "role", role, NULL, err) != 0 ||
-	    store_add_history(s, task_id, user, "role", c.role, role, NULL,
-	    err) != 0)) {
+	if (changed && (set_field(s, task_id, "role", role, "hand", err) != 0 ||
+	    store_add_history(s, task_id, user, "role", c.role, role,
+	    c.role_source, err) != 0)) {
 		rc = -1;
 		goto fail;
 	}
+	if (changed && row != NULL)
+		*row = (long)sqlite3_last_insert_rowid(s->db);
 	current_clear(&c);
 	return store_commit(s, err);
 fail:
@@ -803,15 +808,19 @@ undo_what(long task_id, const char *code, const char *role,
 		return xasprintf(_("task %ld (%s/%s): status %s → %s"),
 		    task_id, code, role, status_label(status_from_name(from)),
 		    status_label(status_from_name(to)));
+	if (strcmp(kind, "role") == 0)
+		return xasprintf(_("task %ld (%s): role %s → %s"), task_id,
+		    code, from != NULL ? from : "-", to != NULL ? to : "-");
 	return xasprintf(_("task %ld (%s/%s): due date %s → %s"), task_id,
 	    code, role, from != NULL ? i18n_date(from, a, sizeof a) : "-",
 	    to != NULL ? i18n_date(to, b, sizeof b) : "-");
 }
 
-/* The newest status or due change of user in the plan that is not undone
- * yet (with row > 0: that history row, if it is one) is reverted, if the
- * task still holds the value that change wrote: undoing over someone
- * else's later change would silently lose theirs. */
+/* The newest status, due or role change of user in the plan that is not
+ * undone yet (with row > 0: that history row, if it is one) is reverted,
+ * if the task still holds the value that change wrote: undoing over
+ * someone else's later change would silently lose theirs.  What an import
+ * changed is never undone. */
 static int
 undo_row(struct store *s, long plan_id, const char *user, long row,
     char **what, char **err)
@@ -834,7 +843,8 @@ undo_row(struct store *s, long plan_id, const char *user, long row,
 	    " h.old_source, t.code, t.role"
 	    " FROM history h JOIN task t ON t.id = h.task_id"
 	    " WHERE t.plan_id = ?1 AND h.user = ?2"
-	    " AND h.kind IN ('status', 'due') AND h.undone = 0"
+	    " AND h.kind IN ('status', 'due', 'role') AND h.undone = 0"
+	    " AND h.old_source IS NOT 'import'"
 	    " AND (?3 <= 0 OR h.id = ?3)"
 	    " ORDER BY h.id DESC LIMIT 1", err);
 	if (st == NULL)
@@ -862,7 +872,8 @@ undo_row(struct store *s, long plan_id, const char *user, long row,
 
 	if (read_current(s, task_id, &c, err) != 0)
 		goto fail;
-	now = strcmp(kind, "status") == 0 ? c.status : c.due;
+	now = strcmp(kind, "status") == 0 ? c.status :
+	    strcmp(kind, "role") == 0 ? c.role : c.due;
 	if (!str_eq(now, new)) {
 		fail(err, _("task %ld changed since; nothing undone"),
 		    task_id);

@@ -862,6 +862,17 @@ expect_match "the task view shows the assignment text as written" \
     "$(screen moved 1)"
 expect_match "the history says the task was moved" \
     ': chuyển từ CA sang TP-HT$' "$(screen moved 1)"
+# u takes a move back, after a yes.
+printf '%s\n' 2 m 3 dump u dump y dump q | keys unmove
+board unmove 80x24
+expect_match "m: 3 moves it on to VH-XH" '^1\.7 đã chuyển sang VH-XH$' \
+    "$(screen unmove 1)"
+expect_match "u asks before taking the move back" \
+    'Hoàn tác 1\.7: vai trò TP-HT → VH-XH\?' "$(screen unmove 2)"
+expect_match "u: the move is taken back" \
+    '^Đã hoàn tác: 1\.7: vai trò TP-HT → VH-XH$' "$(screen unmove 3)"
+expect_match "parboard list shows 1.7 back in TP-HT" \
+    '^ *[0-9]+ +1\.7 +TP-HT +Đang làm' "$(pb list --role TP-HT)"
 DB=$DB0
 
 # --- status and due state, the score now, columns --------------------------

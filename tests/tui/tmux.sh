@@ -282,8 +282,11 @@ see "--view quits with q" proj '^exit=0'
 # A frame goes out in one write(2): ncurses 6.4 otherwise flushes at
 # every cursor move (term_buffer_frames), a packet each over ssh.
 if command -v strace >/dev/null && strace -o /dev/null true 2>/dev/null; then
+	# LeakSanitizer cannot run under ptrace (the sanitizer build).
+	asan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 	tm new-session -d -s frames -x 80 -y 24 \
-	    "LANGUAGE=en TERM=xterm strace -o '$TMPD/frames.log' \
+	    "LANGUAGE=en TERM=xterm ASAN_OPTIONS='$asan' \
+	    strace -o '$TMPD/frames.log' \
 	    -e trace=write -e signal=none -s 65536 '$PARBOARD' -d '$DB' \
 	    --today 2023-09-13; echo exit=\$?; sleep 600"
 	see "the board under strace" frames 'Enter open'

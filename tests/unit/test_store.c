@@ -464,20 +464,21 @@ test_reassign(void **state)
 	struct history *h;
 	struct task t;
 	size_t n, added, updated;
-	char *err = NULL;
+	char *err = NULL, *what = NULL;
+	long row = -1;
 
 	id = find(s, plan_id, "1.7/CA");
-	assert_int_equal(store_task_reassign(s, id, 0, "TP-HT", "bob", &err),
-	    STORE_CONFLICT);
+	assert_int_equal(store_task_reassign(s, id, 0, "TP-HT", "bob", NULL,
+	    &err), STORE_CONFLICT);
 	assert_non_null(strstr(err, "changed by someone else"));
 	free(err);
 	err = NULL;
 	assert_int_equal(store_task_reassign(s, id, 1, "bad role", "bob",
-	    &err), -1);
+	    NULL, &err), -1);
 	free(err);
 	err = NULL;
-	assert_int_equal(store_task_reassign(s, 4242, -1, "CA", "bob", &err),
-	    -1);
+	assert_int_equal(store_task_reassign(s, 4242, -1, "CA", "bob", NULL,
+	    &err), -1);
 	assert_non_null(strstr(err, "not found"));
 	free(err);
 	err = NULL;
@@ -487,8 +488,9 @@ test_reassign(void **state)
 	assert_int_equal(t.version, 1);
 	task_clear(&t);
 
-	assert_int_equal(store_task_reassign(s, id, 1, "TP-HT", "bob", &err),
-	    0);
+	assert_int_equal(store_task_reassign(s, id, 1, "TP-HT", "bob", &row,
+	    &err), 0);
+	assert_true(row > 0);
 	t = get(s, id);
 	assert_string_equal(t.role, "TP-HT");
 	assert_string_equal(t.role_source, "hand");
@@ -523,9 +525,26 @@ test_reassign(void **state)
 		assert_int_equal(v[0].id, id);
 		tasks_free(v, n);
 	}
+
+	/* The board's u takes it back: the import's owner again, and not
+	 * sticky any more; only once, and only by its author. */
+	assert_int_equal(store_undo_row(s, plan_id, row, "eve", &what, &err),
+	    1);
+	assert_int_equal(store_undo_row(s, plan_id, row, "bob", &what, &err),
+	    0);
+	assert_non_null(strstr(what, "role TP-HT → CA"));
+	free(what);
+	t = get(s, id);
+	assert_string_equal(t.role, "CA");
+	assert_null(t.role_source);
+	task_clear(&t);
+	assert_int_equal(store_undo_row(s, plan_id, row, "bob", &what, &err),
+	    1);
 	store_close(s);
 	assert_int_equal(count_sql("SELECT count(*) FROM history"
 	    " WHERE kind = 'role'"), 1);
+	assert_int_equal(count_sql("SELECT count(*) FROM history"
+	    " WHERE kind = 'undo'"), 1);
 }
 
 /* A database made by schema 1, where a task's key held its owner role
@@ -725,8 +744,8 @@ test_changed_since(void **state)
 
 	/* A reassignment counts; an import that changes nothing does not. */
 	seq1 = store_seq(s);
-	assert_int_equal(store_task_reassign(s, a17, -1, "TP-HT", "an", &err),
-	    0);
+	assert_int_equal(store_task_reassign(s, a17, -1, "TP-HT", "an", NULL,
+	    &err), 0);
 	assert_int_equal(store_tasks_save(s, plan_id, &der, &added, &updated,
 	    &err), 0);
 	assert_int_equal(store_tasks_changed_since(s, plan_id, seq1, &v, &n,
@@ -775,8 +794,8 @@ test_lean(void **state)
 	    0);
 	assert_int_equal(store_task_note(s, dtt, "evidence", "CV 12", "an",
 	    &err), 0);
-	assert_int_equal(store_task_reassign(s, dtt, -1, "CA", "an", &err),
-	    0);
+	assert_int_equal(store_task_reassign(s, dtt, -1, "CA", "an", NULL,
+	    &err), 0);
 	/* A code the plan's criteria do not have, and a task of another
 	 * plan with notes. */
 	assert_int_equal(store_task_add(s, plan_id, "CA", "9.9", "Thêm",
