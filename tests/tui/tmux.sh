@@ -136,6 +136,16 @@ for term in xterm-256color xterm screen vt100; do
 	see "$term: then 100x30 at once" "$s" \
 	    '^Xã Hiền Thành · 6 tháng đầu năm 2023 · Hôm nay 13/09/2023 · '
 	resize "$s" 80 24
+	# PuTTY's keypad in application mode: + is ESC O k, - is ESC O m.
+	keys "$s" 6
+	hex "$s" 1b 4f 6b
+	keys "$s" Enter
+	see "$term: keypad + (ESC O k) counts an occurrence" "$s" \
+	    '1/3 bài · 09/2023'
+	hex "$s" 1b 4f 6d
+	see "$term: keypad - (ESC O m) retracts it" "$s" '0/3 bài · 09/2023'
+	keys "$s" S	# the occurrence had started it: to do again
+	see "$term: S puts 1.4.2 back to do" "$s" '1\.4\.2: Đang làm → Chưa làm'
 	keys "$s" q
 	see "$term: q quits with status 0" "$s" 'exit=0'
 	tm kill-session -t "$s"
