@@ -233,7 +233,7 @@ code_key(const char *c)
 /* task_cmp() on the keys copied out of the tasks, the due date and the
  * code as numbers: the sort reads one small array, not the tasks all
  * over. */
-static inline int
+static int
 order_key_cmp(const struct sort_key *a, const struct sort_key *b)
 {
 	const struct task *x, *y;
@@ -263,7 +263,7 @@ order_key_cmp(const struct sort_key *a, const struct sort_key *b)
 
 /* code_cmp() on the keys: the code's first eight bytes as a number
  * first. */
-static inline int
+static int
 code_key_cmp(const struct sort_key *a, const struct sort_key *b)
 {
 	const struct task *x, *y;
@@ -318,41 +318,22 @@ due_number(const char *d)
 	return d[10] == '\0' ? v : -1;
 }
 
-/* Sort v, n positions in the keys k, by cmp: a merge sort back and
- * forth between v and a second array.  glibc's qsort copies each merged
- * run back with memcpy, and moving the keys themselves costs more than
- * comparing them. */
-static inline void
-keys_sort(const struct sort_key *k, uint32_t *v, size_t n,
-    int (*cmp)(const struct sort_key *, const struct sort_key *))
-{
-	uint32_t *tmp, *src, *dst, *t;
-	size_t w, lo, mid, hi, i, j, o;
+/* The keys the index arrays are sorted on (qsort has no argument for
+ * them in C11, as for sort_tasks). */
+static const struct sort_key *sort_keys;
 
-	if (n < 2)
-		return;
-	tmp = xcalloc(n, sizeof *tmp);
-	src = v;
-	dst = tmp;
-	for (w = 1; w < n; w *= 2) {
-		for (lo = 0; lo < n; lo += 2 * w) {
-			mid = n - lo > w ? lo + w : n;
-			hi = n - mid > w ? mid + w : n;
-			for (i = lo, j = mid, o = lo; i < mid && j < hi; o++)
-				dst[o] = cmp(&k[src[j]], &k[src[i]]) < 0 ?
-				    src[j++] : src[i++];
-			while (i < mid)
-				dst[o++] = src[i++];
-			while (j < hi)
-				dst[o++] = src[j++];
-		}
-		t = src;
-		src = dst;
-		dst = t;
-	}
-	if (src != v)
-		memcpy(v, src, n * sizeof *v);
-	free(tmp);
+static int
+order_idx_cmp(const void *pa, const void *pb)
+{
+	return order_key_cmp(&sort_keys[*(const uint32_t *)pa],
+	    &sort_keys[*(const uint32_t *)pb]);
+}
+
+static int
+code_idx_cmp(const void *pa, const void *pb)
+{
+	return code_key_cmp(&sort_keys[*(const uint32_t *)pa],
+	    &sort_keys[*(const uint32_t *)pb]);
 }
 
 static void
@@ -391,8 +372,9 @@ indexes_build(struct board *b)
 			by_id = false;
 	}
 	sort_tasks = b->tasks;
-	keys_sort(k, v, b->ntasks, order_key_cmp);
-	keys_sort(k, vc, nc, code_key_cmp);
+	sort_keys = k;
+	xqsort(v, b->ntasks, sizeof *v, order_idx_cmp);
+	xqsort(vc, nc, sizeof *vc, code_idx_cmp);
 	for (i = 0; i < b->ntasks; i++)
 		b->order[i] = v[i];
 	for (i = 0; i < nc; i++)
