@@ -1150,7 +1150,7 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		return -1;
 	}
 	view_colors(&b);
-	term_buffer_frames(&b);
+	term_buffer_frames();
 	view_layout(&b);
 	if (view_only)
 		board_message(&b, false, "%s",

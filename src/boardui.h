@@ -227,7 +227,7 @@ void term_locale_init(void);
 int term_open(struct board *b, char **err);
 void term_close(struct board *b);
 /* Once, after view_colors: make curses send each frame in one write. */
-void term_buffer_frames(struct board *b);
+void term_buffer_frames(void);
 /* (Re)make the 1x1 window keys are read from (term_open, resize). */
 void term_input_reset(struct board *b);
 /* The next key, BOARD_TIMEOUT, BOARD_RESIZE or BOARD_EOF. */

@@ -561,8 +561,7 @@ rekey_load(struct store *s, struct rekeyed **out, size_t *n, char **err)
 
 	st = store_prepare(s, "SELECT t.id, t.plan_id, t.tkey, t.code, t.role,"
 	    " (SELECT coalesce(max(h.id), 0) FROM history h"
-	    "  WHERE h.task_id = t.id AND h.kind <> 'created'"
-	    "  AND h.old_source IS NOT 'import')"
+	    "  WHERE h.task_id = t.id AND" BY_PERSON("h") ")"
 	    " FROM task t WHERE t.origin <> 'manual'", err);
 	if (st == NULL)
 		return -1;

@@ -49,6 +49,11 @@
 #define TASK_FROM \
 	" FROM task t LEFT JOIN criterion c" \
 	" ON c.plan_id = t.plan_id AND c.code = t.code" TASK_COUNTS
+/* A history row of alias h is a person's change: not a task's creation,
+ * not what an import changed.  (Schema 6's index history_person has the
+ * same condition, so that store_changed_tasks can use it.) */
+#define BY_PERSON(h) \
+	" " h ".kind <> 'created' AND " h ".old_source IS NOT 'import'"
 /* ?1 plan, ?2 role, ?3 status name, ?4 overdue flag, ?5 today, ?6 user. */
 #define TASK_FILTER \
 	" WHERE t.plan_id = ?1" \
@@ -56,8 +61,7 @@
 	" AND (?3 IS NULL OR t.status = ?3)" \
 	" AND (?4 = 0 OR (t.due < ?5 AND t.status <> 'done'))" \
 	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM history u" \
-	"  WHERE u.task_id = t.id AND u.user = ?6 AND u.kind <> 'created'" \
-	"  AND u.old_source IS NOT 'import'))"
+	"  WHERE u.task_id = t.id AND u.user = ?6 AND" BY_PERSON("u") "))"
 #define TASK_ORDER \
 	" ORDER BY t.due IS NULL, t.due, t.points IS NULL, t.points DESC," \
 	" t.code IS NULL, t.code COLLATE pbcode, t.id"

@@ -844,7 +844,7 @@ undo_row(struct store *s, long plan_id, const char *user, long row,
 	    " FROM history h JOIN task t ON t.id = h.task_id"
 	    " WHERE t.plan_id = ?1 AND h.user = ?2"
 	    " AND h.kind IN ('status', 'due', 'role') AND h.undone = 0"
-	    " AND h.old_source IS NOT 'import'"
+	    " AND" BY_PERSON("h")
 	    " AND (?3 <= 0 OR h.id = ?3)"
 	    " ORDER BY h.id DESC LIMIT 1", err);
 	if (st == NULL)

@@ -336,8 +336,7 @@ store_changes_after(struct store *s, long plan_id, const char *after,
 	    " WHERE t.plan_id = ?1"
 	    " AND (?2 IS NULL OR h.at > ?2)"
 	    " AND (?3 IS NULL OR date(h.at, 'localtime') >= ?3)"
-	    " AND (?4 = 0 OR (h.kind <> 'created'"
-	    "  AND h.old_source IS NOT 'import'))"
+	    " AND (?4 = 0 OR (" BY_PERSON("h") "))"
 	    " AND (?5 IS NULL OR h.at <= ?5)"
 	    " AND (?6 = 0 OR h.kind IN ('status', 'due', 'undo', 'note'))"
 	    " ORDER BY h.at, h.id", err);
@@ -382,7 +381,7 @@ store_changed_tasks(struct store *s, long plan_id, const char *after,
 	 * task order instead, every row of it. */
 	st = store_prepare(s, "SELECT h.task_id"
 	    " FROM history h CROSS JOIN task t ON t.id = h.task_id"
-	    " WHERE h.kind <> 'created' AND h.old_source IS NOT 'import'"
+	    " WHERE" BY_PERSON("h")
 	    " AND h.at >= coalesce(?2, date(?3, '-1 day'), '')"
 	    " AND t.plan_id = ?1"
 	    " AND (?2 IS NULL OR h.at > ?2)"

@@ -638,9 +638,8 @@ term_open(struct board *b, char **err)
  * (the blank screen it clears to is then the board's) and before
  * anything is drawn, makes it send a whole frame in one write. */
 void
-term_buffer_frames(struct board *b)
+term_buffer_frames(void)
 {
-	(void)b;
 	def_prog_mode();
 	endwin();
 	doupdate();
