@@ -924,6 +924,16 @@ store_open_path(const char *path, bool create, struct store **out,
 	if (sqlite3_db_readonly(s->db, "main") == 1)
 		s->readonly = true;
 	db_setup(s);
+	/* Keep the -wal and -shm files when the last connection closes
+	 * (the log emptied by the checkpoint, the database whole): SQLite
+	 * would otherwise delete them, and the next start create, size
+	 * and recover them again, a tenth of the board's first paint. */
+	if (!s->readonly) {
+		int one = 1;
+
+		sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL,
+		    &one);
+	}
 
 	/* The first read tells a file that is not SQLite at all. */
 	if (s->readonly && pragma_int(s, "PRAGMA user_version", &version,
@@ -945,6 +955,12 @@ store_open_path(const char *path, bool create, struct store **out,
 		    NULL);
 		sqlite3_exec(s->db, "PRAGMA synchronous = FULL", NULL, NULL,
 		    NULL);
+		/* With the log kept (PERSIST_WAL above), a size limit
+		 * makes the last connection's checkpoint empty it: the
+		 * next start has no old log to scan.  4 MB is about the
+		 * log of SQLite's 1000-page automatic checkpoint. */
+		sqlite3_exec(s->db, "PRAGMA journal_size_limit = 4194304",
+		    NULL, NULL, NULL);
 	}
 	if (migrate(s, version, err) != 0) {
 		store_close(s);

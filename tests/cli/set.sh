@@ -16,6 +16,17 @@ expect_eq "note stored byte-exact" "Đã chuyển 70% hồ sơ qua mạng" "$not
 who=$(sqlite3 "$DB" "SELECT DISTINCT user FROM history WHERE task_id = $id AND kind = 'status'")
 expect_eq "history has the Unix account (getuid, not \$USER)" "$(id -un)" "$(USER=mallory; echo "$who")"
 USER=mallory pb set "$id" todo >/dev/null
+# SQLite's -wal and -shm files stay when parboard exits (the next start
+# need not make them again), the log empty: the database file alone
+# holds every change.
+check "the -wal file stays" test -e "$DB-wal"
+check "the -shm file stays" test -e "$DB-shm"
+check "the -wal file is empty after exit" test ! -s "$DB-wal"
+cp "$DB" "$TMPD/alone.db"
+expect_eq "the database alone holds the last change" todo \
+	"$(sqlite3 "$TMPD/alone.db" "SELECT status FROM task WHERE id = $id")"
+rm -f "$TMPD/alone.db"
+
 who=$(sqlite3 "$DB" "SELECT user FROM history WHERE task_id = $id ORDER BY id DESC LIMIT 1")
 expect_eq "\$USER does not change the recorded account" "$(id -un)" "$who"
 hist=$(sqlite3 "$DB" "SELECT kind || ':' || ifnull(old,'') || '>' || ifnull(new,'') FROM history WHERE task_id = $id AND kind = 'status' ORDER BY id" | tr '\n' ' ')
