@@ -297,19 +297,6 @@ remove_db(const char *db)
 	}
 }
 
-/* The setgid install, once its database is open (s, or NULL when none
- * is): SQLite keeps the -wal and -shm files, and the group is given up
- * for good, before anything a user names is opened (priv.h). */
-static int
-settle(struct store *s, char **err)
-{
-	if (!priv_elevated())
-		return 0;
-	if (s != NULL && store_persist_wal(s, err) != 0)
-		return -1;
-	return priv_drop(err);
-}
-
 /* The database of list, set, report and the board: it must exist
  * (store_open says to import first when it does not). */
 static int
@@ -325,7 +312,10 @@ open_store(const struct config *c, const struct options *o,
 		free(dir);
 	}
 	free(path);
-	if (rc == 0 && settle(*s, err) != 0) {
+	/* The setgid install: once the database is open (store_open keeps
+	 * and opens its -wal and -shm files), the group is given up for
+	 * good, before anything a user names is opened (priv.h). */
+	if (rc == 0 && priv_drop(err) != 0) {
 		store_close(*s);
 		*s = NULL;
 		rc = -1;
@@ -501,7 +491,7 @@ cmd_import(const struct config *c, const struct options *o, int argc,
 		store_set_backup(s, path, c->backup_keep);
 		free(path);
 	}
-	if (settle(s, &err) != 0) {
+	if (priv_drop(&err) != 0) {	/* as in open_store */
 		store_close(s);
 		free(db);
 		return runtime_error(err);

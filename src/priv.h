@@ -10,12 +10,12 @@
  *   and ESCDELAY of the environment (priv_start);
  * - reads only the system configuration and the database it names, or
  *   PB_SHARED_DB (ignoring -c, -d, $PARBOARD_CONFIG and XDG paths);
- * - opens the database with the group, makes SQLite keep its -wal and
- *   -shm files (SQLITE_FCNTL_PERSIST_WAL: SQLite would otherwise create
- *   and remove them lazily, which needs the group), then gives the group
- *   up for good (priv_drop) before it opens anything else, so every path
- *   a user names (import files, backup FILE) is opened with the user's
- *   own rights only. */
+ * - opens the database with the group; store_open makes SQLite keep its
+ *   -wal and -shm files (SQLITE_FCNTL_PERSIST_WAL: SQLite would otherwise
+ *   create and remove them lazily, which needs the group) and opens them
+ *   with its first reads; then gives the group up for good (priv_drop)
+ *   before it opens anything else, so every path a user names (import
+ *   files, backup FILE) is opened with the user's own rights only. */
 #ifndef PARBOARD_PRIV_H
 #define PARBOARD_PRIV_H
 

@@ -928,8 +928,9 @@ store_open_path(const char *path, bool create, struct store **out,
 	 * (the log emptied by the checkpoint, the database whole): SQLite
 	 * would otherwise delete them, and every start create, size and
 	 * recover them again (0.4 ms of the seed board's first paint on a
-	 * 2-core VM).  store_persist_wal, for the shared install, sets
-	 * the same before its group is given up. */
+	 * 2-core VM).  The reads below open both (creating them if need
+	 * be), so the setgid install can give its group up once
+	 * store_open returns (priv.h). */
 	if (!s->readonly) {
 		int one = 1;
 
@@ -1076,19 +1077,6 @@ store_schema_newer(struct store *s)
 	    version > SCHEMA_VERSION;
 }
 
-int
-store_persist_wal(struct store *s, char **err)
-{
-	int one = 1;
-	long n;
-
-	if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL,
-	    &one) != SQLITE_OK)
-		return fail_in(err, s->path, _("cannot keep the WAL file"));
-	/* A read opens the -wal and -shm files (creating them if need be)
-	 * while the group may still do so. */
-	return pragma_int(s, "SELECT count(*) FROM sqlite_master", &n, err);
-}
 
 char *
 store_readonly_why(const struct store *s)

@@ -83,9 +83,6 @@ bool store_readonly(const struct store *s);
 char *store_readonly_why(const struct store *s);
 /* Another parboard upgraded the schema past what this one knows. */
 bool store_schema_newer(struct store *s);
-/* Keep the -wal and -shm files (SQLITE_FCNTL_PERSIST_WAL) and open
- * them now: the setgid install then gives its group up (priv.h). */
-int store_persist_wal(struct store *s, char **err);
 
 int store_begin(struct store *s, char **err);	/* BEGIN IMMEDIATE */
 int store_commit(struct store *s, char **err);
