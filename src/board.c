@@ -1161,8 +1161,14 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		    _("The database is read-only: you can only look"));
 	else
 		board_message(&b, false, "%s", _("Press ? for help"));
+	store_on_backup_error(s, NULL, NULL);	/* said here, not on stderr */
 	actions_clamp(&b);
 	while (!b.quit) {
+		if (store_backup_error(s) != NULL && !b.backup_said) {
+			board_message(&b, true, _("The daily backup was not "
+			    "written: %s"), store_backup_error(s));
+			b.backup_said = true;
+		}
 		if (dirty)
 			view_draw(&b);
 		dirty = false;

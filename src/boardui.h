@@ -183,6 +183,7 @@ struct board {
 	/* Keys (actions.c): --view refuses changes; undo walks back this
 	 * board's own changes, newest last. */
 	bool view_only;
+	bool backup_said;	/* the daily backup's failure shown */
 	struct undo *undo;
 	size_t nundo, undo_cap;
 

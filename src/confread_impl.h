@@ -39,6 +39,7 @@ struct loader {
 	size_t nroles, roles_cap;
 	struct pending_role common, unassigned;
 
+	int admins_line;	/* where admins is set, 0 if not */
 	int *override_lines;	/* parallel to c->code_due */
 	size_t code_due_cap, keys_cap, colors_cap, columns_cap;
 };

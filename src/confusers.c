@@ -95,6 +95,7 @@ conf_admins_load(struct loader *l, const config_setting_t *s)
 {
 	strings_free(l->c->admins, l->c->nadmins);
 	l->c->admins = string_array(l, s, "admins", &l->c->nadmins);
+	l->admins_line = config_setting_source_line(s);
 }
 
 void
@@ -177,6 +178,13 @@ conf_users_finish(struct loader *l)
 	struct config *c = l->c;
 	size_t i, j;
 
+	/* Without users everyone may change everything: admins alone
+	 * would look like a restriction and be none. */
+	if (c->nadmins > 0 && !c->has_users)
+		conf_err_line(l, l->admins_line, "%s", _("admins without "
+		    "users: without a users setting every account may change "
+		    "everything; say who may change what with users = { "
+		    "ACCOUNT = [\"ROLE\"]; }"));
 	for (i = 0; i < c->nusers; i++)
 		check_roles(l, &c->users[i], "users");
 	for (i = 0; i < c->npeople; i++) {

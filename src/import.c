@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "office.h"
+#include "title.h"
 #include "util.h"
 
 /* A file without a title is a plan named after the file: "export.csv"
@@ -479,7 +480,24 @@ struct choice {
 	const struct plan_criteria *close;	/* a plan close to the
 						 * file without agreeing */
 	struct plan_likeness like;		/* with agree or close */
+	char *period;	/* the file's title names it: plans whose names
+			 * name another period are not weighed */
 };
+
+/* A plan whose name names a period other than period (both named). */
+static bool
+other_period(const char *period, const char *plan)
+{
+	char *p;
+	bool other;
+
+	if (period == NULL)
+		return false;
+	p = title_period(plan);
+	other = p != NULL && strcmp(p, period) != 0;
+	free(p);
+	return other;
+}
 
 static void
 choice_weigh(struct choice *c)
@@ -488,6 +506,8 @@ choice_weigh(struct choice *c)
 	size_t i;
 
 	for (i = 0; i < c->nplans; i++) {
+		if (other_period(c->period, c->plans[i].name))
+			continue;
 		derive_plan_likeness(c->a, &c->plans[i], &l);
 		if (derive_plan_agrees(&l)) {
 			if (c->nagree++ == 0) {
@@ -587,12 +607,33 @@ choose_titled(const struct import_opts *o, struct choice *c, char **name,
 		*name = xstrdup(same->name);
 		return 0;
 	}
+	/* A title naming another period ("Cả năm 2023" after "6 tháng
+	 * đầu năm 2023") is a new plan; else the criteria decide, and
+	 * when they come close to a plan without agreeing with one
+	 * alone, --plan does. */
+	c->period = title_period(c->a->title);
 	choice_weigh(c);
+	free(c->period);
+	c->period = NULL;
 	if (c->nagree == 1) {
 		say_agrees(o, c, c->a->title);
 		*name = xstrdup(c->agree->name);
-	} else
-		*name = xstrdup(c->a->title);
+		return 0;
+	}
+	if (c->nagree > 1)
+		return fail(err, _("%s: the title \"%s\" is no plan's, and its "
+		    "criteria agree with %zu plans: give --plan NAME to say "
+		    "which plan this file updates (a new name makes a new "
+		    "plan)"), c->a->file, c->a->title, c->nagree);
+	if (c->close != NULL)
+		return fail(err, _("%s: the title \"%s\" is no plan's, and its "
+		    "criteria are close to plan \"%s\" (%zu of its %zu codes, "
+		    "%zu of them with equal appraised scores) without agreeing "
+		    "with it: give --plan NAME to say which plan this file "
+		    "updates (a new name makes a new plan)"), c->a->file,
+		    c->a->title, c->close->name, c->like.shared,
+		    c->like.plan_codes, c->like.equal);
+	*name = xstrdup(c->a->title);
 	return 0;
 }
 
@@ -756,6 +797,8 @@ import_files(struct store *s, const struct config *c,
 		rc = office_is_office(files[i]) ?
 		    office_read(files[i], &a[i], err) :
 		    appendix_read(files[i], &a[i], err);
+	if (rc == 0 && !o->dry_run && s == NULL)
+		rc = o->open(o->open_arg, &s, err);
 	if (rc == 0 && !o->dry_run)
 		rc = store_begin(s, err);
 	if (rc == 0) {

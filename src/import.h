@@ -16,6 +16,12 @@ struct import_opts {
 				 * the plan directives attach to */
 	FILE *out;		/* summary and findings (stdout) */
 	FILE *warn;		/* findings as warnings (stderr) */
+	/* With s NULL and not a dry run: called once every file has been
+	 * read, to open the store the import then writes (the shared
+	 * install's first import, which creates the database only when
+	 * the files can be imported).  Not called when a file fails. */
+	int (*open)(void *arg, struct store **s, char **err);
+	void *open_arg;
 };
 
 int import_files(struct store *s, const struct config *c,

@@ -297,29 +297,54 @@ remove_db(const char *db)
 	}
 }
 
+static void
+backup_warn(void *arg, const char *why)
+{
+	(void)arg;
+	fprintf(stderr, _("parboard: warning: the daily backup was not "
+	    "written: %s\n"), why);
+}
+
+/* The daily backups of the database at path into the configured folder
+ * (none when the database is fresh), a failure said on stderr.  The setgid install makes today's copy now,
+ * while it holds the group that owns the folder; then, once the database
+ * is open (store_open keeps and opens its -wal and -shm files), the group
+ * is given up for good, before anything a user names is opened (priv.h).
+ * On failure s is closed. */
+static int
+settle_store(const struct config *c, struct store *s, const char *path,
+    bool fresh, char **err)
+{
+	char *dir = config_backup_dir(c, path);
+
+	/* A database just created has nothing to copy, and the folder
+	 * may not be written once the group is given up. */
+	store_set_backup(s, fresh ? NULL : dir, c->backup_keep);
+	store_on_backup_error(s, backup_warn, NULL);
+	free(dir);
+	if (priv_elevated())
+		store_backup_daily(s);
+	if (priv_drop(err) != 0) {
+		store_close(s);
+		return -1;
+	}
+	return 0;
+}
+
 /* The database of list, set, report and the board: it must exist
  * (store_open says to import first when it does not). */
 static int
 open_store(const struct config *c, const struct options *o,
     struct store **s, char **err)
 {
-	char *path = config_database_path(c, o->database), *dir;
+	char *path = config_database_path(c, o->database);
 	int rc = store_open(path, false, s, err);
 
-	if (rc == 0) {
-		dir = config_backup_dir(c, path);
-		store_set_backup(*s, dir, c->backup_keep);
-		free(dir);
-	}
-	free(path);
-	/* The setgid install: once the database is open (store_open keeps
-	 * and opens its -wal and -shm files), the group is given up for
-	 * good, before anything a user names is opened (priv.h). */
-	if (rc == 0 && priv_drop(err) != 0) {
-		store_close(*s);
+	if (rc == 0 && settle_store(c, *s, path, false, err) != 0) {
 		*s = NULL;
 		rc = -1;
 	}
+	free(path);
 	return rc;
 }
 
@@ -355,7 +380,7 @@ static int
 import_first(const struct config *c, const struct options *o,
     const char *db, int argc, char **argv, bool *raced, char **err)
 {
-	struct import_opts io = { false, o->plan, NULL, NULL };
+	struct import_opts io = { false, o->plan, NULL, NULL, NULL, NULL };
 	char *tmp, *out = NULL, *warn = NULL;
 	size_t nout, nwarn;
 	struct store *s;
@@ -445,11 +470,38 @@ need_person(const char *cmd)
 	    "with --by NAME"), cmd, p->account);
 }
 
+/* The shared install's first import: its files read, the database is
+ * created with the group taken back, then given up for good. */
+struct first_open {
+	const struct config *c;
+	const char *db;
+	struct store **s;
+};
+
+static int
+open_first(void *arg, struct store **s, char **err)
+{
+	struct first_open *fo = arg;
+
+	if (priv_resume(err) != 0 ||
+	    store_open(fo->db, true, fo->s, err) != 0) {
+		priv_drop(NULL);
+		return -1;
+	}
+	if (settle_store(fo->c, *fo->s, fo->db, true, err) != 0) {
+		*fo->s = NULL;
+		return -1;
+	}
+	*s = *fo->s;
+	return 0;
+}
+
 static int
 cmd_import(const struct config *c, const struct options *o, int argc,
     char **argv)
 {
-	struct import_opts io = { o->dry_run, o->plan, stdout, stderr };
+	struct import_opts io = { o->dry_run, o->plan, stdout, stderr, NULL,
+	    NULL };
 	struct store *s = NULL;
 	char *err = NULL, *path, *db;
 	bool exists, raced = false;
@@ -469,10 +521,24 @@ cmd_import(const struct config *c, const struct options *o, int argc,
 	if (rc != 0)
 		return runtime_error(err);
 	exists = stat(db, &st) == 0;
-	/* Setgid, the files named are read only after the group is given
-	 * up, too late to link a new database into its directory: it is
-	 * created in place instead. */
-	if (!exists && !o->dry_run && !priv_elevated()) {
+	/* Setgid, the files named are read without the group, too late to
+	 * link a new database into its directory: it is created in place,
+	 * once they have been read (import_opts.open). */
+	if (!exists && !o->dry_run && priv_elevated()) {
+		struct first_open fo = { c, db, &s };
+
+		io.open = open_first;
+		io.open_arg = &fo;
+		rc = priv_suspend(&err);
+		if (rc == 0)
+			rc = import_files(NULL, c, argv, argc, &io, &err);
+		store_close(s);
+		if (priv_drop(rc == 0 ? &err : NULL) != 0)
+			rc = -1;
+		free(db);
+		return rc == 0 ? 0 : runtime_error(err);
+	}
+	if (!exists && !o->dry_run) {
 		rc = import_first(c, o, db, argc, argv, &raced, &err);
 		if (rc != 0 || !raced) {
 			free(db);
@@ -486,12 +552,12 @@ cmd_import(const struct config *c, const struct options *o, int argc,
 		free(db);
 		return runtime_error(err);
 	}
-	if (s != NULL && !o->dry_run) {
-		path = config_backup_dir(c, db);
-		store_set_backup(s, path, c->backup_keep);
-		free(path);
+	if (s != NULL && !o->dry_run &&
+	    settle_store(c, s, db, false, &err) != 0) {
+		free(db);
+		return runtime_error(err);
 	}
-	if (priv_drop(&err) != 0) {	/* as in open_store */
+	if (priv_drop(&err) != 0) {	/* a dry run: as in settle_store */
 		store_close(s);
 		free(db);
 		return runtime_error(err);
@@ -1004,7 +1070,7 @@ cmd_demo(const struct config *c, const struct options *o)
 {
 	char *files[2], *err = NULL, *db;
 	char dir[] = "/tmp/parboard-demo.XXXXXX";
-	struct import_opts io = { false, NULL, NULL, NULL };
+	struct import_opts io = { false, NULL, NULL, NULL, NULL, NULL };
 	struct store *s;
 	int rc;
 

@@ -86,6 +86,33 @@ priv_elevated(void)
 }
 
 int
+priv_suspend(char **err)
+{
+	gid_t g = getgid();
+
+	if (!elevated)
+		return 0;
+	if (setresgid((gid_t)-1, g, (gid_t)-1) != 0 || getegid() != g)
+		return fail(err, _("cannot give up group privileges: %s"),
+		    strerror(errno));
+	return 0;
+}
+
+int
+priv_resume(char **err)
+{
+	gid_t r, e, saved;
+
+	if (!elevated)
+		return 0;
+	if (getresgid(&r, &e, &saved) != 0 ||
+	    setresgid((gid_t)-1, saved, (gid_t)-1) != 0)
+		return fail(err, _("cannot give up group privileges: %s"),
+		    strerror(errno));
+	return 0;
+}
+
+int
 priv_drop(char **err)
 {
 	gid_t g = getgid(), was = getegid();

@@ -33,6 +33,13 @@ bool priv_elevated(void);
  * the real one.  Does nothing when not elevated; -1 if it fails (the
  * caller must then stop). */
 int priv_drop(char **err);
+/* The group set aside (the effective group the real one, the saved one
+ * kept) and taken back: the first import of the shared install reads
+ * its files with the user's rights before the database is created, so
+ * that files that cannot be imported leave no database behind.  Nothing
+ * when not elevated. */
+int priv_suspend(char **err);
+int priv_resume(char **err);
 
 /* The system configuration (SYSCONFDIR/parboard.conf, or the built-in
  * one when it does not exist) and nothing else; its database, or

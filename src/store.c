@@ -59,7 +59,6 @@
  * every row written, a fifth of the time of a large import.  Databases
  * made with the IN form hold the same constraint and need no migration. */
 static int rekey(struct store *, char **);
-static void backup_daily(struct store *);
 
 static const struct migration {
 	const char *sql;
@@ -1000,8 +999,21 @@ store_close(struct store *s)
 	}
 	for (i = 0; i < SQ_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
+	/* Empty the log into the database file before closing.  SQLite's
+	 * own checkpoint at the last close first stat()s the database
+	 * path and skips it when it cannot: the setgid install, whose
+	 * user may no longer search the 2770 directory, would keep every
+	 * change in the -wal file alone.  This one works on the open
+	 * files; it does not wait (another connection reading or writing
+	 * just leaves the rest to whoever closes last). */
+	if (s->db != NULL && !s->readonly) {
+		sqlite3_busy_handler(s->db, NULL, NULL);
+		sqlite3_wal_checkpoint_v2(s->db, NULL,
+		    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	}
 	sqlite3_close(s->db);
 	free(s->backup_dir);
+	free(s->backup_error);
 	free(s->path);
 	free(s);
 }
@@ -1028,7 +1040,7 @@ store_begin(struct store *s, char **err)
 	if (s->readonly)
 		return fail_in(err, s->path, _("database is read-only"));
 	if (s->depth == 0)
-		backup_daily(s);
+		store_backup_daily(s);
 	if (exec(s, s->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT pb",
 	    err) != 0)
 		return -1;
@@ -1496,54 +1508,120 @@ store_checkpoint(struct store *s, char **err)
 	return exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", err);
 }
 
-/* Copy the open database into a new file dest with SQLite's online
- * backup API (a consistent snapshot, while boards keep writing): into
- * dest.XXXXXX first, then linked into place only if dest does not exist. */
-int
-store_backup(struct store *s, const char *dest, char **err)
+/* A consistent image of the open database in memory, with SQLite's
+ * online backup API (boards may keep writing meanwhile): *data, *len,
+ * to sqlite3_free.  Its header says rollback journal, not WAL (file
+ * format bytes 18 and 19), so that the copy opens anywhere alone. */
+static int
+snapshot(struct store *s, unsigned char **data, sqlite3_int64 *len,
+    char **err)
 {
-	char *tmp = xasprintf("%s.XXXXXX", dest);
 	sqlite3_backup *bk;
-	sqlite3 *dst = NULL;
-	int fd, rc;
+	sqlite3 *mem = NULL;
+	int rc;
 
-	if (access(dest, F_OK) == 0) {
-		free(tmp);
-		return fail_in(err, dest, _("already exists; give a new "
-		    "file name"));
-	}
-	if ((fd = mkstemp(tmp)) < 0) {
-		rc = fail(err, "%s: %s", dest, strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	close(fd);
-	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
+	*data = NULL;
+	rc = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK) {
-		bk = sqlite3_backup_init(dst, "main", s->db, "main");
+		bk = sqlite3_backup_init(mem, "main", s->db, "main");
 		if (bk == NULL)
-			rc = sqlite3_errcode(dst);
+			rc = sqlite3_errcode(mem);
 		else {
 			while ((rc = sqlite3_backup_step(bk, -1)) ==
 			    SQLITE_BUSY || rc == SQLITE_LOCKED)
 				usleep(20000);
 			sqlite3_backup_finish(bk);
-			if (rc == SQLITE_DONE)
-				rc = sqlite3_errcode(dst);
+			rc = rc == SQLITE_DONE ? sqlite3_errcode(mem) : rc;
 		}
 	}
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL,
-		    NULL, NULL);
+	if (rc == SQLITE_OK &&
+	    (*data = sqlite3_serialize(mem, "main", len, 0)) == NULL)
+		rc = SQLITE_NOMEM;
 	if (rc != SQLITE_OK)
-		fail(err, "%s: %s", dest, dst ? sqlite3_errmsg(dst) :
-		    sqlite3_errstr(rc));
-	sqlite3_close(dst);
-	if (rc == SQLITE_OK && link(tmp, dest) != 0)
-		rc = fail(err, "%s: %s", dest, strerror(errno));
-	unlink(tmp);
-	free(tmp);
+		fail(err, "%s", mem ? sqlite3_errmsg(mem) : sqlite3_errstr(rc));
+	else if (*len > 19)
+		(*data)[18] = (*data)[19] = 1;
+	sqlite3_close(mem);
 	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Write len bytes into a file of dir that has no name (O_TMPFILE), then
+ * give it the name dest, which must not exist: a copy killed half-way
+ * leaves nothing behind.  Where the file system has no O_TMPFILE, a
+ * named temporary file removed on failure. */
+static int
+write_new(const char *dest, const unsigned char *data, size_t len)
+{
+	char *dir = xstrdup(dest), *slash = strrchr(dir, '/'), *tmp = NULL;
+	char proc[64];
+	size_t off = 0;
+	ssize_t n;
+	int fd, rc = 0, saved;
+
+	if (slash != NULL)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	fd = open(slash != NULL ? dir : ".", O_TMPFILE | O_WRONLY | O_CLOEXEC,
+	    0600);
+	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR ||
+	    errno == EINVAL)) {
+		tmp = xasprintf("%s.XXXXXX", dest);
+		fd = mkstemp(tmp);
+	}
+	free(dir);
+	if (fd < 0) {
+		free(tmp);
+		return -1;
+	}
+	while (rc == 0 && off < len) {
+		n = write(fd, data + off, len - off);
+		if (n > 0)
+			off += (size_t)n;
+		else if (n < 0 && errno != EINTR)
+			rc = -1;
+	}
+	if (rc == 0)
+		rc = fsync(fd);
+	if (rc == 0 && tmp != NULL)
+		rc = link(tmp, dest);
+	else if (rc == 0) {
+		snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+		rc = linkat(AT_FDCWD, proc, AT_FDCWD, dest,
+		    AT_SYMLINK_FOLLOW);
+	}
+	saved = errno;
+	close(fd);
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+	errno = saved;
+	return rc;
+}
+
+/* Copy the open database into the new file dest: a snapshot (above)
+ * written under no name, then linked into place only if dest does not
+ * exist. */
+int
+store_backup(struct store *s, const char *dest, char **err)
+{
+	unsigned char *data;
+	sqlite3_int64 len;
+	int rc, saved;
+
+	if (access(dest, F_OK) == 0) {
+		rc = fail_in(err, dest, _("already exists; give a new "
+		    "file name"));
+		errno = EEXIST;
+		return rc;
+	}
+	if (snapshot(s, &data, &len, err) != 0)
+		return -1;
+	rc = write_new(dest, data, (size_t)len);
+	saved = errno;
+	if (rc != 0)
+		rc = fail(err, "%s: %s", dest, strerror(saved));
+	sqlite3_free(data);
+	errno = saved;		/* EEXIST: dest appeared meanwhile */
+	return rc;
 }
 
 void
@@ -1592,28 +1670,53 @@ backup_prune(const char *dir, const char *base, int keep)
 	free(v);
 }
 
-/* The first write of the day copies the database, as it was, into
- * dir/BASE-YYYY-MM-DD.db and keeps the newest keep copies.  A copy
- * that cannot be made does not stop the write. */
-static void
-backup_daily(struct store *s)
+/* Today's copy of the database, as it was, into dir/BASE-YYYY-MM-DD.db,
+ * keeping the newest keep copies: made once a day, by the first write
+ * (store_begin) or earlier (store_backup_daily).  A copy that cannot be
+ * made does not stop the write; store_backup_error says why. */
+void
+store_backup_daily(struct store *s)
 {
 	const char *slash = strrchr(s->path, '/');
 	const char *base = slash ? slash + 1 : s->path;
-	char *dest, *stem;
+	char *dest, *stem, *err = NULL;
 
-	if (s->backup_dir == NULL || s->backup_done)
+	if (s->backup_dir == NULL || s->backup_done || s->readonly)
 		return;
 	s->backup_done = true;
 	stem = xstrdup(base);
 	if (strlen(stem) > 3 && strcmp(stem + strlen(stem) - 3, ".db") == 0)
 		stem[strlen(stem) - 3] = '\0';
 	dest = xasprintf("%s/%s-%s.db", s->backup_dir, stem, today());
-	if (access(dest, F_OK) != 0 && make_parent_dirs(dest, NULL) == 0 &&
-	    store_backup(s, dest, NULL) == 0)
-		backup_prune(s->backup_dir, stem, s->backup_keep);
+	if (access(dest, F_OK) != 0) {
+		if (make_parent_dirs(dest, &err) == 0 &&
+		    store_backup(s, dest, &err) == 0)
+			backup_prune(s->backup_dir, stem, s->backup_keep);
+		else if (errno == EEXIST) {	/* another one made it */
+			free(err);
+			err = NULL;
+		}
+		free(s->backup_error);
+		s->backup_error = err;
+		if (err != NULL && s->backup_warn != NULL)
+			s->backup_warn(s->backup_warn_arg, err);
+	}
 	free(dest);
 	free(stem);
+}
+
+const char *
+store_backup_error(const struct store *s)
+{
+	return s->backup_error;
+}
+
+void
+store_on_backup_error(struct store *s, void (*fn)(void *, const char *),
+    void *arg)
+{
+	s->backup_warn = fn;
+	s->backup_warn_arg = arg;
 }
 
 /* Rows of a checking pragma other than "ok", each a line of damage. */

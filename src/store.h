@@ -99,6 +99,14 @@ int store_checkpoint(struct store *s, char **err);
  * the database into dir/NAME-YYYY-MM-DD.db and keeps the newest keep
  * ones.  dir NULL or keep 0: none. */
 void store_set_backup(struct store *s, const char *dir, int keep);
+/* Make today's copy now if it is still to be made (the setgid install,
+ * before it gives its group up: the backup folder is the group's). */
+void store_backup_daily(struct store *s);
+/* Why today's copy could not be made ("DEST: reason"), or NULL; fn, when
+ * set, is called with it as soon as the copy fails (NULL: not called). */
+const char *store_backup_error(const struct store *s);
+void store_on_backup_error(struct store *s,
+    void (*fn)(void *arg, const char *why), void *arg);
 /* PRAGMA integrity_check, foreign_key_check and the store's consistency
  * checks: each problem a "damage:" line on out (*damage counts them);
  * the plans' findings (the council's appendix disagreeing with itself)

@@ -102,6 +102,9 @@ struct store {
 	char *backup_dir;	/* daily copies (store_backup_daily) or NULL */
 	int backup_keep;
 	bool backup_done;	/* today's copy exists or was tried */
+	char *backup_error;	/* why today's copy failed, or NULL */
+	void (*backup_warn)(void *, const char *);	/* told at once */
+	void *backup_warn_arg;
 };
 
 /* Errors and statements (store.c).  store_dberr sets *err from the

@@ -170,6 +170,16 @@ period_of(const char *lower)
 	char *up, *rest;
 
 	start = period_find(w, n, &len);
+	/* The mid-year appraisal: "năm 2023 (giữa năm)", "giữa năm 2023". */
+	if (len == 2 && word_is(&w[start], "năm") &&
+	    ((start + 3 < n && word_is(&w[start + 2], "giữa") &&
+	    word_is(&w[start + 3], "năm")) ||
+	    (start > 0 && word_is(&w[start - 1], "giữa")))) {
+		up = xasprintf("6 tháng đầu năm %.*s", (int)w[start + 1].len,
+		    w[start + 1].s);
+		free(w);
+		return up;
+	}
 	for (i = start; i < start + len; i++) {
 		if (out.len > 0)
 			buf_addc(&out, ' ');

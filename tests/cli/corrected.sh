@@ -119,6 +119,22 @@ expect_eq "no plan was added by any of them" 2 "$(sqlite3 "$DB" 'SELECT count(*)
 expect_match "the board's plan still has its statuses" '^DTT done$' \
 	"$(pb --plan "$PLAN" list --format tsv | awk -F'\t' -v id="$radio" '$1 == id { print $3, $5 }')"
 
+# A new title of the same period ("giữa năm" is the first half) whose
+# scores were corrected: not sure, so --plan decides.
+awk -F'\t' -v OFS='\t' 'NR >= 108 && NR <= 132 && $1 != "" { $5 = "0,1" } { print }' \
+	"$DATA/appendix-retitled.txt" >"$TMPD/retitled-corrected.txt"
+before=$(sqlite3 "$DB" .dump | md5sum)
+pb import "$TMPD/retitled-corrected.txt" >/dev/null 2>"$TMPD/err"; rc=$?
+expect_eq "retitled and corrected: refused (exit 1)" 1 "$rc"
+expect_match "retitled and corrected: asks for --plan" \
+	"is no plan's, and its criteria are close to plan \"$PLAN\" .* give --plan NAME" "$(cat "$TMPD/err")"
+expect_eq "retitled and corrected: nothing changed" "$before" "$(sqlite3 "$DB" .dump | md5sum)"
+# The same criteria under a title naming another period: a new plan.
+sed 's/NĂM 2023 (GIỮA NĂM)/6 THÁNG CUỐI NĂM 2023/' "$DATA/appendix-retitled.txt" >"$TMPD/second-half.txt"
+out=$(pb import "$TMPD/second-half.txt" 2>/dev/null); rc=$?
+expect_eq "another period: succeeds" 0 "$rc"
+expect_match "another period: a new plan, without asking" '13 tasks, 13 new' "$out"
+
 # A title-less file no plan comes close to is a plan named after it.
 out=$("$PARBOARD" -d "$TMPD/fresh.db" import "$DATA/appendix-year-end.csv" 2>/dev/null); rc=$?
 expect_eq "untitled into an empty database: succeeds" 0 "$rc"

@@ -71,6 +71,27 @@ done
 expect_eq "keep = 2 keeps the two newest" "test-2023-09-15.db test-2023-09-16.db" \
 	"$(ls "$TMPD/bk" | tr '\n' ' ' | sed 's/ $//')"
 
+# A daily copy that cannot be written is said, and the change still made.
+: >"$TMPD/not-a-dir"
+printf 'backup = { keep = 2; dir = "%s/not-a-dir/bk"; };\n' "$TMPD" >"$TMPD/bk-bad.conf"
+"$PARBOARD" -c "$TMPD/bk-bad.conf" -d "$DB" --today 2023-09-17 set 1.7/CA doing >/dev/null 2>"$TMPD/err"
+expect_eq "backup impossible: the change is made (exit 0)" 0 "$?"
+expect_match "backup impossible: said on stderr" \
+	"^parboard: warning: the daily backup was not written: .*not-a-dir" "$(cat "$TMPD/err")"
+expect_eq "backup impossible: the status changed" doing \
+	"$(pb list --format tsv | awk -F'\t' '$2 == "1.7" && $3 == "CA" { print $5 }')"
+# A copy is written under no name and linked into place when whole: a
+# kill half-way leaves no file behind (no named temporary file is made).
+if command -v strace >/dev/null 2>&1; then
+	strace -f -qq -e trace=openat,open,creat,link,linkat -o "$TMPD/bk.trace" \
+	    "$PARBOARD" -d "$DB" backup "$TMPD/copy2.db" >/dev/null 2>&1
+	expect_eq "backup: the copy is whole" ok "$(sqlite3 "$TMPD/copy2.db" 'PRAGMA integrity_check')"
+	expect_eq "backup: no named temporary file" "" \
+	    "$(grep -E 'copy2\.db\.' "$TMPD/bk.trace")"
+	expect_match "backup: an unnamed file (O_TMPFILE) linked into place" \
+	    'O_TMPFILE' "$(grep -F "$TMPD" "$TMPD/bk.trace")"
+fi
+
 # check: the council's findings are warnings, damage is exit 1.
 out=$(pb check)
 expect_eq "check of a sound database exits 0" 0 "$?"

@@ -8,7 +8,9 @@
 # lintian (no error, no warning, every override explained), installs it,
 # creates two unprivileged accounts of different roles, and has each one
 # change its own tasks, be refused on the other's, and see the other's
-# changes on its board (its own tmux server).  pbtlan (VP-TK) is not in
+# changes on its board (its own tmux server); a third, pbtmai, has no
+# role.  Then the log is empty, the database file alone holds every
+# change and the day's backup was written.  pbtlan (VP-TK) is not in
 # group parboard: the setgid program alone carries the group.  pbthung
 # (CA) is, like an account of a setup without setgid; being in the group
 # is not needed, and it lets the account write the database with sqlite3
@@ -23,7 +25,7 @@ done
 
 W=$(mktemp -d /tmp/parboard-pkg.XXXXXX)
 chmod 0755 "$W"
-A=pbtlan B=pbthung
+A=pbtlan B=pbthung C=pbtmai
 failures=0
 pass() { printf 'ok - %s\n' "$*"; }
 fail() { printf 'FAIL - %s\n' "$*"; failures=$((failures + 1)); }
@@ -35,14 +37,14 @@ cleanup() {
 		runuser -u "$u" -- tmux -L "pb$u" kill-server 2>/dev/null
 	done
 	dpkg --purge parboard >/dev/null 2>&1
-	for u in $A $B; do
+	for u in $A $B $C; do
 		userdel -r "$u" 2>/dev/null
 	done
 	groupdel parboard 2>/dev/null
 	rm -rf "$W"
 }
 trap cleanup EXIT
-cleanup_first() { for u in $A $B; do userdel -r "$u" 2>/dev/null; done; }
+cleanup_first() { for u in $A $B $C; do userdel -r "$u" 2>/dev/null; done; }
 cleanup_first
 
 # --- build ------------------------------------------------------------------
@@ -76,13 +78,16 @@ t2=$(date +%s)
 if dpkg -i "$deb" >"$W/dpkg.log" 2>&1; then pass "dpkg -i"; else cat "$W/dpkg.log"; fail "dpkg -i"; exit 1; fi
 expect_eq "parboard is setgid parboard" "2755 root parboard" "$(stat -c '%a %U %G' /usr/bin/parboard)"
 expect_eq "/var/lib/parboard is 2770 root:parboard" "2770 root parboard" "$(stat -c '%a %U %G' /var/lib/parboard)"
+expect_eq "/var/lib/parboard/backup is 2770 root:parboard" "2770 root parboard" \
+	"$(stat -c '%a %U %G' /var/lib/parboard/backup)"
 expect_in "the shipped configuration names the shared database" \
 	'^database = "/var/lib/parboard/parboard.db";' "$(cat /etc/parboard.conf)"
 for m in man1/parboard.1 man5/parboard.conf.5 vi/man1/parboard.1 vi/man5/parboard.conf.5; do
 	[ -f "/usr/share/man/$m.gz" ] && pass "man page $m" || fail "man page $m"
 done
 
-useradd -m -s /bin/sh "$A" && useradd -m -s /bin/sh -G parboard "$B" ||
+useradd -m -s /bin/sh "$A" && useradd -m -s /bin/sh -G parboard "$B" &&
+    useradd -m -s /bin/sh "$C" ||
 	{ fail "useradd"; exit 1; }
 cat >> /etc/parboard.conf <<CONF
 users = { $A = ["VP-TK"]; $B = ["CA"]; };
@@ -99,8 +104,14 @@ cp "$SRC/share/samples/hien-thanh-103-2023.txt" "$W/seed.txt"
 chmod 0644 "$W/seed.txt"
 as "$A" parboard import "$W/seed.txt" >/dev/null 2>&1
 expect_eq "import by a non-admin refused (exit 1)" 1 "$?"
+# A first import that fails leaves no database behind.
+printf 'not an appendix\n' >"$W/bad.txt"; chmod 0644 "$W/bad.txt"
+parboard import "$W/bad.txt" >/dev/null 2>&1
+expect_eq "a failed first import (exit 1)" 1 "$?"
+expect_eq "... leaves no database" "" "$(ls -A /var/lib/parboard | grep -v '^backup$')"
 parboard import "$W/seed.txt" >/dev/null 2>&1
 expect_eq "import by the admin (root)" 0 "$?"
+expect_eq "a first import makes no backup (nothing to copy)" "" "$(ls -A /var/lib/parboard/backup)"
 expect_eq "the database is 0660 root:parboard" "660 parboard" "$(stat -c '%a %G' /var/lib/parboard/parboard.db)"
 # Word files are read by the installed helper, with the user's rights.
 cp "$SRC/share/samples/hien-thanh-103-2023.docx" "$W/seed.docx"
@@ -152,6 +163,31 @@ expect_eq "the database agrees" "done done" \
 	"$(parboard list --format tsv | awk -F'\t' '($2 == "1.7" && $3 == "CA") || ($2 == "3.5.2" && $3 == "VP-TK") { printf "%s%s", s, $5; s = " " }')"
 expect_eq "the history names each account" "$B $A" \
 	"$(sqlite3 /var/lib/parboard/parboard.db "SELECT DISTINCT user FROM history WHERE kind = 'status'" | sort | tr '\n' ' ' | sed 's/ $//')"
+
+# --- the log, the database file alone, the day's backup -------------------------
+for u in $A $B; do	# out of any prompt or view, then quit
+	keys "$u" Escape; sleep 0.3; keys "$u" q; sleep 0.5
+	keys "$u" q 2>/dev/null; sleep 0.5
+	pgrep -u "$u" -x parboard >/dev/null && screen "$u"
+done
+as "$C" parboard list >/dev/null 2>&1
+expect_eq "$C (no role) reads" 0 "$?"
+as "$C" parboard set 1.7/CA todo >/dev/null 2>&1
+expect_eq "$C (no role) may not change a status (exit 1)" 1 "$?"
+as "$C" parboard minutes --record >/dev/null 2>&1
+expect_eq "$C (no role) records the meeting" 0 "$?"
+expect_eq "no board or command is left running" "" "$(pgrep -u "$A,$B,$C" -x parboard)"
+expect_eq "after runs by three accounts the log is empty" 0 \
+	"$(stat -c %s /var/lib/parboard/parboard.db-wal)"
+cp /var/lib/parboard/parboard.db "$W/alone.db"
+expect_eq "the database file alone holds every change" "done done" \
+	"$(sqlite3 "$W/alone.db" "SELECT status FROM task WHERE (code = '1.7' AND role = 'CA') OR (code = '3.5.2' AND role = 'VP-TK')" 2>&1 | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "... its history and $C's meeting" "3 1" \
+	"$(sqlite3 "$W/alone.db" "SELECT (SELECT count(*) FROM history WHERE kind = 'status'), (SELECT count(*) FROM meeting)" 2>&1 | tr '|' ' ')"
+bk=/var/lib/parboard/backup/parboard-$(date +%F).db
+expect_eq "the day's backup was written" "ok" "$(sqlite3 "$bk" 'PRAGMA integrity_check' 2>&1)"
+expect_eq "... as the database was before the day's first change" 0 \
+	"$(sqlite3 "$bk" "SELECT count(*) FROM history WHERE kind = 'status'" 2>&1)"
 t3=$(date +%s)
 
 # --- purge ---------------------------------------------------------------------

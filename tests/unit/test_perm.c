@@ -148,7 +148,25 @@ test_errors(void **state)
 	free(path);
 }
 
-/* No users: everyone everything, even with admins named. */
+/* admins without users would restrict nothing: refused, with its line. */
+static void
+test_admins_alone(void **state)
+{
+	struct config *c;
+	char *err, *path, *want;
+
+	(void)state;
+	assert_int_equal(load("warn_days = 7;\nadmins = [\"cchc\"];\n", &c,
+	    &err, &path), -1);
+	assert_null(c);
+	want = xasprintf("%s:2: admins without users", path);
+	assert_non_null(strstr(err, want));
+	free(want);
+	free(err);
+	free(path);
+}
+
+/* No users: everyone everything. */
 static void
 test_open(void **state)
 {
@@ -274,6 +292,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_admins_alone),
 		cmocka_unit_test(test_open),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_shared),

@@ -41,6 +41,10 @@ test_titles(void **state)
 	parts("KẾT QUẢ THẨM ĐỊNH THỊ TRẤN GIO LINH QUÝ III NĂM 2023",
 	    "Thị trấn Gio Linh", "Quý III năm 2023");
 	parts("Bảng điểm năm 2024", NULL, "Năm 2024");
+	/* The mid-year appraisal, however it is worded. */
+	parts("KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CCHC NĂM 2023 (GIỮA NĂM) CỦA XÃ "
+	    "HIỀN THÀNH", "Xã Hiền Thành", "6 tháng đầu năm 2023");
+	parts("Điểm CCHC giữa năm 2023", NULL, "6 tháng đầu năm 2023");
 	parts("export", NULL, NULL);
 	parts("", NULL, NULL);
 }
