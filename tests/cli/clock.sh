@@ -127,6 +127,16 @@ expect_eq "the stopped writer's transaction is rolled back when it ends" \
     "$findings" "$(q "SELECT count(*) FROM finding")"
 expect_eq "the refused change wrote nothing" todo \
     "$(q "SELECT status FROM task WHERE code = '1.7' AND role = 'CA' AND origin = 'appendix'")"
+# The board's status line says the same.
+printf 's\ndump\nq\n' > "$TMPD/s.keys"
+hold
+PARBOARD_BUSY_MS=300 PARBOARD_KEYS="$TMPD/s.keys" \
+    PARBOARD_DUMP="$TMPD/busy.out" TERM=xterm COLUMNS=250 LINES=30 \
+    "$PARBOARD_TEST" -d "$DB" </dev/null >/dev/null 2>&1
+release
+expect_match "a stopped writer: named on the board's status line" \
+    "Cannot write: .*locked by $(id -un) \(process $holder\)" \
+    "$(cat "$TMPD/busy.out" 2>/dev/null)"
 out=$(PARBOARD_BUSY_MS=300 "$PARBOARD_TEST" -d "$DB" set 1.7/CA doing 2>&1)
 expect_eq "once it has ended, the change goes through" 0 "$?"
 

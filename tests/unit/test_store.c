@@ -1568,6 +1568,31 @@ test_locked(void **state)
 	store_close(s);
 }
 
+/* A store made read-only by its caller (--today in the shared install)
+ * refuses every write with the reason, and says it when asked. */
+static void
+test_set_readonly(void **state)
+{
+	long plan_id, id;
+	struct store *s = fixture(&plan_id);
+	char *err = NULL, *why;
+
+	(void)state;
+	id = find(s, plan_id, "1.1/VP-TK");
+	store_set_readonly(s, "pinned");
+	assert_true(store_readonly(s));
+	why = store_readonly_why(s);
+	assert_string_equal(why, "pinned");
+	free(why);
+	assert_int_equal(store_task_note(s, id, "note", "x", "bob", &err),
+	    -1);
+	assert_non_null(strstr(err, "database is read-only: pinned"));
+	free(err);
+	store_close(s);
+	assert_int_equal(count_sql("SELECT count(*) FROM history"
+	    " WHERE kind = 'note'"), 0);
+}
+
 static void
 test_speed(void **state)
 {
@@ -1661,6 +1686,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_concurrent, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_locked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_readonly, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_speed, setup, teardown),
 	};
 
