@@ -1119,6 +1119,21 @@ board_config_check(const struct config *c, char **err)
 	return rc;
 }
 
+/* A read-only board says so on opening, and why when it can tell. */
+static void
+board_readonly_message(struct board *b)
+{
+	char *why = store_readonly_why(b->s);
+
+	if (why != NULL)
+		board_message(b, true, _("The database is read-only: you can "
+		    "only look (%s)"), why);
+	else
+		board_message(b, true, "%s",
+		    _("The database is read-only: you can only look"));
+	free(why);
+}
+
 int
 board_run(struct store *s, const struct config *c, const char *plan_name,
     bool view_only, char **err)
@@ -1157,8 +1172,7 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		    _("View only: the board follows changes, keys change "
 		    "nothing"));
 	else if (store_readonly(s))
-		board_message(&b, true, "%s",
-		    _("The database is read-only: you can only look"));
+		board_readonly_message(&b);
 	else
 		board_message(&b, false, "%s", _("Press ? for help"));
 	store_on_backup_error(s, NULL, NULL);	/* said here, not on stderr */

@@ -777,13 +777,46 @@ import_directives(struct store *s, const struct config *c,
 	return rc;
 }
 
+/* What an import says is held in memory while its write transaction is
+ * open and shown once it has ended: a reader that does not read its
+ * pipe, or a terminal stopped with ^S, must not keep the database locked
+ * for everyone.  The summary only after a commit; the warnings always. */
+struct held {
+	struct import_opts o;
+	char *out, *warn;
+	size_t nout, nwarn;
+};
+
+static const struct import_opts *
+hold(struct held *h, const struct import_opts *o)
+{
+	h->o = *o;
+	h->o.out = xopen_memstream(&h->out, &h->nout);
+	h->o.warn = xopen_memstream(&h->warn, &h->nwarn);
+	return &h->o;
+}
+
+static void
+release(struct held *h, const struct import_opts *o, bool committed)
+{
+	fclose(h->o.out);
+	fclose(h->o.warn);
+	if (committed)
+		fputs(h->out, o->out);
+	fputs(h->warn, o->warn);
+	free(h->out);
+	free(h->warn);
+}
+
 int
 import_files(struct store *s, const struct config *c,
-    char *const *files, int nfiles, const struct import_opts *o,
+    char *const *files, int nfiles, const struct import_opts *given,
     char **err)
 {
 	struct appendix **a = xcalloc((size_t)nfiles, sizeof *a);
 	const struct appendix *last = NULL;
+	const struct import_opts *o = given;
+	struct held held;
 	char *plan = NULL;
 	long plan_id = 0;
 	size_t k;
@@ -799,8 +832,8 @@ import_files(struct store *s, const struct config *c,
 		    appendix_read(files[i], &a[i], err);
 	if (rc == 0 && !o->dry_run && s == NULL)
 		rc = o->open(o->open_arg, &s, err);
-	if (rc == 0 && !o->dry_run)
-		rc = store_begin(s, err);
+	if (rc == 0 && !o->dry_run && (rc = store_begin(s, err)) == 0)
+		o = hold(&held, given);
 	if (rc == 0) {
 		/* Appendices first, so directives given in the same run
 		 * attach to the plan they belong to. */
@@ -821,6 +854,7 @@ import_files(struct store *s, const struct config *c,
 				rc = store_commit(s, err);
 			else
 				store_rollback(s);
+			release(&held, given, rc == 0);
 		}
 	}
 	for (i = 0; i < nfiles; i++)

@@ -88,7 +88,8 @@ static const char *const help_text[] = {
 "Options:\n"
 "  -c, --config FILE    configuration file (libconfig)\n"
 "  -d, --database FILE  SQLite database\n"
-"      --today DATE     pin today's date (YYYY-MM-DD) everywhere\n"
+"      --today DATE     pin today's date (YYYY-MM-DD) everywhere; not for\n"
+"                       changes in the shared install\n"
 "      --plan NAME      work on this plan instead of the newest; for\n"
 "                       import: the name of a plan whose file has no title\n"
 "      --demo           the board on the bundled Hien Thanh sample in a\n"
@@ -172,6 +173,9 @@ struct options {
 	const char *by;		/* --by: the person on a shared login */
 	char today[11], since_iso[11];
 	bool demo, dry_run, overdue, view;
+	/* --today in the shared install: the database is opened read-only
+	 * (decided while the group is held: priv_elevated). */
+	bool pin_readonly;
 	/* evidence, minutes, ticks */
 	const char *chair, *number, *date, *issuer, *summary, *file;
 	char date_iso[11];
@@ -297,6 +301,38 @@ remove_db(const char *db)
 	}
 }
 
+/* --today in the shared install: whatever the command, the store
+ * refuses to write (the command line refused the commands that write;
+ * the board opens read-only and says why). */
+static void
+pin_guard(const struct options *o, struct store *s)
+{
+	if (o->pin_readonly && s != NULL)
+		store_set_readonly(s, _("--today pins the date, and the shared "
+		    "install records changes only on the clock's date"));
+}
+
+/* Whether cmd (with its arguments) changes the database. */
+static bool
+cmd_writes(const char *cmd, const struct options *o, int argc,
+    char **argv)
+{
+	static const char *const writers[] = { "set", "tick", "untick" };
+	size_t i;
+
+	if (strcmp(cmd, "import") == 0)
+		return !o->dry_run;
+	if (strcmp(cmd, "minutes") == 0)
+		return o->record;
+	if (strcmp(cmd, "evidence") == 0)
+		return argc > 0 && (strcmp(argv[0], "add") == 0 ||
+		    strcmp(argv[0], "remove") == 0);
+	for (i = 0; i < sizeof writers / sizeof writers[0]; i++)
+		if (strcmp(cmd, writers[i]) == 0)
+			return true;
+	return false;
+}
+
 static void
 backup_warn(void *arg, const char *why)
 {
@@ -306,11 +342,12 @@ backup_warn(void *arg, const char *why)
 }
 
 /* The daily backups of the database at path into the configured folder
- * (none when the database is fresh), a failure said on stderr.  The setgid install makes today's copy now,
- * while it holds the group that owns the folder; then, once the database
- * is open (store_open keeps and opens its -wal and -shm files), the group
- * is given up for good, before anything a user names is opened (priv.h).
- * On failure s is closed. */
+ * (none when the database is fresh), a failure said on stderr.  The
+ * setgid install makes today's copy now, while it holds the group that
+ * owns the folder (a store that pin_guard made read-only makes none);
+ * then, once the database is open (store_open keeps and opens its -wal
+ * and -shm files), the group is given up for good, before anything a
+ * user names is opened (priv.h).  On failure s is closed. */
 static int
 settle_store(const struct config *c, struct store *s, const char *path,
     bool fresh, char **err)
@@ -340,6 +377,8 @@ open_store(const struct config *c, const struct options *o,
 	char *path = config_database_path(c, o->database);
 	int rc = store_open(path, false, s, err);
 
+	if (rc == 0)
+		pin_guard(o, *s);
 	if (rc == 0 && settle_store(c, *s, path, false, err) != 0) {
 		*s = NULL;
 		rc = -1;
@@ -552,6 +591,7 @@ cmd_import(const struct config *c, const struct options *o, int argc,
 		free(db);
 		return runtime_error(err);
 	}
+	pin_guard(o, s);
 	if (s != NULL && !o->dry_run &&
 	    settle_store(c, s, db, false, &err) != 0) {
 		free(db);
@@ -611,9 +651,8 @@ cmd_check(const struct config *c, const struct options *o)
 		    "damaged; restore a backup\n", damage), damage);
 		return EXIT_RUNTIME;
 	}
-	printf(ngettext("no damage found (%ld warning from the "
-	    "appendices)\n", "no damage found (%ld warnings from the "
-	    "appendices)\n", warnings), warnings);
+	printf(ngettext("no damage found (%ld warning)\n",
+	    "no damage found (%ld warnings)\n", warnings), warnings);
 	return 0;
 }
 
@@ -737,7 +776,7 @@ cmd_minutes(const struct config *c, const struct options *o, int argc,
 	struct minutes_opts mo = { 0 };
 	struct store *s;
 	struct plan p = { 0 };
-	char *err = NULL;
+	char *err = NULL, real[11], d1[16], d2[16];
 	int rc;
 
 	mo.fmt = FORMAT_TEXT;
@@ -751,6 +790,14 @@ cmd_minutes(const struct config *c, const struct options *o, int argc,
 	if (o->record && o->since)
 		return usage_error("%s", _("minutes: --since never records; "
 		    "leave out --record"));
+	/* Whatever --today says: a meeting recorded ahead would empty
+	 * everyone's "since the last meeting" until that day. */
+	today_real(real);
+	if (o->record && strcmp(today(), real) > 0)
+		return usage_error(_("minutes: --record: a meeting cannot be "
+		    "recorded in the future (%s is after today, %s)"),
+		    i18n_date(today(), d1, sizeof d1),
+		    i18n_date(real, d2, sizeof d2));
 	mo.since = o->since ? o->since_iso : NULL;
 	mo.chair = o->chair;
 	mo.record = o->record;
@@ -1086,8 +1133,9 @@ cmd_demo(const struct config *c, const struct options *o)
 		    "(looked in $PARBOARD_DATADIR, %s, %s)"), PKGDATADIR,
 		    SRCDATADIR));
 	}
-	if (o->today[0] == '\0')
-		today_set(DEMO_TODAY);
+	/* The demo's day (or --today's): its throw-away writes keep no
+	 * clock beside it. */
+	today_set_sample(o->today[0] != '\0' ? o->today : DEMO_TODAY);
 	if (mkdtemp(dir) == NULL) {
 		free(files[0]);
 		free(files[1]);
@@ -1128,6 +1176,12 @@ run(int argc, char **argv)
 
 	priv_start();
 	i18n_init();
+#ifdef PARBOARD_TEST_HOOKS
+	/* The test build's twin only: a shorter wait for a busy database
+	 * (ms), so a test of the lock's message is quick. */
+	if (getenv("PARBOARD_BUSY_MS") != NULL)
+		store_set_busy_wait(atol(getenv("PARBOARD_BUSY_MS")));
+#endif
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":c:d:hV", longopts,
 	    NULL)) != -1) {
@@ -1243,6 +1297,17 @@ run(int argc, char **argv)
 		return 0;
 	}
 	cmd = optind < argc ? argv[optind++] : NULL;
+	/* The shared install records only on the clock's date: with
+	 * --today anyone could date a change or a meeting as they please.
+	 * (The demo's throw-away database is everyone's.) */
+	if (o.today[0] != '\0' && priv_elevated() && !o.demo) {
+		if (cmd != NULL && cmd_writes(cmd, &o, argc - optind,
+		    argv + optind))
+			return usage_error(_("%s: --today cannot be used to "
+			    "change the shared database (it records changes "
+			    "on the clock's date); leave it out"), cmd);
+		o.pin_readonly = true;
+	}
 	if (priv_elevated()) {
 		/* The shared install reads only its own configuration and
 		 * database (priv.h). */

@@ -13,7 +13,8 @@
  * - opens the database with the group; store_open makes SQLite keep its
  *   -wal and -shm files (SQLITE_FCNTL_PERSIST_WAL: SQLite would otherwise
  *   create and remove them lazily, which needs the group) and opens them
- *   with its first reads; then gives the group up for good (priv_drop)
+ *   with its first reads, and the -shm file once more, read-only, to ask
+ *   who holds the write lock; then gives the group up for good (priv_drop)
  *   before it opens anything else, so every path a user names (import
  *   files, backup FILE) is opened with the user's own rights only. */
 #ifndef PARBOARD_PRIV_H

@@ -31,6 +31,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -221,6 +222,13 @@ static const struct migration {
 	{ "CREATE INDEX history_note ON history(task_id) WHERE kind = 'note';"
 	"CREATE INDEX history_person ON history(at)"
 	" WHERE kind <> 'created' AND old_source IS NOT 'import';", NULL },
+	/* 6 → 7 (issue 16): a row written with --today keeps the clock's
+	 * own time (UTC) beside its pinned day; NULL when the day is the
+	 * clock's (and in rows written before). */
+	{ "ALTER TABLE history ADD COLUMN clock TEXT;"
+	"ALTER TABLE meeting ADD COLUMN clock TEXT;"
+	"ALTER TABLE evidence ADD COLUMN clock TEXT;"
+	"ALTER TABLE tick ADD COLUMN clock TEXT;", NULL },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 static const char *const sq_text[SQ_COUNT] = {
@@ -280,7 +288,8 @@ static const char *const sq_text[SQ_COUNT] = {
 	    " ON CONFLICT (plan_id, tkey) DO NOTHING",
 	[SQ_HISTORY_INSERT] =
 	    "INSERT INTO history (task_id, at, user, kind, old, new,"
-	    " old_source) VALUES (?1, " NOW ", ?2, ?3, ?4, ?5, ?6)",
+	    " old_source, clock) VALUES (?1, " NOW ", ?2, ?3, ?4, ?5, ?6,"
+	    " " CLOCK ")",
 	[SQ_FINDING_DELETE] =
 	    "DELETE FROM finding WHERE plan_id = ?1 AND file IS ?2",
 	[SQ_FINDING_INSERT] =
@@ -344,6 +353,82 @@ fail_in(char **err, const char *path, const char *fmt, ...)
 	return rc;
 }
 
+/* Who holds the lock we waited for.  In WAL mode SQLite takes its
+ * write lock as a POSIX lock on byte 120 of the -shm file (sqlite's
+ * os_unix.c: UNIX_SHM_BASE 120 + WAL_WRITE_LOCK 0; a checkpoint's lock
+ * is the next byte), so the kernel can tell the holder's pid (F_GETLK).
+ * 0 when nobody can be named. */
+#define SHM_WRITE_LOCK 120
+#define SHM_CKPT_LOCK 121
+static pid_t
+lock_holder(const struct store *s)
+{
+	static const off_t bytes[] = { SHM_WRITE_LOCK, SHM_CKPT_LOCK };
+	struct flock fl;
+	size_t i;
+
+	for (i = 0; s->shm_fd >= 0 && i < sizeof bytes / sizeof bytes[0];
+	    i++) {
+		memset(&fl, 0, sizeof fl);
+		fl.l_type = F_WRLCK;
+		fl.l_whence = SEEK_SET;
+		fl.l_start = bytes[i];
+		fl.l_len = 1;
+		if (fcntl(s->shm_fd, F_GETLK, &fl) == 0 &&
+		    fl.l_type != F_UNLCK && fl.l_pid > 0)
+			return fl.l_pid;
+	}
+	return 0;
+}
+
+/* The account a process runs for: its real uid (/proc/PID/status; the
+ * directory of a setgid process belongs to root), or NULL. */
+static char *
+process_account(pid_t pid)
+{
+	char path[64], line[256];
+	struct passwd *pw;
+	unsigned long uid;
+	FILE *f;
+	bool found = false;
+
+	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
+	if ((f = fopen(path, "re")) == NULL)
+		return NULL;
+	while (!found && fgets(line, sizeof line, f) != NULL)
+		found = sscanf(line, "Uid: %lu", &uid) == 1;
+	fclose(f);
+	if (!found)
+		return NULL;
+	pw = getpwuid((uid_t)uid);
+	return pw != NULL ? xstrdup(pw->pw_name) : xasprintf("%lu", uid);
+}
+
+/* "locked by lan (process 4242)": the holder named, so that the
+ * administrator can end it (parboard(1) SECURITY). */
+static int
+fail_locked(struct store *s, char **err)
+{
+	pid_t pid = lock_holder(s);
+	char *who;
+	int rc;
+
+	if (pid == 0)
+		return fail_in(err, s->path, _("the database is locked, and "
+		    "the process that holds it cannot be found; try again, "
+		    "or see SECURITY in parboard(1)"));
+	if ((who = process_account(pid)) == NULL)
+		return fail_in(err, s->path, _("the database is locked by "
+		    "process %ld (its account cannot be read); try again "
+		    "when it has finished, or see SECURITY in parboard(1)"),
+		    (long)pid);
+	rc = fail_in(err, s->path, _("the database is locked by %s "
+	    "(process %ld); try again when it has finished, or see "
+	    "SECURITY in parboard(1)"), who, (long)pid);
+	free(who);
+	return rc;
+}
+
 /* The message for the connection's last error, named after the file. */
 int
 store_dberr(struct store *s, char **err)
@@ -353,8 +438,7 @@ store_dberr(struct store *s, char **err)
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return fail_in(err, s->path, _("database is locked (another "
-		    "parboard is writing); try again"));
+		return fail_locked(s, err);
 	case SQLITE_READONLY:
 		return fail_in(err, s->path, _("database is read-only"));
 	case SQLITE_NOTADB:
@@ -611,10 +695,19 @@ rekey_merge(struct store *s, const struct rekeyed *from,
 	sqlite3_finalize(st);
 	if (rc != 0)
 		return -1;
+	/* A migration step names only the columns of its own schema
+	 * (store_add_history writes schema 7's clock). */
+	st = store_prepare(s, "INSERT INTO history (task_id, at, user, kind,"
+	    " old) VALUES (?1, " NOW ", ?2, 'merge', ?3)", err);
+	if (st == NULL)
+		return -1;
 	what = xasprintf("#%ld (%s/%s)", from->id, from->code != NULL ?
 	    from->code : "-", from->role != NULL ? from->role : "-");
-	rc = store_add_history(s, into->id, NULL, "merge", what, NULL, NULL,
-	    err);
+	sqlite3_bind_int64(st, 1, into->id);
+	bind_text(st, 2, current_user());
+	bind_text(st, 3, what);
+	rc = store_run(s, st, err);
+	sqlite3_finalize(st);
 	free(what);
 	return rc;
 }
@@ -755,6 +848,21 @@ sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* pb_clock(): the clock's time beside a pinned day, else NULL (util.h
+ * now_clock_utc). */
+static void
+sql_clock(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char buf[32];
+
+	(void)argc;
+	(void)argv;
+	if (now_clock_utc(buf, sizeof buf))
+		sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
+}
+
 static long long
 clock_ms(void)
 {
@@ -765,10 +873,21 @@ clock_ms(void)
 }
 
 /* SQLite's busy handler: wait for the writer ahead of us with a growing,
- * jittered sleep (1 ms doubling up to 50 ms) for up to BUSY_WAIT_MS (twice the old 5 s timeout), so
- * ten writers and ten boards queue instead of failing.  Returning 0
- * gives up (the caller then says the database is locked). */
+ * jittered sleep (1 ms doubling up to 50 ms) for up to BUSY_WAIT_MS
+ * (twice the old 5 s timeout), so ten writers and ten boards queue
+ * instead of failing.  Returning 0 gives up (the caller then says who
+ * holds the lock).  The test build shortens the wait
+ * (store_set_busy_wait), never the setgid install. */
 #define BUSY_WAIT_MS 10000
+static long busy_wait_ms = BUSY_WAIT_MS;
+
+void
+store_set_busy_wait(long ms)
+{
+	if (!priv_elevated() && ms >= 0)
+		busy_wait_ms = ms;
+}
+
 static int
 busy_wait(void *arg, int count)
 {
@@ -778,7 +897,7 @@ busy_wait(void *arg, int count)
 
 	if (count == 0)
 		s->busy_since = now;
-	if (now - s->busy_since > BUSY_WAIT_MS)
+	if (now - s->busy_since > s->busy_ms)
 		return 0;
 	us = count < 6 ? 1000L << count : 50000L;
 	us += (long)(rand() % 1000) * us / 2000;
@@ -792,6 +911,8 @@ db_setup(struct store *s)
 {
 	sqlite3_create_function(s->db, "pb_now", 0, SQLITE_UTF8, NULL,
 	    sql_now, NULL, NULL);
+	sqlite3_create_function(s->db, "pb_clock", 0, SQLITE_UTF8, NULL,
+	    sql_clock, NULL, NULL);
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_handler(s->db, busy_wait, s);
 	sqlite3_create_collation_v2(s->db, "pbcode", SQLITE_UTF8, NULL,
@@ -882,6 +1003,23 @@ check_path(const char *path, bool create, char **err)
 	return 0;
 }
 
+/* The -shm file opened once more, for lock_holder: opened here, while
+ * a setgid parboard still has its group (the file is the group's), and
+ * closed only after sqlite3_close (store_close), since closing any fd
+ * of a file drops every POSIX lock the process holds on it, SQLite's
+ * own included. */
+static void
+shm_open_fd(struct store *s)
+{
+	char *shm;
+
+	if (s->readonly)
+		return;
+	shm = xasprintf("%s-shm", s->path);
+	s->shm_fd = open(shm, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY);
+	free(shm);
+}
+
 static int
 store_open_path(const char *path, bool create, struct store **out,
     char **err)
@@ -894,6 +1032,8 @@ store_open_path(const char *path, bool create, struct store **out,
 		return -1;
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
+	s->shm_fd = -1;
+	s->busy_ms = busy_wait_ms;
 	/* Without write access to the file or to its directory (where the
 	 * WAL and shared-memory files live) open for reading only. */
 	s->readonly = access(path, F_OK) == 0 &&
@@ -968,6 +1108,7 @@ store_open_path(const char *path, bool create, struct store **out,
 		store_close(s);
 		return -1;
 	}
+	shm_open_fd(s);
 	*out = s;
 	return 0;
 }
@@ -1012,6 +1153,9 @@ store_close(struct store *s)
 		    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 	}
 	sqlite3_close(s->db);
+	if (s->shm_fd >= 0)	/* after SQLite's locks are gone */
+		close(s->shm_fd);
+	free(s->ro_why);
 	free(s->backup_dir);
 	free(s->backup_error);
 	free(s->path);
@@ -1034,9 +1178,20 @@ store_readonly(const struct store *s)
 
 /* --- transactions ---------------------------------------------------- */
 
+void
+store_set_readonly(struct store *s, const char *why)
+{
+	s->readonly = true;
+	free(s->ro_why);
+	s->ro_why = xstrdup(why);
+}
+
 int
 store_begin(struct store *s, char **err)
 {
+	if (s->ro_why != NULL)
+		return fail_in(err, s->path, _("database is read-only: %s"),
+		    s->ro_why);
 	if (s->readonly)
 		return fail_in(err, s->path, _("database is read-only"));
 	if (s->depth == 0)
@@ -1093,6 +1248,8 @@ store_schema_newer(struct store *s)
 char *
 store_readonly_why(const struct store *s)
 {
+	if (s->ro_why != NULL)
+		return xstrdup(s->ro_why);
 	return s->readonly ? priv_readonly_why(s->path) : NULL;
 }
 
@@ -1751,6 +1908,42 @@ check_rows(struct store *s, const char *sql, FILE *out, long *damage,
 	return rc < 0 ? -1 : 0;
 }
 
+/* Rows dated with --today on another day than the clock's (schema 7's
+ * clock column): no damage, but an auditor must see them.  One warning
+ * line each: what, its id, the day it claims and when it was written. */
+static int
+check_pinned(struct store *s, FILE *out, long *warnings, char **err)
+{
+	static const char *const what[] = {
+		N_("history row"), N_("meeting"), N_("document"),
+		N_("occurrence"),
+	};
+	sqlite3_stmt *st;
+	int rc, i;
+
+#define PINNED(n, t) "SELECT " n ", id, datetime(at, 'localtime')," \
+	" datetime(clock, 'localtime') FROM " t " WHERE clock IS NOT NULL" \
+	" AND date(at, 'localtime') <> date(clock, 'localtime')"
+	st = store_prepare(s, PINNED("0", "history") " UNION ALL "
+	    PINNED("1", "meeting") " UNION ALL " PINNED("2", "evidence")
+	    " UNION ALL " PINNED("3", "tick") " ORDER BY 4", err);
+#undef PINNED
+	if (st == NULL)
+		return -1;
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		i = sqlite3_column_int(st, 0);
+		fputs(_("warning: "), out);
+		fprintf(out, _("%s %lld is dated %s but was written %s "
+		    "(--today)\n"), _(what[i & 3]),
+		    (long long)sqlite3_column_int64(st, 1),
+		    (const char *)sqlite3_column_text(st, 2),
+		    (const char *)sqlite3_column_text(st, 3));
+		(*warnings)++;
+	}
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
 int
 store_check(struct store *s, FILE *out, long *damage, long *warnings,
     char **err)
@@ -1790,5 +1983,5 @@ store_check(struct store *s, FILE *out, long *damage, long *warnings,
 		(*warnings)++;
 	}
 	strv_free(f);
-	return 0;
+	return check_pinned(s, out, warnings, err);
 }

@@ -5,7 +5,7 @@
  * (statuses, overdue, points) are task.h's, included here so that callers
  * of the store see them.
  *
- * Schema (PRAGMA user_version 4):
+ * Schema (PRAGMA user_version 7):
  *   plan(id, name UNIQUE, source, has_total, total_standard, total_self,
  *        total_appraised, total_deduction, imported_at)
  *   criterion(id, plan_id, code, title, standard, self, appraised,
@@ -25,9 +25,11 @@
  * JSON output can embed it (the C API uses the comma form "VP-TK,TP-HT");
  * history.undone marks rows store_undo reverted and history.old_source
  * keeps a "due" row's previous due_source; finding.file names the file a
- * finding came from.
+ * finding came from.  history, meeting, evidence and tick have a clock
+ * column (schema 7): the clock's own time (UTC) when --today pinned the
+ * day the row is dated, else NULL.
  * Scores are stored as integers in thousandths (text.h `score`); NULL when
- * the cell was empty.  WAL, foreign keys on, busy timeout 5 s.  Every
+ * the cell was empty.  WAL, foreign keys on, busy wait 10 s.  Every
  * function that writes runs in one transaction (its own, or the caller's
  * store_begin/store_commit around several calls: nested calls become
  * savepoints, so a failed inner write undoes only itself). */
@@ -61,6 +63,9 @@ struct history {
 	long id;
 	char *at;		/* "YYYY-MM-DD HH:MM:SS", local time (stored
 				 * in UTC) */
+	char *clock;		/* store_history only: when written with
+				 * --today, the clock's own time (local,
+				 * like at), else NULL */
 	char *user;
 	char *kind;
 	char *old, *new;	/* may be NULL */
@@ -81,6 +86,13 @@ bool store_readonly(const struct store *s);
 /* Why the database opened read-only, when it can be told ("you are not
  * in group parboard"), or NULL; malloc'd. */
 char *store_readonly_why(const struct store *s);
+/* Make an open store read-only, saying why (the board shows it, writes
+ * are refused with it). */
+void store_set_readonly(struct store *s, const char *why);
+/* How long (ms) stores opened from now on wait for another writer's
+ * lock before giving up (10 000; a test build shortens it).  Ignored in
+ * the setgid install (priv_elevated). */
+void store_set_busy_wait(long ms);
 /* Another parboard upgraded the schema past what this one knows. */
 bool store_schema_newer(struct store *s);
 

@@ -27,6 +27,10 @@
 /* What our writes stamp: pb_now() (store.c, util.h now_utc), the clock
  * in UTC, or with --today the pinned day at the clock's time of day. */
 #define NOW "pb_now()"
+/* Stored beside NOW in every row that says when something happened
+ * (history, meeting, evidence, tick): with --today the clock's own
+ * time, else NULL (store.c pb_clock, util.h now_clock_utc). */
+#define CLOCK "pb_clock()"
 
 /* The columns of struct task, shared by store_tasks and store_task_get. */
 #define TASK_COLUMNS \
@@ -99,6 +103,11 @@ struct store {
 	int depth;		/* store_begin nesting */
 	sqlite3_stmt *st[SQ_COUNT];
 	long long busy_since;	/* ms clock when the current wait began */
+	long busy_ms;		/* how long a writer waits (BUSY_WAIT_MS) */
+	int shm_fd;		/* the -shm file, to ask who holds the write
+				 * lock (store.c lock_holder), or -1 */
+	char *ro_why;		/* read-only by the caller's choice
+				 * (store_set_readonly), or NULL */
 	char *backup_dir;	/* daily copies (store_backup_daily) or NULL */
 	int backup_keep;
 	bool backup_done;	/* today's copy exists or was tried */

@@ -313,6 +313,7 @@ read_history(sqlite3_stmt *st, int i, struct history *h)
 	h->kind = col_str(st, i + 3);
 	h->old = col_str(st, i + 4);
 	h->new = col_str(st, i + 5);
+	h->clock = NULL;
 }
 
 static void
@@ -323,6 +324,7 @@ history_clear(struct history *h)
 	free(h->kind);
 	free(h->old);
 	free(h->new);
+	free(h->clock);
 }
 
 int
@@ -338,14 +340,15 @@ store_history(struct store *s, long task_id, struct history **out,
 	*n = 0;
 	/* Stored in UTC, shown in the reader's local time (TZ). */
 	st = store_prepare(s, "SELECT id, datetime(at, 'localtime'), user,"
-	    " kind, old, new FROM history WHERE task_id = ?1 ORDER BY id",
-	    err);
+	    " kind, old, new, datetime(clock, 'localtime') FROM history"
+	    " WHERE task_id = ?1 ORDER BY id", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
 	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		read_history(st, 0, &v[cnt++]);
+		read_history(st, 0, &v[cnt]);
+		v[cnt++].clock = col_str(st, 6);
 	}
 	sqlite3_finalize(st);
 	if (rc < 0) {

@@ -62,8 +62,9 @@ evidence_insert(struct store *s, long task_id, const struct evidence *e,
 	int rc;
 
 	st = store_prepare(s, "INSERT INTO evidence (task_id, number, day,"
-	    " issuer, summary, signed, file, incomplete, user, at)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " NOW ")", err);
+	    " issuer, summary, signed, file, incomplete, user, at, clock)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " NOW ", " CLOCK ")",
+	    err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
@@ -300,8 +301,8 @@ store_meeting_record(struct store *s, long plan_id, const char *chair,
 
 	if (store_begin(s, err) != 0)
 		return -1;
-	st = store_prepare(s, "INSERT INTO meeting (plan_id, at, chair, user)"
-	    " VALUES (?1, " NOW ", ?2, ?3)", err);
+	st = store_prepare(s, "INSERT INTO meeting (plan_id, at, chair, user,"
+	    " clock) VALUES (?1, " NOW ", ?2, ?3, " CLOCK ")", err);
 	rc = st == NULL ? -1 : 0;
 	if (rc == 0) {
 		sqlite3_bind_int64(st, 1, plan_id);
@@ -456,7 +457,8 @@ store_tick_add(struct store *s, long task_id, const char *day,
 		return -1;
 	rc = bump_task(s, task_id, err);
 	st = rc == 0 ? store_prepare(s, "INSERT INTO tick (task_id, day, note,"
-	    " user, at) VALUES (?1, ?2, ?3, ?4, " NOW ")", err) : NULL;
+	    " user, at, clock) VALUES (?1, ?2, ?3, ?4, " NOW ", " CLOCK ")",
+	    err) : NULL;
 	if (st != NULL) {
 		sqlite3_bind_int64(st, 1, task_id);
 		bind_text(st, 2, day);

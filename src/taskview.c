@@ -97,6 +97,22 @@ value_text(const char *v, char *buf)
 	return i18n_date(v, buf, 11);
 }
 
+/* A row dated with --today on another day than the clock's: when it was
+ * really written (a line under it), so a forged date shows; else NULL. */
+static char *
+clock_mark(const struct history *h)
+{
+	char day[11], d[11];
+
+	if (h->clock == NULL || h->at == NULL || strlen(h->clock) < 16 ||
+	    strncmp(h->clock, h->at, 10) == 0)
+		return NULL;
+	snprintf(day, sizeof day, "%.10s", h->clock);
+	i18n_date(day, d, sizeof d);
+	return xasprintf(_("(written %s %.5s, dated with --today)"), d,
+	    h->clock + 11);
+}
+
 static char *
 history_text(const struct history *h)
 {
@@ -305,6 +321,9 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	for (i = 0; i < nh; i++) {
 		line = history_text(&h[i]);
 		taskview_wrap(line, width, "", lines, n, cap);
+		free(line);
+		if ((line = clock_mark(&h[i])) != NULL)
+			taskview_wrap(line, width, "  ", lines, n, cap);
 		free(line);
 	}
 	history_free(h, nh);

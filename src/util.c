@@ -21,6 +21,16 @@ oom(void)
 	abort();
 }
 
+FILE *
+xopen_memstream(char **buf, size_t *size)
+{
+	FILE *f = open_memstream(buf, size);
+
+	if (f == NULL)
+		oom();
+	return f;
+}
+
 void
 xqsort(void *base, size_t n, size_t size,
     int (*cmp)(const void *, const void *))
@@ -338,6 +348,7 @@ current_user_set(const char *name)
 
 static char today_buf[11];
 static bool today_pin;		/* set by today_set (--today) */
+static bool today_sample;	/* the pin is the demo's day */
 static time_t today_until;	/* unpinned: today_buf holds until then */
 
 void
@@ -345,7 +356,38 @@ today_set(const char *iso)
 {
 	snprintf(today_buf, sizeof today_buf, "%s", iso ? iso : "");
 	today_pin = today_buf[0] != '\0';
+	today_sample = false;
 	today_until = 0;
+}
+
+void
+today_set_sample(const char *iso)
+{
+	today_set(iso);
+	today_sample = true;
+}
+
+bool
+now_clock_utc(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm utc;
+
+	if (!today_pin || today_sample)
+		return false;
+	gmtime_r(&now, &utc);
+	strftime(buf, size, "%Y-%m-%d %H:%M:%S", &utc);
+	return true;
+}
+
+void
+today_real(char buf[11])
+{
+	time_t now = time(NULL);
+	struct tm loc;
+
+	localtime_r(&now, &loc);
+	strftime(buf, 11, "%Y-%m-%d", &loc);
 }
 
 bool

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define PB_PRINTF(f, a) __attribute__((format(printf, f, a)))
 
@@ -29,6 +30,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) PB_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap);
+/* open_memstream(3), aborting when out of memory. */
+FILE *xopen_memstream(char **buf, size_t *size);
 
 /* Set *err (if err is not NULL) to a formatted message; returns -1 so a
  * caller can write `return fail(err, "...")`. */
@@ -84,6 +87,16 @@ bool today_pinned(void);
  * store writes: with --today, the pinned date at the clock's time of day
  * (local), so what is written is dated in the pinned day. */
 void now_utc(char *buf, size_t size);
+/* The demo's own day: pinned like --today, but its throw-away writes
+ * need no real time beside them (now_clock_utc says false). */
+void today_set_sample(const char *iso);
+/* With --today (not the demo's day), the clock's own time in UTC, the
+ * form of now_utc, into buf, and true: stored beside the pinned day so
+ * that an auditor sees when a row was really written.  False (buf
+ * untouched) when the date is the clock's. */
+bool now_clock_utc(char *buf, size_t size);
+/* The clock's own date (local, YYYY-MM-DD), whatever --today says. */
+void today_real(char buf[11]);
 
 /* mkdir -p of the directory part of path. */
 int make_parent_dirs(const char *path, char **err);

@@ -1,11 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# The test hooks (PARBOARD_KEYS, PARBOARD_DUMP) exist only in the test
-# build's twin, src/parboard-test: the installed program has neither name
-# and ignores both variables.
+# The test hooks (PARBOARD_KEYS, PARBOARD_DUMP, PARBOARD_BUSY_MS: a
+# shorter wait for a busy database) exist only in the test
+# build's twin, src/parboard-test: the installed program has none of
+# these names and ignores the variables.
 . "$SRCDIR/tests/lib.sh"
 
-for hook in PARBOARD_KEYS PARBOARD_DUMP; do
+for hook in PARBOARD_KEYS PARBOARD_DUMP PARBOARD_BUSY_MS; do
 	if grep -aq "$hook" "$PARBOARD"; then
 		fail "src/parboard has no $hook"
 	else
