@@ -232,15 +232,17 @@ conf_want(struct loader *l, const config_setting_t *s, const char *what,
 char *
 conf_text(struct loader *l, const config_setting_t *s, const char *what)
 {
-	const char *v = config_setting_get_string(s);
-	size_t bad;
+	char *v, *msg = NULL;
 
-	if (!text_utf8_valid(v, strlen(v), &bad)) {
-		conf_err(l, s, _("%s: invalid UTF-8 at byte %zu"), what,
-		    bad + 1);
+	/* The input rule of every stored text (text.h): a name here ends
+	 * up in the history and the minutes. */
+	if (text_field(what, config_setting_get_string(s), false, &v,
+	    &msg) != 0) {
+		conf_err(l, s, "%s", msg);
+		free(msg);
 		return NULL;
 	}
-	return text_nfc(v);
+	return v;
 }
 
 bool

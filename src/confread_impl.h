@@ -54,7 +54,8 @@ void conf_err_line(struct loader *l, int line, const char *fmt, ...)
 /* True when s has the type; otherwise reports it. */
 bool conf_want(struct loader *l, const config_setting_t *s,
     const char *what, int type);
-/* A display string: valid UTF-8, in NFC; NULL (reported) when invalid. */
+/* A display string under the input rule (text.h, text_field), in NFC;
+ * NULL (reported) when refused. */
 char *conf_text(struct loader *l, const config_setting_t *s,
     const char *what);
 /* A date as YYYY-MM-DD or dd/mm/yyyy into iso; false (reported) if not. */

@@ -3,8 +3,8 @@
  *
  * Text, markdown, html and csv are for people: every data field goes
  * through text_safe (output.h) and the format's escaping, dates and labels
- * follow the language.  tsv and json are for programs: ISO dates, raw
- * values (a tsv cell flattened to one line). */
+ * follow the language.  tsv and json are for programs: ISO dates, exact
+ * values, escaped (output.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,14 +111,6 @@ row_cells(const struct evidence *e, bool human, char num[2][24],
 }
 
 static void
-tsv_cell(struct buf *b, const char *s, bool last)
-{
-	for (; *s != '\0'; s++)
-		buf_addc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
-	buf_addc(b, last ? '\n' : '\t');
-}
-
-static void
 json_row(struct buf *b, const struct evidence *e, bool first)
 {
 	buf_addf(b, "%s{\"id\":%ld,\"task\":%ld,\"code\":", first ? "" : ",",
@@ -217,7 +209,8 @@ evidence_print(struct store *s, const struct plan *p, long task_id,
 				out_csv_cell(out, _(list_headings[k]),
 				    k + 1 == EV_COLUMNS);
 			else
-				tsv_cell(&b, list_keys[k], k + 1 == EV_COLUMNS);
+				out_tsv_cell(&b, list_keys[k],
+				    k + 1 == EV_COLUMNS);
 		}
 		for (i = 0; i < n; i++) {
 			row_cells(&v[i], fmt == FORMAT_CSV, num, day, cell);
@@ -226,7 +219,7 @@ evidence_print(struct store *s, const struct plan *p, long task_id,
 					out_csv_cell(out, cell[k],
 					    k + 1 == EV_COLUMNS);
 				else
-					tsv_cell(&b, cell[k],
+					out_tsv_cell(&b, cell[k],
 					    k + 1 == EV_COLUMNS);
 			}
 		}

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "text.h"
 
 static char language[16] = "vi";
 
@@ -164,6 +165,6 @@ i18n_date(const char *iso, char *buf, size_t n)
 	    iso[7] == '-')
 		snprintf(buf, n, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
 	else
-		snprintf(buf, n, "%s", iso);
+		text_printable(buf, n, iso);
 	return buf;
 }

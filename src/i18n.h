@@ -45,7 +45,7 @@ char i18n_decimal(void);
 
 /* A YYYY-MM-DD date as the language writes it: "13/09/2023" or
  * "2023-09-13".  buf holds at least 11 bytes.  Anything that is not an
- * ISO date is copied as it is. */
+ * ISO date is copied through text_printable (text.h), never raw. */
 const char *i18n_date(const char *iso, char *buf, size_t n);
 
 #endif

@@ -14,11 +14,13 @@
 #include "i18n.h"
 #include "import.h"
 #include "office.h"
+#include "output.h"
+#include "text.h"
 #include "title.h"
 #include "util.h"
 
 /* A file without a title is a plan named after the file: "export.csv"
- * → "export". */
+ * → "export", cleaned as the file's own text is (text_blank_controls). */
 static char *
 file_base_name(const char *file)
 {
@@ -29,13 +31,15 @@ file_base_name(const char *file)
 	dot = strrchr(base, '.');
 	if (dot != NULL && dot != base)
 		*dot = '\0';
-	name = xstrdup(base);
+	name = text_nfc(base);
+	text_blank_controls(name, false);
 	free(copy);
 	return name;
 }
 
-/* A message naming data (titles, plan names, file words): through the
- * one sanitiser. */
+/* Data quoted in a message (titles, plan names, file words): through the
+ * one sanitiser, on one line.  Every line import prints goes through it
+ * again whole (out_printf), file names included. */
 static char *
 safe(const char *s)
 {
@@ -49,8 +53,8 @@ print_findings(FILE *f, const char *file, const struct derivation *d,
 	size_t i;
 
 	for (i = 0; i < d->nfindings; i++) {
-		fprintf(f, "%s%s:%d: ", prefix, file, d->findings[i].line);
-		fprintf(f, _("warning: %s\n"), d->findings[i].message);
+		out_printf(f, "%s%s:%d: ", prefix, file, d->findings[i].line);
+		out_printf(f, _("warning: %s\n"), d->findings[i].message);
 	}
 }
 
@@ -58,7 +62,7 @@ static void
 print_dry_tasks(FILE *f, const struct derivation *d)
 {
 	struct buf b = { 0 };
-	char pts[32], due[16];
+	char pts[32], due[16], *title;
 	size_t i;
 
 	for (i = 0; i < d->ntasks; i++) {
@@ -80,8 +84,10 @@ print_dry_tasks(FILE *f, const struct derivation *d)
 		text_pad(&b, t->due ? i18n_date(t->due, due, sizeof due) : "-",
 		    10);
 		buf_adds(&b, " ");
-		text_pad(&b, t->title, 40);
-		fprintf(f, "%s\n", b.data);
+		title = safe(t->title);
+		text_pad(&b, title, 40);
+		free(title);
+		out_printf(f, "%s\n", b.data);
 	}
 	buf_free(&b);
 }
@@ -112,11 +118,11 @@ warn(const struct import_opts *o, const char *file, int line, char *msg)
 	FILE *f = o->dry_run ? o->out : o->warn;
 	char *name = safe(file);
 
-	fprintf(f, "%s%s", o->dry_run ? "" : "parboard: ", name);
+	out_printf(f, "%s%s", o->dry_run ? "" : "parboard: ", name);
 	if (line > 0)
-		fprintf(f, ":%d", line);
-	fprintf(f, ": ");
-	fprintf(f, _("warning: %s\n"), msg);
+		out_printf(f, ":%d", line);
+	out_printf(f, ": ");
+	out_printf(f, _("warning: %s\n"), msg);
 	free(name);
 	free(msg);
 }
@@ -239,7 +245,7 @@ pair_one(struct store *s, const struct import_opts *o, const char *file,
 	char *nw = safe(t->title), *ow = safe(old->title);
 	size_t pct = den > 0 ? (100 * num + den / 2) / den : 100;
 
-	fprintf(o->out, o->dry_run ? _("%s:%d: directive \"%s\" would "
+	out_printf(o->out, o->dry_run ? _("%s:%d: directive \"%s\" would "
 	    "continue task %ld (\"%s\"; %zu%% of the words alike), keeping "
 	    "its status, notes and history\n") : _("%s:%d: directive \"%s\" "
 	    "continues task %ld (\"%s\"; %zu%% of the words alike), keeping "
@@ -351,7 +357,7 @@ save(struct store *s, long plan_id, const char *plan, const char *file,
 		rc = pair_directives(s, o, file, d, &g, err);
 	text_format_score(points_sum(d), i18n_decimal(), pts, sizeof pts);
 	if (rc == 0 && o->dry_run) {
-		fprintf(o->out, ngettext("%s: would import %zu task into "
+		out_printf(o->out, ngettext("%s: would import %zu task into "
 		    "plan \"%s\" (%s points at stake)\n", "%s: would import "
 		    "%zu tasks into plan \"%s\" (%s points at stake)\n",
 		    d->ntasks), file, d->ntasks, plan, pts);
@@ -365,9 +371,9 @@ save(struct store *s, long plan_id, const char *plan, const char *file,
 	}
 	if (rc == 0 && !o->dry_run) {
 		warn_gone(o, file, origin, &g);
-		fprintf(o->out, ngettext("%s: plan \"%s\": %zu task, %zu new, "
-		    "%zu updated, %s points at stake\n", "%s: plan \"%s\": %zu "
-		    "tasks, %zu new, %zu updated, %s points at stake\n",
+		out_printf(o->out, ngettext("%s: plan \"%s\": %zu task, %zu "
+		    "new, %zu updated, %s points at stake\n", "%s: plan \"%s\": "
+		    "%zu tasks, %zu new, %zu updated, %s points at stake\n",
 		    d->ntasks), file, plan, d->ntasks, added, updated, pts);
 		print_findings(o->warn, file, d, "parboard: ");
 	}
@@ -416,11 +422,11 @@ print_taken(FILE *f, const struct appendix *a)
 	if (a->taken == NULL)
 		return;
 	if (a->sheet)
-		fprintf(f, ngettext("%s: read %s (the workbook has %zu "
+		out_printf(f, ngettext("%s: read %s (the workbook has %zu "
 		    "sheet)\n", "%s: read %s (the workbook has %zu sheets)\n",
 		    a->ntables), a->file, a->taken, a->ntables);
 	else
-		fprintf(f, ngettext("%s: read %s (the document has %zu "
+		out_printf(f, ngettext("%s: read %s (the document has %zu "
 		    "table)\n", "%s: read %s (the document has %zu tables)\n",
 		    a->ntables), a->file, a->taken, a->ntables);
 }
@@ -461,7 +467,7 @@ print_dry_rows(FILE *f, const struct appendix *a)
 		text_pad(&b, title, 40);
 		buf_adds(&b, " | ");
 		buf_adds(&b, who);
-		fprintf(f, "%s\n", b.data);
+		out_printf(f, "%s\n", b.data);
 		free(title);
 		free(who);
 	}
@@ -543,7 +549,7 @@ say_agrees(const struct import_opts *o, const struct choice *c,
 	size_t eq = c->like.equal, n = c->like.shared;
 
 	if (title == NULL)
-		fprintf(o->out, o->dry_run ? _("%s: no title; its criteria "
+		out_printf(o->out, o->dry_run ? _("%s: no title; its criteria "
 		    "agree with plan \"%s\" (%zu of %zu appraised scores "
 		    "equal): would update that plan (--plan NAME chooses "
 		    "another)\n") : _("%s: no title; its criteria agree with "
@@ -552,7 +558,7 @@ say_agrees(const struct import_opts *o, const struct choice *c,
 		    eq, n);
 	else {
 		t = safe(title);
-		fprintf(o->out, o->dry_run ? _("%s: the title \"%s\" is no "
+		out_printf(o->out, o->dry_run ? _("%s: the title \"%s\" is no "
 		    "plan's, but its criteria agree with plan \"%s\" (%zu of "
 		    "%zu appraised scores equal): would update that plan "
 		    "(--plan NAME chooses another)\n") : _("%s: the title "
@@ -598,7 +604,7 @@ choose_titled(const struct import_opts *o, struct choice *c, char **name,
 		file = safe(c->a->file);
 		t = safe(c->a->title);
 		plan = safe(same->name);
-		fprintf(o->out, _("%s: the title \"%s\" is taken as plan "
+		out_printf(o->out, _("%s: the title \"%s\" is taken as plan "
 		    "\"%s\" (they differ only in case, tone marks or "
 		    "spacing)\n"), file, t, plan);
 		free(file);
@@ -693,10 +699,9 @@ choose_plan(struct store *s, const struct appendix *a,
 	c.plans = plans;
 	c.nplans = n;
 	c.a = a;
-	if (o->plan != NULL) {
-		*name = xstrdup(o->plan);
-		rc = 0;
-	} else if (a->title != NULL && a->title[0] != '\0')
+	if (o->plan != NULL)
+		rc = text_field("--plan", o->plan, false, name, err);
+	else if (a->title != NULL && a->title[0] != '\0')
 		rc = choose_titled(o, &c, name, err);
 	else
 		rc = choose_untitled(o, &c, name, err);
@@ -720,7 +725,7 @@ import_criteria(struct store *s, const struct config *c,
 	*plan = NULL;
 	print_taken(o->out, a);
 	if (o->dry_run && a->taken != NULL) {
-		fprintf(o->out, _("%s: rows as read (row, code, standard, "
+		out_printf(o->out, _("%s: rows as read (row, code, standard, "
 		    "self-assessed, appraised, deduction, title | "
 		    "assignment):\n"), a->file);
 		print_dry_rows(o->out, a);

@@ -19,6 +19,7 @@
 #include "import.h"
 #include "keymap.h"
 #include "minutes.h"
+#include "output.h"
 #include "perm.h"
 #include "priv.h"
 #include "report.h"
@@ -193,9 +194,10 @@ usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
+	/* Arguments quoted in the message are data: the one sanitiser. */
 	fputs("parboard: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	out_vprintf(stderr, false, fmt, ap);
 	va_end(ap);
 	fputs("\n", stderr);
 	fputs(_(usage_text), stderr);
@@ -626,7 +628,7 @@ cmd_backup(const struct config *c, const struct options *o, int argc,
 		store_close(s);
 	}
 	if (rc == 0)
-		printf(_("%s: backup written\n"), dest);
+		out_printf(stdout, _("%s: backup written\n"), dest);
 	free(dest);
 	return rc == 0 ? 0 : runtime_error(err);
 }
@@ -718,8 +720,8 @@ note_namesakes(struct store *s, const struct plan *p, const char *spec,
 		tasks_free(t, n);
 	}
 	if (b.len > 0) {
-		fprintf(stderr, "parboard: ");
-		fprintf(stderr, _("note: %s also names task %s; set it by "
+		fputs("parboard: ", stderr);
+		out_printf(stderr, _("note: %s also names task %s; set it by "
 		    "its id\n"), spec, b.data);
 	}
 	buf_free(&b);
@@ -1004,13 +1006,6 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 
 	if (argc != 2)
 		return usage_error("%s", _("set: expected TASK STATUS"));
-	/* (Invalid UTF-8 is the store's to refuse, with its message.) */
-	if (o->note != NULL && text_utf8_valid(o->note, strlen(o->note),
-	    NULL) && !text_user_clean(o->note, &err))
-		return usage_error("%s", _("--note: control characters are "
-		    "not allowed (only line feeds and tabs)"));
-	free(err);
-	err = NULL;
 	if (!status_parse(argv[1], &st))
 		return usage_error(_("unknown status '%s' (todo, doing, done "
 		    "or blocked)"), argv[1]);

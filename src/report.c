@@ -120,22 +120,13 @@ csv_field(FILE *out, const char *s, bool last)
 	out_csv_cell(out, s, last);
 }
 
-/* Tabs and newlines inside a cell (a multi-line CSV cell, a comment's
- * paragraphs) would break a TSV row or a text line: spaces instead. */
-static void
-add_flat(struct buf *b, const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++)
-		buf_addc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
-}
-
+/* For programs: exact, escaped (output.h). */
 static void
 tsv_field(FILE *out, const char *s, bool last)
 {
 	struct buf b = { 0 };
 
-	add_flat(&b, s);
-	buf_addc(&b, last ? '\n' : '\t');
+	out_tsv_cell(&b, s, last);
 	fputs(b.data, out);
 	buf_free(&b);
 }
@@ -153,6 +144,7 @@ static const char *const list_heading[] = {
 
 struct cells {
 	char id[24], pts[32], due[16];
+	char *code, *role;	/* the text list's, through text_safe */
 };
 
 /* A row of the tsv (human false) or csv (human true). */
@@ -222,8 +214,12 @@ list_text_cells(const struct task *t, const char **cell, struct cells *c)
 	snprintf(c->id, sizeof c->id, "%ld", t->id);
 	points_text(t, i18n_decimal(), c->pts, sizeof c->pts);
 	cell[L_ID] = c->id;
-	cell[L_CODE] = t->code ? t->code : "-";
-	cell[L_ROLE] = t->role;
+	free(c->code);
+	free(c->role);
+	c->code = text_safe(t->code ? t->code : "-", false);
+	c->role = text_safe(t->role, false);
+	cell[L_CODE] = c->code;
+	cell[L_ROLE] = c->role;
 	cell[L_STATUS] = status_label(t->status);
 	cell[L_DUE] = t->due ? i18n_date(t->due, c->due, sizeof c->due) : "-";
 	cell[L_POINTS] = c->pts[0] ? c->pts : "-";
@@ -235,7 +231,7 @@ list_text(const struct task *t, size_t n, FILE *out)
 	static const int heading[L_COUNT] = { 0, 1, 2, 4, 5, 6 };
 	const char *cell[L_COUNT];
 	struct buf b = { 0 }, title = { 0 };
-	struct cells c;
+	struct cells c = { 0 };
 	int w[L_COUNT], k;
 	size_t i;
 
@@ -252,13 +248,18 @@ list_text(const struct task *t, size_t n, FILE *out)
 	for (i = 0; i < n; i++) {
 		list_text_cells(&t[i], cell, &c);
 		title.len = 0;
-		add_flat(&title, t[i].title);
-		if (t[i].support != NULL && t[i].support[0] != '\0')
-			buf_addf(&title, " [+%s]", t[i].support);
+		out_safe(&title, t[i].title, false);
+		if (t[i].support != NULL && t[i].support[0] != '\0') {
+			buf_adds(&title, " [+");
+			out_safe(&title, t[i].support, false);
+			buf_addc(&title, ']');
+		}
 		list_text_row(&b, w, cell, title.data ? title.data : "");
 	}
 	if (b.data != NULL)
 		fputs(b.data, out);
+	free(c.code);
+	free(c.role);
 	buf_free(&title);
 	buf_free(&b);
 }

@@ -525,29 +525,6 @@ blank(const char *s)
 	return s == NULL || *s == '\0';
 }
 
-/* Text a person typed (note, evidence, title), from the board or the
- * command line: refused when not UTF-8, stored as NFC so that what the
- * terminal composed and what a script decomposed compare equal. */
-static int
-user_text(const char *in, char **out, char **err)
-{
-	char *clean;
-
-	*out = NULL;
-	if (in == NULL)
-		return 0;
-	if (!text_utf8_valid(in, strlen(in), NULL))
-		return fail(err, "%s", _("text is not valid UTF-8"));
-	/* A line feed is kept inside the one field (a history row's new),
-	 * so it never makes a row of its own; other controls are refused. */
-	if (!text_user_clean(in, &clean))
-		return fail(err, "%s", _("text contains a control character "
-		    "(only line feeds and tabs are allowed)"));
-	*out = text_nfc(clean);
-	free(clean);
-	return 0;
-}
-
 /* The version check of every write: STORE_CONFLICT (and the transaction
  * rolled back) when the task changed since the caller read it. */
 static int
@@ -641,7 +618,9 @@ store_task_set(struct store *s, long task_id, long expected_version,
 	char *v = NULL, *n = NULL;
 	int rc = -1;
 
-	if (user_text(value, &v, err) == 0 && user_text(note, &n, err) == 0)
+	/* The value is parsed (a status, a date) or a title. */
+	if (text_field(kind != NULL ? kind : "", value, false, &v, err) == 0 &&
+	    text_field("--note", note, true, &n, err) == 0)
 		rc = task_set(s, task_id, expected_version, kind, v, n, user,
 		    err);
 	free(v);
@@ -740,14 +719,14 @@ store_task_note(struct store *s, long task_id, const char *kind,
 	char *t = NULL;
 	int rc = -1;
 
-	if (user_text(text, &t, err) == 0)
+	if (text_field("--note", text, true, &t, err) == 0)
 		rc = task_note(s, task_id, kind, t, user, err);
 	free(t);
 	return rc;
 }
 
-int
-store_task_add(struct store *s, long plan_id, const char *role,
+static int
+task_add(struct store *s, long plan_id, const char *role,
     const char *code, const char *title, const char *due,
     const char *user, long *task_id, char **err)
 {
@@ -795,6 +774,21 @@ store_task_add(struct store *s, long plan_id, const char *role,
 fail:
 	store_rollback(s);
 	return -1;
+}
+
+int
+store_task_add(struct store *s, long plan_id, const char *role,
+    const char *code, const char *title, const char *due,
+    const char *user, long *task_id, char **err)
+{
+	char *t;
+	int rc;
+
+	if (text_field("title", title, false, &t, err) != 0)
+		return -1;
+	rc = task_add(s, plan_id, role, code, t, due, user, task_id, err);
+	free(t);
+	return rc;
 }
 
 /* What store_undo did, in the user's language: "task 12 (1.7/CA):

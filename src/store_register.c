@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "store.h"
 #include "store_impl.h"
+#include "text.h"
 #include "util.h"
 
 static bool
@@ -93,8 +94,8 @@ store_evidence_summary(struct store *s, long task_id, const char *summary,
 	return evidence_insert(s, task_id, &e, true, user, NULL, err);
 }
 
-int
-store_evidence_add(struct store *s, long task_id, const struct evidence *e,
+static int
+evidence_add(struct store *s, long task_id, const struct evidence *e,
     const char *user, long *id, char **err)
 {
 	char *what;
@@ -117,6 +118,34 @@ store_evidence_add(struct store *s, long task_id, const struct evidence *e,
 		return store_commit(s, err);
 	store_rollback(s);
 	return -1;
+}
+
+/* A document's texts through the input rule (text.h), named by the
+ * options that give them. */
+int
+store_evidence_add(struct store *s, long task_id, const struct evidence *e,
+    const char *user, long *id, char **err)
+{
+	struct evidence c = *e;
+	char *t[5] = { NULL };
+	size_t i;
+	int rc = -1;
+
+	if (text_field("--number", e->number, false, &t[0], err) == 0 &&
+	    text_field("--date", e->day, false, &t[1], err) == 0 &&
+	    text_field("--issuer", e->issuer, false, &t[2], err) == 0 &&
+	    text_field("--summary", e->summary, false, &t[3], err) == 0 &&
+	    text_field("--file", e->file, false, &t[4], err) == 0) {
+		c.number = t[0];
+		c.day = t[1];
+		c.issuer = t[2];
+		c.summary = t[3];
+		c.file = t[4];
+		rc = evidence_add(s, task_id, &c, user, id, err);
+	}
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		free(t[i]);
+	return rc;
 }
 
 #define EVIDENCE_COLUMNS \
@@ -292,8 +321,8 @@ store_meeting_last(struct store *s, long plan_id, const char *before,
 	return rc == SQLITE_ROW ? 0 : 1;
 }
 
-int
-store_meeting_record(struct store *s, long plan_id, const char *chair,
+static int
+meeting_record(struct store *s, long plan_id, const char *chair,
     const char *user, char **err)
 {
 	sqlite3_stmt *st;
@@ -315,6 +344,20 @@ store_meeting_record(struct store *s, long plan_id, const char *chair,
 		return store_commit(s, err);
 	store_rollback(s);
 	return -1;
+}
+
+int
+store_meeting_record(struct store *s, long plan_id, const char *chair,
+    const char *user, char **err)
+{
+	char *c;
+	int rc;
+
+	if (text_field("--chair", chair, false, &c, err) != 0)
+		return -1;
+	rc = meeting_record(s, plan_id, c, user, err);
+	free(c);
+	return rc;
 }
 
 /* --- history for the minutes ------------------------------------------ */
@@ -444,8 +487,8 @@ tick_start(struct store *s, long task_id, const char *user, char **err)
 	return rc;
 }
 
-int
-store_tick_add(struct store *s, long task_id, const char *day,
+static int
+tick_add(struct store *s, long task_id, const char *day,
     const char *note, const char *user, char **err)
 {
 	sqlite3_stmt *st;
@@ -477,6 +520,20 @@ store_tick_add(struct store *s, long task_id, const char *day,
 		return store_commit(s, err);
 	store_rollback(s);
 	return -1;
+}
+
+int
+store_tick_add(struct store *s, long task_id, const char *day,
+    const char *note, const char *user, char **err)
+{
+	char *n;
+	int rc;
+
+	if (text_field("--note", note, true, &n, err) != 0)
+		return -1;
+	rc = tick_add(s, task_id, day, n, user, err);
+	free(n);
+	return rc;
 }
 
 int

@@ -19,6 +19,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -856,7 +857,7 @@ text_format_date(const char *iso, char out[11])
 		snprintf(out, 11, "%02u/%02u/%04u", (unsigned)d % 100u,
 		    (unsigned)m % 100u, (unsigned)y % 10000u);
 	else
-		snprintf(out, 11, "%s", iso);
+		text_printable(out, 11, iso);
 }
 
 /* Days since 1970-01-01 in the proleptic Gregorian calendar (Howard
@@ -940,47 +941,84 @@ text_code_cmp(const char *a, const char *b)
 
 /* ---- text a person typed ---------------------------------------------- */
 
+/* The bidirectional controls are the ones text_safe shows as
+ * placeholders: one list. */
 bool
-text_user_clean(const char *in, char **out)
+text_char_refused(unsigned int uc)
+{
+	return uc < 0x20 || (uc >= 0x7f && uc < 0xa0) || is_bidi_control(uc);
+}
+
+int
+text_field(const char *name, const char *in, bool multiline, char **out,
+    char **err)
 {
 	struct buf b = { 0 };
-	const unsigned char *p = (const unsigned char *)in;
+	const uint8_t *p, *end;
+	size_t n, bad;
+	ucs4_t uc;
+	int len;
 
 	*out = NULL;
-	if (!text_utf8_valid(in, strlen(in), NULL))
-		return false;
-	for (; *p != '\0'; p++) {
-		if (*p == '\t')
+	if (in == NULL)
+		return 0;
+	n = strlen(in);
+	if (!text_utf8_valid(in, n, &bad))
+		return fail(err, _("%s: not valid UTF-8 (byte %zu)"), name,
+		    bad + 1);
+	buf_add(&b, "", 0);
+	for (p = (const uint8_t *)in, end = p + n; p < end; p += len) {
+		len = u8_mbtouc(&uc, p, (size_t)(end - p));
+		if (uc == '\t')
 			buf_addc(&b, ' ');
-		else if (*p == '\r' && p[1] == '\n')
+		else if (multiline && uc == '\r' && p + 1 < end &&
+		    p[1] == '\n')
 			continue;
-		else if (*p == '\n')
+		else if (multiline && uc == '\n')
 			buf_addc(&b, '\n');
-		else if (*p < 0x20 || *p == 0x7f ||
-		    (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
+		else if (uc == '\n' || uc == '\r') {
 			buf_free(&b);
-			return false;
+			return fail(err, _("%s: a line break is not allowed "
+			    "here"), name);
+		} else if (text_char_refused(uc)) {
+			buf_free(&b);
+			return fail(err, _("%s: control character U+%04X is "
+			    "not allowed"), name, (unsigned)uc);
 		} else
-			buf_addc(&b, (char)*p);
+			buf_add(&b, (const char *)p, (size_t)len);
 	}
-	*out = buf_take(&b);
-	return true;
+	*out = text_nfc(b.data);
+	buf_free(&b);
+	return 0;
+}
+
+void
+text_printable(char *dst, size_t n, const char *src)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	for (i = 0; i + 1 < n && src[i] != '\0'; i++)
+		dst[i] = src[i] >= 0x20 && src[i] < 0x7f ? src[i] : '?';
+	dst[i] = '\0';
 }
 
 void
 text_blank_controls(char *s, bool keep_newlines)
 {
 	unsigned char *p = (unsigned char *)s;
+	ucs4_t uc;
+	int len;
 
-	for (; *p != '\0'; p++) {
-		if ((*p < 0x20 && !(keep_newlines && *p == '\n')) ||
-		    *p == 0x7f)
-			*p = ' ';
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			/* a C1 control: two spaces keep the length */
-			p[0] = ' ';
-			p[1] = ' ';
-			p++;
+	for (; *p != '\0'; p += len) {
+		len = u8_strmbtouc(&uc, p);
+		if (len <= 0) {
+			len = 1;	/* not UTF-8: text_nfc's to replace */
+			continue;
 		}
+		/* Each byte a space keeps the length. */
+		if (text_char_refused(uc) && !(keep_newlines && uc == '\n'))
+			memset(p, ' ', (size_t)len);
 	}
 }

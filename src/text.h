@@ -127,7 +127,7 @@ int text_code_cmp(const char *a, const char *b);
 bool text_parse_date(const char *s, char iso[11]);
 
 /* "2023-10-31" → "31/10/2023" in out[11]; anything that is not a valid
- * ISO date is copied as it is (cut to 10 bytes). */
+ * ISO date is copied through text_printable (cut to 10 bytes). */
 void text_format_date(const char *iso, char out[11]);
 
 /* Days from iso_a to iso_b (positive when b is later), by calendar
@@ -136,15 +136,33 @@ long text_days_between(const char *iso_a, const char *iso_b);
 /* iso (YYYY-MM-DD) plus days (negative: before) into out. */
 void text_date_add(const char *iso, long days, char out[11]);
 
-/* Text a person typed (a note, evidence, a title): line feeds kept (a
- * CR LF pair becomes one), a tab becomes a space; any other control
- * character (C0, DEL, C1) or invalid UTF-8 refuses the text (false,
- * *out NULL).  Otherwise *out is the cleaned copy. */
-bool text_user_clean(const char *in, char **out);
+/* The one rule for text parboard stores from a person: a note, an added
+ * task's title, a document's number, issuer, summary and file, a
+ * meeting's chair, a plan's name, a name in the configuration; the
+ * command line and the board both reach it through the store.  Valid
+ * UTF-8; a tab becomes a space; line feeds only when multiline (notes;
+ * a CR LF pair becomes one); any other control character (C0, DEL, C1)
+ * or bidirectional control (U+202A-U+202E, U+2066-U+2069, U+200E,
+ * U+200F, U+061C: Vietnamese never needs one, and each can make text
+ * read other than it is stored) refuses the text: -1 and *err
+ * "NAME: why", nothing to store.  Else 0 and *out the NFC copy to store
+ * (NULL when in is NULL). */
+int text_field(const char *name, const char *in, bool multiline, char **out,
+    char **err);
 
-/* Every control character of s (C0 but a line feed when keep_newlines,
- * DEL, C1) replaced in place by spaces: what the appendix's cells get
- * after their markup was decoded. */
+/* Whether text_field refuses the character uc wherever it is (C0, DEL,
+ * C1, a bidirectional control): also what json and tsv escape. */
+bool text_char_refused(unsigned int uc);
+
+/* Every character text_field refuses (but a line feed when
+ * keep_newlines) replaced in place by spaces, one a byte: what the
+ * appendix's cells get after their markup was decoded (data read from a
+ * file is cleaned, not refused). */
 void text_blank_controls(char *s, bool keep_newlines);
+
+/* src cut to n - 1 bytes into dst with every byte that is not printable
+ * ASCII as '?': a field that should be ASCII (a date) shown from data
+ * written before the rule, or by another program. */
+void text_printable(char *dst, size_t n, const char *src);
 
 #endif

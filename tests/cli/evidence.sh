@@ -62,12 +62,14 @@ expect_eq "csv: BOM, header, -0,5 kept, = and @ neutralised" "True
 No. Number
 -0,5 '@SUM(A1) '=HYPERLINK(\"http://evil\")" "$csv"
 
-# Escape sequences from data never reach the terminal.
+# An escape sequence is refused (tests/cli/controls.sh has every field
+# and every output).
 esc=$(printf 'Báo cáo\033[31m đỏ')
-pb evidence add 1.4.1/VH-XH --number 7/BC --date 2023-09-22 --summary "$esc" >/dev/null
-out=$(pb evidence list 1.4.1/VH-XH)
-expect_match "text: ESC shown as ^[" 'Báo cáo\^\[\[31m đỏ' "$out"
-if printf '%s' "$out" | grep -q "$(printf '\033')"; then fail "text: no raw ESC"; else pass "text: no raw ESC"; fi
+out=$(pb evidence add 1.4.1/VH-XH --number 7/BC --date 2023-09-22 --summary "$esc" 2>&1)
+expect_eq "evidence add: ESC in --summary exits 1" 1 "$?"
+expect_eq "evidence add: and says which option" \
+	"parboard: --summary: control character U+001B is not allowed" "$out"
+pb evidence add 1.4.1/VH-XH --number 7/BC --date 2023-09-22 --summary "Báo cáo đỏ" >/dev/null
 
 # Remove: kept in the history, gone from the list.
 pb evidence remove 2 >/dev/null; expect_eq "evidence remove: exit 0" 0 "$?"
