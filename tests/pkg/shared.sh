@@ -164,6 +164,17 @@ expect_eq "the database agrees" "done done" \
 expect_eq "the history names each account" "$B $A" \
 	"$(sqlite3 /var/lib/parboard/parboard.db "SELECT DISTINCT user FROM history WHERE kind = 'status'" | sort | tr '\n' ' ' | sed 's/ $//')"
 
+# --- dates nobody can forge -------------------------------------------------------
+as "$B" parboard --today 2023-10-20 set 1.7/CA doing >/dev/null 2>"$W/err"
+expect_eq "--today with a write is refused by the shared install (exit 2)" 2 "$?"
+expect_in "... saying why" "--today" "$(cat "$W/err")"
+as "$C" parboard --today 2030-01-01 minutes --record >/dev/null 2>&1
+expect_eq "... a meeting in the future too" 2 "$?"
+expect_eq "... and nothing was written" "0 done" \
+	"$(sqlite3 /var/lib/parboard/parboard.db "SELECT (SELECT count(*) FROM meeting), (SELECT status FROM task WHERE code = '1.7' AND role = 'CA')" | tr '|' ' ')"
+expect_in "--today with a reading command still reads" "1.7" \
+	"$(as "$C" parboard --today 2023-10-20 list 2>&1)"
+
 # --- the log, the database file alone, the day's backup -------------------------
 for u in $A $B; do	# out of any prompt or view, then quit
 	keys "$u" Escape; sleep 0.3; keys "$u" q; sleep 0.5
