@@ -1104,11 +1104,11 @@ store_open_path(const char *path, bool create, struct store **out,
 		sqlite3_exec(s->db, "PRAGMA journal_size_limit = 4194304",
 		    NULL, NULL, NULL);
 	}
+	shm_open_fd(s);		/* before migrate, which may wait */
 	if (migrate(s, version, err) != 0) {
 		store_close(s);
 		return -1;
 	}
-	shm_open_fd(s);
 	*out = s;
 	return 0;
 }
