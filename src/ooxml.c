@@ -125,9 +125,10 @@ prolog_quiet(void *ctx, xmlError *e)
 	(void)e;
 }
 
-/* True when the part d[0..n) declares a document type, in whatever
- * encoding it is written; or when its prolog cannot be read. */
-static bool
+/* 1 when the part d[0..n) declares a document type, in whatever
+ * encoding it is written; -1 when no root element starts (the prolog
+ * cannot be read); else 0. */
+static int
 has_doctype(const char *d, size_t n)
 {
 	xmlSAXHandler sax;
@@ -143,7 +144,7 @@ has_doctype(const char *d, size_t n)
 	p.ctxt = xmlCreatePushParserCtxt(&sax, &p, d, n < 4 ? (int)n : 4,
 	    NULL);
 	if (p.ctxt == NULL)
-		return true;
+		return -1;
 	xmlCtxtUseOptions(p.ctxt, XML_OPTS);
 	for (off = n < 4 ? n : 4; !p.doctype && !p.root; off += chunk) {
 		if (off >= n) {
@@ -155,7 +156,7 @@ has_doctype(const char *d, size_t n)
 			break;
 	}
 	xmlFreeParserCtxt(p.ctxt);
-	return p.doctype || !p.root;
+	return p.doctype ? 1 : p.root ? 0 : -1;
 }
 
 /* Inflate one part, within the limits.  A missing optional part gives 0
@@ -168,6 +169,7 @@ arc_part(struct archive *a, const char *name, bool optional, size_t max,
 	zip_file_t *f;
 	zip_int64_t n;
 	char *d, extra;
+	int doctype;
 
 	*data = NULL;
 	*len = 0;
@@ -209,8 +211,11 @@ arc_part(struct archive *a, const char *name, bool optional, size_t max,
 		    name);
 	}
 	d[n] = '\0';
-	if (has_doctype(d, (size_t)n)) {
+	if ((doctype = has_doctype(d, (size_t)n)) != 0) {
 		free(d);
+		if (doctype < 0)
+			return fail(err, _("%s: part %s is not well-formed "
+			    "XML"), a->file, name);
 		return fail(err, _("%s: part %s declares a document type or "
 		    "entities, which Word and Excel never write; refused"),
 		    a->file, name);

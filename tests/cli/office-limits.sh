@@ -53,6 +53,28 @@ office-int-max.xlsx|sheet S1: row 2147483647 is not a row of a worksheet$
 office-int-max.docx|no appendix or directives header found .*table 1, row 1: "2147483647. a"
 LIST
 
+# The same document in UTF-16 is read; with garbage for its XML it is
+# not taken for one that declares a document type.
+python3 - "$DATA/example.docx" "$TMPD" <<'PY'
+import sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+for name, conv in (("utf16", lambda d: d.decode().replace(
+        'encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")),
+        ("garbage", lambda d: b"\x00\x01garbage")):
+    with zipfile.ZipFile(src) as a, \
+            zipfile.ZipFile("%s/%s.docx" % (out, name), "w") as b:
+        for i in a.infolist():
+            d = a.read(i.filename)
+            b.writestr(i, conv(d) if i.filename == "word/document.xml"
+                       else d)
+PY
+out=$(pb import --dry-run "$TMPD/utf16.docx" 2>&1)
+expect_match "a document in UTF-16 without a document type is read" \
+    'would import 3 tasks' "$out"
+out=$(pb import --dry-run "$TMPD/garbage.docx" 2>&1)
+expect_match "a part that is not XML is said to be so" \
+    "^parboard: $TMPD/garbage.docx: part word/document.xml is not well-formed XML\$" "$out"
+
 # More rows than text input may have: made here, never checked in.
 python3 "$DATA/make-hostile.py" --rows 200001 "$TMPD/rows.xlsx"
 bounded "$TMPD/rows.xlsx" 'sheet S1: more than 200000 rows$'
