@@ -7,9 +7,68 @@
 #include <string.h>
 
 #include "grid.h"
+#include "i18n.h"
 #include "util.h"
 
 #define MAGIC "parboard-grids 1\n"
+
+int
+grid_count(struct grid_count *c, long n, size_t len, const char *file,
+    char **err)
+{
+	c->pieces += n;
+	c->text += len;
+	if (c->pieces > GRID_MAX_PIECES)
+		return fail(err, _("%s: its tables have more than %ld cells "
+		    "(a merged cell counts for every cell it covers)"), file,
+		    GRID_MAX_PIECES);
+	if (c->text > LIMIT_FILE)
+		return fail(err, _("%s: its tables hold more than %u bytes of "
+		    "text (a merged cell counts for every cell it covers)"),
+		    file, LIMIT_FILE);
+	return 0;
+}
+
+/* "sheet NAME" or "table N", in the user's language. */
+static char *
+grid_label(const struct grid *g)
+{
+	return g->sheet ? xasprintf(_("sheet %s"), g->name ? g->name : "") :
+	    xasprintf(_("table %d"), g->number);
+}
+
+int
+grid_check_rows(const struct grid *g, size_t nrows, const char *file,
+    char **err)
+{
+	char *label;
+
+	if (nrows <= LIMIT_ROWS)
+		return 0;
+	label = grid_label(g);
+	fail(err, _("%s: %s: more than %d rows"), file, label, LIMIT_ROWS);
+	free(label);
+	return -1;
+}
+
+int
+grid_check_cell(const struct grid *g, int row, size_t col, size_t len,
+    const char *file, char **err)
+{
+	char *label, colname[8];
+
+	if (len <= LIMIT_CELL)
+		return 0;
+	label = grid_label(g);
+	if (g->sheet)
+		appendix_col_name(col, colname);
+	else
+		snprintf(colname, sizeof colname, "%zu", col % 1000000 + 1);
+	fail(err, _("%s: %s, row %d, column %s: cell too long (more than %d "
+	    "bytes)"), file, label, row, colname, LIMIT_CELL);
+	free(label);
+	return -1;
+}
 
 static int
 put_num(FILE *f, long v)
@@ -68,9 +127,13 @@ grid_write_error(FILE *f, const char *msg)
 	return 0;
 }
 
-/* The stream being read. */
+/* The stream being read, and what it held so far. */
 struct in {
 	const char *p, *end;
+	const char *file;
+	struct grid_count count;
+	char **msg;
+	bool over;		/* *msg says which limit was passed */
 };
 
 static int
@@ -125,11 +188,19 @@ get_tag(struct in *in, char tag)
 	return 0;
 }
 
+/* A limit was passed: *in->msg says which. */
 static int
-get_row(struct in *in, struct grid_row *r)
+over(struct in *in)
+{
+	in->over = true;
+	return -1;
+}
+
+static int
+get_row(struct in *in, const struct grid *g, struct grid_row *r)
 {
 	long v, ncells, span;
-	size_t k;
+	size_t k, len;
 
 	/* Every cell takes at least four bytes: no count beyond what the
 	 * stream can hold is believed. */
@@ -137,6 +208,8 @@ get_row(struct in *in, struct grid_row *r)
 	    get_num(in, 0, (in->end - in->p) / 4, &ncells) != 0)
 		return -1;
 	r->row = (int)v;
+	if (grid_count(&in->count, 1 + ncells, 0, in->file, in->msg) != 0)
+		return over(in);
 	r->cells = xcalloc((size_t)ncells + 1, sizeof *r->cells);
 	r->span = xcalloc((size_t)ncells + 1, 1);
 	for (k = 0; k < (size_t)ncells; k++) {
@@ -145,6 +218,11 @@ get_row(struct in *in, struct grid_row *r)
 			return -1;
 		r->span[k] = (unsigned char)span;
 		r->ncells = k + 1;
+		len = strlen(r->cells[k]);
+		if (grid_check_cell(g, r->row, k, len, in->file,
+		    in->msg) != 0 ||
+		    grid_count(&in->count, 0, len, in->file, in->msg) != 0)
+			return over(in);
 	}
 	return 0;
 }
@@ -162,20 +240,24 @@ get_grid(struct in *in, struct grid *g)
 		return -1;
 	g->number = (int)number;
 	g->sheet = sheet != 0;
+	if (grid_check_rows(g, (size_t)nrows, in->file, in->msg) != 0 ||
+	    grid_count(&in->count, 1, 0, in->file, in->msg) != 0)
+		return over(in);
 	g->rows = xcalloc((size_t)nrows + 1, sizeof *g->rows);
 	for (j = 0; j < (size_t)nrows; j++) {
 		g->nrows = j + 1;
-		if (get_row(in, &g->rows[j]) != 0)
+		if (get_row(in, g, &g->rows[j]) != 0)
 			return -1;
 	}
 	return 0;
 }
 
 int
-grid_read(const char *data, size_t len, struct grid **out, size_t *n,
-    char **msg)
+grid_read(const char *file, const char *data, size_t len,
+    struct grid **out, size_t *n, char **msg)
 {
-	struct in in = { data, data + len };
+	struct in in = { .p = data, .end = data + len, .file = file,
+	    .msg = msg };
 	struct grid *g = NULL;
 	size_t cnt = 0, cap = 0;
 	int rc = -1;
@@ -209,6 +291,10 @@ grid_read(const char *data, size_t len, struct grid **out, size_t *n,
 	}
 	if (rc != 0) {
 		grids_free(g, cnt);
+		if (in.over)
+			return 1;
+		free(*msg);
+		*msg = NULL;
 		return -1;
 	}
 	*out = g;

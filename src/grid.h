@@ -19,15 +19,49 @@
 #include <stdio.h>
 
 #include "appendix.h"
+#include "util.h"
+
+/* What the tables of one file may hold (issue 16): each at most
+ * LIMIT_ROWS rows, a cell at most LIMIT_CELL bytes and all cells
+ * together at most LIMIT_FILE bytes of text, as text input may; and at
+ * most GRID_MAX_PIECES pieces (tables, rows and cells), so that empty
+ * cells cannot fill the memory either.  A merged cell counts once for
+ * every cell it covers.  parboard-office refuses a file beyond them as
+ * it reads it, and grid_read refuses a stream beyond them. */
+#define GRID_MAX_PIECES (10L * LIMIT_ROWS)
+/* The longest stream within those limits: the text, and for each piece
+ * at most a few numbers and a length in decimal. */
+#define GRID_MAX_STREAM ((size_t)LIMIT_FILE + 32 * (size_t)GRID_MAX_PIECES)
+
+/* What has been counted so far. */
+struct grid_count {
+	long pieces;
+	size_t text;
+};
+
+/* Count n more pieces holding len bytes of text: -1 with *err = "FILE:
+ * what" when that passes GRID_MAX_PIECES or LIMIT_FILE. */
+int grid_count(struct grid_count *c, long n, size_t len, const char *file,
+    char **err);
+
+/* -1 with *err = "FILE: sheet S: what" or "FILE: table N, row R, column
+ * C: what" when g would get more than LIMIT_ROWS rows with nrows, or
+ * when a cell of len bytes in column col (0-based) of row row is over
+ * LIMIT_CELL. */
+int grid_check_rows(const struct grid *g, size_t nrows, const char *file,
+    char **err);
+int grid_check_cell(const struct grid *g, int row, size_t col, size_t len,
+    const char *file, char **err);
 
 /* Write g[0..n), or the error message, to f.  -1 on a write error. */
 int grid_write(FILE *f, const struct grid *g, size_t n);
 int grid_write_error(FILE *f, const char *msg);
 
-/* Read a stream of len bytes.  0 with the tables in *out; 1 with the
- * helper's message in *msg (the file is bad); -1 when the stream itself
- * is malformed. */
-int grid_read(const char *data, size_t len, struct grid **out, size_t *n,
-    char **msg);
+/* Read a stream of len bytes, read by the helper from file.  0 with the
+ * tables in *out; 1 with the helper's message in *msg (the file is bad)
+ * or the limit that the tables pass ("FILE: what"); -1 when the stream
+ * itself is malformed. */
+int grid_read(const char *file, const char *data, size_t len,
+    struct grid **out, size_t *n, char **msg);
 
 #endif

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <strings.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "grid.h"
@@ -20,8 +22,6 @@
 #include "util.h"
 
 #define HELPER "parboard-office"
-/* Largest stream read from the helper. */
-#define MAX_STREAM (1024L * 1024 * 1024)
 
 bool
 office_is_office(const char *file)
@@ -68,38 +68,91 @@ helper_path(char *buf, size_t size)
 	snprintf(buf, size, "%s/%s", PKGLIBEXECDIR, HELPER);
 }
 
-/* Read fd to its end into *data. */
+/* Milliseconds left until deadline (CLOCK_MONOTONIC), at least 0. */
+static int
+ms_left(const struct timespec *deadline)
+{
+	struct timespec now;
+	long ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (deadline->tv_sec - now.tv_sec) * 1000 +
+	    (deadline->tv_nsec - now.tv_nsec) / 1000000;
+	return ms > 0 ? (int)ms : 0;
+}
+
+/* Read fd to its end into *data, at most GRID_MAX_STREAM bytes and
+ * until OFFICE_MAX_SECONDS have passed: -1 with errno EFBIG or
+ * ETIMEDOUT then. */
 static int
 read_all(int fd, char **data, size_t *len)
 {
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	struct timespec deadline;
 	size_t cap = 0, n = 0;
 	char *d = NULL;
 	ssize_t r;
+	int ready;
 
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_sec += OFFICE_MAX_SECONDS;
 	for (;;) {
+		ready = poll(&p, 1, ms_left(&deadline));
+		if (ready < 0 && errno == EINTR)
+			continue;
+		if (ready == 0)
+			errno = ETIMEDOUT;
+		if (ready <= 0)
+			break;
 		d = xgrow(d, &cap, n + 65536, 1);
 		r = read(fd, d + n, cap - n);
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r < 0) {
-			free(d);
-			return -1;
-		}
-		if (r == 0)
+		if (r < 0)
 			break;
+		if (r == 0) {
+			*data = d;
+			*len = n;
+			return 0;
+		}
 		n += (size_t)r;
-		if (n > (size_t)MAX_STREAM) {
-			free(d);
+		if (n > GRID_MAX_STREAM) {
 			errno = EFBIG;
-			return -1;
+			break;
 		}
 	}
-	*data = d;
-	*len = n;
-	return 0;
+	free(d);
+	return -1;
 }
 
-/* Run the helper on file; its output in *data. */
+/* Why the helper ended without its tables: "FILE: what". */
+static int
+helper_failed(const char *file, const char *helper, int saved, int status,
+    char **err)
+{
+	if (saved == EFBIG)
+		return fail(err, _("%s: the reader of Word and Excel files "
+		    "(%s) wrote more than the limits allow"), file, helper);
+	if (saved == ETIMEDOUT || (WIFSIGNALED(status) &&
+	    (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL)))
+		return fail(err, _("%s: reading it took more than %d seconds; "
+		    "refused"), file, OFFICE_MAX_SECONDS);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == OFFICE_EXIT_MEMORY)
+		return fail(err, _("%s: reading it needs more than %d MB of "
+		    "memory; refused"), file, OFFICE_MAX_MEMORY_MB);
+	if (saved != 0)
+		return fail(err, "%s: %s: %s", file, helper, strerror(saved));
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		return fail(err, _("%s: cannot read Word or Excel "
+		    "files: cannot run %s"), file, helper);
+	return fail(err, _("%s: the reader of Word and Excel files "
+	    "(%s) failed"), file, helper);
+}
+
+/* Run the helper on file; its output in *data.  It is stopped when it
+ * runs longer than OFFICE_MAX_SECONDS or writes more than a stream
+ * within the limits can hold; it limits its own memory and processor
+ * time (ooxml_main.c). */
 static int
 run_helper(const char *helper, const char *file, char **data, size_t *len,
     char **err)
@@ -130,23 +183,19 @@ run_helper(const char *helper, const char *file, char **data, size_t *len,
 	}
 	close(fds[1]);
 	saved = read_all(fds[0], data, len) != 0 ? errno : 0;
+	if (saved != 0)
+		kill(pid, SIGKILL);
 	close(fds[0]);
 	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
+		if (errno != EINTR) {
+			free(*data);
 			return fail(err, "%s: %s", file, strerror(errno));
-	if (saved != 0)
-		return fail(err, "%s: %s: %s", file, helper, strerror(saved));
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-		free(*data);
-		return fail(err, _("%s: cannot read Word or Excel "
-		    "files: cannot run %s"), file, helper);
-	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		free(*data);
-		return fail(err, _("%s: the reader of Word and Excel files "
-		    "(%s) failed"), file, helper);
-	}
-	return 0;
+		}
+	if (saved == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	free(*data);
+	*data = NULL;
+	return helper_failed(file, helper, saved, status, err);
 }
 
 int
@@ -161,7 +210,7 @@ office_read(const char *file, struct appendix **out, char **err)
 	helper_path(helper, sizeof helper);
 	if (run_helper(helper, file, &data, &len, err) != 0)
 		return -1;
-	rc = grid_read(data, len, &g, &n, &msg);
+	rc = grid_read(file, data, len, &g, &n, &msg);
 	free(data);
 	if (rc == 1) {
 		if (err != NULL)

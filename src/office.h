@@ -12,13 +12,24 @@
  *
  * The program in the build tree runs the helper beside it, so that
  * src/parboard imports before `make install`; $PARBOARD_OFFICE names
- * another one (ignored when running with privilege). */
+ * another one (ignored when running with privilege).
+ *
+ * A hostile file cannot exhaust the server (issue 16): the helper holds
+ * its tables to grid.h's limits (those of text input), limits its own
+ * address space to OFFICE_MAX_MEMORY_MB and its processor time to
+ * OFFICE_MAX_SECONDS, and office_read stops it after OFFICE_MAX_SECONDS
+ * of wall-clock time. */
 #ifndef PARBOARD_OFFICE_H
 #define PARBOARD_OFFICE_H
 
 #include <stdbool.h>
 
 #include "appendix.h"
+
+#define OFFICE_MAX_SECONDS 10
+#define OFFICE_MAX_MEMORY_MB 256
+/* The helper's exit status when its memory ran out. */
+#define OFFICE_EXIT_MEMORY 3
 
 /* True when the file name ends in .docx or .xlsx (any case). */
 bool office_is_office(const char *file);

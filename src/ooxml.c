@@ -11,7 +11,14 @@
  * are read as trees; sheets and shared strings, which grow with the
  * table, are streamed.  Every part is size-checked before it is
  * inflated, and refused when it declares a document type: OOXML never
- * does, and an entity bomb needs one. */
+ * does, and an entity bomb needs one.  The parser itself says whether a
+ * part declares one (so that any encoding is seen), in its prolog, before
+ * a declaration inside is read.
+ *
+ * What the tables hold is counted as it is stored (struct grid_count,
+ * grid.h): a cell, a row, a table, a shared string, a merge; a merged
+ * cell once for each cell it covers, checked before the cells are made. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,17 +30,22 @@
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
+#include "grid.h"
 #include "i18n.h"
 #include "ooxml.h"
 #include "util.h"
 
 #define XML_OPTS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
 	XML_PARSE_NOCDATA)
-#define MAX_ROWS 200000
+/* Excel's last row. */
+#define XLSX_MAX_ROW 1048576
 
 struct archive {
 	const char *file;
 	zip_t *z;
+	size_t inflated;	/* bytes of the parts inflated so far */
+	struct grid_count count;	/* what the tables hold so far */
+	long merged;		/* cells covered by merges so far */
 };
 
 static bool
@@ -73,28 +85,91 @@ arc_open(struct archive *a, const char *file, char **err)
 	return -1;
 }
 
-static bool
+/* The prolog check: a push parser with no handler but these, fed until
+ * the root element starts or a document type is declared. */
+struct prolog {
+	xmlParserCtxt *ctxt;
+	bool doctype, root;
+};
+
+static void
+prolog_doctype(void *ctx, const xmlChar *name, const xmlChar *id,
+    const xmlChar *sys)
+{
+	struct prolog *p = ctx;
+
+	(void)name;
+	(void)id;
+	(void)sys;
+	p->doctype = true;
+	xmlStopParser(p->ctxt);
+}
+
+static void
+prolog_root(void *ctx, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattr, int ndef,
+    const xmlChar **attrs)
+{
+	struct prolog *p = ctx;
+
+	(void)local, (void)prefix, (void)uri, (void)nns, (void)ns;
+	(void)nattr, (void)ndef, (void)attrs;
+	p->root = true;
+	xmlStopParser(p->ctxt);
+}
+
+static void
+prolog_quiet(void *ctx, xmlError *e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+/* 1 when the part d[0..n) declares a document type, in whatever
+ * encoding it is written; -1 when no root element starts (the prolog
+ * cannot be read); else 0. */
+static int
 has_doctype(const char *d, size_t n)
 {
-	static const char *const bad[] = { "<!DOCTYPE", "<!ENTITY" };
-	size_t i;
+	xmlSAXHandler sax;
+	struct prolog p = { 0 };
+	size_t off, chunk = 4096;
 
-	for (i = 0; i < 2; i++)
-		if (memmem(d, n, bad[i], strlen(bad[i])) != NULL)
-			return true;
-	return false;
+	memset(&sax, 0, sizeof sax);
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.internalSubset = prolog_doctype;
+	sax.externalSubset = prolog_doctype;
+	sax.startElementNs = prolog_root;
+	sax.serror = prolog_quiet;
+	p.ctxt = xmlCreatePushParserCtxt(&sax, &p, d, n < 4 ? (int)n : 4,
+	    NULL);
+	if (p.ctxt == NULL)
+		return -1;
+	xmlCtxtUseOptions(p.ctxt, XML_OPTS);
+	for (off = n < 4 ? n : 4; !p.doctype && !p.root; off += chunk) {
+		if (off >= n) {
+			xmlParseChunk(p.ctxt, NULL, 0, 1);
+			break;
+		}
+		if (xmlParseChunk(p.ctxt, d + off, (int)(n - off < chunk ?
+		    n - off : chunk), 0) != 0)
+			break;
+	}
+	xmlFreeParserCtxt(p.ctxt);
+	return p.doctype ? 1 : p.root ? 0 : -1;
 }
 
 /* Inflate one part, within the limits.  A missing optional part gives 0
  * with *data NULL. */
 static int
-arc_part(struct archive *a, const char *name, bool optional, char **data,
-    size_t *len, char **err)
+arc_part(struct archive *a, const char *name, bool optional, size_t max,
+    char **data, size_t *len, char **err)
 {
 	zip_stat_t st;
 	zip_file_t *f;
 	zip_int64_t n;
 	char *d, extra;
+	int doctype;
 
 	*data = NULL;
 	*len = 0;
@@ -105,11 +180,13 @@ arc_part(struct archive *a, const char *name, bool optional, char **data,
 		return fail(err, "%s: %s", a->file, _("not a Word or Excel "
 		    "file: a part is missing from the archive"));
 	}
-	if (!(st.valid & ZIP_STAT_SIZE) || st.size > (zip_uint64_t)
-	    OOXML_MAX_PART)
+	if (!(st.valid & ZIP_STAT_SIZE) || st.size > (zip_uint64_t)max)
 		return fail(err, _("%s: part %s is too large (more than %ld "
-		    "bytes once uncompressed)"), a->file, name,
-		    OOXML_MAX_PART);
+		    "bytes once uncompressed)"), a->file, name, (long)max);
+	if (st.size > (zip_uint64_t)(OOXML_MAX_TOTAL - a->inflated))
+		return fail(err, _("%s: its parts hold more than %ld bytes "
+		    "once uncompressed"), a->file, OOXML_MAX_TOTAL);
+	a->inflated += (size_t)st.size;
 	if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size > (zip_uint64_t)
 	    OOXML_RATIO_FLOOR && st.size / (st.comp_size + 1) >
 	    OOXML_MAX_RATIO)
@@ -134,8 +211,11 @@ arc_part(struct archive *a, const char *name, bool optional, char **data,
 		    name);
 	}
 	d[n] = '\0';
-	if (has_doctype(d, (size_t)n)) {
+	if ((doctype = has_doctype(d, (size_t)n)) != 0) {
 		free(d);
+		if (doctype < 0)
+			return fail(err, _("%s: part %s is not well-formed "
+			    "XML"), a->file, name);
 		return fail(err, _("%s: part %s declares a document type or "
 		    "entities, which Word and Excel never write; refused"),
 		    a->file, name);
@@ -152,7 +232,8 @@ arc_tree(struct archive *a, const char *name, bool optional, char **err)
 	char *d;
 	size_t n;
 
-	if (arc_part(a, name, optional, &d, &n, err) != 0 || d == NULL)
+	if (arc_part(a, name, optional, OOXML_MAX_TREE, &d, &n, err) != 0 ||
+	    d == NULL)
 		return NULL;
 	doc = xmlReadMemory(d, (int)n, name, NULL, XML_OPTS);
 	free(d);
@@ -195,31 +276,52 @@ attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+/* A number as atoi reads it, but held within an int. */
+static int
+int_of(const char *v)
+{
+	long l = strtol(v, NULL, 10);
+
+	return l > INT_MAX ? INT_MAX : l < INT_MIN ? INT_MIN : (int)l;
+}
+
 static int
 attr_int(const xmlNode *n, const char *name, int dflt)
 {
 	const char *v = attr(n, name);
 
-	return v != NULL ? atoi(v) : dflt;
+	return v != NULL ? int_of(v) : dflt;
 }
 
-static void
-grid_push_row(struct grid *g, size_t *cap, int row)
+/* A new last row of g, within the limits. */
+static int
+push_row(struct archive *a, struct grid *g, size_t *cap, int row,
+    char **err)
 {
 	struct grid_row *r;
 
+	if (grid_check_rows(g, g->nrows + 1, a->file, err) != 0 ||
+	    grid_count(&a->count, 1, 0, a->file, err) != 0)
+		return -1;
 	g->rows = xgrow(g->rows, cap, g->nrows + 1, sizeof *g->rows);
 	r = &g->rows[g->nrows++];
 	memset(r, 0, sizeof *r);
 	r->row = row;
+	return 0;
 }
 
-/* Set cell col of r (0-based), widening the row with empty cells. */
-static void
-row_set(struct grid_row *r, size_t col, const char *text, unsigned span)
+/* Set cell col (0-based) of r, a row of g, widening the row with empty
+ * cells; -1 when that passes a limit. */
+static int
+row_set(struct archive *a, const struct grid *g, struct grid_row *r,
+    size_t col, const char *text, unsigned span, char **err)
 {
-	size_t k;
+	size_t k, len = strlen(text);
 
+	if (grid_check_cell(g, r->row, col, len, a->file, err) != 0 ||
+	    grid_count(&a->count, col >= r->ncells ? (long)(col + 1 -
+	    r->ncells) : 0, len, a->file, err) != 0)
+		return -1;
 	if (col >= r->ncells) {
 		r->cells = xrealloc(r->cells, (col + 1) * sizeof *r->cells);
 		r->span = xrealloc(r->span, col + 1);
@@ -230,8 +332,9 @@ row_set(struct grid_row *r, size_t col, const char *text, unsigned span)
 		r->ncells = col + 1;
 	}
 	free(r->cells[col]);
-	r->cells[col] = xstrdup(text);
+	r->cells[col] = xstrndup(text, len);
 	r->span[col] = (unsigned char)span;
+	return 0;
 }
 
 /* Word ------------------------------------------------------------------ */
@@ -331,7 +434,7 @@ num_label(struct numstate *ns, int numid, int ilvl, const char **what)
 		ns->lists[i].id = numid;
 		ns->nlists++;
 	}
-	if (ns->lists[i].started[ilvl])
+	if (ns->lists[i].started[ilvl] && ns->lists[i].val[ilvl] < INT_MAX)
 		ns->lists[i].val[ilvl]++;
 	else
 		ns->lists[i].val[ilvl] = attr_int(child(l, "start"), "val", 1);
@@ -433,60 +536,75 @@ cell_text(const xmlNode *n, struct numstate *ns, struct buf *b,
 	}
 }
 
-static void
-docx_table(const xmlNode *tbl, struct numstate *ns, struct grid *g)
+/* One row of a Word table into r, the last row of g. */
+static int
+docx_row(struct archive *a, const xmlNode *tr, struct numstate *ns,
+    struct grid *g, char **err)
 {
-	const xmlNode *tr, *tc, *pr, *vm;
-	struct grid_row *r, *above;
+	struct grid_row *r = &g->rows[g->nrows - 1];
+	const struct grid_row *above = g->nrows > 1 ? r - 1 : NULL;
+	const xmlNode *tc, *pr, *vm;
 	struct buf b = { 0 };
 	const char *autonum, *val;
-	size_t cap = 0, col, k, span;
-	int rowno = 0;
+	size_t col, k, span;
+	int rc = 0, v;
 	char *t;
+
+	v = attr_int(child(child(tr, "trPr"), "gridBefore"), "val", 0);
+	col = v > 0 ? (size_t)v : 0;
+	for (tc = tr->children; tc != NULL && rc == 0; tc = tc->next) {
+		if (!is_el(tc, "tc"))
+			continue;
+		pr = child(tc, "tcPr");
+		v = attr_int(child(pr, "gridSpan"), "val", 1);
+		span = v > 1 ? (size_t)v : 1;
+		if (col >= OOXML_MAX_COLS || span > OOXML_MAX_COLS - col)
+			break;
+		vm = child(pr, "vMerge");
+		val = attr(vm, "val");
+		autonum = NULL;
+		if (vm != NULL && (val == NULL || strcmp(val, "continue") == 0))
+			rc = row_set(a, g, r, col, above != NULL &&
+			    col < above->ncells ? above->cells[col] : "",
+			    SPAN_DOWN, err);
+		else {
+			cell_text(tc, ns, &b, &autonum);
+			t = buf_take(&b);
+			rc = row_set(a, g, r, col, autonum ? autonum : t,
+			    autonum ? SPAN_AUTONUM : SPAN_NONE, err);
+			free(t);
+		}
+		for (k = 1; k < span && rc == 0; k++)
+			rc = row_set(a, g, r, col + k, r->cells[col],
+			    SPAN_RIGHT, err);
+		col += span;
+	}
+	buf_free(&b);
+	return rc;
+}
+
+static int
+docx_table(struct archive *a, const xmlNode *tbl, struct numstate *ns,
+    struct grid *g, char **err)
+{
+	const xmlNode *tr;
+	size_t cap = 0;
+	int rowno = 0;
 
 	for (tr = tbl->children; tr != NULL; tr = tr->next) {
 		if (!is_el(tr, "tr"))
 			continue;
-		grid_push_row(g, &cap, ++rowno);
-		r = &g->rows[g->nrows - 1];
-		above = g->nrows > 1 ? &g->rows[g->nrows - 2] : NULL;
-		col = (size_t)attr_int(child(child(tr, "trPr"), "gridBefore"),
-		    "val", 0);
-		for (tc = tr->children; tc != NULL; tc = tc->next) {
-			if (!is_el(tc, "tc"))
-				continue;
-			pr = child(tc, "tcPr");
-			span = (size_t)attr_int(child(pr, "gridSpan"), "val", 1);
-			if (span < 1)
-				span = 1;
-			if (col + span > OOXML_MAX_COLS)
-				break;
-			vm = child(pr, "vMerge");
-			val = attr(vm, "val");
-			autonum = NULL;
-			if (vm != NULL && (val == NULL ||
-			    strcmp(val, "continue") == 0))
-				row_set(r, col, above && col < above->ncells ?
-				    above->cells[col] : "", SPAN_DOWN);
-			else {
-				cell_text(tc, ns, &b, &autonum);
-				t = buf_take(&b);
-				row_set(r, col, autonum ? autonum : t,
-				    autonum ? SPAN_AUTONUM : SPAN_NONE);
-				free(t);
-			}
-			for (k = 1; k < span; k++)
-				row_set(r, col + k, r->cells[col], SPAN_RIGHT);
-			col += span;
-		}
+		if (push_row(a, g, &cap, ++rowno, err) != 0 ||
+		    docx_row(a, tr, ns, g, err) != 0)
+			return -1;
 	}
-	buf_free(&b);
+	return 0;
 }
 
 /* The body's tables in order; each gets the last paragraph above it. */
-static void
-docx_body(const xmlNode *n, struct numstate *ns, struct grid **g,
-    size_t *ng, size_t *cap, char **last)
+static int
+docx_body(struct archive *a, const xmlNode *n, struct numstate *ns,
+    struct grid **g, size_t *ng, size_t *cap, char **last, char **err)
 {
 	const xmlNode *c;
 	const char *autonum;
@@ -502,16 +620,21 @@ docx_body(const xmlNode *n, struct numstate *ns, struct grid **g,
 			} else
 				free(t);
 		} else if (is_el(c, "tbl")) {
+			if (grid_count(&a->count, 1, 0, a->file, err) != 0)
+				return -1;
 			*g = xgrow(*g, cap, *ng + 1, sizeof **g);
 			memset(&(*g)[*ng], 0, sizeof **g);
 			(*g)[*ng].number = (int)*ng + 1;
 			(*g)[*ng].title = *last;
 			*last = NULL;
-			docx_table(c, ns, &(*g)[(*ng)++]);
-		} else if (is_el(c, "sdt") || is_el(c, "sdtContent") ||
-		    is_el(c, "customXml"))
-			docx_body(c, ns, g, ng, cap, last);
+			if (docx_table(a, c, ns, &(*g)[(*ng)++], err) != 0)
+				return -1;
+		} else if ((is_el(c, "sdt") || is_el(c, "sdtContent") ||
+		    is_el(c, "customXml")) &&
+		    docx_body(a, c, ns, g, ng, cap, last, err) != 0)
+			return -1;
 	}
+	return 0;
 }
 
 static int
@@ -522,6 +645,7 @@ docx_grids(struct archive *a, struct grid **out, size_t *n, char **err)
 	xmlNode *body;
 	size_t cap = 0;
 	char *last = NULL;
+	int rc = 0;
 
 	if ((doc = arc_tree(a, "word/document.xml", false, err)) == NULL)
 		return -1;
@@ -532,13 +656,13 @@ docx_grids(struct archive *a, struct grid **out, size_t *n, char **err)
 	}
 	body = child(xmlDocGetRootElement(doc), "body");
 	if (body != NULL)
-		docx_body(body, &ns, out, n, &cap, &last);
+		rc = docx_body(a, body, &ns, out, n, &cap, &last, err);
 	free(last);
 	free(ns.lists);
 	if (ns.doc != NULL)
 		xmlFreeDoc(ns.doc);
 	xmlFreeDoc(doc);
-	return 0;
+	return rc;
 }
 
 /* Excel ----------------------------------------------------------------- */
@@ -573,6 +697,34 @@ cell_ref(const char *s, size_t *col, int *row)
 	return true;
 }
 
+static void
+sheetrefs_free(struct sheetref *sr, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(sr[i].name);
+		free(sr[i].path);
+	}
+	free(sr);
+}
+
+/* A workbook whose last sheet is the part of an earlier one (each would
+ * be read again): refused. */
+static int
+same_part(struct archive *a, const struct sheetref *sr, size_t n,
+    char **err)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++)
+		if (strcmp(sr[i].path, sr[n - 1].path) == 0)
+			return fail(err, _("%s: sheets %s and %s are the same "
+			    "part %s; refused"), a->file, sr[i].name,
+			    sr[n - 1].name, sr[n - 1].path);
+	return 0;
+}
+
 static int
 xlsx_sheets(struct archive *a, struct sheetref **out, size_t *n, char **err)
 {
@@ -594,6 +746,11 @@ xlsx_sheets(struct archive *a, struct sheetref **out, size_t *n, char **err)
 	for (; s != NULL; s = s->next) {
 		if (!is_el(s, "sheet") || (id = attr(s, "id")) == NULL)
 			continue;
+		if (*n == OOXML_MAX_SHEETS) {
+			fail(err, _("%s: more than %d sheets"), a->file,
+			    OOXML_MAX_SHEETS);
+			break;
+		}
 		target = NULL;
 		for (r = xmlDocGetRootElement(rels)->children; r != NULL;
 		    r = r->next)
@@ -607,10 +764,12 @@ xlsx_sheets(struct archive *a, struct sheetref **out, size_t *n, char **err)
 		    "");
 		(*out)[(*n)++].path = target[0] == '/' ? xstrdup(target + 1) :
 		    xasprintf("xl/%s", target);
+		if (same_part(a, *out, *n, err) != 0)
+			break;
 	}
 	xmlFreeDoc(rels);
 	xmlFreeDoc(wb);
-	return 0;
+	return *err != NULL ? -1 : 0;
 }
 
 static xmlTextReader *
@@ -620,7 +779,8 @@ arc_reader(struct archive *a, const char *name, bool optional, char **data,
 	xmlTextReader *x;
 	size_t n;
 
-	if (arc_part(a, name, optional, data, &n, err) != 0 || *data == NULL)
+	if (arc_part(a, name, optional, OOXML_MAX_PART, data, &n, err) != 0 ||
+	    *data == NULL)
 		return NULL;
 	x = xmlReaderForMemory(*data, (int)n, name, NULL, XML_OPTS);
 	if (x == NULL) {
@@ -690,6 +850,9 @@ xlsx_strings(struct archive *a, char ***out, size_t *n, char **err)
 		else if (at(x, XML_READER_TYPE_END_ELEMENT, "si") ||
 		    (at(x, XML_READER_TYPE_ELEMENT, "si") &&
 		    xmlTextReaderIsEmptyElement(x))) {
+			if (grid_count(&a->count, 1, b.len, a->file,
+			    err) != 0)
+				break;
 			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
 			(*out)[(*n)++] = xstrndup(b.data ? b.data : "", b.len);
 		}
@@ -697,6 +860,8 @@ xlsx_strings(struct archive *a, char ***out, size_t *n, char **err)
 	xmlFreeTextReader(x);
 	free(data);
 	buf_free(&b);
+	if (rc == 1)
+		return -1;
 	return read_end(a, part, rc, err);
 }
 
@@ -731,6 +896,7 @@ sheet_cell(struct sheetctx *c, char **err)
 	struct grid_row *r;
 	char *t, colname[8];
 	unsigned long k;
+	int rc;
 
 	if (!c->have)
 		return 0;
@@ -749,10 +915,10 @@ sheet_cell(struct sheetctx *c, char **err)
 	else
 		t = xstrndup(c->v.data ? c->v.data : "", c->v.len);
 	r = &c->g->rows[c->g->nrows - 1];
-	if (t[0] != '\0')
-		row_set(r, c->col, t, SPAN_NONE);
+	rc = t[0] != '\0' ? row_set(c->a, c->g, r, c->col, t, SPAN_NONE,
+	    err) : 0;
 	free(t);
-	return 0;
+	return rc;
 }
 
 static int
@@ -764,14 +930,15 @@ sheet_element(struct sheetctx *c, xmlTextReader *x, char **err)
 
 	if (at(x, XML_READER_TYPE_ELEMENT, "row")) {
 		s = (char *)xmlTextReaderGetAttribute(x, BAD_CAST "r");
-		row = s ? atoi(s) : (c->g->nrows > 0 ?
+		row = s ? int_of(s) : (c->g->nrows > 0 ?
 		    c->g->rows[c->g->nrows - 1].row + 1 : 1);
 		xmlFree(s);
-		if (c->g->nrows >= MAX_ROWS)
-			return fail(err, _("%s: sheet %s: more than %d rows"),
-			    c->a->file, c->g->name, MAX_ROWS);
+		if (row < 1 || row > XLSX_MAX_ROW)
+			return fail(err, _("%s: sheet %s: row %d is not a row "
+			    "of a worksheet"), c->a->file, c->g->name, row);
 		c->row = row;
-		grid_push_row(c->g, &c->rowcap, row);
+		if (push_row(c->a, c->g, &c->rowcap, row, err) != 0)
+			return -1;
 		c->col = c->next = 0;
 		return 0;
 	}
@@ -804,43 +971,105 @@ sheet_element(struct sheetctx *c, xmlTextReader *x, char **err)
 	return 0;
 }
 
-/* Fill a merged range "A5:A7" as the reader sees it. */
-static void
-sheet_merge(struct grid *g, const char *ref)
+/* A merged range "A5:A7": columns c1..c2, rows r1..r2. */
+struct merge {
+	size_t c1, c2;
+	int r1, r2;
+};
+
+/* Read a merged range; false when malformed or of one cell (nothing to
+ * fill).  Columns beyond the widest read are left out. */
+static bool
+merge_ref(const char *ref, struct merge *m)
 {
 	char a[16], b[16];
 	const char *colon = strchr(ref, ':');
-	size_t c1, c2, col, i;
-	int r1, r2;
-	const char *text = NULL;
-	struct grid_row *r;
 
 	if (colon == NULL || (size_t)(colon - ref) >= sizeof a ||
 	    strlen(colon + 1) >= sizeof b)
-		return;
+		return false;
 	memcpy(a, ref, (size_t)(colon - ref));
 	a[colon - ref] = '\0';
 	strcpy(b, colon + 1);
-	if (!cell_ref(a, &c1, &r1) || !cell_ref(b, &c2, &r2) || c2 < c1 ||
-	    r2 < r1 || c1 >= OOXML_MAX_COLS)
-		return;
-	if (c2 >= OOXML_MAX_COLS)
-		c2 = OOXML_MAX_COLS - 1;
-	for (i = 0; i < g->nrows; i++) {
-		r = &g->rows[i];
-		if (r->row == r1)
-			text = c1 < r->ncells ? r->cells[c1] : "";
-		if (r->row < r1 || r->row > r2 || text == NULL)
-			continue;
-		for (col = c1; col <= c2; col++) {
-			if (r->row == r1 && col == c1)
-				continue;
-			row_set(r, col, text, col == c1 ? SPAN_DOWN :
-			    SPAN_RIGHT);
-		}
-		if (r->row == r1)
-			text = r->cells[c1];
+	if (!cell_ref(a, &m->c1, &m->r1) || !cell_ref(b, &m->c2, &m->r2) ||
+	    m->c2 < m->c1 || m->r2 < m->r1 || m->c1 >= OOXML_MAX_COLS)
+		return false;
+	if (m->c2 >= OOXML_MAX_COLS)
+		m->c2 = OOXML_MAX_COLS - 1;
+	return m->c2 > m->c1 || m->r2 > m->r1;
+}
+
+static int
+row_cmp(const void *x, const void *y)
+{
+	const struct grid_row *a = x, *b = y;
+
+	return (a->row > b->row) - (a->row < b->row);
+}
+
+/* The first row of g numbered row or more (g's rows in order). */
+static size_t
+row_at(const struct grid *g, int row)
+{
+	size_t lo = 0, hi = g->nrows, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (g->rows[mid].row < row)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	return lo;
+}
+
+/* Rows in the order of their numbers, as Excel shows them and as
+ * row_at needs them (Excel writes them in order; two rows of one number,
+ * which it never writes, come in either order). */
+static void
+sort_rows(struct grid *g)
+{
+	size_t i;
+
+	for (i = 1; i < g->nrows; i++)
+		if (g->rows[i].row < g->rows[i - 1].row) {
+			xqsort(g->rows, g->nrows, sizeof *g->rows, row_cmp);
+			return;
+		}
+}
+
+/* Fill a merged range as the reader sees it: the top left cell's text in
+ * every cell it covers, counted before a cell is made. */
+static int
+sheet_merge(struct archive *a, struct grid *g, const struct merge *m,
+    char **err)
+{
+	size_t lo = row_at(g, m->r1), hi = row_at(g, m->r2 + 1), i, col;
+	long cover = (long)(hi - lo) * (long)(m->c2 - m->c1 + 1);
+	const char *text = NULL;
+	struct grid_row *r;
+
+	if (cover > GRID_MAX_PIECES - a->merged)
+		return grid_count(&a->count, GRID_MAX_PIECES + 1, 0, a->file,
+		    err);
+	a->merged += cover;
+	for (i = lo; i < hi; i++) {
+		r = &g->rows[i];
+		if (r->row == m->r1)
+			text = m->c1 < r->ncells ? r->cells[m->c1] : "";
+		if (text == NULL)
+			continue;
+		for (col = m->c1; col <= m->c2; col++) {
+			if (r->row == m->r1 && col == m->c1)
+				continue;
+			if (row_set(a, g, r, col, text, col == m->c1 ?
+			    SPAN_DOWN : SPAN_RIGHT, err) != 0)
+				return -1;
+		}
+		if (r->row == m->r1 && m->c1 < r->ncells)
+			text = r->cells[m->c1];
+	}
+	return 0;
 }
 
 static int
@@ -850,7 +1079,8 @@ xlsx_sheet(struct archive *a, const struct sheetref *sr, char **strings,
 	struct sheetctx c = { .a = a, .g = g, .strings = strings,
 	    .nstrings = nstrings };
 	xmlTextReader *x;
-	char **merges = NULL, *data = NULL, *s;
+	struct merge *merges = NULL, m;
+	char *data = NULL, *s;
 	size_t nmerges = 0, mcap = 0, i;
 	int rc;
 
@@ -874,12 +1104,14 @@ xlsx_sheet(struct archive *a, const struct sheetref *sr, char **strings,
 		} else if (at(x, XML_READER_TYPE_ELEMENT, "mergeCell")) {
 			s = (char *)xmlTextReaderGetAttribute(x,
 			    BAD_CAST "ref");
-			if (s != NULL) {
+			if (s != NULL && merge_ref(s, &m)) {
 				merges = xgrow(merges, &mcap, nmerges + 1,
 				    sizeof *merges);
-				merges[nmerges++] = xstrdup(s);
+				merges[nmerges++] = m;
 			}
 			xmlFree(s);
+			if (grid_count(&a->count, 1, 0, a->file, err) != 0)
+				break;
 		} else if (sheet_element(&c, x, err) != 0)
 			break;
 	}
@@ -887,17 +1119,15 @@ xlsx_sheet(struct archive *a, const struct sheetref *sr, char **strings,
 	free(data);
 	buf_free(&c.v);
 	if (rc == 1) {
-		for (i = 0; i < nmerges; i++)
-			free(merges[i]);
 		free(merges);
 		return -1;
 	}
-	for (i = 0; i < nmerges; i++) {
-		sheet_merge(g, merges[i]);
-		free(merges[i]);
-	}
+	sort_rows(g);
+	for (i = 0; i < nmerges && rc == 0; i++)
+		if (sheet_merge(a, g, &merges[i], err) != 0)
+			rc = 1;
 	free(merges);
-	return read_end(a, sr->path, rc, err);
+	return rc == 1 ? -1 : read_end(a, sr->path, rc, err);
 }
 
 static int
@@ -908,23 +1138,19 @@ xlsx_grids(struct archive *a, struct grid **out, size_t *n, char **err)
 	size_t nsr, ns, i;
 	int rc = 0;
 
-	if (xlsx_sheets(a, &sr, &nsr, err) != 0)
+	if (xlsx_sheets(a, &sr, &nsr, err) != 0) {
+		sheetrefs_free(sr, nsr);
 		return -1;
-	if (xlsx_strings(a, &strings, &ns, err) != 0) {
-		rc = -1;
-		ns = 0;
 	}
+	if (xlsx_strings(a, &strings, &ns, err) != 0)
+		rc = -1;
 	*out = xcalloc(nsr + 1, sizeof **out);
 	for (i = 0; i < nsr && rc == 0; i++) {
 		(*out)[i].number = (int)i + 1;
 		*n = i + 1;
 		rc = xlsx_sheet(a, &sr[i], strings, ns, &(*out)[i], err);
 	}
-	for (i = 0; i < nsr; i++) {
-		free(sr[i].name);
-		free(sr[i].path);
-	}
-	free(sr);
+	sheetrefs_free(sr, nsr);
 	for (i = 0; i < ns; i++)
 		free(strings[i]);
 	free(strings);
@@ -934,7 +1160,7 @@ xlsx_grids(struct archive *a, struct grid **out, size_t *n, char **err)
 int
 ooxml_grids(const char *file, struct grid **out, size_t *n, char **err)
 {
-	struct archive a;
+	struct archive a = { 0 };
 	char *e = NULL;
 	int rc;
 

@@ -7,6 +7,8 @@
  * compression ratio against zip bombs.  Each table of the document, or
  * each sheet of the workbook, becomes a struct grid (appendix.h), which
  * the appendix reader searches for its header like any other table.
+ * The tables are held to grid.h's limits as they are read, merged cells
+ * counted once for each cell they cover.
  *
  * Only parboard-office (ooxml_main.c) links this: see office.h. */
 #ifndef PARBOARD_OOXML_H
@@ -16,13 +18,18 @@
 
 #include "appendix.h"
 
-/* Largest uncompressed part read, and the largest compression ratio
+/* Largest uncompressed part read (streamed), the largest one read as a
+ * tree (whose nodes take several times its size), the most bytes all
+ * parts together may inflate to, and the largest compression ratio
  * accepted for a part over OOXML_RATIO_FLOOR bytes. */
 #define OOXML_MAX_PART (64L * 1024 * 1024)
+#define OOXML_MAX_TREE (8L * 1024 * 1024)
+#define OOXML_MAX_TOTAL (128L * 1024 * 1024)
 #define OOXML_MAX_RATIO 200
 #define OOXML_RATIO_FLOOR (1024L * 1024)
-/* Widest table or sheet read, in columns. */
+/* Widest table or sheet read, in columns; most sheets in a workbook. */
 #define OOXML_MAX_COLS 256
+#define OOXML_MAX_SHEETS 256
 
 /* The tables of a .docx or the sheets of a .xlsx (told by the name's
  * ending), in order.  On error returns -1 with *err = "FILE: what" or

@@ -13,9 +13,19 @@
 #include "i18n.h"
 #include "util.h"
 
+static void (*oom_hook)(void);
+
+void
+xalloc_oom_set(void (*fn)(void))
+{
+	oom_hook = fn;
+}
+
 static void
 oom(void)
 {
+	if (oom_hook != NULL)
+		oom_hook();
 	fputs("parboard: ", stderr);
 	fputs(_("out of memory\n"), stderr);
 	abort();

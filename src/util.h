@@ -14,6 +14,10 @@
 
 #define PB_PRINTF(f, a) __attribute__((format(printf, f, a)))
 
+/* Called when the allocation helpers below run out of memory, before
+ * they print "out of memory" and abort (parboard-office exits with a
+ * status of its own instead). */
+void xalloc_oom_set(void (*fn)(void));
 void *xmalloc(size_t n);
 /* qsort that takes an empty array, NULL included (qsort's first
  * argument must not be NULL even for no elements). */

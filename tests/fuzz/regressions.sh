@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # The inputs the fuzzers found crashes with (tests/data/fuzz-regressions/,
-# each named after its target: appendix-*, csv-*, directives-*, config-*),
+# each named after its target: appendix-*, csv-*, directives-*, config-*;
+# office-* are the hostile Word and Excel files of issue 16),
 # fed to the program as a person would give them.  Each must give a result
 # or a message (exit 0, 1 or 2), never a signal or a sanitizer report.
 . "$SRCDIR/tests/lib.sh"
@@ -46,12 +47,16 @@ for f in "$R"/*; do
 		cp "$TMPD/plan.db" "$DB"
 		{ printf '%s\n' "$DIR_HEADER"; cat "$f"; } > "$TMPD/in.tsv"
 		survives "$name" "$PARBOARD" -d "$DB" import "$TMPD/in.tsv" ;;
+	office-*)
+		cp "$f" "$TMPD/in.${name##*.}"
+		survives "$name" "$PARBOARD" -d "$DB" import --dry-run \
+		    "$TMPD/in.${name##*.}" ;;
 	config-*)
 		cp "$f" "$TMPD/in.conf"
 		survives "$name" "$PARBOARD" -c "$TMPD/in.conf" \
 		    -d "$TMPD/plan.db" list ;;
 	README) n=$((n - 1)) ;;
-	*)	fail "$name: name it appendix-, csv-, directives- or config-" ;;
+	*)	fail "$name: name it appendix-, csv-, directives-, office- or config-" ;;
 	esac
 done
 pass "$n fuzz regression input(s)"

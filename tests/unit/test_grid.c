@@ -52,7 +52,7 @@ test_round_trip(void **state)
 
 	(void)state;
 	buf = written(g, 2, NULL, &len);
-	assert_int_equal(grid_read(buf, len, &r, &n, &msg), 0);
+	assert_int_equal(grid_read("f", buf, len, &r, &n, &msg), 0);
 	assert_int_equal(n, 2);
 	assert_null(r[0].name);
 	assert_int_equal(r[0].number, 1);
@@ -84,7 +84,7 @@ test_error(void **state)
 
 	(void)state;
 	buf = written(NULL, 0, "x.docx: tệp hỏng", &len);
-	assert_int_equal(grid_read(buf, len, &r, &n, &msg), 1);
+	assert_int_equal(grid_read("f", buf, len, &r, &n, &msg), 1);
 	assert_string_equal(msg, "x.docx: tệp hỏng");
 	assert_null(r);
 	free(msg);
@@ -116,13 +116,13 @@ test_malformed(void **state)
 	(void)state;
 	buf = written(g, 1, NULL, &len);
 	for (cut = 0; cut < len; cut++)
-		assert_int_equal(grid_read(buf, cut, &r, &n, &msg), -1);
-	assert_int_equal(grid_read(buf, len, &r, &n, &msg), 0);
+		assert_int_equal(grid_read("f", buf, cut, &r, &n, &msg), -1);
+	assert_int_equal(grid_read("f", buf, len, &r, &n, &msg), 0);
 	grids_free(r, n);
 	free(buf);
 	for (cut = 0; cut < sizeof bad / sizeof bad[0]; cut++) {
-		assert_int_equal(grid_read(bad[cut], strlen(bad[cut]), &r, &n,
-		    &msg), -1);
+		assert_int_equal(grid_read("f", bad[cut], strlen(bad[cut]),
+		    &r, &n, &msg), -1);
 		assert_null(r);
 		assert_null(msg);
 	}
