@@ -247,6 +247,8 @@ void view_colors(struct board *b);
 int view_colors_check(const struct config *c, char **err);
 void view_header_parts(struct board *b);
 void view_draw(struct board *b);
+bool view_ascii(const struct board *b);
+void view_frame(const struct board *b, WINDOW *w);
 int view_body_rows(const struct board *b);
 /* Rows of a card, its title lines included. */
 int view_card_rows(const struct board *b);

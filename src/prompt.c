@@ -411,7 +411,7 @@ menu_draw(struct board *b, const char *title, const struct prompt_item *items,
 	if ((w = newwin(rows, width, y, x)) == NULL)
 		return;
 	wattrset(w, A_NORMAL);
-	box(w, 0, 0);
+	view_frame(b, w);
 	line = text_ellipsize(title, width - 4);
 	wattrset(w, A_BOLD);
 	mvwprintw(w, 0, 2, "%s", line);

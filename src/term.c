@@ -451,6 +451,12 @@ term_key(struct board *b)
 			return BOARD_TIMEOUT;
 		return keymap_key_normalize(KEYMAP_FKEY((int)wc));
 	}
+#ifdef PARBOARD_TEST_HOOKS
+	/* PARBOARD_TEST_OOM: Z runs out of memory (tests/tui/tmux.sh
+	 * checks the terminal comes back). */
+	if (wc == L'Z' && getenv("PARBOARD_TEST_OOM") != NULL)
+		free(xmalloc((size_t)-1 / 2));
+#endif
 	return keymap_key_normalize((int)wc);
 }
 
@@ -515,6 +521,21 @@ paste_mode(struct board *b, bool on)
  * gets one, since Vietnamese text needs it whatever the locale.
  * LC_MESSAGES stays as i18n.c set it: under LANG=C (or none) it would be
  * "C", and gettext would ignore the chosen language. */
+/* Out of memory on the board: the terminal as it was before parboard
+ * (the allocation helpers then say so and stop).  Nothing here
+ * allocates more. */
+static void
+term_oom(void)
+{
+	static const char off[] = "\033[?2004l";
+
+	endwin();
+	fflush(stdout);
+	if (write(STDOUT_FILENO, off, sizeof off - 1) < 0) {
+		/* nothing more can be done */
+	}
+}
+
 void
 term_locale_init(void)
 {
@@ -550,7 +571,8 @@ term_input_reset(struct board *b)
 }
 
 /* The test hooks: PARBOARD_KEYS names a file of scripted keys and
- * PARBOARD_DUMP the file the screens are written to.  They exist only in
+ * PARBOARD_DUMP the file the screens are written to (and with
+ * PARBOARD_TEST_OOM, Z runs out of memory).  They exist only in
  * the test build (src/parboard-test, this file compiled with
  * -DPARBOARD_TEST_HOOKS); the installed program reads neither. */
 const char *
@@ -609,6 +631,7 @@ term_open(struct board *b, char **err)
 		return fail(err, _("cannot use terminal type '%s'"),
 		    term != NULL ? term : _("(unset)"));
 	set_term(b->screen);
+	xalloc_oom_set(b->script != NULL ? NULL : term_oom);
 	/* A terminal that cannot move the cursor (TERM=dumb, a bare serial
 	 * line) would show the board as one smeared line: say so instead. */
 	cup = tigetstr("cup");
@@ -662,6 +685,7 @@ term_close(struct board *b)
 	curs_set(1);
 	endwin();
 	paste_mode(b, false);
+	xalloc_oom_set(NULL);
 	delscreen(b->screen);
 	b->screen = NULL;
 	signals_restore();

@@ -337,10 +337,11 @@ view_header_parts(struct board *b)
 	b->period = title_period(title);
 }
 
-/* Whether gauges are drawn in ASCII: the setting, or a terminal whose
- * fonts may lack the block characters (vt100, the Linux console). */
-static bool
-ascii_gauges(const struct board *b)
+/* Whether gauges, arrows and frames are drawn in ASCII: the setting, or
+ * a terminal whose fonts may lack the block characters (vt100, the Linux
+ * console). */
+bool
+view_ascii(const struct board *b)
 {
 	const char *term = getenv("TERM");
 
@@ -356,7 +357,7 @@ static void
 gauge(const struct board *b, struct buf *out, long long part,
     long long whole, int width)
 {
-	bool ascii = ascii_gauges(b);
+	bool ascii = view_ascii(b);
 	int fill = whole > 0 ? (int)((part * width + whole / 2) / whole) : 0;
 	int i;
 
@@ -707,9 +708,9 @@ draw_column(struct board *b, size_t ci, int x, int width, bool more_left,
 		    4);
 	}
 	if (col->top > 0)
-		buf_adds(&right, ascii_gauges(b) ? " ^" : " ↑");
+		buf_adds(&right, view_ascii(b) ? " ^" : " ↑");
 	if (last < col->ncards)
-		buf_adds(&right, ascii_gauges(b) ? " v" : " ↓");
+		buf_adds(&right, view_ascii(b) ? " v" : " ↓");
 	if (more_right)
 		buf_adds(&right, " >");
 	/* Only the number and id of the current column are highlighted:
@@ -740,6 +741,26 @@ draw_column(struct board *b, size_t ci, int x, int width, bool more_left,
 		draw_card(b, 1 + k * step, x, width,
 		    &b->tasks[col->cards[idx]], current && idx == col->cur,
 		    idx >= col->nown);
+}
+
+/* A frame around w in the characters the board draws with (Unicode, or
+ * ASCII): never curses's line-drawing set, which PuTTY shows as "lqqqk"
+ * when TERM says xterm and the session is UTF-8. */
+void
+view_frame(const struct board *b, WINDOW *w)
+{
+	static const wchar_t *const uni[] = { L"│", L"│", L"─", L"─", L"┌",
+		L"┐", L"└", L"┘" };
+	static const wchar_t *const asc[] = { L"|", L"|", L"-", L"-", L"+",
+		L"+", L"+", L"+" };
+	const wchar_t *const *g = view_ascii(b) ? asc : uni;
+	cchar_t c[8];
+	int i;
+
+	for (i = 0; i < 8; i++)
+		setcchar(&c[i], g[i], A_NORMAL, 0, NULL);
+	wborder_set(w, &c[0], &c[1], &c[2], &c[3], &c[4], &c[5], &c[6],
+	    &c[7]);
 }
 
 static void

@@ -1,12 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# The test hooks (PARBOARD_KEYS, PARBOARD_DUMP, PARBOARD_BUSY_MS: a
-# shorter wait for a busy database) exist only in the test
-# build's twin, src/parboard-test: the installed program has none of
-# these names and ignores the variables.
+# The test hooks (PARBOARD_KEYS, PARBOARD_DUMP, PARBOARD_TEST_OOM,
+# PARBOARD_BUSY_MS: a shorter wait for a busy database) exist only in
+# the test build's twin, src/parboard-test: the installed program has
+# none of these names and ignores the variables.
 . "$SRCDIR/tests/lib.sh"
 
-for hook in PARBOARD_KEYS PARBOARD_DUMP PARBOARD_BUSY_MS; do
+for hook in PARBOARD_KEYS PARBOARD_DUMP PARBOARD_BUSY_MS PARBOARD_TEST_OOM; do
 	if grep -aq "$hook" "$PARBOARD"; then
 		fail "src/parboard has no $hook"
 	else

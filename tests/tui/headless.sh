@@ -315,11 +315,11 @@ EOF
 board chooser 80x24
 s=$(screen chooser 1)
 expect_match "f shows every choice at 80 columns" \
-    'x o  Quá hạn .*x a  Sắp đến hạn, mọi vai trò \(lịch tuần\) .*x n  Chưa hoàn thành .*x 0  Tất cả: bỏ lọc' \
+    '│ o  Quá hạn .*│ a  Sắp đến hạn, mọi vai trò \(lịch tuần\) .*│ n  Chưa hoàn thành .*│ 0  Tất cả: bỏ lọc' \
     "$(printf '%s' "$s" | tr '\n' ' ')"
 expect_match "f says a key chooses" '^Nhấn phím để chọn · Esc: hủy$' "$s"
 expect_match "f at 40 columns cuts the choices, never drops them" \
-    '^x a  Sắp đến hạn, mọi vai trò \(lịch t… x$' "$(screen chooser 2)"
+    '^│ a  Sắp đến hạn, mọi vai trò \(lịch t… │$' "$(screen chooser 2)"
 
 # A prompt lives through a screen too small to show it, text and all;
 # keys typed meanwhile are text, never commands.

@@ -305,8 +305,17 @@ if command -v strace >/dev/null && strace -o /dev/null true 2>/dev/null; then
 	keys frames j
 	sleep 0.5
 	after=$(grep -c '^write(1,' "$TMPD/frames.log")
+	keys frames f	# the filter menu's frame
+	sleep 0.5
+	keys frames Escape
+	sleep 0.3
 	keys frames q
 	see "the board under strace quits" frames '^exit=0'
+	# PuTTY in UTF-8 shows curses's line-drawing set as "lqqqk".
+	expect_eq "the menu's frame: no line-drawing set (smacs) sent" 0 \
+	    "$(grep '^write(1,' "$TMPD/frames.log" | grep -cF '\33(0')"
+	expect_eq "the menu's frame: Unicode corners sent" 1 \
+	    "$(grep '^write(1,' "$TMPD/frames.log" | grep -cF '\342\224\214')"
 	expect_eq "the first screen, header to footer, is one write" 1 \
 	    "$(grep '^write(1,' "$TMPD/frames.log" | grep 'Today 2023-09-13' |
 	    grep -c 'Enter open')"
@@ -314,5 +323,19 @@ if command -v strace >/dev/null && strace -o /dev/null true 2>/dev/null; then
 else
 	printf 'SKIP: strace missing or not allowed to trace: writes per frame not checked\n'
 fi
+
+# Out of memory on the board: the terminal comes back as it was (the
+# test build's Z allocates what cannot be had), and the message is read.
+tm new-session -d -s oom -x 80 -y 24 \
+    "LANGUAGE=en TERM=xterm PARBOARD_TEST_OOM=1 \
+    ASAN_OPTIONS='allocator_may_return_null=1:detect_leaks=0' \
+    '${PARBOARD_TEST:?}' -d '$DB' --today 2023-09-13; echo exit=\$?; sleep 600"
+see "out of memory: the board is up" oom 'Enter open'
+keys oom Z
+see "out of memory: said, after the board" oom '^parboard: out of memory'
+expect_eq "out of memory: the terminal's own screen is back (no alternate screen)" 0 \
+    "$(tm display-message -p -t oom '#{alternate_on}')"
+expect_eq "out of memory: the cursor is shown" 1 \
+    "$(tm display-message -p -t oom '#{cursor_flag}')"
 
 finish
