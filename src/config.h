@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Ids of the two columns that are not real roles. */
 #define ROLE_COMMON "CHUNG"
@@ -121,6 +122,10 @@ struct config *config_default(void);
  * (syntax errors, wrong types, an unknown role in an override, a bad
  * date, a duplicate role id). */
 int config_load(const char *path, struct config **out, char **err);
+
+/* The SETTINGS section of parboard.conf(5), made of the settings table
+ * (confread.c) in the user's language: format "man"; -1 for another. */
+int config_dump_settings(FILE *out, const char *format);
 
 /* The database path: explicit (-d) when not NULL, else the config's
  * `database`, else $XDG_DATA_HOME/parboard/parboard.db (or

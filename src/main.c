@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "board.h"
+#include "cli_table.h"
 #include "config.h"
 #include "evidence.h"
 #include "i18n.h"
@@ -36,140 +37,9 @@
 #define DEMO_DIRECTIVES "hien-thanh-directives.tsv"
 #define DEMO_TODAY "2023-09-13"
 
-static const char *const usage_text = N_(
-"Usage: parboard [-c CONFIG] [-d DATABASE] [--today YYYY-MM-DD] [--plan NAME]\n"
-"                [--view]\n"
-"       parboard --demo [--view]\n"
-"       parboard import [--dry-run] [--plan NAME] FILE...\n"
-"       parboard list [--role R] [--status S] [--overdue]\n"
-"                     [--format text|tsv|csv|json]\n"
-"       parboard set TASK STATUS [--note TEXT] [--no-evidence]\n"
-"       parboard report [--since DATE] [--evidence]\n"
-"                       [--format text|markdown|html|csv]\n"
-"       parboard minutes [--since DATE] [--record] [--chair NAME]\n"
-"                        [--format text|markdown|html|csv]\n"
-"       parboard evidence add TASK --number N --date DATE [--issuer TEXT]\n"
-"                         [--summary TEXT] [--signed] [--file PATH-OR-URL]\n"
-"       parboard evidence list [TASK] [--format text|tsv|csv|json]\n"
-"       parboard evidence remove ID\n"
-"       parboard tick TASK [--date DATE] [--note TEXT]\n"
-"       parboard untick TASK\n"
-"       parboard --help | --version | --dump-keys=man|text\n");
-
-/* The help, one message a paragraph. */
-static const char *const help_text[] = {
-	N_(
-"Track the remediation tasks of a commune's administrative-reform (PAR)\n"
-"appraisal: one board column per responsible role, every change kept.\n"),
-	N_(
-"With no command, open the board on the newest plan.\n"),
-	N_(
-"Commands:\n"
-"  import FILE...     import an appendix (the whole directive document, a\n"
-"                     TSV table or a CSV export) or a directives table;\n"
-"                     all files in one transaction\n"
-"  list               print the tasks\n"
-"  set TASK STATUS    change a task's status; TASK is an id or CODE/ROLE\n"
-"                     (1.7/CA); STATUS is todo, doing, done or blocked\n"
-"  report             progress per role, overdue tasks, recent changes;\n"
-"                     with --evidence: criterion by criterion, the\n"
-"                     documents that prove each task\n"
-"  minutes            the minutes of the weekly meeting: what changed\n"
-"                     since the last one, what is stuck or late\n"
-"  evidence           add, list or remove the documents that prove a\n"
-"                     task (verification documents)\n"
-"  tick, untick       record or retract one occurrence of a counted\n"
-"                     target (3 articles a month)\n"),
-	N_(
-"Keeping the database safe:\n"
-"  backup FILE        copy the database into the new file FILE, while\n"
-"                     boards are open\n"
-"  check              check the database for damage (exit 1 if damaged)\n"),
-	N_(
-"Options:\n"
-"  -c, --config FILE    configuration file (libconfig)\n"
-"  -d, --database FILE  SQLite database\n"
-"      --today DATE     pin today's date (YYYY-MM-DD) everywhere; not for\n"
-"                       changes in the shared install\n"
-"      --plan NAME      work on this plan instead of the newest; for\n"
-"                       import: the name of a plan whose file has no title\n"
-"      --demo           the board on the bundled Hien Thanh sample in a\n"
-"                       throw-away database, today = 13/09/2023\n"
-"      --view           the board read-only (for a projector): it follows\n"
-"                       others' changes, keys that change tasks are refused\n"
-"      --dry-run        import: print what would change, write nothing\n"
-"      --role R         list: only tasks of role R (its id, e.g. VP-TK)\n"
-"      --status S       list: only tasks with status S\n"
-"      --overdue        list: only tasks past their due date, not done\n"
-"      --format F       list, evidence list: text, tsv, csv or json;\n"
-"                       report, minutes: text, markdown, html or csv\n"
-"      --note TEXT      set: add a note with the change\n"
-"      --since DATE     report, minutes: the changes made since DATE\n"
-"      --no-evidence    set: mark done a task that no document proves\n"
-"      --evidence       report: the evidence report\n"
-"      --record         minutes: record the meeting (now, the chair)\n"
-"      --chair NAME     minutes: who chairs the meeting\n"
-"      --number N       evidence add: the document's number and symbol\n"
-"      --date DATE      evidence add: the document's date;\n"
-"                       tick: the day of the occurrence (today)\n"
-"      --issuer TEXT    evidence add: the issuing body\n"
-"      --summary TEXT   evidence add: what the document is about\n"
-"      --signed         evidence add: the document is digitally signed\n"
-"      --file PATH      evidence add: a file path or an http(s) link\n"
-"      --dump-keys=F    print the key table (man or text) and exit\n"
-"  -h, --help           this help\n"
-"  -V, --version        version\n"),
-	N_(
-"On a shared server (parboard.conf(5): users, shared_accounts, people):\n"
-"      --by NAME        on a shared login, the person making the change\n"
-"                       (one of the configuration's people); the board\n"
-"                       asks when it is not given\n"),
-	N_(
-"Exit status: 0 success, 1 runtime error, 2 usage error.\n"
-"See parboard(1) for the board's keys and parboard.conf(5).\n"),
-};
-
-enum {
-	OPT_TODAY = 256, OPT_PLAN, OPT_DEMO, OPT_DUMP_KEYS, OPT_VIEW,
-	OPT_BY, OPT_DRY_RUN,
-	OPT_ROLE, OPT_STATUS, OPT_OVERDUE, OPT_FORMAT, OPT_NOTE, OPT_SINCE,
-	OPT_NO_EVIDENCE, OPT_EVIDENCE, OPT_RECORD, OPT_CHAIR, OPT_NUMBER,
-	OPT_DATE, OPT_ISSUER, OPT_SUMMARY, OPT_SIGNED, OPT_FILE,
-};
-
-static const struct option longopts[] = {
-	{ "config", required_argument, NULL, 'c' },
-	{ "database", required_argument, NULL, 'd' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ "today", required_argument, NULL, OPT_TODAY },
-	{ "plan", required_argument, NULL, OPT_PLAN },
-	{ "demo", no_argument, NULL, OPT_DEMO },
-	{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
-	{ "view", no_argument, NULL, OPT_VIEW },
-	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-	{ "by", required_argument, NULL, OPT_BY },
-	{ "role", required_argument, NULL, OPT_ROLE },
-	{ "status", required_argument, NULL, OPT_STATUS },
-	{ "overdue", no_argument, NULL, OPT_OVERDUE },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "note", required_argument, NULL, OPT_NOTE },
-	{ "since", required_argument, NULL, OPT_SINCE },
-	{ "no-evidence", no_argument, NULL, OPT_NO_EVIDENCE },
-	{ "evidence", no_argument, NULL, OPT_EVIDENCE },
-	{ "record", no_argument, NULL, OPT_RECORD },
-	{ "chair", required_argument, NULL, OPT_CHAIR },
-	{ "number", required_argument, NULL, OPT_NUMBER },
-	{ "date", required_argument, NULL, OPT_DATE },
-	{ "issuer", required_argument, NULL, OPT_ISSUER },
-	{ "summary", required_argument, NULL, OPT_SUMMARY },
-	{ "signed", no_argument, NULL, OPT_SIGNED },
-	{ "file", required_argument, NULL, OPT_FILE },
-	{ NULL, 0, NULL, 0 },
-};
-
 struct options {
-	const char *config, *database, *plan, *dump_keys;
+	const char *config, *database, *plan;
+	const char *dump_keys, *dump_options, *dump_settings;
 	const char *role, *status, *format, *note, *since;
 	const char *by;		/* --by: the person on a shared login */
 	char today[11], since_iso[11];
@@ -182,10 +52,8 @@ struct options {
 	char date_iso[11];
 	bool no_evidence, evidence, record, is_signed;
 	/* Which sub-command options were given, to reject misplaced ones. */
-	unsigned given;
+	cli_optset given;
 };
-
-#define GIVEN(o) (1u << ((o) - OPT_DRY_RUN))
 
 static int usage_error(const char *fmt, ...) PB_PRINTF(1, 2);
 
@@ -200,20 +68,8 @@ usage_error(const char *fmt, ...)
 	out_vprintf(stderr, false, fmt, ap);
 	va_end(ap);
 	fputs("\n", stderr);
-	fputs(_(usage_text), stderr);
+	cli_usage(stderr);
 	return EXIT_USAGE;
-}
-
-static void
-print_help(void)
-{
-	size_t i;
-
-	fputs(_(usage_text), stdout);
-	for (i = 0; i < sizeof help_text / sizeof help_text[0]; i++) {
-		fputs("\n", stdout);
-		fputs(_(help_text[i]), stdout);
-	}
 }
 
 static int
@@ -242,27 +98,20 @@ runtime_error(char *err)
 	return EXIT_RUNTIME;
 }
 
-/* Only the sub-command options in allowed may appear. */
+/* Only the options that go with cmd (cli_table.def) may appear; name is
+ * cmd as the message says it. */
 static int
-check_given(const struct options *o, const char *cmd, unsigned allowed)
+check_given(const struct options *o, const char *name, enum cli_cmd cmd)
 {
-	static const char *const names[] = {
-		"--dry-run", "--role", "--status", "--overdue", "--format",
-		"--note", "--since", "--no-evidence", "--evidence",
-		"--record", "--chair", "--number", "--date", "--issuer",
-		"--summary", "--signed", "--file",
-	};
-	size_t i;
+	int bad = cli_misplaced(o->given, cmd);
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if ((o->given & ~allowed) & (1u << i)) {
-			fprintf(stderr, "parboard: ");
-			fprintf(stderr, _("%s: option %s does not apply\n"),
-			    cmd, names[i]);
-			fputs(_(usage_text), stderr);
-			return EXIT_USAGE;
-		}
-	return 0;
+	if (bad < 0)
+		return 0;
+	fprintf(stderr, "parboard: ");
+	fprintf(stderr, _("%s: option %s does not apply\n"), name,
+	    cli_option_name((enum cli_opt)bad));
+	cli_usage(stderr);
+	return EXIT_USAGE;
 }
 
 /* Where the bundled samples are: $PARBOARD_DATADIR, the installed data,
@@ -930,20 +779,20 @@ cmd_evidence(const struct config *c, const struct options *o, int argc,
 	int rc;
 
 	if (strcmp(sub, "add") == 0) {
-		if ((rc = check_given(o, "evidence add", GIVEN(OPT_NUMBER) |
-		    GIVEN(OPT_DATE) | GIVEN(OPT_ISSUER) | GIVEN(OPT_SUMMARY) |
-		    GIVEN(OPT_SIGNED) | GIVEN(OPT_FILE))) != 0)
+		if ((rc = check_given(o, "evidence add",
+		    CLI_CMD_EV_ADD)) != 0)
 			return rc;
 		return evidence_add(c, o, argc - 1, argv + 1);
 	}
 	if (strcmp(sub, "list") == 0) {
 		if ((rc = check_given(o, "evidence list",
-		    GIVEN(OPT_FORMAT))) != 0)
+		    CLI_CMD_EV_LIST)) != 0)
 			return rc;
 		return evidence_cmd_list(c, o, argc - 1, argv + 1);
 	}
 	if (strcmp(sub, "remove") == 0) {
-		if ((rc = check_given(o, "evidence remove", 0)) != 0)
+		if ((rc = check_given(o, "evidence remove",
+		    CLI_CMD_EV_REMOVE)) != 0)
 			return rc;
 		return evidence_remove(c, o, argc - 1, argv + 1);
 	}
@@ -1159,6 +1008,99 @@ cmd_demo(const struct config *c, const struct options *o)
 	return rc == 0 ? 0 : runtime_error(err);
 }
 
+/* One option into o: -1 to go on, else the exit status (--help, a bad
+ * value).  What each option means, the table does not say. */
+static int
+take_option(struct options *o, enum cli_opt id, const char *arg)
+{
+	const char **str[CLI_NOPTS] = {
+		[CLI_OPT_PLAN] = &o->plan, [CLI_OPT_DUMP_KEYS] = &o->dump_keys,
+		[CLI_OPT_DUMP_OPTIONS] = &o->dump_options,
+		[CLI_OPT_DUMP_SETTINGS] = &o->dump_settings,
+		[CLI_OPT_ROLE] = &o->role, [CLI_OPT_STATUS] = &o->status,
+		[CLI_OPT_FORMAT] = &o->format, [CLI_OPT_NOTE] = &o->note,
+		[CLI_OPT_CHAIR] = &o->chair, [CLI_OPT_NUMBER] = &o->number,
+		[CLI_OPT_ISSUER] = &o->issuer, [CLI_OPT_SUMMARY] = &o->summary,
+		[CLI_OPT_FILE] = &o->file,
+	};
+	bool *flag[CLI_NOPTS] = {
+		[CLI_OPT_DEMO] = &o->demo, [CLI_OPT_VIEW] = &o->view,
+		[CLI_OPT_DRY_RUN] = &o->dry_run, [CLI_OPT_OVERDUE] = &o->overdue,
+		[CLI_OPT_NO_EVIDENCE] = &o->no_evidence,
+		[CLI_OPT_EVIDENCE] = &o->evidence,
+		[CLI_OPT_RECORD] = &o->record, [CLI_OPT_SIGNED] = &o->is_signed,
+	};
+
+	switch (id) {
+	case CLI_OPT_CONFIG:
+	case CLI_OPT_DATABASE:
+		if (*arg == '\0')
+			return usage_error(_("%s: empty file name"),
+			    id == CLI_OPT_CONFIG ? "-c" : "-d");
+		*(id == CLI_OPT_CONFIG ? &o->config : &o->database) = arg;
+		break;
+	case CLI_OPT_HELP:
+		cli_help(stdout);
+		return 0;
+	case CLI_OPT_VERSION:
+		printf("parboard %s\n", PACKAGE_VERSION);
+		return 0;
+	case CLI_OPT_TODAY:
+		if (!text_parse_date(arg, o->today))
+			return usage_error(_("--today: bad date '%s' "
+			    "(YYYY-MM-DD)"), arg);
+		today_set(o->today);
+		break;
+	case CLI_OPT_BY:
+		if (*arg == '\0')
+			return usage_error(_("%s: empty name"), "--by");
+		o->by = arg;
+		break;
+	case CLI_OPT_SINCE:
+		if (!text_parse_date(arg, o->since_iso))
+			return usage_error(_("--since: bad date '%s'"), arg);
+		o->since = arg;
+		break;
+	case CLI_OPT_DATE:
+		if (!text_parse_date(arg, o->date_iso))
+			return usage_error(_("--date: bad date '%s'"), arg);
+		o->date = arg;
+		break;
+	default:
+		if (str[id] != NULL)
+			*str[id] = arg;
+		else if (flag[id] != NULL)
+			*flag[id] = true;
+		break;
+	}
+	return -1;
+}
+
+/* --dump-keys, --dump-options, --dump-settings: -1 when none is given. */
+static int
+dump(const struct options *o)
+{
+	if (o->dump_keys != NULL) {
+		if (keymap_dump(stdout, o->dump_keys) != 0)
+			return usage_error(_("--dump-keys: unknown "
+			    "format '%s' (man or text)"), o->dump_keys);
+		return 0;
+	}
+	if (o->dump_options != NULL) {
+		if (cli_dump_options(stdout, o->dump_options) != 0)
+			return usage_error(_("%s: unknown format '%s' (man)"),
+			    "--dump-options", o->dump_options);
+		return 0;
+	}
+	if (o->dump_settings != NULL) {
+		if (config_dump_settings(stdout, o->dump_settings) != 0)
+			return usage_error(_("%s: unknown format '%s' (man)"),
+			    "--dump-settings", o->dump_settings);
+		return 0;
+	}
+	return -1;
+}
+
 static int
 run(int argc, char **argv)
 {
@@ -1167,7 +1109,7 @@ run(int argc, char **argv)
 	struct perm *me = NULL;
 	const char *cmd;
 	char *err = NULL, *shared_db = NULL;
-	int ch, rc;
+	int ch, id, rc;
 
 	priv_start();
 	i18n_init();
@@ -1178,119 +1120,21 @@ run(int argc, char **argv)
 		store_set_busy_wait(atol(getenv("PARBOARD_BUSY_MS")));
 #endif
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":c:d:hV", longopts,
+	while ((ch = getopt_long(argc, argv, cli_shortopts(), cli_longopts(),
 	    NULL)) != -1) {
-		switch (ch) {
-		case 'c':
-			if (*optarg == '\0')
-				return usage_error(_("%s: empty file name"), "-c");
-			o.config = optarg;
-			break;
-		case 'd':
-			if (*optarg == '\0')
-				return usage_error(_("%s: empty file name"), "-d");
-			o.database = optarg;
-			break;
-		case 'h':
-			print_help();
-			return 0;
-		case 'V':
-			printf("parboard %s\n", PACKAGE_VERSION);
-			return 0;
-		case OPT_TODAY:
-			if (!text_parse_date(optarg, o.today))
-				return usage_error(_("--today: bad date '%s' "
-				    "(YYYY-MM-DD)"), optarg);
-			today_set(o.today);
-			break;
-		case OPT_PLAN:
-			o.plan = optarg;
-			break;
-		case OPT_DEMO:
-			o.demo = true;
-			break;
-		case OPT_DUMP_KEYS:
-			o.dump_keys = optarg;
-			break;
-		case OPT_VIEW:
-			o.view = true;
-			break;
-		case OPT_BY:
-			if (*optarg == '\0')
-				return usage_error(_("%s: empty name"), "--by");
-			o.by = optarg;
-			break;
-		case OPT_DRY_RUN:
-			o.dry_run = true;
-			o.given |= GIVEN(ch);
-			break;
-		case OPT_ROLE:
-			o.role = optarg;
-			o.given |= GIVEN(ch);
-			break;
-		case OPT_STATUS:
-			o.status = optarg;
-			o.given |= GIVEN(ch);
-			break;
-		case OPT_OVERDUE:
-			o.overdue = true;
-			o.given |= GIVEN(ch);
-			break;
-		case OPT_FORMAT:
-			o.format = optarg;
-			o.given |= GIVEN(ch);
-			break;
-		case OPT_NOTE:
-			o.note = optarg;
-			o.given |= GIVEN(ch);
-			break;
-		case OPT_SINCE:
-			if (!text_parse_date(optarg, o.since_iso))
-				return usage_error(_("--since: bad date '%s'"),
-				    optarg);
-			o.since = optarg;
-			o.given |= GIVEN(ch);
-			break;
-		case OPT_NO_EVIDENCE:
-		case OPT_EVIDENCE:
-		case OPT_RECORD:
-		case OPT_SIGNED:
-			*(ch == OPT_NO_EVIDENCE ? &o.no_evidence :
-			    ch == OPT_EVIDENCE ? &o.evidence :
-			    ch == OPT_RECORD ? &o.record : &o.is_signed) = true;
-			o.given |= GIVEN(ch);
-			break;
-		case OPT_DATE:
-			if (!text_parse_date(optarg, o.date_iso))
-				return usage_error(_("--date: bad date '%s'"),
-				    optarg);
-			o.date = optarg;
-			o.given |= GIVEN(ch);
-			break;
-		case OPT_CHAIR:
-		case OPT_NUMBER:
-		case OPT_ISSUER:
-		case OPT_SUMMARY:
-		case OPT_FILE:
-			*(ch == OPT_CHAIR ? &o.chair : ch == OPT_NUMBER ?
-			    &o.number : ch == OPT_ISSUER ? &o.issuer :
-			    ch == OPT_SUMMARY ? &o.summary : &o.file) = optarg;
-			o.given |= GIVEN(ch);
-			break;
-		case ':':
+		if (ch == ':')
 			return usage_error(_("option %s needs a value"),
 			    argv[optind - 1]);
-		default:
+		if ((id = cli_option(ch)) < 0)
 			return usage_error(_("unknown option '%s'"),
 			    argv[optind - 1]);
-		}
+		if (!cli_option_global((enum cli_opt)id))
+			o.given |= CLI_OPTBIT(id);
+		if ((rc = take_option(&o, (enum cli_opt)id, optarg)) >= 0)
+			return rc;
 	}
-	if (o.dump_keys != NULL) {
-		if (keymap_dump(stdout, o.dump_keys) != 0)
-			return usage_error(_("--dump-keys: unknown "
-			    "format '%s' (man or text)"), o.dump_keys);
-		return 0;
-	}
+	if ((rc = dump(&o)) >= 0)
+		return rc;
 	cmd = optind < argc ? argv[optind++] : NULL;
 	/* The shared install records only on the clock's date: with
 	 * --today anyone could date a change or a meeting as they please.
@@ -1334,46 +1178,40 @@ run(int argc, char **argv)
 		if (cmd != NULL)
 			rc = usage_error(_("--demo takes no command "
 			    "(got '%s')"), cmd);
-		else if ((rc = check_given(&o, "--demo", 0)) == 0)
+		else if ((rc = check_given(&o, "--demo", CLI_CMD_DEMO)) == 0)
 			rc = cmd_demo(c, &o);
 	} else if (cmd == NULL) {
-		if ((rc = check_given(&o, "board", 0)) == 0)
+		if ((rc = check_given(&o, "board", CLI_CMD_BOARD)) == 0)
 			rc = cmd_board(c, &o);
 	} else if (strcmp(cmd, "import") == 0) {
-		if ((rc = check_given(&o, cmd, GIVEN(OPT_DRY_RUN))) == 0)
+		if ((rc = check_given(&o, cmd, CLI_CMD_IMPORT)) == 0)
 			rc = cmd_import(c, &o, argc - optind, argv + optind);
 	} else if (strcmp(cmd, "list") == 0) {
-		if ((rc = check_given(&o, cmd, GIVEN(OPT_ROLE) |
-		    GIVEN(OPT_STATUS) | GIVEN(OPT_OVERDUE) |
-		    GIVEN(OPT_FORMAT))) == 0)
+		if ((rc = check_given(&o, cmd, CLI_CMD_LIST)) == 0)
 			rc = optind < argc ? usage_error(_("list: unexpected "
 			    "argument '%s'"), argv[optind]) : cmd_list(c, &o);
 	} else if (strcmp(cmd, "set") == 0) {
-		if ((rc = check_given(&o, cmd, GIVEN(OPT_NOTE) |
-		    GIVEN(OPT_NO_EVIDENCE))) == 0)
+		if ((rc = check_given(&o, cmd, CLI_CMD_SET)) == 0)
 			rc = cmd_set(c, &o, argc - optind, argv + optind);
 	} else if (strcmp(cmd, "minutes") == 0) {
-		if ((rc = check_given(&o, cmd, GIVEN(OPT_SINCE) |
-		    GIVEN(OPT_FORMAT) | GIVEN(OPT_RECORD) |
-		    GIVEN(OPT_CHAIR))) == 0)
+		if ((rc = check_given(&o, cmd, CLI_CMD_MINUTES)) == 0)
 			rc = cmd_minutes(c, &o, argc - optind, argv + optind);
 	} else if (strcmp(cmd, "evidence") == 0) {
 		rc = cmd_evidence(c, &o, argc - optind, argv + optind);
 	} else if (strcmp(cmd, "tick") == 0 || strcmp(cmd, "untick") == 0) {
 		if ((rc = check_given(&o, cmd, strcmp(cmd, "tick") == 0 ?
-		    GIVEN(OPT_DATE) | GIVEN(OPT_NOTE) : 0)) == 0)
+		    CLI_CMD_TICK : CLI_CMD_UNTICK)) == 0)
 			rc = cmd_tick(c, &o, cmd, argc - optind, argv + optind);
 	} else if (strcmp(cmd, "report") == 0) {
-		if ((rc = check_given(&o, cmd, GIVEN(OPT_SINCE) |
-		    GIVEN(OPT_FORMAT) | GIVEN(OPT_EVIDENCE))) == 0)
+		if ((rc = check_given(&o, cmd, CLI_CMD_REPORT)) == 0)
 			rc = optind < argc ? usage_error(_("report: "
 			    "unexpected argument '%s'"), argv[optind]) :
 			    cmd_report(c, &o);
 	} else if (strcmp(cmd, "backup") == 0) {
-		if ((rc = check_given(&o, cmd, 0)) == 0)
+		if ((rc = check_given(&o, cmd, CLI_CMD_BACKUP)) == 0)
 			rc = cmd_backup(c, &o, argc - optind, argv + optind);
 	} else if (strcmp(cmd, "check") == 0) {
-		if ((rc = check_given(&o, cmd, 0)) == 0)
+		if ((rc = check_given(&o, cmd, CLI_CMD_CHECK)) == 0)
 			rc = optind < argc ? usage_error(_("check: unexpected "
 			    "argument '%s'"), argv[optind]) : cmd_check(c, &o);
 	} else

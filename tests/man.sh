@@ -1,48 +1,65 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# tests/man.sh: the man page's KEYS section is the key table's, and the
-# built pages pass mandoc's lint.
+# tests/man.sh: the man pages' generated blocks are their tables' (the
+# keys, the options, the settings), and the built pages pass mandoc's lint.
 #
 # The KEYS section of man/parboard.1.in, between the lines
 #   .\" KEYS-BEGIN   and   .\" KEYS-END
-# is `LANGUAGE=en parboard --dump-keys=man` output; regenerate it with
+# is `LANGUAGE=en parboard --dump-keys=man` output; so are its OPTIONS
+# block (OPTIONS-BEGIN/END, --dump-options=man) and the SETTINGS block of
+# man/parboard.5.in (SETTINGS-BEGIN/END, --dump-settings=man).  Regenerate
+# the three with
 #   make update-man-keys
-# The dump speaks the user's language: LANGUAGE=vi gives the KEYS section
-# of the Vietnamese page, with the same entries.
+# The dumps speak the user's language: LANGUAGE=vi gives the blocks of the
+# Vietnamese pages, with the same entries.
 . "$SRCDIR/tests/lib.sh"
 
 page="$SRCDIR/man/parboard.1.in"
 
-# 1. The committed KEYS block and the table agree.
-if ! grep -q '^\.\\" KEYS-BEGIN' "$page" || ! grep -q '^\.\\" KEYS-END' "$page"; then
-	fail "man/parboard.1.in has the KEYS-BEGIN and KEYS-END markers"
-else
-	sed -n '/^\.\\" KEYS-BEGIN/,/^\.\\" KEYS-END/p' "$page" | sed '1d;$d' \
-	    > "$TMPD/committed"
-	if LANGUAGE=en "$PARBOARD" --dump-keys=man > "$TMPD/table"; then
-		if diff -u "$TMPD/committed" "$TMPD/table" > "$TMPD/diff"; then
-			pass "KEYS section of parboard.1 matches the key table"
-		else
-			fail "KEYS section of parboard.1 differs from the key table (run make update-man-keys)"
-			cat "$TMPD/diff"
-		fi
-	else
-		fail "parboard --dump-keys=man runs"
+# 1. The committed KEYS, OPTIONS and SETTINGS blocks and their tables agree.
+# block NAME PAGE: the block between NAME-BEGIN and NAME-END of PAGE.
+block() {
+	sed -n "/^\.\\\\\" $1-BEGIN\$/,/^\.\\\\\" $1-END\$/p" "$2" | sed '1d;$d'
+}
+for spec in KEYS:keys:parboard.1.in OPTIONS:options:parboard.1.in \
+    SETTINGS:settings:parboard.5.in; do
+	b=${spec%%:*}; d=${spec#*:}; d=${d%%:*}; f="$SRCDIR/man/${spec##*:}"
+	if ! grep -q "^\.\\\\\" $b-BEGIN\$" "$f" ||
+	    ! grep -q "^\.\\\\\" $b-END\$" "$f"; then
+		fail "man/${spec##*:} has the $b-BEGIN and $b-END markers"
+		continue
 	fi
-fi
+	block "$b" "$f" > "$TMPD/$d.committed"
+	if ! LANGUAGE=en "$PARBOARD" --dump-$d=man > "$TMPD/$d.table"; then
+		fail "parboard --dump-$d=man runs"
+	elif [ -s "$TMPD/$d.table" ] &&
+	    diff -u "$TMPD/$d.committed" "$TMPD/$d.table" > "$TMPD/$d.diff"; then
+		pass "$b section of ${spec##*:} matches its table"
+	else
+		fail "$b section of ${spec##*:} differs from its table (run make update-man-keys)"
+		head -20 "$TMPD/$d.diff"
+	fi
+done
+expect_eq "the OPTIONS section has an entry for each option of --help" \
+    "$(LANGUAGE=en "$PARBOARD" --help | grep -c '^  [ -][ A-Za-z][ ,] --')" \
+    "$(grep -c '^\.TP' "$TMPD/options.table")"
+check "--dump-options: another format is a usage error" \
+    sh -c '"$1" --dump-options=text >/dev/null 2>&1; [ $? -eq 2 ]' sh "$PARBOARD"
+check "--dump-settings: another format is a usage error" \
+    sh -c '"$1" --dump-settings=text >/dev/null 2>&1; [ $? -eq 2 ]' sh "$PARBOARD"
 
 # The table lists every action, each with a key.
-n_tp=$(grep -c '^\.TP' "$TMPD/table")
+n_tp=$(grep -c '^\.TP' "$TMPD/keys.table")
 n_text=$(LANGUAGE=en "$PARBOARD" --dump-keys=text | grep -c '^  ')
 expect_eq "man and text dumps list the same number of actions" "$n_text" "$n_tp"
-check "no action is unbound by default" sh -c "! grep -q unbound '$TMPD/table'"
+check "no action is unbound by default" sh -c "! grep -q unbound '$TMPD/keys.table'"
 
 # The Vietnamese dump: the same entries and macros, Vietnamese texts.
 LANGUAGE=vi "$PARBOARD" --dump-keys=man > "$TMPD/table.vi"
 expect_eq "the Vietnamese KEYS section has every action" "$n_tp" \
     "$(grep -c '^\.TP' "$TMPD/table.vi")"
 expect_eq "the Vietnamese KEYS section uses the same macros" \
-    "$(sed -n 's/^\(\.[A-Z]*\).*/\1/p' "$TMPD/table" | sort | uniq -c)" \
+    "$(sed -n 's/^\(\.[A-Z]*\).*/\1/p' "$TMPD/keys.table" | sort | uniq -c)" \
     "$(sed -n 's/^\(\.[A-Z]*\).*/\1/p' "$TMPD/table.vi" | sort | uniq -c)"
 expect_match "the Vietnamese KEYS section has Vietnamese headings" \
     '^\.SS Di chuyển$' "$(cat "$TMPD/table.vi")"
@@ -117,25 +134,33 @@ else
 	fi
 fi
 
-# 3b. The Vietnamese KEYS block is the Vietnamese key table.
+# 3b. The Vietnamese pages are built.
 if [ ! -f "$vi1" ] || [ ! -f "$vi5" ]; then
 	fail "the Vietnamese pages are built"
 	finish
 fi
-sed -n '/^\.\\" KEYS-BEGIN/,/^\.\\" KEYS-END/p' "$vi1" | sed '1d;$d' \
-    > "$TMPD/vi-keys"
-if LANGUAGE=vi "$PARBOARD" --dump-keys=man > "$TMPD/vi-table"; then
-	if [ -s "$TMPD/vi-keys" ] &&
-	    diff -u "$TMPD/vi-table" "$TMPD/vi-keys" > "$TMPD/vi-diff"; then
-		pass "KEYS section of the Vietnamese parboard.1 is the Vietnamese key table"
+# The Vietnamese KEYS, OPTIONS and SETTINGS blocks are the Vietnamese
+# tables.
+for spec in KEYS:keys:$vi1 OPTIONS:options:$vi1 SETTINGS:settings:$vi5; do
+	b=${spec%%:*}; d=${spec#*:}; d=${d%%:*}; f=${spec#*:*:}
+	block "$b" "$f" > "$TMPD/vi-$d"
+	LANGUAGE=vi "$PARBOARD" --dump-$d=man > "$TMPD/vi-$d.table"
+	if [ -s "$TMPD/vi-$d" ] &&
+	    diff -u "$TMPD/vi-$d.table" "$TMPD/vi-$d" > "$TMPD/vi-$d.diff"; then
+		pass "$b section of the Vietnamese ${f##*/} is the Vietnamese table"
 	else
-		fail "KEYS section of the Vietnamese parboard.1 is the Vietnamese key table"
-		head -20 "$TMPD/vi-diff"
+		fail "$b section of the Vietnamese ${f##*/} is the Vietnamese table"
+		head -20 "$TMPD/vi-$d.diff"
 	fi
-else
-	fail "LANGUAGE=vi parboard --dump-keys=man runs"
-fi
-check "no .PBKEYS placeholder is left" sh -c "! grep -q '^\.PBKEYS' '$vi1' '$vi5'"
+	expect_eq "the Vietnamese $b section has every entry" \
+	    "$(grep -c '^\.TP' "$TMPD/$d.table")" "$(grep -c '^\.TP' "$TMPD/vi-$d")"
+done
+expect_match "the Vietnamese OPTIONS section is Vietnamese" \
+    '^Dùng cơ sở dữ liệu SQLite này\.$' "$(cat "$TMPD/vi-options")"
+expect_match "the Vietnamese SETTINGS section is Vietnamese" \
+    '^\\fBdatabase\\fR .chuỗi; mặc định: không có.$' "$(cat "$TMPD/vi-settings")"
+check "no placeholder (.PBKEYS, .PBOPTIONS, .PBSETTINGS) is left" \
+    sh -c "! grep -q '^\.PB' '$vi1' '$vi5'"
 
 # 3c. Vietnamese section names, in sentence case; no capital that carries
 # two stacked marks (PuTTY clips them); the newer tone-mark placement.

@@ -39,6 +39,15 @@ expect_eq "--help under LANG=en_US.UTF-8 (not installed) is English" "$help_en" 
 expect_eq "--help: as many paragraphs in both languages" \
 	"$(printf '%s\n' "$help_en" | grep -c '^$')" \
 	"$(printf '%s\n' "$help_vi" | grep -c '^$')"
+# --help is generated from the command table and wrapped by the program:
+# within 80 columns (display width) in both languages.
+expect_eq "--help (en) fits in 80 columns" "" \
+	"$(printf '%s\n' "$help_en" | awk 'length > 79')"
+expect_eq "--help (vi) fits in 80 columns" "" \
+	"$(printf '%s\n' "$help_vi" | LC_ALL=C.UTF-8 wc -L | awk '$1 > 79')"
+expect_eq "--help: as many lines of options in both languages" \
+	"$(printf '%s\n' "$help_en" | grep -c '^  [ -][ A-Za-z][ ,] --')" \
+	"$(printf '%s\n' "$help_vi" | grep -c '^  [ -][ A-Za-z][ ,] --')"
 
 # Errors in both languages.
 err=$(def "$PARBOARD" frobnicate 2>&1); rc=$?
