@@ -5,14 +5,14 @@
  * (statuses, overdue, points) are task.h's, included here so that callers
  * of the store see them.
  *
- * Schema (PRAGMA user_version 7):
+ * Schema (PRAGMA user_version 8):
  *   plan(id, name UNIQUE, source, has_total, total_standard, total_self,
  *        total_appraised, total_deduction, imported_at)
  *   criterion(id, plan_id, code, title, standard, self, appraised,
  *        deduction, has, comment, assignee, line; UNIQUE(plan_id, code))
- *   task(id, plan_id, tkey, code, role, support, title, origin, status,
- *        due, due_source, points, target, every, created_at, version,
- *        role_source, seq; UNIQUE(plan_id, tkey))
+ *   task(id, plan_id, tkey, code, role, support_roles, title, origin,
+ *        status, due, due_source, points, target, every, created_at,
+ *        version, role_source, seq; UNIQUE(plan_id, tkey))
  *        tkey: "A:CODE" (appendix), "D:CODE/folded words" (directive),
  *        "M:…" (manual); the owner role is not part of it (schema 3)
  *   history(id, task_id, at, user, kind, old, new)
@@ -21,10 +21,11 @@
  *   finding(id, plan_id, line, code, message)
  *   counter(id = 1, seq): the change counter (schema 4), kept by
  *        triggers on task inserts and version bumps
- * Beyond that sketch: task.support holds a JSON array ('["VP-TK"]') so
- * JSON output can embed it (the C API uses the comma form "VP-TK,TP-HT");
- * history.undone marks rows store_undo reverted and history.old_source
- * keeps a "due" row's previous due_source; finding.file names the file a
+ * Beyond that sketch: task.support_roles holds the supporting roles in
+ * the comma form of struct task ("VP-TK,TP-HT"; schema 8), task.support
+ * their JSON array up to schema 7 (no longer written); history.undone
+ * marks rows store_undo_row reverted and history.old_source keeps a
+ * "due" row's previous due_source; finding.file names the file a
  * finding came from.  history, meeting, evidence and tick have a clock
  * column (schema 7): the clock's own time (UTC) when --today pinned the
  * day the row is dated, else NULL.
@@ -219,10 +220,6 @@ int store_changes(struct store *s, long plan_id, const char *since,
     struct change **out, size_t *n, char **err);
 void changes_free(struct change *c, size_t n);
 
-/* The plan's findings as text lines "FILE:LINE: message" (the message
- * as derive wrote it at import: in the importer's language). */
-char **store_findings(struct store *s, long plan_id);
-
 /* --- changes: one transaction each, a history row with user --- */
 
 /* Change a task field: kind "status" (value a status name) or "due"
@@ -247,16 +244,6 @@ int store_task_note(struct store *s, long task_id, const char *kind,
 int store_task_add(struct store *s, long plan_id, const char *role,
     const char *code, const char *title, const char *due,
     const char *user, long *task_id, char **err);
-/* Undo user's newest status, due or role change in the plan (not undone
- * yet, not made by an import): restores the old value (and its source),
- * records an "undo" row.  Returns 1 when there is
- * nothing to undo; *what (malloc'd) describes what was undone, in the
- * user's language: "task 12 (1.7/CA): status Done → In progress".
- * Refuses (-1, "task N changed since; nothing undone") when the task no
- * longer holds the value that change wrote. */
-int store_undo(struct store *s, long plan_id, const char *user,
-    char **what, char **err);
-
 /* The board's one-key changes: like store_task_set (kind "status" or
  * "due"), but checked against the field's value the board showed (a
  * status name, a YYYY-MM-DD date or NULL): STORE_CONFLICT when that
@@ -266,19 +253,15 @@ int store_undo(struct store *s, long plan_id, const char *user,
 int store_task_set_field(struct store *s, long task_id, const char *shown,
     const char *kind, const char *value, const char *note,
     const char *user, long *row, char **err);
-/* store_undo for one history row (a change this board made): 1 when it
- * is not an undoable row of user any more. */
+/* Undo one history row (a status, due or role change this board made,
+ * not by an import): restores the old value (and its source) and records
+ * an "undo" row.  Returns 1 when it is not an undoable row of user any
+ * more; *what (malloc'd) describes what was undone, in the user's
+ * language: "task 12 (1.7/CA): status Done → In progress".  Refuses (-1,
+ * "task N changed since; nothing undone") when the task no longer holds
+ * the value that change wrote. */
 int store_undo_row(struct store *s, long plan_id, long row,
     const char *user, char **what, char **err);
-
-/* --- output through SQLite's JSON functions --- */
-
-/* One JSON array of the filtered tasks with the keys of DESIGN.md, plus
- * status_label (the one value in the user's language), due_source,
- * target, every, notes and evidence (counts), in store_tasks' order, on
- * one line followed by "\n". */
-int store_tasks_json(struct store *s, long plan_id, const struct filter *f,
-    FILE *out, char **err);
 
 /* --- the evidence register, meetings, counted targets (issue 8;
  * store_register.c) --- */

@@ -34,7 +34,8 @@
 
 /* The columns of struct task, shared by store_tasks and store_task_get. */
 #define TASK_COLUMNS \
-	"t.id, t.version, t.tkey, t.code, t.role, t.support, t.title," \
+	"t.id, t.version, t.tkey, t.code, t.role, t.support_roles," \
+	" t.title," \
 	" t.origin, t.status, t.due, t.due_source, t.points, t.target," \
 	" t.every, c.title, c.comment, c.assignee, c.standard, c.self," \
 	" c.appraised, c.deduction, c.has," \
