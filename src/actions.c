@@ -612,7 +612,7 @@ before_blocked(struct board *b, long id)
 		return st;
 	}
 	for (i = 0; i < n; i++)
-		if (strcmp(h[i].kind, "status") == 0 && h[i].new != NULL &&
+		if (h[i].kind == HK_STATUS && h[i].new != NULL &&
 		    strcmp(h[i].new, "blocked") == 0 && h[i].old != NULL &&
 		    status_parse(h[i].old, &old) && old != STATUS_BLOCKED)
 			st = old;
@@ -871,7 +871,7 @@ act_add(struct board *b)
 static void
 act_undo(struct board *b)
 {
-	char *what = NULL, *err = NULL, *q;
+	char *err = NULL, *q;
 	struct undo u;
 	int rc, k;
 
@@ -892,8 +892,7 @@ act_undo(struct board *b)
 		return;
 	}
 	b->nundo--;
-	rc = store_undo_row(b->s, b->plan.id, u.row, current_user(), &what,
-	    &err);
+	rc = store_undo_row(b->s, b->plan.id, u.row, current_user(), &err);
 	if (rc < 0)
 		board_message(b, true, _("Cannot undo: %s"), err);
 	else if (rc > 0)
@@ -901,7 +900,6 @@ act_undo(struct board *b)
 	else
 		board_message(b, false, _("Undone: %s"), u.what);
 	free(u.what);
-	free(what);
 	free(err);
 	board_reload(b);
 }

@@ -27,6 +27,7 @@
 #include "targets.h"
 #include "text.h"
 #include "util.h"
+#include "words.h"
 
 #define EXIT_RUNTIME 1
 #define EXIT_USAGE 2
@@ -716,7 +717,7 @@ note_namesakes(struct store *s, const struct plan *p, const char *spec,
 			if (t[i].id != chosen && t[i].code != NULL &&
 			    strcmp(t[i].code, me.code) == 0)
 				buf_addf(&b, "%s%ld (%s)", b.len ? ", " : "",
-				    t[i].id, report_origin_label(t[i].origin));
+				    t[i].id, words_origin(t[i].origin));
 		tasks_free(t, n);
 	}
 	if (b.len > 0) {

@@ -1598,14 +1598,6 @@ store_plan_get(struct store *s, const char *name, struct plan *out,
 	return rc == SQLITE_ROW ? 0 : 1;
 }
 
-void
-plan_clear(struct plan *p)
-{
-	free(p->name);
-	free(p->source);
-	free(p->imported_at);
-	memset(p, 0, sizeof *p);
-}
 
 /* Column 0 of every row as a NULL-terminated list (empty on error). */
 static char **

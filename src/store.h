@@ -43,6 +43,7 @@
 
 #include "appendix.h"
 #include "derive.h"
+#include "model.h"
 #include "task.h"
 #include "text.h"
 
@@ -51,26 +52,7 @@ struct store;
 /* Result of a write that checks the task's version (see store_task_set). */
 #define STORE_CONFLICT (-2)
 
-struct plan {
-	long id;
-	char *name;
-	char *source;
-	bool has_total;
-	score total_standard, total_self, total_appraised, total_deduction;
-	char *imported_at;
-};
 
-struct history {
-	long id;
-	char *at;		/* "YYYY-MM-DD HH:MM:SS", local time (stored
-				 * in UTC) */
-	char *clock;		/* store_history only: when written with
-				 * --today, the clock's own time (local,
-				 * like at), else NULL */
-	char *user;
-	char *kind;
-	char *old, *new;	/* may be NULL */
-};
 
 struct filter {
 	const char *role;	/* role id or NULL */
@@ -155,7 +137,6 @@ int store_findings_save(struct store *s, long plan_id, const char *file,
  * plan does not make it the newest).  Returns 1 when there is none. */
 int store_plan_get(struct store *s, const char *name, struct plan *out,
     char **err);
-void plan_clear(struct plan *p);
 /* NULL-terminated list of the plan's criterion codes (for directives). */
 char **store_plan_codes(struct store *s, long plan_id);
 void strv_free(char **v);
@@ -207,18 +188,11 @@ int store_task_find(struct store *s, long plan_id, const char *spec,
 
 int store_history(struct store *s, long task_id, struct history **out,
     size_t *n, char **err);
-void history_free(struct history *h, size_t n);
 
 /* History rows of the plan's tasks at or after since (YYYY-MM-DD, may
  * be NULL), oldest first, with the task they belong to. */
-struct change {
-	struct history h;
-	long task_id;
-	char *code, *role, *title;
-};
 int store_changes(struct store *s, long plan_id, const char *since,
     struct change **out, size_t *n, char **err);
-void changes_free(struct change *c, size_t n);
 
 /* --- changes: one transaction each, a history row with user --- */
 
@@ -256,28 +230,16 @@ int store_task_set_field(struct store *s, long task_id, const char *shown,
 /* Undo one history row (a status, due or role change this board made,
  * not by an import): restores the old value (and its source) and records
  * an "undo" row.  Returns 1 when it is not an undoable row of user any
- * more; *what (malloc'd) describes what was undone, in the user's
- * language: "task 12 (1.7/CA): status Done → In progress".  Refuses (-1,
- * "task N changed since; nothing undone") when the task no longer holds
- * the value that change wrote. */
+ * more.  Refuses (-1, "task N changed since; nothing undone") when the
+ * task no longer holds the value that change wrote. */
 int store_undo_row(struct store *s, long plan_id, long row,
-    const char *user, char **what, char **err);
+    const char *user, char **err);
 
 /* --- the evidence register, meetings, counted targets (issue 8;
  * store_register.c) --- */
 
-/* A document that proves a task (tài liệu kiểm chứng): number and
- * symbol ("158/BC-UBND"), date, issuing body, summary (trích yếu),
- * digitally signed or not, a file path or link.  incomplete: kept from
- * the free-text evidence of schema 4 (only the summary). */
-struct evidence {
-	long id, task_id;
-	char *number, *day, *issuer, *summary, *file;
-	bool is_signed, incomplete;
-	char *user, *at;
-	char *code, *role, *title;	/* the task's, when listed */
-};
-void evidence_free(struct evidence *v, size_t n);
+/* "158/BC-UBND 2023-09-20: summary", the history's words for e. */
+char *evidence_describe(const struct evidence *e);
 /* Add e to task_id (a history row "evidence" names it); *id may be NULL. */
 int store_evidence_add(struct store *s, long task_id,
     const struct evidence *e, const char *user, long *id, char **err);
@@ -288,20 +250,15 @@ int store_evidence_list(struct store *s, long plan_id, long task_id,
  * old = what it was).  Returns 1 when the plan has no such document. */
 int store_evidence_remove(struct store *s, long plan_id, long id,
     const char *user, char **err);
-/* "158/BC-UBND 2023-09-20: summary", the history's words for e. */
-char *evidence_describe(const struct evidence *e);
 
-/* A weekly review meeting, recorded by `minutes --record`. */
-struct meeting {
-	long id;
-	char *at;		/* UTC "YYYY-MM-DD HH:MM:SS" */
-	char *chair, *user;
-};
-void meeting_clear(struct meeting *m);
 /* The plan's last meeting (before the UTC timestamp before, when not
  * NULL); 1 when there is none. */
 int store_meeting_last(struct store *s, long plan_id, const char *before,
     struct meeting *out, char **err);
+/* The plan's last meeting and the one before it (id 0: none), for
+ * meeting_window (meeting.h). */
+int store_meetings_last(struct store *s, long plan_id, struct meeting *last,
+    struct meeting *before, char **err);
 int store_meeting_record(struct store *s, long plan_id, const char *chair,
     const char *user, char **err);
 
@@ -322,12 +279,6 @@ int store_changed_tasks(struct store *s, long plan_id, const char *after,
     const char *until, const char *since, long **out, size_t *n,
     char **err);
 
-/* One occurrence of a counted target (a "tick"). */
-struct tick {
-	long id, task_id;
-	char *day, *note, *user;
-};
-void ticks_free(struct tick *v, size_t n);
 /* Record an occurrence on day (YYYY-MM-DD, not after today()); the first
  * occurrence moves a task to do to in progress. */
 int store_tick_add(struct store *s, long task_id, const char *day,

@@ -261,22 +261,14 @@ read_history(sqlite3_stmt *st, int i, struct history *h)
 	h->id = (long)sqlite3_column_int64(st, i);
 	h->at = col_str(st, i + 1);
 	h->user = col_str(st, i + 2);
-	h->kind = col_str(st, i + 3);
+	if (!history_kind_parse((const char *)sqlite3_column_text(st, i + 3),
+	    &h->kind))
+		h->kind = HK_COUNT;	/* the schema's CHECK rules it out */
 	h->old = col_str(st, i + 4);
 	h->new = col_str(st, i + 5);
 	h->clock = NULL;
 }
 
-static void
-history_clear(struct history *h)
-{
-	free(h->at);
-	free(h->user);
-	free(h->kind);
-	free(h->old);
-	free(h->new);
-	free(h->clock);
-}
 
 int
 store_history(struct store *s, long task_id, struct history **out,
@@ -311,15 +303,6 @@ store_history(struct store *s, long task_id, struct history **out,
 	return 0;
 }
 
-void
-history_free(struct history *h, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		history_clear(&h[i]);
-	free(h);
-}
 
 int
 store_changes(struct store *s, long plan_id, const char *since,
@@ -371,19 +354,6 @@ store_changes_read(struct store *s, sqlite3_stmt *st, struct change **out,
 	return 0;
 }
 
-void
-changes_free(struct change *c, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		history_clear(&c[i].h);
-		free(c[i].code);
-		free(c[i].role);
-		free(c[i].title);
-	}
-	free(c);
-}
 
 
 /* --- changes --------------------------------------------------------- */
@@ -742,28 +712,6 @@ store_task_add(struct store *s, long plan_id, const char *role,
 	return rc;
 }
 
-/* What undo_row did, in the user's language: "task 12 (1.7/CA):
- * status Done → In progress", "... due date 2023-10-01 → 2023-10-31". */
-static char *
-undo_what(long task_id, const char *code, const char *role,
-    const char *kind, const char *from, const char *to)
-{
-	char a[32], b[32];
-
-	if (code == NULL)
-		code = "-";
-	if (strcmp(kind, "status") == 0)
-		return xasprintf(_("task %ld (%s/%s): status %s → %s"),
-		    task_id, code, role, status_label(status_from_name(from)),
-		    status_label(status_from_name(to)));
-	if (strcmp(kind, "role") == 0)
-		return xasprintf(_("task %ld (%s): role %s → %s"), task_id,
-		    code, from != NULL ? from : "-", to != NULL ? to : "-");
-	return xasprintf(_("task %ld (%s/%s): due date %s → %s"), task_id,
-	    code, role, from != NULL ? i18n_date(from, a, sizeof a) : "-",
-	    to != NULL ? i18n_date(to, b, sizeof b) : "-");
-}
-
 /* History row `row`, when it is a status, due or role change of user in
  * the plan that is not undone yet, is reverted, if the task still holds
  * the value that change wrote: undoing over
@@ -771,24 +719,21 @@ undo_what(long task_id, const char *code, const char *role,
  * changed is never undone. */
 static int
 undo_row(struct store *s, long plan_id, const char *user, long row,
-    char **what, char **err)
+    char **err)
 {
 	sqlite3_stmt *st;
 	long hid, task_id;
 	char *kind = NULL, *old = NULL, *new = NULL, *old_source = NULL;
-	char *code = NULL, *role = NULL;
 	struct current c = { 0 };
 	const char *now;
 	int rc;
 
-	if (what != NULL)
-		*what = NULL;
 	if (user == NULL)
 		user = current_user();
 	if (store_begin(s, err) != 0)
 		return -1;
 	st = store_prepare(s, "SELECT h.id, h.task_id, h.kind, h.old, h.new,"
-	    " h.old_source, t.code, t.role"
+	    " h.old_source"
 	    " FROM history h JOIN task t ON t.id = h.task_id"
 	    " WHERE t.plan_id = ?1 AND h.user = ?2"
 	    " AND h.kind IN ('status', 'due', 'role') AND h.undone = 0"
@@ -813,8 +758,6 @@ undo_row(struct store *s, long plan_id, const char *user, long row,
 	old = col_str(st, 3);
 	new = col_str(st, 4);
 	old_source = col_str(st, 5);
-	code = col_str(st, 6);
-	role = col_str(st, 7);
 	sqlite3_finalize(st);
 
 	if (read_current(s, task_id, &c, err) != 0)
@@ -837,8 +780,6 @@ undo_row(struct store *s, long plan_id, const char *user, long row,
 	sqlite3_finalize(st);
 	if (rc != 0 || store_commit(s, err) != 0)
 		goto fail;
-	if (what != NULL)
-		*what = undo_what(task_id, code, role, kind, new, old);
 	rc = 0;
 	goto out;
 fail:
@@ -850,8 +791,6 @@ out:
 	free(old);
 	free(new);
 	free(old_source);
-	free(code);
-	free(role);
 	return rc;
 }
 
@@ -963,11 +902,11 @@ fail:
 
 int
 store_undo_row(struct store *s, long plan_id, long row, const char *user,
-    char **what, char **err)
+    char **err)
 {
 	if (row <= 0)
 		return 1;
-	return undo_row(s, plan_id, user, row, what, err);
+	return undo_row(s, plan_id, user, row, err);
 }
 
 /* --- corrected files ------------------------------------------------- */

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "store.h"
+#include "model.h"
 
 enum period {
 	PERIOD_ONCE,		/* by the due date */
