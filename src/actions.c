@@ -436,7 +436,7 @@ confirm_no_evidence(struct board *b, struct task **t)
 	long id = (*t)->id;
 	int k;
 
-	if (!evidence_missing(*t))
+	if (!task_needs_document(*t))
 		return true;
 	k = prompt_key(b, _("No document proves this task. Mark it done "
 	    "anyway? (y/n)"));
@@ -544,9 +544,7 @@ act_tick(struct board *b, bool add)
 		rc = store_tick_add(b->s, id, today(), note, current_user(),
 		    &err);
 	} else {
-		target_period(tg.every, today(), from, to);
-		if (tg.every == PERIOD_ONCE)
-			snprintf(from, sizeof from, "0000-01-01");
+		target_untick_period(&tg, today(), from, to);
 		rc = store_tick_remove(b->s, id, from, to, current_user(), day,
 		    &err);
 	}

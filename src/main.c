@@ -739,7 +739,7 @@ need_evidence(struct store *s, long id, const char *spec, char **err)
 
 	if (store_task_get(s, id, &t, err) != 0)
 		return -1;
-	missing = evidence_missing(&t);
+	missing = task_needs_document(&t);
 	task_clear(&t);
 	if (!missing)
 		return 0;
@@ -979,9 +979,7 @@ cmd_tick(const struct config *c, const struct options *o, const char *cmd,
 		rc = store_tick_add(s, id, o->date ? o->date_iso : today(),
 		    o->note, current_user(), &err);
 	else if (rc == 0) {
-		target_period(tg.every, today(), from, to);
-		if (tg.every == PERIOD_ONCE)
-			snprintf(from, sizeof from, "0000-01-01");
+		target_untick_period(&tg, today(), from, to);
 		rc = store_tick_remove(s, id, from, to, current_user(), day,
 		    &err);
 		if (rc == 1)

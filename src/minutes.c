@@ -163,7 +163,7 @@ static void
 open_items(struct model *m, const struct task *t, const struct fact *f,
     const char *progress)
 {
-	char due[16], soon[11], *days;
+	char due[16], *days;
 	long late;
 
 	if (t->status == STATUS_DOING)
@@ -183,9 +183,7 @@ open_items(struct model *m, const struct task *t, const struct fact *f,
 		free(days);
 		return;
 	}
-	text_date_add(today(), m->c->warn_days, soon);
-	if (t->status != STATUS_DONE && t->due != NULL &&
-	    strcmp(t->due, soon) <= 0)
+	if (task_due_soon(t, m->c->warn_days))
 		add_item(m, SEC_SOON, t, xasprintf("%s — %s", t->title,
 		    i18n_date(t->due, due, sizeof due)));
 }
@@ -236,7 +234,7 @@ done_items(struct model *m, const struct net_change *v, size_t n,
 		if (v[i].status_to == NULL || strcmp(v[i].status_to, "done"))
 			continue;
 		x = fact_find(f, nf, v[i].task_id);
-		bare = x != NULL && evidence_missing(x->t);
+		bare = x != NULL && task_needs_document(x->t);
 		snprintf(d, sizeof d, "%.10s", v[i].status_at);
 		m->items = xgrow(m->items, &m->cap, m->n + 1,
 		    sizeof *m->items);

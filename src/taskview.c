@@ -379,7 +379,7 @@ register_lines(struct board *b, const struct task *t, int width,
 	}
 	if (ne == 0)
 		lines_add(lines, n, cap, xasprintf("  %s",
-		    evidence_missing(t) ? _("(no document)") : _("(none)")));
+		    task_needs_document(t) ? _("(no document)") : _("(none)")));
 	evidence_free(e, ne);
 }
 

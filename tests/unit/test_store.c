@@ -1060,6 +1060,79 @@ test_nested(void **state)
 	store_close(s);
 }
 
+static void set_status(struct store *, long, const char *);
+
+/* The card order and the overdue rule have a C form (task.h) and an SQL
+ * form (store_impl.h TASK_ORDER, TASK_FILTER): on a shuffled plan with
+ * ties of every kind and late, done and undated tasks, store_tasks reads
+ * in task_order_cmp's order and --overdue picks task_overdue's tasks. */
+static void
+test_rules_agree(void **state)
+{
+	enum { N = 80 };
+	static const char *const codes[] = {
+		NULL, "1.9", "1.10", "1.1", "1.1.2", "2", "10.1", "1.9",
+	};
+	static const int days[] = { -400, -3, -1, 0, 0, 1, 7, 30 };
+	struct task_spec sp[N];
+	struct derivation d = { .tasks = sp, .ntasks = N };
+	struct filter late = { .status = -1, .overdue = true };
+	struct store *s = open_db();
+	struct task *t, *u;
+	unsigned long r = 12345;
+	char keys[N][16], dues[N][11], *err = NULL;
+	size_t added, updated, n, nu, i, j, nlate = 0;
+	long plan_id;
+
+	memset(sp, 0, sizeof sp);
+	for (i = 0; i < N; i++) {
+		r = r * 1103515245 + 12345;
+		snprintf(keys[i], sizeof keys[i], "M:%02zu", i);
+		sp[i].key = keys[i];
+		sp[i].code = (char *)codes[(r >> 8) % 8];
+		sp[i].role = "CA";
+		sp[i].support = "";
+		sp[i].title = "x";
+		sp[i].origin = ORIGIN_APPENDIX;
+		sp[i].has_points = (r >> 12) % 3 != 0;
+		sp[i].points = (score)((r >> 14) % 3) * 250;
+		sp[i].due_source = "default";
+		if ((r >> 16) % 5 != 0) {
+			text_date_add(today(), days[(r >> 18) % 8], dues[i]);
+			sp[i].due = dues[i];
+		}
+	}
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_plan_save(s, "p", &app, &plan_id, &err), 0);
+	assert_int_equal(store_tasks_save(s, plan_id, &d, &added, &updated,
+	    &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(added, N);
+	/* Some done, so that overdue leaves them out. */
+	for (i = 1; i <= N; i += 3)
+		set_status(s, (long)i, "done");
+
+	assert_int_equal(store_tasks(s, plan_id, NULL, &t, &n, &err), 0);
+	assert_int_equal(n, N);
+	for (i = 1; i < n; i++)
+		if (task_order_cmp(&t[i - 1], &t[i]) >= 0)
+			fail_msg("SQL order and task_order_cmp disagree at "
+			    "%zu: #%ld, #%ld", i, t[i - 1].id, t[i].id);
+	assert_int_equal(store_tasks(s, plan_id, &late, &u, &nu, &err), 0);
+	for (i = j = 0; i < n; i++) {
+		if (!task_overdue(&t[i]))
+			continue;
+		nlate++;
+		assert_true(j < nu);
+		assert_int_equal(u[j++].id, t[i].id);
+	}
+	assert_int_equal(nu, nlate);
+	assert_true(nlate > 0 && nlate < n);
+	tasks_free(u, nu);
+	tasks_free(t, n);
+	store_close(s);
+}
+
 /* The row this change wrote (store_task_set_field), for undo. */
 static long
 set_row(struct store *s, long id, const char *shown, const char *kind,
@@ -1594,6 +1667,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_nested, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_undo, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rules_agree, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_points, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup,
 		    teardown),
