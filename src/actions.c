@@ -436,7 +436,7 @@ confirm_no_evidence(struct board *b, struct task **t)
 	long id = (*t)->id;
 	int k;
 
-	if (!evidence_missing(*t))
+	if (!task_needs_document(*t))
 		return true;
 	k = prompt_key(b, _("No document proves this task. Mark it done "
 	    "anyway? (y/n)"));
@@ -544,9 +544,7 @@ act_tick(struct board *b, bool add)
 		rc = store_tick_add(b->s, id, today(), note, current_user(),
 		    &err);
 	} else {
-		target_period(tg.every, today(), from, to);
-		if (tg.every == PERIOD_ONCE)
-			snprintf(from, sizeof from, "0000-01-01");
+		target_untick_period(&tg, today(), from, to);
 		rc = store_tick_remove(b->s, id, from, to, current_user(), day,
 		    &err);
 	}
@@ -612,7 +610,7 @@ before_blocked(struct board *b, long id)
 		return st;
 	}
 	for (i = 0; i < n; i++)
-		if (strcmp(h[i].kind, "status") == 0 && h[i].new != NULL &&
+		if (h[i].kind == HK_STATUS && h[i].new != NULL &&
 		    strcmp(h[i].new, "blocked") == 0 && h[i].old != NULL &&
 		    status_parse(h[i].old, &old) && old != STATUS_BLOCKED)
 			st = old;
@@ -871,7 +869,7 @@ act_add(struct board *b)
 static void
 act_undo(struct board *b)
 {
-	char *what = NULL, *err = NULL, *q;
+	char *err = NULL, *q;
 	struct undo u;
 	int rc, k;
 
@@ -892,8 +890,7 @@ act_undo(struct board *b)
 		return;
 	}
 	b->nundo--;
-	rc = store_undo_row(b->s, b->plan.id, u.row, current_user(), &what,
-	    &err);
+	rc = store_undo_row(b->s, b->plan.id, u.row, current_user(), &err);
 	if (rc < 0)
 		board_message(b, true, _("Cannot undo: %s"), err);
 	else if (rc > 0)
@@ -901,7 +898,6 @@ act_undo(struct board *b)
 	else
 		board_message(b, false, _("Undone: %s"), u.what);
 	free(u.what);
-	free(what);
 	free(err);
 	board_reload(b);
 }

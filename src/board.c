@@ -41,12 +41,7 @@ board_message(struct board *b, bool error, const char *fmt, ...)
 bool
 board_task_soon(const struct board *b, const struct task *t)
 {
-	long d;
-
-	if (t->status == STATUS_DONE || t->due == NULL)
-		return false;
-	d = text_days_between(today(), t->due);
-	return d >= 0 && d <= b->c->warn_days;
+	return task_due_soon(t, b->c->warn_days);
 }
 
 struct task *
@@ -88,31 +83,11 @@ board_task_by_id(struct board *b, long id)
 	return NULL;
 }
 
-/* Due date first (none last), then the most points at stake, then the
- * criterion code in version order, then age. */
+/* task_order_cmp for qsort. */
 static int
 task_cmp(const void *pa, const void *pb)
 {
-	const struct task *a = pa, *b = pb;
-	int c;
-
-	if (a->due != NULL && b->due != NULL) {
-		if ((c = strcmp(a->due, b->due)) != 0)
-			return c;
-	} else if (a->due != b->due) {
-		return a->due == NULL ? 1 : -1;
-	}
-	if (a->has_points != b->has_points)
-		return a->has_points ? -1 : 1;
-	if (a->points != b->points)
-		return a->points > b->points ? -1 : 1;
-	if (a->code != NULL && b->code != NULL) {
-		if ((c = text_code_cmp(a->code, b->code)) != 0)
-			return c;
-	} else if (a->code != b->code) {
-		return a->code == NULL ? 1 : -1;
-	}
-	return a->id < b->id ? -1 : a->id > b->id;
+	return task_order_cmp(pa, pb);
 }
 
 static int
@@ -393,10 +368,8 @@ static void
 code_points(const struct board *b, const char *code, score *stake,
     score *rec)
 {
-	const struct task *t;
 	size_t lo = 0, hi = b->nbycode, mid;
-	bool has = false, done = true;
-	score max = 0;
+	struct crit_points p = { 0 };
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -406,18 +379,12 @@ code_points(const struct board *b, const char *code, score *stake,
 			hi = mid;
 	}
 	for (; lo < b->nbycode; lo++) {
-		t = &b->tasks[b->bycode[lo]];
-		if (strcmp(t->code, code) != 0)
+		if (strcmp(b->tasks[b->bycode[lo]].code, code) != 0)
 			break;
-		if (t->has_points && (!has || t->points > max)) {
-			max = t->points;
-			has = true;
-		}
-		if (t->status != STATUS_DONE)
-			done = false;
+		crit_points_add(&p, &b->tasks[b->bycode[lo]]);
 	}
-	*stake = has ? max : 0;
-	*rec = has && done ? max : 0;
+	*stake = crit_points_stake(&p);
+	*rec = crit_points_recovered(&p);
 }
 
 static struct column *
@@ -679,23 +646,18 @@ static void
 board_count(struct board *b)
 {
 	const struct task *t;
-	const char *now = today();
 	size_t i;
 
 	b->ndone = b->nlate = 0;
 	b->next_due[0] = '\0';
 	for (i = 0; i < b->ntasks; i++) {
 		t = &b->tasks[i];
-		if (t->status == STATUS_DONE) {
+		if (t->status == STATUS_DONE)
 			b->ndone++;
-			continue;
-		}
-		if (t->due == NULL)
-			continue;
-		if (strcmp(t->due, now) < 0)
+		else if (task_overdue(t))
 			b->nlate++;
-		else if (b->next_due[0] == '\0' ||
-		    strcmp(t->due, b->next_due) < 0)
+		else if (t->due != NULL && (b->next_due[0] == '\0' ||
+		    strcmp(t->due, b->next_due) < 0))
 			snprintf(b->next_due, sizeof b->next_due, "%s", t->due);
 	}
 }
@@ -785,32 +747,21 @@ static void
 points_count(struct board *b)
 {
 	const struct task *t;
+	struct crit_points p;
 	size_t i, j;
-	score max;
-	bool has, done;
 
 	b->recovered = b->at_stake = 0;
 	for (i = 0; i < b->nbycode; i = j) {
-		max = 0;
-		has = false;
-		done = true;
+		memset(&p, 0, sizeof p);
 		for (j = i; j < b->nbycode; j++) {
 			t = &b->tasks[b->bycode[j]];
 			if (j > i && strcmp(t->code,
 			    b->tasks[b->bycode[i]].code) != 0)
 				break;
-			if (t->has_points && (!has || t->points > max)) {
-				max = t->points;
-				has = true;
-			}
-			if (t->status != STATUS_DONE)
-				done = false;
+			crit_points_add(&p, t);
 		}
-		if (has) {
-			b->at_stake += max;
-			if (done)
-				b->recovered += max;
-		}
+		b->at_stake += crit_points_stake(&p);
+		b->recovered += crit_points_recovered(&p);
 	}
 }
 

@@ -8,7 +8,8 @@
 
 #include "boardui.h"
 #include "i18n.h"
-#include "minutes.h"
+#include "meeting.h"
+#include "words.h"
 #include "targets.h"
 #include "text.h"
 #include "util.h"
@@ -35,34 +36,34 @@ board_register_free(struct board *b)
 /* Since the last meeting, for the board: on a meeting's day, from that
  * meeting on (the minutes print the window before it). */
 static int
-board_window(struct board *b, struct minutes_window *w, char **err)
+board_window(struct board *b, struct meeting_window *w, char **err)
 {
-	if (minutes_window(b->s, b->plan.id, NULL, w, err) != 0)
+	struct meeting last, before;
+
+	if (store_meetings_last(b->s, b->plan.id, &last, &before, err) != 0)
 		return -1;
-	if (w->held_today) {
-		free(w->after);
-		w->after = xstrdup(w->meeting.at);
-		free(w->until);
-		w->until = NULL;
-		w->since[0] = '\0';
-	}
+	meeting_window(NULL, &last, &before, w);
+	meeting_clear(&last);
+	meeting_clear(&before);
+	meeting_window_board(w);
 	return 0;
 }
 
 int
 board_load_register(struct board *b, char **err)
 {
-	struct minutes_window w;
+	struct meeting_window w;
 	long *ids;
 	size_t n;
+	int rc;
 
 	if (board_window(b, &w, err) != 0)
 		return -1;
-	if (minutes_changed(b->s, b->plan.id, &w, &ids, &n, err) != 0) {
-		minutes_window_clear(&w);
+	rc = store_changed_tasks(b->s, b->plan.id, w.after, w.until,
+	    w.since[0] ? w.since : NULL, &ids, &n, err);
+	meeting_window_clear(&w);
+	if (rc != 0)
 		return -1;
-	}
-	minutes_window_clear(&w);
 	board_register_free(b);
 	b->changed = ids;	/* ascending, for board_task_changed */
 	b->nchanged = n;
@@ -122,14 +123,19 @@ board_task_progress(const struct board *b, const struct task *t, char *buf,
 char **
 board_changes_lines(struct board *b, int width, size_t *n)
 {
-	struct minutes_window w;
+	struct meeting_window w;
 	struct net_change *v;
+	struct change *c = NULL;
 	char **lines, *err = NULL, day[16], d[11], since[64];
-	size_t nv = 0, i, k = 0;
+	size_t nv = 0, nc = 0, i, k = 0;
 
 	(void)width;
+	memset(&w, 0, sizeof w);
 	if (board_window(b, &w, &err) != 0 ||
-	    minutes_net(b->s, b->plan.id, &w, &v, &nv, &err) != 0) {
+	    store_changes_after(b->s, b->plan.id, w.after, w.until,
+	    w.since[0] ? w.since : NULL, CHANGES_PEOPLE, &c, &nc,
+	    &err) != 0) {
+		meeting_window_clear(&w);
 		lines = xcalloc(2, sizeof *lines);
 		lines[0] = xasprintf(_("Cannot read the changes: %s"),
 		    err ? err : "?");
@@ -137,6 +143,8 @@ board_changes_lines(struct board *b, int width, size_t *n)
 		free(err);
 		return lines;
 	}
+	net_changes(c, nc, &v, &nv);
+	changes_free(c, nc);
 	if (w.after != NULL) {
 		snprintf(d, sizeof d, "%.10s", w.after);
 		snprintf(since, sizeof since, _("the meeting of %s"),
@@ -148,7 +156,7 @@ board_changes_lines(struct board *b, int width, size_t *n)
 	lines[k++] = xasprintf("\x01%s %s", _("Changes since"), since);
 	lines[k++] = xstrdup("");
 	for (i = 0; i < nv; i++) {
-		char *what = net_change_text(&v[i]);
+		char *what = words_net_change(&v[i]);
 
 		snprintf(d, sizeof d, "%.10s", v[i].at ? v[i].at : "");
 		lines[k++] = xasprintf("%s · %s · %s · %s", i18n_date(d, day,
@@ -160,6 +168,6 @@ board_changes_lines(struct board *b, int width, size_t *n)
 		lines[k++] = xstrdup(_("(none)"));
 	*n = k;
 	net_changes_free(v, nv);
-	minutes_window_clear(&w);
+	meeting_window_clear(&w);
 	return lines;
 }

@@ -15,12 +15,6 @@
 #include "text.h"
 #include "util.h"
 
-bool
-evidence_missing(const struct task *t)
-{
-	return t->crit_title != NULL && t->nevidence == 0;
-}
-
 static int
 code_cmp(const void *a, const void *b)
 {
@@ -52,25 +46,17 @@ score
 evidence_backed(const struct task *t, size_t n)
 {
 	const struct task **v;
+	struct crit_points p;
 	size_t m, i, j;
-	score max, sum = 0;
-	bool has, done, docs;
+	score sum = 0;
 
 	v = by_criterion(t, n, &m);
 	for (i = 0; i < m; i = j) {
-		max = 0;
-		has = docs = false;
-		done = true;
-		for (j = i; j < m && strcmp(v[j]->code, v[i]->code) == 0; j++) {
-			if (v[j]->has_points && (!has || v[j]->points > max)) {
-				max = v[j]->points;
-				has = true;
-			}
-			done = done && v[j]->status == STATUS_DONE;
-			docs = docs || v[j]->nevidence > 0;
-		}
-		if (has && done && docs)
-			sum += max;
+		memset(&p, 0, sizeof p);
+		for (j = i; j < m && strcmp(v[j]->code, v[i]->code) == 0; j++)
+			crit_points_add(&p, v[j]);
+		if (p.docs)
+			sum += crit_points_recovered(&p);
 	}
 	free(v);
 	return sum;

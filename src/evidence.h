@@ -14,10 +14,6 @@
 #include "report.h"
 #include "store.h"
 
-/* A task linked to a criterion of the plan with no document: marking it
- * done asks for confirmation (board) or --no-evidence (command line). */
-bool evidence_missing(const struct task *t);
-
 /* The points of the recovered criteria (every task done, see
  * tasks_points) whose tasks hold at least one document. */
 score evidence_backed(const struct task *t, size_t n);

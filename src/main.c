@@ -28,6 +28,7 @@
 #include "targets.h"
 #include "text.h"
 #include "util.h"
+#include "words.h"
 
 #define EXIT_RUNTIME 1
 #define EXIT_USAGE 2
@@ -565,7 +566,7 @@ note_namesakes(struct store *s, const struct plan *p, const char *spec,
 			if (t[i].id != chosen && t[i].code != NULL &&
 			    strcmp(t[i].code, me.code) == 0)
 				buf_addf(&b, "%s%ld (%s)", b.len ? ", " : "",
-				    t[i].id, report_origin_label(t[i].origin));
+				    t[i].id, words_origin(t[i].origin));
 		tasks_free(t, n);
 	}
 	if (b.len > 0) {
@@ -587,7 +588,7 @@ need_evidence(struct store *s, long id, const char *spec, char **err)
 
 	if (store_task_get(s, id, &t, err) != 0)
 		return -1;
-	missing = evidence_missing(&t);
+	missing = task_needs_document(&t);
 	task_clear(&t);
 	if (!missing)
 		return 0;
@@ -827,9 +828,7 @@ cmd_tick(const struct config *c, const struct options *o, const char *cmd,
 		rc = store_tick_add(s, id, o->date ? o->date_iso : today(),
 		    o->note, current_user(), &err);
 	else if (rc == 0) {
-		target_period(tg.every, today(), from, to);
-		if (tg.every == PERIOD_ONCE)
-			snprintf(from, sizeof from, "0000-01-01");
+		target_untick_period(&tg, today(), from, to);
 		rc = store_tick_remove(s, id, from, to, current_user(), day,
 		    &err);
 		if (rc == 1)

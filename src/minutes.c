@@ -11,292 +11,14 @@
 #include "evidence.h"
 #include "html.h"
 #include "i18n.h"
+#include "meeting.h"
 #include "minutes.h"
+#include "words.h"
 #include "output.h"
 #include "targets.h"
 #include "text.h"
 #include "title.h"
 #include "util.h"
-
-/* --- the window ----------------------------------------------------------- */
-
-void
-minutes_window_clear(struct minutes_window *w)
-{
-	free(w->after);
-	free(w->until);
-	meeting_clear(&w->meeting);
-	memset(w, 0, sizeof *w);
-}
-
-int
-minutes_window(struct store *s, long plan_id, const char *since,
-    struct minutes_window *w, char **err)
-{
-	struct meeting prev;
-	int rc;
-
-	memset(w, 0, sizeof *w);
-	if (since != NULL) {
-		snprintf(w->since, sizeof w->since, "%s", since);
-		return 0;
-	}
-	rc = store_meeting_last(s, plan_id, NULL, &w->meeting, err);
-	if (rc < 0)
-		return -1;
-	if (rc == 1) {
-		text_date_add(today(), -7, w->since);
-		return 0;
-	}
-	if (strncmp(w->meeting.at, today(), 10) != 0) {
-		w->after = xstrdup(w->meeting.at);
-		return 0;
-	}
-	/* Held today: these minutes are that meeting's. */
-	w->held_today = true;
-	w->until = xstrdup(w->meeting.at);
-	rc = store_meeting_last(s, plan_id, w->meeting.at, &prev, err);
-	if (rc < 0)
-		return -1;
-	if (rc == 0)
-		w->after = xstrdup(prev.at);
-	else
-		text_date_add(w->meeting.at, -7, w->since);
-	meeting_clear(&prev);
-	return 0;
-}
-
-/* --- net changes ---------------------------------------------------------- */
-
-static bool
-is_status(const char *v)
-{
-	enum status st;
-
-	return v != NULL && status_parse(v, &st) &&
-	    strcmp(status_name(st), v) == 0;
-}
-
-static bool
-is_date(const char *v)
-{
-	char iso[11];
-
-	return v != NULL && strlen(v) == 10 && text_parse_date(v, iso);
-}
-
-/* Which field a history row changed: 's' status, 'd' due, 0 other.  An
- * undo row names its field only by its values. */
-static char
-row_field(const struct change *c)
-{
-	if (strcmp(c->h.kind, "status") == 0)
-		return 's';
-	if (strcmp(c->h.kind, "due") == 0)
-		return 'd';
-	if (strcmp(c->h.kind, "undo") != 0)
-		return 0;
-	if (is_status(c->h.old) || is_status(c->h.new))
-		return 's';
-	if (is_date(c->h.old) || is_date(c->h.new))
-		return 'd';
-	return 0;
-}
-
-static int
-change_task_cmp(const void *a, const void *b)
-{
-	const struct change *x = *(const struct change *const *)a;
-	const struct change *y = *(const struct change *const *)b;
-
-	if (x->task_id != y->task_id)
-		return x->task_id < y->task_id ? -1 : 1;
-	return x->h.id < y->h.id ? -1 : x->h.id > y->h.id;
-}
-
-static char *
-dup_or_null(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
-}
-
-/* Fold one task's rows (oldest first) into its net change. */
-static void
-net_fold(struct net_change *n, const struct change *const *r, size_t m)
-{
-	const char *sf = NULL, *st = NULL, *df = NULL, *dt = NULL;
-	const char *su = NULL, *sa = NULL;
-	bool sseen = false, dseen = false;
-	size_t i;
-	char f;
-
-	memset(n, 0, sizeof *n);
-	n->task_id = r[0]->task_id;
-	n->code = dup_or_null(r[0]->code);
-	n->role = dup_or_null(r[0]->role);
-	n->title = dup_or_null(r[0]->title);
-	n->user = dup_or_null(r[m - 1]->h.user);
-	n->at = dup_or_null(r[m - 1]->h.at);
-	for (i = 0; i < m; i++) {
-		f = row_field(r[i]);
-		if (f == 's') {
-			if (!sseen)
-				sf = r[i]->h.old;
-			sseen = true;
-			st = r[i]->h.new;
-			su = r[i]->h.user;
-			sa = r[i]->h.at;
-		} else if (f == 'd') {
-			if (!dseen)
-				df = r[i]->h.old;
-			dseen = true;
-			dt = r[i]->h.new;
-		} else if (strcmp(r[i]->h.kind, "note") == 0)
-			n->notes++;
-		else if (strcmp(r[i]->h.kind, "evidence") == 0)
-			n->evidence += r[i]->h.new != NULL ? 1 : -1;
-		else if (strcmp(r[i]->h.kind, "tick") == 0)
-			n->ticks += r[i]->h.new != NULL ? 1 : -1;
-	}
-	if (sseen && !(sf != NULL && st != NULL && strcmp(sf, st) == 0)) {
-		n->status_from = dup_or_null(sf);
-		n->status_to = dup_or_null(st);
-		n->status_user = dup_or_null(su);
-		n->status_at = dup_or_null(sa);
-	}
-	if (dseen && !(df != NULL && dt != NULL && strcmp(df, dt) == 0) &&
-	    !(df == NULL && dt == NULL)) {
-		n->due_from = dup_or_null(df);
-		n->due_to = dup_or_null(dt);
-	}
-}
-
-static int
-net_cmp(const void *a, const void *b)
-{
-	const struct net_change *x = a, *y = b;
-	int c;
-
-	if ((x->code == NULL) != (y->code == NULL))
-		return x->code == NULL ? 1 : -1;
-	if (x->code != NULL && (c = text_code_cmp(x->code, y->code)) != 0)
-		return c;
-	return x->task_id < y->task_id ? -1 : x->task_id > y->task_id;
-}
-
-int
-minutes_net(struct store *s, long plan_id, const struct minutes_window *w,
-    struct net_change **out, size_t *n, char **err)
-{
-	struct change *c;
-	const struct change **r;
-	struct net_change *v;
-	size_t nc, i, j, m = 0;
-
-	*out = NULL;
-	*n = 0;
-	if (store_changes_after(s, plan_id, w->after, w->until,
-	    w->since[0] ? w->since : NULL, CHANGES_PEOPLE, &c, &nc, err) != 0)
-		return -1;
-	r = xcalloc(nc + 1, sizeof *r);
-	for (i = 0; i < nc; i++)
-		r[i] = &c[i];
-	xqsort(r, nc, sizeof *r, change_task_cmp);
-	v = xcalloc(nc + 1, sizeof *v);
-	for (i = 0; i < nc; i = j) {
-		for (j = i; j < nc && r[j]->task_id == r[i]->task_id; j++)
-			;
-		net_fold(&v[m++], &r[i], j - i);
-	}
-	xqsort(v, m, sizeof *v, net_cmp);
-	free(r);
-	changes_free(c, nc);
-	*out = v;
-	*n = m;
-	return 0;
-}
-
-int
-minutes_changed(struct store *s, long plan_id,
-    const struct minutes_window *w, long **ids, size_t *n, char **err)
-{
-	return store_changed_tasks(s, plan_id, w->after, w->until,
-	    w->since[0] ? w->since : NULL, ids, n, err);
-}
-
-void
-net_changes_free(struct net_change *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(v[i].code);
-		free(v[i].role);
-		free(v[i].title);
-		free(v[i].user);
-		free(v[i].at);
-		free(v[i].status_from);
-		free(v[i].status_to);
-		free(v[i].status_user);
-		free(v[i].status_at);
-		free(v[i].due_from);
-		free(v[i].due_to);
-	}
-	free(v);
-}
-
-/* "1.5.3" or, without a code, "#12 title". */
-static char *
-task_label(const char *code, long id, const char *title)
-{
-	if (code != NULL)
-		return xstrdup(code);
-	return xasprintf("#%ld %s", id, title != NULL ? title : "");
-}
-
-static const char *
-status_word(const char *name)
-{
-	return name != NULL ? status_label(status_from_name(name)) : "-";
-}
-
-char *
-net_change_text(const struct net_change *c)
-{
-	struct buf b = { 0 };
-	char *name = task_label(c->code, c->task_id, c->title);
-	char d1[16], d2[16];
-
-	buf_addf(&b, "%s:", name);
-	free(name);
-	if (c->status_from != NULL || c->status_to != NULL)
-		buf_addf(&b, " %s → %s;", status_word(c->status_from),
-		    status_word(c->status_to));
-	if (c->due_from != NULL || c->due_to != NULL)
-		buf_addf(&b, " %s %s → %s;", _("due"),
-		    c->due_from ? i18n_date(c->due_from, d1, sizeof d1) : "-",
-		    c->due_to ? i18n_date(c->due_to, d2, sizeof d2) : "-");
-	if (c->notes > 0) {
-		buf_addc(&b, ' ');
-		buf_addf(&b, ngettext("%d note", "%d notes", c->notes),
-		    c->notes);
-		buf_addc(&b, ';');
-	}
-	if (c->evidence != 0) {
-		buf_addc(&b, ' ');
-		buf_addf(&b, _("documents %+d"), c->evidence);
-		buf_addc(&b, ';');
-	}
-	if (c->ticks != 0) {
-		buf_addc(&b, ' ');
-		buf_addf(&b, _("occurrences %+d"), c->ticks);
-		buf_addc(&b, ';');
-	}
-	if (b.data[b.len - 1] == ':')
-		buf_addf(&b, " %s;", _("no net change"));
-	b.data[--b.len] = '\0';
-	return buf_take(&b);
-}
 
 /* --- the model ------------------------------------------------------------ */
 
@@ -379,20 +101,20 @@ facts_scan(struct fact *f, size_t nf, const struct change *c, size_t nc)
 {
 	struct fact *x;
 	size_t i;
-	char k;
+	enum history_kind k;
 
 	for (i = 0; i < nc; i++) {
 		if ((x = fact_find(f, nf, c[i].task_id)) == NULL)
 			continue;
-		k = row_field(&c[i]);
-		if (k == 's' && c[i].h.new != NULL &&
+		k = history_field(&c[i].h);
+		if (k == HK_STATUS && c[i].h.new != NULL &&
 		    strcmp(c[i].h.new, "done") == 0) {
 			x->done_at = c[i].h.at;
 			x->due_moved = false;
-		} else if (k == 'd' && x->done_at != NULL && !x->due_moved) {
+		} else if (k == HK_DUE && x->done_at != NULL && !x->due_moved) {
 			x->due_then = c[i].h.old;
 			x->due_moved = true;
-		} else if (strcmp(c[i].h.kind, "note") == 0)
+		} else if (c[i].h.kind == HK_NOTE)
 			x->note = c[i].h.new;
 	}
 }
@@ -407,7 +129,7 @@ add_item(struct model *m, enum section sec, const struct task *t,
 	it = &m->items[m->n++];
 	it->sec = sec;
 	it->role = t->role;
-	it->name = task_label(t->code, t->id, t->title);
+	it->name = words_task_name(t->code, t->id, t->title);
 	it->detail = detail;
 }
 
@@ -441,7 +163,7 @@ static void
 open_items(struct model *m, const struct task *t, const struct fact *f,
     const char *progress)
 {
-	char due[16], soon[11], *days;
+	char due[16], *days;
 	long late;
 
 	if (t->status == STATUS_DOING)
@@ -461,9 +183,7 @@ open_items(struct model *m, const struct task *t, const struct fact *f,
 		free(days);
 		return;
 	}
-	text_date_add(today(), m->c->warn_days, soon);
-	if (t->status != STATUS_DONE && t->due != NULL &&
-	    strcmp(t->due, soon) <= 0)
+	if (task_due_soon(t, m->c->warn_days))
 		add_item(m, SEC_SOON, t, xasprintf("%s — %s", t->title,
 		    i18n_date(t->due, due, sizeof due)));
 }
@@ -514,16 +234,16 @@ done_items(struct model *m, const struct net_change *v, size_t n,
 		if (v[i].status_to == NULL || strcmp(v[i].status_to, "done"))
 			continue;
 		x = fact_find(f, nf, v[i].task_id);
-		bare = x != NULL && evidence_missing(x->t);
+		bare = x != NULL && task_needs_document(x->t);
 		snprintf(d, sizeof d, "%.10s", v[i].status_at);
 		m->items = xgrow(m->items, &m->cap, m->n + 1,
 		    sizeof *m->items);
 		it = &m->items[m->n++];
 		it->sec = SEC_DONE;
 		it->role = v[i].role;
-		it->name = task_label(v[i].code, v[i].task_id, v[i].title);
+		it->name = words_task_name(v[i].code, v[i].task_id, v[i].title);
 		it->detail = xasprintf("%s → %s (%s, %s)%s%s",
-		    status_word(v[i].status_from), status_word(v[i].status_to),
+		    words_status(v[i].status_from), words_status(v[i].status_to),
 		    v[i].status_user, i18n_date(d, day, sizeof day),
 		    bare ? " — " : "", bare ? _("no document") : "");
 	}
@@ -594,16 +314,21 @@ sources_free(struct sources *x)
 
 static int
 sources_load(struct store *s, const struct plan *p,
-    const struct minutes_window *w, struct sources *x, char **err)
+    const struct meeting_window *w, struct sources *x, char **err)
 {
-	size_t i;
+	struct change *c;
+	size_t i, nc;
 
 	memset(x, 0, sizeof *x);
 	if (store_tasks(s, p->id, NULL, &x->t, &x->nt, err) != 0 ||
 	    store_changes_after(s, p->id, NULL, NULL, NULL, CHANGES_LEAN,
 	    &x->h, &x->nh, err) != 0 ||
-	    minutes_net(s, p->id, w, &x->net, &x->nnet, err) != 0 ||
-	    store_ticks(s, p->id, 0, &x->k, &x->nk, err) != 0)
+	    store_changes_after(s, p->id, w->after, w->until,
+	    w->since[0] ? w->since : NULL, CHANGES_PEOPLE, &c, &nc, err) != 0)
+		return -1;
+	net_changes(c, nc, &x->net, &x->nnet);
+	changes_free(c, nc);
+	if (store_ticks(s, p->id, 0, &x->k, &x->nk, err) != 0)
 		return -1;
 	x->f = xcalloc(x->nt + 1, sizeof *x->f);
 	for (i = 0; i < x->nt; i++) {
@@ -927,7 +652,7 @@ write_csv(FILE *out, const struct model *m)
 
 /* "the meeting of 20/09/2023" or "20/09/2023" (seven days before). */
 static void
-since_text(const struct minutes_window *w, char *buf, size_t n)
+since_text(const struct meeting_window *w, char *buf, size_t n)
 {
 	char day[16], iso[11];
 
@@ -943,7 +668,8 @@ int
 minutes_print(struct store *s, const struct config *c, const struct plan *p,
     const struct minutes_opts *o, FILE *out, char **err)
 {
-	struct minutes_window w;
+	struct meeting_window w;
+	struct meeting last = { 0 }, before = { 0 };
 	struct sources x;
 	struct model m;
 	struct buf b = { 0 };
@@ -953,8 +679,12 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	    o->fmt != FORMAT_HTML && o->fmt != FORMAT_CSV)
 		return fail(err, "%s", _("minutes: format must be text, "
 		    "markdown, html or csv"));
-	if (minutes_window(s, p->id, o->since, &w, err) != 0)
+	if (o->since == NULL && store_meetings_last(s, p->id, &last, &before,
+	    err) != 0)
 		return -1;
+	meeting_window(o->since, &last, &before, &w);
+	meeting_clear(&last);
+	meeting_clear(&before);
 	memset(&m, 0, sizeof m);
 	m.p = p;
 	m.c = c;
@@ -987,6 +717,6 @@ out:
 	buf_free(&b);
 	model_free(&m);
 	sources_free(&x);
-	minutes_window_clear(&w);
+	meeting_window_clear(&w);
 	return rc;
 }

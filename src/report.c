@@ -15,6 +15,7 @@
 #include "minutes.h"
 #include "output.h"
 #include "report.h"
+#include "words.h"
 #include "text.h"
 #include "util.h"
 
@@ -38,18 +39,6 @@ format_parse(const char *s, enum format *out)
 			return true;
 		}
 	return false;
-}
-
-const char *
-report_origin_label(const char *origin)
-{
-	if (origin != NULL && strcmp(origin, "appendix") == 0)
-		return _("appendix");
-	if (origin != NULL && strcmp(origin, "directive") == 0)
-		return _("directive");
-	if (origin != NULL && strcmp(origin, "manual") == 0)
-		return _("added by hand");
-	return origin != NULL ? origin : "";
 }
 
 /* Column position of a role: configured order, unknown roles last. */
@@ -164,7 +153,7 @@ list_row(const struct task *t, bool human, const char **cell,
 	if (human && t->due != NULL)
 		cell[5] = i18n_date(t->due, buf->due, sizeof buf->due);
 	cell[6] = buf->pts;
-	cell[7] = human ? report_origin_label(t->origin) : t->origin;
+	cell[7] = human ? words_origin(t->origin) : t->origin;
 	cell[8] = t->title;
 }
 
@@ -615,71 +604,6 @@ report_overdue(struct buf *b, const struct task *t, size_t n,
 	list_close(b, count, fmt);
 }
 
-/* A history value as a person reads it: a status by its label, a date
- * in the language's way. */
-static const char *
-change_value(const char *kind, const char *v, char *buf, size_t n)
-{
-	enum status st;
-
-	if (v == NULL)
-		return "";
-	if ((strcmp(kind, "status") == 0 || strcmp(kind, "undo") == 0) &&
-	    status_parse(v, &st) && strcmp(status_name(st), v) == 0)
-		return status_label(st);
-	if (strcmp(kind, "due") == 0 || strcmp(kind, "tick") == 0 ||
-	    strcmp(kind, "undo") == 0)
-		return i18n_date(v, buf, n);
-	if (strcmp(kind, "created") == 0)
-		return report_origin_label(v);
-	return v;
-}
-
-/* What a history row changed, in words. */
-static const char *
-change_kind(const char *kind)
-{
-	static const struct {
-		const char *kind, *label;
-	} kinds[] = {
-		{ "created", N_("created") }, { "status", N_("status") },
-		{ "due", N_("due") }, { "note", N_("note") },
-		{ "evidence", N_("evidence") }, { "title", N_("title") },
-		{ "undo", N_("undo") }, { "role", N_("owner") },
-		{ "merge", N_("merged") }, { "tick", N_("occurrence") },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(kind, kinds[i].kind) == 0)
-			return _(kinds[i].label);
-	return kind;
-}
-
-/* "10/09/2023 08:15 an 1.7/CA status: To do → In progress"; a task
- * without a code is named by its number and title. */
-static char *
-change_line(const struct change *c)
-{
-	char day[16], when[16], o[16], n[16], *name, *line;
-	const char *at = c->h.at ? c->h.at : "";
-	const char *ov = change_value(c->h.kind, c->h.old, o, sizeof o);
-	const char *nv = change_value(c->h.kind, c->h.new, n, sizeof n);
-
-	snprintf(day, sizeof day, "%.10s", at);
-	if (c->code != NULL)
-		name = xasprintf("%s/%s", c->code, c->role);
-	else
-		name = xasprintf("#%ld %s (%s)", c->task_id, c->title,
-		    c->role);
-	line = xasprintf("%s%s %s %s %s: %s%s%s", i18n_date(day, when,
-	    sizeof when), strlen(at) > 10 ? at + 10 : "",
-	    c->h.user ? c->h.user : "?", name, change_kind(c->h.kind), ov,
-	    c->h.old ? " → " : "", nv);
-	free(name);
-	return line;
-}
-
 /* Every change since `since`, oldest first. */
 static int
 report_changes(struct buf *b, struct store *s, const struct plan *p,
@@ -696,7 +620,7 @@ report_changes(struct buf *b, struct store *s, const struct plan *p,
 	heading(b, title, fmt);
 	list_open(b, fmt);
 	for (i = 0; i < n; i++) {
-		line = change_line(&ch[i]);
+		line = words_change(&ch[i]);
 		list_item(b, line, fmt);
 		free(line);
 	}

@@ -19,9 +19,6 @@ enum format {
 /* Returns false for an unknown name. */
 bool format_parse(const char *s, enum format *out);
 
-/* Where a task came from ("appendix", "directive", "manual") in the
- * user's language. */
-const char *report_origin_label(const char *origin);
 
 /* The task list: text (aligned by display width), tsv, csv or json. */
 int report_list(struct store *s, const struct config *c,

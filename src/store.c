@@ -15,11 +15,11 @@
  * its own and part of the caller's transaction when there is one.
  *
  * Representation choices (beyond the schema in store.h):
- *   task.support   a JSON array of role ids ('["VP-TK","TP-HT"]'), so
- *                  json_object() can embed it; the C API speaks the
- *                  comma form "VP-TK,TP-HT".
+ *   task.support_roles  the supporting role ids in comma form
+ *                  ("VP-TK,TP-HT", "" for none; schema 8); task.support,
+ *                  their JSON array up to schema 7, is no longer written.
  *   task.status    the status name (CHECK constraint).
- *   history.undone 1 once store_undo reverted the row; the "undo" row
+ *   history.undone 1 once store_undo_row reverted the row; the "undo" row
  *                  has old = the value replaced, new = the value restored.
  *   history.old_source  for "due" rows, due_source before the change,
  *                  for "role" rows by a person, role_source before it
@@ -60,6 +60,7 @@
  * every row written, a fifth of the time of a large import.  Databases
  * made with the IN form hold the same constraint and need no migration. */
 static int rekey(struct store *, char **);
+static int support_roles(struct store *, char **);
 
 static const struct migration {
 	const char *sql;
@@ -229,6 +230,12 @@ static const struct migration {
 	"ALTER TABLE meeting ADD COLUMN clock TEXT;"
 	"ALTER TABLE evidence ADD COLUMN clock TEXT;"
 	"ALTER TABLE tick ADD COLUMN clock TEXT;", NULL },
+	/* 7 → 8 (issue 17): the supporting roles as the comma form the
+	 * program speaks ("VP-TK,TP-HT"), not a JSON array to convert on
+	 * every read and write.  support keeps its JSON (its CHECK stays
+	 * true) for a board of schema 7 still open; nothing writes it
+	 * any more. */
+	{ "", support_roles },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 static const char *const sq_text[SQ_COUNT] = {
@@ -264,7 +271,7 @@ static const char *const sq_text[SQ_COUNT] = {
 	[SQ_TASK_UPDATE_SPEC] =
 	    "UPDATE task SET code = ?3,"
 	    " role = CASE WHEN role_source = 'hand' THEN role ELSE ?4 END,"
-	    " support = ?5, title = ?6,"
+	    " support_roles = ?5, title = ?6,"
 	    " points = ?7, target = ?8, every = ?9,"
 	    " due = CASE WHEN due_source = 'task' THEN due ELSE ?10 END,"
 	    " due_source = CASE WHEN due_source = 'task' THEN due_source"
@@ -272,7 +279,7 @@ static const char *const sq_text[SQ_COUNT] = {
 	    " version = version + 1"
 	    " WHERE plan_id = ?1 AND tkey = ?2 AND (code IS NOT ?3"
 	    " OR (role_source IS NOT 'hand' AND role IS NOT ?4)"
-	    " OR support IS NOT ?5 OR title IS NOT ?6"
+	    " OR support_roles IS NOT ?5 OR title IS NOT ?6"
 	    " OR points IS NOT ?7 OR target IS NOT ?8 OR every IS NOT ?9"
 	    " OR (due_source IS NOT 'task'"
 	    "  AND (due IS NOT ?10 OR due_source IS NOT ?11)))",
@@ -280,7 +287,8 @@ static const char *const sq_text[SQ_COUNT] = {
 	    "SELECT id, role, role_source FROM task"
 	    " WHERE plan_id = ?1 AND tkey = ?2",
 	[SQ_TASK_INSERT_SPEC] =
-	    "INSERT INTO task (plan_id, tkey, code, role, support, title,"
+	    "INSERT INTO task (plan_id, tkey, code, role, support_roles,"
+	    " title,"
 	    " origin, status, due, due_source, points, target, every,"
 	    " created_at, version)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'todo', ?8, ?9, ?10, ?11,"
@@ -523,16 +531,16 @@ bind_score(sqlite3_stmt *st, int i, bool has, score v)
 		sqlite3_bind_null(st, i);
 }
 
-/* --- support: comma form in C, JSON array in the database ------------ */
+/* --- support: the comma form, normalised ------------------------------- */
 
+/* "TP-HT, VH-XH," as it is stored: "TP-HT,VH-XH" (each role trimmed,
+ * empty ones dropped). */
 static char *
-support_json(const char *csv)
+support_norm(const char *csv)
 {
 	struct buf b = { 0 };
 	const char *p = csv, *e;
-	bool first = true;
 
-	buf_addc(&b, '[');
 	while (p != NULL && *p != '\0') {
 		while (*p == ',' || isspace((unsigned char)*p))
 			p++;
@@ -541,22 +549,13 @@ support_json(const char *csv)
 		while (e > p && isspace((unsigned char)e[-1]))
 			e--;
 		if (e > p) {
-			buf_adds(&b, first ? "\"" : ",\"");
-			for (; p < e; p++) {
-				if (*p == '"' || *p == '\\')
-					buf_addc(&b, '\\');
-				if ((unsigned char)*p < 0x20)
-					buf_addf(&b, "\\u%04x", *p);
-				else
-					buf_addc(&b, *p);
-			}
-			buf_addc(&b, '"');
-			first = false;
+			if (b.len > 0)
+				buf_addc(&b, ',');
+			buf_add(&b, p, (size_t)(e - p));
 		}
 		while (*p != '\0' && *p != ',')
 			p++;
 	}
-	buf_addc(&b, ']');
 	return buf_take(&b);
 }
 
@@ -765,6 +764,26 @@ rekey(struct store *s, char **err)
 	}
 	free(v);
 	return rc;
+}
+
+/* Schema 8: task.support_roles, filled from task.support's JSON array.
+ * A database already holding the column (its user_version set back by
+ * hand) keeps its values. */
+static int
+support_roles(struct store *s, char **err)
+{
+	long has;
+
+	if (pragma_int(s, "SELECT count(*) FROM pragma_table_info('task')"
+	    " WHERE name = 'support_roles'", &has, err) != 0)
+		return -1;
+	if (has > 0)
+		return 0;
+	return exec(s, "ALTER TABLE task ADD COLUMN support_roles TEXT"
+	    " NOT NULL DEFAULT '';"
+	    "UPDATE task SET support_roles = coalesce((SELECT"
+	    " group_concat(value, ',') FROM json_each(task.support)), '');",
+	    err);
 }
 
 /* Bring the schema from version (its user_version, just read) to
@@ -1457,7 +1476,7 @@ static int
 save_spec(struct store *s, long plan_id, const struct task_spec *t,
     int *what, char **err)
 {
-	char *support = support_json(t->support), *role = NULL;
+	char *support = support_norm(t->support), *role = NULL;
 	const char *code = t->code != NULL && *t->code != '\0' ? t->code :
 	    NULL;
 	bool hand, changed = false;
@@ -1579,14 +1598,6 @@ store_plan_get(struct store *s, const char *name, struct plan *out,
 	return rc == SQLITE_ROW ? 0 : 1;
 }
 
-void
-plan_clear(struct plan *p)
-{
-	free(p->name);
-	free(p->source);
-	free(p->imported_at);
-	memset(p, 0, sizeof *p);
-}
 
 /* Column 0 of every row as a NULL-terminated list (empty on error). */
 static char **
@@ -1647,14 +1658,6 @@ fmt_finding(sqlite3_stmt *st)
 	if (line > 0)
 		return xasprintf("%s:%d: %s", file, line, msg);
 	return xasprintf("%s: %s", file, msg);
-}
-
-char **
-store_findings(struct store *s, long plan_id)
-{
-	return strv_query(s, "SELECT file, line, message FROM finding"
-	    " WHERE plan_id = ?1 ORDER BY file, line, id", plan_id,
-	    fmt_finding);
 }
 
 /* --- backup and check ------------------------------------------------ */

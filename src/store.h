@@ -5,14 +5,14 @@
  * (statuses, overdue, points) are task.h's, included here so that callers
  * of the store see them.
  *
- * Schema (PRAGMA user_version 7):
+ * Schema (PRAGMA user_version 8):
  *   plan(id, name UNIQUE, source, has_total, total_standard, total_self,
  *        total_appraised, total_deduction, imported_at)
  *   criterion(id, plan_id, code, title, standard, self, appraised,
  *        deduction, has, comment, assignee, line; UNIQUE(plan_id, code))
- *   task(id, plan_id, tkey, code, role, support, title, origin, status,
- *        due, due_source, points, target, every, created_at, version,
- *        role_source, seq; UNIQUE(plan_id, tkey))
+ *   task(id, plan_id, tkey, code, role, support_roles, title, origin,
+ *        status, due, due_source, points, target, every, created_at,
+ *        version, role_source, seq; UNIQUE(plan_id, tkey))
  *        tkey: "A:CODE" (appendix), "D:CODE/folded words" (directive),
  *        "M:…" (manual); the owner role is not part of it (schema 3)
  *   history(id, task_id, at, user, kind, old, new)
@@ -21,10 +21,11 @@
  *   finding(id, plan_id, line, code, message)
  *   counter(id = 1, seq): the change counter (schema 4), kept by
  *        triggers on task inserts and version bumps
- * Beyond that sketch: task.support holds a JSON array ('["VP-TK"]') so
- * JSON output can embed it (the C API uses the comma form "VP-TK,TP-HT");
- * history.undone marks rows store_undo reverted and history.old_source
- * keeps a "due" row's previous due_source; finding.file names the file a
+ * Beyond that sketch: task.support_roles holds the supporting roles in
+ * the comma form of struct task ("VP-TK,TP-HT"; schema 8), task.support
+ * their JSON array up to schema 7 (no longer written); history.undone
+ * marks rows store_undo_row reverted and history.old_source keeps a
+ * "due" row's previous due_source; finding.file names the file a
  * finding came from.  history, meeting, evidence and tick have a clock
  * column (schema 7): the clock's own time (UTC) when --today pinned the
  * day the row is dated, else NULL.
@@ -42,6 +43,7 @@
 
 #include "appendix.h"
 #include "derive.h"
+#include "model.h"
 #include "task.h"
 #include "text.h"
 
@@ -50,26 +52,7 @@ struct store;
 /* Result of a write that checks the task's version (see store_task_set). */
 #define STORE_CONFLICT (-2)
 
-struct plan {
-	long id;
-	char *name;
-	char *source;
-	bool has_total;
-	score total_standard, total_self, total_appraised, total_deduction;
-	char *imported_at;
-};
 
-struct history {
-	long id;
-	char *at;		/* "YYYY-MM-DD HH:MM:SS", local time (stored
-				 * in UTC) */
-	char *clock;		/* store_history only: when written with
-				 * --today, the clock's own time (local,
-				 * like at), else NULL */
-	char *user;
-	char *kind;
-	char *old, *new;	/* may be NULL */
-};
 
 struct filter {
 	const char *role;	/* role id or NULL */
@@ -154,7 +137,6 @@ int store_findings_save(struct store *s, long plan_id, const char *file,
  * plan does not make it the newest).  Returns 1 when there is none. */
 int store_plan_get(struct store *s, const char *name, struct plan *out,
     char **err);
-void plan_clear(struct plan *p);
 /* NULL-terminated list of the plan's criterion codes (for directives). */
 char **store_plan_codes(struct store *s, long plan_id);
 void strv_free(char **v);
@@ -206,22 +188,11 @@ int store_task_find(struct store *s, long plan_id, const char *spec,
 
 int store_history(struct store *s, long task_id, struct history **out,
     size_t *n, char **err);
-void history_free(struct history *h, size_t n);
 
 /* History rows of the plan's tasks at or after since (YYYY-MM-DD, may
  * be NULL), oldest first, with the task they belong to. */
-struct change {
-	struct history h;
-	long task_id;
-	char *code, *role, *title;
-};
 int store_changes(struct store *s, long plan_id, const char *since,
     struct change **out, size_t *n, char **err);
-void changes_free(struct change *c, size_t n);
-
-/* The plan's findings as text lines "FILE:LINE: message" (the message
- * as derive wrote it at import: in the importer's language). */
-char **store_findings(struct store *s, long plan_id);
 
 /* --- changes: one transaction each, a history row with user --- */
 
@@ -247,16 +218,6 @@ int store_task_note(struct store *s, long task_id, const char *kind,
 int store_task_add(struct store *s, long plan_id, const char *role,
     const char *code, const char *title, const char *due,
     const char *user, long *task_id, char **err);
-/* Undo user's newest status, due or role change in the plan (not undone
- * yet, not made by an import): restores the old value (and its source),
- * records an "undo" row.  Returns 1 when there is
- * nothing to undo; *what (malloc'd) describes what was undone, in the
- * user's language: "task 12 (1.7/CA): status Done → In progress".
- * Refuses (-1, "task N changed since; nothing undone") when the task no
- * longer holds the value that change wrote. */
-int store_undo(struct store *s, long plan_id, const char *user,
-    char **what, char **err);
-
 /* The board's one-key changes: like store_task_set (kind "status" or
  * "due"), but checked against the field's value the board showed (a
  * status name, a YYYY-MM-DD date or NULL): STORE_CONFLICT when that
@@ -266,35 +227,19 @@ int store_undo(struct store *s, long plan_id, const char *user,
 int store_task_set_field(struct store *s, long task_id, const char *shown,
     const char *kind, const char *value, const char *note,
     const char *user, long *row, char **err);
-/* store_undo for one history row (a change this board made): 1 when it
- * is not an undoable row of user any more. */
+/* Undo one history row (a status, due or role change this board made,
+ * not by an import): restores the old value (and its source) and records
+ * an "undo" row.  Returns 1 when it is not an undoable row of user any
+ * more.  Refuses (-1, "task N changed since; nothing undone") when the
+ * task no longer holds the value that change wrote. */
 int store_undo_row(struct store *s, long plan_id, long row,
-    const char *user, char **what, char **err);
-
-/* --- output through SQLite's JSON functions --- */
-
-/* One JSON array of the filtered tasks with the keys of DESIGN.md, plus
- * status_label (the one value in the user's language), due_source,
- * target, every, notes and evidence (counts), in store_tasks' order, on
- * one line followed by "\n". */
-int store_tasks_json(struct store *s, long plan_id, const struct filter *f,
-    FILE *out, char **err);
+    const char *user, char **err);
 
 /* --- the evidence register, meetings, counted targets (issue 8;
  * store_register.c) --- */
 
-/* A document that proves a task (tài liệu kiểm chứng): number and
- * symbol ("158/BC-UBND"), date, issuing body, summary (trích yếu),
- * digitally signed or not, a file path or link.  incomplete: kept from
- * the free-text evidence of schema 4 (only the summary). */
-struct evidence {
-	long id, task_id;
-	char *number, *day, *issuer, *summary, *file;
-	bool is_signed, incomplete;
-	char *user, *at;
-	char *code, *role, *title;	/* the task's, when listed */
-};
-void evidence_free(struct evidence *v, size_t n);
+/* "158/BC-UBND 2023-09-20: summary", the history's words for e. */
+char *evidence_describe(const struct evidence *e);
 /* Add e to task_id (a history row "evidence" names it); *id may be NULL. */
 int store_evidence_add(struct store *s, long task_id,
     const struct evidence *e, const char *user, long *id, char **err);
@@ -305,20 +250,15 @@ int store_evidence_list(struct store *s, long plan_id, long task_id,
  * old = what it was).  Returns 1 when the plan has no such document. */
 int store_evidence_remove(struct store *s, long plan_id, long id,
     const char *user, char **err);
-/* "158/BC-UBND 2023-09-20: summary", the history's words for e. */
-char *evidence_describe(const struct evidence *e);
 
-/* A weekly review meeting, recorded by `minutes --record`. */
-struct meeting {
-	long id;
-	char *at;		/* UTC "YYYY-MM-DD HH:MM:SS" */
-	char *chair, *user;
-};
-void meeting_clear(struct meeting *m);
 /* The plan's last meeting (before the UTC timestamp before, when not
  * NULL); 1 when there is none. */
 int store_meeting_last(struct store *s, long plan_id, const char *before,
     struct meeting *out, char **err);
+/* The plan's last meeting and the one before it (id 0: none), for
+ * meeting_window (meeting.h). */
+int store_meetings_last(struct store *s, long plan_id, struct meeting *last,
+    struct meeting *before, char **err);
 int store_meeting_record(struct store *s, long plan_id, const char *chair,
     const char *user, char **err);
 
@@ -339,12 +279,6 @@ int store_changed_tasks(struct store *s, long plan_id, const char *after,
     const char *until, const char *since, long **out, size_t *n,
     char **err);
 
-/* One occurrence of a counted target (a "tick"). */
-struct tick {
-	long id, task_id;
-	char *day, *note, *user;
-};
-void ticks_free(struct tick *v, size_t n);
 /* Record an occurrence on day (YYYY-MM-DD, not after today()); the first
  * occurrence moves a task to do to in progress. */
 int store_tick_add(struct store *s, long task_id, const char *day,

@@ -34,7 +34,8 @@
 
 /* The columns of struct task, shared by store_tasks and store_task_get. */
 #define TASK_COLUMNS \
-	"t.id, t.version, t.tkey, t.code, t.role, t.support, t.title," \
+	"t.id, t.version, t.tkey, t.code, t.role, t.support_roles," \
+	" t.title," \
 	" t.origin, t.status, t.due, t.due_source, t.points, t.target," \
 	" t.every, c.title, c.comment, c.assignee, c.standard, c.self," \
 	" c.appraised, c.deduction, c.has," \
@@ -66,6 +67,8 @@
 	" AND (?4 = 0 OR (t.due < ?5 AND t.status <> 'done'))" \
 	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM history u" \
 	"  WHERE u.task_id = t.id AND u.user = ?6 AND" BY_PERSON("u") "))"
+/* task.h task_order_cmp in SQL; test_store.c test_rules_agree holds the
+ * two (and TASK_FILTER's ?4 with task_overdue) together. */
 #define TASK_ORDER \
 	" ORDER BY t.due IS NULL, t.due, t.points IS NULL, t.points DESC," \
 	" t.code IS NULL, t.code COLLATE pbcode, t.id"

@@ -24,51 +24,6 @@ str_eq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* --- support: the JSON array of store.c back to the comma form ------- */
-
-static int
-hexval(char c)
-{
-	return isdigit((unsigned char)c) ? c - '0' :
-	    tolower((unsigned char)c) - 'a' + 10;
-}
-
-/* The JSON array written by support_json (store.c) back to "A,B". */
-static char *
-support_csv(const char *json)
-{
-	struct buf b = { 0 };
-	const char *p;
-	bool in = false;
-
-	for (p = json; p != NULL && *p != '\0'; p++) {
-		if (!in) {
-			if (*p == '"') {
-				if (b.len > 0)
-					buf_addc(&b, ',');
-				in = true;
-			}
-			continue;
-		}
-		if (*p == '"') {
-			in = false;
-		} else if (*p == '\\' && p[1] != '\0') {
-			/* Only what support_json writes: \" \\ \u00XX. */
-			p++;
-			if (*p == 'u' && p[1] != '\0' && p[2] != '\0' &&
-			    isxdigit((unsigned char)p[3]) &&
-			    isxdigit((unsigned char)p[4])) {
-				buf_addc(&b, (char)(hexval(p[3]) * 16 +
-				    hexval(p[4])));
-				p += 4;
-			} else
-				buf_addc(&b, *p);
-		} else
-			buf_addc(&b, *p);
-	}
-	return buf_take(&b);
-}
-
 /* --- reading tasks --------------------------------------------------- */
 
 static void
@@ -91,17 +46,13 @@ bind_filter(sqlite3_stmt *st, long plan_id, const struct filter *f)
 static void
 read_task(sqlite3_stmt *st, struct task *t)
 {
-	char *support;
-
 	memset(t, 0, sizeof *t);
 	t->id = (long)sqlite3_column_int64(st, 0);
 	t->version = (long)sqlite3_column_int64(st, 1);
 	t->key = col_str(st, 2);
 	t->code = col_str(st, 3);
 	t->role = col_str(st, 4);
-	support = col_str(st, 5);
-	t->support = support_csv(support);
-	free(support);
+	t->support = col_str(st, 5);
 	t->title = col_str(st, 6);
 	t->origin = col_str(st, 7);
 	t->status = status_from_name((const char *)sqlite3_column_text(st,
@@ -310,22 +261,14 @@ read_history(sqlite3_stmt *st, int i, struct history *h)
 	h->id = (long)sqlite3_column_int64(st, i);
 	h->at = col_str(st, i + 1);
 	h->user = col_str(st, i + 2);
-	h->kind = col_str(st, i + 3);
+	if (!history_kind_parse((const char *)sqlite3_column_text(st, i + 3),
+	    &h->kind))
+		h->kind = HK_COUNT;	/* the schema's CHECK rules it out */
 	h->old = col_str(st, i + 4);
 	h->new = col_str(st, i + 5);
 	h->clock = NULL;
 }
 
-static void
-history_clear(struct history *h)
-{
-	free(h->at);
-	free(h->user);
-	free(h->kind);
-	free(h->old);
-	free(h->new);
-	free(h->clock);
-}
 
 int
 store_history(struct store *s, long task_id, struct history **out,
@@ -360,15 +303,6 @@ store_history(struct store *s, long task_id, struct history **out,
 	return 0;
 }
 
-void
-history_free(struct history *h, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		history_clear(&h[i]);
-	free(h);
-}
 
 int
 store_changes(struct store *s, long plan_id, const char *since,
@@ -420,19 +354,6 @@ store_changes_read(struct store *s, sqlite3_stmt *st, struct change **out,
 	return 0;
 }
 
-void
-changes_free(struct change *c, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		history_clear(&c[i].h);
-		free(c[i].code);
-		free(c[i].role);
-		free(c[i].title);
-	}
-	free(c);
-}
 
 
 /* --- changes --------------------------------------------------------- */
@@ -791,59 +712,33 @@ store_task_add(struct store *s, long plan_id, const char *role,
 	return rc;
 }
 
-/* What store_undo did, in the user's language: "task 12 (1.7/CA):
- * status Done → In progress", "... due date 2023-10-01 → 2023-10-31". */
-static char *
-undo_what(long task_id, const char *code, const char *role,
-    const char *kind, const char *from, const char *to)
-{
-	char a[32], b[32];
-
-	if (code == NULL)
-		code = "-";
-	if (strcmp(kind, "status") == 0)
-		return xasprintf(_("task %ld (%s/%s): status %s → %s"),
-		    task_id, code, role, status_label(status_from_name(from)),
-		    status_label(status_from_name(to)));
-	if (strcmp(kind, "role") == 0)
-		return xasprintf(_("task %ld (%s): role %s → %s"), task_id,
-		    code, from != NULL ? from : "-", to != NULL ? to : "-");
-	return xasprintf(_("task %ld (%s/%s): due date %s → %s"), task_id,
-	    code, role, from != NULL ? i18n_date(from, a, sizeof a) : "-",
-	    to != NULL ? i18n_date(to, b, sizeof b) : "-");
-}
-
-/* The newest status, due or role change of user in the plan that is not
- * undone yet (with row > 0: that history row, if it is one) is reverted,
- * if the task still holds the value that change wrote: undoing over
+/* History row `row`, when it is a status, due or role change of user in
+ * the plan that is not undone yet, is reverted, if the task still holds
+ * the value that change wrote: undoing over
  * someone else's later change would silently lose theirs.  What an import
  * changed is never undone. */
 static int
 undo_row(struct store *s, long plan_id, const char *user, long row,
-    char **what, char **err)
+    char **err)
 {
 	sqlite3_stmt *st;
 	long hid, task_id;
 	char *kind = NULL, *old = NULL, *new = NULL, *old_source = NULL;
-	char *code = NULL, *role = NULL;
 	struct current c = { 0 };
 	const char *now;
 	int rc;
 
-	if (what != NULL)
-		*what = NULL;
 	if (user == NULL)
 		user = current_user();
 	if (store_begin(s, err) != 0)
 		return -1;
 	st = store_prepare(s, "SELECT h.id, h.task_id, h.kind, h.old, h.new,"
-	    " h.old_source, t.code, t.role"
+	    " h.old_source"
 	    " FROM history h JOIN task t ON t.id = h.task_id"
 	    " WHERE t.plan_id = ?1 AND h.user = ?2"
 	    " AND h.kind IN ('status', 'due', 'role') AND h.undone = 0"
 	    " AND" BY_PERSON("h")
-	    " AND (?3 <= 0 OR h.id = ?3)"
-	    " ORDER BY h.id DESC LIMIT 1", err);
+	    " AND h.id = ?3", err);
 	if (st == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, plan_id);
@@ -863,8 +758,6 @@ undo_row(struct store *s, long plan_id, const char *user, long row,
 	old = col_str(st, 3);
 	new = col_str(st, 4);
 	old_source = col_str(st, 5);
-	code = col_str(st, 6);
-	role = col_str(st, 7);
 	sqlite3_finalize(st);
 
 	if (read_current(s, task_id, &c, err) != 0)
@@ -887,8 +780,6 @@ undo_row(struct store *s, long plan_id, const char *user, long row,
 	sqlite3_finalize(st);
 	if (rc != 0 || store_commit(s, err) != 0)
 		goto fail;
-	if (what != NULL)
-		*what = undo_what(task_id, code, role, kind, new, old);
 	rc = 0;
 	goto out;
 fail:
@@ -900,59 +791,7 @@ out:
 	free(old);
 	free(new);
 	free(old_source);
-	free(code);
-	free(role);
 	return rc;
-}
-
-int
-store_undo(struct store *s, long plan_id, const char *user, char **what,
-    char **err)
-{
-	return undo_row(s, plan_id, user, 0, what, err);
-}
-
-/* --- JSON through SQLite's own functions ----------------------------- */
-
-int
-store_tasks_json(struct store *s, long plan_id, const struct filter *f,
-    FILE *out, char **err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	/* json(o): a JSON value loses its subtype across the subquery. */
-	st = store_prepare(s, "SELECT json_group_array(json(o)) FROM"
-	    " (SELECT json_object("
-	    "  'id', t.id, 'code', t.code, 'role', t.role,"
-	    "  'support', json(t.support), 'title', t.title,"
-	    "  'status', t.status,"
-	    "  'status_label', CASE t.status WHEN 'todo' THEN ?7"
-	    "   WHEN 'doing' THEN ?8 WHEN 'done' THEN ?9 ELSE ?10 END,"
-	    "  'due', t.due, 'due_source', t.due_source,"
-	    "  'points', t.points / 1000.0, 'origin', t.origin,"
-	    "  'target', t.target, 'every', t.every,"
-	    "  'notes', coalesce(hc.notes, 0),"
-	    "  'evidence', coalesce(he.evidence, 0)) AS o"
-	    " FROM task t" TASK_COUNTS TASK_FILTER TASK_ORDER ")", err);
-	if (st == NULL)
-		return -1;
-	bind_filter(st, plan_id, f);
-	bind_text(st, 7, status_label(STATUS_TODO));
-	bind_text(st, 8, status_label(STATUS_DOING));
-	bind_text(st, 9, status_label(STATUS_DONE));
-	bind_text(st, 10, status_label(STATUS_BLOCKED));
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW) {
-		fputs((const char *)sqlite3_column_text(st, 0), out);
-		fputc('\n', out);
-	}
-	sqlite3_finalize(st);
-	if (rc < 0)
-		return -1;
-	if (ferror(out))
-		return fail(err, _("writing JSON: %s"), strerror(errno));
-	return 0;
 }
 
 /* --- the words of notes and evidence, for the board's search --------- */
@@ -1063,11 +902,11 @@ fail:
 
 int
 store_undo_row(struct store *s, long plan_id, long row, const char *user,
-    char **what, char **err)
+    char **err)
 {
 	if (row <= 0)
 		return 1;
-	return undo_row(s, plan_id, user, row, what, err);
+	return undo_row(s, plan_id, user, row, err);
 }
 
 /* --- corrected files ------------------------------------------------- */
@@ -1189,33 +1028,15 @@ store_path(const struct store *s)
 #define LEAN_TEXTS 9	/* code role support title due target every
 			 * role_source crit_title */
 
-/* The JSON support array (support_json) in comma form into b, reset
- * first: support_csv without an allocation per task. */
-static void
-support_csv_into(struct buf *b, const char *json)
-{
-	char *csv;
-
-	b->len = 0;
-	if (b->data != NULL)
-		b->data[0] = '\0';
-	if (json == NULL || strcmp(json, "[]") == 0)
-		return;
-	csv = support_csv(json);
-	buf_adds(b, csv);
-	free(csv);
-}
-
 struct codes;
 static bool codes_has(const struct codes *c, const char *code);
 
 /* One row of the lean query into t, its texts copied into one block;
  * crit_title "" when codes has its code. */
 static void
-read_task_lean(sqlite3_stmt *st, struct task *t, struct buf *support,
-    const struct codes *codes)
+read_task_lean(sqlite3_stmt *st, struct task *t, const struct codes *codes)
 {
-	static const int col[LEAN_TEXTS] = { 2, 3, -1, 5, 7, 9, 10, 11, -2 };
+	static const int col[LEAN_TEXTS] = { 2, 3, 4, 5, 7, 9, 10, 11, -2 };
 	char **field[LEAN_TEXTS] = { &t->code, &t->role, &t->support,
 	    &t->title, &t->due, &t->target, &t->every, &t->role_source,
 	    &t->crit_title };
@@ -1232,11 +1053,8 @@ read_task_lean(sqlite3_stmt *st, struct task *t, struct buf *support,
 	t->has_points = sqlite3_column_type(st, 8) != SQLITE_NULL;
 	t->points = sqlite3_column_int64(st, 8);
 	t->seq = (long)sqlite3_column_int64(st, 12);
-	support_csv_into(support, (const char *)sqlite3_column_text(st, 4));
 	for (i = 0; i < LEAN_TEXTS; i++) {
-		if (col[i] == -1)
-			v[i] = support->data != NULL ? support->data : "";
-		else if (col[i] == -2)	/* after the code, v[0] */
+		if (col[i] == -2)	/* after the code, v[0] */
 			v[i] = codes_has(codes, v[0]) ? "" : NULL;
 		else
 			v[i] = (const char *)sqlite3_column_text(st, col[i]);
@@ -1370,7 +1188,6 @@ store_tasks_lean(struct store *s, long plan_id, struct task **out,
 	sqlite3_stmt *st;
 	struct task *v;
 	struct codes codes;
-	struct buf support = { 0 };
 	size_t cnt = 0, cap;
 	long total;
 	int rc;
@@ -1396,8 +1213,8 @@ store_tasks_lean(struct store *s, long plan_id, struct task **out,
 	/* A scan of the table in id order (+: not through the plan index,
 	 * which would look every row up again): a database holds few
 	 * plans. */
-	st = store_prepare(s, "SELECT id, version, code, role, support, title,"
-	    " status, due, points, target, every, role_source, seq"
+	st = store_prepare(s, "SELECT id, version, code, role, support_roles,"
+	    " title, status, due, points, target, every, role_source, seq"
 	    " FROM task WHERE +plan_id = ?1 ORDER BY id", err);
 	if (st == NULL) {
 		sqlite3_exec(s->db, "RELEASE lean", NULL, NULL, NULL);
@@ -1408,10 +1225,9 @@ store_tasks_lean(struct store *s, long plan_id, struct task **out,
 	sqlite3_bind_int64(st, 1, plan_id);
 	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		read_task_lean(st, &v[cnt++], &support, &codes);
+		read_task_lean(st, &v[cnt++], &codes);
 	}
 	sqlite3_finalize(st);
-	buf_free(&support);
 	codes_free(&codes);
 	/* Counted over every plan (a task of another plan finds no match),
 	 * the notes through their partial index (schema 6). */

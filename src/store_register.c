@@ -39,6 +39,7 @@ bump_task(struct store *s, long task_id, char **err)
 
 /* --- evidence --------------------------------------------------------- */
 
+
 char *
 evidence_describe(const struct evidence *e)
 {
@@ -172,30 +173,7 @@ read_evidence(sqlite3_stmt *st, struct evidence *e)
 	e->title = col_str(st, 13);
 }
 
-static void
-evidence_clear(struct evidence *e)
-{
-	free(e->number);
-	free(e->day);
-	free(e->issuer);
-	free(e->summary);
-	free(e->file);
-	free(e->user);
-	free(e->at);
-	free(e->code);
-	free(e->role);
-	free(e->title);
-}
 
-void
-evidence_free(struct evidence *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		evidence_clear(&v[i]);
-	free(v);
-}
 
 int
 store_evidence_list(struct store *s, long plan_id, long task_id,
@@ -284,14 +262,6 @@ fail:
 
 /* --- meetings --------------------------------------------------------- */
 
-void
-meeting_clear(struct meeting *m)
-{
-	free(m->at);
-	free(m->chair);
-	free(m->user);
-	memset(m, 0, sizeof *m);
-}
 
 int
 store_meeting_last(struct store *s, long plan_id, const char *before,
@@ -319,6 +289,22 @@ store_meeting_last(struct store *s, long plan_id, const char *before,
 	if (rc < 0)
 		return -1;
 	return rc == SQLITE_ROW ? 0 : 1;
+}
+
+int
+store_meetings_last(struct store *s, long plan_id, struct meeting *last,
+    struct meeting *before, char **err)
+{
+	int rc = store_meeting_last(s, plan_id, NULL, last, err);
+
+	memset(before, 0, sizeof *before);
+	if (rc == 0)
+		rc = store_meeting_last(s, plan_id, last->at, before, err);
+	if (rc < 0) {
+		meeting_clear(last);
+		return -1;
+	}
+	return 0;
 }
 
 static int
@@ -457,18 +443,6 @@ store_changed_tasks(struct store *s, long plan_id, const char *after,
 
 /* --- occurrences of counted targets ------------------------------------ */
 
-void
-ticks_free(struct tick *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(v[i].day);
-		free(v[i].note);
-		free(v[i].user);
-	}
-	free(v);
-}
 
 /* The first occurrence starts the work: to do becomes in progress. */
 static int

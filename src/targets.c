@@ -262,3 +262,12 @@ target_progress(const struct target *tg, const struct target_period *v,
 		snprintf(buf, len, "%d/%d%s%s · %s", cur->done, tg->count,
 		    tg->unit[0] ? " " : "", tg->unit, label);
 }
+
+void
+target_untick_period(const struct target *tg, const char *day,
+    char from[11], char to[11])
+{
+	target_period(tg->every, day, from, to);
+	if (tg->every == PERIOD_ONCE)
+		snprintf(from, 11, "0000-01-01");
+}

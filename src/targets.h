@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "store.h"
+#include "model.h"
 
 enum period {
 	PERIOD_ONCE,		/* by the due date */
@@ -33,6 +33,11 @@ bool target_parse(const char *target, const char *every, struct target *out);
 /* The period of kind k that holds day: its first and last days. */
 void target_period(enum period k, const char *day, char from[11],
     char to[11]);
+/* Where untick looks for the occurrence to retract: the period of tg
+ * that holds day; for a target once (by the due date), every day up to
+ * the period's end. */
+void target_untick_period(const struct target *tg, const char *day,
+    char from[11], char to[11]);
 /* How a period is named: "11/2023", "Q4/2023", "2023". */
 void target_period_label(enum period k, const char *from, char *buf,
     size_t n);

@@ -143,6 +143,49 @@ task_overdue(const struct task *t)
 	    strcmp(t->due, today()) < 0;
 }
 
+bool
+task_due_soon(const struct task *t, int warn_days)
+{
+	long d;
+
+	if (t->status == STATUS_DONE || t->due == NULL)
+		return false;
+	d = text_days_between(today(), t->due);
+	return d >= 0 && d <= warn_days;
+}
+
+bool
+task_needs_document(const struct task *t)
+{
+	return t->crit_title != NULL && t->nevidence == 0;
+}
+
+/* Due date first (none last), then the most points at stake, then the
+ * criterion code in version order, then age (the id). */
+int
+task_order_cmp(const struct task *a, const struct task *b)
+{
+	int c;
+
+	if (a->due != NULL && b->due != NULL) {
+		if ((c = strcmp(a->due, b->due)) != 0)
+			return c;
+	} else if (a->due != b->due) {
+		return a->due == NULL ? 1 : -1;
+	}
+	if (a->has_points != b->has_points)
+		return a->has_points ? -1 : 1;
+	if (a->points != b->points)
+		return a->points > b->points ? -1 : 1;
+	if (a->code != NULL && b->code != NULL) {
+		if ((c = text_code_cmp(a->code, b->code)) != 0)
+			return c;
+	} else if (a->code != b->code) {
+		return a->code == NULL ? 1 : -1;
+	}
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
 /* Points belong to criteria (DESIGN.md): every appendix task of a
  * criterion carries the criterion's standard - appraised, so a criterion
  * counts once (max, not sum, should derive ever give it two owners), and
@@ -156,13 +199,42 @@ task_code_cmp(const void *a, const void *b)
 }
 
 void
+crit_points_add(struct crit_points *p, const struct task *t)
+{
+	if (p->n++ == 0) {
+		p->has = p->docs = false;
+		p->done = true;
+		p->max = 0;
+	}
+	if (t->has_points && (!p->has || t->points > p->max)) {
+		p->max = t->points;
+		p->has = true;
+	}
+	if (t->status != STATUS_DONE)
+		p->done = false;
+	if (t->nevidence > 0)
+		p->docs = true;
+}
+
+score
+crit_points_stake(const struct crit_points *p)
+{
+	return p->n > 0 && p->has ? p->max : 0;
+}
+
+score
+crit_points_recovered(const struct crit_points *p)
+{
+	return p->n > 0 && p->has && p->done ? p->max : 0;
+}
+
+void
 tasks_points(const struct task *t, size_t n, score *recovered,
     score *at_stake)
 {
 	const struct task **v = xcalloc(n + 1, sizeof *v);
+	struct crit_points p;
 	size_t i, j, m = 0;
-	score max;
-	bool has, done;
 
 	for (i = 0; i < n; i++)
 		if (t[i].code != NULL)
@@ -170,22 +242,11 @@ tasks_points(const struct task *t, size_t n, score *recovered,
 	xqsort(v, m, sizeof *v, task_code_cmp);
 	*recovered = *at_stake = 0;
 	for (i = 0; i < m; i = j) {
-		max = 0;
-		has = false;
-		done = true;
-		for (j = i; j < m && strcmp(v[j]->code, v[i]->code) == 0; j++) {
-			if (v[j]->has_points && (!has || v[j]->points > max)) {
-				max = v[j]->points;
-				has = true;
-			}
-			if (v[j]->status != STATUS_DONE)
-				done = false;
-		}
-		if (!has)
-			continue;
-		*at_stake += max;
-		if (done)
-			*recovered += max;
+		memset(&p, 0, sizeof p);
+		for (j = i; j < m && strcmp(v[j]->code, v[i]->code) == 0; j++)
+			crit_points_add(&p, v[j]);
+		*at_stake += crit_points_stake(&p);
+		*recovered += crit_points_recovered(&p);
 	}
 	free(v);
 }

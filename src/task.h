@@ -57,6 +57,33 @@ void tasks_free(struct task *t, size_t n);
  * --overdue filter, for tasks already in hand (board, report). */
 bool task_overdue(const struct task *t);
 
+/* Due within warn_days days from today (today included) and not done:
+ * the board's ~ mark and the minutes' "due soon". */
+bool task_due_soon(const struct task *t, int warn_days);
+
+/* The evidence rule: a task linked to a criterion of the plan with no
+ * document; marking it done asks for confirmation (board) or
+ * --no-evidence (command line). */
+bool task_needs_document(const struct task *t);
+
+/* The order of cards (and of store_tasks, whose SQL TASK_ORDER spells
+ * the same; tests/unit/test_store.c holds them together): due date
+ * first (none last), the most points, the criterion code in version
+ * order (none last), then the id. */
+int task_order_cmp(const struct task *a, const struct task *b);
+
+/* The points rule for the tasks of one criterion, fed one task at a
+ * time (zero it first): at stake, the largest points of its tasks;
+ * recovered when every one is done; docs when one holds a document. */
+struct crit_points {
+	size_t n;
+	bool has, done, docs;
+	score max;
+};
+void crit_points_add(struct crit_points *p, const struct task *t);
+score crit_points_stake(const struct crit_points *p);
+score crit_points_recovered(const struct crit_points *p);
+
 /* Points of a task list (a plan's, as store_tasks gives it): a
  * criterion's points (the largest of its tasks') are at stake when it has
  * tasks, and recovered when every task linked to it, of any origin, is

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "keymap.h"
 #include "text.h"
+#include "words.h"
 #include "util.h"
 
 static void
@@ -75,28 +76,6 @@ origin_label(const char *origin)
 	return _("Task added by hand");
 }
 
-static const char *
-status_text(const char *name)
-{
-	enum status s;
-
-	if (name != NULL && status_parse(name, &s))
-		return status_label(s);
-	return name != NULL ? name : "";
-}
-
-/* A value of a history row in the language: a status by its label, a
- * date as the language writes it; buf of 11 bytes. */
-static const char *
-value_text(const char *v, char *buf)
-{
-	enum status s;
-
-	if (status_parse(v, &s))
-		return status_label(s);
-	return i18n_date(v, buf, 11);
-}
-
 /* A row dated with --today on another day than the clock's: when it was
  * really written (a line under it), so a forged date shows; else NULL. */
 static char *
@@ -111,54 +90,6 @@ clock_mark(const struct history *h)
 	i18n_date(day, d, sizeof d);
 	return xasprintf(_("(written %s %.5s, dated with --today)"), d,
 	    h->clock + 11);
-}
-
-static char *
-history_text(const struct history *h)
-{
-	char when[32] = "", d1[11] = "", d2[11] = "";
-	const char *o = h->old != NULL ? h->old : "";
-	const char *n = h->new != NULL ? h->new : "";
-	char *what, *line;
-
-	if (h->at != NULL && strlen(h->at) >= 16) {
-		snprintf(d2, sizeof d2, "%.10s", h->at);
-		i18n_date(d2, d1, sizeof d1);
-		snprintf(when, sizeof when, "%s %.5s", d1, h->at + 11);
-		d2[0] = '\0';
-	}
-	if (strcmp(h->kind, "created") == 0) {
-		what = xstrdup(_("created the task"));
-	} else if (strcmp(h->kind, "status") == 0) {
-		what = *o ? xasprintf(_("status %s → %s"), status_text(o),
-		    status_text(n)) : xasprintf(_("status %s"),
-		    status_text(n));
-	} else if (strcmp(h->kind, "due") == 0) {
-		if (*o)
-			i18n_date(o, d1, sizeof d1);
-		if (*n)
-			i18n_date(n, d2, sizeof d2);
-		what = xasprintf(_("due date %s → %s"), *o ? d1 : "?",
-		    *n ? d2 : "?");
-	} else if (strcmp(h->kind, "note") == 0) {
-		what = xasprintf(_("note: %s"), n);
-	} else if (strcmp(h->kind, "evidence") == 0) {
-		what = xasprintf(_("evidence: %s"), n);
-	} else if (strcmp(h->kind, "role") == 0) {
-		what = xasprintf(_("moved from %s to %s"), *o ? o : "?", n);
-	} else if (strcmp(h->kind, "title") == 0) {
-		what = xasprintf(_("renamed: %s"), n);
-	} else if (strcmp(h->kind, "undo") == 0 && *o && *n) {
-		what = xasprintf(_("undone %s → %s"), value_text(o, d1),
-		    value_text(n, d2));
-	} else if (strcmp(h->kind, "undo") == 0) {
-		what = xasprintf(_("undone %s"), value_text(*n ? n : o, d1));
-	} else {
-		what = xasprintf("%s %s %s", h->kind, o, n);
-	}
-	line = xasprintf("%s %s: %s", when, h->user ? h->user : "?", what);
-	free(what);
-	return line;
 }
 
 #define TITLE_MARK "\001"
@@ -202,7 +133,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	char *err = NULL, *line, *what, s1[32], s2[32], d[11];
 	const struct role *r;
 	struct buf sc = { 0 };
-	static const char *const kinds[] = { "note", "evidence" };
+	static const enum history_kind kinds[] = { HK_NOTE, HK_EVIDENCE };
 	static const char *const titles[] = { N_("Notes"), N_("Evidence") };
 
 	memset(&t, 0, sizeof t);
@@ -299,14 +230,14 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 		size_t cnt = 0;
 
 		for (i = 0; i < nh; i++)
-			cnt += strcmp(h[i].kind, kinds[k]) == 0;
+			cnt += h[i].kind == kinds[k];
 		if (cnt == 0)
 			continue;
 		lines_add(lines, n, cap, xstrdup(""));
 		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s (%zu)",
 		    _(titles[k]), cnt));
 		for (i = 0; i < nh; i++) {
-			if (strcmp(h[i].kind, kinds[k]) != 0)
+			if (h[i].kind != kinds[k])
 				continue;
 			snprintf(s1, sizeof s1, "%.10s", h[i].at ? h[i].at : "");
 			i18n_date(s1, d, sizeof d);
@@ -319,7 +250,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	lines_add(lines, n, cap, xstrdup(""));
 	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s", _("History")));
 	for (i = 0; i < nh; i++) {
-		line = history_text(&h[i]);
+		line = words_history(&h[i]);
 		taskview_wrap(line, width, "", lines, n, cap);
 		free(line);
 		if ((line = clock_mark(&h[i])) != NULL)
@@ -448,7 +379,7 @@ register_lines(struct board *b, const struct task *t, int width,
 	}
 	if (ne == 0)
 		lines_add(lines, n, cap, xasprintf("  %s",
-		    evidence_missing(t) ? _("(no document)") : _("(none)")));
+		    task_needs_document(t) ? _("(no document)") : _("(none)")));
 	evidence_free(e, ne);
 }
 

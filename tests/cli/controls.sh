@@ -112,7 +112,7 @@ for t, cs in {
     for col in cs:
         c.execute(f"UPDATE {t} SET {col} = coalesce({col}, '') || "
                   "CAST(? AS TEXT)", (H,))
-c.execute("UPDATE task SET support = json_array('VP-TK', CAST(? AS TEXT))"
+c.execute("UPDATE task SET support_roles = 'VP-TK,' || CAST(? AS TEXT)"
           " WHERE id = 2", (H,))
 c.execute("UPDATE task SET title = CAST(? AS TEXT) WHERE id = 3",
           (b"a\tb\nc\rd\\e\x1b\xc2\x9b\xe2\x80\xae\xff",))

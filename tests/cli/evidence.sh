@@ -112,7 +112,7 @@ sqlite3 "$DB" "DROP TABLE evidence; DROP TABLE meeting; DROP TABLE tick;
 out=$(pb evidence list 1.7/CA --format tsv | tail -n +2 | cut -f5-11)
 expect_eq "migration: free text kept as an incomplete summary" \
 	"			Biên bản đối thoại ngày 5/9	0		1" "$out"
-expect_eq "migration: schema 7 (the register, two indexes, the clock)" 7 \
+expect_eq "migration: schema 8 (the register, two indexes, the clock, the supporting roles)" 8 \
 	"$(sqlite3 "$DB" 'PRAGMA user_version')"
 
 finish

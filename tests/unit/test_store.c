@@ -233,7 +233,7 @@ test_schema(void **state)
 	assert_false(store_readonly(s));
 	assert_true(store_data_version(s) >= 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 7);
+	assert_int_equal(count_sql("PRAGMA user_version"), 8);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name IN ('plan', 'criterion',"
 	    " 'task', 'history', 'finding')"), 5);
@@ -271,7 +271,7 @@ test_schema(void **state)
 	/* Reopening an existing database migrates nothing. */
 	assert_int_equal(store_open(dbpath, false, &s, &err), 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 7);
+	assert_int_equal(count_sql("PRAGMA user_version"), 8);
 }
 
 static void
@@ -380,7 +380,7 @@ test_round_trip(void **state)
 		struct history *h;
 		assert_int_equal(store_history(s, id, &h, &n, &err), 0);
 		assert_int_equal(n, 1);
-		assert_string_equal(h[0].kind, "created");
+		assert_int_equal(h[0].kind, HK_CREATED);
 		assert_string_equal(h[0].user, current_user());
 		assert_string_equal(h[0].new, "appendix");
 		history_free(h, n);
@@ -388,7 +388,7 @@ test_round_trip(void **state)
 	store_close(s);
 	assert_int_equal(count_sql("SELECT count(*) FROM criterion"), 3);
 	assert_int_equal(count_sql("SELECT count(*) FROM task"
-	    " WHERE support = '[\"TP-HT\",\"VH-XH\"]'"), 1);
+	    " WHERE support_roles = 'TP-HT,VH-XH'"), 1);
 }
 
 static void
@@ -464,7 +464,7 @@ test_reassign(void **state)
 	struct history *h;
 	struct task t;
 	size_t n, added, updated;
-	char *err = NULL, *what = NULL;
+	char *err = NULL;
 	long row = -1;
 
 	id = find(s, plan_id, "1.7/CA");
@@ -498,7 +498,7 @@ test_reassign(void **state)
 	task_clear(&t);
 	assert_int_equal(store_history(s, id, &h, &n, &err), 0);
 	assert_int_equal(n, 2);
-	assert_string_equal(h[1].kind, "role");
+	assert_int_equal(h[1].kind, HK_ROLE);
 	assert_string_equal(h[1].old, "CA");
 	assert_string_equal(h[1].new, "TP-HT");
 	assert_string_equal(h[1].user, "bob");
@@ -528,17 +528,15 @@ test_reassign(void **state)
 
 	/* The board's u takes it back: the import's owner again, and not
 	 * sticky any more; only once, and only by its author. */
-	assert_int_equal(store_undo_row(s, plan_id, row, "eve", &what, &err),
+	assert_int_equal(store_undo_row(s, plan_id, row, "eve", &err),
 	    1);
-	assert_int_equal(store_undo_row(s, plan_id, row, "bob", &what, &err),
+	assert_int_equal(store_undo_row(s, plan_id, row, "bob", &err),
 	    0);
-	assert_non_null(strstr(what, "role TP-HT → CA"));
-	free(what);
 	t = get(s, id);
 	assert_string_equal(t.role, "CA");
 	assert_null(t.role_source);
 	task_clear(&t);
-	assert_int_equal(store_undo_row(s, plan_id, row, "bob", &what, &err),
+	assert_int_equal(store_undo_row(s, plan_id, row, "bob", &err),
 	    1);
 	store_close(s);
 	assert_int_equal(count_sql("SELECT count(*) FROM history"
@@ -614,7 +612,8 @@ static const char old_schema[] =
 	" (6, 3, 'an', 'status', 'todo', 'doing'),"
 	" (7, 4, 'imp', 'created', NULL, 'directive'),"
 	" (8, 8, 'imp', 'created', NULL, 'directive'),"
-	" (9, 8, 'binh', 'status', 'todo', 'blocked');";
+	" (9, 8, 'binh', 'status', 'todo', 'blocked');"
+	"UPDATE task SET support = '[\"TP-HT\",\"VH-XH\"]' WHERE id = 3;";
 
 static const char *
 key_of(long id)
@@ -652,7 +651,7 @@ test_migrate_keys(void **state)
 
 	s = open_db();
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 7);
+	assert_int_equal(count_sql("PRAGMA user_version"), 8);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'index' AND name IN ('history_note',"
 	    " 'history_person')"), 2);
@@ -678,21 +677,27 @@ test_migrate_keys(void **state)
 	assert_int_equal(t.status, STATUS_DONE);
 	assert_string_equal(t.role, "CA");
 	assert_int_equal(t.nnotes, 1);
+	assert_string_equal(t.support, "");
+	task_clear(&t);
 	task_clear(&t);
 	t = get(s, 8);
 	assert_int_equal(t.status, STATUS_BLOCKED);
 	task_clear(&t);
+	/* Schema 8: the JSON array of supporting roles in comma form. */
+	t = get(s, 3);
+	assert_string_equal(t.support, "TP-HT,VH-XH");
+	task_clear(&t);
 	assert_int_equal(store_history(s, 1, &h, &n, &err), 0);
 	assert_int_equal(n, 6);		/* 2 created, 2 status, note, merge */
 	for (i = 0; i < n; i++)
-		if (strcmp(h[i].kind, "merge") == 0) {
+		if (h[i].kind == HK_MERGE) {
 			assert_string_equal(h[i].old, "#2 (1.7/TP-HT)");
 			merges++;
 		}
 	assert_int_equal(merges, 1);
 	history_free(h, n);
 	assert_int_equal(store_history(s, 8, &h, &n, &err), 0);
-	assert_string_equal(h[n - 1].kind, "merge");
+	assert_int_equal(h[n - 1].kind, HK_MERGE);
 	assert_string_equal(h[n - 1].old, "#4 (1.7/CA)");
 	history_free(h, n);
 	store_close(s);
@@ -1055,69 +1060,146 @@ test_nested(void **state)
 	store_close(s);
 }
 
+static void set_status(struct store *, long, const char *);
+
+/* The card order and the overdue rule have a C form (task.h) and an SQL
+ * form (store_impl.h TASK_ORDER, TASK_FILTER): on a shuffled plan with
+ * ties of every kind and late, done and undated tasks, store_tasks reads
+ * in task_order_cmp's order and --overdue picks task_overdue's tasks. */
+static void
+test_rules_agree(void **state)
+{
+	enum { N = 80 };
+	static const char *const codes[] = {
+		NULL, "1.9", "1.10", "1.1", "1.1.2", "2", "10.1", "1.9",
+	};
+	static const int days[] = { -400, -3, -1, 0, 0, 1, 7, 30 };
+	struct task_spec sp[N];
+	struct derivation d = { .tasks = sp, .ntasks = N };
+	struct filter late = { .status = -1, .overdue = true };
+	struct store *s = open_db();
+	struct task *t, *u;
+	unsigned long r = 12345;
+	char keys[N][16], dues[N][11], *err = NULL;
+	size_t added, updated, n, nu, i, j, nlate = 0;
+	long plan_id;
+
+	memset(sp, 0, sizeof sp);
+	for (i = 0; i < N; i++) {
+		r = r * 1103515245 + 12345;
+		snprintf(keys[i], sizeof keys[i], "M:%02zu", i);
+		sp[i].key = keys[i];
+		sp[i].code = (char *)codes[(r >> 8) % 8];
+		sp[i].role = "CA";
+		sp[i].support = "";
+		sp[i].title = "x";
+		sp[i].origin = ORIGIN_APPENDIX;
+		sp[i].has_points = (r >> 12) % 3 != 0;
+		sp[i].points = (score)((r >> 14) % 3) * 250;
+		sp[i].due_source = "default";
+		if ((r >> 16) % 5 != 0) {
+			text_date_add(today(), days[(r >> 18) % 8], dues[i]);
+			sp[i].due = dues[i];
+		}
+	}
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_plan_save(s, "p", &app, &plan_id, &err), 0);
+	assert_int_equal(store_tasks_save(s, plan_id, &d, &added, &updated,
+	    &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(added, N);
+	/* Some done, so that overdue leaves them out. */
+	for (i = 1; i <= N; i += 3)
+		set_status(s, (long)i, "done");
+
+	assert_int_equal(store_tasks(s, plan_id, NULL, &t, &n, &err), 0);
+	assert_int_equal(n, N);
+	for (i = 1; i < n; i++)
+		if (task_order_cmp(&t[i - 1], &t[i]) >= 0)
+			fail_msg("SQL order and task_order_cmp disagree at "
+			    "%zu: #%ld, #%ld", i, t[i - 1].id, t[i].id);
+	assert_int_equal(store_tasks(s, plan_id, &late, &u, &nu, &err), 0);
+	for (i = j = 0; i < n; i++) {
+		if (!task_overdue(&t[i]))
+			continue;
+		nlate++;
+		assert_true(j < nu);
+		assert_int_equal(u[j++].id, t[i].id);
+	}
+	assert_int_equal(nu, nlate);
+	assert_true(nlate > 0 && nlate < n);
+	tasks_free(u, nu);
+	tasks_free(t, n);
+	store_close(s);
+}
+
+/* The row this change wrote (store_task_set_field), for undo. */
+static long
+set_row(struct store *s, long id, const char *shown, const char *kind,
+    const char *value, const char *user)
+{
+	char *err = NULL;
+	long row;
+
+	if (store_task_set_field(s, id, shown, kind, value, NULL, user, &row,
+	    &err) != 0)
+		fail_msg("store_task_set_field: %s", err);
+	assert_true(row > 0);
+	return row;
+}
+
 static void
 test_undo(void **state)
 {
-	long plan_id, id, id2;
+	long plan_id, id, id2, r1, r2, r3, r4;
 	struct store *s = fixture(&plan_id);
 	struct task t;
-	char *err = NULL, *what = NULL;
+	char *err = NULL;
 
 	id = find(s, plan_id, "1.1/VP-TK");
 	id2 = find(s, plan_id, "1.7/CA");
-	assert_int_equal(store_undo(s, plan_id, "alice", &what, &err), 1);
-	assert_null(what);
+	assert_int_equal(store_undo_row(s, plan_id, 0, "alice", &err),
+	    1);
 
-	assert_int_equal(store_task_set(s, id, -1, "status", "doing", NULL,
-	    "alice", &err), 0);
-	assert_int_equal(store_task_set(s, id, -1, "status", "done", NULL,
-	    "alice", &err), 0);
-	assert_int_equal(store_task_set(s, id2, -1, "due", "2023-10-01",
-	    NULL, "alice", &err), 0);
-	/* bob's change is not alice's to undo. */
+	r1 = set_row(s, id, "todo", "status", "doing", "alice");
+	r2 = set_row(s, id, "doing", "status", "done", "alice");
+	r3 = set_row(s, id2, "2023-10-31", "due", "2023-10-01", "alice");
+	/* A note is no undoable row. */
 	assert_int_equal(store_task_note(s, id, "note", "n", "bob", &err),
 	    0);
+	assert_int_equal(store_undo_row(s, plan_id, r3 + 1, "bob", &err), 1);
+	/* alice's change is not bob's to undo. */
+	assert_int_equal(store_undo_row(s, plan_id, r3, "bob", &err),
+	    1);
 
-	/* English, dates and all (no catalogue is bound here). */
-	i18n_set_language("en");
-	assert_int_equal(store_undo(s, plan_id, "alice", &what, &err), 0);
-	i18n_set_language("vi");
-	assert_string_equal(what, "task 2 (1.7/CA): due date 2023-10-01 → "
-	    "2023-10-31");
-	free(what);
+	assert_int_equal(store_undo_row(s, plan_id, r3, "alice", &err), 0);
 	t = get(s, id2);
 	assert_string_equal(t.due, "2023-10-31");
 	assert_string_equal(t.due_source, "default");
 	task_clear(&t);
 
-	assert_int_equal(store_undo(s, plan_id, "alice", &what, &err), 0);
-	/* Statuses by their labels, not the names kept in the database. */
-	assert_non_null(strstr(what, "(1.1/VP-TK): status Done → In "
-	    "progress"));
-	free(what);
+	assert_int_equal(store_undo_row(s, plan_id, r2, "alice", &err), 0);
 	t = get(s, id);
 	assert_int_equal(t.status, STATUS_DOING);
 	task_clear(&t);
-	assert_int_equal(store_undo(s, plan_id, "alice", &what, &err), 0);
-	free(what);
+	assert_int_equal(store_undo_row(s, plan_id, r1, "alice", &err), 0);
 	t = get(s, id);
 	assert_int_equal(t.status, STATUS_TODO);
 	task_clear(&t);
-	assert_int_equal(store_undo(s, plan_id, "alice", &what, &err), 1);
+	/* Only once. */
+	assert_int_equal(store_undo_row(s, plan_id, r1, "alice", &err), 1);
 
 	/* Someone changed the task since: refuse, change nothing. */
-	assert_int_equal(store_task_set(s, id, -1, "status", "done", NULL,
-	    "alice", &err), 0);
-	assert_int_equal(store_task_set(s, id, -1, "status", "blocked", NULL,
-	    "bob", &err), 0);
-	assert_int_equal(store_undo(s, plan_id, "alice", &what, &err), -1);
+	r1 = set_row(s, id, "todo", "status", "done", "alice");
+	r4 = set_row(s, id, "done", "status", "blocked", "bob");
+	assert_int_equal(store_undo_row(s, plan_id, r1, "alice", &err), -1);
 	assert_non_null(strstr(err, "changed since; nothing undone"));
 	t = get(s, id);
 	assert_int_equal(t.status, STATUS_BLOCKED);
 	task_clear(&t);
 	/* bob can undo his own. */
-	assert_int_equal(store_undo(s, plan_id, "bob", &what, &err), 0);
-	free(what);
+	assert_int_equal(store_undo_row(s, plan_id, r4, "bob", &err),
+	    0);
 	t = get(s, id);
 	assert_int_equal(t.status, STATUS_DONE);
 	task_clear(&t);
@@ -1184,96 +1266,6 @@ test_points(void **state)
 	store_close(s);
 }
 
-static char *
-json_of(struct store *s, long plan_id, const struct filter *f)
-{
-	char *data = NULL, *err = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&data, &len);
-
-	assert_non_null(out);
-	if (store_tasks_json(s, plan_id, f, out, &err) != 0)
-		fail_msg("store_tasks_json: %s", err);
-	fclose(out);
-	return data;
-}
-
-/* Evaluate a JSON path expression over text with SQLite. */
-static char *
-jq(const char *json, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	char *v = NULL;
-
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		v = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v != NULL ? v : xstrdup("(null)");
-}
-
-#define JQ_EQ(json, sql, want) do {				\
-		char *got_ = jq(json, sql);			\
-		assert_string_equal(got_, want);		\
-		free(got_);					\
-	} while (0)
-
-static void
-test_json(void **state)
-{
-	long plan_id;
-	struct store *s = fixture(&plan_id);
-	struct filter f = { .status = -1 };
-	char *j;
-	size_t len;
-
-	set_status(s, find(s, plan_id, "1.1/VP-TK"), "doing");
-	j = json_of(s, plan_id, NULL);
-	len = strlen(j);
-	assert_true(len > 2 && j[len - 1] == '\n' && j[0] == '[');
-	JQ_EQ(j, "SELECT json_valid(?1)", "1");
-	JQ_EQ(j, "SELECT json_array_length(?1)", "4");
-	/* Same order as store_tasks: the radio task first. */
-	JQ_EQ(j, "SELECT json_type(?1, '$[0].code')", "null");
-	JQ_EQ(j, "SELECT json_type(?1, '$[0].points')", "null");
-	JQ_EQ(j, "SELECT json_extract(?1, '$[0].origin')", "directive");
-	JQ_EQ(j, "SELECT json_type(?1, '$[1].points')", "null");
-	JQ_EQ(j, "SELECT json_extract(?1, '$[1].target')", "1 buổi");
-	JQ_EQ(j, "SELECT json_extract(?1, '$[2].code')", "1.1");
-	JQ_EQ(j, "SELECT json_type(?1, '$[2].support')", "array");
-	JQ_EQ(j, "SELECT json_extract(?1, '$[2].support[1]')", "VH-XH");
-	JQ_EQ(j, "SELECT json_type(?1, '$[2].points')", "real");
-	JQ_EQ(j, "SELECT json_extract(?1, '$[2].points')", "1.0");
-	JQ_EQ(j, "SELECT json_extract(?1, '$[3].points')", "0.5");
-	JQ_EQ(j, "SELECT json_extract(?1, '$[3].support')", "[]");
-	JQ_EQ(j, "SELECT json_extract(?1, '$[2].status')", "doing");
-	JQ_EQ(j, "SELECT json_extract(?1, '$[2].status_label')",
-	    "In progress");
-	JQ_EQ(j, "SELECT json_extract(?1, '$[2].due')", "2023-10-31");
-	JQ_EQ(j, "SELECT json_extract(?1, '$[2].title')",
-	    "Ban hành kế hoạch CCHC");
-	JQ_EQ(j, "SELECT json_type(?1, '$[2].id')", "integer");
-	JQ_EQ(j, "SELECT group_concat(key) FROM json_each(json_extract(?1,"
-	    " '$[2]'))", "id,code,role,support,title,status,status_label,"
-	    "due,due_source,points,origin,target,every,notes,evidence");
-	free(j);
-
-	f.role = "CA";
-	j = json_of(s, plan_id, &f);
-	JQ_EQ(j, "SELECT json_array_length(?1)", "2");
-	free(j);
-	f.role = "nobody";
-	j = json_of(s, plan_id, &f);
-	assert_string_equal(j, "[]\n");
-	free(j);
-	store_close(s);
-}
-
 static size_t
 count_tasks(struct store *s, long plan_id, const struct filter *f)
 {
@@ -1337,7 +1329,7 @@ test_findings_changes_add(void **state)
 	struct change *c;
 	struct task t;
 	size_t n;
-	char **v, *err = NULL;
+	char *err = NULL;
 
 	assert_int_equal(store_findings_save(s, plan_id, "a.txt", &d, &err),
 	    0);
@@ -1345,11 +1337,11 @@ test_findings_changes_add(void **state)
 	    0);
 	assert_int_equal(store_findings_save(s, plan_id, "b.tsv", &none,
 	    &err), 0);
-	v = store_findings(s, plan_id);
-	assert_string_equal(v[0], "a.txt: tổng sai");
-	assert_string_equal(v[1], "a.txt:12: 1.1: sai");
-	assert_null(v[2]);
-	strv_free(v);
+	/* b.tsv's findings replaced by none, a.txt's kept. */
+	assert_int_equal(count_sql("SELECT count(*) FROM finding"
+	    " WHERE file = 'a.txt'"), 2);
+	assert_int_equal(count_sql("SELECT count(*) FROM finding"
+	    " WHERE file = 'b.tsv'"), 0);
 
 	assert_int_equal(store_task_add(s, plan_id, "CA", "1.7",
 	    "Họp tổ dân phố", "15/10/2023", "dan", &id, &err), 0);
@@ -1372,7 +1364,7 @@ test_findings_changes_add(void **state)
 
 	assert_int_equal(store_changes(s, plan_id, NULL, &c, &n, &err), 0);
 	assert_int_equal(n, 4 + 2 + 1);
-	assert_string_equal(c[n - 1].h.kind, "status");
+	assert_int_equal(c[n - 1].h.kind, HK_STATUS);
 	assert_string_equal(c[n - 1].h.old, "todo");
 	assert_string_equal(c[n - 1].h.new, "done");
 	assert_string_equal(c[n - 1].code, "1.7");
@@ -1675,8 +1667,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_nested, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_undo, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rules_agree, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_points, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_findings_changes_add,

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: ISC */
+/* model.c: the plain values of model.h — history kinds by name, and
+ * freeing what the store read. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "util.h"
+
+static const char *const kind_names[HK_COUNT] = {
+	"created", "status", "due", "note", "evidence", "title", "undo",
+	"role", "merge", "tick",
+};
+
+const char *
+history_kind_name(enum history_kind k)
+{
+	return (unsigned)k < HK_COUNT ? kind_names[k] : "?";
+}
+
+bool
+history_kind_parse(const char *name, enum history_kind *out)
+{
+	int i;
+
+	for (i = 0; name != NULL && i < HK_COUNT; i++)
+		if (strcmp(name, kind_names[i]) == 0) {
+			*out = (enum history_kind)i;
+			return true;
+		}
+	return false;
+}
+
+void
+plan_clear(struct plan *p)
+{
+	free(p->name);
+	free(p->source);
+	free(p->imported_at);
+	memset(p, 0, sizeof *p);
+}
+
+static void
+history_clear(struct history *h)
+{
+	free(h->at);
+	free(h->user);
+	free(h->old);
+	free(h->new);
+	free(h->clock);
+}
+
+void
+history_free(struct history *h, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		history_clear(&h[i]);
+	free(h);
+}
+
+void
+changes_free(struct change *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		history_clear(&c[i].h);
+		free(c[i].code);
+		free(c[i].role);
+		free(c[i].title);
+	}
+	free(c);
+}
+
+void
+evidence_clear(struct evidence *e)
+{
+	free(e->number);
+	free(e->day);
+	free(e->issuer);
+	free(e->summary);
+	free(e->file);
+	free(e->user);
+	free(e->at);
+	free(e->code);
+	free(e->role);
+	free(e->title);
+}
+
+void
+evidence_free(struct evidence *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		evidence_clear(&v[i]);
+	free(v);
+}
+
+
+void
+meeting_clear(struct meeting *m)
+{
+	free(m->at);
+	free(m->chair);
+	free(m->user);
+	memset(m, 0, sizeof *m);
+}
+
+void
+ticks_free(struct tick *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].day);
+		free(v[i].note);
+		free(v[i].user);
+	}
+	free(v);
+}

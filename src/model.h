@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: ISC */
+/* model.h: the things parboard keeps besides tasks (task.h) — plans,
+ * history rows, changes, evidence documents, meetings and the
+ * occurrences of counted targets — as plain values: the store reads and
+ * writes them, the board and the reports read them.  Pure: no SQL, no
+ * I/O (model.c). */
+#ifndef PARBOARD_MODEL_H
+#define PARBOARD_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "task.h"
+#include "text.h"
+
+struct plan {
+	long id;
+	char *name;
+	char *source;
+	bool has_total;
+	score total_standard, total_self, total_appraised, total_deduction;
+	char *imported_at;
+};
+void plan_clear(struct plan *p);
+
+/* What a history row records (its kind column). */
+enum history_kind {
+	HK_CREATED,		/* new = the origin */
+	HK_STATUS,		/* old, new: status names */
+	HK_DUE,			/* old, new: YYYY-MM-DD */
+	HK_NOTE,		/* new: the note */
+	HK_EVIDENCE,		/* new: a document added, old: one removed */
+	HK_TITLE,		/* old, new: titles (a corrected directive) */
+	HK_UNDO,		/* old: the value replaced, new: restored */
+	HK_ROLE,		/* old, new: owner role ids */
+	HK_MERGE,		/* old: the task folded into this one */
+	HK_TICK,		/* an occurrence recorded or retracted */
+	HK_COUNT
+};
+/* "status"; and back (false for a name the model does not know). */
+const char *history_kind_name(enum history_kind k);
+bool history_kind_parse(const char *name, enum history_kind *out);
+
+struct history {
+	long id;
+	char *at;		/* "YYYY-MM-DD HH:MM:SS", local time (stored
+				 * in UTC) */
+	char *clock;		/* store_history only: when written with
+				 * --today, the clock's own time (local,
+				 * like at), else NULL */
+	char *user;
+	enum history_kind kind;
+	char *old, *new;	/* may be NULL */
+};
+void history_free(struct history *h, size_t n);
+
+/* A history row with the task it belongs to. */
+struct change {
+	struct history h;
+	long task_id;
+	char *code, *role, *title;
+};
+void changes_free(struct change *c, size_t n);
+
+/* A document that proves a task (tài liệu kiểm chứng): number and
+ * symbol ("158/BC-UBND"), date, issuing body, summary (trích yếu),
+ * digitally signed or not, a file path or link.  incomplete: kept from
+ * the free-text evidence of schema 4 (only the summary). */
+struct evidence {
+	long id, task_id;
+	char *number, *day, *issuer, *summary, *file;
+	bool is_signed, incomplete;
+	char *user, *at;
+	char *code, *role, *title;	/* the task's, when listed */
+};
+void evidence_clear(struct evidence *e);
+void evidence_free(struct evidence *v, size_t n);
+
+/* A weekly review meeting, recorded by `minutes --record`. */
+struct meeting {
+	long id;
+	char *at;		/* UTC "YYYY-MM-DD HH:MM:SS" */
+	char *chair, *user;
+};
+void meeting_clear(struct meeting *m);
+
+/* One occurrence of a counted target (a "tick"). */
+struct tick {
+	long id, task_id;
+	char *day, *note, *user;
+};
+void ticks_free(struct tick *v, size_t n);
+
+#endif

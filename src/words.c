@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: ISC */
+/* words.c: the model in the user's words — where a task came from, a
+ * history row (the task view), a change (the report), a net change (the
+ * minutes and the board's list of changes).  The store keeps facts;
+ * every sentence about them is written here. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "util.h"
+#include "words.h"
+
+/* --- where a task came from --------------------------------------------- */
+
+const char *
+words_origin(const char *origin)
+{
+	if (origin != NULL && strcmp(origin, "appendix") == 0)
+		return _("appendix");
+	if (origin != NULL && strcmp(origin, "directive") == 0)
+		return _("directive");
+	if (origin != NULL && strcmp(origin, "manual") == 0)
+		return _("added by hand");
+	return origin != NULL ? origin : "";
+}
+
+/* --- a history row in the task view -------------------------------------- */
+
+static const char *
+status_text(const char *name)
+{
+	enum status s;
+
+	if (name != NULL && status_parse(name, &s))
+		return status_label(s);
+	return name != NULL ? name : "";
+}
+
+/* A value of a history row in the language: a status by its label, a
+ * date as the language writes it; buf of 11 bytes. */
+static const char *
+value_text(const char *v, char *buf)
+{
+	enum status s;
+
+	if (status_parse(v, &s))
+		return status_label(s);
+	return i18n_date(v, buf, 11);
+}
+
+char *
+words_history(const struct history *h)
+{
+	char when[32] = "", d1[11] = "", d2[11] = "";
+	const char *o = h->old != NULL ? h->old : "";
+	const char *n = h->new != NULL ? h->new : "";
+	char *what, *line;
+
+	if (h->at != NULL && strlen(h->at) >= 16) {
+		snprintf(d2, sizeof d2, "%.10s", h->at);
+		i18n_date(d2, d1, sizeof d1);
+		snprintf(when, sizeof when, "%s %.5s", d1, h->at + 11);
+		d2[0] = '\0';
+	}
+	if (h->kind == HK_CREATED) {
+		what = xstrdup(_("created the task"));
+	} else if (h->kind == HK_STATUS) {
+		what = *o ? xasprintf(_("status %s → %s"), status_text(o),
+		    status_text(n)) : xasprintf(_("status %s"),
+		    status_text(n));
+	} else if (h->kind == HK_DUE) {
+		if (*o)
+			i18n_date(o, d1, sizeof d1);
+		if (*n)
+			i18n_date(n, d2, sizeof d2);
+		what = xasprintf(_("due date %s → %s"), *o ? d1 : "?",
+		    *n ? d2 : "?");
+	} else if (h->kind == HK_NOTE) {
+		what = xasprintf(_("note: %s"), n);
+	} else if (h->kind == HK_EVIDENCE) {
+		what = xasprintf(_("evidence: %s"), n);
+	} else if (h->kind == HK_ROLE) {
+		what = xasprintf(_("moved from %s to %s"), *o ? o : "?", n);
+	} else if (h->kind == HK_TITLE) {
+		what = xasprintf(_("renamed: %s"), n);
+	} else if (h->kind == HK_UNDO && *o && *n) {
+		what = xasprintf(_("undone %s → %s"), value_text(o, d1),
+		    value_text(n, d2));
+	} else if (h->kind == HK_UNDO) {
+		what = xasprintf(_("undone %s"), value_text(*n ? n : o, d1));
+	} else {
+		what = xasprintf("%s %s %s", history_kind_name(h->kind), o,
+		    n);
+	}
+	line = xasprintf("%s %s: %s", when, h->user ? h->user : "?", what);
+	free(what);
+	return line;
+}
+
+/* --- a change in the report ---------------------------------------------- */
+
+/* A history value as a person reads it: a status by its label, a date
+ * in the language's way. */
+static const char *
+change_value(enum history_kind kind, const char *v, char *buf,
+    size_t n)
+{
+	enum status st;
+
+	if (v == NULL)
+		return "";
+	if ((kind == HK_STATUS || kind == HK_UNDO) &&
+	    status_parse(v, &st) && strcmp(status_name(st), v) == 0)
+		return status_label(st);
+	if (kind == HK_DUE || kind == HK_TICK || kind == HK_UNDO)
+		return i18n_date(v, buf, n);
+	if (kind == HK_CREATED)
+		return words_origin(v);
+	return v;
+}
+
+/* What a history row changed, in words. */
+static const char *
+change_kind(enum history_kind kind)
+{
+	static const char *const labels[HK_COUNT] = {
+		[HK_CREATED] = N_("created"), [HK_STATUS] = N_("status"),
+		[HK_DUE] = N_("due"), [HK_NOTE] = N_("note"),
+		[HK_EVIDENCE] = N_("evidence"), [HK_TITLE] = N_("title"),
+		[HK_UNDO] = N_("undo"), [HK_ROLE] = N_("owner"),
+		[HK_MERGE] = N_("merged"), [HK_TICK] = N_("occurrence"),
+	};
+
+	return (unsigned)kind < HK_COUNT ? _(labels[kind]) :
+	    history_kind_name(kind);
+}
+
+/* "10/09/2023 08:15 an 1.7/CA status: To do → In progress"; a task
+ * without a code is named by its number and title. */
+char *
+words_change(const struct change *c)
+{
+	char day[16], when[16], o[16], n[16], *name, *line;
+	const char *at = c->h.at ? c->h.at : "";
+	const char *ov = change_value(c->h.kind, c->h.old, o, sizeof o);
+	const char *nv = change_value(c->h.kind, c->h.new, n, sizeof n);
+
+	snprintf(day, sizeof day, "%.10s", at);
+	if (c->code != NULL)
+		name = xasprintf("%s/%s", c->code, c->role);
+	else
+		name = xasprintf("#%ld %s (%s)", c->task_id, c->title,
+		    c->role);
+	line = xasprintf("%s%s %s %s %s: %s%s%s", i18n_date(day, when,
+	    sizeof when), strlen(at) > 10 ? at + 10 : "",
+	    c->h.user ? c->h.user : "?", name, change_kind(c->h.kind), ov,
+	    c->h.old ? " → " : "", nv);
+	free(name);
+	return line;
+}
+
+/* --- a net change since the last meeting --------------------------------- */
+
+/* "1.5.3" or, without a code, "#12 title". */
+char *
+words_task_name(const char *code, long id, const char *title)
+{
+	if (code != NULL)
+		return xstrdup(code);
+	return xasprintf("#%ld %s", id, title != NULL ? title : "");
+}
+
+const char *
+words_status(const char *name)
+{
+	return name != NULL ? status_label(status_from_name(name)) : "-";
+}
+
+char *
+words_net_change(const struct net_change *c)
+{
+	struct buf b = { 0 };
+	char *name = words_task_name(c->code, c->task_id, c->title);
+	char d1[16], d2[16];
+
+	buf_addf(&b, "%s:", name);
+	free(name);
+	if (c->status_from != NULL || c->status_to != NULL)
+		buf_addf(&b, " %s → %s;", words_status(c->status_from),
+		    words_status(c->status_to));
+	if (c->due_from != NULL || c->due_to != NULL)
+		buf_addf(&b, " %s %s → %s;", _("due"),
+		    c->due_from ? i18n_date(c->due_from, d1, sizeof d1) : "-",
+		    c->due_to ? i18n_date(c->due_to, d2, sizeof d2) : "-");
+	if (c->notes > 0) {
+		buf_addc(&b, ' ');
+		buf_addf(&b, ngettext("%d note", "%d notes", c->notes),
+		    c->notes);
+		buf_addc(&b, ';');
+	}
+	if (c->evidence != 0) {
+		buf_addc(&b, ' ');
+		buf_addf(&b, _("documents %+d"), c->evidence);
+		buf_addc(&b, ';');
+	}
+	if (c->ticks != 0) {
+		buf_addc(&b, ' ');
+		buf_addf(&b, _("occurrences %+d"), c->ticks);
+		buf_addc(&b, ';');
+	}
+	if (b.data[b.len - 1] == ':')
+		buf_addf(&b, " %s;", _("no net change"));
+	b.data[--b.len] = '\0';
+	return buf_take(&b);
+}

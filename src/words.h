@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: ISC */
+/* words.h: the model in the user's language — the one place that turns
+ * the store's facts (history rows, changes, net changes, origins) into
+ * sentences.  Every result is malloc'd unless said otherwise. */
+#ifndef PARBOARD_WORDS_H
+#define PARBOARD_WORDS_H
+
+#include "meeting.h"
+#include "model.h"
+
+/* Where a task came from ("appendix", "directive", "manual") in the
+ * user's language (static). */
+const char *words_origin(const char *origin);
+/* "1.5.3" or, without a code, "#12 title". */
+char *words_task_name(const char *code, long id, const char *title);
+/* A status name ("doing") by its label; "-" for NULL (static). */
+const char *words_status(const char *name);
+
+/* The task view's line: "10/09/2023 08:15 an: status To do → Done". */
+char *words_history(const struct history *h);
+/* The report's line: "10/09/2023 08:15 an 1.7/CA status: To do → In
+ * progress"; a task without a code is named by its number and title. */
+char *words_change(const struct change *c);
+/* "1.5.3: To do → Done; 1 note". */
+char *words_net_change(const struct net_change *c);
+
+#endif
