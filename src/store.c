@@ -41,6 +41,7 @@
 
 #include <sqlite3.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "priv.h"
 #include "store.h"

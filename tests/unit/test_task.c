@@ -7,11 +7,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* Project headers before cmocka.h, whose fail() macro would clash with
  * util.h's fail(). */
 #include "appendix.h"
+#include "date.h"
 #include "derive.h"
 #include "task.h"
 #include "util.h"
@@ -51,39 +51,6 @@ test_overdue(void **state)
 	t.status = STATUS_TODO;
 	t.due = NULL;
 	assert_false(task_overdue(&t));
-}
-
-/* today() follows the clock unless pinned; now_utc() stamps writes with
- * the pinned day at the clock's time of day. */
-static void
-test_today_pin(void **state)
-{
-	char buf[32], want[11], got[11];
-	struct tm tm;
-	time_t now = time(NULL), t;
-
-	today_set(NULL);
-	assert_false(today_pinned());
-	localtime_r(&now, &tm);
-	strftime(want, sizeof want, "%Y-%m-%d", &tm);
-	assert_string_equal(today(), want);
-	now_utc(buf, sizeof buf);
-	memset(&tm, 0, sizeof tm);
-	assert_non_null(strptime(buf, "%Y-%m-%d %H:%M:%S", &tm));
-	t = timegm(&tm);
-	assert_true(t >= now - 2 && t <= now + 2);
-
-	today_set("2023-09-20");
-	assert_true(today_pinned());
-	assert_string_equal(today(), "2023-09-20");
-	now_utc(buf, sizeof buf);
-	memset(&tm, 0, sizeof tm);
-	assert_non_null(strptime(buf, "%Y-%m-%d %H:%M:%S", &tm));
-	t = timegm(&tm);
-	localtime_r(&t, &tm);
-	strftime(got, sizeof got, "%Y-%m-%d", &tm);
-	assert_string_equal(got, "2023-09-20");
-	today_set(NULL);
 }
 
 /* Tasks as the store would give them, from a derivation. */
@@ -199,7 +166,6 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_names),
 		cmocka_unit_test(test_overdue),
-		cmocka_unit_test(test_today_pin),
 		cmocka_unit_test(test_seed_score),
 	};
 
