@@ -856,7 +856,7 @@ dir_writable(const char *path)
 	return ok;
 }
 
-/* pb_now(): the timestamp of a write (util.h now_utc). */
+/* pb_now(): the timestamp of a write (date.h now_utc). */
 static void
 sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {

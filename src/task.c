@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* task.c: what a task is and the rules about it — statuses and their
  * labels, the overdue rule, the points rule.  Pure: no SQL, no I/O
- * beyond today() (util.c, pinned by --today). */
+ * beyond today() (date.c, pinned by --today). */
 #include <stdlib.h>
 #include <string.h>
 
