@@ -13,6 +13,7 @@
 #include "appendix.h"
 #include "date.h"
 #include "derive.h"
+#include "meeting.h"
 #include "task.h"
 #include "util.h"
 
@@ -51,6 +52,39 @@ test_overdue(void **state)
 	t.status = STATUS_TODO;
 	t.due = NULL;
 	assert_false(task_overdue(&t));
+}
+
+/* The meeting window goes by the meeting's local day: recorded at 00:30
+ * in Hà Nội (UTC+7), stored the day before in UTC, it is held that local
+ * day, and with none before it the window is the seven days before. */
+static void
+test_meeting_local_day(void **state)
+{
+	struct meeting last = { 1, "2023-10-09 17:30:00", "Bình", "an" };
+	struct meeting_window w;
+
+	(void)state;
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
+	tzset();
+	today_set("2023-10-10");
+	meeting_window(NULL, &last, NULL, &w);
+	assert_true(w.held_today);
+	assert_string_equal(w.until, last.at);
+	assert_null(w.after);
+	assert_string_equal(w.since, "2023-10-03");
+	meeting_window_clear(&w);
+	today_set("2023-10-09");
+	meeting_window(NULL, &last, NULL, &w);
+	assert_false(w.held_today);
+	assert_string_equal(w.after, last.at);
+	meeting_window_clear(&w);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	meeting_window(NULL, &last, NULL, &w);
+	assert_true(w.held_today);
+	assert_string_equal(w.since, "2023-10-02");
+	meeting_window_clear(&w);
+	today_set(NULL);
 }
 
 /* Tasks as the store would give them, from a derivation. */
@@ -166,6 +200,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_names),
 		cmocka_unit_test(test_overdue),
+		cmocka_unit_test(test_meeting_local_day),
 		cmocka_unit_test(test_seed_score),
 	};
 
