@@ -15,6 +15,7 @@
 
 #include "board.h"
 #include "boardui.h"
+#include "date.h"
 #include "evidence.h"
 #include "i18n.h"
 #include "keymap.h"
@@ -484,7 +485,7 @@ act_evidence(struct board *b)
 		board_message(b, false, "%s", _("Cancelled"));
 		goto out;
 	}
-	if (!text_parse_date(day, iso)) {
+	if (!date_parse(day, iso)) {
 		board_message(b, true, _("Invalid date: %s"), day);
 		goto out;
 	}
@@ -816,7 +817,7 @@ act_due(struct board *b)
 		trim_spaces(text);
 	if (text == NULL || *text == '\0') {
 		board_message(b, false, "%s", _("Cancelled"));
-	} else if (!text_parse_date(text, iso)) {
+	} else if (!date_parse(text, iso)) {
 		board_message(b, true, _("Invalid date: %s"), text);
 	} else if ((t = board_task_by_id(b, id)) != NULL) {
 		write_set(b, t, "due", iso, NULL);

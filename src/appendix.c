@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "appendix.h"
+#include "date.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -1083,8 +1084,9 @@ cell_or_null(const struct record *rec, int col)
 static bool
 excel_date(const struct reader *r, const char *t, char iso[11])
 {
-	long days, y, m, d, era, doe, yoe, doy, mp;
-	char *end, buf[32];
+	long days;
+	int y, m, d;
+	char *end;
 
 	if (r->grid == NULL || !r->grid->sheet)
 		return false;
@@ -1092,20 +1094,9 @@ excel_date(const struct reader *r, const char *t, char iso[11])
 	if (end == t || (*end != '\0' && strcmp(end, ".0") != 0) ||
 	    days < 1 || days > 2958465)
 		return false;
-	/* Days since 1899-12-30 made days since 0000-03-01, then H.
-	 * Hinnant's civil_from_days. */
-	days += 693899;
-	era = days / 146097;
-	doe = days - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	y = yoe + era * 400 + (m <= 2);
-	snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)(y % 10000),
-	    (int)m, (int)d);
-	memcpy(iso, buf, 11);
+	/* Days since 1899-12-30; 1970-01-01 is day 25569. */
+	date_civil_from_days(days - 25569, &y, &m, &d);
+	date_iso(iso, y, m, d);
 	return true;
 }
 
@@ -1138,7 +1129,7 @@ build_directives(struct reader *r, size_t h, const int *dmap,
 			    _("missing %s"), dcol_names[req[k]]);
 		}
 		t = cell_at(rec, dmap[DCOL_DUE]);
-		if (*t != '\0' && !text_parse_date(t, iso) &&
+		if (*t != '\0' && !date_parse(t, iso) &&
 		    !excel_date(r, t, iso))
 			return fail_rec(err, r, rec->line, dmap[DCOL_DUE],
 			    _("bad date '%s' in column %s"), t,

@@ -20,6 +20,7 @@
 
 #include "board.h"
 #include "boardui.h"
+#include "date.h"
 #include "i18n.h"
 #include "keymap.h"
 #include "text.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "boardui.h"
+#include "date.h"
 #include "i18n.h"
 #include "meeting.h"
 #include "words.h"
@@ -146,7 +147,7 @@ board_changes_lines(struct board *b, int width, size_t *n)
 	net_changes(c, nc, &v, &nv);
 	changes_free(c, nc);
 	if (w.after != NULL) {
-		snprintf(d, sizeof d, "%.10s", w.after);
+		date_local_day(w.after, d);
 		snprintf(since, sizeof since, _("the meeting of %s"),
 		    i18n_date(d, day, sizeof day));
 	} else

@@ -22,6 +22,7 @@
 #include "appendix.h"
 #include "confread.h"
 #include "confread_impl.h"
+#include "date.h"
 #include "i18n.h"
 #include "manpage.h"
 #include "text.h"
@@ -335,7 +336,7 @@ conf_date(struct loader *l, const config_setting_t *s, const char *what,
 {
 	if (!conf_want(l, s, what, CONFIG_TYPE_STRING))
 		return false;
-	if (text_parse_date(config_setting_get_string(s), iso))
+	if (date_parse(config_setting_get_string(s), iso))
 		return true;
 	conf_err(l, s, _("%s: \"%s\" is not a date (YYYY-MM-DD or "
 	    "dd/mm/yyyy)"), what, config_setting_get_string(s));

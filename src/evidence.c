@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "evidence.h"
 #include "html.h"
 #include "i18n.h"

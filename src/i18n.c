@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -159,12 +160,15 @@ i18n_decimal(void)
 const char *
 i18n_date(const char *iso, char *buf, size_t n)
 {
+	char dmy[11];
+	int y, m, d;
+
 	if (iso == NULL)
 		iso = "";
-	if (i18n_vietnamese() && strlen(iso) == 10 && iso[4] == '-' &&
-	    iso[7] == '-')
-		snprintf(buf, n, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-	else
+	if (i18n_vietnamese() && date_split(iso, &y, &m, &d)) {
+		date_format_dmy(iso, dmy);
+		snprintf(buf, n, "%s", dmy);
+	} else
 		text_printable(buf, n, iso);
 	return buf;
 }

@@ -15,6 +15,7 @@
 #include "board.h"
 #include "cli_table.h"
 #include "config.h"
+#include "date.h"
 #include "evidence.h"
 #include "i18n.h"
 #include "import.h"
@@ -1045,7 +1046,7 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 		printf("parboard %s\n", PACKAGE_VERSION);
 		return 0;
 	case CLI_OPT_TODAY:
-		if (!text_parse_date(arg, o->today))
+		if (!date_parse(arg, o->today))
 			return usage_error(_("--today: bad date '%s' "
 			    "(YYYY-MM-DD)"), arg);
 		today_set(o->today);
@@ -1056,12 +1057,12 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 		o->by = arg;
 		break;
 	case CLI_OPT_SINCE:
-		if (!text_parse_date(arg, o->since_iso))
+		if (!date_parse(arg, o->since_iso))
 			return usage_error(_("--since: bad date '%s'"), arg);
 		o->since = arg;
 		break;
 	case CLI_OPT_DATE:
-		if (!text_parse_date(arg, o->date_iso))
+		if (!date_parse(arg, o->date_iso))
 			return usage_error(_("--date: bad date '%s'"), arg);
 		o->date = arg;
 		break;

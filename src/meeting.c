@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "meeting.h"
 #include "text.h"
 #include "util.h"
@@ -40,17 +41,22 @@ void
 meeting_window(const char *since, const struct meeting *last,
     const struct meeting *before, struct meeting_window *w)
 {
+	char day[11];
+
 	memset(w, 0, sizeof *w);
 	if (since != NULL) {
 		snprintf(w->since, sizeof w->since, "%s", since);
 		return;
 	}
 	if (last == NULL || last->id == 0) {
-		text_date_add(today(), -7, w->since);
+		date_add(today(), -7, w->since);
 		return;
 	}
 	meeting_copy(&w->meeting, last);
-	if (strncmp(w->meeting.at, today(), 10) != 0) {
+	/* Stored in UTC, held on a local day: just after local midnight
+	 * east of Greenwich is the day before in UTC. */
+	date_local_day(w->meeting.at, day);
+	if (strcmp(day, today()) != 0) {
 		w->after = xstrdup(w->meeting.at);
 		return;
 	}
@@ -60,7 +66,7 @@ meeting_window(const char *since, const struct meeting *last,
 	if (before != NULL && before->id != 0)
 		w->after = xstrdup(before->at);
 	else
-		text_date_add(w->meeting.at, -7, w->since);
+		date_add(day, -7, w->since);
 }
 
 void
@@ -91,7 +97,7 @@ is_date(const char *v)
 {
 	char iso[11];
 
-	return v != NULL && strlen(v) == 10 && text_parse_date(v, iso);
+	return v != NULL && strlen(v) == 10 && date_parse(v, iso);
 }
 
 enum history_kind

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "evidence.h"
 #include "html.h"
 #include "i18n.h"
@@ -174,7 +175,7 @@ open_items(struct model *m, const struct task *t, const struct fact *f,
 		add_item(m, SEC_BLOCKED, t, xasprintf("%s — %s", t->title,
 		    f && f->note ? f->note : _("no reason given")));
 	if (task_overdue(t)) {
-		late = text_days_between(t->due, today());
+		late = date_days_between(t->due, today());
 		days = xasprintf(ngettext("%ld day late", "%ld days late",
 		    (unsigned long)late), late);
 		add_item(m, SEC_OVERDUE, t, xasprintf("%s — %s %s, %s",
@@ -657,7 +658,7 @@ since_text(const struct meeting_window *w, char *buf, size_t n)
 	char day[16], iso[11];
 
 	if (w->after != NULL) {
-		snprintf(iso, sizeof iso, "%.10s", w->after);
+		date_local_day(w->after, iso);
 		snprintf(buf, n, _("the meeting of %s"),
 		    i18n_date(iso, day, sizeof day));
 	} else

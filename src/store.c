@@ -41,6 +41,7 @@
 
 #include <sqlite3.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "priv.h"
 #include "store.h"
@@ -855,7 +856,7 @@ dir_writable(const char *path)
 	return ok;
 }
 
-/* pb_now(): the timestamp of a write (util.h now_utc). */
+/* pb_now(): the timestamp of a write (date.h now_utc). */
 static void
 sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {

@@ -24,12 +24,12 @@
 /* SQLite's clock, the format of every timestamp column: the schema's
  * defaults (never used by our own writes). */
 #define SCHEMA_NOW "strftime('%Y-%m-%d %H:%M:%S','now')"
-/* What our writes stamp: pb_now() (store.c, util.h now_utc), the clock
+/* What our writes stamp: pb_now() (store.c, date.h now_utc), the clock
  * in UTC, or with --today the pinned day at the clock's time of day. */
 #define NOW "pb_now()"
 /* Stored beside NOW in every row that says when something happened
  * (history, meeting, evidence, tick): with --today the clock's own
- * time, else NULL (store.c pb_clock, util.h now_clock_utc). */
+ * time, else NULL (store.c pb_clock, date.h now_clock_utc). */
 #define CLOCK "pb_clock()"
 
 /* The columns of struct task, shared by store_tasks and store_task_get. */

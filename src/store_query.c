@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "store.h"
 #include "store_impl.h"
@@ -479,7 +480,7 @@ task_set(struct store *s, long task_id, long expected_version,
 			    "done, blocked)"), value);
 		v = status_name(stv);
 	} else if (strcmp(kind, "due") == 0) {
-		if (!text_parse_date(value, iso))
+		if (!date_parse(value, iso))
 			return fail(err, _("%s: not a date (dd/mm/yyyy or "
 			    "YYYY-MM-DD)"), value);
 		v = iso;
@@ -659,7 +660,7 @@ task_add(struct store *s, long plan_id, const char *role,
 		return fail(err, "%s", _("a task needs a role"));
 	if (blank(title))
 		return fail(err, "%s", _("a task needs a title"));
-	if (due != NULL && *due != '\0' && !text_parse_date(due, iso))
+	if (due != NULL && *due != '\0' && !date_parse(due, iso))
 		return fail(err, _("%s: not a date (dd/mm/yyyy or "
 		    "YYYY-MM-DD)"), due);
 	if (store_begin(s, err) != 0)

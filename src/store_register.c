@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "store.h"
 #include "store_impl.h"

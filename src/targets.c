@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "targets.h"
 #include "text.h"
 #include "util.h"
@@ -87,25 +88,6 @@ target_parse(const char *target, const char *every, struct target *out)
 	return true;
 }
 
-/* "YYYY-MM-DD" into out[11]. */
-static void
-ymd(char out[11], int y, int m, int d)
-{
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
-}
-
-static int
-month_days(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-		31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
 void
 target_period(enum period k, const char *day, char from[11], char to[11])
 {
@@ -124,8 +106,8 @@ target_period(enum period k, const char *day, char from[11], char to[11])
 		first = 1;
 		last = 12;
 	}
-	ymd(from, y, first, 1);
-	ymd(to, y, last, month_days(y, last));
+	date_iso(from, y, first, 1);
+	date_iso(to, y, last, date_month_days(y, last));
 }
 
 void
@@ -142,26 +124,6 @@ target_period_label(enum period k, const char *from, char *buf, size_t n)
 		    (unsigned)y % 10000u);
 	else
 		snprintf(buf, n, "%04u", (unsigned)y % 10000u);
-}
-
-/* The day after iso. */
-static void
-next_day(const char *iso, char out[11])
-{
-	int y, m, d;
-
-	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3) {
-		snprintf(out, 11, "9999-12-31");
-		return;
-	}
-	if (++d > month_days(y, m)) {
-		d = 1;
-		if (++m > 12) {
-			m = 1;
-			y++;
-		}
-	}
-	ymd(out, y, m, d);
 }
 
 static int
@@ -209,7 +171,7 @@ target_periods(const struct target *tg, const char *start, const char *end,
 		p->done = count_ticks(ticks, nticks, p->from, p->to);
 		p->current = strcmp(today, p->to) <= 0;
 		p->missed = !p->current && p->done < tg->count;
-		next_day(to, day);
+		date_add(to, 1, day);
 	}
 	*out = v;
 	return n;
@@ -223,8 +185,8 @@ target_span(const struct plan *p, const struct task *t, char start[11],
 	int y = 0, m = 1;
 
 	sscanf(from, "%4d-%2d", &y, &m);
-	ymd(start, y, m, 1);
-	ymd(end, y, 12, 31);
+	date_iso(start, y, m, 1);
+	date_iso(end, y, 12, 31);
 	/* The directive's own due date ends it earlier; a default one
 	 * (from the settings) does not. */
 	if (t->due != NULL && t->due_source != NULL &&

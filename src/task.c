@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: ISC */
 /* task.c: what a task is and the rules about it — statuses and their
  * labels, the overdue rule, the points rule.  Pure: no SQL, no I/O
- * beyond today() (util.c, pinned by --today). */
+ * beyond today() (date.c, pinned by --today). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "task.h"
 #include "text.h"
@@ -150,7 +151,7 @@ task_due_soon(const struct task *t, int warn_days)
 
 	if (t->status == STATUS_DONE || t->due == NULL)
 		return false;
-	d = text_days_between(today(), t->due);
+	d = date_days_between(today(), t->due);
 	return d >= 0 && d <= warn_days;
 }
 

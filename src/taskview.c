@@ -8,6 +8,7 @@
 
 #include "board.h"
 #include "boardui.h"
+#include "date.h"
 #include "evidence.h"
 #include "i18n.h"
 #include "keymap.h"
@@ -103,7 +104,7 @@ static char *
 due_line(const struct task *t)
 {
 	char d[11], *line, *when, *all;
-	long days = text_days_between(today(), t->due);
+	long days = date_days_between(today(), t->due);
 
 	i18n_date(t->due, d, sizeof d);
 	line = xasprintf(_("Due %s (%s)"), d, due_source_label(t->due_source));

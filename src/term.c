@@ -32,6 +32,7 @@
 
 #include "board.h"
 #include "boardui.h"
+#include "date.h"
 #include "i18n.h"
 #include "keymap.h"
 #include "util.h"
@@ -361,8 +362,6 @@ static int
 wait_ms(struct board *b)
 {
 	struct timespec now;
-	struct tm tm;
-	time_t midnight;
 	long long ms;
 
 	if (b->watch_fd < 0)
@@ -374,12 +373,7 @@ wait_ms(struct board *b)
 	if (today_pinned())
 		return -1;
 	clock_gettime(CLOCK_REALTIME, &now);
-	localtime_r(&now.tv_sec, &tm);
-	tm.tm_mday++;
-	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	midnight = mktime(&tm);
-	ms = ((long long)midnight - now.tv_sec) * 1000 -
+	ms = ((long long)date_next_midnight(now.tv_sec) - now.tv_sec) * 1000 -
 	    now.tv_nsec / 1000000 + 50;
 	if (ms < 50)
 		ms = 50;

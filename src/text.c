@@ -680,9 +680,8 @@ text_strip_markup(const char *s)
 
 /* ---- scores ---------------------------------------------------------- */
 
-/* Skip ASCII white space and no-break spaces. */
-static const char *
-skip_space(const char *p)
+const char *
+text_skip_space(const char *p)
 {
 	for (;;) {
 		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
@@ -710,7 +709,7 @@ minus_at(const char *p)
 bool
 text_parse_score(const char *s, score *out)
 {
-	const char *p = skip_space(s);
+	const char *p = text_skip_space(s);
 	unsigned long long whole = 0;
 	int frac = 0, digits = 0, scale;
 	bool neg = false;
@@ -718,9 +717,9 @@ text_parse_score(const char *s, score *out)
 
 	if ((m = minus_at(p)) > 0) {
 		neg = true;
-		p = skip_space(p + m);
+		p = text_skip_space(p + m);
 	} else if (*p == '+')
-		p = skip_space(p + 1);
+		p = text_skip_space(p + 1);
 	if (*p < '0' || *p > '9')
 		return false;
 	for (; *p >= '0' && *p <= '9'; p++) {
@@ -739,7 +738,7 @@ text_parse_score(const char *s, score *out)
 		if (digits == 0)
 			return false;
 	}
-	if (*skip_space(p) != '\0')
+	if (*text_skip_space(p) != '\0')
 		return false;
 	*out = (score)(whole * SCORE_UNIT) + frac;
 	if (neg)
@@ -763,147 +762,6 @@ text_format_score(score v, char decimal, char *buf, size_t n)
 	else
 		snprintf(buf, n, "%s%llu%c%02u", sign, whole, decimal,
 		    frac / 10);
-}
-
-/* ---- dates ----------------------------------------------------------- */
-
-/* Read 1..max digits; returns the count read, or 0. */
-static int
-read_num(const char **pp, int max, int *v)
-{
-	const char *p = *pp;
-	int n = 0;
-
-	*v = 0;
-	while (n < max && *p >= '0' && *p <= '9') {
-		*v = *v * 10 + (*p++ - '0');
-		n++;
-	}
-	if (*p >= '0' && *p <= '9')
-		return 0;
-	*pp = p;
-	return n;
-}
-
-static bool
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static bool
-date_exists(int y, int m, int d)
-{
-	static const int mdays[] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-
-	if (y < 1 || m < 1 || m > 12 || d < 1)
-		return false;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
-}
-
-bool
-text_parse_date(const char *s, char iso[11])
-{
-	const char *p = skip_space(s);
-	int a, b, c, na, nb, nc, y, m, d;
-	char sep;
-
-	if ((na = read_num(&p, 4, &a)) == 0)
-		return false;
-	sep = *p;
-	if (sep != '-' && sep != '/' && sep != '.')
-		return false;
-	p++;
-	if ((nb = read_num(&p, 2, &b)) == 0 || *p != sep)
-		return false;
-	p++;
-	if ((nc = read_num(&p, 4, &c)) == 0 || *skip_space(p) != '\0')
-		return false;
-	if (na == 4 && sep == '-' && nc <= 2) {
-		y = a, m = b, d = c;	/* YYYY-MM-DD */
-	} else if (na <= 2 && nc == 4) {
-		d = a, m = b, y = c;	/* dd/mm/yyyy */
-	} else
-		return false;
-	if (!date_exists(y, m, d))
-		return false;
-	/* The modulos only tell the compiler the fields' widths. */
-	snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
-	return true;
-}
-
-/* Split a YYYY-MM-DD string; false when it is not one. */
-static bool
-split_iso(const char *iso, int *y, int *m, int *d)
-{
-	const char *p = iso;
-
-	if (read_num(&p, 4, y) != 4 || *p++ != '-' ||
-	    read_num(&p, 2, m) != 2 || *p++ != '-' ||
-	    read_num(&p, 2, d) != 2 || *p != '\0')
-		return false;
-	return date_exists(*y, *m, *d);
-}
-
-void
-text_format_date(const char *iso, char out[11])
-{
-	int y, m, d;
-
-	if (split_iso(iso, &y, &m, &d))
-		snprintf(out, 11, "%02u/%02u/%04u", (unsigned)d % 100u,
-		    (unsigned)m % 100u, (unsigned)y % 10000u);
-	else
-		text_printable(out, 11, iso);
-}
-
-/* Days since 1970-01-01 in the proleptic Gregorian calendar (Howard
- * Hinnant's days_from_civil): no mktime, so no time zone or DST. */
-static long
-days_from_civil(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-void
-text_date_add(const char *iso, long days, char out[11])
-{
-	int y = 1970, m = 1, d = 1;
-	long z, era, doe, yoe, doy, mp;
-
-	sscanf(iso, "%4d-%2d-%2d", &y, &m, &d);
-	/* Hinnant's civil_from_days, the inverse of days_from_civil. */
-	z = days_from_civil(y, m, d) + days + 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	y = (int)(yoe + era * 400 + (m <= 2));
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
-}
-
-long
-text_days_between(const char *iso_a, const char *iso_b)
-{
-	int ya, ma, da, yb, mb, db;
-
-	if (!split_iso(iso_a, &ya, &ma, &da) || !split_iso(iso_b, &yb, &mb, &db))
-		return 0;
-	return days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da);
 }
 
 /* ---- criterion codes ------------------------------------------------- */

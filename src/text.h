@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* text.h: UTF-8 text as parboard needs it — validation, NFC, the folded
- * matching key, display width, scores and dates.
+ * matching key, display width, scores (dates: date.h).
  *
  * Scores are fixed-point: a `score` counts thousandths of a point, so
  * "0,69" is 690 and sums never drift the way binary floating point does. */
@@ -102,6 +102,9 @@ char *text_squeeze(const char *s);
  * "<p>a</p> <p>b</p>" → "a\nb".  Never NULL. */
 char *text_strip_markup(const char *s);
 
+/* p past ASCII white space and no-break spaces. */
+const char *text_skip_space(const char *p);
+
 /* Parse a score the way the appendix writes it: "2,00", "0,5", "1.4",
  * "2.33", "- 0,5", "-1,00", "+1", "7,82", surrounded by white space, up to
  * three decimals; U+2212 and an en dash also work as minus.  Returns false
@@ -119,22 +122,6 @@ void text_format_score(score v, char decimal, char *buf, size_t n);
  * collation callback), the other NUL-terminated strings. */
 int text_code_cmpn(const char *a, size_t na, const char *b, size_t nb);
 int text_code_cmp(const char *a, const char *b);
-
-/* Parse a date "YYYY-MM-DD", "dd/mm/yyyy" or "d/m/yyyy" (also with '.' or
- * '-' between day, month and year; surrounding white space allowed) into
- * iso[11] "YYYY-MM-DD"; checks that the day exists.  Returns false
- * otherwise, leaving iso alone. */
-bool text_parse_date(const char *s, char iso[11]);
-
-/* "2023-10-31" → "31/10/2023" in out[11]; anything that is not a valid
- * ISO date is copied through text_printable (cut to 10 bytes). */
-void text_format_date(const char *iso, char out[11]);
-
-/* Days from iso_a to iso_b (positive when b is later), by calendar
- * arithmetic: no time zone or DST.  0 if either is not a valid ISO date. */
-long text_days_between(const char *iso_a, const char *iso_b);
-/* iso (YYYY-MM-DD) plus days (negative: before) into out. */
-void text_date_add(const char *iso, long days, char out[11]);
 
 /* The one rule for text parboard stores from a person: a note, an added
  * task's title, a document's number, issuer, summary and file, a

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -354,104 +353,6 @@ void
 current_user_set(const char *name)
 {
 	snprintf(user_name, sizeof user_name, "%s", name);
-}
-
-static char today_buf[11];
-static bool today_pin;		/* set by today_set (--today) */
-static bool today_sample;	/* the pin is the demo's day */
-static time_t today_until;	/* unpinned: today_buf holds until then */
-
-void
-today_set(const char *iso)
-{
-	snprintf(today_buf, sizeof today_buf, "%s", iso ? iso : "");
-	today_pin = today_buf[0] != '\0';
-	today_sample = false;
-	today_until = 0;
-}
-
-void
-today_set_sample(const char *iso)
-{
-	today_set(iso);
-	today_sample = true;
-}
-
-bool
-now_clock_utc(char *buf, size_t size)
-{
-	time_t now = time(NULL);
-	struct tm utc;
-
-	if (!today_pin || today_sample)
-		return false;
-	gmtime_r(&now, &utc);
-	strftime(buf, size, "%Y-%m-%d %H:%M:%S", &utc);
-	return true;
-}
-
-void
-today_real(char buf[11])
-{
-	time_t now = time(NULL);
-	struct tm loc;
-
-	localtime_r(&now, &loc);
-	strftime(buf, 11, "%Y-%m-%d", &loc);
-}
-
-bool
-today_pinned(void)
-{
-	return today_pin;
-}
-
-/* Unpinned, the date is the clock's and moves at local midnight: a board
- * left open overnight shows the new day.  Worked out once a day, not on
- * every call (the board asks for each card). */
-const char *
-today(void)
-{
-	time_t now;
-	struct tm tm;
-
-	if (today_pin)
-		return today_buf;
-	now = time(NULL);
-	if (today_buf[0] == '\0' || now >= today_until || now < today_until -
-	    2 * 86400) {
-		localtime_r(&now, &tm);
-		strftime(today_buf, sizeof today_buf, "%Y-%m-%d", &tm);
-		tm.tm_mday++;
-		tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-		tm.tm_isdst = -1;
-		today_until = mktime(&tm);
-	}
-	return today_buf;
-}
-
-void
-now_utc(char *buf, size_t size)
-{
-	time_t now = time(NULL), t;
-	struct tm loc, day, utc;
-
-	t = now;
-	localtime_r(&now, &loc);
-	memset(&day, 0, sizeof day);
-	if (today_pin && sscanf(today_buf, "%d-%d-%d", &day.tm_year,
-	    &day.tm_mon, &day.tm_mday) == 3) {
-		day.tm_year -= 1900;
-		day.tm_mon -= 1;
-		day.tm_hour = loc.tm_hour;
-		day.tm_min = loc.tm_min;
-		day.tm_sec = loc.tm_sec;
-		day.tm_isdst = -1;
-		if ((t = mktime(&day)) == (time_t)-1)
-			t = now;
-	}
-	gmtime_r(&t, &utc);
-	strftime(buf, size, "%Y-%m-%d %H:%M:%S", &utc);
 }
 
 int

@@ -82,26 +82,6 @@ const char *current_user(void);
  * named on a shared login (perm.h). */
 void current_user_set(const char *name);
 
-/* Today's date as YYYY-MM-DD: the --today pin when set, else local time. */
-void today_set(const char *iso);
-const char *today(void);
-/* Whether --today pinned the date. */
-bool today_pinned(void);
-/* Now as "YYYY-MM-DD HH:MM:SS" in UTC, the form of every timestamp the
- * store writes: with --today, the pinned date at the clock's time of day
- * (local), so what is written is dated in the pinned day. */
-void now_utc(char *buf, size_t size);
-/* The demo's own day: pinned like --today, but its throw-away writes
- * need no real time beside them (now_clock_utc says false). */
-void today_set_sample(const char *iso);
-/* With --today (not the demo's day), the clock's own time in UTC, the
- * form of now_utc, into buf, and true: stored beside the pinned day so
- * that an auditor sees when a row was really written.  False (buf
- * untouched) when the date is the clock's. */
-bool now_clock_utc(char *buf, size_t size);
-/* The clock's own date (local, YYYY-MM-DD), whatever --today says. */
-void today_real(char buf[11]);
-
 /* mkdir -p of the directory part of path. */
 int make_parent_dirs(const char *path, char **err);
 

@@ -18,6 +18,7 @@
 
 #include "board.h"
 #include "boardui.h"
+#include "date.h"
 #include "i18n.h"
 #include "title.h"
 #include "keymap.h"
@@ -402,7 +403,7 @@ header_when(struct board *b)
 		parts[np++] = xasprintf(ngettext("%zu task late",
 		    "%zu tasks late", b->nlate), b->nlate);
 	if (b->next_due[0] != '\0') {
-		days = text_days_between(today(), b->next_due);
+		days = date_days_between(today(), b->next_due);
 		view_date(b->next_due, date, b->nlate > 0);
 		if (days == 0)
 			parts[np++] = xasprintf(_("Due today %s"), date);
@@ -527,7 +528,7 @@ due_words(const struct board *b, const struct task *t, enum paint *p)
 
 	if (t->status == STATUS_DONE || t->due == NULL)
 		return NULL;
-	d = text_days_between(today(), t->due);
+	d = date_days_between(today(), t->due);
 	if (d < 0) {
 		*p = PAINT_OVERDUE;
 		return xasprintf(ngettext("%ld day late", "%ld days late",

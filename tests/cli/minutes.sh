@@ -157,4 +157,19 @@ expect_match "html: inline svg gauge" '<svg xmlns="http://www.w3.org/2000/svg"' 
 expect_match "the commune from the plan's title" '^Xã: Xã Hiền Thành$' \
     "$(LANGUAGE=vi at 2023-09-20 minutes)"
 
+# A meeting recorded just after local midnight in Hà Nội (UTC+7) is
+# stored on the day before in UTC; it is still held on the local day.
+hcm() { TZ=Asia/Ho_Chi_Minh at "$@"; }
+hcm 2023-10-10 minutes --record --chair "Trần Thị Bình" >/dev/null ||
+	fail "minutes --record on 10/10"
+sqlite3 "$DB" "UPDATE meeting SET at = '2023-10-09 17:30:00'
+	WHERE id = (SELECT max(id) FROM meeting)"
+expect_match "recorded at 00:30 local: held that local day (its chair)" \
+	'^Chair: Trần Thị Bình$' "$(hcm 2023-10-10 minutes)"
+expect_match "the next day: since the meeting of its local day" \
+	'^Changes since: the meeting of 2023-10-10$' "$(hcm 2023-10-11 minutes)"
+expect_match "in UTC the same meeting is of the day before" \
+	'^Changes since: the meeting of 2023-10-09$' \
+	"$(TZ=UTC at 2023-10-11 minutes)"
+
 finish

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 /* Before cmocka.h, whose fail() macro would hide util.h's fail(). */
+#include "date.h"
 #include "i18n.h"
 #include "store.h"
 #include "util.h"
@@ -1098,7 +1099,7 @@ test_rules_agree(void **state)
 		sp[i].points = (score)((r >> 14) % 3) * 250;
 		sp[i].due_source = "default";
 		if ((r >> 16) % 5 != 0) {
-			text_date_add(today(), days[(r >> 18) % 8], dues[i]);
+			date_add(today(), days[(r >> 18) % 8], dues[i]);
 			sp[i].due = dues[i];
 		}
 	}

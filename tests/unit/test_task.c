@@ -7,12 +7,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* Project headers before cmocka.h, whose fail() macro would clash with
  * util.h's fail(). */
 #include "appendix.h"
+#include "date.h"
 #include "derive.h"
+#include "meeting.h"
 #include "task.h"
 #include "util.h"
 
@@ -53,36 +54,36 @@ test_overdue(void **state)
 	assert_false(task_overdue(&t));
 }
 
-/* today() follows the clock unless pinned; now_utc() stamps writes with
- * the pinned day at the clock's time of day. */
+/* The meeting window goes by the meeting's local day: recorded at 00:30
+ * in Hà Nội (UTC+7), stored the day before in UTC, it is held that local
+ * day, and with none before it the window is the seven days before. */
 static void
-test_today_pin(void **state)
+test_meeting_local_day(void **state)
 {
-	char buf[32], want[11], got[11];
-	struct tm tm;
-	time_t now = time(NULL), t;
+	struct meeting last = { 1, "2023-10-09 17:30:00", "Bình", "an" };
+	struct meeting_window w;
 
-	today_set(NULL);
-	assert_false(today_pinned());
-	localtime_r(&now, &tm);
-	strftime(want, sizeof want, "%Y-%m-%d", &tm);
-	assert_string_equal(today(), want);
-	now_utc(buf, sizeof buf);
-	memset(&tm, 0, sizeof tm);
-	assert_non_null(strptime(buf, "%Y-%m-%d %H:%M:%S", &tm));
-	t = timegm(&tm);
-	assert_true(t >= now - 2 && t <= now + 2);
-
-	today_set("2023-09-20");
-	assert_true(today_pinned());
-	assert_string_equal(today(), "2023-09-20");
-	now_utc(buf, sizeof buf);
-	memset(&tm, 0, sizeof tm);
-	assert_non_null(strptime(buf, "%Y-%m-%d %H:%M:%S", &tm));
-	t = timegm(&tm);
-	localtime_r(&t, &tm);
-	strftime(got, sizeof got, "%Y-%m-%d", &tm);
-	assert_string_equal(got, "2023-09-20");
+	(void)state;
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
+	tzset();
+	today_set("2023-10-10");
+	meeting_window(NULL, &last, NULL, &w);
+	assert_true(w.held_today);
+	assert_string_equal(w.until, last.at);
+	assert_null(w.after);
+	assert_string_equal(w.since, "2023-10-03");
+	meeting_window_clear(&w);
+	today_set("2023-10-09");
+	meeting_window(NULL, &last, NULL, &w);
+	assert_false(w.held_today);
+	assert_string_equal(w.after, last.at);
+	meeting_window_clear(&w);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	meeting_window(NULL, &last, NULL, &w);
+	assert_true(w.held_today);
+	assert_string_equal(w.since, "2023-10-02");
+	meeting_window_clear(&w);
 	today_set(NULL);
 }
 
@@ -199,7 +200,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_names),
 		cmocka_unit_test(test_overdue),
-		cmocka_unit_test(test_today_pin),
+		cmocka_unit_test(test_meeting_local_day),
 		cmocka_unit_test(test_seed_score),
 	};
 

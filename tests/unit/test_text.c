@@ -477,79 +477,6 @@ test_format_score(void **state)
 	assert_string_equal(small, "69,");	/* truncated, terminated */
 }
 
-/* ---- dates ----------------------------------------------------------- */
-
-static void
-check_date(const char *s, const char *want)
-{
-	char iso[11] = "unchanged";
-
-	if (!text_parse_date(s, iso))
-		fail_msg("text_parse_date(\"%s\") failed", s);
-	assert_string_equal(iso, want);
-}
-
-static void
-test_parse_date(void **state)
-{
-	const char *bad[] = {
-		"", "abc", "31/02/2023", "2023-13-01", "2023-02-29",
-		"29/02/1900", "00/10/2023", "31/00/2023", "32/01/2023",
-		"31/10/23", "31/10-2023", "2023/10/31", "2023-10-31x",
-		"123/10/2023", "31/10/20234", "2023-100-01", "-1/10/2023",
-		"31 10 2023", "2023-10", NULL
-	};
-	char iso[11] = "unchanged";
-	size_t i;
-
-	(void)state;
-	check_date("2023-10-31", "2023-10-31");
-	check_date("31/10/2023", "2023-10-31");
-	check_date("1/9/2023", "2023-09-01");
-	check_date("31.10.2023", "2023-10-31");
-	check_date("31-10-2023", "2023-10-31");
-	check_date(" 13/09/2023 ", "2023-09-13");
-	check_date("29/02/2024", "2024-02-29");
-	check_date("29/02/2000", "2000-02-29");
-	check_date("2023-1-5", "2023-01-05");
-	for (i = 0; bad[i] != NULL; i++) {
-		if (text_parse_date(bad[i], iso))
-			fail_msg("text_parse_date(\"%s\") accepted", bad[i]);
-	}
-	assert_string_equal(iso, "unchanged");
-}
-
-static void
-test_format_date(void **state)
-{
-	char out[11];
-
-	(void)state;
-	text_format_date("2023-10-31", out);
-	assert_string_equal(out, "31/10/2023");
-	text_format_date("2024-02-01", out);
-	assert_string_equal(out, "01/02/2024");
-	text_format_date("junk", out);
-	assert_string_equal(out, "junk");
-}
-
-static void
-test_days_between(void **state)
-{
-	(void)state;
-	assert_int_equal(text_days_between("2023-09-13", "2023-10-31"), 48);
-	assert_int_equal(text_days_between("2023-10-31", "2023-09-13"), -48);
-	assert_int_equal(text_days_between("2023-10-31", "2023-10-31"), 0);
-	assert_int_equal(text_days_between("2023-12-31", "2024-01-01"), 1);
-	assert_int_equal(text_days_between("2024-02-28", "2024-03-01"), 2);
-	assert_int_equal(text_days_between("2023-02-28", "2023-03-01"), 1);
-	assert_int_equal(text_days_between("2023-01-01", "2024-01-01"), 365);
-	assert_int_equal(text_days_between("2024-01-01", "2025-01-01"), 366);
-	assert_int_equal(text_days_between("1970-01-01", "2000-01-01"), 10957);
-	/* Across the March DST change of zones that have one. */
-	assert_int_equal(text_days_between("2023-03-25", "2023-03-27"), 2);
-}
-
 static void
 test_code_cmp(void **state)
 {
@@ -561,24 +488,6 @@ test_code_cmp(void **state)
 	assert_true(text_code_cmp("3.12", "3.12") == 0);
 	assert_true(text_code_cmp("3.13", "3.12.2") > 0);
 	assert_true(text_code_cmpn("3.12.1", 4, "3.12", 4) == 0);
-}
-
-static void
-test_date_add(void **state)
-{
-	char out[11];
-
-	(void)state;
-	text_date_add("2023-09-13", -7, out);
-	assert_string_equal(out, "2023-09-06");
-	text_date_add("2023-02-28", 1, out);
-	assert_string_equal(out, "2023-03-01");
-	text_date_add("2024-02-28", 1, out);
-	assert_string_equal(out, "2024-02-29");
-	text_date_add("2023-12-31", 1, out);
-	assert_string_equal(out, "2024-01-01");
-	text_date_add("2023-03-01", -1, out);
-	assert_string_equal(out, "2023-02-28");
 }
 
 static void
@@ -667,12 +576,8 @@ main(void)
 		cmocka_unit_test(test_strip_markup),
 		cmocka_unit_test(test_parse_score),
 		cmocka_unit_test(test_format_score),
-		cmocka_unit_test(test_parse_date),
-		cmocka_unit_test(test_format_date),
-		cmocka_unit_test(test_days_between),
 		cmocka_unit_test(test_safe),
 		cmocka_unit_test(test_safe_every_char),
-		cmocka_unit_test(test_date_add),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
