@@ -181,6 +181,18 @@ read_rows(struct reader *r, size_t h, int kind, const int *amap,
 	return apx_build_directives(r, h, dmap, a, err);
 }
 
+/* Hand a over in *out, or free it when rc says the reading failed. */
+static int
+hand_over(struct appendix *a, int rc, struct appendix **out)
+{
+	if (rc != 0) {
+		appendix_free(a);
+		return -1;
+	}
+	*out = a;
+	return 0;
+}
+
 int
 appendix_parse(const char *file, const char *data, size_t len,
     struct appendix **out, char **err)
@@ -206,12 +218,7 @@ appendix_parse(const char *file, const char *data, size_t len,
 	rc = parse_table(&r, data, len, eol, a, err);
 	apx_free_records(&r);
 	free(r.lines);
-	if (rc != 0) {
-		appendix_free(a);
-		return -1;
-	}
-	*out = a;
-	return 0;
+	return hand_over(a, rc, out);
 }
 
 /* A sheet's title: the rows right above its header, or the paragraph
@@ -297,12 +304,7 @@ appendix_parse_grids(const char *file, const struct grid *g, size_t n,
 	rc = parse_grids(&r, g, n, a, err);
 	apx_free_records(&r);
 	free(r.starts);
-	if (rc != 0) {
-		appendix_free(a);
-		return -1;
-	}
-	*out = a;
-	return 0;
+	return hand_over(a, rc, out);
 }
 
 int

@@ -285,6 +285,18 @@ number_rows(struct appendix *a)
 	uniquify_codes(a);
 }
 
+/* The record of the table at *i or after it, blank ones skipped; NULL
+ * at the end or at the prose after the table. */
+static const struct record *
+next_row(const struct reader *r, size_t *i)
+{
+	while (*i < r->nrecs && apx_record_blank(&r->recs[*i]))
+		(*i)++;
+	if (*i >= r->nrecs || !r->recs[*i].tabbed)
+		return NULL;
+	return &r->recs[*i];
+}
+
 /* The rows below header h, a row continued by the records whose code
  * cell is empty; *rows (of *n) is set even on failure, to be freed. */
 static int
@@ -296,12 +308,7 @@ collect_rows(struct reader *r, size_t h, const int *amap,
 	struct prow *p;
 	int k;
 
-	for (i = h + 1; i < r->nrecs; i++) {
-		rec = &r->recs[i];
-		if (apx_record_blank(rec))
-			continue;
-		if (!rec->tabbed)
-			break;	/* prose after the table */
+	for (i = h + 1; (rec = next_row(r, &i)) != NULL; i++) {
 		if (*apx_cell_at(rec, amap[COL_CODE]) == '\0') {
 			if (*n == 0)
 				return apx_fail_rec(err, r, rec->line, -1,
@@ -458,12 +465,7 @@ apx_build_directives(struct reader *r, size_t h, const int *dmap,
 	char iso[11];
 	int k;
 
-	for (i = h + 1; i < r->nrecs; i++) {
-		rec = &r->recs[i];
-		if (apx_record_blank(rec))
-			continue;
-		if (!rec->tabbed)
-			break;
+	for (i = h + 1; (rec = next_row(r, &i)) != NULL; i++) {
 		for (k = 0; k < 2; k++) {
 			if (*apx_cell_at(rec, dmap[req[k]]) != '\0')
 				continue;
