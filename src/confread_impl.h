@@ -62,6 +62,37 @@ char *conf_text(struct loader *l, const config_setting_t *s,
 bool conf_date(struct loader *l, const config_setting_t *s,
     const char *what, char iso[11]);
 
+/* A row of the table: the man page's SETTINGS section is made of its
+ * texts (config_dump_settings). */
+struct setting {
+	const char *name;
+	int type;		/* CONFIG_TYPE_* the value must have */
+	const char *def;	/* default, as the file would write it; NULL:
+				 * none; (), {} or []: empty */
+	const char *def_note;	/* a default said in words, else NULL */
+	const char *kind;	/* the type in words, for the man page */
+	const char *help;	/* the man page's paragraph (manpage.h) */
+	void (*load)(struct loader *, const config_setting_t *);
+};
+
+/* confsettings.c: the table, in the order of the man page. */
+extern const struct setting conf_settings[];
+extern const size_t conf_nsettings;
+
+/* confread.c: the scalar, key, colour and column settings. */
+void conf_load_database(struct loader *l, const config_setting_t *s);
+void conf_load_commune(struct loader *l, const config_setting_t *s);
+void conf_load_deadline(struct loader *l, const config_setting_t *s);
+void conf_load_warn_days(struct loader *l, const config_setting_t *s);
+void conf_load_language(struct loader *l, const config_setting_t *s);
+void conf_load_bind(struct loader *l, const config_setting_t *s);
+void conf_load_colors(struct loader *l, const config_setting_t *s);
+void conf_load_columns(struct loader *l, const config_setting_t *s);
+void conf_load_show_empty(struct loader *l, const config_setting_t *s);
+void conf_load_ascii(struct loader *l, const config_setting_t *s);
+void conf_load_backup(struct loader *l, const config_setting_t *s);
+void conf_load_chair(struct loader *l, const config_setting_t *s);
+
 /* confroles.c: the role and criteria settings of the table. */
 void conf_roles_load(struct loader *l, const config_setting_t *s);
 void conf_roles_common(struct loader *l, const config_setting_t *s);

@@ -3,7 +3,7 @@
  *
  * Every file is parsed before anything is written, and all writes of one
  * run share a single transaction: a bad file anywhere leaves the database
- * as it was. */
+ * as it was.  Which plan a criteria file corrects is in import_plan.c. */
 
 #include <libgen.h>
 #include <stdlib.h>
@@ -18,11 +18,12 @@
 #include "text.h"
 #include "title.h"
 #include "util.h"
+#include "import_impl.h"
 
 /* A file without a title is a plan named after the file: "export.csv"
  * → "export", cleaned as the file's own text is (text_blank_controls). */
-static char *
-file_base_name(const char *file)
+char *
+import_file_base_name(const char *file)
 {
 	char *copy, *base, *dot, *name;
 
@@ -40,8 +41,8 @@ file_base_name(const char *file)
 /* Data quoted in a message (titles, plan names, file words): through the
  * one sanitiser, on one line.  Every line import prints goes through it
  * again whole (out_printf), file names included. */
-static char *
-safe(const char *s)
+char *
+import_safe(const char *s)
 {
 	return text_safe(s != NULL ? s : "", false);
 }
@@ -84,7 +85,7 @@ print_dry_tasks(FILE *f, const struct derivation *d)
 		text_pad(&b, t->due ? i18n_date(t->due, due, sizeof due) : "-",
 		    10);
 		buf_adds(&b, " ");
-		title = safe(t->title);
+		title = import_safe(t->title);
 		text_pad(&b, title, 40);
 		free(title);
 		out_printf(f, "%s\n", b.data);
@@ -116,7 +117,7 @@ static void
 warn(const struct import_opts *o, const char *file, int line, char *msg)
 {
 	FILE *f = o->dry_run ? o->out : o->warn;
-	char *name = safe(file);
+	char *name = import_safe(file);
 
 	out_printf(f, "%s%s", o->dry_run ? "" : "parboard: ", name);
 	if (line > 0)
@@ -215,12 +216,12 @@ say_tie(const struct import_opts *o, const char *file,
 {
 	const struct task_spec *t = &d->tasks[g->new[i]];
 	const struct task *a = &g->stored[g->old[p[i].near]];
-	char *nw = safe(t->title), *aw = safe(a->title), *bw;
+	char *nw = import_safe(t->title), *aw = import_safe(a->title), *bw;
 
 	if (p[i].tie_old >= 0) {
 		const struct task *b = &g->stored[g->old[p[i].tie_old]];
 
-		bw = safe(b->title);
+		bw = import_safe(b->title);
 		warn(o, file, t->line, xasprintf(_("directive \"%s\" is as "
 		    "close to task %ld (\"%s\") as to task %ld (\"%s\"): it "
 		    "becomes a new task; give it its status by hand"), nw,
@@ -242,7 +243,7 @@ pair_one(struct store *s, const struct import_opts *o, const char *file,
     const struct task_spec *t, struct task *old, size_t num, size_t den,
     char **err)
 {
-	char *nw = safe(t->title), *ow = safe(old->title);
+	char *nw = import_safe(t->title), *ow = import_safe(old->title);
 	size_t pct = den > 0 ? (100 * num + den / 2) / den : 100;
 
 	out_printf(o->out, o->dry_run ? _("%s:%d: directive \"%s\" would "
@@ -329,7 +330,7 @@ warn_gone(const struct import_opts *o, const char *file, enum origin origin,
 			    t->role));
 			continue;
 		}
-		w = safe(t->title);
+		w = import_safe(t->title);
 		warn(o, file, 0, xasprintf(_("directive task %ld (%s/%s: "
 		    "\"%s\") is no longer given by this file; kept with its "
 		    "status and history"), t->id, t->code ? t->code : "-",
@@ -474,243 +475,6 @@ print_dry_rows(FILE *f, const struct appendix *a)
 	buf_free(&b);
 }
 
-/* Which plan a criteria file corrects ---------------------------------- */
-
-struct choice {
-	const struct plan_criteria *plans;
-	size_t nplans;
-	const struct appendix *a;
-	const struct plan_criteria *agree;	/* the one plan it agrees
-						 * with, or NULL */
-	size_t nagree;
-	const struct plan_criteria *close;	/* a plan close to the
-						 * file without agreeing */
-	struct plan_likeness like;		/* with agree or close */
-	char *period;	/* the file's title names it: plans whose names
-			 * name another period are not weighed */
-};
-
-/* A plan whose name names a period other than period (both named). */
-static bool
-other_period(const char *period, const char *plan)
-{
-	char *p;
-	bool other;
-
-	if (period == NULL)
-		return false;
-	p = title_period(plan);
-	other = p != NULL && strcmp(p, period) != 0;
-	free(p);
-	return other;
-}
-
-static void
-choice_weigh(struct choice *c)
-{
-	struct plan_likeness l;
-	size_t i;
-
-	for (i = 0; i < c->nplans; i++) {
-		if (other_period(c->period, c->plans[i].name))
-			continue;
-		derive_plan_likeness(c->a, &c->plans[i], &l);
-		if (derive_plan_agrees(&l)) {
-			if (c->nagree++ == 0) {
-				c->agree = &c->plans[i];
-				c->like = l;
-			}
-		} else if (c->close == NULL && derive_plan_close(&l)) {
-			c->close = &c->plans[i];
-			if (c->nagree == 0)
-				c->like = l;
-		}
-	}
-	if (c->nagree > 0)
-		derive_plan_likeness(c->a, c->agree, &c->like);
-}
-
-static const struct plan_criteria *
-plan_named(const struct choice *c, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < c->nplans; i++)
-		if (strcmp(c->plans[i].name, name) == 0)
-			return &c->plans[i];
-	return NULL;
-}
-
-static void
-say_agrees(const struct import_opts *o, const struct choice *c,
-    const char *title)
-{
-	char *file = safe(c->a->file), *plan = safe(c->agree->name), *t;
-	size_t eq = c->like.equal, n = c->like.shared;
-
-	if (title == NULL)
-		out_printf(o->out, o->dry_run ? _("%s: no title; its criteria "
-		    "agree with plan \"%s\" (%zu of %zu appraised scores "
-		    "equal): would update that plan (--plan NAME chooses "
-		    "another)\n") : _("%s: no title; its criteria agree with "
-		    "plan \"%s\" (%zu of %zu appraised scores equal): updating "
-		    "that plan (--plan NAME chooses another)\n"), file, plan,
-		    eq, n);
-	else {
-		t = safe(title);
-		out_printf(o->out, o->dry_run ? _("%s: the title \"%s\" is no "
-		    "plan's, but its criteria agree with plan \"%s\" (%zu of "
-		    "%zu appraised scores equal): would update that plan "
-		    "(--plan NAME chooses another)\n") : _("%s: the title "
-		    "\"%s\" is no plan's, but its criteria agree with plan "
-		    "\"%s\" (%zu of %zu appraised scores equal): updating that "
-		    "plan (--plan NAME chooses another)\n"), file, t, plan, eq,
-		    n);
-		free(t);
-	}
-	free(file);
-	free(plan);
-}
-
-/* A title: the plan of that name, or of a name that differs only in
- * case, tone marks or spacing, or the one plan the criteria agree with;
- * else a new plan. */
-static int
-choose_titled(const struct import_opts *o, struct choice *c, char **name,
-    char **err)
-{
-	const struct plan_criteria *same = NULL;
-	char *want, *f, *file, *t, *plan;
-	size_t i, nsame = 0;
-
-	if (plan_named(c, c->a->title) != NULL) {
-		*name = xstrdup(c->a->title);
-		return 0;
-	}
-	want = derive_name_fold(c->a->title);
-	for (i = 0; i < c->nplans; i++) {
-		f = derive_name_fold(c->plans[i].name);
-		if (strcmp(f, want) == 0 && nsame++ == 0)
-			same = &c->plans[i];
-		free(f);
-	}
-	free(want);
-	if (nsame > 1)
-		return fail(err, _("%s: the title \"%s\" differs only in case, "
-		    "tone marks or spacing from %zu plans' names: give --plan "
-		    "NAME to say which plan this file updates"), c->a->file,
-		    c->a->title, nsame);
-	if (same != NULL) {
-		file = safe(c->a->file);
-		t = safe(c->a->title);
-		plan = safe(same->name);
-		out_printf(o->out, _("%s: the title \"%s\" is taken as plan "
-		    "\"%s\" (they differ only in case, tone marks or "
-		    "spacing)\n"), file, t, plan);
-		free(file);
-		free(t);
-		free(plan);
-		*name = xstrdup(same->name);
-		return 0;
-	}
-	/* A title naming another period ("Cả năm 2023" after "6 tháng
-	 * đầu năm 2023") is a new plan; else the criteria decide, and
-	 * when they come close to a plan without agreeing with one
-	 * alone, --plan does. */
-	c->period = title_period(c->a->title);
-	choice_weigh(c);
-	free(c->period);
-	c->period = NULL;
-	if (c->nagree == 1) {
-		say_agrees(o, c, c->a->title);
-		*name = xstrdup(c->agree->name);
-		return 0;
-	}
-	if (c->nagree > 1)
-		return fail(err, _("%s: the title \"%s\" is no plan's, and its "
-		    "criteria agree with %zu plans: give --plan NAME to say "
-		    "which plan this file updates (a new name makes a new "
-		    "plan)"), c->a->file, c->a->title, c->nagree);
-	if (c->close != NULL)
-		return fail(err, _("%s: the title \"%s\" is no plan's, and its "
-		    "criteria are close to plan \"%s\" (%zu of its %zu codes, "
-		    "%zu of them with equal appraised scores) without agreeing "
-		    "with it: give --plan NAME to say which plan this file "
-		    "updates (a new name makes a new plan)"), c->a->file,
-		    c->a->title, c->close->name, c->like.shared,
-		    c->like.plan_codes, c->like.equal);
-	*name = xstrdup(c->a->title);
-	return 0;
-}
-
-/* No title: the plan named after the file, or the one plan the criteria
- * agree with, or a new plan named after the file when no plan comes
- * close; anything else is not sure, and --plan decides. */
-static int
-choose_untitled(const struct import_opts *o, struct choice *c,
-    char **name, char **err)
-{
-	char *base = file_base_name(c->a->file);
-
-	if (plan_named(c, base) != NULL) {
-		*name = base;
-		return 0;
-	}
-	choice_weigh(c);
-	if (c->nagree == 1) {
-		say_agrees(o, c, NULL);
-		*name = xstrdup(c->agree->name);
-		free(base);
-		return 0;
-	}
-	free(base);
-	if (c->nagree > 1)
-		return fail(err, _("%s: no title, and its criteria agree with "
-		    "%zu plans: give --plan NAME to say which plan this file "
-		    "updates (a new name makes a new plan)"), c->a->file,
-		    c->nagree);
-	if (c->close != NULL)
-		return fail(err, _("%s: no title, and its criteria are close "
-		    "to plan \"%s\" (%zu of its %zu codes, %zu of them with "
-		    "equal appraised scores) without agreeing with it: give "
-		    "--plan NAME to say which plan this file updates (a new "
-		    "name makes a new plan)"), c->a->file, c->close->name,
-		    c->like.shared, c->like.plan_codes, c->like.equal);
-	*name = file_base_name(c->a->file);
-	return 0;
-}
-
-/* The plan a criteria file updates or creates: --plan, else by its
- * title, else by its criteria.  *plan_id is the plan's when it exists
- * (0 otherwise). */
-static int
-choose_plan(struct store *s, const struct appendix *a,
-    const struct import_opts *o, char **name, long *plan_id, char **err)
-{
-	struct plan_criteria *plans = NULL;
-	struct choice c = { 0 };
-	const struct plan_criteria *p;
-	size_t n = 0;
-	int rc;
-
-	*name = NULL;
-	if (s != NULL && store_plans_criteria(s, &plans, &n, err) != 0)
-		return -1;
-	c.plans = plans;
-	c.nplans = n;
-	c.a = a;
-	if (o->plan != NULL)
-		rc = text_field("--plan", o->plan, false, name, err);
-	else if (a->title != NULL && a->title[0] != '\0')
-		rc = choose_titled(o, &c, name, err);
-	else
-		rc = choose_untitled(o, &c, name, err);
-	p = rc == 0 ? plan_named(&c, *name) : NULL;
-	*plan_id = p != NULL ? p->id : 0;
-	plans_criteria_free(plans, n);
-	return rc;
-}
-
 static int
 import_criteria(struct store *s, const struct config *c,
     const struct appendix *a, const struct import_opts *o,
@@ -730,7 +494,7 @@ import_criteria(struct store *s, const struct config *c,
 		    "assignment):\n"), a->file);
 		print_dry_rows(o->out, a);
 	}
-	if (choose_plan(s, a, o, plan, plan_id, err) != 0)
+	if (import_choose_plan(s, a, o, plan, plan_id, err) != 0)
 		return -1;
 	derive_criteria(c, a, &d);
 	if (!o->dry_run)
