@@ -15,6 +15,7 @@
 #include "board.h"
 #include "cli_table.h"
 #include "config.h"
+#include "core.h"
 #include "evidence.h"
 #include "i18n.h"
 #include "import.h"
@@ -25,7 +26,6 @@
 #include "priv.h"
 #include "report.h"
 #include "store.h"
-#include "targets.h"
 #include "text.h"
 #include "util.h"
 #include "words.h"
@@ -578,25 +578,6 @@ note_namesakes(struct store *s, const struct plan *p, const char *spec,
 	task_clear(&me);
 }
 
-/* A task linked to a criterion is done only with a document that proves
- * it, or when the user says --no-evidence. */
-static int
-need_evidence(struct store *s, long id, const char *spec, char **err)
-{
-	struct task t;
-	bool missing;
-
-	if (store_task_get(s, id, &t, err) != 0)
-		return -1;
-	missing = task_needs_document(&t);
-	task_clear(&t);
-	if (!missing)
-		return 0;
-	return fail(err, _("task %s has no document that proves it: add one "
-	    "with parboard evidence add, or mark it done with "
-	    "--no-evidence"), spec);
-}
-
 /* Open the store and the plan, and find TASK (spec) when not NULL. */
 static int
 open_task(const struct config *c, const struct options *o,
@@ -666,10 +647,11 @@ evidence_add(const struct config *c, const struct options *o, int argc,
     char **argv)
 {
 	struct evidence e = { 0 };
+	struct core_result r = { 0 };
 	struct store *s;
 	struct plan p = { 0 };
 	char *err = NULL;
-	long id = 0, eid = 0;
+	long id = 0;
 	int rc;
 
 	if (argc != 1)
@@ -687,11 +669,9 @@ evidence_add(const struct config *c, const struct options *o, int argc,
 		return rc;
 	if (open_task(c, o, argv[0], &s, &p, &id, &err) != 0)
 		return runtime_error(err);
-	rc = perm_task(s, id, PERM_EVIDENCE, &err);
+	rc = core_evidence_add(s, perm_self(), id, &e, &r, &err);
 	if (rc == 0)
-		rc = store_evidence_add(s, id, &e, current_user(), &eid, &err);
-	if (rc == 0)
-		printf(_("document %ld added to task %ld\n"), eid, id);
+		printf(_("document %ld added to task %ld\n"), r.id, id);
 	plan_clear(&p);
 	store_close(s);
 	return rc == 0 ? 0 : runtime_error(err);
@@ -723,24 +703,6 @@ evidence_cmd_list(const struct config *c, const struct options *o,
 	return rc == 0 ? 0 : runtime_error(err);
 }
 
-/* The rules of perm.h for the task a document belongs to; 1 when the plan
- * has no such document (store_evidence_remove then says so). */
-static int
-evidence_task_perm(struct store *s, long plan_id, long doc, char **err)
-{
-	struct evidence *v;
-	size_t n, i;
-	long task = 0;
-
-	if (store_evidence_list(s, plan_id, 0, &v, &n, err) != 0)
-		return -1;
-	for (i = 0; i < n && task == 0; i++)
-		if (v[i].id == doc)
-			task = v[i].task_id;
-	evidence_free(v, n);
-	return task == 0 ? 0 : perm_task(s, task, PERM_EVIDENCE, err);
-}
-
 static int
 evidence_remove(const struct config *c, const struct options *o, int argc,
     char **argv)
@@ -761,10 +723,8 @@ evidence_remove(const struct config *c, const struct options *o, int argc,
 		return rc;
 	if (open_task(c, o, NULL, &s, &p, NULL, &err) != 0)
 		return runtime_error(err);
-	rc = evidence_task_perm(s, p.id, id, &err);
-	if (rc == 0)
-		rc = store_evidence_remove(s, p.id, id, current_user(), &err);
-	if (rc == 1)
+	rc = core_evidence_remove(s, perm_self(), p.id, id, &err);
+	if (rc == CORE_NONE)
 		rc = fail(&err, _("no document %ld in plan \"%s\""), id,
 		    p.name);
 	plan_clear(&p);
@@ -806,9 +766,7 @@ cmd_tick(const struct config *c, const struct options *o, const char *cmd,
 {
 	struct store *s;
 	struct plan p = { 0 };
-	struct task t = { 0 };
-	struct target tg;
-	char *err = NULL, from[11], to[11], day[11];
+	char *err = NULL;
 	long id = 0;
 	int rc;
 
@@ -818,24 +776,16 @@ cmd_tick(const struct config *c, const struct options *o, const char *cmd,
 		return rc;
 	if (open_task(c, o, argv[0], &s, &p, &id, &err) != 0)
 		return runtime_error(err);
-	rc = perm_task(s, id, PERM_TICK, &err);
-	if (rc == 0)
-		rc = store_task_get(s, id, &t, &err);
-	if (rc == 0 && (!target_parse(t.target, t.every, &tg) ||
-	    tg.count == 0))
+	if (strcmp(cmd, "tick") == 0)
+		rc = core_tick(s, perm_self(), id, o->date ? o->date_iso :
+		    today(), o->note, &err);
+	else
+		rc = core_untick(s, perm_self(), id, NULL, &err);
+	if (rc == CORE_NO_TARGET)
 		rc = fail(&err, _("task %s has no counted target"), argv[0]);
-	if (rc == 0 && strcmp(cmd, "tick") == 0)
-		rc = store_tick_add(s, id, o->date ? o->date_iso : today(),
-		    o->note, current_user(), &err);
-	else if (rc == 0) {
-		target_untick_period(&tg, today(), from, to);
-		rc = store_tick_remove(s, id, from, to, current_user(), day,
-		    &err);
-		if (rc == 1)
-			rc = fail(&err, _("task %s has no occurrence in the "
-			    "current period"), argv[0]);
-	}
-	task_clear(&t);
+	else if (rc == CORE_NONE)
+		rc = fail(&err, _("task %s has no occurrence in the current "
+		    "period"), argv[0]);
 	plan_clear(&p);
 	store_close(s);
 	return rc == 0 ? 0 : runtime_error(err);
@@ -845,6 +795,7 @@ static int
 cmd_set(const struct config *c, const struct options *o, int argc,
     char **argv)
 {
+	struct core_opts co = { o->note, o->no_evidence, false, NULL };
 	struct store *s;
 	struct plan p = { 0 };
 	enum status st;
@@ -868,13 +819,14 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 			rc = fail(&err, _("no task '%s' in plan \"%s\""),
 			    argv[0], p.name);
 	}
-	if (rc == 0 && st == STATUS_DONE && !o->no_evidence)
-		rc = need_evidence(s, id, argv[0], &err);
 	if (rc == 0)
-		rc = perm_task(s, id, PERM_STATUS, &err);
-	if (rc == 0)
-		rc = store_task_set(s, id, -1, "status", status_name(st),
-		    o->note, current_user(), &err);
+		rc = core_set_status(s, perm_self(), id, st, &co, NULL, &err);
+	/* A task linked to a criterion is done only with a document that
+	 * proves it, or when the user says --no-evidence. */
+	if (rc == CORE_NO_DOCUMENT)
+		rc = fail(&err, _("task %s has no document that proves it: "
+		    "add one with parboard evidence add, or mark it done with "
+		    "--no-evidence"), argv[0]);
 	if (rc == 0)
 		note_namesakes(s, &p, argv[0], id);
 	plan_clear(&p);
