@@ -169,6 +169,17 @@ may(struct board *b, enum perm_action a, const struct task *t)
 
 #define MAY(b, a, t) may((b), (a), (t))
 
+/* A use case that wrote nothing: a refusal in its own words, else the
+ * store's reason. */
+static void
+not_written(struct board *b, int rc, const char *err)
+{
+	if (rc == CORE_REFUSED)
+		board_message(b, true, "%s", err);
+	else
+		board_message(b, true, _("Cannot write: %s"), err);
+}
+
 static bool confirm_no_evidence(struct board *b, struct task **t);
 
 /* A task in a message: its code, or "#id" (never a cut-off title). */
@@ -234,10 +245,8 @@ write_set(struct board *b, struct task *t, const char *kind,
 		    t == NULL ?
 		    "?" : strcmp(kind, "status") == 0 ? status_label(t->status) :
 		    field_words(kind, t->due, c, sizeof c));
-	} else if (rc == CORE_REFUSED) {
-		board_message(b, true, "%s", err);
 	} else if (rc != 0) {
-		board_message(b, true, _("Cannot write: %s"), err);
+		not_written(b, rc, err);
 	} else {
 		if (strcmp(kind, "status") == 0)
 			board_message(b, false, "%s", what);
@@ -518,10 +527,8 @@ act_evidence(struct board *b)
 	}
 	e.is_signed = k == 'y' || k == 'Y';
 	if ((k = core_evidence_add(b->s, perm_self(), id, &e, NULL,
-	    &err)) == CORE_REFUSED)
-		board_message(b, true, "%s", err);
-	else if (k != CORE_OK)
-		board_message(b, true, _("Cannot write: %s"), err);
+	    &err)) != CORE_OK)
+		not_written(b, k, err);
 	else
 		board_message(b, false, "%s", _("Document added"));
 	board_reload(b);
@@ -561,10 +568,8 @@ act_tick(struct board *b, bool add)
 	if (rc == CORE_NO_TARGET)
 		board_message(b, true, "%s", _("This task has no counted "
 		    "target"));
-	else if (rc == CORE_REFUSED)
-		board_message(b, true, "%s", err);
 	else if (rc < 0)
-		board_message(b, true, _("Cannot write: %s"), err);
+		not_written(b, rc, err);
 	else if (rc > 0)
 		board_message(b, true, "%s", _("No occurrence in the current "
 		    "period"));
@@ -729,10 +734,8 @@ act_move_role(struct board *b)
 	    &err)) == CORE_CONFLICT)
 		board_message(b, true, _("%s was just changed by someone else; "
 		    "reloaded: look, then try again"), label);
-	else if (rc == CORE_REFUSED)
-		board_message(b, true, "%s", err);
 	else if (rc != 0)
-		board_message(b, true, _("Cannot write: %s"), err);
+		not_written(b, rc, err);
 	else {
 		board_message(b, false, _("%s moved to %s"), label, role);
 		/* u offers it back: "1.7: role VH-XH → CA". */
@@ -792,11 +795,8 @@ act_note(struct board *b, const char *kind)
 		free(text);
 		return;
 	}
-	if ((rc = core_note(b->s, perm_self(), id, kind, text, &err)) ==
-	    CORE_REFUSED)
-		board_message(b, true, "%s", err);
-	else if (rc != CORE_OK)
-		board_message(b, true, _("Cannot write: %s"), err);
+	if ((rc = core_note(b->s, perm_self(), id, kind, text, &err)) != 0)
+		not_written(b, rc, err);
 	else
 		board_message(b, false, "%s", evidence ?
 		    _("Evidence added") : _("Note added"));
@@ -873,10 +873,8 @@ act_add(struct board *b)
 	}
 	role = xstrdup(role);
 	if ((rc = core_task_add(b->s, perm_self(), b->c, b->plan.id, role,
-	    title, &r, &err)) == CORE_REFUSED) {
-		board_message(b, true, "%s", err);
-	} else if (rc != CORE_OK) {
-		board_message(b, true, _("Cannot write: %s"), err);
+	    title, &r, &err)) != CORE_OK) {
+		not_written(b, rc, err);
 	} else {
 		board_message(b, false, _("Task added to column %s"), role);
 	}
