@@ -213,7 +213,8 @@ write_set(struct board *b, struct task *t, const char *kind,
 	char *err = NULL, *label = task_label(t), *what;
 	char *shown = strcmp(kind, "status") == 0 ?
 	    xstrdup(status_name(t->status)) : t->due ? xstrdup(t->due) : NULL;
-	struct core_opts o = { note, no_evidence, true, shown };
+	struct core_opts o = { .note = note, .no_evidence = no_evidence,
+	    .guard = true, .shown = shown };
 	struct core_result r = { -1, 0, "" };
 	char a[32], c[32];
 	long id = t->id;

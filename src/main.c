@@ -252,6 +252,15 @@ get_plan(struct store *s, const struct options *o, struct plan *p,
 	return rc;
 }
 
+/* The end of a command that opened the plan: both closed, rc said. */
+static int
+close_plan(struct store *s, struct plan *p, int rc, char *err)
+{
+	plan_clear(p);
+	store_close(s);
+	return rc == 0 ? 0 : runtime_error(err);
+}
+
 /* The summary and warnings an import printed into memory, now shown. */
 static void
 flush_mem(FILE *f, char **text, FILE *to)
@@ -539,9 +548,7 @@ cmd_list(const struct config *c, const struct options *o)
 	rc = get_plan(s, o, &p, &err);
 	if (rc == 0)
 		rc = report_list(s, c, &p, &f, fmt, stdout, &err);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	return close_plan(s, &p, rc, err);
 }
 
 /* CODE/ROLE names the appendix task when a directive shares them: say
@@ -637,9 +644,7 @@ cmd_minutes(const struct config *c, const struct options *o, int argc,
 	if (open_task(c, o, NULL, &s, &p, NULL, &err) != 0)
 		return runtime_error(err);
 	rc = minutes_print(s, c, &p, &mo, stdout, &err);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	return close_plan(s, &p, rc, err);
 }
 
 static int
@@ -672,9 +677,7 @@ evidence_add(const struct config *c, const struct options *o, int argc,
 	rc = core_evidence_add(s, perm_self(), id, &e, &r, &err);
 	if (rc == 0)
 		printf(_("document %ld added to task %ld\n"), r.id, id);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	return close_plan(s, &p, rc, err);
 }
 
 static int
@@ -698,9 +701,7 @@ evidence_cmd_list(const struct config *c, const struct options *o,
 	if (open_task(c, o, argc ? argv[0] : NULL, &s, &p, &id, &err) != 0)
 		return runtime_error(err);
 	rc = evidence_print(s, &p, id, fmt, stdout, &err);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	return close_plan(s, &p, rc, err);
 }
 
 static int
@@ -727,9 +728,7 @@ evidence_remove(const struct config *c, const struct options *o, int argc,
 	if (rc == CORE_NONE)
 		rc = fail(&err, _("no document %ld in plan \"%s\""), id,
 		    p.name);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	return close_plan(s, &p, rc, err);
 }
 
 static int
@@ -786,16 +785,15 @@ cmd_tick(const struct config *c, const struct options *o, const char *cmd,
 	else if (rc == CORE_NONE)
 		rc = fail(&err, _("task %s has no occurrence in the current "
 		    "period"), argv[0]);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	return close_plan(s, &p, rc, err);
 }
 
 static int
 cmd_set(const struct config *c, const struct options *o, int argc,
     char **argv)
 {
-	struct core_opts co = { o->note, o->no_evidence, false, NULL };
+	struct core_opts co = { .note = o->note,
+	    .no_evidence = o->no_evidence };
 	struct store *s;
 	struct plan p = { 0 };
 	enum status st;
@@ -810,17 +808,9 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 		    "or blocked)"), argv[1]);
 	if ((rc = need_person("set")) != 0)
 		return rc;
-	if (open_store(c, o, &s, &err) != 0)
+	if (open_task(c, o, argv[0], &s, &p, &id, &err) != 0)
 		return runtime_error(err);
-	rc = get_plan(s, o, &p, &err);
-	if (rc == 0) {
-		rc = store_task_find(s, p.id, argv[0], &id, &err);
-		if (rc == 1)
-			rc = fail(&err, _("no task '%s' in plan \"%s\""),
-			    argv[0], p.name);
-	}
-	if (rc == 0)
-		rc = core_set_status(s, perm_self(), id, st, &co, NULL, &err);
+	rc = core_set_status(s, perm_self(), id, st, &co, NULL, &err);
 	/* A task linked to a criterion is done only with a document that
 	 * proves it, or when the user says --no-evidence. */
 	if (rc == CORE_NO_DOCUMENT)
@@ -829,9 +819,7 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 		    "--no-evidence"), argv[0]);
 	if (rc == 0)
 		note_namesakes(s, &p, argv[0], id);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	return close_plan(s, &p, rc, err);
 }
 
 static int
@@ -858,9 +846,7 @@ cmd_report(const struct config *c, const struct options *o)
 	else if (rc == 0)
 		rc = report_progress(s, c, &p, o->since ? o->since_iso : NULL,
 		    fmt, stdout, &err);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	return close_plan(s, &p, rc, err);
 }
 
 /* The board needs a terminal on both sides: read from /dev/null it would
