@@ -150,6 +150,20 @@ writable(struct board *b)
 	return false;
 }
 
+/* A use case that wrote nothing: a refusal in its own words, else the
+ * store's reason. */
+static void
+not_written(struct board *b, int rc, const char *err)
+{
+	if (rc == CORE_NO_TARGET)
+		board_message(b, true, "%s", _("This task has no counted "
+		    "target"));
+	else if (rc == CORE_REFUSED)
+		board_message(b, true, "%s", err);
+	else
+		board_message(b, true, _("Cannot write: %s"), err);
+}
+
 /* What the use case would refuse before it needs an answer (core_may):
  * said, the card untouched, and nothing asked. */
 static bool
@@ -158,26 +172,10 @@ may(struct board *b, enum perm_action a, const struct task *t)
 	char *err = NULL;
 	int rc = core_may(b->s, perm_self(), t->id, a, &err);
 
-	if (rc == CORE_NO_TARGET)
-		board_message(b, true, "%s", _("This task has no counted "
-		    "target"));
-	else if (rc != CORE_OK)
-		board_message(b, true, "%s", err);
+	if (rc != CORE_OK)
+		not_written(b, rc, err);
 	free(err);
 	return rc == CORE_OK;
-}
-
-#define MAY(b, a, t) may((b), (a), (t))
-
-/* A use case that wrote nothing: a refusal in its own words, else the
- * store's reason. */
-static void
-not_written(struct board *b, int rc, const char *err)
-{
-	if (rc == CORE_REFUSED)
-		board_message(b, true, "%s", err);
-	else
-		board_message(b, true, _("Cannot write: %s"), err);
 }
 
 static bool confirm_no_evidence(struct board *b, struct task **t);
@@ -497,7 +495,7 @@ act_evidence(struct board *b)
 	long id;
 	int k;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_EVIDENCE, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_EVIDENCE, t))
 		return;
 	id = t->id;
 	num = ask_field(b, _("Document number and symbol (158/BC-UBND): "),
@@ -552,7 +550,7 @@ act_tick(struct board *b, bool add)
 	int rc;
 	long id;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_TICK, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_TICK, t))
 		return;
 	id = t->id;
 	if (add) {
@@ -566,12 +564,9 @@ act_tick(struct board *b, bool add)
 	} else {
 		rc = core_untick(b->s, perm_self(), id, NULL, &err);
 	}
-	if (rc == CORE_NO_TARGET)
-		board_message(b, true, "%s", _("This task has no counted "
-		    "target"));
-	else if (rc < 0)
+	if (rc < 0 || rc == CORE_NO_TARGET)
 		not_written(b, rc, err);
-	else if (rc > 0)
+	else if (rc == CORE_NONE)
 		board_message(b, true, "%s", _("No occurrence in the current "
 		    "period"));
 	else
@@ -599,7 +594,7 @@ act_status(struct board *b)
 	struct task *t = target(b);
 	char *label, *keys;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_STATUS, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_STATUS, t))
 		return;
 	if (t->status == STATUS_DONE) {
 		label = task_label(t);
@@ -644,7 +639,7 @@ act_status_back(struct board *b)
 	struct task *t = target(b);
 	char *label;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_STATUS, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_STATUS, t))
 		return;
 	if (t->status == STATUS_TODO) {
 		label = task_label(t);
@@ -667,7 +662,7 @@ act_status_pick(struct board *b)
 	long id;
 	int i;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_STATUS, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_STATUS, t))
 		return;
 	id = t->id;
 	for (i = 0; i < STATUS_COUNT; i++)
@@ -698,7 +693,7 @@ act_move_role(struct board *b)
 	long id, version;
 	int k, rc;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_REASSIGN, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_REASSIGN, t))
 		return;
 	id = t->id;
 	version = t->version;
@@ -772,7 +767,7 @@ act_block(struct board *b)
 {
 	struct task *t = target(b);
 
-	if (t != NULL && writable(b) && MAY(b, PERM_STATUS, t))
+	if (t != NULL && writable(b) && may(b, PERM_STATUS, t))
 		act_block_task(b, t);
 }
 
@@ -785,7 +780,7 @@ act_note(struct board *b, const char *kind)
 	long id;
 	int rc;
 
-	if (t == NULL || !writable(b) || !MAY(b, evidence ? PERM_EVIDENCE :
+	if (t == NULL || !writable(b) || !may(b, evidence ? PERM_EVIDENCE :
 	    PERM_NOTE, t))
 		return;
 	id = t->id;
@@ -827,7 +822,7 @@ act_due(struct board *b)
 	char shown[11] = "", iso[11], *text;
 	long id;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_DUE, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_DUE, t))
 		return;
 	id = t->id;
 	if (t->due != NULL)
