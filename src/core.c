@@ -9,12 +9,12 @@
 #include "targets.h"
 #include "util.h"
 
-int
-core_may(struct store *s, const struct perm *p, long task_id,
-    enum perm_action a, char **err)
+/* core_may, and for PERM_TICK the task's target in *tg. */
+static int
+may_target(struct store *s, const struct perm *p, long task_id,
+    enum perm_action a, struct target *tg, char **err)
 {
 	struct task t;
-	struct target tg;
 	int rc;
 
 	if (a != PERM_TICK && (p == NULL || p->open || p->admin))
@@ -25,10 +25,19 @@ core_may(struct store *s, const struct perm *p, long task_id,
 	rc = perm_check(p, a, t.role, t.support, err) != 0 ? CORE_REFUSED :
 	    CORE_OK;
 	if (rc == CORE_OK && a == PERM_TICK &&
-	    (!target_parse(t.target, t.every, &tg) || tg.count == 0))
+	    (!target_parse(t.target, t.every, tg) || tg->count == 0))
 		rc = CORE_NO_TARGET;
 	task_clear(&t);
 	return rc;
+}
+
+int
+core_may(struct store *s, const struct perm *p, long task_id,
+    enum perm_action a, char **err)
+{
+	struct target tg;
+
+	return may_target(s, p, task_id, a, &tg, err);
 }
 
 int
@@ -158,17 +167,12 @@ int
 core_untick(struct store *s, const struct perm *p, long task_id,
     struct core_result *r, char **err)
 {
-	struct task t;
 	struct target tg;
 	char from[11], to[11], day[11];
-	int rc = core_may(s, p, task_id, PERM_TICK, err);
+	int rc = may_target(s, p, task_id, PERM_TICK, &tg, err);
 
 	if (rc != CORE_OK)
 		return rc;
-	if (store_task_get(s, task_id, &t, err) != 0)
-		return CORE_ERROR;
-	target_parse(t.target, t.every, &tg);
-	task_clear(&t);
 	target_untick_period(&tg, today(), from, to);
 	rc = store_tick_remove(s, task_id, from, to, current_user(), day,
 	    err);
