@@ -15,12 +15,11 @@
 
 #include "board.h"
 #include "boardui.h"
+#include "core.h"
 #include "date.h"
-#include "evidence.h"
 #include "i18n.h"
 #include "keymap.h"
 #include "perm.h"
-#include "targets.h"
 #include "text.h"
 #include "util.h"
 
@@ -152,22 +151,35 @@ writable(struct board *b)
 	return false;
 }
 
-/* The rules of perm.h for whoever is at the keyboard: refused with a
- * message, the card untouched. */
-static bool
-permitted(struct board *b, enum perm_action a, const char *role,
-    const char *support)
+/* A use case that wrote nothing: a refusal in its own words, else the
+ * store's reason. */
+static void
+not_written(struct board *b, int rc, const char *err)
 {
-	char *err = NULL;
-
-	if (perm_check(perm_self(), a, role, support, &err) == 0)
-		return true;
-	board_message(b, true, "%s", err);
-	free(err);
-	return false;
+	if (rc == CORE_NO_TARGET)
+		board_message(b, true, "%s", _("This task has no counted "
+		    "target"));
+	else if (rc == CORE_REFUSED)
+		board_message(b, true, "%s", err);
+	else
+		board_message(b, true, _("Cannot write: %s"), err);
 }
 
-#define MAY(b, a, t) permitted((b), (a), (t)->role, (t)->support)
+/* What the use case would refuse before it needs an answer (core_may):
+ * said, the card untouched, and nothing asked. */
+static bool
+may(struct board *b, enum perm_action a, const struct task *t)
+{
+	char *err = NULL;
+	int rc = core_may(b->s, perm_self(), t->id, a, &err);
+
+	if (rc != CORE_OK)
+		not_written(b, rc, err);
+	free(err);
+	return rc == CORE_OK;
+}
+
+static bool confirm_no_evidence(struct board *b, struct task **t);
 
 /* A task in a message: its code, or "#id" (never a cut-off title). */
 static char *
@@ -195,13 +207,17 @@ field_words(const char *kind, const char *v, char *buf, size_t n)
  * does not block a status change). */
 static void
 write_set(struct board *b, struct task *t, const char *kind,
-    const char *value, const char *note)
+    const char *value, const char *note, bool no_evidence)
 {
 	char *err = NULL, *label = task_label(t), *what;
 	char *shown = strcmp(kind, "status") == 0 ?
 	    xstrdup(status_name(t->status)) : t->due ? xstrdup(t->due) : NULL;
+	struct core_opts o = { .note = note, .no_evidence = no_evidence,
+	    .guard = true, .shown = shown };
+	struct core_result r = { -1, 0, "" };
 	char a[32], c[32];
-	long id = t->id, row;
+	long id = t->id;
+	enum status st;
 	int rc;
 
 	if (strcmp(kind, "status") == 0)
@@ -211,10 +227,18 @@ write_set(struct board *b, struct task *t, const char *kind,
 		what = xasprintf(_("%s: due date %s → %s"), label,
 		    field_words(kind, shown, a, sizeof a),
 		    field_words(kind, value, c, sizeof c));
-	rc = store_task_set_field(b->s, id, shown, kind, value, note,
-	    current_user(), &row, &err);
+	if (strcmp(kind, "status") == 0 && status_parse(value, &st))
+		rc = core_set_status(b->s, perm_self(), id, st, &o, &r, &err);
+	else
+		rc = core_set_due(b->s, perm_self(), id, value, &o, &r, &err);
+	if (rc == CORE_NO_DOCUMENT) {
+		/* Asked, then written again as the card now shows it. */
+		if (confirm_no_evidence(b, &t))
+			write_set(b, t, kind, value, note, true);
+		goto out;
+	}
 	board_reload(b);
-	if (rc == STORE_CONFLICT) {
+	if (rc == CORE_CONFLICT) {
 		t = board_task_by_id(b, id);
 		board_message(b, true, _("%s was just changed by someone "
 		    "else: now %s; nothing written, look again"), label,
@@ -222,16 +246,17 @@ write_set(struct board *b, struct task *t, const char *kind,
 		    "?" : strcmp(kind, "status") == 0 ? status_label(t->status) :
 		    field_words(kind, t->due, c, sizeof c));
 	} else if (rc != 0) {
-		board_message(b, true, _("Cannot write: %s"), err);
+		not_written(b, rc, err);
 	} else {
 		if (strcmp(kind, "status") == 0)
 			board_message(b, false, "%s", what);
 		else
 			board_message(b, false, _("%s: due %s"), label,
 			    field_words(kind, value, c, sizeof c));
-		undo_push(b, row, what);
+		undo_push(b, r.row, what);
 		what = NULL;
 	}
+out:
 	free(what);
 	free(shown);
 	free(err);
@@ -429,16 +454,15 @@ act_block_task(struct board *b, struct task *t);
 
 static void trim_spaces(char *);
 
-/* Done without a document that proves it: only when the user says so.
- * *t is looked up again after the question (a reload may move it). */
+/* Done without a document that proves it (core_set_status said so):
+ * only when the user says so.  *t is looked up again after the question
+ * (a reload may move it). */
 static bool
 confirm_no_evidence(struct board *b, struct task **t)
 {
 	long id = (*t)->id;
 	int k;
 
-	if (!task_needs_document(*t))
-		return true;
 	k = prompt_key(b, _("No document proves this task. Mark it done "
 	    "anyway? (y/n)"));
 	if (k != 'y' && k != 'Y') {
@@ -472,7 +496,7 @@ act_evidence(struct board *b)
 	long id;
 	int k;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_EVIDENCE, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_EVIDENCE, t))
 		return;
 	id = t->id;
 	num = ask_field(b, _("Document number and symbol (158/BC-UBND): "),
@@ -502,8 +526,9 @@ act_evidence(struct board *b)
 		goto out;
 	}
 	e.is_signed = k == 'y' || k == 'Y';
-	if (store_evidence_add(b->s, id, &e, current_user(), NULL, &err) != 0)
-		board_message(b, true, _("Cannot write: %s"), err);
+	if ((k = core_evidence_add(b->s, perm_self(), id, &e, NULL,
+	    &err)) != CORE_OK)
+		not_written(b, k, err);
 	else
 		board_message(b, false, "%s", _("Document added"));
 	board_reload(b);
@@ -522,18 +547,12 @@ static void
 act_tick(struct board *b, bool add)
 {
 	struct task *t = target(b);
-	struct target tg;
-	char from[11], to[11], day[11], *note = NULL, *err = NULL;
+	char *note = NULL, *err = NULL;
 	int rc;
 	long id;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_TICK, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_TICK, t))
 		return;
-	if (!target_parse(t->target, t->every, &tg) || tg.count == 0) {
-		board_message(b, true, "%s", _("This task has no counted "
-		    "target"));
-		return;
-	}
 	id = t->id;
 	if (add) {
 		note = prompt_line(b, _("Occurrence today; note (optional): "),
@@ -542,16 +561,13 @@ act_tick(struct board *b, bool add)
 			board_message(b, false, "%s", _("Cancelled"));
 			return;
 		}
-		rc = store_tick_add(b->s, id, today(), note, current_user(),
-		    &err);
+		rc = core_tick(b->s, perm_self(), id, today(), note, &err);
 	} else {
-		target_untick_period(&tg, today(), from, to);
-		rc = store_tick_remove(b->s, id, from, to, current_user(), day,
-		    &err);
+		rc = core_untick(b->s, perm_self(), id, NULL, &err);
 	}
-	if (rc < 0)
-		board_message(b, true, _("Cannot write: %s"), err);
-	else if (rc > 0)
+	if (rc < 0 || rc == CORE_NO_TARGET)
+		not_written(b, rc, err);
+	else if (rc == CORE_NONE)
 		board_message(b, true, "%s", _("No occurrence in the current "
 		    "period"));
 	else
@@ -566,12 +582,10 @@ act_tick(struct board *b, bool add)
 static void
 set_status(struct board *b, struct task *t, enum status to)
 {
-	if (to == STATUS_DONE && !confirm_no_evidence(b, &t))
-		return;
 	if (to == STATUS_BLOCKED)
 		act_block_task(b, t);
 	else
-		write_set(b, t, "status", status_name(to), NULL);
+		write_set(b, t, "status", status_name(to), NULL, false);
 }
 
 /* s, Space: to do → doing → done, and there it stops. */
@@ -581,7 +595,7 @@ act_status(struct board *b)
 	struct task *t = target(b);
 	char *label, *keys;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_STATUS, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_STATUS, t))
 		return;
 	if (t->status == STATUS_DONE) {
 		label = task_label(t);
@@ -626,7 +640,7 @@ act_status_back(struct board *b)
 	struct task *t = target(b);
 	char *label;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_STATUS, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_STATUS, t))
 		return;
 	if (t->status == STATUS_TODO) {
 		label = task_label(t);
@@ -649,7 +663,7 @@ act_status_pick(struct board *b)
 	long id;
 	int i;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_STATUS, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_STATUS, t))
 		return;
 	id = t->id;
 	for (i = 0; i < STATUS_COUNT; i++)
@@ -676,10 +690,11 @@ act_move_role(struct board *b)
 	const char **items;
 	size_t *idx, i, n = 0, cur = 0, w = 0;
 	char *err = NULL, *label, *role, *from;
-	long id, version, row;
+	struct core_result res = { -1, 0, "" };
+	long id, version;
 	int k, rc;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_REASSIGN, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_REASSIGN, t))
 		return;
 	id = t->id;
 	version = t->version;
@@ -712,18 +727,18 @@ act_move_role(struct board *b)
 	label = task_label(t);
 	if (t->role != NULL && strcmp(t->role, role) == 0)
 		board_message(b, false, "%s", _("No change"));
-	else if ((rc = store_task_reassign(b->s, id, version, role,
-	    current_user(), &row, &err)) == STORE_CONFLICT)
+	else if ((rc = core_move(b->s, perm_self(), id, version, role, &res,
+	    &err)) == CORE_CONFLICT)
 		board_message(b, true, _("%s was just changed by someone else; "
 		    "reloaded: look, then try again"), label);
 	else if (rc != 0)
-		board_message(b, true, _("Cannot write: %s"), err);
+		not_written(b, rc, err);
 	else {
 		board_message(b, false, _("%s moved to %s"), label, role);
 		/* u offers it back: "1.7: role VH-XH → CA". */
 		from = t->role != NULL ? t->role : "-";
-		if (row > 0)
-			undo_push(b, row, xasprintf(_("%s: role %s → %s"),
+		if (res.row > 0)
+			undo_push(b, res.row, xasprintf(_("%s: role %s → %s"),
 			    label, from, role));
 	}
 	board_reload(b);
@@ -743,7 +758,8 @@ act_block_task(struct board *b, struct task *t)
 	if (reason == NULL || *reason == '\0')
 		board_message(b, false, "%s", _("Cancelled"));
 	else if ((t = board_task_by_id(b, id)) != NULL)
-		write_set(b, t, "status", status_name(STATUS_BLOCKED), reason);
+		write_set(b, t, "status", status_name(STATUS_BLOCKED), reason,
+		    false);
 	free(reason);
 }
 
@@ -752,7 +768,7 @@ act_block(struct board *b)
 {
 	struct task *t = target(b);
 
-	if (t != NULL && writable(b) && MAY(b, PERM_STATUS, t))
+	if (t != NULL && writable(b) && may(b, PERM_STATUS, t))
 		act_block_task(b, t);
 }
 
@@ -763,8 +779,9 @@ act_note(struct board *b, const char *kind)
 	bool evidence = strcmp(kind, "evidence") == 0;
 	char *text, *err = NULL;
 	long id;
+	int rc;
 
-	if (t == NULL || !writable(b) || !MAY(b, evidence ? PERM_EVIDENCE :
+	if (t == NULL || !writable(b) || !may(b, evidence ? PERM_EVIDENCE :
 	    PERM_NOTE, t))
 		return;
 	id = t->id;
@@ -775,8 +792,8 @@ act_note(struct board *b, const char *kind)
 		free(text);
 		return;
 	}
-	if (store_task_note(b->s, id, kind, text, current_user(), &err) != 0)
-		board_message(b, true, _("Cannot write: %s"), err);
+	if ((rc = core_note(b->s, perm_self(), id, kind, text, &err)) != 0)
+		not_written(b, rc, err);
 	else
 		board_message(b, false, "%s", evidence ?
 		    _("Evidence added") : _("Note added"));
@@ -806,7 +823,7 @@ act_due(struct board *b)
 	char shown[11] = "", iso[11], *text;
 	long id;
 
-	if (t == NULL || !writable(b) || !MAY(b, PERM_DUE, t))
+	if (t == NULL || !writable(b) || !may(b, PERM_DUE, t))
 		return;
 	id = t->id;
 	if (t->due != NULL)
@@ -820,7 +837,7 @@ act_due(struct board *b)
 	} else if (!date_parse(text, iso)) {
 		board_message(b, true, _("Invalid date: %s"), text);
 	} else if ((t = board_task_by_id(b, id)) != NULL) {
-		write_set(b, t, "due", iso, NULL);
+		write_set(b, t, "due", iso, NULL, false);
 	}
 	free(text);
 }
@@ -828,15 +845,20 @@ act_due(struct board *b)
 static void
 act_add(struct board *b)
 {
-	const char *role, *due, *source;
+	struct core_result r = { -1, -1, "" };
+	const char *role;
 	char *title, *label, *err = NULL;
 	struct column *col;
-	long id = -1;
 	size_t i;
+	int rc;
 
-	if (b->ncols == 0 || !writable(b) ||
-	    !permitted(b, PERM_ADD, b->cols[b->col].id, NULL))
+	if (b->ncols == 0 || !writable(b))
 		return;
+	if (core_may_add(perm_self(), b->cols[b->col].id, &err) != CORE_OK) {
+		board_message(b, true, "%s", err);
+		free(err);
+		return;
+	}
 	role = b->cols[b->col].id;
 	label = xasprintf(_("New task (%s): "), role);
 	title = prompt_line(b, label, NULL, false);
@@ -846,21 +868,20 @@ act_add(struct board *b)
 		free(title);
 		return;
 	}
-	due = config_due(b->c, role, NULL, &source);
 	role = xstrdup(role);
-	if (store_task_add(b->s, b->plan.id, role, NULL, title, due,
-	    current_user(), &id, &err) != 0) {
-		board_message(b, true, _("Cannot write: %s"), err);
+	if ((rc = core_task_add(b->s, perm_self(), b->c, b->plan.id, role,
+	    title, &r, &err)) != CORE_OK) {
+		not_written(b, rc, err);
 	} else {
 		board_message(b, false, _("Task added to column %s"), role);
 	}
 	free(err);
 	free(title);
 	board_reload(b);
-	if (id >= 0 && (col = board_column_find(b, role)) != NULL) {
+	if (rc == CORE_OK && (col = board_column_find(b, role)) != NULL) {
 		b->col = (size_t)(col - b->cols);
 		for (i = 0; i < col->ncards; i++)
-			if (b->tasks[col->cards[i]].id == id)
+			if (b->tasks[col->cards[i]].id == r.id)
 				col->cur = i;
 	}
 	free((char *)role);
@@ -891,7 +912,7 @@ act_undo(struct board *b)
 		return;
 	}
 	b->nundo--;
-	rc = store_undo_row(b->s, b->plan.id, u.row, current_user(), &err);
+	rc = core_undo(b->s, perm_self(), b->plan.id, u.row, &err);
 	if (rc < 0)
 		board_message(b, true, _("Cannot undo: %s"), err);
 	else if (rc > 0)

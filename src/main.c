@@ -15,6 +15,7 @@
 #include "board.h"
 #include "cli_table.h"
 #include "config.h"
+#include "core.h"
 #include "date.h"
 #include "evidence.h"
 #include "i18n.h"
@@ -26,7 +27,6 @@
 #include "priv.h"
 #include "report.h"
 #include "store.h"
-#include "targets.h"
 #include "text.h"
 #include "util.h"
 #include "words.h"
@@ -251,6 +251,15 @@ get_plan(struct store *s, const struct options *o, struct plan *p,
 	if (rc == 1)
 		return fail(err, "%s", _("no plan imported yet"));
 	return rc;
+}
+
+/* The end of a command that opened the plan: both closed, rc said. */
+static int
+close_plan(struct store *s, struct plan *p, int rc, char *err)
+{
+	plan_clear(p);
+	store_close(s);
+	return rc == 0 ? 0 : runtime_error(err);
 }
 
 /* The summary and warnings an import printed into memory, now shown. */
@@ -540,9 +549,7 @@ cmd_list(const struct config *c, const struct options *o)
 	rc = get_plan(s, o, &p, &err);
 	if (rc == 0)
 		rc = report_list(s, c, &p, &f, fmt, stdout, &err);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	return close_plan(s, &p, rc, err);
 }
 
 /* CODE/ROLE names the appendix task when a directive shares them: say
@@ -577,25 +584,6 @@ note_namesakes(struct store *s, const struct plan *p, const char *spec,
 	}
 	buf_free(&b);
 	task_clear(&me);
-}
-
-/* A task linked to a criterion is done only with a document that proves
- * it, or when the user says --no-evidence. */
-static int
-need_evidence(struct store *s, long id, const char *spec, char **err)
-{
-	struct task t;
-	bool missing;
-
-	if (store_task_get(s, id, &t, err) != 0)
-		return -1;
-	missing = task_needs_document(&t);
-	task_clear(&t);
-	if (!missing)
-		return 0;
-	return fail(err, _("task %s has no document that proves it: add one "
-	    "with parboard evidence add, or mark it done with "
-	    "--no-evidence"), spec);
 }
 
 /* Open the store and the plan, and find TASK (spec) when not NULL. */
@@ -657,9 +645,7 @@ cmd_minutes(const struct config *c, const struct options *o, int argc,
 	if (open_task(c, o, NULL, &s, &p, NULL, &err) != 0)
 		return runtime_error(err);
 	rc = minutes_print(s, c, &p, &mo, stdout, &err);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	return close_plan(s, &p, rc, err);
 }
 
 static int
@@ -667,10 +653,11 @@ evidence_add(const struct config *c, const struct options *o, int argc,
     char **argv)
 {
 	struct evidence e = { 0 };
+	struct core_result r = { 0 };
 	struct store *s;
 	struct plan p = { 0 };
 	char *err = NULL;
-	long id = 0, eid = 0;
+	long id = 0;
 	int rc;
 
 	if (argc != 1)
@@ -688,14 +675,10 @@ evidence_add(const struct config *c, const struct options *o, int argc,
 		return rc;
 	if (open_task(c, o, argv[0], &s, &p, &id, &err) != 0)
 		return runtime_error(err);
-	rc = perm_task(s, id, PERM_EVIDENCE, &err);
+	rc = core_evidence_add(s, perm_self(), id, &e, &r, &err);
 	if (rc == 0)
-		rc = store_evidence_add(s, id, &e, current_user(), &eid, &err);
-	if (rc == 0)
-		printf(_("document %ld added to task %ld\n"), eid, id);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+		printf(_("document %ld added to task %ld\n"), r.id, id);
+	return close_plan(s, &p, rc, err);
 }
 
 static int
@@ -719,27 +702,7 @@ evidence_cmd_list(const struct config *c, const struct options *o,
 	if (open_task(c, o, argc ? argv[0] : NULL, &s, &p, &id, &err) != 0)
 		return runtime_error(err);
 	rc = evidence_print(s, &p, id, fmt, stdout, &err);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
-}
-
-/* The rules of perm.h for the task a document belongs to; 1 when the plan
- * has no such document (store_evidence_remove then says so). */
-static int
-evidence_task_perm(struct store *s, long plan_id, long doc, char **err)
-{
-	struct evidence *v;
-	size_t n, i;
-	long task = 0;
-
-	if (store_evidence_list(s, plan_id, 0, &v, &n, err) != 0)
-		return -1;
-	for (i = 0; i < n && task == 0; i++)
-		if (v[i].id == doc)
-			task = v[i].task_id;
-	evidence_free(v, n);
-	return task == 0 ? 0 : perm_task(s, task, PERM_EVIDENCE, err);
+	return close_plan(s, &p, rc, err);
 }
 
 static int
@@ -762,15 +725,11 @@ evidence_remove(const struct config *c, const struct options *o, int argc,
 		return rc;
 	if (open_task(c, o, NULL, &s, &p, NULL, &err) != 0)
 		return runtime_error(err);
-	rc = evidence_task_perm(s, p.id, id, &err);
-	if (rc == 0)
-		rc = store_evidence_remove(s, p.id, id, current_user(), &err);
-	if (rc == 1)
+	rc = core_evidence_remove(s, perm_self(), p.id, id, &err);
+	if (rc == CORE_NONE)
 		rc = fail(&err, _("no document %ld in plan \"%s\""), id,
 		    p.name);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	return close_plan(s, &p, rc, err);
 }
 
 static int
@@ -807,9 +766,7 @@ cmd_tick(const struct config *c, const struct options *o, const char *cmd,
 {
 	struct store *s;
 	struct plan p = { 0 };
-	struct task t = { 0 };
-	struct target tg;
-	char *err = NULL, from[11], to[11], day[11];
+	char *err = NULL;
 	long id = 0;
 	int rc;
 
@@ -819,33 +776,25 @@ cmd_tick(const struct config *c, const struct options *o, const char *cmd,
 		return rc;
 	if (open_task(c, o, argv[0], &s, &p, &id, &err) != 0)
 		return runtime_error(err);
-	rc = perm_task(s, id, PERM_TICK, &err);
-	if (rc == 0)
-		rc = store_task_get(s, id, &t, &err);
-	if (rc == 0 && (!target_parse(t.target, t.every, &tg) ||
-	    tg.count == 0))
+	if (strcmp(cmd, "tick") == 0)
+		rc = core_tick(s, perm_self(), id, o->date ? o->date_iso :
+		    today(), o->note, &err);
+	else
+		rc = core_untick(s, perm_self(), id, NULL, &err);
+	if (rc == CORE_NO_TARGET)
 		rc = fail(&err, _("task %s has no counted target"), argv[0]);
-	if (rc == 0 && strcmp(cmd, "tick") == 0)
-		rc = store_tick_add(s, id, o->date ? o->date_iso : today(),
-		    o->note, current_user(), &err);
-	else if (rc == 0) {
-		target_untick_period(&tg, today(), from, to);
-		rc = store_tick_remove(s, id, from, to, current_user(), day,
-		    &err);
-		if (rc == 1)
-			rc = fail(&err, _("task %s has no occurrence in the "
-			    "current period"), argv[0]);
-	}
-	task_clear(&t);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	else if (rc == CORE_NONE)
+		rc = fail(&err, _("task %s has no occurrence in the current "
+		    "period"), argv[0]);
+	return close_plan(s, &p, rc, err);
 }
 
 static int
 cmd_set(const struct config *c, const struct options *o, int argc,
     char **argv)
 {
+	struct core_opts co = { .note = o->note,
+	    .no_evidence = o->no_evidence };
 	struct store *s;
 	struct plan p = { 0 };
 	enum status st;
@@ -860,27 +809,18 @@ cmd_set(const struct config *c, const struct options *o, int argc,
 		    "or blocked)"), argv[1]);
 	if ((rc = need_person("set")) != 0)
 		return rc;
-	if (open_store(c, o, &s, &err) != 0)
+	if (open_task(c, o, argv[0], &s, &p, &id, &err) != 0)
 		return runtime_error(err);
-	rc = get_plan(s, o, &p, &err);
-	if (rc == 0) {
-		rc = store_task_find(s, p.id, argv[0], &id, &err);
-		if (rc == 1)
-			rc = fail(&err, _("no task '%s' in plan \"%s\""),
-			    argv[0], p.name);
-	}
-	if (rc == 0 && st == STATUS_DONE && !o->no_evidence)
-		rc = need_evidence(s, id, argv[0], &err);
-	if (rc == 0)
-		rc = perm_task(s, id, PERM_STATUS, &err);
-	if (rc == 0)
-		rc = store_task_set(s, id, -1, "status", status_name(st),
-		    o->note, current_user(), &err);
+	rc = core_set_status(s, perm_self(), id, st, &co, NULL, &err);
+	/* A task linked to a criterion is done only with a document that
+	 * proves it, or when the user says --no-evidence. */
+	if (rc == CORE_NO_DOCUMENT)
+		rc = fail(&err, _("task %s has no document that proves it: "
+		    "add one with parboard evidence add, or mark it done with "
+		    "--no-evidence"), argv[0]);
 	if (rc == 0)
 		note_namesakes(s, &p, argv[0], id);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	return close_plan(s, &p, rc, err);
 }
 
 static int
@@ -907,9 +847,7 @@ cmd_report(const struct config *c, const struct options *o)
 	else if (rc == 0)
 		rc = report_progress(s, c, &p, o->since ? o->since_iso : NULL,
 		    fmt, stdout, &err);
-	plan_clear(&p);
-	store_close(s);
-	return rc == 0 ? 0 : runtime_error(err);
+	return close_plan(s, &p, rc, err);
 }
 
 /* The board needs a terminal on both sides: read from /dev/null it would

@@ -8,8 +8,6 @@
 
 #include "i18n.h"
 #include "perm.h"
-#include "store.h"
-#include "task.h"
 #include "text.h"
 #include "util.h"
 
@@ -212,21 +210,6 @@ perm_check(const struct perm *p, enum perm_action a, const char *role,
 		    p->actor);
 	}
 	return fail(err, "%s", _("not allowed"));
-}
-
-int
-perm_task(struct store *s, long task_id, enum perm_action a, char **err)
-{
-	struct task t;
-	int rc;
-
-	if (self == NULL || self->open || self->admin)
-		return 0;
-	if ((rc = store_task_get(s, task_id, &t, err)) != 0)
-		return rc < 0 ? -1 : fail(err, _("no task #%ld"), task_id);
-	rc = perm_check(self, a, t.role, t.support, err);
-	task_clear(&t);
-	return rc;
 }
 
 void

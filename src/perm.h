@@ -62,17 +62,10 @@ void perm_free(struct perm *p);
 /* Whether p may do a on a task (or, for PERM_ADD, a column) of role,
  * whose supporting roles are support ("VP-TK,TP-HT"; NULL or "" for
  * none); role and support are ignored by actions not about a task.
- * 0 when allowed; otherwise -1 and *err says who may.  This one call is
- * what every command and the board use before a change. */
+ * 0 when allowed; otherwise -1 and *err says who may.  The use cases
+ * of core.h ask it before every change. */
 int perm_check(const struct perm *p, enum perm_action a, const char *role,
     const char *support, char **err);
-
-/* perm_check() for a task in the store, by the process's identity
- * (perm_self()): its role and supporting roles are read from the store.
- * For commands that change a task (set, evidence, tick). */
-struct store;
-int perm_task(struct store *s, long task_id, enum perm_action a,
-    char **err);
 
 /* Whether p needs to name a person before changing anything: a shared
  * login without one. */

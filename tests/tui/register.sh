@@ -88,6 +88,12 @@ s=$(screen roll 4)
 expect_match "task view: September below target" '09/2023: 2/3 bài — below target' "$s"
 expect_match "task view: October" '10/2023: 0/3 bài' "$s"
 
+# + on a task that counts nothing: said at once, as tick says it, and
+# no note asked.
+printf '1\n+\ndump\nq\n' | keys notarget
+board notarget 2023-10-03
+expect_match "+ without a counted target: says so" 'This task has no counted target' "$(screen notarget 1)"
+
 # Done without a document asks first; n keeps it, y marks it done.
 printf '1\ns\ns\nn\ndump\nq\n' | keys refuse
 board refuse 2023-10-03

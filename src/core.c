@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: ISC */
+/* core.c: the use cases of core.h, each one check of the rules and one
+ * write to the store (one transaction). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "date.h"
+#include "i18n.h"
+#include "targets.h"
+#include "util.h"
+
+/* core_may, and for PERM_TICK the task's target in *tg. */
+static int
+may_target(struct store *s, const struct perm *p, long task_id,
+    enum perm_action a, struct target *tg, char **err)
+{
+	struct task t;
+	int rc;
+
+	if (a != PERM_TICK && (p == NULL || p->open || p->admin))
+		return CORE_OK;
+	if ((rc = store_task_get(s, task_id, &t, err)) != 0)
+		return rc < 0 ? CORE_ERROR :
+		    fail(err, _("no task #%ld"), task_id);
+	rc = perm_check(p, a, t.role, t.support, err) != 0 ? CORE_REFUSED :
+	    CORE_OK;
+	if (rc == CORE_OK && a == PERM_TICK &&
+	    (!target_parse(t.target, t.every, tg) || tg->count == 0))
+		rc = CORE_NO_TARGET;
+	task_clear(&t);
+	return rc;
+}
+
+int
+core_may(struct store *s, const struct perm *p, long task_id,
+    enum perm_action a, char **err)
+{
+	struct target tg;
+
+	return may_target(s, p, task_id, a, &tg, err);
+}
+
+int
+core_may_add(const struct perm *p, const char *role, char **err)
+{
+	return perm_check(p, PERM_ADD, role, NULL, err) != 0 ? CORE_REFUSED :
+	    CORE_OK;
+}
+
+/* A status or due date: the store's guarded write for the board, the
+ * plain one for the command line. */
+static int
+set_field(struct store *s, long task_id, const char *kind,
+    const char *value, const struct core_opts *o, struct core_result *r,
+    char **err)
+{
+	static const struct core_opts none;
+	long row = -1;
+	int rc;
+
+	if (o == NULL)
+		o = &none;
+	if (o->guard)
+		rc = store_task_set_field(s, task_id, o->shown, kind, value,
+		    o->note, current_user(), &row, err);
+	else
+		rc = store_task_set(s, task_id, -1, kind, value, o->note,
+		    current_user(), err);
+	if (r != NULL)
+		r->row = row;
+	return rc;
+}
+
+/* Done only with a document that proves it, or when the user says so. */
+static int
+need_document(struct store *s, long task_id, char **err)
+{
+	struct task t;
+	bool missing;
+
+	if (store_task_get(s, task_id, &t, err) != 0)
+		return CORE_ERROR;
+	missing = task_needs_document(&t);
+	task_clear(&t);
+	return missing ? CORE_NO_DOCUMENT : CORE_OK;
+}
+
+int
+core_set_status(struct store *s, const struct perm *p, long task_id,
+    enum status st, const struct core_opts *o, struct core_result *r,
+    char **err)
+{
+	int rc = CORE_OK;
+
+	if (st == STATUS_DONE && (o == NULL || !o->no_evidence))
+		rc = need_document(s, task_id, err);
+	if (rc == CORE_OK)
+		rc = core_may(s, p, task_id, PERM_STATUS, err);
+	if (rc == CORE_OK)
+		rc = set_field(s, task_id, "status", status_name(st), o, r,
+		    err);
+	return rc;
+}
+
+int
+core_set_due(struct store *s, const struct perm *p, long task_id,
+    const char *day, const struct core_opts *o, struct core_result *r,
+    char **err)
+{
+	int rc = core_may(s, p, task_id, PERM_DUE, err);
+
+	return rc != CORE_OK ? rc :
+	    set_field(s, task_id, "due", day, o, r, err);
+}
+
+int
+core_note(struct store *s, const struct perm *p, long task_id,
+    const char *kind, const char *text, char **err)
+{
+	int rc = core_may(s, p, task_id, strcmp(kind, "evidence") == 0 ?
+	    PERM_EVIDENCE : PERM_NOTE, err);
+
+	return rc != CORE_OK ? rc :
+	    store_task_note(s, task_id, kind, text, current_user(), err);
+}
+
+int
+core_move(struct store *s, const struct perm *p, long task_id,
+    long version, const char *role, struct core_result *r, char **err)
+{
+	int rc = core_may(s, p, task_id, PERM_REASSIGN, err);
+
+	return rc != CORE_OK ? rc : store_task_reassign(s, task_id, version,
+	    role, current_user(), r != NULL ? &r->row : NULL, err);
+}
+
+int
+core_task_add(struct store *s, const struct perm *p,
+    const struct config *c, long plan_id, const char *role,
+    const char *title, struct core_result *r, char **err)
+{
+	const char *source, *due;
+	long id = -1;
+	int rc;
+
+	if (core_may_add(p, role, err) != CORE_OK)
+		return CORE_REFUSED;
+	due = config_due(c, role, NULL, &source);
+	rc = store_task_add(s, plan_id, role, NULL, title, due,
+	    current_user(), &id, err);
+	if (r != NULL)
+		r->id = id;
+	return rc;
+}
+
+int
+core_tick(struct store *s, const struct perm *p, long task_id,
+    const char *day, const char *note, char **err)
+{
+	int rc = core_may(s, p, task_id, PERM_TICK, err);
+
+	return rc != CORE_OK ? rc :
+	    store_tick_add(s, task_id, day, note, current_user(), err);
+}
+
+int
+core_untick(struct store *s, const struct perm *p, long task_id,
+    struct core_result *r, char **err)
+{
+	struct target tg;
+	char from[11], to[11], day[11];
+	int rc = may_target(s, p, task_id, PERM_TICK, &tg, err);
+
+	if (rc != CORE_OK)
+		return rc;
+	target_untick_period(&tg, today(), from, to);
+	rc = store_tick_remove(s, task_id, from, to, current_user(), day,
+	    err);
+	if (rc == 0 && r != NULL)
+		memcpy(r->day, day, sizeof r->day);
+	return rc < 0 ? CORE_ERROR : rc > 0 ? CORE_NONE : CORE_OK;
+}
+
+int
+core_evidence_add(struct store *s, const struct perm *p, long task_id,
+    const struct evidence *e, struct core_result *r, char **err)
+{
+	int rc = core_may(s, p, task_id, PERM_EVIDENCE, err);
+
+	return rc != CORE_OK ? rc : store_evidence_add(s, task_id, e,
+	    current_user(), r != NULL ? &r->id : NULL, err);
+}
+
+int
+core_evidence_remove(struct store *s, const struct perm *p,
+    long plan_id, long doc, char **err)
+{
+	struct evidence *v;
+	size_t n, i;
+	long task = 0;
+	int rc;
+
+	if (store_evidence_list(s, plan_id, 0, &v, &n, err) != 0)
+		return CORE_ERROR;
+	for (i = 0; i < n && task == 0; i++)
+		if (v[i].id == doc)
+			task = v[i].task_id;
+	evidence_free(v, n);
+	/* No such document: store_evidence_remove says so. */
+	if (task != 0 &&
+	    (rc = core_may(s, p, task, PERM_EVIDENCE, err)) != CORE_OK)
+		return rc;
+	rc = store_evidence_remove(s, plan_id, doc, current_user(), err);
+	return rc < 0 ? CORE_ERROR : rc > 0 ? CORE_NONE : CORE_OK;
+}
+
+int
+core_undo(struct store *s, const struct perm *p, long plan_id, long row,
+    char **err)
+{
+	int rc;
+
+	(void)p;	/* the store undoes only current_user()'s rows */
+	rc = store_undo_row(s, plan_id, row, current_user(), err);
+	return rc < 0 ? CORE_ERROR : rc > 0 ? CORE_NONE : CORE_OK;
+}

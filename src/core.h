@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: ISC */
+/* core.h: the use cases that change a plan — a task's status, due date,
+ * role, a note, an occurrence (tick, untick), a document (evidence add,
+ * remove), a new task, undo — shared by the command line and the board.
+ * Each applies the rules once: who may (perm.h), done only with a
+ * document that proves it (task_needs_document), where untick looks
+ * (target_untick_period).  They return facts (a CORE_ code, what was
+ * written in struct core_result, why not in *err) and never print: the
+ * caller says it in its own words. */
+#ifndef PARBOARD_CORE_H
+#define PARBOARD_CORE_H
+
+#include <stdbool.h>
+
+#include "config.h"
+#include "model.h"
+#include "perm.h"
+#include "store.h"
+#include "task.h"
+
+enum {
+	CORE_OK = 0,
+	CORE_ERROR = -1,	/* *err says what */
+	CORE_CONFLICT = STORE_CONFLICT,	/* the field moved meanwhile */
+	CORE_REFUSED = -3,	/* not permitted; *err says who may */
+	CORE_NONE = 1,		/* nothing to act on: no occurrence in the
+				 * period, no such document, undone already */
+	CORE_NO_DOCUMENT = 2,	/* done without a document (no_evidence) */
+	CORE_NO_TARGET = 3,	/* tick: the task has no counted target */
+};
+
+struct core_opts {
+	const char *note;	/* a note written with the change, or NULL */
+	bool no_evidence;	/* done without a document that proves it */
+	/* The board's one-key change: the field's value as the card showed
+	 * it (status name, YYYY-MM-DD or NULL); the write is refused
+	 * (CORE_CONFLICT) when that field moved meanwhile. */
+	bool guard;
+	const char *shown;
+};
+
+struct core_result {
+	long row;		/* history row written, for core_undo; -1 */
+	long id;		/* the new task or document */
+	char day[11];		/* untick: the day retracted */
+};
+
+/* Whether p may do a to task_id (CORE_REFUSED, CORE_ERROR for no such
+ * task); for PERM_TICK also whether the task counts (CORE_NO_TARGET).
+ * Every use case starts with it; the board asks it before a prompt, so
+ * nobody types what would be refused. */
+int core_may(struct store *s, const struct perm *p, long task_id,
+    enum perm_action a, char **err);
+
+/* Whether p may add a task to role's column (PERM_ADD). */
+int core_may_add(const struct perm *p, const char *role, char **err);
+
+/* The task to status st (PERM_STATUS).  Done needs a document unless
+ * o->no_evidence (CORE_NO_DOCUMENT); o may be NULL. */
+int core_set_status(struct store *s, const struct perm *p, long task_id,
+    enum status st, const struct core_opts *o, struct core_result *r,
+    char **err);
+/* The task's due date to day (YYYY-MM-DD; PERM_DUE). */
+int core_set_due(struct store *s, const struct perm *p, long task_id,
+    const char *day, const struct core_opts *o, struct core_result *r,
+    char **err);
+/* A note (kind "note", PERM_NOTE) or evidence line ("evidence",
+ * PERM_EVIDENCE). */
+int core_note(struct store *s, const struct perm *p, long task_id,
+    const char *kind, const char *text, char **err);
+/* The task to role's column (PERM_REASSIGN); version >= 0 guards it. */
+int core_move(struct store *s, const struct perm *p, long task_id,
+    long version, const char *role, struct core_result *r, char **err);
+/* A task by hand in role's column (PERM_ADD), due as c says; r->id. */
+int core_task_add(struct store *s, const struct perm *p,
+    const struct config *c, long plan_id, const char *role,
+    const char *title, struct core_result *r, char **err);
+
+/* An occurrence on day (PERM_TICK). */
+int core_tick(struct store *s, const struct perm *p, long task_id,
+    const char *day, const char *note, char **err);
+/* Retract the latest occurrence of the period that holds today;
+ * CORE_NONE when there is none, else its day in r->day. */
+int core_untick(struct store *s, const struct perm *p, long task_id,
+    struct core_result *r, char **err);
+
+/* Document e to the task (PERM_EVIDENCE); r->id the document. */
+int core_evidence_add(struct store *s, const struct perm *p, long task_id,
+    const struct evidence *e, struct core_result *r, char **err);
+/* Document doc of plan_id removed (PERM_EVIDENCE on its task); CORE_NONE
+ * when the plan has no such document. */
+int core_evidence_remove(struct store *s, const struct perm *p,
+    long plan_id, long doc, char **err);
+
+/* Revert history row (one this user wrote: a status, due or role);
+ * CORE_NONE when it is undone already. */
+int core_undo(struct store *s, const struct perm *p, long plan_id,
+    long row, char **err);
+
+#endif
