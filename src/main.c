@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@
 #include "import.h"
 #include "keymap.h"
 #include "minutes.h"
+#include "paths.h"
 #include "perm.h"
 #include "priv.h"
 #include "report.h"
@@ -259,17 +261,23 @@ check_given(const struct options *o, const char *cmd, unsigned allowed)
 	return 0;
 }
 
-/* Where the bundled samples are: $PARBOARD_DATADIR, the installed data,
- * or the source tree this binary was built from. */
+/* Where the bundled samples are: $PARBOARD_DATADIR, the share/ of the
+ * build tree the program runs from (util_build_tree), or the installed
+ * data. */
 static char *
 sample_path(const char *name)
 {
-	const char *dirs[] = { getenv("PARBOARD_DATADIR"), PKGDATADIR,
-		SRCDATADIR };
+	char top[PATH_MAX], build[PATH_MAX + 8];
+	const char *dirs[] = { getenv("PARBOARD_DATADIR"), NULL,
+		PKGDATADIR };
 	struct stat st;
 	size_t i;
 	char *p;
 
+	if (util_build_tree(top, sizeof top)) {
+		snprintf(build, sizeof build, "%s/share", top);
+		dirs[1] = build;
+	}
 	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
 		if (dirs[i] == NULL || dirs[i][0] == '\0')
 			continue;
@@ -1083,8 +1091,7 @@ cmd_demo(const struct config *c, const struct options *o)
 		free(files[0]);
 		free(files[1]);
 		return runtime_error(xasprintf(_("bundled sample not found "
-		    "(looked in $PARBOARD_DATADIR, %s, %s)"), PKGDATADIR,
-		    SRCDATADIR));
+		    "(looked in $PARBOARD_DATADIR and %s)"), PKGDATADIR));
 	}
 	if (o->today[0] == '\0')
 		today_set(DEMO_TODAY);

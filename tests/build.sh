@@ -7,6 +7,8 @@
 # below names the package of each; a PKG_CHECK_MODULES, AC_SEARCH_LIBS or
 # AC_PATH_PROG without an entry fails, and where dpkg knows the file
 # (the .pc file, the library, the program) it must belong to that package.
+# And the programs name no path of the build tree: run from it they find
+# it beside themselves, copied elsewhere they look only where installed.
 . "$SRCDIR/tests/lib.sh"
 
 # NAME PACKAGE USE: USE is build (needed to build) or check (tests only).
@@ -104,4 +106,44 @@ for item in $(for m in $modules; do echo "module:$m"; done) \
 	o=$(owner "$f")
 	[ -z "$o" ] || expect_eq "$name: $f is from $pkg" "$pkg" "$o"
 done
+
+# --- no path of the build tree in the programs ----------------------------
+: "${BUILDDIR:?run through make check}"
+if command -v objcopy >/dev/null 2>&1; then
+	for p in parboard parboard-office parboard-test; do
+		objcopy -O binary -j .rodata "$BUILDDIR/src/$p" "$TMPD/rodata"
+		if grep -aqF -e "$BUILDDIR" -e "$SRCDIR" "$TMPD/rodata"; then
+			fail "src/$p names no path of the build tree"
+			grep -aoF -e "$BUILDDIR" -e "$SRCDIR" "$TMPD/rodata" |
+			    sort -u | sed 's/^/  /'
+		else
+			pass "src/$p names no path of the build tree"
+		fi
+	done
+fi
+# Run from the build tree without the tests' variables (the README's
+# `src/parboard --demo`): the samples and the catalogue of the tree.
+printf 'dump\nq\n' > "$TMPD/demo.keys"
+demo() {
+	env -u PARBOARD_DATADIR -u PARBOARD_LOCALEDIR -u PARBOARD_OFFICE \
+	    LANGUAGE=vi PARBOARD_KEYS="$TMPD/demo.keys" \
+	    PARBOARD_DUMP="$TMPD/demo.out" TERM=xterm COLUMNS=80 LINES=24 \
+	    "$1" --demo </dev/null 2>&1
+}
+out=$(demo "$BUILDDIR/src/parboard-test"); rc=$?
+expect_eq "from the build tree: --demo runs" "0 " "$rc $out"
+expect_match "from the build tree: its samples, in Vietnamese" \
+    '^Xã Hiền Thành · Hôm nay 13/09/2023' "$(head -n 1 "$TMPD/demo.out")"
+# A copy elsewhere looks only in the installed paths.
+mkdir "$TMPD/bin"
+cp "$BUILDDIR/src/parboard-test" "$TMPD/bin/"
+out=$(demo "$TMPD/bin/parboard-test")
+installed=$(sed -n 's/^#define PKGDATADIR "\(.*\)"$/\1/p' "$BUILDDIR/src/paths.h")
+if [ -e "$installed/samples/hien-thanh-103-2023.txt" ]; then
+	echo "# the samples are installed in $installed: no copy check"
+else
+	expect_match "a copy elsewhere: no build tree, English" \
+	    "^parboard: bundled sample not found \\(looked in \\\$PARBOARD_DATADIR and $installed\\)" \
+	    "$out"
+fi
 finish
