@@ -22,7 +22,7 @@ unistring libunistring-dev build
 csv libcsv-dev build
 tmux tmux check
 mandoc mandoc check
-po4a po4a build'
+po4a po4a check'
 
 ac="$SRCDIR/configure.ac"
 # What configure.ac asks for: modules, libraries and programs.
