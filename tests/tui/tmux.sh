@@ -15,6 +15,10 @@ tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
 hm() { "$TMUX_BIN" -L "pbhup$$" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; hm kill-server >/dev/null 2>&1
 rm -rf "$TMPD"' EXIT
+# A session that outlives the others: killing a server's last session
+# makes it exit, and a new-session racing that exit fails with "server
+# exited unexpectedly".
+tm new-session -d -s keep "sleep 3600"
 
 # wait_for SESSION REGEX [SECONDS]: poll the pane until the text appears.
 wait_for() {
