@@ -167,11 +167,12 @@ def pairs(view_c):
     return out
 
 
-def painted(text):
-    """The (fg RGB, bg RGB) of every glyph of a capture."""
-    seen = set()
+def cells(text):
+    """(row, column, character, (fg RGB, bg RGB)) of each cell of a
+    capture, its SGR sequences replayed."""
     a = Attr()
-    for line in text.split('\n'):
+    for y, line in enumerate(text.split('\n')):
+        x = 0
         pos = 0
         while pos < len(line):
             m = SGR.match(line, pos)
@@ -183,44 +184,31 @@ def painted(text):
             if m:
                 pos = m.end()
                 continue
-            if not line[pos].isspace():
-                seen.add(a.paint())
+            yield y, x, line[pos], a.paint()
             pos += 1
-    return seen
+            x += 1
+
+
+def painted(text):
+    """The (fg RGB, bg RGB) of every glyph of a capture."""
+    return {p for _y, _x, ch, p in cells(text) if not ch.isspace()}
 
 
 def check(text, minimum, show):
     bad = []
-    a = Attr()
-    for y, line in enumerate(text.split('\n')):
-        x = 0
-        run = None
-        pos = 0
-        while pos < len(line):
-            m = SGR.match(line, pos)
-            if m:
-                a.sgr(m.group(1))
-                pos = m.end()
-                continue
-            m = OTHER.match(line, pos)
-            if m:
-                pos = m.end()
-                continue
-            ch = line[pos]
-            pos += 1
-            fg, bg = a.paint()
-            r = ratio(fg, bg)
-            if show:
-                print('%d,%d %r fg=%s bg=%s %.2f' % (y, x, ch, fg, bg, r))
-            if not ch.isspace() and r < minimum:
-                if run and run[0] == y and run[3] == (fg, bg):
-                    run[2] += ch
-                else:
-                    run = [y, x, ch, (fg, bg), r]
-                    bad.append(run)
+    run = None
+    for y, x, ch, (fg, bg) in cells(text):
+        r = ratio(fg, bg)
+        if show:
+            print('%d,%d %r fg=%s bg=%s %.2f' % (y, x, ch, fg, bg, r))
+        if not ch.isspace() and r < minimum:
+            if run and run[0] == y and run[3] == (fg, bg):
+                run[2] += ch
             else:
-                run = None
-            x += 1
+                run = [y, x, ch, (fg, bg), r]
+                bad.append(run)
+        else:
+            run = None
     return bad
 
 
