@@ -19,12 +19,9 @@
 #include <unistd.h>
 
 #include "confread.h"
+#include "paths.h"
 #include "text.h"
 #include "util.h"
-
-#ifndef SYSCONFDIR
-#define SYSCONFDIR "/etc"
-#endif
 
 #define MAX_PATTERNS 8
 

@@ -2,6 +2,7 @@
 /* i18n.c: choosing the language and loading the catalogues. */
 
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +11,9 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "paths.h"
 #include "text.h"
+#include "util.h"
 
 static char language[16] = "vi";
 
@@ -53,28 +56,24 @@ locale_language(char *out, size_t n)
 }
 
 /* Where the catalogues are: $PARBOARD_LOCALEDIR (ignored when running
- * with privilege), the installed ones, else those of the build tree this
- * binary was made in (so that `src/parboard --demo` speaks Vietnamese
- * before `make install`). */
+ * with privilege), those of the build tree the program runs from when it
+ * has them (so that `src/parboard --demo` speaks Vietnamese before
+ * `make install`; util_build_tree), else the installed ones. */
 static const char *
 locale_dir(void)
 {
-	static const char *const dirs[] = { LOCALEDIR, BUILDLOCALEDIR };
+	static char build[PATH_MAX];
 	const char *env = secure_getenv("PARBOARD_LOCALEDIR");
-	char path[4096];
-	size_t i;
+	char top[PATH_MAX], path[PATH_MAX + 64];
 
 	if (env != NULL && *env != '\0')
 		return env;
-	if (getuid() != geteuid() || getgid() != getegid())
+	if (!util_build_tree(top, sizeof top))
 		return LOCALEDIR;
-	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
-		snprintf(path, sizeof path, "%s/vi/LC_MESSAGES/%s.mo", dirs[i],
-		    PACKAGE);
-		if (access(path, R_OK) == 0)
-			return dirs[i];
-	}
-	return LOCALEDIR;
+	snprintf(build, sizeof build, "%.*s/locale", PATH_MAX - 8, top);
+	snprintf(path, sizeof path, "%s/vi/LC_MESSAGES/%s.mo", build,
+	    PACKAGE);
+	return access(path, R_OK) == 0 ? build : LOCALEDIR;
 }
 
 /* Make gettext use language whatever the locale: messages come from a

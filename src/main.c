@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@
 #include "keymap.h"
 #include "minutes.h"
 #include "output.h"
+#include "paths.h"
 #include "perm.h"
 #include "priv.h"
 #include "report.h"
@@ -116,17 +118,23 @@ check_given(const struct options *o, const char *name, enum cli_cmd cmd)
 	return EXIT_USAGE;
 }
 
-/* Where the bundled samples are: $PARBOARD_DATADIR, the installed data,
- * or the source tree this binary was built from. */
+/* Where the bundled samples are: $PARBOARD_DATADIR, the share/ of the
+ * build tree the program runs from (util_build_tree), or the installed
+ * data. */
 static char *
 sample_path(const char *name)
 {
-	const char *dirs[] = { getenv("PARBOARD_DATADIR"), PKGDATADIR,
-		SRCDATADIR };
+	char top[PATH_MAX], build[PATH_MAX + 8];
+	const char *dirs[] = { getenv("PARBOARD_DATADIR"), NULL,
+		PKGDATADIR };
 	struct stat st;
 	size_t i;
 	char *p;
 
+	if (util_build_tree(top, sizeof top)) {
+		snprintf(build, sizeof build, "%s/share", top);
+		dirs[1] = build;
+	}
 	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
 		if (dirs[i] == NULL || dirs[i][0] == '\0')
 			continue;
@@ -912,8 +920,7 @@ cmd_demo(const struct config *c, const struct options *o)
 		free(files[0]);
 		free(files[1]);
 		return runtime_error(xasprintf(_("bundled sample not found "
-		    "(looked in $PARBOARD_DATADIR, %s, %s)"), PKGDATADIR,
-		    SRCDATADIR));
+		    "(looked in $PARBOARD_DATADIR and %s)"), PKGDATADIR));
 	}
 	/* The demo's day (or --today's): its throw-away writes keep no
 	 * clock beside it. */

@@ -19,6 +19,7 @@
 #include "grid.h"
 #include "i18n.h"
 #include "office.h"
+#include "paths.h"
 #include "util.h"
 
 #define HELPER "parboard-office"
@@ -32,27 +33,12 @@ office_is_office(const char *file)
 	    strcasecmp(file + n - 5, ".xlsx") == 0);
 }
 
-/* The directory of path resolved, in buf; false when it cannot be. */
-static bool
-real_dir(const char *path, char *buf)
-{
-	char *slash;
-
-	if (realpath(path, buf) == NULL)
-		return false;
-	slash = strrchr(buf, '/');
-	if (slash == NULL)
-		return false;
-	*slash = '\0';
-	return true;
-}
-
-/* $PARBOARD_OFFICE; the build tree's helper for a program run from the
- * build tree; else the installed one. */
+/* $PARBOARD_OFFICE; the build tree's helper for a program run from a
+ * build tree (util_build_tree); else the installed one. */
 static void
 helper_path(char *buf, size_t size)
 {
-	char self[PATH_MAX], build[PATH_MAX];
+	char top[PATH_MAX];
 	const char *env = secure_getenv("PARBOARD_OFFICE");
 
 	if (env != NULL && *env != '\0' && getuid() == geteuid() &&
@@ -60,9 +46,8 @@ helper_path(char *buf, size_t size)
 		snprintf(buf, size, "%s", env);
 		return;
 	}
-	if (real_dir("/proc/self/exe", self) &&
-	    realpath(BUILDSRCDIR, build) != NULL && strcmp(self, build) == 0) {
-		snprintf(buf, size, "%s/%s", BUILDSRCDIR, HELPER);
+	if (util_build_tree(top, sizeof top)) {
+		snprintf(buf, size, "%s/src/%s", top, HELPER);
 		return;
 	}
 	snprintf(buf, size, "%s/%s", PKGLIBEXECDIR, HELPER);

@@ -10,12 +10,9 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "paths.h"
 #include "priv.h"
 #include "util.h"
-
-#ifndef PB_SHARED_DB
-#define PB_SHARED_DB "/var/lib/parboard/parboard.db"
-#endif
 
 extern char **environ;
 

@@ -2,6 +2,7 @@
 /* util.c: allocation that cannot fail, messages, buffers, small helpers. */
 
 #include <errno.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -373,4 +374,28 @@ make_parent_dirs(const char *path, char **err)
 	}
 	free(p);
 	return 0;
+}
+
+bool
+util_build_tree(char *buf, size_t size)
+{
+	char top[PATH_MAX], *slash;
+	struct stat st;
+	int i, n;
+
+	if (getuid() != geteuid() || getgid() != getegid() ||
+	    realpath("/proc/self/exe", top) == NULL)
+		return false;
+	for (i = 0; i < 2; i++) {	/* TOP/src/parboard */
+		slash = strrchr(top, '/');
+		if (slash == NULL || slash == top)
+			return false;
+		*slash = '\0';
+	}
+	n = snprintf(buf, size, "%s/config.status", top);
+	if (n < 0 || (size_t)n >= size || stat(buf, &st) != 0 ||
+	    !S_ISREG(st.st_mode) || (st.st_uid != getuid() && st.st_uid != 0))
+		return false;
+	snprintf(buf, size, "%s", top);
+	return true;
 }

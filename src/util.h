@@ -85,4 +85,11 @@ void current_user_set(const char *name);
 /* mkdir -p of the directory part of path. */
 int make_parent_dirs(const char *path, char **err);
 
+/* The top of the build tree the program runs from, in buf: the directory
+ * above its own when it holds config.status owned by the user or root
+ * (src/parboard in a tree made by ./configure && make).  False when the
+ * program is privileged or runs from anywhere else, as once installed:
+ * then it looks only in its installed paths. */
+bool util_build_tree(char *buf, size_t size);
+
 #endif

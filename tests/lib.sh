@@ -40,6 +40,20 @@ expect_match() {
 # use_test_hooks: run the test build's twin (src/parboard-test), the only
 # one that reads PARBOARD_KEYS and PARBOARD_DUMP, for the rest of the test.
 use_test_hooks() { PARBOARD=${PARBOARD_TEST:?run through make check}; }
+# readable_copy DIR: copies, readable by every account, of what a test
+# runs as another account (setpriv, su), which may not be able to enter
+# the build tree (a clone in root's 0700 home): DIR/parboard ($PARBOARD),
+# DIR/parboard-test, DIR/parboard-office and DIR/locale, the catalogue
+# to name in PARBOARD_LOCALEDIR.  DIR is made, mode 0755.
+readable_copy() {
+	mkdir -p "$1/locale"
+	cp "$PARBOARD" "$1/parboard"
+	[ -z "${PARBOARD_TEST:-}" ] || cp "$PARBOARD_TEST" "$1/parboard-test"
+	[ -z "${PARBOARD_OFFICE:-}" ] || cp "$PARBOARD_OFFICE" "$1/parboard-office"
+	[ -z "${PARBOARD_LOCALEDIR:-}" ] ||
+	    cp -R "$PARBOARD_LOCALEDIR/." "$1/locale/"
+	chmod -R a+rX,go-w "$1"
+}
 # pb ARGS...: run parboard on the test database with the test clock.
 pb() { "$PARBOARD" -d "$DB" --today 2023-09-13 "$@"; }
 

@@ -76,9 +76,9 @@ expect_match "--today: the report's changes since that day show it" '1\.7/CA sta
 # cannot make its WAL files): reading works, writing says so.  Root
 # ignores file modes, so as root the check runs as nobody.
 ro=$(mktemp -d /tmp/parboard-ro.XXXXXX)
+# Copies the reader can run wherever the build tree is.
+readable_copy "$ro"
 cp "$DB" "$ro/ro.db"
-# A copy of the binary the reader can run wherever the build tree is.
-cp "$PARBOARD" "$ro/parboard"
 chmod 0444 "$ro/ro.db"
 chmod 0555 "$ro" "$ro/parboard"
 as_reader() { "$@"; }

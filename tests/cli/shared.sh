@@ -51,6 +51,8 @@ G=4242		# a group the test account is not in (numeric: none created)
 as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 chmod 0755 "$TMPD"
 mkdir -m 0777 "$TMPD/pub"
+# The other account may not enter the build tree: it runs copies.
+readable_copy "$TMPD/run"
 
 # A read-only board says why.
 mkdir -m 2775 "$TMPD/ro"
@@ -58,7 +60,7 @@ cp "$DB" "$TMPD/ro/p.db"
 chgrp -R "$G" "$TMPD/ro"; chmod 0664 "$TMPD/ro/p.db"
 printf 's\ndump\nq\n' > "$TMPD/pub/ro.keys"
 as_nobody env HOME="$TMPD/pub" PARBOARD_KEYS="$TMPD/pub/ro.keys" PARBOARD_DUMP="$TMPD/pub/ro.out" \
-    TERM=xterm COLUMNS=100 LINES=24 "${PARBOARD_TEST:?}" -d "$TMPD/ro/p.db" --today 2023-09-13 \
+    TERM=xterm COLUMNS=100 LINES=24 "$TMPD/run/parboard-test" -d "$TMPD/ro/p.db" --today 2023-09-13 \
     </dev/null >/dev/null 2>"$TMPD/pub/ro.err"
 expect_match "read-only board: says why" "read-only: cannot write \(you are not in group $G\)" "$(cat "$TMPD/pub/ro.out" 2>/dev/null)"
 
@@ -69,7 +71,7 @@ chgrp "$G" "$TMPD/bin/parboard"; chmod 2755 "$TMPD/bin/parboard"
 printf 'this is = not ( a config\n' > "$TMPD/pub/bad.conf"
 printf 'database = "%s/pub/mine.db";\n' "$TMPD" > "$TMPD/pub/mine.conf"
 sg() { as_nobody env HOME="$TMPD/pub" "$@" "$TMPD/bin/parboard" list 2>&1; }
-plain=$(as_nobody env HOME="$TMPD/pub" "$PARBOARD" -c "$TMPD/pub/bad.conf" list 2>&1)
+plain=$(as_nobody env HOME="$TMPD/pub" "$TMPD/run/parboard" -c "$TMPD/pub/bad.conf" list 2>&1)
 expect_match "unprivileged: -c is read" "bad.conf:1" "$plain"
 out=$(as_nobody env HOME="$TMPD/pub" "$TMPD/bin/parboard" -c "$TMPD/pub/bad.conf" -d "$TMPD/pub/x.db" list 2>&1)
 expect_match "setgid: -c and -d ignored, and said" "-c and -d are ignored" "$out"

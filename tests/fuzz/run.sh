@@ -6,7 +6,9 @@
 # (tests/data/fuzz-regressions/).  Prints each target's executions; exits
 # 1 when a target finds a crash, a leak or undefined behaviour (its input
 # is left in tests/fuzz/findings/: copy it to tests/data/fuzz-regressions/
-# as TARGET-NAME, where make check feeds it to the program).
+# as TARGET-NAME, where make check feeds it to the program).  The targets
+# run $FUZZ_JOBS (default: the number of processors) at a time, each on
+# its own processor for SECONDS.
 set -u
 : "${SRCDIR:?run through make fuzz}"
 secs=$1
@@ -25,7 +27,10 @@ R=$SRCDIR/tests/data/fuzz-regressions
 seed() { cp "$2" "tests/fuzz/corpus/$1/seed-$(basename "$2")"; }
 body() { tail -n +2 "$2" > "tests/fuzz/corpus/$1/seed-$(basename "$2")"; }
 
-for t in "$@"; do
+# fuzz TARGET: run one target; its report in tests/fuzz/findings/NAME.sum,
+# its executions in NAME.execs; exit 1 on a finding.
+fuzz() {
+	t=$1
 	name=$(basename "$t" | sed 's/^fuzz_//')
 	rm -rf "tests/fuzz/corpus/$name"
 	mkdir -p "tests/fuzz/corpus/$name" tests/fuzz/findings
@@ -56,15 +61,38 @@ for t in "$@"; do
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 	cov=$(grep -E '^#[0-9]+.*(DONE|INITED)' "$log" | tail -n1 |
 	    sed -n 's/.*cov: \([0-9]*\).*/\1/p')
-	total=$((total + ${execs:-0}))
+	echo "${execs:-0}" > "tests/fuzz/findings/$name.execs"
+	{
 	if [ "$rc" -eq 0 ]; then
 		echo "fuzz $name: ${execs:-?} executions in ${secs}s, coverage ${cov:-?}, no finding"
 	else
-		status=1
 		echo "fuzz $name: FINDING (exit $rc) after ${execs:-?} executions:"
 		grep -E 'ERROR|runtime error|SUMMARY|Test unit written' "$log" | head -n 20
 		ls tests/fuzz/findings/"$name"-* 2>/dev/null
 	fi
+	} > "tests/fuzz/findings/$name.sum"
+	[ "$rc" -eq 0 ]
+}
+
+jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
+mkdir -p tests/fuzz/findings
+rm -f tests/fuzz/findings/*.sum tests/fuzz/findings/*.execs
+while [ "$#" -gt 0 ]; do
+	n=0 pids=
+	while [ "$#" -gt 0 ] && [ "$n" -lt "$jobs" ]; do
+		fuzz "$1" &
+		pids="$pids $!"
+		n=$((n + 1))
+		shift
+	done
+	for p in $pids; do
+		wait "$p" || status=1
+	done
+done
+for f in tests/fuzz/findings/*.sum; do
+	cat "$f"
+	name=$(basename "$f" .sum)
+	total=$((total + $(cat "tests/fuzz/findings/$name.execs")))
 done
 echo "fuzz: $total executions in all"
 exit $status

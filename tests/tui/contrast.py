@@ -12,7 +12,14 @@ made it the foreground).  Every cell that holds a glyph (not a space) must
 have a WCAG contrast ratio of at least MIN (4.5) between its foreground and
 background.  Prints one line per failing glyph run and exits 1 if any.
 
-Usage: contrast.py [--min 4.5] [--show] < capture.txt
+With --pairs VIEW_C, also the colour pairs of the board (the table of
+view_colors in src/view.c, as the board paints them in colour): each
+must have that contrast in PuTTY's palette, and those named by --seen
+(NAME,...: OVERDUE, CURSOR...) must be painted on some glyph of the
+capture, which proves the pair reaches the terminal.
+
+Usage: contrast.py [--min 4.5] [--show] [--pairs VIEW_C [--seen NAMES]]
+                   < capture.txt
 """
 import re
 import sys
@@ -136,12 +143,36 @@ SGR = re.compile(r'\x1b\[([0-9;]*)m')
 OTHER = re.compile(r'\x1b(\[[0-9;?]*[A-Za-z]|[()][0-9A-Za-z]|[=>])')
 
 
-def check(text, minimum, show):
-    bad = []
+COLORS = {'COLOR_BLACK': 0, 'COLOR_RED': 1, 'COLOR_GREEN': 2,
+          'COLOR_YELLOW': 3, 'COLOR_BLUE': 4, 'COLOR_MAGENTA': 5,
+          'COLOR_CYAN': 6, 'COLOR_WHITE': 7}
+PAINT = re.compile(r'\[PAINT_([A-Z]+)\]\s*=\s*\{\s*([-\w]+),\s*([-\w]+),'
+                   r'\s*([^,]+),\s*([^}]+)\}')
+
+
+def pairs(view_c):
+    """{NAME: (fg RGB, bg RGB)} of view_colors' table, in colour."""
+    text = open(view_c, encoding='utf-8').read()
+    body = text[text.index('def[PAINT_COUNT]'):]
+    body = body[:body.index('};')]
+    out = {}
+    for name, fg, bg, _mono, color in PAINT.findall(body):
+        a = Attr()
+        if fg != '-2':
+            a.fg = COLORS.get(fg, 'fg')
+            a.bg = COLORS.get(bg, 'bg')
+        a.bold = 'A_BOLD' in color
+        a.reverse = 'A_REVERSE' in color
+        out[name] = a.paint()
+    return out
+
+
+def cells(text):
+    """(row, column, character, (fg RGB, bg RGB)) of each cell of a
+    capture, its SGR sequences replayed."""
     a = Attr()
     for y, line in enumerate(text.split('\n')):
         x = 0
-        run = None
         pos = 0
         while pos < len(line):
             m = SGR.match(line, pos)
@@ -153,40 +184,75 @@ def check(text, minimum, show):
             if m:
                 pos = m.end()
                 continue
-            ch = line[pos]
+            yield y, x, line[pos], a.paint()
             pos += 1
-            fg, bg = a.paint()
-            r = ratio(fg, bg)
-            if show:
-                print('%d,%d %r fg=%s bg=%s %.2f' % (y, x, ch, fg, bg, r))
-            if not ch.isspace() and r < minimum:
-                if run and run[0] == y and run[3] == (fg, bg):
-                    run[2] += ch
-                else:
-                    run = [y, x, ch, (fg, bg), r]
-                    bad.append(run)
-            else:
-                run = None
             x += 1
+
+
+def painted(text):
+    """The (fg RGB, bg RGB) of every glyph of a capture."""
+    return {p for _y, _x, ch, p in cells(text) if not ch.isspace()}
+
+
+def check(text, minimum, show):
+    bad = []
+    run = None
+    for y, x, ch, (fg, bg) in cells(text):
+        r = ratio(fg, bg)
+        if show:
+            print('%d,%d %r fg=%s bg=%s %.2f' % (y, x, ch, fg, bg, r))
+        if not ch.isspace() and r < minimum:
+            if run and run[0] == y and run[3] == (fg, bg):
+                run[2] += ch
+            else:
+                run = [y, x, ch, (fg, bg), r]
+                bad.append(run)
+        else:
+            run = None
     return bad
 
 
 def main():
-    minimum, show = 4.5, False
+    minimum, show, view_c, seen = 4.5, False, None, []
     args = sys.argv[1:]
     while args:
-        if args[0] == '--min':
+        if args[0] == '--min' and len(args) > 1:
             minimum = float(args[1])
             args = args[2:]
         elif args[0] == '--show':
             show = True
             args = args[1:]
+        elif args[0] == '--pairs' and len(args) > 1:
+            view_c = args[1]
+            args = args[2:]
+        elif args[0] == '--seen' and len(args) > 1:
+            seen = args[1].split(',')
+            args = args[2:]
         else:
             sys.exit(__doc__)
-    bad = check(sys.stdin.read(), minimum, show)
-    for y, x, text, (fg, bg), r in bad:
+    text = sys.stdin.read()
+    bad = check(text, minimum, show)
+    for y, x, glyphs, (fg, bg), r in bad:
         print('row %d col %d %r: fg %s on bg %s, contrast %.2f' %
-              (y + 1, x + 1, text, fg, bg, r))
+              (y + 1, x + 1, glyphs, fg, bg, r))
+    if view_c is not None:
+        table = pairs(view_c)
+        on_screen = painted(text)
+        for name in sorted(table):
+            fg, bg = table[name]
+            r = ratio(fg, bg)
+            if r < minimum:
+                print('pair %s: fg %s on bg %s, contrast %.2f' %
+                      (name, fg, bg, r))
+                bad.append(name)
+        for name in seen:
+            if name not in table:
+                print('pair %s: not in the table of %s' % (name, view_c))
+                bad.append(name)
+            elif table[name] not in on_screen:
+                print('pair %s: fg %s on bg %s is on no glyph' %
+                      ((name,) + table[name]))
+                bad.append(name)
     sys.exit(1 if bad else 0)
 
 

@@ -488,11 +488,12 @@ fi
 # A read-only database, in a directory its reader cannot write either (no
 # WAL files): the board opens and says so.  Root ignores file modes, so as
 # root the board runs as nobody (setpriv), on copies in a world-readable
-# directory; without setpriv, as root, the check is a skip.
+# directory, the program and its catalogue included (the build tree may
+# be in root's 0700 home); without setpriv, as root, the check is a skip.
 ro=$(mktemp -d /tmp/parboard-ro.XXXXXX)
+readable_copy "$ro"
 mkdir -m 1777 "$ro/out" "$ro/home"
 cp "$DB" "$ro/ro.db"
-cp "$PARBOARD" "$ro/parboard"
 printf 'dump\ns\ndump\nq\n' > "$ro/ro.keys"
 chmod 0444 "$ro/ro.db" "$ro/ro.keys"
 chmod 0555 "$ro" "$ro/parboard"
@@ -503,7 +504,8 @@ if [ "$(id -u)" -eq 0 ]; then
 	    -- "$@"; }
 fi
 as_reader env HOME="$ro/home" XDG_CONFIG_HOME="$ro/home" \
-    XDG_DATA_HOME="$ro/home" PARBOARD_KEYS="$ro/ro.keys" \
+    XDG_DATA_HOME="$ro/home" PARBOARD_LOCALEDIR="$ro/locale" \
+    PARBOARD_KEYS="$ro/ro.keys" \
     PARBOARD_DUMP="$ro/out/ro.out" TERM=xterm COLUMNS=80 LINES=24 \
     "$ro/parboard" -d "$ro/ro.db" --today 2023-09-13 \
     </dev/null >/dev/null 2>"$TMPD/ro.err"

@@ -15,6 +15,10 @@ tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
 hm() { "$TMUX_BIN" -L "pbhup$$" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; hm kill-server >/dev/null 2>&1
 rm -rf "$TMPD"' EXIT
+# A session that outlives the others: killing a server's last session
+# makes it exit, and a new-session racing that exit fails with "server
+# exited unexpectedly".
+tm new-session -d -s keep "sleep 3600"
 
 # wait_for SESSION REGEX [SECONDS]: poll the pane until the text appears.
 wait_for() {
@@ -198,10 +202,14 @@ see "two boards: the first sees it within 2 s" one 'Xong 1/30' 2
 # the budget is 4 wake-ups a second (the scheduler's run count, third
 # field of /proc/PID/schedstat); it used to poll 4 times a second, it now
 # wakes for nothing, so 4 in 2 s is already a lot.
+# Without the board's process or its schedstat the check fails: it has
+# nothing to measure.
 idle_wakeups() {
 	_pane=$(tm display-message -p -t "$1" '#{pane_pid}')
-	_pid=$(pgrep -P "$_pane" -x parboard | head -n 1)
-	[ -n "$_pid" ] && [ -r "/proc/$_pid/schedstat" ] || return 0
+	_pid=$(pgrep -P "$_pane" -x "$(basename "$PARBOARD")" | head -n 1)
+	[ -n "$_pid" ] || { echo "  no board process in pane $1"; return 1; }
+	[ -r "/proc/$_pid/schedstat" ] ||
+	    { echo "  /proc/$_pid/schedstat unreadable"; return 1; }
 	sleep 0.5
 	_a=$(cut -d' ' -f3 "/proc/$_pid/schedstat")
 	sleep 2

@@ -12,6 +12,7 @@
 
 /* Before cmocka.h, whose fail() macro would eat util.h's fail(). */
 #include "config.h"
+#include "paths.h"
 #include "util.h"
 
 #include <stdarg.h>
