@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: ISC */
-/* store_impl.h: what store.c and store_query.c share, and nothing else
+/* store_impl.h: what the store's files share, and nothing else
  * includes.
  *
- * store.c opens the database and owns the schema, the transactions, the
- * statement cache and the import writes (plans, criteria, tasks,
- * findings); store_query.c reads tasks and their history and makes the
- * changes a user asks for.
+ * store.c opens the database and owns the transactions and the statement
+ * cache; store_schema.c the schema and migrations; store_import.c the
+ * import writes (plans, criteria, tasks, findings); store_query.c the
+ * reads; store_change.c the changes a user asks for; store_register.c the
+ * evidence register, meetings and ticks; store_backup.c backup and check.
+ * They call down that list's order of layers: change → register →
+ * query → store.c, never back.
  *
  * Statements used in loops or on every board refresh are prepared once
  * and kept in struct store (enum sq, texts in store.c); each use resets
@@ -130,6 +133,30 @@ sqlite3_stmt *store_sq(struct store *s, enum sq which, char **err);
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, char **err);
 int store_step(struct store *s, sqlite3_stmt *st, char **err);
 int store_run(struct store *s, sqlite3_stmt *st, char **err);
+/* Constant SQL (schema, transaction control), never user values. */
+int store_exec(struct store *s, const char *sql, char **err);
+/* The integer of a one-row statement (a pragma) in *out. */
+int store_pragma_int(struct store *s, const char *sql, long *out,
+    char **err);
+/* One integer from sql (?1 an integer, ?2 text), -1 on error
+ * (store_query.c). */
+long store_long(struct store *s, const char *sql, long a, const char *b,
+    char **err);
+/* An error about the database file: "PATH: what", the what in the
+ * user's language (fmt comes through _()). */
+int store_fail_in(char **err, const char *path, const char *fmt, ...)
+    PB_PRINTF(3, 4);
+
+/* Bring the schema from version (its user_version, just read) to the
+ * newest, one step per version (store_schema.c). */
+int store_migrate(struct store *s, long version, char **err);
+
+/* Column 0 of every row of sql (?1 plan_id) through fmt, as a
+ * NULL-terminated list, empty on error (store_import.c). */
+char **store_strv(struct store *s, const char *sql, long plan_id,
+    char *(*fmt)(sqlite3_stmt *));
+/* A finding row (file, line, message) as "FILE:LINE: message". */
+char *store_fmt_finding(sqlite3_stmt *st);
 
 /* A history row for task_id (user NULL: the Unix account), at now. */
 int store_add_history(struct store *s, long task_id, const char *user,

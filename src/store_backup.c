@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: ISC */
+/* store_backup.c: the checkpoint, the copies (store_backup, the daily
+ * ones) and the check of a database (store_check). */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "i18n.h"
+#include "store.h"
+#include "store_impl.h"
+#include "text.h"
+#include "util.h"
+
+/* --- backup and check ------------------------------------------------ */
+
+int
+store_checkpoint(struct store *s, char **err)
+{
+	return store_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", err);
+}
+
+/* A consistent image of the open database in memory, with SQLite's
+ * online backup API (boards may keep writing meanwhile): *data, *len,
+ * to sqlite3_free.  Its header says rollback journal, not WAL (file
+ * format bytes 18 and 19), so that the copy opens anywhere alone. */
+static int
+snapshot(struct store *s, unsigned char **data, sqlite3_int64 *len,
+    char **err)
+{
+	sqlite3_backup *bk;
+	sqlite3 *mem = NULL;
+	int rc;
+
+	*data = NULL;
+	rc = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		bk = sqlite3_backup_init(mem, "main", s->db, "main");
+		if (bk == NULL)
+			rc = sqlite3_errcode(mem);
+		else {
+			while ((rc = sqlite3_backup_step(bk, -1)) ==
+			    SQLITE_BUSY || rc == SQLITE_LOCKED)
+				usleep(20000);
+			sqlite3_backup_finish(bk);
+			rc = rc == SQLITE_DONE ? sqlite3_errcode(mem) : rc;
+		}
+	}
+	if (rc == SQLITE_OK &&
+	    (*data = sqlite3_serialize(mem, "main", len, 0)) == NULL)
+		rc = SQLITE_NOMEM;
+	if (rc != SQLITE_OK)
+		fail(err, "%s", mem ? sqlite3_errmsg(mem) : sqlite3_errstr(rc));
+	else if (*len > 19)
+		(*data)[18] = (*data)[19] = 1;
+	sqlite3_close(mem);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Write len bytes into a file of dir that has no name (O_TMPFILE), then
+ * give it the name dest, which must not exist: a copy killed half-way
+ * leaves nothing behind.  Where the file system has no O_TMPFILE, a
+ * named temporary file removed on failure. */
+static int
+write_new(const char *dest, const unsigned char *data, size_t len)
+{
+	char *dir = xstrdup(dest), *slash = strrchr(dir, '/'), *tmp = NULL;
+	char proc[64];
+	size_t off = 0;
+	ssize_t n;
+	int fd, rc = 0, saved;
+
+	if (slash != NULL)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	fd = open(slash != NULL ? dir : ".", O_TMPFILE | O_WRONLY | O_CLOEXEC,
+	    0600);
+	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR ||
+	    errno == EINVAL)) {
+		tmp = xasprintf("%s.XXXXXX", dest);
+		fd = mkstemp(tmp);
+	}
+	free(dir);
+	if (fd < 0) {
+		free(tmp);
+		return -1;
+	}
+	while (rc == 0 && off < len) {
+		n = write(fd, data + off, len - off);
+		if (n > 0)
+			off += (size_t)n;
+		else if (n < 0 && errno != EINTR)
+			rc = -1;
+	}
+	if (rc == 0)
+		rc = fsync(fd);
+	if (rc == 0 && tmp != NULL)
+		rc = link(tmp, dest);
+	else if (rc == 0) {
+		snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+		rc = linkat(AT_FDCWD, proc, AT_FDCWD, dest,
+		    AT_SYMLINK_FOLLOW);
+	}
+	saved = errno;
+	close(fd);
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+	errno = saved;
+	return rc;
+}
+
+/* Copy the open database into the new file dest: a snapshot (above)
+ * written under no name, then linked into place only if dest does not
+ * exist. */
+int
+store_backup(struct store *s, const char *dest, char **err)
+{
+	unsigned char *data;
+	sqlite3_int64 len;
+	int rc, saved;
+
+	if (access(dest, F_OK) == 0) {
+		rc = store_fail_in(err, dest, _("already exists; give a new "
+		    "file name"));
+		errno = EEXIST;
+		return rc;
+	}
+	if (snapshot(s, &data, &len, err) != 0)
+		return -1;
+	rc = write_new(dest, data, (size_t)len);
+	saved = errno;
+	if (rc != 0)
+		rc = fail(err, "%s: %s", dest, strerror(saved));
+	sqlite3_free(data);
+	errno = saved;		/* EEXIST: dest appeared meanwhile */
+	return rc;
+}
+
+void
+store_set_backup(struct store *s, const char *dir, int keep)
+{
+	free(s->backup_dir);
+	s->backup_dir = dir != NULL && keep > 0 ? xstrdup(dir) : NULL;
+	s->backup_keep = keep;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Remove the oldest daily copies of base in dir beyond keep (their names
+ * end in the date, so they sort by it). */
+static void
+backup_prune(const char *dir, const char *base, int keep)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL, *p;
+	size_t n = 0, cap = 0, i, len = strlen(base);
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL)
+		if (strncmp(e->d_name, base, len) == 0 &&
+		    e->d_name[len] == '-' && strlen(e->d_name + len) == 14 &&
+		    strcmp(e->d_name + len + 11, ".db") == 0) {
+			v = xgrow(v, &cap, n + 1, sizeof *v);
+			v[n++] = xstrdup(e->d_name);
+		}
+	closedir(d);
+	xqsort(v, n, sizeof *v, name_cmp);
+	for (i = 0; i < n; i++) {
+		if (n - i > (size_t)keep) {
+			p = xasprintf("%s/%s", dir, v[i]);
+			unlink(p);
+			free(p);
+		}
+		free(v[i]);
+	}
+	free(v);
+}
+
+/* Today's copy of the database, as it was, into dir/BASE-YYYY-MM-DD.db,
+ * keeping the newest keep copies: made once a day, by the first write
+ * (store_begin) or earlier (store_backup_daily).  A copy that cannot be
+ * made does not stop the write; store_backup_error says why. */
+void
+store_backup_daily(struct store *s)
+{
+	const char *slash = strrchr(s->path, '/');
+	const char *base = slash ? slash + 1 : s->path;
+	char *dest, *stem, *err = NULL;
+
+	if (s->backup_dir == NULL || s->backup_done || s->readonly)
+		return;
+	s->backup_done = true;
+	stem = xstrdup(base);
+	if (strlen(stem) > 3 && strcmp(stem + strlen(stem) - 3, ".db") == 0)
+		stem[strlen(stem) - 3] = '\0';
+	dest = xasprintf("%s/%s-%s.db", s->backup_dir, stem, today());
+	if (access(dest, F_OK) != 0) {
+		if (make_parent_dirs(dest, &err) == 0 &&
+		    store_backup(s, dest, &err) == 0)
+			backup_prune(s->backup_dir, stem, s->backup_keep);
+		else if (errno == EEXIST) {	/* another one made it */
+			free(err);
+			err = NULL;
+		}
+		free(s->backup_error);
+		s->backup_error = err;
+		if (err != NULL && s->backup_warn != NULL)
+			s->backup_warn(s->backup_warn_arg, err);
+	}
+	free(dest);
+	free(stem);
+}
+
+const char *
+store_backup_error(const struct store *s)
+{
+	return s->backup_error;
+}
+
+void
+store_on_backup_error(struct store *s, void (*fn)(void *, const char *),
+    void *arg)
+{
+	s->backup_warn = fn;
+	s->backup_warn_arg = arg;
+}
+
+/* Rows of a checking pragma other than "ok", each a line of damage. */
+static int
+check_rows(struct store *s, const char *sql, FILE *out, long *damage,
+    char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+	const char *v;
+	char *safe;
+	int rc, i;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		v = (const char *)sqlite3_column_text(st, 0);
+		if (sqlite3_column_count(st) == 1 && v != NULL &&
+		    strcmp(v, "ok") == 0)
+			continue;
+		fprintf(out, "%s: ", s->path);
+		fputs(_("damage: "), out);
+		for (i = 0; i < sqlite3_column_count(st); i++) {
+			v = (const char *)sqlite3_column_text(st, i);
+			safe = text_safe(v ? v : "NULL", false);
+			fprintf(out, "%s%s", i ? " " : "", safe);
+			free(safe);
+		}
+		fputc('\n', out);
+		(*damage)++;
+	}
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Rows dated with --today on another day than the clock's (schema 7's
+ * clock column): no damage, but an auditor must see them.  One warning
+ * line each: what, its id, the day it claims and when it was written. */
+static int
+check_pinned(struct store *s, FILE *out, long *warnings, char **err)
+{
+	static const char *const what[] = {
+		N_("history row"), N_("meeting"), N_("document"),
+		N_("occurrence"),
+	};
+	sqlite3_stmt *st;
+	int rc, i;
+
+#define PINNED(n, t) "SELECT " n ", id, datetime(at, 'localtime')," \
+	" datetime(clock, 'localtime') FROM " t " WHERE clock IS NOT NULL" \
+	" AND date(at, 'localtime') <> date(clock, 'localtime')"
+	st = store_prepare(s, PINNED("0", "history") " UNION ALL "
+	    PINNED("1", "meeting") " UNION ALL " PINNED("2", "evidence")
+	    " UNION ALL " PINNED("3", "tick") " ORDER BY 4", err);
+#undef PINNED
+	if (st == NULL)
+		return -1;
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		i = sqlite3_column_int(st, 0);
+		fputs(_("warning: "), out);
+		fprintf(out, _("%s %lld is dated %s but was written %s "
+		    "(--today)\n"), _(what[i & 3]),
+		    (long long)sqlite3_column_int64(st, 1),
+		    (const char *)sqlite3_column_text(st, 2),
+		    (const char *)sqlite3_column_text(st, 3));
+		(*warnings)++;
+	}
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_check(struct store *s, FILE *out, long *damage, long *warnings,
+    char **err)
+{
+	static const char *const checks[] = {
+		"PRAGMA integrity_check",
+		"PRAGMA foreign_key_check",
+		/* The change counter is never behind a task's stamp. */
+		"SELECT 'counter ' || (SELECT seq FROM counter) ||"
+		" ' is behind task ' || id || ' (seq ' || seq || ')'"
+		" FROM task WHERE seq > (SELECT seq FROM counter)",
+		"SELECT 'counter row missing' WHERE (SELECT count(*)"
+		" FROM counter) <> 1",
+		"SELECT 'task ' || id || ': support is not a JSON array'"
+		" FROM task WHERE NOT json_valid(support)"
+		" OR json_type(support) <> 'array'",
+		"SELECT 'task ' || id || ': unknown status ' || status"
+		" FROM task WHERE status NOT IN"
+		" ('todo', 'doing', 'done', 'blocked')",
+	};
+	char **f, **q, *safe;
+	size_t i;
+
+	*damage = *warnings = 0;
+	for (i = 0; i < sizeof checks / sizeof checks[0]; i++)
+		if (check_rows(s, checks[i], out, damage, err) != 0)
+			return -1;
+	/* The council's own findings (its appendix disagreeing with
+	 * itself) are no damage: warnings. */
+	f = store_strv(s, "SELECT file, line, message FROM finding"
+	    " ORDER BY plan_id, file, line, id", 0, store_fmt_finding);
+	for (q = f; *q != NULL; q++) {
+		safe = text_safe(*q, false);
+		fputs(_("warning: "), out);
+		fprintf(out, "%s\n", safe);
+		free(safe);
+		(*warnings)++;
+	}
+	strv_free(f);
+	return check_pinned(s, out, warnings, err);
+}
+
