@@ -483,17 +483,74 @@ cmd_backup(const struct config *c, const struct options *o, int argc,
 	return rc == 0 ? 0 : runtime_error(err);
 }
 
+/* One problem of store_check as a line of check's output: a damaged row
+ * as "DB: damage: COLUMNS", what is no damage as "warning: ...". */
+static void
+check_print(const char *db, const struct store_problem *p)
+{
+	static const char *const what[] = {
+		[STORE_ROW_HISTORY] = N_("history row"),
+		[STORE_ROW_MEETING] = N_("meeting"),
+		[STORE_ROW_DOCUMENT] = N_("document"),
+		[STORE_ROW_OCCURRENCE] = N_("occurrence"),
+	};
+	char *safe, *f;
+	size_t i;
+
+	switch (p->kind) {
+	case STORE_PROBLEM_DAMAGE:
+		printf("%s: ", db);
+		fputs(_("damage: "), stdout);
+		for (i = 0; i < p->ncols; i++) {
+			safe = text_safe(p->cols[i] ? p->cols[i] : "NULL",
+			    false);
+			printf("%s%s", i ? " " : "", safe);
+			free(safe);
+		}
+		putchar('\n');
+		break;
+	case STORE_PROBLEM_FINDING:
+		f = p->line > 0 ? xasprintf("%s:%ld: %s", p->file ? p->file :
+		    "-", p->line, p->message ? p->message : "") :
+		    xasprintf("%s: %s", p->file ? p->file : "-",
+		    p->message ? p->message : "");
+		safe = text_safe(f, false);
+		fputs(_("warning: "), stdout);
+		printf("%s\n", safe);
+		free(safe);
+		free(f);
+		break;
+	case STORE_PROBLEM_PINNED:
+		fputs(_("warning: "), stdout);
+		printf(_("%s %lld is dated %s but was written %s "
+		    "(--today)\n"), _(what[p->table]), (long long)p->id,
+		    p->dated, p->written);
+		break;
+	}
+}
+
 static int
 cmd_check(const struct config *c, const struct options *o)
 {
 	struct store *s;
+	struct store_problem *v;
 	long damage = 0, warnings = 0;
 	char *err = NULL;
+	size_t i, n;
 	int rc;
 
 	if (open_store(c, o, &s, &err) != 0)
 		return runtime_error(err);
-	rc = store_check(s, stdout, &damage, &warnings, &err);
+	rc = store_check(s, &v, &n, &err);
+	for (i = 0; rc == 0 && i < n; i++) {
+		check_print(store_path(s), &v[i]);
+		if (v[i].kind == STORE_PROBLEM_DAMAGE)
+			damage++;
+		else
+			warnings++;
+	}
+	if (rc == 0)
+		store_problems_free(v, n);
 	store_close(s);
 	if (rc != 0)
 		return runtime_error(err);

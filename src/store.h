@@ -102,12 +102,39 @@ void store_backup_daily(struct store *s);
 const char *store_backup_error(const struct store *s);
 void store_on_backup_error(struct store *s,
     void (*fn)(void *arg, const char *why), void *arg);
-/* PRAGMA integrity_check, foreign_key_check and the store's consistency
- * checks: each problem a "damage:" line on out (*damage counts them);
- * the plans' findings (the council's appendix disagreeing with itself)
- * are "warning:" lines (*warnings). */
-int store_check(struct store *s, FILE *out, long *damage, long *warnings,
+/* What store_check finds: damage (a row of PRAGMA integrity_check or
+ * foreign_key_check, or of the store's own consistency checks, as its
+ * columns), or what is no damage but an auditor must see: a finding (the
+ * council's appendix disagreeing with itself) or a row dated with --today
+ * on another day than the clock's. */
+enum store_problem_kind {
+	STORE_PROBLEM_DAMAGE,
+	STORE_PROBLEM_FINDING,
+	STORE_PROBLEM_PINNED,
+};
+/* The table of a dated row. */
+enum store_row_table {
+	STORE_ROW_HISTORY,
+	STORE_ROW_MEETING,
+	STORE_ROW_DOCUMENT,	/* the evidence register */
+	STORE_ROW_OCCURRENCE,	/* a tick of a counted target */
+};
+struct store_problem {
+	enum store_problem_kind kind;
+	char **cols;		/* DAMAGE: the row's columns (NULL: SQL NULL) */
+	size_t ncols;
+	char *file;		/* FINDING: where (file NULL: unknown, line */
+	long line;		/* 0: none) and what */
+	char *message;
+	enum store_row_table table;	/* PINNED: the row, the day it */
+	long id;			/* claims and when it was */
+	char *dated, *written;		/* written (local time) */
+};
+/* Every problem of the database, damage first, in *out (free with
+ * store_problems_free); -1 with *err when the check cannot run. */
+int store_check(struct store *s, struct store_problem **out, size_t *n,
     char **err);
+void store_problems_free(struct store_problem *v, size_t n);
 
 /* PRAGMA data_version: changes when another connection commits. */
 long store_data_version(struct store *s);

@@ -238,50 +238,80 @@ store_on_backup_error(struct store *s, void (*fn)(void *, const char *),
 	s->backup_warn_arg = arg;
 }
 
-/* Rows of a checking pragma other than "ok", each a line of damage. */
+/* One more problem at the end of *v, zeroed, of kind k. */
+static struct store_problem *
+problem_add(struct store_problem **v, size_t *n, size_t *cap,
+    enum store_problem_kind k)
+{
+	struct store_problem *p;
+
+	*v = xgrow(*v, cap, *n + 1, sizeof **v);
+	p = &(*v)[(*n)++];
+	memset(p, 0, sizeof *p);
+	p->kind = k;
+	return p;
+}
+
+/* Rows of a checking pragma other than "ok", each a problem of damage
+ * with the row's columns. */
 static int
-check_rows(struct store *s, const char *sql, FILE *out, long *damage,
-    char **err)
+check_rows(struct store *s, const char *sql, struct store_problem **v,
+    size_t *n, size_t *cap, char **err)
 {
 	sqlite3_stmt *st = store_prepare(s, sql, err);
-	const char *v;
-	char *safe;
-	int rc, i;
+	struct store_problem *p;
+	const char *c;
+	int rc, i, ncols;
+
+	if (st == NULL)
+		return -1;
+	ncols = sqlite3_column_count(st);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		c = (const char *)sqlite3_column_text(st, 0);
+		if (ncols == 1 && c != NULL && strcmp(c, "ok") == 0)
+			continue;
+		p = problem_add(v, n, cap, STORE_PROBLEM_DAMAGE);
+		p->ncols = (size_t)ncols;
+		p->cols = xcalloc((size_t)ncols, sizeof *p->cols);
+		for (i = 0; i < ncols; i++)
+			p->cols[i] = col_str(st, i);
+	}
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The council's own findings, in the order of plan, file and line. */
+static int
+check_findings(struct store *s, struct store_problem **v, size_t *n,
+    size_t *cap, char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT file, line, message"
+	    " FROM finding ORDER BY plan_id, file, line, id", err);
+	struct store_problem *p;
+	int rc;
 
 	if (st == NULL)
 		return -1;
 	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = (const char *)sqlite3_column_text(st, 0);
-		if (sqlite3_column_count(st) == 1 && v != NULL &&
-		    strcmp(v, "ok") == 0)
-			continue;
-		fprintf(out, "%s: ", s->path);
-		fputs(_("damage: "), out);
-		for (i = 0; i < sqlite3_column_count(st); i++) {
-			v = (const char *)sqlite3_column_text(st, i);
-			safe = text_safe(v ? v : "NULL", false);
-			fprintf(out, "%s%s", i ? " " : "", safe);
-			free(safe);
-		}
-		fputc('\n', out);
-		(*damage)++;
+		p = problem_add(v, n, cap, STORE_PROBLEM_FINDING);
+		p->file = col_str(st, 0);
+		p->line = (long)sqlite3_column_int64(st, 1);
+		p->message = col_str(st, 2);
 	}
 	sqlite3_finalize(st);
 	return rc < 0 ? -1 : 0;
 }
 
 /* Rows dated with --today on another day than the clock's (schema 7's
- * clock column): no damage, but an auditor must see them.  One warning
- * line each: what, its id, the day it claims and when it was written. */
+ * clock column): no damage, but an auditor must see them: what, its id,
+ * the day it claims and when it was written. */
 static int
-check_pinned(struct store *s, FILE *out, long *warnings, char **err)
+check_pinned(struct store *s, struct store_problem **v, size_t *n,
+    size_t *cap, char **err)
 {
-	static const char *const what[] = {
-		N_("history row"), N_("meeting"), N_("document"),
-		N_("occurrence"),
-	};
+	struct store_problem *p;
 	sqlite3_stmt *st;
-	int rc, i;
+	int rc;
 
 #define PINNED(n, t) "SELECT " n ", id, datetime(at, 'localtime')," \
 	" datetime(clock, 'localtime') FROM " t " WHERE clock IS NOT NULL" \
@@ -293,21 +323,19 @@ check_pinned(struct store *s, FILE *out, long *warnings, char **err)
 	if (st == NULL)
 		return -1;
 	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		i = sqlite3_column_int(st, 0);
-		fputs(_("warning: "), out);
-		fprintf(out, _("%s %lld is dated %s but was written %s "
-		    "(--today)\n"), _(what[i & 3]),
-		    (long long)sqlite3_column_int64(st, 1),
-		    (const char *)sqlite3_column_text(st, 2),
-		    (const char *)sqlite3_column_text(st, 3));
-		(*warnings)++;
+		p = problem_add(v, n, cap, STORE_PROBLEM_PINNED);
+		p->table = (enum store_row_table)(sqlite3_column_int(st, 0) &
+		    3);
+		p->id = (long)sqlite3_column_int64(st, 1);
+		p->dated = col_str(st, 2);
+		p->written = col_str(st, 3);
 	}
 	sqlite3_finalize(st);
 	return rc < 0 ? -1 : 0;
 }
 
 int
-store_check(struct store *s, FILE *out, long *damage, long *warnings,
+store_check(struct store *s, struct store_problem **out, size_t *n,
     char **err)
 {
 	static const char *const checks[] = {
@@ -326,25 +354,40 @@ store_check(struct store *s, FILE *out, long *damage, long *warnings,
 		" FROM task WHERE status NOT IN"
 		" ('todo', 'doing', 'done', 'blocked')",
 	};
-	char **f, **q, *safe;
-	size_t i;
+	struct store_problem *v = NULL;
+	size_t i, cap = 0;
+	int rc = 0;
 
-	*damage = *warnings = 0;
-	for (i = 0; i < sizeof checks / sizeof checks[0]; i++)
-		if (check_rows(s, checks[i], out, damage, err) != 0)
-			return -1;
-	/* The council's own findings (its appendix disagreeing with
-	 * itself) are no damage: warnings. */
-	f = store_strv(s, "SELECT file, line, message FROM finding"
-	    " ORDER BY plan_id, file, line, id", 0, store_fmt_finding);
-	for (q = f; *q != NULL; q++) {
-		safe = text_safe(*q, false);
-		fputs(_("warning: "), out);
-		fprintf(out, "%s\n", safe);
-		free(safe);
-		(*warnings)++;
+	*out = NULL;
+	*n = 0;
+	for (i = 0; rc == 0 && i < sizeof checks / sizeof checks[0]; i++)
+		rc = check_rows(s, checks[i], &v, n, &cap, err);
+	if (rc == 0)
+		rc = check_findings(s, &v, n, &cap, err);
+	if (rc == 0)
+		rc = check_pinned(s, &v, n, &cap, err);
+	if (rc != 0) {
+		store_problems_free(v, *n);
+		*n = 0;
+		return -1;
 	}
-	strv_free(f);
-	return check_pinned(s, out, warnings, err);
+	*out = v;
+	return 0;
 }
 
+void
+store_problems_free(struct store_problem *v, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < v[i].ncols; j++)
+			free(v[i].cols[j]);
+		free(v[i].cols);
+		free(v[i].file);
+		free(v[i].message);
+		free(v[i].dated);
+		free(v[i].written);
+	}
+	free(v);
+}

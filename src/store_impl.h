@@ -151,12 +151,6 @@ int store_fail_in(char **err, const char *path, const char *fmt, ...)
  * newest, one step per version (store_schema.c). */
 int store_migrate(struct store *s, long version, char **err);
 
-/* Column 0 of every row of sql (?1 plan_id) through fmt, as a
- * NULL-terminated list, empty on error (store_import.c). */
-char **store_strv(struct store *s, const char *sql, long plan_id,
-    char *(*fmt)(sqlite3_stmt *));
-/* A finding row (file, line, message) as "FILE:LINE: message". */
-char *store_fmt_finding(sqlite3_stmt *st);
 
 /* A history row for task_id (user NULL: the Unix account), at now. */
 int store_add_history(struct store *s, long task_id, const char *user,

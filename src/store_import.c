@@ -362,8 +362,8 @@ store_plan_get(struct store *s, const char *name, struct plan *out,
 }
 
 /* Column 0 of every row as a NULL-terminated list (empty on error). */
-char **
-store_strv(struct store *s, const char *sql, long plan_id,
+static char **
+strv_query(struct store *s, const char *sql, long plan_id,
     char *(*fmt)(sqlite3_stmt *))
 {
 	sqlite3_stmt *st = store_prepare(s, sql, NULL);
@@ -392,7 +392,7 @@ fmt_first(sqlite3_stmt *st)
 char **
 store_plan_codes(struct store *s, long plan_id)
 {
-	return store_strv(s, "SELECT code FROM criterion WHERE plan_id = ?1"
+	return strv_query(s, "SELECT code FROM criterion WHERE plan_id = ?1"
 	    " AND code IS NOT NULL ORDER BY line, id", plan_id, fmt_first);
 }
 
@@ -404,20 +404,4 @@ strv_free(char **v)
 	for (p = v; p != NULL && *p != NULL; p++)
 		free(*p);
 	free(v);
-}
-
-char *
-store_fmt_finding(sqlite3_stmt *st)
-{
-	const char *file = (const char *)sqlite3_column_text(st, 0);
-	const char *msg = (const char *)sqlite3_column_text(st, 2);
-	int line = sqlite3_column_int(st, 1);
-
-	if (file == NULL)
-		file = "-";
-	if (msg == NULL)
-		msg = "";
-	if (line > 0)
-		return xasprintf("%s:%d: %s", file, line, msg);
-	return xasprintf("%s: %s", file, msg);
 }

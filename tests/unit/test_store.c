@@ -1560,6 +1560,55 @@ test_locked(void **state)
 	store_close(s);
 }
 
+/* store_check returns its problems as data: damage with the row's
+ * columns, a finding with its place, a pinned row with its table, id and
+ * the two times; the store prints nothing. */
+static void
+test_check_problems(void **state)
+{
+	long plan_id;
+	struct store *s = fixture(&plan_id);
+	struct store_problem *v;
+	char *err = NULL;
+	size_t n, i, damage = 0;
+	const struct store_problem *pin = NULL, *fnd = NULL;
+
+	(void)state;
+	store_close(s);
+	assert_int_equal(exec_sql("INSERT INTO history (task_id, user, kind)"
+	    " VALUES (99999, 'x', 'note');"
+	    " INSERT INTO history (task_id, user, kind, at, clock)"
+	    " VALUES (1, 'x', 'note', '2020-01-01 10:00:00',"
+	    " '2021-01-01 10:00:00');"
+	    " INSERT INTO finding (plan_id, file, line, message)"
+	    " VALUES (1, 'a.csv', 7, 'odd')"), SQLITE_OK);
+	assert_int_equal(store_open(dbpath, false, &s, &err), 0);
+	assert_int_equal(store_check(s, &v, &n, &err), 0);
+	for (i = 0; i < n; i++)
+		if (v[i].kind == STORE_PROBLEM_DAMAGE) {
+			damage++;
+			assert_int_equal(v[i].ncols, 4);
+			assert_string_equal(v[i].cols[0], "history");
+		} else if (v[i].kind == STORE_PROBLEM_PINNED &&
+		    strncmp(v[i].dated, "2020-01-01", 10) == 0) {
+			pin = &v[i];
+		} else if (v[i].kind == STORE_PROBLEM_FINDING &&
+		    v[i].file != NULL && strcmp(v[i].file, "a.csv") == 0) {
+			fnd = &v[i];
+		}
+	assert_int_equal(damage, 1);
+	assert_non_null(pin);
+	assert_int_equal(pin->table, STORE_ROW_HISTORY);
+	assert_int_equal(pin->id, count_sql("SELECT id FROM history"
+	    " WHERE clock = '2021-01-01 10:00:00'"));
+	assert_non_null(strstr(pin->written, "2021-01-01"));
+	assert_non_null(fnd);
+	assert_int_equal(fnd->line, 7);
+	assert_string_equal(fnd->message, "odd");
+	store_problems_free(v, n);
+	store_close(s);
+}
+
 /* A store made read-only by its caller (--today in the shared install)
  * refuses every write with the reason, and says it when asked. */
 static void
@@ -1679,6 +1728,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_concurrent, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_locked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check_problems, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_set_readonly, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_speed, setup, teardown),
