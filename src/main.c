@@ -16,6 +16,7 @@
 #include "cli_table.h"
 #include "config.h"
 #include "evidence.h"
+#include "filemode.h"
 #include "i18n.h"
 #include "import.h"
 #include "keymap.h"
@@ -155,13 +156,22 @@ remove_db(const char *db)
 
 /* --today in the shared install: whatever the command, the store
  * refuses to write (the command line refused the commands that write;
- * the board opens read-only and says why). */
+ * the board opens read-only and says why).  Else a store that opened
+ * read-only is told why, when we can tell (priv_readonly_why), for the
+ * board to say. */
 static void
 pin_guard(const struct options *o, struct store *s)
 {
+	char *why;
+
 	if (o->pin_readonly && s != NULL)
 		store_set_readonly(s, _("--today pins the date, and the shared "
 		    "install records changes only on the clock's date"));
+	else if (s != NULL && store_readonly(s) &&
+	    (why = priv_readonly_why(store_path(s))) != NULL) {
+		store_set_readonly_why(s, why);
+		free(why);
+	}
 }
 
 /* Whether cmd (with its arguments) changes the database. */
@@ -286,7 +296,7 @@ import_first(const struct config *c, const struct options *o,
 		free(tmp);
 		return rc;
 	}
-	fchmod(fd, priv_db_mode(db));	/* mkstemp made it 0600 */
+	fchmod(fd, filemode_new(db));	/* mkstemp made it 0600 */
 	close(fd);
 	io.out = open_memstream(&out, &nout);
 	io.warn = open_memstream(&warn, &nwarn);
@@ -1172,7 +1182,7 @@ run(int argc, char **argv)
 #ifdef PARBOARD_TEST_HOOKS
 	/* The test build's twin only: a shorter wait for a busy database
 	 * (ms), so a test of the lock's message is quick. */
-	if (getenv("PARBOARD_BUSY_MS") != NULL)
+	if (getenv("PARBOARD_BUSY_MS") != NULL && !priv_elevated())
 		store_set_busy_wait(atol(getenv("PARBOARD_BUSY_MS")));
 #endif
 	opterr = 0;

@@ -30,7 +30,7 @@
 #include <sqlite3.h>
 
 #include "i18n.h"
-#include "priv.h"
+#include "filemode.h"
 #include "store.h"
 #include "text.h"
 #include "store_impl.h"
@@ -409,7 +409,7 @@ static long busy_wait_ms = BUSY_WAIT_MS;
 void
 store_set_busy_wait(long ms)
 {
-	if (!priv_elevated() && ms >= 0)
+	if (ms >= 0)
 		busy_wait_ms = ms;
 }
 
@@ -515,7 +515,7 @@ check_path(const char *path, bool create, char **err)
 			    "(import an appendix first: parboard import "
 			    "FILE)"));
 		if (make_parent_dirs(path, err) != 0 ||
-		    priv_db_create(path, err) != 0)
+		    filemode_create(path, err) != 0)
 			return -1;
 		return 0;
 	}
@@ -681,6 +681,7 @@ store_close(struct store *s)
 	if (s->shm_fd >= 0)	/* after SQLite's locks are gone */
 		close(s->shm_fd);
 	free(s->ro_why);
+	free(s->ro_told);
 	free(s->backup_dir);
 	free(s->backup_error);
 	free(s->path);
@@ -709,6 +710,13 @@ store_set_readonly(struct store *s, const char *why)
 	s->readonly = true;
 	free(s->ro_why);
 	s->ro_why = xstrdup(why);
+}
+
+void
+store_set_readonly_why(struct store *s, const char *why)
+{
+	free(s->ro_told);
+	s->ro_told = why != NULL ? xstrdup(why) : NULL;
 }
 
 int
@@ -765,7 +773,8 @@ store_readonly_why(const struct store *s)
 {
 	if (s->ro_why != NULL)
 		return xstrdup(s->ro_why);
-	return s->readonly ? priv_readonly_why(s->path) : NULL;
+	return s->readonly && s->ro_told != NULL ? xstrdup(s->ro_told) :
+	    NULL;
 }
 
 long

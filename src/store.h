@@ -66,15 +66,20 @@ struct filter {
 int store_open(const char *path, bool create, struct store **out, char **err);
 void store_close(struct store *s);
 bool store_readonly(const struct store *s);
-/* Why the database opened read-only, when it can be told ("you are not
- * in group parboard"), or NULL; malloc'd. */
+/* Why the database is read-only, when it can be told: the caller's
+ * reason (store_set_readonly, store_set_readonly_why), or NULL;
+ * malloc'd. */
 char *store_readonly_why(const struct store *s);
+/* Why a store that opened read-only is so, as the caller can tell ("you
+ * are not in group parboard"); the store only knows that it is.  Writes
+ * are still refused with the plain "database is read-only". */
+void store_set_readonly_why(struct store *s, const char *why);
 /* Make an open store read-only, saying why (the board shows it, writes
  * are refused with it). */
 void store_set_readonly(struct store *s, const char *why);
 /* How long (ms) stores opened from now on wait for another writer's
- * lock before giving up (10 000; a test build shortens it).  Ignored in
- * the setgid install (priv_elevated). */
+ * lock before giving up (10 000; a test build shortens it, never the
+ * setgid install: its caller's choice). */
 void store_set_busy_wait(long ms);
 /* Another parboard upgraded the schema past what this one knows. */
 bool store_schema_newer(struct store *s);

@@ -114,6 +114,8 @@ struct store {
 				 * lock (store.c lock_holder), or -1 */
 	char *ro_why;		/* read-only by the caller's choice
 				 * (store_set_readonly), or NULL */
+	char *ro_told;		/* why it opened read-only, as the caller
+				 * told (store_set_readonly_why), or NULL */
 	char *backup_dir;	/* daily copies (store_backup_daily) or NULL */
 	int backup_keep;
 	bool backup_done;	/* today's copy exists or was tried */
