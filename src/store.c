@@ -307,6 +307,32 @@ store_step(struct store *s, sqlite3_stmt *st, char **err)
 	return -1;
 }
 
+void *
+store_rows(struct store *s, sqlite3_stmt *st, size_t size,
+    store_row_fn *row, void *arg, size_t *n, int *rc, char **err)
+{
+	char *v = NULL, *e;
+	size_t cap = 0;
+	int i, step;
+
+	*n = 0;
+	while ((step = store_step(s, st, err)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, *n + 1, size);
+		e = v + *n * size;
+		memset(e, 0, size);
+		if (row(st, e, arg))
+			(*n)++;
+	}
+	for (i = 0; i < SQ_COUNT && s->st[i] != st; i++)
+		;
+	if (i < SQ_COUNT)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
+	*rc = step < 0 ? -1 : 0;
+	return v;
+}
+
 /* Step a statement that returns no rows, then reset it. */
 int
 store_run(struct store *s, sqlite3_stmt *st, char **err)

@@ -238,101 +238,82 @@ store_on_backup_error(struct store *s, void (*fn)(void *, const char *),
 	s->backup_warn_arg = arg;
 }
 
-/* One more problem at the end of *v, zeroed, of kind k. */
-static struct store_problem *
-problem_add(struct store_problem **v, size_t *n, size_t *cap,
-    enum store_problem_kind k)
+/* A row of a checking pragma other than "ok": damage, with the row's
+ * columns. */
+static bool
+read_damage(sqlite3_stmt *st, void *elem, void *arg)
 {
-	struct store_problem *p;
+	struct store_problem *p = elem;
+	const char *c = (const char *)sqlite3_column_text(st, 0);
+	int i, ncols = sqlite3_column_count(st);
 
-	*v = xgrow(*v, cap, *n + 1, sizeof **v);
-	p = &(*v)[(*n)++];
-	memset(p, 0, sizeof *p);
-	p->kind = k;
-	return p;
+	(void)arg;
+	if (ncols == 1 && c != NULL && strcmp(c, "ok") == 0)
+		return false;
+	p->kind = STORE_PROBLEM_DAMAGE;
+	p->ncols = (size_t)ncols;
+	p->cols = xcalloc((size_t)ncols, sizeof *p->cols);
+	for (i = 0; i < ncols; i++)
+		p->cols[i] = col_str(st, i);
+	return true;
 }
 
-/* Rows of a checking pragma other than "ok", each a problem of damage
- * with the row's columns. */
+/* One of the council's own findings. */
+static bool
+read_finding(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct store_problem *p = elem;
+
+	(void)arg;
+	p->kind = STORE_PROBLEM_FINDING;
+	p->file = col_str(st, 0);
+	p->line = (long)sqlite3_column_int64(st, 1);
+	p->message = col_str(st, 2);
+	return true;
+}
+
+/* A row dated with --today on another day than the clock's. */
+static bool
+read_pinned(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct store_problem *p = elem;
+
+	(void)arg;
+	p->kind = STORE_PROBLEM_PINNED;
+	p->table = (enum store_row_table)(sqlite3_column_int(st, 0) & 3);
+	p->id = (long)sqlite3_column_int64(st, 1);
+	p->dated = col_str(st, 2);
+	p->written = col_str(st, 3);
+	return true;
+}
+
+/* The problems of sql, each read by row, after the n of *v. */
 static int
-check_rows(struct store *s, const char *sql, struct store_problem **v,
-    size_t *n, size_t *cap, char **err)
+check_add(struct store *s, const char *sql, store_row_fn *row,
+    struct store_problem **v, size_t *n, size_t *cap, char **err)
 {
 	sqlite3_stmt *st = store_prepare(s, sql, err);
-	struct store_problem *p;
-	const char *c;
-	int rc, i, ncols;
+	struct store_problem *w;
+	size_t m;
+	int rc = -1;
 
 	if (st == NULL)
 		return -1;
-	ncols = sqlite3_column_count(st);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		c = (const char *)sqlite3_column_text(st, 0);
-		if (ncols == 1 && c != NULL && strcmp(c, "ok") == 0)
-			continue;
-		p = problem_add(v, n, cap, STORE_PROBLEM_DAMAGE);
-		p->ncols = (size_t)ncols;
-		p->cols = xcalloc((size_t)ncols, sizeof *p->cols);
-		for (i = 0; i < ncols; i++)
-			p->cols[i] = col_str(st, i);
-	}
-	sqlite3_finalize(st);
-	return rc < 0 ? -1 : 0;
-}
-
-/* The council's own findings, in the order of plan, file and line. */
-static int
-check_findings(struct store *s, struct store_problem **v, size_t *n,
-    size_t *cap, char **err)
-{
-	sqlite3_stmt *st = store_prepare(s, "SELECT file, line, message"
-	    " FROM finding ORDER BY plan_id, file, line, id", err);
-	struct store_problem *p;
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		p = problem_add(v, n, cap, STORE_PROBLEM_FINDING);
-		p->file = col_str(st, 0);
-		p->line = (long)sqlite3_column_int64(st, 1);
-		p->message = col_str(st, 2);
-	}
-	sqlite3_finalize(st);
-	return rc < 0 ? -1 : 0;
+	w = store_rows(s, st, sizeof *w, row, NULL, &m, &rc, err);
+	*v = xgrow(*v, cap, *n + m + 1, sizeof **v);
+	if (m > 0)
+		memcpy(*v + *n, w, m * sizeof *w);
+	*n += m;
+	free(w);
+	return rc;
 }
 
 /* Rows dated with --today on another day than the clock's (schema 7's
- * clock column): no damage, but an auditor must see them: what, its id,
- * the day it claims and when it was written. */
-static int
-check_pinned(struct store *s, struct store_problem **v, size_t *n,
-    size_t *cap, char **err)
-{
-	struct store_problem *p;
-	sqlite3_stmt *st;
-	int rc;
-
+ * clock column) are no damage, but an auditor must see them: what, its
+ * id, the day it claims and when it was written. */
 #define PINNED(n, t) "SELECT " n ", id, datetime(at, 'localtime')," \
 	" datetime(clock, 'localtime') FROM " t " WHERE clock IS NOT NULL" \
 	" AND date(at, 'localtime') <> date(clock, 'localtime')"
-	st = store_prepare(s, PINNED("0", "history") " UNION ALL "
-	    PINNED("1", "meeting") " UNION ALL " PINNED("2", "evidence")
-	    " UNION ALL " PINNED("3", "tick") " ORDER BY 4", err);
-#undef PINNED
-	if (st == NULL)
-		return -1;
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		p = problem_add(v, n, cap, STORE_PROBLEM_PINNED);
-		p->table = (enum store_row_table)(sqlite3_column_int(st, 0) &
-		    3);
-		p->id = (long)sqlite3_column_int64(st, 1);
-		p->dated = col_str(st, 2);
-		p->written = col_str(st, 3);
-	}
-	sqlite3_finalize(st);
-	return rc < 0 ? -1 : 0;
-}
 
 int
 store_check(struct store *s, struct store_problem **out, size_t *n,
@@ -361,11 +342,19 @@ store_check(struct store *s, struct store_problem **out, size_t *n,
 	*out = NULL;
 	*n = 0;
 	for (i = 0; rc == 0 && i < sizeof checks / sizeof checks[0]; i++)
-		rc = check_rows(s, checks[i], &v, n, &cap, err);
+		rc = check_add(s, checks[i], read_damage, &v, n, &cap, err);
+	/* The council's own findings (its appendix disagreeing with
+	 * itself) are no damage. */
 	if (rc == 0)
-		rc = check_findings(s, &v, n, &cap, err);
+		rc = check_add(s, "SELECT file, line, message FROM finding"
+		    " ORDER BY plan_id, file, line, id", read_finding, &v, n,
+		    &cap, err);
 	if (rc == 0)
-		rc = check_pinned(s, &v, n, &cap, err);
+		rc = check_add(s, PINNED("0", "history") " UNION ALL "
+		    PINNED("1", "meeting") " UNION ALL "
+		    PINNED("2", "evidence") " UNION ALL "
+		    PINNED("3", "tick") " ORDER BY 4", read_pinned, &v, n,
+		    &cap, err);
 	if (rc != 0) {
 		store_problems_free(v, *n);
 		*n = 0;

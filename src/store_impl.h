@@ -149,6 +149,16 @@ long store_long(struct store *s, const char *sql, long a, const char *b,
 int store_fail_in(char **err, const char *path, const char *fmt, ...)
     PB_PRINTF(3, 4);
 
+/* Reads one row of st into elem (zeroed); false leaves the row out. */
+typedef bool store_row_fn(sqlite3_stmt *st, void *elem, void *arg);
+/* Every row of st (bound by the caller) into a new array of elements of
+ * size bytes, each read by row(st, elem, arg); then st is reset (a cached
+ * statement) or finalized (a one-off).  The array (NULL: no rows), with
+ * its length in *n; *rc 0, or -1 with *err, the rows read so far still
+ * returned for the caller to free. */
+void *store_rows(struct store *s, sqlite3_stmt *st, size_t size,
+    store_row_fn *row, void *arg, size_t *n, int *rc, char **err);
+
 /* Bring the schema from version (its user_version, just read) to the
  * newest, one step per version (store_schema.c). */
 int store_migrate(struct store *s, long version, char **err);

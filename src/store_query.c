@@ -35,9 +35,11 @@ bind_filter(sqlite3_stmt *st, long plan_id, const struct filter *f)
 }
 
 /* A row of TASK_COLUMNS into t. */
-static void
-read_task(sqlite3_stmt *st, struct task *t)
+static bool
+read_task(sqlite3_stmt *st, void *elem, void *arg)
 {
+	struct task *t = elem;
+
 	memset(t, 0, sizeof *t);
 	t->id = (long)sqlite3_column_int64(st, 0);
 	t->version = (long)sqlite3_column_int64(st, 1);
@@ -67,6 +69,20 @@ read_task(sqlite3_stmt *st, struct task *t)
 	t->nevidence = sqlite3_column_int(st, 23);
 	t->role_source = col_str(st, 24);
 	t->seq = (long)sqlite3_column_int64(st, 25);
+	(void)arg;
+	return true;
+}
+
+/* The end of a read of tasks: on error (rc < 0) none. */
+static int
+tasks_done(struct task **out, size_t *n, int rc)
+{
+	if (rc < 0) {
+		tasks_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 int
@@ -74,27 +90,15 @@ store_tasks(struct store *s, long plan_id, const struct filter *f,
     struct task **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st = store_sq(s, SQ_TASKS, err);
-	struct task *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
+	int rc = -1;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	bind_filter(st, plan_id, f);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		read_task(st, &v[cnt++]);
-	}
-	sqlite3_reset(st);
-	if (rc < 0) {
-		tasks_free(v, cnt);
-		return -1;
-	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	*out = store_rows(s, st, sizeof **out, read_task, NULL, n, &rc, err);
+	return tasks_done(out, n, rc);
 }
 
 long
@@ -116,8 +120,6 @@ store_tasks_changed_since(struct store *s, long plan_id, long seq,
     struct task **out, size_t *n, long *now, char **err)
 {
 	sqlite3_stmt *st;
-	struct task *v = NULL;
-	size_t cnt = 0, cap = 0;
 	int rc;
 
 	*out = NULL;
@@ -134,21 +136,11 @@ store_tasks_changed_since(struct store *s, long plan_id, long seq,
 	}
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, seq);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		read_task(st, &v[cnt++]);
-	}
-	sqlite3_reset(st);
+	*out = store_rows(s, st, sizeof **out, read_task, NULL, n, &rc, err);
 out:
 	sqlite3_exec(s->db, s->depth == 0 ? "COMMIT" : "RELEASE rd", NULL,
 	    NULL, NULL);
-	if (rc < 0) {
-		tasks_free(v, cnt);
-		return -1;
-	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	return tasks_done(out, n, rc);
 }
 
 int
@@ -163,11 +155,25 @@ store_task_get(struct store *s, long task_id, struct task *out, char **err)
 	sqlite3_bind_int64(st, 1, task_id);
 	rc = store_step(s, st, err);
 	if (rc == SQLITE_ROW)
-		read_task(st, out);
+		read_task(st, out, NULL);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		return fail(err, _("task %ld not found"), task_id);
 	return rc < 0 ? -1 : 0;
+}
+
+static bool
+read_task_key(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct task *t = elem;
+
+	(void)arg;
+	t->id = (long)sqlite3_column_int64(st, 0);
+	t->key = col_str(st, 1);
+	t->code = col_str(st, 2);
+	t->role = col_str(st, 3);
+	t->title = col_str(st, 4);
+	return true;
 }
 
 int
@@ -175,9 +181,7 @@ store_task_keys(struct store *s, long plan_id, const char *origin,
     struct task **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st;
-	struct task *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
+	int rc = -1;
 
 	*out = NULL;
 	*n = 0;
@@ -187,23 +191,9 @@ store_task_keys(struct store *s, long plan_id, const char *origin,
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	bind_text(st, 2, origin);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		memset(&v[cnt], 0, sizeof v[cnt]);
-		v[cnt].id = (long)sqlite3_column_int64(st, 0);
-		v[cnt].key = col_str(st, 1);
-		v[cnt].code = col_str(st, 2);
-		v[cnt].role = col_str(st, 3);
-		v[cnt++].title = col_str(st, 4);
-	}
-	sqlite3_finalize(st);
-	if (rc < 0) {
-		tasks_free(v, cnt);
-		return -1;
-	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	*out = store_rows(s, st, sizeof **out, read_task_key, NULL, n, &rc,
+	    err);
+	return tasks_done(out, n, rc);
 }
 
 int
@@ -261,14 +251,24 @@ read_history(sqlite3_stmt *st, int i, struct history *h)
 	h->clock = NULL;
 }
 
+/* A row of store_history: read_history's columns, then the clock. */
+static bool
+read_history_row(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct history *h = elem;
+
+	(void)arg;
+	read_history(st, 0, h);
+	h->clock = col_str(st, 6);
+	return true;
+}
+
 int
 store_history(struct store *s, long task_id, struct history **out,
     size_t *n, char **err)
 {
 	sqlite3_stmt *st;
-	struct history *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
+	int rc = -1;
 
 	*out = NULL;
 	*n = 0;
@@ -279,19 +279,14 @@ store_history(struct store *s, long task_id, struct history **out,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		read_history(st, 0, &v[cnt]);
-		v[cnt++].clock = col_str(st, 6);
-	}
-	sqlite3_finalize(st);
+	*out = store_rows(s, st, sizeof **out, read_history_row, NULL, n, &rc,
+	    err);
 	if (rc < 0) {
-		history_free(v, cnt);
-		return -1;
+		history_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	return rc;
 }
 
 int
@@ -316,46 +311,57 @@ store_changes(struct store *s, long plan_id, const char *since,
 	return store_changes_read(s, st, out, n, err);
 }
 
+static bool
+read_change(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct change *c = elem;
+
+	(void)arg;
+	read_history(st, 0, &c->h);
+	c->task_id = (long)sqlite3_column_int64(st, 6);
+	c->code = col_str(st, 7);
+	c->role = col_str(st, 8);
+	c->title = col_str(st, 9);
+	return true;
+}
+
 int
 store_changes_read(struct store *s, sqlite3_stmt *st, struct change **out,
     size_t *n, char **err)
 {
-	struct change *v = NULL, *c;
-	size_t cnt = 0, cap = 0;
-	int rc;
+	int rc = -1;
 
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		c = &v[cnt++];
-		memset(c, 0, sizeof *c);
-		read_history(st, 0, &c->h);
-		c->task_id = (long)sqlite3_column_int64(st, 6);
-		c->code = col_str(st, 7);
-		c->role = col_str(st, 8);
-		c->title = col_str(st, 9);
-	}
-	sqlite3_finalize(st);
+	*out = store_rows(s, st, sizeof **out, read_change, NULL, n, &rc,
+	    err);
 	if (rc < 0) {
-		changes_free(v, cnt);
-		return -1;
+		changes_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	return rc;
 }
 
 /* --- changes --------------------------------------------------------- */
 
 /* --- the words of notes and evidence, for the board's search --------- */
 
+static bool
+read_text(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct task_text *t = elem;
+
+	(void)arg;
+	t->task_id = (long)sqlite3_column_int64(st, 0);
+	t->text = col_str(st, 1);
+	return true;
+}
+
 int
 store_task_texts(struct store *s, long plan_id, struct task_text **out,
     size_t *n, char **err)
 {
 	sqlite3_stmt *st;
-	struct task_text *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
+	int rc = -1;
 
 	*out = NULL;
 	*n = 0;
@@ -366,19 +372,13 @@ store_task_texts(struct store *s, long plan_id, struct task_text **out,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		v[cnt].task_id = (long)sqlite3_column_int64(st, 0);
-		v[cnt++].text = col_str(st, 1);
-	}
-	sqlite3_finalize(st);
+	*out = store_rows(s, st, sizeof **out, read_text, NULL, n, &rc, err);
 	if (rc < 0) {
-		task_texts_free(v, cnt);
-		return -1;
+		task_texts_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	return rc;
 }
 
 void

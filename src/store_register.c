@@ -154,9 +154,12 @@ store_evidence_add(struct store *s, long task_id, const struct evidence *e,
 	" e.file, e.incomplete, e.user, datetime(e.at, 'localtime')," \
 	" t.code, t.role, t.title"
 
-static void
-read_evidence(sqlite3_stmt *st, struct evidence *e)
+static bool
+read_evidence(sqlite3_stmt *st, void *elem, void *arg)
 {
+	struct evidence *e = elem;
+
+	(void)arg;
 	e->id = (long)sqlite3_column_int64(st, 0);
 	e->task_id = (long)sqlite3_column_int64(st, 1);
 	e->number = col_str(st, 2);
@@ -171,6 +174,7 @@ read_evidence(sqlite3_stmt *st, struct evidence *e)
 	e->code = col_str(st, 11);
 	e->role = col_str(st, 12);
 	e->title = col_str(st, 13);
+	return true;
 }
 
 
@@ -180,9 +184,7 @@ store_evidence_list(struct store *s, long plan_id, long task_id,
     struct evidence **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st;
-	struct evidence *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
+	int rc = -1;
 
 	*out = NULL;
 	*n = 0;
@@ -194,19 +196,14 @@ store_evidence_list(struct store *s, long plan_id, long task_id,
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, task_id);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		memset(&v[cnt], 0, sizeof v[cnt]);
-		read_evidence(st, &v[cnt++]);
-	}
-	sqlite3_finalize(st);
+	*out = store_rows(s, st, sizeof **out, read_evidence, NULL, n, &rc,
+	    err);
 	if (rc < 0) {
-		evidence_free(v, cnt);
-		return -1;
+		evidence_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	return rc;
 }
 
 int
@@ -229,7 +226,7 @@ store_evidence_remove(struct store *s, long plan_id, long id,
 	sqlite3_bind_int64(st, 2, id);
 	rc = store_step(s, st, err);
 	if (rc == SQLITE_ROW)
-		read_evidence(st, &e);
+		read_evidence(st, &e, NULL);
 	sqlite3_finalize(st);
 	if (rc < 0)
 		goto fail;
@@ -395,6 +392,14 @@ long_cmp(const void *a, const void *b)
  * the import's row for each task.  The first term is the index's range:
  * the window's start, or a day before since (no local time is a day
  * from UTC), or all; the exact window follows. */
+static bool
+read_id(sqlite3_stmt *st, void *elem, void *arg)
+{
+	(void)arg;
+	*(long *)elem = (long)sqlite3_column_int64(st, 0);
+	return true;
+}
+
 int
 store_changed_tasks(struct store *s, long plan_id, const char *after,
     const char *until, const char *since, long **out, size_t *n,
@@ -402,8 +407,8 @@ store_changed_tasks(struct store *s, long plan_id, const char *after,
 {
 	sqlite3_stmt *st;
 	long *v = NULL;
-	size_t cnt = 0, cap = 0, i, j;
-	int rc;
+	size_t cnt = 0, i, j;
+	int rc = -1;
 
 	*out = NULL;
 	*n = 0;
@@ -423,11 +428,7 @@ store_changed_tasks(struct store *s, long plan_id, const char *after,
 	bind_text(st, 2, after);
 	bind_text(st, 3, since);
 	bind_text(st, 4, until);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		v[cnt++] = (long)sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
+	v = store_rows(s, st, sizeof *v, read_id, NULL, &cnt, &rc, err);
 	if (rc < 0) {
 		free(v);
 		return -1;
@@ -559,14 +560,26 @@ fail:
 	return -1;
 }
 
+static bool
+read_tick(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct tick *k = elem;
+
+	(void)arg;
+	k->id = (long)sqlite3_column_int64(st, 0);
+	k->task_id = (long)sqlite3_column_int64(st, 1);
+	k->day = col_str(st, 2);
+	k->note = col_str(st, 3);
+	k->user = col_str(st, 4);
+	return true;
+}
+
 int
 store_ticks(struct store *s, long plan_id, long task_id, struct tick **out,
     size_t *n, char **err)
 {
 	sqlite3_stmt *st;
-	struct tick *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
+	int rc = -1;
 
 	*out = NULL;
 	*n = 0;
@@ -586,20 +599,11 @@ store_ticks(struct store *s, long plan_id, long task_id, struct tick **out,
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, task_id);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		v[cnt].id = (long)sqlite3_column_int64(st, 0);
-		v[cnt].task_id = (long)sqlite3_column_int64(st, 1);
-		v[cnt].day = col_str(st, 2);
-		v[cnt].note = col_str(st, 3);
-		v[cnt++].user = col_str(st, 4);
-	}
-	sqlite3_finalize(st);
+	*out = store_rows(s, st, sizeof **out, read_tick, NULL, n, &rc, err);
 	if (rc < 0) {
-		ticks_free(v, cnt);
-		return -1;
+		ticks_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	return rc;
 }

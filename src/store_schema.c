@@ -264,14 +264,29 @@ rekeyed_cmp(const void *a, const void *b)
 	return x->id > y->id ? -1 : x->id < y->id;
 }
 
+/* A derived task whose key names its owner role; other rows left out. */
+static bool
+read_rekeyed(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct rekeyed *r = elem;
+
+	(void)arg;
+	r->key = key_without_role((const char *)sqlite3_column_text(st, 2));
+	if (r->key == NULL)
+		return false;
+	r->id = (long)sqlite3_column_int64(st, 0);
+	r->plan_id = (long)sqlite3_column_int64(st, 1);
+	r->code = col_str(st, 3);
+	r->role = col_str(st, 4);
+	r->last = (long)sqlite3_column_int64(st, 5);
+	return true;
+}
+
 static int
 rekey_load(struct store *s, struct rekeyed **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st;
-	struct rekeyed *v = NULL;
-	size_t cnt = 0, cap = 0;
-	char *key;
-	int rc;
+	int rc = -1;
 
 	st = store_prepare(s, "SELECT t.id, t.plan_id, t.tkey, t.code, t.role,"
 	    " (SELECT coalesce(max(h.id), 0) FROM history h"
@@ -279,23 +294,9 @@ rekey_load(struct store *s, struct rekeyed **out, size_t *n, char **err)
 	    " FROM task t WHERE t.origin <> 'manual'", err);
 	if (st == NULL)
 		return -1;
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		key = key_without_role((const char *)sqlite3_column_text(st,
-		    2));
-		if (key == NULL)
-			continue;
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		v[cnt].id = (long)sqlite3_column_int64(st, 0);
-		v[cnt].plan_id = (long)sqlite3_column_int64(st, 1);
-		v[cnt].key = key;
-		v[cnt].code = col_str(st, 3);
-		v[cnt].role = col_str(st, 4);
-		v[cnt++].last = (long)sqlite3_column_int64(st, 5);
-	}
-	sqlite3_finalize(st);
-	*out = v;
-	*n = cnt;
-	return rc < 0 ? -1 : 0;
+	*out = store_rows(s, st, sizeof **out, read_rekeyed, NULL, n, &rc,
+	    err);
+	return rc;
 }
 
 /* Fold task from into task into: its history and notes move, the task
