@@ -120,8 +120,7 @@ check_version(long task_id, long expected,
 {
 	if (expected < 0 || c->version == expected)
 		return 0;
-	fail(err, _("task %ld was changed by someone else; reloaded"),
-	    task_id);
+	fail(err, _("task %ld was changed by someone else"), task_id);
 	return STORE_CONFLICT;
 }
 
@@ -477,8 +476,8 @@ store_task_set_field(struct store *s, long task_id, const char *shown,
 	if (read_current(s, task_id, &c, err) != 0)
 		goto fail;
 	if (!str_eq(strcmp(kind, "status") == 0 ? c.status : c.due, shown)) {
-		fail(err, _("task %ld was changed by someone else; "
-		    "reloaded"), task_id);
+		fail(err, _("task %ld was changed by someone else"),
+		    task_id);
 		current_clear(&c);
 		store_rollback(s);
 		return STORE_CONFLICT;

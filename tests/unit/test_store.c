@@ -972,8 +972,7 @@ test_conflict(void **state)
 	task_clear(&t);
 	assert_int_equal(store_task_set(s, id, 0, "status", "done", "n",
 	    "bob", &err), STORE_CONFLICT);
-	want = xasprintf("task %ld was changed by someone else; reloaded",
-	    id);
+	want = xasprintf("task %ld was changed by someone else", id);
 	assert_string_equal(err, want);
 	free(want);
 	free(err);
