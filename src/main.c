@@ -504,7 +504,7 @@ check_print(const char *db, const struct store_problem *p)
 		[STORE_ROW_DOCUMENT] = N_("document"),
 		[STORE_ROW_OCCURRENCE] = N_("occurrence"),
 	};
-	char *safe, *f;
+	char *safe, *f, *w;
 	size_t i;
 
 	switch (p->kind) {
@@ -520,10 +520,11 @@ check_print(const char *db, const struct store_problem *p)
 		putchar('\n');
 		break;
 	case STORE_PROBLEM_FINDING:
-		f = p->line > 0 ? xasprintf("%s:%ld: %s", p->file ? p->file :
-		    "-", p->line, p->message ? p->message : "") :
-		    xasprintf("%s: %s", p->file ? p->file : "-",
-		    p->message ? p->message : "");
+		w = finding_text(&p->finding);
+		f = p->finding.line > 0 ? xasprintf("%s:%d: %s", p->file ?
+		    p->file : "-", p->finding.line, w) : xasprintf("%s: %s",
+		    p->file ? p->file : "-", w);
+		free(w);
 		safe = text_safe(f, false);
 		fputs(_("warning: "), stdout);
 		printf("%s\n", safe);

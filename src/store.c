@@ -99,8 +99,8 @@ static const char *const sq_text[SQ_COUNT] = {
 	[SQ_FINDING_DELETE] =
 	    "DELETE FROM finding WHERE plan_id = ?1 AND file IS ?2",
 	[SQ_FINDING_INSERT] =
-	    "INSERT INTO finding (plan_id, file, line, code, message)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	    "INSERT INTO finding (plan_id, file, line, code, message, kind,"
+	    " a, b, t1, t2) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[SQ_TASKS] = "SELECT " TASK_COLUMNS TASK_FROM TASK_FILTER TASK_ORDER,
 	[SQ_TASK_GET] = "SELECT " TASK_COLUMNS TASK_FROM " WHERE t.id = ?1",
 	[SQ_TASK_CURRENT] =

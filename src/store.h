@@ -18,7 +18,7 @@
  *   history(id, task_id, at, user, kind, old, new)
  *        kind: created, status, due, note, evidence, title, undo,
  *        role, merge
- *   finding(id, plan_id, line, code, message)
+ *   finding(id, plan_id, line, code, message, kind, a, b, t1, t2)
  *   counter(id = 1, seq): the change counter (schema 4), kept by
  *        triggers on task inserts and version bumps
  * Beyond that sketch: task.support_roles holds the supporting roles in
@@ -26,7 +26,8 @@
  * their JSON array up to schema 7 (no longer written); history.undone
  * marks rows store_undo_row reverted and history.old_source keeps a
  * "due" row's previous due_source; finding.file names the file a
- * finding came from.  history, meeting, evidence and tick have a clock
+ * finding came from, finding.kind its kind (finding.h, by name; schema
+ * 9) with the figures a, b and texts t1, t2.  history, meeting, evidence and tick have a clock
  * column (schema 7): the clock's own time (UTC) when --today pinned the
  * day the row is dated, else NULL.
  * Scores are stored as integers in thousandths (text.h `score`); NULL when
@@ -43,6 +44,7 @@
 
 #include "appendix.h"
 #include "derive.h"
+#include "finding.h"
 #include "model.h"
 #include "task.h"
 #include "text.h"
@@ -128,9 +130,8 @@ struct store_problem {
 	enum store_problem_kind kind;
 	char **cols;		/* DAMAGE: the row's columns (NULL: SQL NULL) */
 	size_t ncols;
-	char *file;		/* FINDING: where (file NULL: unknown, line */
-	long line;		/* 0: none) and what */
-	char *message;
+	char *file;		/* FINDING: the file (NULL: unknown) and */
+	struct finding finding;	/* the finding (line 0: none) */
 	enum store_row_table table;	/* PINNED: the row, the day it */
 	long id;			/* claims and when it was */
 	char *dated, *written;		/* written (local time) */

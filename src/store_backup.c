@@ -267,8 +267,15 @@ read_finding(sqlite3_stmt *st, void *elem, void *arg)
 	(void)arg;
 	p->kind = STORE_PROBLEM_FINDING;
 	p->file = col_str(st, 0);
-	p->line = (long)sqlite3_column_int64(st, 1);
-	p->message = col_str(st, 2);
+	p->finding.line = sqlite3_column_int(st, 1);
+	p->finding.message = col_str(st, 2);
+	p->finding.code = col_str(st, 3);
+	p->finding.kind = finding_kind_from_name((const char *)
+	    sqlite3_column_text(st, 4));
+	p->finding.a = sqlite3_column_int64(st, 5);
+	p->finding.b = sqlite3_column_int64(st, 6);
+	p->finding.t1 = col_str(st, 7);
+	p->finding.t2 = col_str(st, 8);
 	return true;
 }
 
@@ -346,8 +353,8 @@ store_check(struct store *s, struct store_problem **out, size_t *n,
 	/* The council's own findings (its appendix disagreeing with
 	 * itself) are no damage. */
 	if (rc == 0)
-		rc = check_add(s, "SELECT file, line, message FROM finding"
-		    " ORDER BY plan_id, file, line, id", read_finding, &v, n,
+		rc = check_add(s, "SELECT file, line, message, code, kind, a,"
+		    " b, t1, t2 FROM finding ORDER BY plan_id, file, line, id", read_finding, &v, n,
 		    &cap, err);
 	if (rc == 0)
 		rc = check_add(s, PINNED("0", "history") " UNION ALL "
@@ -374,7 +381,7 @@ store_problems_free(struct store_problem *v, size_t n)
 			free(v[i].cols[j]);
 		free(v[i].cols);
 		free(v[i].file);
-		free(v[i].message);
+		finding_clear(&v[i].finding);
 		free(v[i].dated);
 		free(v[i].written);
 	}

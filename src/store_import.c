@@ -313,6 +313,11 @@ store_findings_save(struct store *s, long plan_id, const char *file,
 		sqlite3_bind_int(st, 3, f->line);
 		bind_text(st, 4, f->code);
 		bind_text(st, 5, f->message != NULL ? f->message : "");
+		bind_text(st, 6, finding_kind_name(f->kind));
+		sqlite3_bind_int64(st, 7, f->a);
+		sqlite3_bind_int64(st, 8, f->b);
+		bind_text(st, 9, f->t1);
+		bind_text(st, 10, f->t2);
 		if (store_run(s, st, err) != 0)
 			goto fail;
 	}

@@ -15,7 +15,10 @@
  *                  (NULL or 'hand'), so undo restores it as well; 'import'
  *                  marks a change the import made.
  *   finding.file   the file a finding came from (re-importing one file
- *                  replaces only its findings). */
+ *                  replaces only its findings).
+ *   finding.kind   finding.h's kind by name (finding_kind_name), with
+ *                  its figures a, b and texts t1, t2; NULL in rows of
+ *                  schema 8, whose message is all there is. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,6 +219,15 @@ static const struct migration {
 	 * true) for a board of schema 7 still open; nothing writes it
 	 * any more. */
 	{ "", support_roles },
+	/* 8 → 9 (issue 17): a finding as a fact, its kind and figures
+	 * (finding.h), so that each reader reads it in their own language;
+	 * message keeps the importer's words, for a board of schema 8 and
+	 * as the whole of rows written before (kind NULL). */
+	{ "ALTER TABLE finding ADD COLUMN kind TEXT;"
+	"ALTER TABLE finding ADD COLUMN a INTEGER;"
+	"ALTER TABLE finding ADD COLUMN b INTEGER;"
+	"ALTER TABLE finding ADD COLUMN t1 TEXT;"
+	"ALTER TABLE finding ADD COLUMN t2 TEXT;", NULL },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 /* --- re-keying: task keys without the owner role (schema 3) ---------- */

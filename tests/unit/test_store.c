@@ -233,7 +233,7 @@ test_schema(void **state)
 	assert_false(store_readonly(s));
 	assert_true(store_data_version(s) >= 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 8);
+	assert_int_equal(count_sql("PRAGMA user_version"), 9);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name IN ('plan', 'criterion',"
 	    " 'task', 'history', 'finding')"), 5);
@@ -271,7 +271,7 @@ test_schema(void **state)
 	/* Reopening an existing database migrates nothing. */
 	assert_int_equal(store_open(dbpath, false, &s, &err), 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 8);
+	assert_int_equal(count_sql("PRAGMA user_version"), 9);
 }
 
 static void
@@ -651,7 +651,7 @@ test_migrate_keys(void **state)
 
 	s = open_db();
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 8);
+	assert_int_equal(count_sql("PRAGMA user_version"), 9);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'index' AND name IN ('history_note',"
 	    " 'history_person')"), 2);
@@ -1602,8 +1602,8 @@ test_check_problems(void **state)
 	    " WHERE clock = '2021-01-01 10:00:00'"));
 	assert_non_null(strstr(pin->written, "2021-01-01"));
 	assert_non_null(fnd);
-	assert_int_equal(fnd->line, 7);
-	assert_string_equal(fnd->message, "odd");
+	assert_int_equal(fnd->finding.line, 7);
+	assert_string_equal(fnd->finding.message, "odd");
 	store_problems_free(v, n);
 	store_close(s);
 }
