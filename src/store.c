@@ -15,8 +15,6 @@
  * instead of failing half way), inner ones are savepoints.  Each writing
  * function wraps itself in store_begin/store_commit, so it is atomic on
  * its own and part of the caller's transaction when there is one. */
-#include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
@@ -29,8 +27,8 @@
 
 #include <sqlite3.h>
 
-#include "i18n.h"
 #include "filemode.h"
+#include "i18n.h"
 #include "store.h"
 #include "text.h"
 #include "store_impl.h"

@@ -4,7 +4,6 @@
  * undo).  Every write is one transaction, or a savepoint of the
  * caller's, and writes a history row with its user. */
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +12,6 @@
 #include "i18n.h"
 #include "store.h"
 #include "store_impl.h"
-#include "text.h"
 #include "util.h"
 
 static bool

@@ -8,10 +8,8 @@
 
 #include <sqlite3.h>
 
-#include "i18n.h"
 #include "store.h"
 #include "store_impl.h"
-#include "text.h"
 #include "util.h"
 
 static void

@@ -4,7 +4,6 @@
  * changes a user makes are in store_change.c; what the store's files
  * share is in store_impl.h. */
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -28,7 +28,6 @@
 #include "i18n.h"
 #include "store.h"
 #include "store_impl.h"
-#include "text.h"
 #include "util.h"
 
 /* Schema steps: migrations[v] takes user_version v to v + 1.  A next
