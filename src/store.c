@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /* store.c: the SQLite database — opening, transactions, errors and the
  * statement cache.  The schema and its migrations are in store_schema.c,
- * the import writes in store_import.c, the reads in store_query.c, the
- * changes a user makes in store_change.c, the register in
- * store_register.c, backup and check in store_backup.c; what they share
- * is in store_impl.h.
+ * the wait for a busy database in store_lock.c, the import writes in
+ * store_import.c, the reads in store_query.c, the changes a user makes
+ * in store_change.c, the register in store_register.c, backup and check
+ * in store_backup.c; what they share is in store_impl.h.
  *
  * The only module that speaks SQL.  Every value reaches SQLite through a
  * bound parameter of a prepared statement; the few statements built with
@@ -17,12 +17,10 @@
  * its own and part of the caller's transaction when there is one. */
 #include <errno.h>
 #include <fcntl.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -154,82 +152,6 @@ store_fail_in(char **err, const char *path, const char *fmt, ...)
 	return rc;
 }
 
-/* Who holds the lock we waited for.  In WAL mode SQLite takes its
- * write lock as a POSIX lock on byte 120 of the -shm file (sqlite's
- * os_unix.c: UNIX_SHM_BASE 120 + WAL_WRITE_LOCK 0; a checkpoint's lock
- * is the next byte), so the kernel can tell the holder's pid (F_GETLK).
- * 0 when nobody can be named. */
-#define SHM_WRITE_LOCK 120
-#define SHM_CKPT_LOCK 121
-static pid_t
-lock_holder(const struct store *s)
-{
-	static const off_t bytes[] = { SHM_WRITE_LOCK, SHM_CKPT_LOCK };
-	struct flock fl;
-	size_t i;
-
-	for (i = 0; s->shm_fd >= 0 && i < sizeof bytes / sizeof bytes[0];
-	    i++) {
-		memset(&fl, 0, sizeof fl);
-		fl.l_type = F_WRLCK;
-		fl.l_whence = SEEK_SET;
-		fl.l_start = bytes[i];
-		fl.l_len = 1;
-		if (fcntl(s->shm_fd, F_GETLK, &fl) == 0 &&
-		    fl.l_type != F_UNLCK && fl.l_pid > 0)
-			return fl.l_pid;
-	}
-	return 0;
-}
-
-/* The account a process runs for: its real uid (/proc/PID/status; the
- * directory of a setgid process belongs to root), or NULL. */
-static char *
-process_account(pid_t pid)
-{
-	char path[64], line[256];
-	struct passwd *pw;
-	unsigned long uid;
-	FILE *f;
-	bool found = false;
-
-	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
-	if ((f = fopen(path, "re")) == NULL)
-		return NULL;
-	while (!found && fgets(line, sizeof line, f) != NULL)
-		found = sscanf(line, "Uid: %lu", &uid) == 1;
-	fclose(f);
-	if (!found)
-		return NULL;
-	pw = getpwuid((uid_t)uid);
-	return pw != NULL ? xstrdup(pw->pw_name) : xasprintf("%lu", uid);
-}
-
-/* "locked by lan (process 4242)": the holder named, so that the
- * administrator can end it (parboard(1) SECURITY). */
-static int
-fail_locked(struct store *s, char **err)
-{
-	pid_t pid = lock_holder(s);
-	char *who;
-	int rc;
-
-	if (pid == 0)
-		return store_fail_in(err, s->path, _("the database is locked, and "
-		    "the process that holds it cannot be found; try again, "
-		    "or see SECURITY in parboard(1)"));
-	if ((who = process_account(pid)) == NULL)
-		return store_fail_in(err, s->path, _("the database is locked by "
-		    "process %ld (its account cannot be read); try again "
-		    "when it has finished, or see SECURITY in parboard(1)"),
-		    (long)pid);
-	rc = store_fail_in(err, s->path, _("the database is locked by %s "
-	    "(process %ld); try again when it has finished, or see "
-	    "SECURITY in parboard(1)"), who, (long)pid);
-	free(who);
-	return rc;
-}
-
 /* The message for the connection's last error, named after the file. */
 int
 store_dberr(struct store *s, char **err)
@@ -239,7 +161,7 @@ store_dberr(struct store *s, char **err)
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return fail_locked(s, err);
+		return store_fail_locked(s, err);
 	case SQLITE_READONLY:
 		return store_fail_in(err, s->path, _("database is read-only"));
 	case SQLITE_NOTADB:
@@ -412,48 +334,6 @@ sql_clock(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 }
 
-static long long
-clock_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* SQLite's busy handler: wait for the writer ahead of us with a growing,
- * jittered sleep (1 ms doubling up to 50 ms) for up to BUSY_WAIT_MS
- * (twice the old 5 s timeout), so ten writers and ten boards queue
- * instead of failing.  Returning 0 gives up (the caller then says who
- * holds the lock).  The test build shortens the wait
- * (store_set_busy_wait), never the setgid install. */
-#define BUSY_WAIT_MS 10000
-static long busy_wait_ms = BUSY_WAIT_MS;
-
-void
-store_set_busy_wait(long ms)
-{
-	if (ms >= 0)
-		busy_wait_ms = ms;
-}
-
-static int
-busy_wait(void *arg, int count)
-{
-	struct store *s = arg;
-	long long now = clock_ms();
-	long us;
-
-	if (count == 0)
-		s->busy_since = now;
-	if (now - s->busy_since > s->busy_ms)
-		return 0;
-	us = count < 6 ? 1000L << count : 50000L;
-	us += (long)(rand() % 1000) * us / 2000;
-	usleep((useconds_t)us);
-	return 1;
-}
-
 /* What every connection needs before its first statement. */
 static void
 db_setup(struct store *s)
@@ -463,7 +343,7 @@ db_setup(struct store *s)
 	sqlite3_create_function(s->db, "pb_clock", 0, SQLITE_UTF8, NULL,
 	    sql_clock, NULL, NULL);
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_handler(s->db, busy_wait, s);
+	sqlite3_busy_handler(s->db, store_busy_wait, s);
 	sqlite3_create_collation_v2(s->db, "pbcode", SQLITE_UTF8, NULL,
 	    code_collate, NULL);
 }
@@ -582,7 +462,7 @@ store_open_path(const char *path, bool create, struct store **out,
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->shm_fd = -1;
-	s->busy_ms = busy_wait_ms;
+	s->busy_ms = store_busy_ms();
 	/* Without write access to the file or to its directory (where the
 	 * WAL and shared-memory files live) open for reading only. */
 	s->readonly = access(path, F_OK) == 0 &&
@@ -814,5 +694,3 @@ store_data_version(struct store *s)
 	sqlite3_reset(st);
 	return v;
 }
-
-/* --- import ---------------------------------------------------------- */

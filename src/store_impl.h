@@ -159,6 +159,13 @@ typedef bool store_row_fn(sqlite3_stmt *st, void *elem, void *arg);
 void *store_rows(struct store *s, sqlite3_stmt *st, size_t size,
     store_row_fn *row, void *arg, size_t *n, int *rc, char **err);
 
+/* The lock (store_lock.c): the error naming who holds the write lock;
+ * SQLite's busy handler (arg the store); the wait of stores opened now
+ * (store_set_busy_wait). */
+int store_fail_locked(struct store *s, char **err);
+int store_busy_wait(void *arg, int count);
+long store_busy_ms(void);
+
 /* Bring the schema from version (its user_version, just read) to the
  * newest, one step per version (store_schema.c). */
 int store_migrate(struct store *s, long version, char **err);
