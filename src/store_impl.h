@@ -6,9 +6,11 @@
  * cache; store_schema.c the schema and migrations; store_import.c the
  * import writes (plans, criteria, tasks, findings); store_query.c the
  * reads; store_change.c the changes a user asks for; store_register.c the
- * evidence register, meetings and ticks; store_backup.c backup and check.
- * They call down that list's order of layers: change → register →
- * query → store.c, never back.
+ * evidence register and meetings; store_tick.c the occurrences of
+ * counted targets; store_lock.c the wait for a busy database;
+ * store_backup.c backup and check.  The reads and writes call one way:
+ * tick → change → register → query → store.c (and schema, import),
+ * never back.
  *
  * Statements used in loops or on every board refresh are prepared once
  * and kept in struct store (enum sq, texts in store.c); each use resets
@@ -175,6 +177,11 @@ int store_migrate(struct store *s, long version, char **err);
 int store_add_history(struct store *s, long task_id, const char *user,
     const char *kind, const char *old, const char *new,
     const char *old_source, char **err);
+
+/* Whether s is NULL or only blanks and tabs (store_register.c). */
+bool store_blank(const char *s);
+/* A task's version bumped, or "task N not found" (store_register.c). */
+int store_bump_task(struct store *s, long task_id, char **err);
 
 /* An incomplete evidence document with only a summary (the board's
  * free-text evidence line), inside the caller's transaction
