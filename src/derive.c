@@ -33,18 +33,25 @@ origin_name(enum origin o)
 	return "manual";
 }
 
+/* A finding of kind k with its figures (finding.h), and its words. */
 static void
 add_finding(struct derivation *d, size_t *cap, int line, const char *code,
-    char *message)
+    enum finding_kind k, score a, score b, const char *t1, const char *t2)
 {
 	struct finding *f;
 
 	d->findings = xgrow(d->findings, cap, d->nfindings + 1,
 	    sizeof *d->findings);
 	f = &d->findings[d->nfindings++];
+	memset(f, 0, sizeof *f);
 	f->line = line;
 	f->code = code ? xstrdup(code) : NULL;
-	f->message = message;
+	f->kind = k;
+	f->a = a;
+	f->b = b;
+	f->t1 = t1 ? xstrdup(t1) : NULL;
+	f->t2 = t2 ? xstrdup(t2) : NULL;
+	f->message = finding_text(f);
 }
 
 static struct task_spec *
@@ -218,20 +225,10 @@ score_abs(score v)
 	return v < 0 ? -v : v;
 }
 
-static char *
-fmt(score v)
-{
-	char b[32];
-
-	text_format_score(v, i18n_decimal(), b, sizeof b);
-	return xstrdup(b);
-}
-
 static void
 check_listed(const struct criterion *r, struct derivation *d, size_t *cap)
 {
 	score computed;
-	char *l, *m;
 
 	if ((r->has & (HAS_STANDARD | HAS_APPRAISED | HAS_DEDUCTION)) !=
 	    (HAS_STANDARD | HAS_APPRAISED | HAS_DEDUCTION))
@@ -239,13 +236,8 @@ check_listed(const struct criterion *r, struct derivation *d, size_t *cap)
 	computed = r->standard - r->appraised;
 	if (score_abs(r->deduction) == computed)
 		return;
-	l = fmt(r->deduction);
-	m = fmt(computed);
-	add_finding(d, cap, r->line, r->code, xasprintf(
-	    _("%s: listed deduction %s, but standard - appraised is %s"),
-	    r->code, l, m));
-	free(l);
-	free(m);
+	add_finding(d, cap, r->line, r->code, FINDING_LISTED, r->deduction,
+	    computed, NULL, NULL);
 }
 
 /* Scores no appraisal can give: negative, or appraised above standard. */
@@ -255,56 +247,32 @@ check_range(const struct criterion *r, struct derivation *d, size_t *cap)
 	static const unsigned bits[] = {
 		HAS_STANDARD, HAS_SELF, HAS_APPRAISED
 	};
+	static const enum finding_kind kinds[] = {
+		FINDING_NEG_STANDARD, FINDING_NEG_SELF, FINDING_NEG_APPRAISED
+	};
 	const score v[] = { r->standard, r->self, r->appraised };
-	const char *code = r->code ? r->code : _("total row");
-	char *a, *b, *m;
 	size_t i;
 
-	for (i = 0; i < 3; i++) {
-		if (!(r->has & bits[i]) || v[i] >= 0)
-			continue;
-		a = fmt(v[i]);
-		if (bits[i] == HAS_STANDARD)
-			m = xasprintf(_("%s: standard score %s is negative"),
-			    code, a);
-		else if (bits[i] == HAS_SELF)
-			m = xasprintf(_("%s: self-assessed score %s is "
-			    "negative"), code, a);
-		else
-			m = xasprintf(_("%s: appraised score %s is negative"),
-			    code, a);
-		add_finding(d, cap, r->line, r->code, m);
-		free(a);
-	}
+	for (i = 0; i < 3; i++)
+		if ((r->has & bits[i]) && v[i] < 0)
+			add_finding(d, cap, r->line, r->code, kinds[i], v[i],
+			    0, NULL, NULL);
 	if ((r->has & (HAS_STANDARD | HAS_APPRAISED)) ==
-	    (HAS_STANDARD | HAS_APPRAISED) && r->appraised > r->standard) {
-		a = fmt(r->appraised);
-		b = fmt(r->standard);
-		add_finding(d, cap, r->line, r->code, xasprintf(
-		    _("%s: appraised score %s is above the standard %s; "
-		    "no points at stake are counted"), code, a, b));
-		free(a);
-		free(b);
-	}
+	    (HAS_STANDARD | HAS_APPRAISED) && r->appraised > r->standard)
+		add_finding(d, cap, r->line, r->code, FINDING_ABOVE,
+		    r->appraised, r->standard, NULL, NULL);
 }
 
 static void
 check_children(const struct criterion *r, const struct shape *sh,
     struct derivation *d, size_t *cap)
 {
-	char *l, *m;
-
 	if (r->code == NULL || !(r->has & HAS_DEDUCTION) ||
 	    sh->nchildren == 0 ||
 	    sh->children_listed == score_abs(r->deduction))
 		return;
-	l = fmt(-score_abs(r->deduction));
-	m = fmt(-sh->children_listed);
-	add_finding(d, cap, r->line, r->code, xasprintf(
-	    _("%s: listed deduction %s, but its sub-criteria list %s in "
-	    "all"), r->code, l, m));
-	free(l);
-	free(m);
+	add_finding(d, cap, r->line, r->code, FINDING_CHILDREN,
+	    -score_abs(r->deduction), -sh->children_listed, NULL, NULL);
 }
 
 static void
@@ -312,30 +280,18 @@ check_total(const struct appendix *a, score task_sum, struct derivation *d,
     size_t *cap)
 {
 	const struct criterion *t = &a->total;
-	char *l, *m, *s;
 
 	if (!a->has_total)
 		return;
 	if ((t->has & (HAS_SELF | HAS_APPRAISED | HAS_DEDUCTION)) ==
 	    (HAS_SELF | HAS_APPRAISED | HAS_DEDUCTION) &&
-	    score_abs(t->deduction) != t->self - t->appraised) {
-		l = fmt(score_abs(t->deduction));
-		m = fmt(t->self - t->appraised);
-		add_finding(d, cap, t->line, NULL, xasprintf(
-		    _("total row: listed deduction %s, but self-assessed - "
-		    "appraised is %s"), l, m));
-		free(l);
-		free(m);
-	}
-	if ((t->has & HAS_DEDUCTION) && task_sum != score_abs(t->deduction)) {
-		l = fmt(score_abs(t->deduction));
-		s = fmt(task_sum);
-		add_finding(d, cap, t->line, NULL, xasprintf(
-		    _("total row: listed deduction %s, but the deducted "
-		    "criteria list %s in all"), l, s));
-		free(l);
-		free(s);
-	}
+	    score_abs(t->deduction) != t->self - t->appraised)
+		add_finding(d, cap, t->line, NULL, FINDING_TOTAL_SELF,
+		    score_abs(t->deduction), t->self - t->appraised, NULL,
+		    NULL);
+	if ((t->has & HAS_DEDUCTION) && task_sum != score_abs(t->deduction))
+		add_finding(d, cap, t->line, NULL, FINDING_TOTAL_SUM,
+		    score_abs(t->deduction), task_sum, NULL, NULL);
 }
 
 /* Assignment texts repeat from row to row ("Giao cho Công chức chuyên môn
@@ -512,22 +468,16 @@ derive_directives(const struct config *c, const struct appendix *a,
 		/* Issue 8: a target that is not a count and a period is kept
 		 * as text, and said. */
 		if (!target_parse(r->target, r->every, &tg))
-			add_finding(out, &fcap, r->line, r->code, xasprintf(
-			    _("target \"%s\" every \"%s\" is not a count and "
-			    "a period (3 bài, tháng); kept as text"),
-			    r->target ? r->target : "",
-			    r->every ? r->every : ""));
+			add_finding(out, &fcap, r->line, r->code,
+			    FINDING_TARGET, 0, 0, r->target, r->every);
 		if (r->code != NULL && !code_known(known_codes, r->code))
-			add_finding(out, &fcap, r->line, r->code, xasprintf(
-			    _("directive names criterion %s, which the plan "
-			    "does not list"), r->code));
+			add_finding(out, &fcap, r->line, r->code,
+			    FINDING_CODE, 0, 0, NULL, NULL);
 		if (strcmp(owner, ROLE_UNASSIGNED) == 0 ||
 		    (config_role(c, owner) != NULL &&
 		    config_role(c, owner)->unassigned))
-			add_finding(out, &fcap, r->line, r->code, xasprintf(
-			    _("role '%s' matches no configured role; the "
-			    "task goes to the unassigned column"), r->role ?
-			    r->role : ""));
+			add_finding(out, &fcap, r->line, r->code,
+			    FINDING_ROLE, 0, 0, r->role, NULL);
 	}
 }
 
@@ -548,10 +498,8 @@ derivation_free(struct derivation *d)
 		free(t->target);
 		free(t->every);
 	}
-	for (i = 0; i < d->nfindings; i++) {
-		free(d->findings[i].code);
-		free(d->findings[i].message);
-	}
+	for (i = 0; i < d->nfindings; i++)
+		finding_clear(&d->findings[i]);
 	free(d->tasks);
 	free(d->findings);
 	memset(d, 0, sizeof *d);

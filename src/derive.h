@@ -10,6 +10,7 @@
 
 #include "appendix.h"
 #include "config.h"
+#include "finding.h"
 #include "text.h"
 
 enum origin {
@@ -38,15 +39,6 @@ struct task_spec {
 	int line;
 };
 
-/* Something in the file that does not add up; never fatal. */
-struct finding {
-	int line;
-	char *code;		/* criterion concerned, or NULL */
-	char *message;		/* "3.13: listed deduction -0.07, but
-				 * standard - appraised is 0.67", in the
-				 * user's language, numbers as it writes
-				 * them */
-};
 
 struct derivation {
 	struct task_spec *tasks;

@@ -19,6 +19,7 @@
 #include "core.h"
 #include "date.h"
 #include "evidence.h"
+#include "filemode.h"
 #include "i18n.h"
 #include "import.h"
 #include "keymap.h"
@@ -164,13 +165,22 @@ remove_db(const char *db)
 
 /* --today in the shared install: whatever the command, the store
  * refuses to write (the command line refused the commands that write;
- * the board opens read-only and says why). */
+ * the board opens read-only and says why).  Else a store that opened
+ * read-only is told why, when we can tell (priv_readonly_why), for the
+ * board to say. */
 static void
 pin_guard(const struct options *o, struct store *s)
 {
+	char *why;
+
 	if (o->pin_readonly && s != NULL)
 		store_set_readonly(s, _("--today pins the date, and the shared "
 		    "install records changes only on the clock's date"));
+	else if (s != NULL && store_readonly(s) &&
+	    (why = priv_readonly_why(store_path(s))) != NULL) {
+		store_set_readonly_why(s, why);
+		free(why);
+	}
 }
 
 /* Whether cmd (with its arguments) changes the database. */
@@ -304,7 +314,7 @@ import_first(const struct config *c, const struct options *o,
 		free(tmp);
 		return rc;
 	}
-	fchmod(fd, priv_db_mode(db));	/* mkstemp made it 0600 */
+	fchmod(fd, filemode_new(db));	/* mkstemp made it 0600 */
 	close(fd);
 	io.out = open_memstream(&out, &nout);
 	io.warn = open_memstream(&warn, &nwarn);
@@ -501,17 +511,75 @@ cmd_backup(const struct config *c, const struct options *o, int argc,
 	return rc == 0 ? 0 : runtime_error(err);
 }
 
+/* One problem of store_check as a line of check's output: a damaged row
+ * as "DB: damage: COLUMNS", what is no damage as "warning: ...". */
+static void
+check_print(const char *db, const struct store_problem *p)
+{
+	static const char *const what[] = {
+		[STORE_ROW_HISTORY] = N_("history row"),
+		[STORE_ROW_MEETING] = N_("meeting"),
+		[STORE_ROW_DOCUMENT] = N_("document"),
+		[STORE_ROW_OCCURRENCE] = N_("occurrence"),
+	};
+	char *safe, *f, *w;
+	size_t i;
+
+	switch (p->kind) {
+	case STORE_PROBLEM_DAMAGE:
+		printf("%s: ", db);
+		fputs(_("damage: "), stdout);
+		for (i = 0; i < p->ncols; i++) {
+			safe = text_safe(p->cols[i] ? p->cols[i] : "NULL",
+			    false);
+			printf("%s%s", i ? " " : "", safe);
+			free(safe);
+		}
+		putchar('\n');
+		break;
+	case STORE_PROBLEM_FINDING:
+		w = finding_text(&p->finding);
+		f = p->finding.line > 0 ? xasprintf("%s:%d: %s", p->file ?
+		    p->file : "-", p->finding.line, w) : xasprintf("%s: %s",
+		    p->file ? p->file : "-", w);
+		free(w);
+		safe = text_safe(f, false);
+		fputs(_("warning: "), stdout);
+		printf("%s\n", safe);
+		free(safe);
+		free(f);
+		break;
+	case STORE_PROBLEM_PINNED:
+		fputs(_("warning: "), stdout);
+		printf(_("%s %lld is dated %s but was written %s "
+		    "(--today)\n"), _(what[p->table]), (long long)p->id,
+		    p->dated, p->written);
+		break;
+	}
+}
+
 static int
 cmd_check(const struct config *c, const struct options *o)
 {
 	struct store *s;
+	struct store_problem *v;
 	long damage = 0, warnings = 0;
 	char *err = NULL;
+	size_t i, n;
 	int rc;
 
 	if (open_store(c, o, &s, &err) != 0)
 		return runtime_error(err);
-	rc = store_check(s, stdout, &damage, &warnings, &err);
+	rc = store_check(s, &v, &n, &err);
+	for (i = 0; rc == 0 && i < n; i++) {
+		check_print(store_path(s), &v[i]);
+		if (v[i].kind == STORE_PROBLEM_DAMAGE)
+			damage++;
+		else
+			warnings++;
+	}
+	if (rc == 0)
+		store_problems_free(v, n);
 	store_close(s);
 	if (rc != 0)
 		return runtime_error(err);
@@ -1061,7 +1129,7 @@ run(int argc, char **argv)
 #ifdef PARBOARD_TEST_HOOKS
 	/* The test build's twin only: a shorter wait for a busy database
 	 * (ms), so a test of the lock's message is quick. */
-	if (getenv("PARBOARD_BUSY_MS") != NULL)
+	if (getenv("PARBOARD_BUSY_MS") != NULL && !priv_elevated())
 		store_set_busy_wait(atol(getenv("PARBOARD_BUSY_MS")));
 #endif
 	opterr = 0;

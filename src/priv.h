@@ -47,16 +47,6 @@ int priv_resume(char **err);
  * PB_SHARED_DB when it names none, in *db. */
 int priv_config_load(struct config **out, char **db, char **err);
 
-/* Create the database file before SQLite does, so that a shared
- * directory gets a shared file: 0660 when the directory is group-
- * writable or setgid (whatever the umask), else as the umask says.
- * Nothing when the file exists. */
-int priv_db_create(const char *path, char **err);
-/* The mode a new database at path gets: 0660 in a group-writable or
- * setgid directory (so sharing works whatever the umask), else 0666
- * less the umask. */
-mode_t priv_db_mode(const char *path);
-
 /* Why a database opens read-only, when we can tell: "you are not in
  * group parboard" (a group-writable file of a group we are not in);
  * NULL otherwise.  Malloc'd. */

@@ -18,7 +18,7 @@
  *   history(id, task_id, at, user, kind, old, new)
  *        kind: created, status, due, note, evidence, title, undo,
  *        role, merge
- *   finding(id, plan_id, line, code, message)
+ *   finding(id, plan_id, line, code, message, kind, a, b, t1, t2)
  *   counter(id = 1, seq): the change counter (schema 4), kept by
  *        triggers on task inserts and version bumps
  * Beyond that sketch: task.support_roles holds the supporting roles in
@@ -26,7 +26,8 @@
  * their JSON array up to schema 7 (no longer written); history.undone
  * marks rows store_undo_row reverted and history.old_source keeps a
  * "due" row's previous due_source; finding.file names the file a
- * finding came from.  history, meeting, evidence and tick have a clock
+ * finding came from, finding.kind its kind (finding.h, by name; schema
+ * 9) with the figures a, b and texts t1, t2.  history, meeting, evidence and tick have a clock
  * column (schema 7): the clock's own time (UTC) when --today pinned the
  * day the row is dated, else NULL.
  * Scores are stored as integers in thousandths (text.h `score`); NULL when
@@ -43,6 +44,7 @@
 
 #include "appendix.h"
 #include "derive.h"
+#include "finding.h"
 #include "model.h"
 #include "task.h"
 #include "text.h"
@@ -66,15 +68,20 @@ struct filter {
 int store_open(const char *path, bool create, struct store **out, char **err);
 void store_close(struct store *s);
 bool store_readonly(const struct store *s);
-/* Why the database opened read-only, when it can be told ("you are not
- * in group parboard"), or NULL; malloc'd. */
+/* Why the database is read-only, when it can be told: the caller's
+ * reason (store_set_readonly, store_set_readonly_why), or NULL;
+ * malloc'd. */
 char *store_readonly_why(const struct store *s);
+/* Why a store that opened read-only is so, as the caller can tell ("you
+ * are not in group parboard"); the store only knows that it is.  Writes
+ * are still refused with the plain "database is read-only". */
+void store_set_readonly_why(struct store *s, const char *why);
 /* Make an open store read-only, saying why (the board shows it, writes
  * are refused with it). */
 void store_set_readonly(struct store *s, const char *why);
 /* How long (ms) stores opened from now on wait for another writer's
- * lock before giving up (10 000; a test build shortens it).  Ignored in
- * the setgid install (priv_elevated). */
+ * lock before giving up (10 000; a test build shortens it, never the
+ * setgid install: its caller's choice). */
 void store_set_busy_wait(long ms);
 /* Another parboard upgraded the schema past what this one knows. */
 bool store_schema_newer(struct store *s);
@@ -102,12 +109,38 @@ void store_backup_daily(struct store *s);
 const char *store_backup_error(const struct store *s);
 void store_on_backup_error(struct store *s,
     void (*fn)(void *arg, const char *why), void *arg);
-/* PRAGMA integrity_check, foreign_key_check and the store's consistency
- * checks: each problem a "damage:" line on out (*damage counts them);
- * the plans' findings (the council's appendix disagreeing with itself)
- * are "warning:" lines (*warnings). */
-int store_check(struct store *s, FILE *out, long *damage, long *warnings,
+/* What store_check finds: damage (a row of PRAGMA integrity_check or
+ * foreign_key_check, or of the store's own consistency checks, as its
+ * columns), or what is no damage but an auditor must see: a finding (the
+ * council's appendix disagreeing with itself) or a row dated with --today
+ * on another day than the clock's. */
+enum store_problem_kind {
+	STORE_PROBLEM_DAMAGE,
+	STORE_PROBLEM_FINDING,
+	STORE_PROBLEM_PINNED,
+};
+/* The table of a dated row. */
+enum store_row_table {
+	STORE_ROW_HISTORY,
+	STORE_ROW_MEETING,
+	STORE_ROW_DOCUMENT,	/* the evidence register */
+	STORE_ROW_OCCURRENCE,	/* a tick of a counted target */
+};
+struct store_problem {
+	enum store_problem_kind kind;
+	char **cols;		/* DAMAGE: the row's columns (NULL: SQL NULL) */
+	size_t ncols;
+	char *file;		/* FINDING: the file (NULL: unknown) and */
+	struct finding finding;	/* the finding (line 0: none) */
+	enum store_row_table table;	/* PINNED: the row, the day it */
+	long id;			/* claims and when it was */
+	char *dated, *written;		/* written (local time) */
+};
+/* Every problem of the database, damage first, in *out (free with
+ * store_problems_free); -1 with *err when the check cannot run. */
+int store_check(struct store *s, struct store_problem **out, size_t *n,
     char **err);
+void store_problems_free(struct store_problem *v, size_t n);
 
 /* PRAGMA data_version: changes when another connection commits. */
 long store_data_version(struct store *s);

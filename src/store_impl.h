@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: ISC */
-/* store_impl.h: what store.c and store_query.c share, and nothing else
+/* store_impl.h: what the store's files share, and nothing else
  * includes.
  *
- * store.c opens the database and owns the schema, the transactions, the
- * statement cache and the import writes (plans, criteria, tasks,
- * findings); store_query.c reads tasks and their history and makes the
- * changes a user asks for.
+ * store.c opens the database and owns the transactions and the statement
+ * cache; store_schema.c the schema and migrations; store_import.c the
+ * import writes (plans, criteria, tasks, findings); store_query.c the
+ * reads; store_change.c the changes a user asks for; store_register.c the
+ * evidence register and meetings; store_tick.c the occurrences of
+ * counted targets; store_lock.c the wait for a busy database;
+ * store_backup.c backup and check.  The reads and writes call one way:
+ * tick → change → register → query → store.c (and schema, import),
+ * never back.
  *
  * Statements used in loops or on every board refresh are prepared once
  * and kept in struct store (enum sq, texts in store.c); each use resets
@@ -111,6 +116,8 @@ struct store {
 				 * lock (store.c lock_holder), or -1 */
 	char *ro_why;		/* read-only by the caller's choice
 				 * (store_set_readonly), or NULL */
+	char *ro_told;		/* why it opened read-only, as the caller
+				 * told (store_set_readonly_why), or NULL */
 	char *backup_dir;	/* daily copies (store_backup_daily) or NULL */
 	int backup_keep;
 	bool backup_done;	/* today's copy exists or was tried */
@@ -130,11 +137,51 @@ sqlite3_stmt *store_sq(struct store *s, enum sq which, char **err);
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, char **err);
 int store_step(struct store *s, sqlite3_stmt *st, char **err);
 int store_run(struct store *s, sqlite3_stmt *st, char **err);
+/* Constant SQL (schema, transaction control), never user values. */
+int store_exec(struct store *s, const char *sql, char **err);
+/* The integer of a one-row statement (a pragma) in *out. */
+int store_pragma_int(struct store *s, const char *sql, long *out,
+    char **err);
+/* One integer from sql (?1 an integer, ?2 text), -1 on error
+ * (store_query.c). */
+long store_long(struct store *s, const char *sql, long a, const char *b,
+    char **err);
+/* An error about the database file: "PATH: what", the what in the
+ * user's language (fmt comes through _()). */
+int store_fail_in(char **err, const char *path, const char *fmt, ...)
+    PB_PRINTF(3, 4);
+
+/* Reads one row of st into elem (zeroed); false leaves the row out. */
+typedef bool store_row_fn(sqlite3_stmt *st, void *elem, void *arg);
+/* Every row of st (bound by the caller) into a new array of elements of
+ * size bytes, each read by row(st, elem, arg); then st is reset (a cached
+ * statement) or finalized (a one-off).  The array (NULL: no rows), with
+ * its length in *n; *rc 0, or -1 with *err, the rows read so far still
+ * returned for the caller to free. */
+void *store_rows(struct store *s, sqlite3_stmt *st, size_t size,
+    store_row_fn *row, void *arg, size_t *n, int *rc, char **err);
+
+/* The lock (store_lock.c): the error naming who holds the write lock;
+ * SQLite's busy handler (arg the store); the wait of stores opened now
+ * (store_set_busy_wait). */
+int store_fail_locked(struct store *s, char **err);
+int store_busy_wait(void *arg, int count);
+long store_busy_ms(void);
+
+/* Bring the schema from version (its user_version, just read) to the
+ * newest, one step per version (store_schema.c). */
+int store_migrate(struct store *s, long version, char **err);
+
 
 /* A history row for task_id (user NULL: the Unix account), at now. */
 int store_add_history(struct store *s, long task_id, const char *user,
     const char *kind, const char *old, const char *new,
     const char *old_source, char **err);
+
+/* Whether s is NULL or only blanks and tabs (store_register.c). */
+bool store_blank(const char *s);
+/* A task's version bumped, or "task N not found" (store_register.c). */
+int store_bump_task(struct store *s, long task_id, char **err);
 
 /* An incomplete evidence document with only a summary (the board's
  * free-text evidence line), inside the caller's transaction

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /* store_query.c: reading tasks, their history and the plan's points,
- * the JSON output, and the changes a user makes (status, due date, title,
- * notes, tasks added by hand, undo).  Opening, schema, transactions and
- * import writes are in store.c; what both share is in store_impl.h. */
+ * the words of notes and evidence, and the lean reads of the board.  The
+ * changes a user makes are in store_change.c; what the store's files
+ * share is in store_impl.h. */
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,14 +15,6 @@
 #include "store_impl.h"
 #include "text.h"
 #include "util.h"
-
-static bool
-str_eq(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
 
 /* --- reading tasks --------------------------------------------------- */
 
@@ -44,9 +35,11 @@ bind_filter(sqlite3_stmt *st, long plan_id, const struct filter *f)
 }
 
 /* A row of TASK_COLUMNS into t. */
-static void
-read_task(sqlite3_stmt *st, struct task *t)
+static bool
+read_task(sqlite3_stmt *st, void *elem, void *arg)
 {
+	struct task *t = elem;
+
 	memset(t, 0, sizeof *t);
 	t->id = (long)sqlite3_column_int64(st, 0);
 	t->version = (long)sqlite3_column_int64(st, 1);
@@ -76,6 +69,20 @@ read_task(sqlite3_stmt *st, struct task *t)
 	t->nevidence = sqlite3_column_int(st, 23);
 	t->role_source = col_str(st, 24);
 	t->seq = (long)sqlite3_column_int64(st, 25);
+	(void)arg;
+	return true;
+}
+
+/* The end of a read of tasks: on error (rc < 0) none. */
+static int
+tasks_done(struct task **out, size_t *n, int rc)
+{
+	if (rc < 0) {
+		tasks_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 int
@@ -83,27 +90,15 @@ store_tasks(struct store *s, long plan_id, const struct filter *f,
     struct task **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st = store_sq(s, SQ_TASKS, err);
-	struct task *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
+	int rc = -1;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	bind_filter(st, plan_id, f);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		read_task(st, &v[cnt++]);
-	}
-	sqlite3_reset(st);
-	if (rc < 0) {
-		tasks_free(v, cnt);
-		return -1;
-	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	*out = store_rows(s, st, sizeof **out, read_task, NULL, n, &rc, err);
+	return tasks_done(out, n, rc);
 }
 
 long
@@ -125,8 +120,6 @@ store_tasks_changed_since(struct store *s, long plan_id, long seq,
     struct task **out, size_t *n, long *now, char **err)
 {
 	sqlite3_stmt *st;
-	struct task *v = NULL;
-	size_t cnt = 0, cap = 0;
 	int rc;
 
 	*out = NULL;
@@ -143,21 +136,11 @@ store_tasks_changed_since(struct store *s, long plan_id, long seq,
 	}
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, seq);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		read_task(st, &v[cnt++]);
-	}
-	sqlite3_reset(st);
+	*out = store_rows(s, st, sizeof **out, read_task, NULL, n, &rc, err);
 out:
 	sqlite3_exec(s->db, s->depth == 0 ? "COMMIT" : "RELEASE rd", NULL,
 	    NULL, NULL);
-	if (rc < 0) {
-		tasks_free(v, cnt);
-		return -1;
-	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	return tasks_done(out, n, rc);
 }
 
 int
@@ -172,11 +155,25 @@ store_task_get(struct store *s, long task_id, struct task *out, char **err)
 	sqlite3_bind_int64(st, 1, task_id);
 	rc = store_step(s, st, err);
 	if (rc == SQLITE_ROW)
-		read_task(st, out);
+		read_task(st, out, NULL);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		return fail(err, _("task %ld not found"), task_id);
 	return rc < 0 ? -1 : 0;
+}
+
+static bool
+read_task_key(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct task *t = elem;
+
+	(void)arg;
+	t->id = (long)sqlite3_column_int64(st, 0);
+	t->key = col_str(st, 1);
+	t->code = col_str(st, 2);
+	t->role = col_str(st, 3);
+	t->title = col_str(st, 4);
+	return true;
 }
 
 int
@@ -184,9 +181,7 @@ store_task_keys(struct store *s, long plan_id, const char *origin,
     struct task **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st;
-	struct task *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
+	int rc = -1;
 
 	*out = NULL;
 	*n = 0;
@@ -196,23 +191,9 @@ store_task_keys(struct store *s, long plan_id, const char *origin,
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	bind_text(st, 2, origin);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		memset(&v[cnt], 0, sizeof v[cnt]);
-		v[cnt].id = (long)sqlite3_column_int64(st, 0);
-		v[cnt].key = col_str(st, 1);
-		v[cnt].code = col_str(st, 2);
-		v[cnt].role = col_str(st, 3);
-		v[cnt++].title = col_str(st, 4);
-	}
-	sqlite3_finalize(st);
-	if (rc < 0) {
-		tasks_free(v, cnt);
-		return -1;
-	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	*out = store_rows(s, st, sizeof **out, read_task_key, NULL, n, &rc,
+	    err);
+	return tasks_done(out, n, rc);
 }
 
 int
@@ -270,15 +251,24 @@ read_history(sqlite3_stmt *st, int i, struct history *h)
 	h->clock = NULL;
 }
 
+/* A row of store_history: read_history's columns, then the clock. */
+static bool
+read_history_row(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct history *h = elem;
+
+	(void)arg;
+	read_history(st, 0, h);
+	h->clock = col_str(st, 6);
+	return true;
+}
 
 int
 store_history(struct store *s, long task_id, struct history **out,
     size_t *n, char **err)
 {
 	sqlite3_stmt *st;
-	struct history *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
+	int rc = -1;
 
 	*out = NULL;
 	*n = 0;
@@ -289,21 +279,15 @@ store_history(struct store *s, long task_id, struct history **out,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		read_history(st, 0, &v[cnt]);
-		v[cnt++].clock = col_str(st, 6);
-	}
-	sqlite3_finalize(st);
+	*out = store_rows(s, st, sizeof **out, read_history_row, NULL, n, &rc,
+	    err);
 	if (rc < 0) {
-		history_free(v, cnt);
-		return -1;
+		history_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	return rc;
 }
-
 
 int
 store_changes(struct store *s, long plan_id, const char *since,
@@ -327,484 +311,57 @@ store_changes(struct store *s, long plan_id, const char *since,
 	return store_changes_read(s, st, out, n, err);
 }
 
-int
-store_changes_read(struct store *s, sqlite3_stmt *st, struct change **out,
-    size_t *n, char **err)
-{
-	struct change *v = NULL, *c;
-	size_t cnt = 0, cap = 0;
-	int rc;
-
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		c = &v[cnt++];
-		memset(c, 0, sizeof *c);
-		read_history(st, 0, &c->h);
-		c->task_id = (long)sqlite3_column_int64(st, 6);
-		c->code = col_str(st, 7);
-		c->role = col_str(st, 8);
-		c->title = col_str(st, 9);
-	}
-	sqlite3_finalize(st);
-	if (rc < 0) {
-		changes_free(v, cnt);
-		return -1;
-	}
-	*out = v;
-	*n = cnt;
-	return 0;
-}
-
-
-
-/* --- changes --------------------------------------------------------- */
-
-/* Current values of a task inside a write transaction. */
-struct current {
-	long version;
-	char *status, *due, *due_source, *title, *role, *role_source;
-};
-
-static void
-current_clear(struct current *c)
-{
-	free(c->status);
-	free(c->due);
-	free(c->due_source);
-	free(c->title);
-	free(c->role);
-	free(c->role_source);
-}
-
-/* 0 found, 1 not found (with *err), -1 error. */
-static int
-read_current(struct store *s, long task_id, struct current *c, char **err)
-{
-	sqlite3_stmt *st = store_sq(s, SQ_TASK_CURRENT, err);
-	int rc;
-
-	memset(c, 0, sizeof *c);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, task_id);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW) {
-		c->version = (long)sqlite3_column_int64(st, 0);
-		c->status = col_str(st, 1);
-		c->due = col_str(st, 2);
-		c->due_source = col_str(st, 3);
-		c->title = col_str(st, 4);
-		c->role = col_str(st, 5);
-		c->role_source = col_str(st, 6);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE) {
-		fail(err, _("task %ld not found"), task_id);
-		return 1;
-	}
-	return rc < 0 ? -1 : 0;
-}
-
-static int
-bump(struct store *s, long task_id, char **err)
-{
-	sqlite3_stmt *st = store_sq(s, SQ_BUMP, err);
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, task_id);
-	return store_run(s, st, err);
-}
-
-/* Write one field; sets the values and the history row's old value. */
-static int
-set_field(struct store *s, long task_id, const char *kind, const char *v,
-    const char *source, char **err)
-{
-	sqlite3_stmt *st;
-	enum sq which = SQ_SET_TITLE;
-
-	if (strcmp(kind, "status") == 0)
-		which = SQ_SET_STATUS;
-	else if (strcmp(kind, "due") == 0)
-		which = SQ_SET_DUE;
-	else if (strcmp(kind, "role") == 0)
-		which = SQ_SET_ROLE;
-	if ((st = store_sq(s, which, err)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, task_id);
-	bind_text(st, 2, v);
-	if (which == SQ_SET_DUE || which == SQ_SET_ROLE)
-		bind_text(st, 3, source);	/* due_source, role_source */
-	return store_run(s, st, err);
-}
-
 static bool
-blank(const char *s)
+read_change(sqlite3_stmt *st, void *elem, void *arg)
 {
-	while (s != NULL && isspace((unsigned char)*s))
-		s++;
-	return s == NULL || *s == '\0';
-}
+	struct change *c = elem;
 
-/* The version check of every write: STORE_CONFLICT (and the transaction
- * rolled back) when the task changed since the caller read it. */
-static int
-check_version(long task_id, long expected,
-    const struct current *c, char **err)
-{
-	if (expected < 0 || c->version == expected)
-		return 0;
-	fail(err, _("task %ld was changed by someone else; reloaded"),
-	    task_id);
-	return STORE_CONFLICT;
-}
-
-static int
-task_set(struct store *s, long task_id, long expected_version,
-    const char *kind, const char *value, const char *note,
-    const char *user, char **err)
-{
-	struct current c;
-	enum status stv;
-	char iso[11];
-	const char *v, *old = NULL;
-	bool changed;
-	int rc;
-
-	if (kind == NULL || value == NULL)
-		return fail(err, "%s", _("nothing to change"));
-	if (strcmp(kind, "status") == 0) {
-		if (!status_parse(value, &stv))
-			return fail(err, _("%s: not a status (todo, doing, "
-			    "done, blocked)"), value);
-		v = status_name(stv);
-	} else if (strcmp(kind, "due") == 0) {
-		if (!date_parse(value, iso))
-			return fail(err, _("%s: not a date (dd/mm/yyyy or "
-			    "YYYY-MM-DD)"), value);
-		v = iso;
-	} else if (strcmp(kind, "title") == 0) {
-		if (blank(value))
-			return fail(err, "%s", _("a task needs a title"));
-		v = value;
-	} else
-		return fail(err, _("%s: cannot change this (status, due, "
-		    "title)"), kind);
-	if (user == NULL)
-		user = current_user();
-
-	if (store_begin(s, err) != 0)
-		return -1;
-	if ((rc = read_current(s, task_id, &c, err)) != 0)
-		goto fail;
-	if (check_version(task_id, expected_version, &c, err) != 0) {
-		current_clear(&c);
-		store_rollback(s);
-		return STORE_CONFLICT;
-	}
-	if (strcmp(kind, "status") == 0)
-		old = c.status;
-	else if (strcmp(kind, "due") == 0)
-		old = c.due;
-	else
-		old = c.title;
-	/* Setting the same deadline by hand still pins it against
-	 * re-import, so that is a change too. */
-	changed = !str_eq(old, v) || (strcmp(kind, "due") == 0 &&
-	    !str_eq(c.due_source, "task"));
-	if (changed && (set_field(s, task_id, kind, v, "task", err) != 0 ||
-	    store_add_history(s, task_id, user, kind, old, v,
-	    strcmp(kind, "due") == 0 ? c.due_source : NULL, err) != 0))
-		goto fail;
-	if (!blank(note)) {
-		if (store_add_history(s, task_id, user, "note", NULL, note, NULL,
-		    err) != 0)
-			goto fail;
-		if (!changed && bump(s, task_id, err) != 0)
-			goto fail;
-	}
-	current_clear(&c);
-	return store_commit(s, err);
-fail:
-	current_clear(&c);
-	store_rollback(s);
-	return -1;
-}
-
-int
-store_task_set(struct store *s, long task_id, long expected_version,
-    const char *kind, const char *value, const char *note,
-    const char *user, char **err)
-{
-	char *v = NULL, *n = NULL;
-	int rc = -1;
-
-	/* The value is parsed (a status, a date) or a title. */
-	if (text_field(kind != NULL ? kind : "", value, false, &v, err) == 0 &&
-	    text_field("--note", note, true, &n, err) == 0)
-		rc = task_set(s, task_id, expected_version, kind, v, n, user,
-		    err);
-	free(v);
-	free(n);
-	return rc;
-}
-
-/* A role id as configured: one word of letters, digits, '-' and '_'. */
-static bool
-role_id_ok(const char *r)
-{
-	if (r == NULL || *r == '\0')
-		return false;
-	for (; *r != '\0'; r++)
-		if (!isalnum((unsigned char)*r) && *r != '-' && *r != '_')
-			return false;
+	(void)arg;
+	read_history(st, 0, &c->h);
+	c->task_id = (long)sqlite3_column_int64(st, 6);
+	c->code = col_str(st, 7);
+	c->role = col_str(st, 8);
+	c->title = col_str(st, 9);
 	return true;
 }
 
 int
-store_task_reassign(struct store *s, long task_id, long version,
-    const char *role, const char *user, long *row, char **err)
+store_changes_read(struct store *s, sqlite3_stmt *st, struct change **out,
+    size_t *n, char **err)
 {
-	struct current c;
-	bool changed;
-	int rc;
-
-	if (row != NULL)
-		*row = -1;
-
-	if (!role_id_ok(role))
-		return fail(err, _("%s: not a role id"), role != NULL ? role :
-		    "");
-	if (user == NULL)
-		user = current_user();
-	if (store_begin(s, err) != 0)
-		return -1;
-	if ((rc = read_current(s, task_id, &c, err)) != 0)
-		goto fail;
-	if ((rc = check_version(task_id, version, &c, err)) != 0)
-		goto fail;
-	/* The same owner confirmed by hand pins it against re-import too,
-	 * like a deadline. */
-	changed = !str_eq(c.role, role) || !str_eq(c.role_source, "hand");
-	if (changed && (set_field(s, task_id, "role", role, "hand", err) != 0 ||
-	    store_add_history(s, task_id, user, "role", c.role, role,
-	    c.role_source, err) != 0)) {
-		rc = -1;
-		goto fail;
-	}
-	if (changed && row != NULL)
-		*row = (long)sqlite3_last_insert_rowid(s->db);
-	current_clear(&c);
-	return store_commit(s, err);
-fail:
-	current_clear(&c);
-	store_rollback(s);
-	return rc < 0 ? rc : -1;
-}
-
-static int
-task_note(struct store *s, long task_id, const char *kind,
-    const char *text, const char *user, char **err)
-{
-	if (kind == NULL || (strcmp(kind, "note") != 0 &&
-	    strcmp(kind, "evidence") != 0))
-		return fail(err, _("%s: not a note kind (note, evidence)"),
-		    kind != NULL ? kind : "(null)");
-	if (blank(text))
-		return fail(err, "%s", strcmp(kind, "note") == 0 ?
-		    _("empty note") : _("empty evidence"));
-	if (store_begin(s, err) != 0)
-		return -1;
-	if (bump(s, task_id, err) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		fail(err, _("task %ld not found"), task_id);
-		goto fail;
-	}
-	if (store_add_history(s, task_id, user, kind, NULL, text, NULL, err) != 0)
-		goto fail;
-	/* A free-text evidence line is a document with only its summary. */
-	if (strcmp(kind, "evidence") == 0 &&
-	    store_evidence_summary(s, task_id, text, user, err) != 0)
-		goto fail;
-	return store_commit(s, err);
-fail:
-	store_rollback(s);
-	return -1;
-}
-
-int
-store_task_note(struct store *s, long task_id, const char *kind,
-    const char *text, const char *user, char **err)
-{
-	char *t = NULL;
 	int rc = -1;
 
-	if (text_field("--note", text, true, &t, err) == 0)
-		rc = task_note(s, task_id, kind, t, user, err);
-	free(t);
+	*out = store_rows(s, st, sizeof **out, read_change, NULL, n, &rc,
+	    err);
+	if (rc < 0) {
+		changes_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
 	return rc;
 }
 
-static int
-task_add(struct store *s, long plan_id, const char *role,
-    const char *code, const char *title, const char *due,
-    const char *user, long *task_id, char **err)
-{
-	sqlite3_stmt *st;
-	char iso[11];
-	long id;
-
-	if (blank(role))
-		return fail(err, "%s", _("a task needs a role"));
-	if (blank(title))
-		return fail(err, "%s", _("a task needs a title"));
-	if (due != NULL && *due != '\0' && !date_parse(due, iso))
-		return fail(err, _("%s: not a date (dd/mm/yyyy or "
-		    "YYYY-MM-DD)"), due);
-	if (store_begin(s, err) != 0)
-		return -1;
-	/* The key only has to be unique and never collide with derived
-	 * keys ("A:", "D:"): "M:" and random hex, fixed to the id below. */
-	st = store_prepare(s, "INSERT INTO task (plan_id, tkey, code, role, title,"
-	    " origin, status, due, due_source, created_at, version)"
-	    " VALUES (?1, 'M:' || lower(hex(randomblob(8))), ?2, ?3, ?4,"
-	    " 'manual', 'todo', ?5, CASE WHEN ?5 IS NULL THEN NULL"
-	    " ELSE 'task' END, " NOW ", 1)", err);
-	if (st == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, plan_id);
-	bind_text(st, 2, blank(code) ? NULL : code);
-	bind_text(st, 3, role);
-	bind_text(st, 4, title);
-	bind_text(st, 5, due != NULL && *due != '\0' ? iso : NULL);
-	if (store_step(s, st, err) < 0) {
-		sqlite3_finalize(st);
-		goto fail;
-	}
-	sqlite3_finalize(st);
-	id = (long)sqlite3_last_insert_rowid(s->db);
-	if (store_add_history(s, id, user, "created", NULL, "manual", NULL,
-	    err) != 0)
-		goto fail;
-	if (store_commit(s, err) != 0)
-		return -1;
-	if (task_id != NULL)
-		*task_id = id;
-	return 0;
-fail:
-	store_rollback(s);
-	return -1;
-}
-
-int
-store_task_add(struct store *s, long plan_id, const char *role,
-    const char *code, const char *title, const char *due,
-    const char *user, long *task_id, char **err)
-{
-	char *t;
-	int rc;
-
-	if (text_field("title", title, false, &t, err) != 0)
-		return -1;
-	rc = task_add(s, plan_id, role, code, t, due, user, task_id, err);
-	free(t);
-	return rc;
-}
-
-/* History row `row`, when it is a status, due or role change of user in
- * the plan that is not undone yet, is reverted, if the task still holds
- * the value that change wrote: undoing over
- * someone else's later change would silently lose theirs.  What an import
- * changed is never undone. */
-static int
-undo_row(struct store *s, long plan_id, const char *user, long row,
-    char **err)
-{
-	sqlite3_stmt *st;
-	long hid, task_id;
-	char *kind = NULL, *old = NULL, *new = NULL, *old_source = NULL;
-	struct current c = { 0 };
-	const char *now;
-	int rc;
-
-	if (user == NULL)
-		user = current_user();
-	if (store_begin(s, err) != 0)
-		return -1;
-	st = store_prepare(s, "SELECT h.id, h.task_id, h.kind, h.old, h.new,"
-	    " h.old_source"
-	    " FROM history h JOIN task t ON t.id = h.task_id"
-	    " WHERE t.plan_id = ?1 AND h.user = ?2"
-	    " AND h.kind IN ('status', 'due', 'role') AND h.undone = 0"
-	    " AND" BY_PERSON("h")
-	    " AND h.id = ?3", err);
-	if (st == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, plan_id);
-	bind_text(st, 2, user);
-	sqlite3_bind_int64(st, 3, row);
-	rc = store_step(s, st, err);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		if (rc < 0)
-			goto fail;
-		store_rollback(s);
-		return 1;
-	}
-	hid = (long)sqlite3_column_int64(st, 0);
-	task_id = (long)sqlite3_column_int64(st, 1);
-	kind = col_str(st, 2);
-	old = col_str(st, 3);
-	new = col_str(st, 4);
-	old_source = col_str(st, 5);
-	sqlite3_finalize(st);
-
-	if (read_current(s, task_id, &c, err) != 0)
-		goto fail;
-	now = strcmp(kind, "status") == 0 ? c.status :
-	    strcmp(kind, "role") == 0 ? c.role : c.due;
-	if (!str_eq(now, new)) {
-		fail(err, _("task %ld changed since; nothing undone"),
-		    task_id);
-		goto fail;
-	}
-	if (set_field(s, task_id, kind, old, old_source, err) != 0 ||
-	    store_add_history(s, task_id, user, "undo", new, old, NULL, err) != 0)
-		goto fail;
-	st = store_prepare(s, "UPDATE history SET undone = 1 WHERE id = ?1", err);
-	if (st == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, hid);
-	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
-	if (rc != 0 || store_commit(s, err) != 0)
-		goto fail;
-	rc = 0;
-	goto out;
-fail:
-	store_rollback(s);
-	rc = -1;
-out:
-	current_clear(&c);
-	free(kind);
-	free(old);
-	free(new);
-	free(old_source);
-	return rc;
-}
+/* --- changes --------------------------------------------------------- */
 
 /* --- the words of notes and evidence, for the board's search --------- */
+
+static bool
+read_text(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct task_text *t = elem;
+
+	(void)arg;
+	t->task_id = (long)sqlite3_column_int64(st, 0);
+	t->text = col_str(st, 1);
+	return true;
+}
 
 int
 store_task_texts(struct store *s, long plan_id, struct task_text **out,
     size_t *n, char **err)
 {
 	sqlite3_stmt *st;
-	struct task_text *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
+	int rc = -1;
 
 	*out = NULL;
 	*n = 0;
@@ -815,19 +372,13 @@ store_task_texts(struct store *s, long plan_id, struct task_text **out,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		v[cnt].task_id = (long)sqlite3_column_int64(st, 0);
-		v[cnt++].text = col_str(st, 1);
-	}
-	sqlite3_finalize(st);
+	*out = store_rows(s, st, sizeof **out, read_text, NULL, n, &rc, err);
 	if (rc < 0) {
-		task_texts_free(v, cnt);
-		return -1;
+		task_texts_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	return rc;
 }
 
 void
@@ -840,11 +391,9 @@ task_texts_free(struct task_text *v, size_t n)
 	free(v);
 }
 
-/* --- the board's writes: the field it showed, its own undo ------------ */
-
 /* One integer from sql (?1 an integer, ?2 text), -1 on error. */
-static long
-query_long(struct store *s, const char *sql, long a, const char *b,
+long
+store_long(struct store *s, const char *sql, long a, const char *b,
     char **err)
 {
 	sqlite3_stmt *st = store_prepare(s, sql, err);
@@ -858,85 +407,6 @@ query_long(struct store *s, const char *sql, long a, const char *b,
 		v = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
-}
-
-int
-store_task_set_field(struct store *s, long task_id, const char *shown,
-    const char *kind, const char *value, const char *note,
-    const char *user, long *row, char **err)
-{
-	struct current c;
-	long last;
-
-	*row = -1;
-	if (kind == NULL || (strcmp(kind, "status") != 0 &&
-	    strcmp(kind, "due") != 0))
-		return fail(err, _("%s: cannot change this (status, due, "
-		    "title)"), kind != NULL ? kind : "(null)");
-	if (store_begin(s, err) != 0)
-		return -1;
-	if (read_current(s, task_id, &c, err) != 0)
-		goto fail;
-	if (!str_eq(strcmp(kind, "status") == 0 ? c.status : c.due, shown)) {
-		fail(err, _("task %ld was changed by someone else; "
-		    "reloaded"), task_id);
-		current_clear(&c);
-		store_rollback(s);
-		return STORE_CONFLICT;
-	}
-	current_clear(&c);
-	last = query_long(s, "SELECT coalesce(max(id), 0) FROM history", 0,
-	    NULL, err);
-	if (last < 0 || store_task_set(s, task_id, -1, kind, value, note,
-	    user, err) != 0)
-		goto fail;
-	/* The new value's row; none when the task already held it. */
-	*row = query_long(s, "SELECT coalesce(max(id), -1) FROM history"
-	    " WHERE task_id = ?1 AND kind = ?2", task_id, kind, err);
-	if (*row <= last)
-		*row = -1;
-	return store_commit(s, err);
-fail:
-	store_rollback(s);
-	return -1;
-}
-
-int
-store_undo_row(struct store *s, long plan_id, long row, const char *user,
-    char **err)
-{
-	if (row <= 0)
-		return 1;
-	return undo_row(s, plan_id, user, row, err);
-}
-
-/* --- corrected files ------------------------------------------------- */
-
-int
-store_task_rekey(struct store *s, long task_id, const char *key,
-    const char *title, char **err)
-{
-	struct task t;
-	sqlite3_stmt *st;
-	int rc;
-
-	if (store_task_get(s, task_id, &t, err) != 0)
-		return -1;
-	st = store_prepare(s, "UPDATE task SET tkey = ?2, title = ?3,"
-	    " version = version + 1 WHERE id = ?1", err);
-	rc = st == NULL ? -1 : 0;
-	if (rc == 0) {
-		sqlite3_bind_int64(st, 1, task_id);
-		bind_text(st, 2, key);
-		bind_text(st, 3, title);
-		rc = store_step(s, st, err) < 0 ? -1 : 0;
-		sqlite3_finalize(st);
-	}
-	if (rc == 0 && strcmp(t.title, title) != 0)
-		rc = store_add_history(s, task_id, NULL, "title", t.title,
-		    title, "import", err);
-	task_clear(&t);
-	return rc;
 }
 
 static struct plan_criteria *
@@ -1204,7 +674,7 @@ store_tasks_lean(struct store *s, long plan_id, struct task **out,
 	 * counted (SQLite counts a whole table by its pages, not its
 	 * rows); pages beyond the plan's are never touched, and given
 	 * back below. */
-	total = query_long(s, "SELECT count(*) FROM task", 0, NULL, err);
+	total = store_long(s, "SELECT count(*) FROM task", 0, NULL, err);
 	if (total < 0 || codes_read(s, plan_id, &codes, err) != 0) {
 		sqlite3_exec(s->db, "RELEASE lean", NULL, NULL, NULL);
 		return -1;
@@ -1273,3 +743,4 @@ store_task_crit_each(struct store *s, long plan_id,
 	sqlite3_finalize(st);
 	return rc < 0 ? -1 : 0;
 }
+

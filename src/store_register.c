@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: ISC */
-/* store_register.c: the evidence register, recorded meetings and the
- * occurrences of counted targets (schema 5), with the history reads the
- * minutes need.  Like store_query.c, every write is one transaction (or a
- * savepoint of the caller's) and writes a history row with its user. */
+/* store_register.c: the evidence register and recorded meetings (schema
+ * 5), with the history reads the minutes need.  Like store_change.c,
+ * every write is one transaction (or a savepoint of the caller's) and
+ * writes a history row with its user. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,16 +15,16 @@
 #include "text.h"
 #include "util.h"
 
-static bool
-blank(const char *s)
+bool
+store_blank(const char *s)
 {
 	while (s != NULL && (*s == ' ' || *s == '\t'))
 		s++;
 	return s == NULL || *s == '\0';
 }
 
-static int
-bump_task(struct store *s, long task_id, char **err)
+int
+store_bump_task(struct store *s, long task_id, char **err)
 {
 	sqlite3_stmt *st = store_sq(s, SQ_BUMP, err);
 
@@ -46,13 +46,13 @@ evidence_describe(const struct evidence *e)
 {
 	struct buf b = { 0 };
 
-	if (!blank(e->number))
+	if (!store_blank(e->number))
 		buf_adds(&b, e->number);
-	if (!blank(e->day))
+	if (!store_blank(e->day))
 		buf_addf(&b, "%s%s", b.len ? " " : "", e->day);
-	if (!blank(e->summary))
+	if (!store_blank(e->summary))
 		buf_addf(&b, "%s%s", b.len ? ": " : "", e->summary);
-	if (b.len == 0 && !blank(e->file))
+	if (b.len == 0 && !store_blank(e->file))
 		buf_adds(&b, e->file);
 	return b.data != NULL ? b.data : xstrdup("");
 }
@@ -71,12 +71,12 @@ evidence_insert(struct store *s, long task_id, const struct evidence *e,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
-	bind_text(st, 2, blank(e->number) ? NULL : e->number);
-	bind_text(st, 3, blank(e->day) ? NULL : e->day);
-	bind_text(st, 4, blank(e->issuer) ? NULL : e->issuer);
-	bind_text(st, 5, blank(e->summary) ? NULL : e->summary);
+	bind_text(st, 2, store_blank(e->number) ? NULL : e->number);
+	bind_text(st, 3, store_blank(e->day) ? NULL : e->day);
+	bind_text(st, 4, store_blank(e->issuer) ? NULL : e->issuer);
+	bind_text(st, 5, store_blank(e->summary) ? NULL : e->summary);
 	sqlite3_bind_int(st, 6, e->is_signed);
-	bind_text(st, 7, blank(e->file) ? NULL : e->file);
+	bind_text(st, 7, store_blank(e->file) ? NULL : e->file);
 	sqlite3_bind_int(st, 8, incomplete);
 	bind_text(st, 9, user != NULL ? user : current_user());
 	rc = store_run(s, st, err);
@@ -103,13 +103,13 @@ evidence_add(struct store *s, long task_id, const struct evidence *e,
 	char *what;
 	int rc;
 
-	if (blank(e->number) || blank(e->day))
+	if (store_blank(e->number) || store_blank(e->day))
 		return fail(err, "%s", _("a document needs its number and "
 		    "date"));
 	if (store_begin(s, err) != 0)
 		return -1;
 	what = evidence_describe(e);
-	rc = bump_task(s, task_id, err);
+	rc = store_bump_task(s, task_id, err);
 	if (rc == 0)
 		rc = evidence_insert(s, task_id, e, false, user, id, err);
 	if (rc == 0)
@@ -155,9 +155,12 @@ store_evidence_add(struct store *s, long task_id, const struct evidence *e,
 	" e.file, e.incomplete, e.user, datetime(e.at, 'localtime')," \
 	" t.code, t.role, t.title"
 
-static void
-read_evidence(sqlite3_stmt *st, struct evidence *e)
+static bool
+read_evidence(sqlite3_stmt *st, void *elem, void *arg)
 {
+	struct evidence *e = elem;
+
+	(void)arg;
 	e->id = (long)sqlite3_column_int64(st, 0);
 	e->task_id = (long)sqlite3_column_int64(st, 1);
 	e->number = col_str(st, 2);
@@ -172,6 +175,7 @@ read_evidence(sqlite3_stmt *st, struct evidence *e)
 	e->code = col_str(st, 11);
 	e->role = col_str(st, 12);
 	e->title = col_str(st, 13);
+	return true;
 }
 
 
@@ -181,9 +185,7 @@ store_evidence_list(struct store *s, long plan_id, long task_id,
     struct evidence **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st;
-	struct evidence *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
+	int rc = -1;
 
 	*out = NULL;
 	*n = 0;
@@ -195,19 +197,14 @@ store_evidence_list(struct store *s, long plan_id, long task_id,
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, task_id);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		memset(&v[cnt], 0, sizeof v[cnt]);
-		read_evidence(st, &v[cnt++]);
-	}
-	sqlite3_finalize(st);
+	*out = store_rows(s, st, sizeof **out, read_evidence, NULL, n, &rc,
+	    err);
 	if (rc < 0) {
-		evidence_free(v, cnt);
-		return -1;
+		evidence_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	*out = v;
-	*n = cnt;
-	return 0;
+	return rc;
 }
 
 int
@@ -230,7 +227,7 @@ store_evidence_remove(struct store *s, long plan_id, long id,
 	sqlite3_bind_int64(st, 2, id);
 	rc = store_step(s, st, err);
 	if (rc == SQLITE_ROW)
-		read_evidence(st, &e);
+		read_evidence(st, &e, NULL);
 	sqlite3_finalize(st);
 	if (rc < 0)
 		goto fail;
@@ -248,7 +245,7 @@ store_evidence_remove(struct store *s, long plan_id, long id,
 		sqlite3_finalize(st);
 	}
 	if (rc == 0)
-		rc = bump_task(s, e.task_id, err);
+		rc = store_bump_task(s, e.task_id, err);
 	if (rc == 0)
 		rc = store_add_history(s, e.task_id, user, "evidence", what,
 		    NULL, NULL, err);
@@ -396,6 +393,14 @@ long_cmp(const void *a, const void *b)
  * the import's row for each task.  The first term is the index's range:
  * the window's start, or a day before since (no local time is a day
  * from UTC), or all; the exact window follows. */
+static bool
+read_id(sqlite3_stmt *st, void *elem, void *arg)
+{
+	(void)arg;
+	*(long *)elem = (long)sqlite3_column_int64(st, 0);
+	return true;
+}
+
 int
 store_changed_tasks(struct store *s, long plan_id, const char *after,
     const char *until, const char *since, long **out, size_t *n,
@@ -403,8 +408,8 @@ store_changed_tasks(struct store *s, long plan_id, const char *after,
 {
 	sqlite3_stmt *st;
 	long *v = NULL;
-	size_t cnt = 0, cap = 0, i, j;
-	int rc;
+	size_t cnt = 0, i, j;
+	int rc = -1;
 
 	*out = NULL;
 	*n = 0;
@@ -424,11 +429,7 @@ store_changed_tasks(struct store *s, long plan_id, const char *after,
 	bind_text(st, 2, after);
 	bind_text(st, 3, since);
 	bind_text(st, 4, until);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		v[cnt++] = (long)sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
+	v = store_rows(s, st, sizeof *v, read_id, NULL, &cnt, &rc, err);
 	if (rc < 0) {
 		free(v);
 		return -1;
@@ -439,168 +440,5 @@ store_changed_tasks(struct store *s, long plan_id, const char *after,
 			v[j++] = v[i];
 	*out = v;
 	*n = j;
-	return 0;
-}
-
-/* --- occurrences of counted targets ------------------------------------ */
-
-
-/* The first occurrence starts the work: to do becomes in progress. */
-static int
-tick_start(struct store *s, long task_id, const char *user, char **err)
-{
-	struct task t;
-	int rc;
-
-	if (store_task_get(s, task_id, &t, err) != 0)
-		return -1;
-	rc = 0;
-	if (t.status == STATUS_TODO)
-		rc = store_task_set(s, task_id, -1, "status",
-		    status_name(STATUS_DOING), NULL, user, err);
-	task_clear(&t);
-	return rc;
-}
-
-static int
-tick_add(struct store *s, long task_id, const char *day,
-    const char *note, const char *user, char **err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (strcmp(day, today()) > 0)
-		return fail(err, _("%s is in the future"), day);
-	if (store_begin(s, err) != 0)
-		return -1;
-	rc = bump_task(s, task_id, err);
-	st = rc == 0 ? store_prepare(s, "INSERT INTO tick (task_id, day, note,"
-	    " user, at, clock) VALUES (?1, ?2, ?3, ?4, " NOW ", " CLOCK ")",
-	    err) : NULL;
-	if (st != NULL) {
-		sqlite3_bind_int64(st, 1, task_id);
-		bind_text(st, 2, day);
-		bind_text(st, 3, blank(note) ? NULL : note);
-		bind_text(st, 4, user != NULL ? user : current_user());
-		rc = store_run(s, st, err);
-		sqlite3_finalize(st);
-	} else
-		rc = -1;
-	if (rc == 0)
-		rc = store_add_history(s, task_id, user, "tick", NULL, day,
-		    NULL, err);
-	if (rc == 0)
-		rc = tick_start(s, task_id, user, err);
-	if (rc == 0)
-		return store_commit(s, err);
-	store_rollback(s);
-	return -1;
-}
-
-int
-store_tick_add(struct store *s, long task_id, const char *day,
-    const char *note, const char *user, char **err)
-{
-	char *n;
-	int rc;
-
-	if (text_field("--note", note, true, &n, err) != 0)
-		return -1;
-	rc = tick_add(s, task_id, day, n, user, err);
-	free(n);
-	return rc;
-}
-
-int
-store_tick_remove(struct store *s, long task_id, const char *from,
-    const char *to, const char *user, char day_out[11], char **err)
-{
-	sqlite3_stmt *st;
-	long id = 0;
-	int rc;
-
-	if (store_begin(s, err) != 0)
-		return -1;
-	st = store_prepare(s, "SELECT id, day FROM tick WHERE task_id = ?1"
-	    " AND removed = 0 AND day >= ?2 AND day <= ?3"
-	    " ORDER BY day DESC, id DESC LIMIT 1", err);
-	if (st == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, task_id);
-	bind_text(st, 2, from);
-	bind_text(st, 3, to);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW) {
-		id = (long)sqlite3_column_int64(st, 0);
-		snprintf(day_out, 11, "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	if (rc < 0)
-		goto fail;
-	if (rc != SQLITE_ROW) {
-		store_rollback(s);
-		return 1;
-	}
-	st = store_prepare(s, "UPDATE tick SET removed = 1 WHERE id = ?1", err);
-	if (st == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
-	if (rc == 0)
-		rc = bump_task(s, task_id, err);
-	if (rc == 0)
-		rc = store_add_history(s, task_id, user, "tick", day_out, NULL,
-		    NULL, err);
-	if (rc == 0)
-		return store_commit(s, err);
-fail:
-	store_rollback(s);
-	return -1;
-}
-
-int
-store_ticks(struct store *s, long plan_id, long task_id, struct tick **out,
-    size_t *n, char **err)
-{
-	sqlite3_stmt *st;
-	struct tick *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	/* A plan's: a walk of tick_task, already in the order asked for,
-	 * with a look at each tick's task (not a seek into tick for each
-	 * of the plan's tasks, most of which have none). */
-	st = store_prepare(s, task_id == 0 ?
-	    "SELECT k.id, k.task_id, k.day, k.note, k.user"
-	    " FROM tick k CROSS JOIN task t ON t.id = k.task_id"
-	    " WHERE t.plan_id = ?1 AND k.removed = 0"
-	    " ORDER BY k.task_id, k.day, k.id" :
-	    "SELECT k.id, k.task_id, k.day, k.note, k.user"
-	    " FROM tick k JOIN task t ON t.id = k.task_id"
-	    " WHERE t.plan_id = ?1 AND k.task_id = ?2"
-	    " AND k.removed = 0 ORDER BY k.task_id, k.day, k.id", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_int64(st, 2, task_id);
-	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
-		v = xgrow(v, &cap, cnt + 1, sizeof *v);
-		v[cnt].id = (long)sqlite3_column_int64(st, 0);
-		v[cnt].task_id = (long)sqlite3_column_int64(st, 1);
-		v[cnt].day = col_str(st, 2);
-		v[cnt].note = col_str(st, 3);
-		v[cnt++].user = col_str(st, 4);
-	}
-	sqlite3_finalize(st);
-	if (rc < 0) {
-		ticks_free(v, cnt);
-		return -1;
-	}
-	*out = v;
-	*n = cnt;
 	return 0;
 }

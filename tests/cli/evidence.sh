@@ -107,12 +107,15 @@ pb set 1.7/CA doing >/dev/null
 sqlite3 "$DB" "DROP TABLE evidence; DROP TABLE meeting; DROP TABLE tick;
 	INSERT INTO history (task_id, user, kind, new) SELECT id, 'an',
 	'evidence', 'Biên bản đối thoại ngày 5/9' FROM task WHERE code = '1.7'
-	AND role = 'CA' AND origin = 'appendix'; PRAGMA user_version = 4;" 2>/dev/null ||
+	AND role = 'CA' AND origin = 'appendix';
+	ALTER TABLE finding DROP COLUMN kind; ALTER TABLE finding DROP COLUMN a;
+	ALTER TABLE finding DROP COLUMN b; ALTER TABLE finding DROP COLUMN t1;
+	ALTER TABLE finding DROP COLUMN t2; PRAGMA user_version = 4;" 2>/dev/null ||
 	skip "sqlite3 missing"
 out=$(pb evidence list 1.7/CA --format tsv | tail -n +2 | cut -f5-11)
 expect_eq "migration: free text kept as an incomplete summary" \
 	"			Biên bản đối thoại ngày 5/9	0		1" "$out"
-expect_eq "migration: schema 8 (the register, two indexes, the clock, the supporting roles)" 8 \
+expect_eq "migration: schema 9 (the register, two indexes, the clock, the supporting roles, findings as facts)" 9 \
 	"$(sqlite3 "$DB" 'PRAGMA user_version')"
 
 finish

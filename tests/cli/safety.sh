@@ -110,4 +110,26 @@ out=$("$PARBOARD" -d "$TMPD/bad.db" check)
 expect_eq "check of a damaged database exits 1" 1 "$?"
 expect_match "names the dangling history row" 'damage: history' "$out"
 expect_match "and the counter behind" 'damage: counter 0 is behind' "$out"
+
+# Findings are stored as facts: imported in Vietnamese, each reader reads
+# them in their own language; a row of schema 8 (only its words) is kept.
+LANGUAGE=vi "$PARBOARD" -d "$TMPD/vi.db" import "$SEED" >/dev/null 2>&1 ||
+	fail "import in Vietnamese"
+python3 - "$TMPD/vi.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("INSERT INTO finding (plan_id, file, line, message)"
+          " VALUES (1, 'old.csv', 4, 'old words kept')")
+c.commit()
+PY
+out=$("$PARBOARD" -d "$TMPD/vi.db" check)
+expect_match "a finding imported in Vietnamese reads in English" \
+    '^warning: .*: 3\.13: listed deduction -0\.07, but standard - appraised is 0\.67$' "$out"
+expect_eq "and no Vietnamese words are left in it" "" \
+    "$(printf '%s\n' "$out" | grep 'điểm')"
+expect_match "a finding of schema 8 keeps its words" \
+    '^warning: old\.csv:4: old words kept$' "$out"
+out=$(LANGUAGE=vi "$PARBOARD" -d "$TMPD/vi.db" check)
+expect_match "and in Vietnamese for a Vietnamese reader" \
+    '^cảnh báo: .*: 3\.13: điểm trừ ghi -0,07' "$out"
 finish

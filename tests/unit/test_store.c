@@ -111,7 +111,7 @@ test_schema(void **state)
 	assert_false(store_readonly(s));
 	assert_true(store_data_version(s) >= 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 8);
+	assert_int_equal(count_sql("PRAGMA user_version"), 9);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name IN ('plan', 'criterion',"
 	    " 'task', 'history', 'finding')"), 5);
@@ -149,7 +149,7 @@ test_schema(void **state)
 	/* Reopening an existing database migrates nothing. */
 	assert_int_equal(store_open(dbpath, false, &s, &err), 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 8);
+	assert_int_equal(count_sql("PRAGMA user_version"), 9);
 }
 
 static void
@@ -529,7 +529,7 @@ test_migrate_keys(void **state)
 
 	s = open_db();
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 8);
+	assert_int_equal(count_sql("PRAGMA user_version"), 9);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'index' AND name IN ('history_note',"
 	    " 'history_person')"), 2);
@@ -850,8 +850,7 @@ test_conflict(void **state)
 	task_clear(&t);
 	assert_int_equal(store_task_set(s, id, 0, "status", "done", "n",
 	    "bob", &err), STORE_CONFLICT);
-	want = xasprintf("task %ld was changed by someone else; reloaded",
-	    id);
+	want = xasprintf("task %ld was changed by someone else", id);
 	assert_string_equal(err, want);
 	free(want);
 	free(err);
@@ -1438,6 +1437,55 @@ test_locked(void **state)
 	store_close(s);
 }
 
+/* store_check returns its problems as data: damage with the row's
+ * columns, a finding with its place, a pinned row with its table, id and
+ * the two times; the store prints nothing. */
+static void
+test_check_problems(void **state)
+{
+	long plan_id;
+	struct store *s = fixture(&plan_id);
+	struct store_problem *v;
+	char *err = NULL;
+	size_t n, i, damage = 0;
+	const struct store_problem *pin = NULL, *fnd = NULL;
+
+	(void)state;
+	store_close(s);
+	assert_int_equal(exec_sql("INSERT INTO history (task_id, user, kind)"
+	    " VALUES (99999, 'x', 'note');"
+	    " INSERT INTO history (task_id, user, kind, at, clock)"
+	    " VALUES (1, 'x', 'note', '2020-01-01 10:00:00',"
+	    " '2021-01-01 10:00:00');"
+	    " INSERT INTO finding (plan_id, file, line, message)"
+	    " VALUES (1, 'a.csv', 7, 'odd')"), SQLITE_OK);
+	assert_int_equal(store_open(dbpath, false, &s, &err), 0);
+	assert_int_equal(store_check(s, &v, &n, &err), 0);
+	for (i = 0; i < n; i++)
+		if (v[i].kind == STORE_PROBLEM_DAMAGE) {
+			damage++;
+			assert_int_equal(v[i].ncols, 4);
+			assert_string_equal(v[i].cols[0], "history");
+		} else if (v[i].kind == STORE_PROBLEM_PINNED &&
+		    strncmp(v[i].dated, "2020-01-01", 10) == 0) {
+			pin = &v[i];
+		} else if (v[i].kind == STORE_PROBLEM_FINDING &&
+		    v[i].file != NULL && strcmp(v[i].file, "a.csv") == 0) {
+			fnd = &v[i];
+		}
+	assert_int_equal(damage, 1);
+	assert_non_null(pin);
+	assert_int_equal(pin->table, STORE_ROW_HISTORY);
+	assert_int_equal(pin->id, count_sql("SELECT id FROM history"
+	    " WHERE clock = '2021-01-01 10:00:00'"));
+	assert_non_null(strstr(pin->written, "2021-01-01"));
+	assert_non_null(fnd);
+	assert_int_equal(fnd->finding.line, 7);
+	assert_string_equal(fnd->finding.message, "odd");
+	store_problems_free(v, n);
+	store_close(s);
+}
+
 /* A store made read-only by its caller (--today in the shared install)
  * refuses every write with the reason, and says it when asked. */
 static void
@@ -1557,6 +1605,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_concurrent, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_locked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check_problems, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_set_readonly, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_speed, setup, teardown),

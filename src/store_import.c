@@ -1,0 +1,410 @@
+/* SPDX-License-Identifier: ISC */
+/* store_import.c: the import writes (plans, criteria, tasks, findings)
+ * and the plan reads.  Each write is one transaction, or a savepoint of
+ * the caller's. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+#include "store_impl.h"
+#include "util.h"
+
+static void
+bind_score(sqlite3_stmt *st, int i, bool has, score v)
+{
+	if (has)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* --- support: the comma form, normalised ------------------------------- */
+
+/* "TP-HT, VH-XH," as it is stored: "TP-HT,VH-XH" (each role trimmed,
+ * empty ones dropped). */
+static char *
+support_norm(const char *csv)
+{
+	struct buf b = { 0 };
+	const char *p = csv, *e;
+
+	while (p != NULL && *p != '\0') {
+		while (*p == ',' || isspace((unsigned char)*p))
+			p++;
+		for (e = p; *e != '\0' && *e != ','; e++)
+			;
+		while (e > p && isspace((unsigned char)e[-1]))
+			e--;
+		if (e > p) {
+			if (b.len > 0)
+				buf_addc(&b, ',');
+			buf_add(&b, p, (size_t)(e - p));
+		}
+		while (*p != '\0' && *p != ',')
+			p++;
+	}
+	return buf_take(&b);
+}
+
+static int
+save_criteria(struct store *s, long plan_id, const struct appendix *a,
+    char **err)
+{
+	const struct criterion *c;
+	sqlite3_stmt *st;
+	size_t i;
+
+	if ((st = store_sq(s, SQ_CRIT_DELETE, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	if (store_run(s, st, err) != 0)
+		return -1;
+	if ((st = store_sq(s, SQ_CRIT_INSERT, err)) == NULL)
+		return -1;
+	for (i = 0; i < a->nrows; i++) {
+		c = &a->rows[i];
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, plan_id);
+		bind_text(st, 2, c->code);
+		bind_text(st, 3, c->title != NULL ? c->title : "");
+		bind_score(st, 4, c->has & HAS_STANDARD, c->standard);
+		bind_score(st, 5, c->has & HAS_SELF, c->self);
+		bind_score(st, 6, c->has & HAS_APPRAISED, c->appraised);
+		bind_score(st, 7, c->has & HAS_DEDUCTION, c->deduction);
+		sqlite3_bind_int(st, 8, (int)c->has);
+		bind_text(st, 9, c->comment);
+		bind_text(st, 10, c->assignee);
+		sqlite3_bind_int(st, 11, c->line);
+		if (store_run(s, st, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+store_plan_save(struct store *s, const char *name, const struct appendix *a,
+    long *plan_id, char **err)
+{
+	const struct criterion *t = &a->total;
+	bool tot = a->has_total;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	if (a->kind == APPENDIX_DIRECTIVES) {
+		if ((st = store_sq(s, SQ_PLAN_ENSURE, err)) == NULL)
+			goto fail;
+		bind_text(st, 1, name);
+		bind_text(st, 2, a->file);
+	} else {
+		if ((st = store_sq(s, SQ_PLAN_UPSERT, err)) == NULL)
+			goto fail;
+		bind_text(st, 1, name);
+		bind_text(st, 2, a->file);
+		sqlite3_bind_int(st, 3, tot);
+		bind_score(st, 4, tot && (t->has & HAS_STANDARD), t->standard);
+		bind_score(st, 5, tot && (t->has & HAS_SELF), t->self);
+		bind_score(st, 6, tot && (t->has & HAS_APPRAISED),
+		    t->appraised);
+		bind_score(st, 7, tot && (t->has & HAS_DEDUCTION),
+		    t->deduction);
+	}
+	if ((rc = store_step(s, st, err)) < 0)
+		goto fail;
+	*plan_id = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (a->kind != APPENDIX_DIRECTIVES &&
+	    save_criteria(s, *plan_id, a, err) != 0)
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_add_history(struct store *s, long task_id, const char *user,
+    const char *kind, const char *old, const char *new,
+    const char *old_source, char **err)
+{
+	sqlite3_stmt *st = store_sq(s, SQ_HISTORY_INSERT, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	bind_text(st, 2, user != NULL ? user : current_user());
+	bind_text(st, 3, kind);
+	bind_text(st, 4, old);
+	bind_text(st, 5, new);
+	bind_text(st, 6, old_source);
+	return store_run(s, st, err);
+}
+
+/* The task known by key in the plan: *id (0 when none), its owner and
+ * whether a person set it. */
+static int
+spec_known(struct store *s, long plan_id, const char *key, long *id,
+    char **role, bool *hand, char **err)
+{
+	sqlite3_stmt *st = store_sq(s, SQ_TASK_BY_KEY, err);
+	const char *src;
+	int rc;
+
+	*id = 0;
+	*role = NULL;
+	*hand = false;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, key);
+	if ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		*id = (long)sqlite3_column_int64(st, 0);
+		*role = col_str(st, 1);
+		src = (const char *)sqlite3_column_text(st, 2);
+		*hand = src != NULL && strcmp(src, "hand") == 0;
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Update a known task's texts from t; *changed tells whether anything
+ * differed.  An owner changed by the file (not pinned by hand) gets a
+ * "role" history row marked old_source "import". */
+static int
+spec_update(struct store *s, long plan_id, long id, const char *old_role,
+    bool hand, const struct task_spec *t, const char *code,
+    const char *support, bool *changed, char **err)
+{
+	sqlite3_stmt *st;
+
+	if ((st = store_sq(s, SQ_TASK_UPDATE_SPEC, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, t->key);
+	bind_text(st, 3, code);
+	bind_text(st, 4, t->role);
+	bind_text(st, 5, support);
+	bind_text(st, 6, t->title != NULL ? t->title : "");
+	bind_score(st, 7, t->has_points, t->points);
+	bind_text(st, 8, t->target);
+	bind_text(st, 9, t->every);
+	bind_text(st, 10, t->due);
+	bind_text(st, 11, t->due_source);
+	if (store_run(s, st, err) != 0)
+		return -1;
+	*changed = sqlite3_changes(s->db) > 0;
+	if (hand || old_role == NULL || strcmp(old_role, t->role) == 0)
+		return 0;
+	return store_add_history(s, id, NULL, "role", old_role, t->role,
+	    "import", err);
+}
+
+static int
+spec_insert(struct store *s, long plan_id, const struct task_spec *t,
+    const char *code, const char *support, char **err)
+{
+	sqlite3_stmt *st;
+	long id;
+
+	if ((st = store_sq(s, SQ_TASK_INSERT_SPEC, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, t->key);
+	bind_text(st, 3, code);
+	bind_text(st, 4, t->role);
+	bind_text(st, 5, support);
+	bind_text(st, 6, t->title != NULL ? t->title : "");
+	bind_text(st, 7, origin_name(t->origin));
+	bind_text(st, 8, t->due);
+	bind_text(st, 9, t->due_source);
+	bind_score(st, 10, t->has_points, t->points);
+	bind_text(st, 11, t->target);
+	bind_text(st, 12, t->every);
+	if (store_run(s, st, err) != 0)
+		return -1;
+	id = (long)sqlite3_last_insert_rowid(s->db);
+	return store_add_history(s, id, NULL, "created", NULL,
+	    origin_name(t->origin), NULL, err);
+}
+
+/* One derived task: update it if known and different, else insert it.
+ * *what: 0 unchanged, 1 added, 2 updated. */
+static int
+save_spec(struct store *s, long plan_id, const struct task_spec *t,
+    int *what, char **err)
+{
+	char *support = support_norm(t->support), *role = NULL;
+	const char *code = t->code != NULL && *t->code != '\0' ? t->code :
+	    NULL;
+	bool hand, changed = false;
+	long id;
+	int rc;
+
+	*what = 0;
+	rc = spec_known(s, plan_id, t->key, &id, &role, &hand, err);
+	if (rc == 0 && id != 0) {
+		rc = spec_update(s, plan_id, id, role, hand, t, code, support,
+		    &changed, err);
+		*what = changed ? 2 : 0;
+	} else if (rc == 0) {
+		rc = spec_insert(s, plan_id, t, code, support, err);
+		*what = 1;
+	}
+	free(support);
+	free(role);
+	return rc;
+}
+
+int
+store_tasks_save(struct store *s, long plan_id, const struct derivation *d,
+    size_t *added, size_t *updated, char **err)
+{
+	size_t i, nadd = 0, nupd = 0;
+	int what;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	for (i = 0; i < d->ntasks; i++) {
+		if (save_spec(s, plan_id, &d->tasks[i], &what, err) != 0) {
+			store_rollback(s);
+			return -1;
+		}
+		nadd += what == 1;
+		nupd += what == 2;
+	}
+	if (store_commit(s, err) != 0)
+		return -1;
+	if (added != NULL)
+		*added = nadd;
+	if (updated != NULL)
+		*updated = nupd;
+	return 0;
+}
+
+int
+store_findings_save(struct store *s, long plan_id, const char *file,
+    const struct derivation *d, char **err)
+{
+	const struct finding *f;
+	sqlite3_stmt *st;
+	size_t i;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	if ((st = store_sq(s, SQ_FINDING_DELETE, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, file);
+	if (store_run(s, st, err) != 0)
+		goto fail;
+	if ((st = store_sq(s, SQ_FINDING_INSERT, err)) == NULL)
+		goto fail;
+	for (i = 0; i < d->nfindings; i++) {
+		f = &d->findings[i];
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, plan_id);
+		bind_text(st, 2, file);
+		sqlite3_bind_int(st, 3, f->line);
+		bind_text(st, 4, f->code);
+		bind_text(st, 5, f->message != NULL ? f->message : "");
+		bind_text(st, 6, finding_kind_name(f->kind));
+		sqlite3_bind_int64(st, 7, f->a);
+		sqlite3_bind_int64(st, 8, f->b);
+		bind_text(st, 9, f->t1);
+		bind_text(st, 10, f->t2);
+		if (store_run(s, st, err) != 0)
+			goto fail;
+	}
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* --- reading plans and findings -------------------------------------- */
+
+int
+store_plan_get(struct store *s, const char *name, struct plan *out,
+    char **err)
+{
+	static const char cols[] = "SELECT id, name, source, has_total,"
+	    " total_standard, total_self, total_appraised, total_deduction,"
+	    " imported_at FROM plan";
+	sqlite3_stmt *st;
+	char *sql;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	sql = xasprintf("%s%s", cols, name != NULL ? " WHERE name = ?1" :
+	    " ORDER BY id DESC LIMIT 1");
+	st = store_prepare(s, sql, err);
+	free(sql);
+	if (st == NULL)
+		return -1;
+	bind_text(st, 1, name);
+	rc = store_step(s, st, err);
+	if (rc == SQLITE_ROW) {
+		out->id = (long)sqlite3_column_int64(st, 0);
+		out->name = col_str(st, 1);
+		out->source = col_str(st, 2);
+		out->has_total = sqlite3_column_int(st, 3) != 0;
+		out->total_standard = sqlite3_column_int64(st, 4);
+		out->total_self = sqlite3_column_int64(st, 5);
+		out->total_appraised = sqlite3_column_int64(st, 6);
+		out->total_deduction = sqlite3_column_int64(st, 7);
+		out->imported_at = col_str(st, 8);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0)
+		return -1;
+	return rc == SQLITE_ROW ? 0 : 1;
+}
+
+/* Column 0 of every row as a NULL-terminated list (empty on error). */
+static char **
+strv_query(struct store *s, const char *sql, long plan_id,
+    char *(*fmt)(sqlite3_stmt *))
+{
+	sqlite3_stmt *st = store_prepare(s, sql, NULL);
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+
+	if (st != NULL) {
+		sqlite3_bind_int64(st, 1, plan_id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			v = xgrow(v, &cap, n + 2, sizeof *v);
+			v[n++] = fmt(st);
+		}
+		sqlite3_finalize(st);
+	}
+	v = xgrow(v, &cap, n + 1, sizeof *v);
+	v[n] = NULL;
+	return v;
+}
+
+static char *
+fmt_first(sqlite3_stmt *st)
+{
+	return col_str(st, 0);
+}
+
+char **
+store_plan_codes(struct store *s, long plan_id)
+{
+	return strv_query(s, "SELECT code FROM criterion WHERE plan_id = ?1"
+	    " AND code IS NOT NULL ORDER BY line, id", plan_id, fmt_first);
+}
+
+void
+strv_free(char **v)
+{
+	char **p;
+
+	for (p = v; p != NULL && *p != NULL; p++)
+		free(*p);
+	free(v);
+}
