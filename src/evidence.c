@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "doc.h"
 #include "evidence.h"
 #include "html.h"
 #include "i18n.h"
@@ -169,6 +170,31 @@ list_text(struct buf *b, const struct evidence *v, size_t n)
 	}
 }
 
+/* The register for spreadsheets: a table through doc.h. */
+static void
+list_csv(FILE *out, const struct evidence *v, size_t n)
+{
+	struct doc_col col[EV_COLUMNS];
+	const char *cell[EV_COLUMNS];
+	char num[2][24], day[16];
+	struct doc d;
+	size_t i, k;
+
+	for (k = 0; k < EV_COLUMNS; k++) {
+		col[k].head = _(list_headings[k]);
+		col[k].align = DOC_LEFT;
+		col[k].width = 0;
+	}
+	doc_begin(&d, FORMAT_CSV, out, NULL);
+	doc_table_begin(&d, col, EV_COLUMNS);
+	for (i = 0; i < n; i++) {
+		row_cells(&v[i], true, num, day, cell);
+		doc_row(&d, cell);
+	}
+	doc_table_end(&d);
+	doc_end(&d);
+}
+
 int
 evidence_print(struct store *s, const struct plan *p, long task_id,
     enum format fmt, FILE *out, char **err)
@@ -182,8 +208,8 @@ evidence_print(struct store *s, const struct plan *p, long task_id,
 	if (store_evidence_list(s, p->id, task_id, &v, &n, err) != 0)
 		return -1;
 	if (fmt == FORMAT_CSV)
-		out_csv_bom(out);
-	if (fmt == FORMAT_TEXT)
+		list_csv(out, v, n);
+	else if (fmt == FORMAT_TEXT)
 		list_text(&b, v, n);
 	else if (fmt == FORMAT_JSON) {
 		buf_addc(&b, '[');
@@ -191,24 +217,12 @@ evidence_print(struct store *s, const struct plan *p, long task_id,
 			json_row(&b, &v[i], i == 0);
 		buf_adds(&b, "]\n");
 	} else {
-		for (k = 0; k < EV_COLUMNS; k++) {
-			if (fmt == FORMAT_CSV)
-				out_csv_cell(out, _(list_headings[k]),
-				    k + 1 == EV_COLUMNS);
-			else
-				out_tsv_cell(&b, list_keys[k],
-				    k + 1 == EV_COLUMNS);
-		}
+		for (k = 0; k < EV_COLUMNS; k++)
+			out_tsv_cell(&b, list_keys[k], k + 1 == EV_COLUMNS);
 		for (i = 0; i < n; i++) {
-			row_cells(&v[i], fmt == FORMAT_CSV, num, day, cell);
-			for (k = 0; k < EV_COLUMNS; k++) {
-				if (fmt == FORMAT_CSV)
-					out_csv_cell(out, cell[k],
-					    k + 1 == EV_COLUMNS);
-				else
-					out_tsv_cell(&b, cell[k],
-					    k + 1 == EV_COLUMNS);
-			}
+			row_cells(&v[i], false, num, day, cell);
+			for (k = 0; k < EV_COLUMNS; k++)
+				out_tsv_cell(&b, cell[k], k + 1 == EV_COLUMNS);
 		}
 	}
 	if (b.data != NULL)
