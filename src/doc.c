@@ -9,6 +9,15 @@
 #include "output.h"
 #include "text.h"
 
+/* Writes the blank line a heading owes, in text and markdown. */
+static void
+flush(struct doc *d)
+{
+	if (d->blank)
+		buf_addc(&d->b, '\n');
+	d->blank = false;
+}
+
 void
 doc_begin(struct doc *d, enum format fmt, FILE *out, const char *title)
 {
@@ -24,6 +33,7 @@ doc_begin(struct doc *d, enum format fmt, FILE *out, const char *title)
 void
 doc_end(struct doc *d)
 {
+	flush(d);
 	if (d->fmt == FORMAT_HTML)
 		html_end(&d->b);
 	if (d->b.data != NULL)
@@ -34,6 +44,7 @@ doc_end(struct doc *d)
 void
 doc_text(struct doc *d, const char *s)
 {
+	flush(d);
 	if (d->fmt == FORMAT_HTML)
 		out_html(&d->b, s);
 	else if (d->fmt == FORMAT_MARKDOWN)
@@ -43,22 +54,51 @@ doc_text(struct doc *d, const char *s)
 }
 
 void
-doc_heading(struct doc *d, int level, const char *s)
+doc_plain(struct doc *d, const char *s)
+{
+	flush(d);
+	if (d->fmt != FORMAT_CSV)
+		buf_adds(&d->b, s);
+}
+
+void
+doc_heading_begin(struct doc *d, int level)
 {
 	static const char *const hashes[] = { "", "# ", "## ", "### " };
 
-	if (level < 1 || level > 3 || d->fmt == FORMAT_CSV)
-		return;
-	if (d->fmt == FORMAT_HTML) {
-		buf_addf(&d->b, "<h%d>", level);
-		doc_text(d, s);
-		buf_addf(&d->b, "</h%d>\n", level);
-		return;
+	d->level = level < 1 ? 1 : level > 3 ? 3 : level;
+	if (d->fmt == FORMAT_HTML)
+		buf_addf(&d->b, "<h%d>", d->level);
+	else if (d->fmt == FORMAT_TEXT && d->level == 3) {
+		d->blank = false;
+		buf_adds(&d->b, "  ");
+	} else if (d->fmt != FORMAT_CSV) {
+		flush(d);
+		if (d->b.len > 0 && (d->b.len < 2 ||
+		    strcmp(d->b.data + d->b.len - 2, "\n\n") != 0))
+			buf_addc(&d->b, '\n');
+		buf_adds(&d->b, d->fmt == FORMAT_MARKDOWN ?
+		    hashes[d->level] : "");
 	}
-	buf_adds(&d->b, level > 1 ? "\n" : "");
-	buf_adds(&d->b, d->fmt == FORMAT_MARKDOWN ? hashes[level] : "");
+}
+
+void
+doc_heading_end(struct doc *d)
+{
+	if (d->fmt == FORMAT_HTML)
+		buf_addf(&d->b, "</h%d>\n", d->level);
+	else if (d->fmt != FORMAT_CSV) {
+		buf_addc(&d->b, '\n');
+		d->blank = !(d->fmt == FORMAT_TEXT && d->level == 3);
+	}
+}
+
+void
+doc_heading(struct doc *d, int level, const char *s)
+{
+	doc_heading_begin(d, level);
 	doc_text(d, s);
-	buf_adds(&d->b, "\n\n");
+	doc_heading_end(d);
 }
 
 void
@@ -66,9 +106,11 @@ doc_meta(struct doc *d, const char *s)
 {
 	if (d->fmt == FORMAT_CSV)
 		return;
+	flush(d);
 	buf_adds(&d->b, d->fmt == FORMAT_HTML ? "<p class=\"meta\">" : "");
 	doc_text(d, s);
-	buf_adds(&d->b, d->fmt == FORMAT_HTML ? "</p>\n" : "\n\n");
+	buf_adds(&d->b, d->fmt == FORMAT_HTML ? "</p>\n" : "\n");
+	d->blank = d->fmt != FORMAT_HTML;
 }
 
 void
@@ -116,6 +158,7 @@ doc_item_begin(struct doc *d)
 {
 	int k;
 
+	flush(d);
 	if (d->fmt == FORMAT_HTML)
 		buf_adds(&d->b, d->items == 0 && !d->eager ? "<ul>\n<li>" :
 		    "<li>");
@@ -151,6 +194,7 @@ doc_list_end(struct doc *d)
 
 	if (d->fmt == FORMAT_CSV)
 		return;
+	flush(d);
 	if (d->items > 0) {
 		buf_adds(&d->b, d->fmt == FORMAT_HTML ? "</ul>\n" : "");
 		return;
@@ -178,6 +222,7 @@ doc_line(struct doc *d, const char *s)
 {
 	if (d->fmt == FORMAT_CSV)
 		return;
+	flush(d);
 	if (d->fmt == FORMAT_HTML)
 		buf_adds(&d->b, d->items > 0 ? "<br>" : "");
 	else if (d->fmt == FORMAT_MARKDOWN)
@@ -226,6 +271,7 @@ doc_table_begin(struct doc *d, const struct doc_col *col, size_t n)
 	const char **head = xcalloc(n + 1, sizeof *head);
 	size_t k;
 
+	flush(d);
 	d->col = col;
 	d->ncol = n;
 	d->ncell = 0;

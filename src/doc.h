@@ -38,11 +38,16 @@ struct doc {
 	enum format fmt;
 	FILE *out;
 	struct buf b;
+	/* A blank line owed after a heading or the meta line (text and
+	 * markdown): written before whatever comes next, unless that is a
+	 * text sub-heading. */
+	bool blank;
 	/* The open list: its depth, items so far, and whether its html
 	 * <ul> is written before the first item (even when none comes). */
 	int depth;
 	size_t items;
 	bool eager;
+	int level;	/* of the open heading */
 	/* The open table; in text its cells wait for doc_table_end. */
 	const struct doc_col *col;
 	size_t ncol, ncell;
@@ -55,12 +60,19 @@ void doc_begin(struct doc *d, enum format fmt, FILE *out, const char *title);
 /* Ends the page and writes what was gathered to out. */
 void doc_end(struct doc *d);
 
-/* A heading of level 1 (the title), 2 or 3. */
+/* A heading of level 1 (the title), 2 or 3, with a blank line before
+ * and after; in text, level 3 is indented by two columns and has no
+ * blank lines around it. */
 void doc_heading(struct doc *d, int level, const char *s);
+/* The same in parts: begin, doc_text and doc_plain, end. */
+void doc_heading_begin(struct doc *d, int level);
+void doc_heading_end(struct doc *d);
 /* A line under the title: the date it was computed for... */
 void doc_meta(struct doc *d, const char *s);
 /* Data in the text flow, escaped for the format. */
 void doc_text(struct doc *d, const char *s);
+/* The program's own words (a label, a separator), as they are. */
+void doc_plain(struct doc *d, const char *s);
 
 /* A list of items, text indented by 2 * depth columns; an empty list
  * says "(none)".  eager: html opens <ul> even for an empty list (the

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "doc.h"
 #include "evidence.h"
 #include "html.h"
 #include "i18n.h"
@@ -462,72 +463,102 @@ score_text(const struct model *m, char a[32], char now[32], char pr[32],
 	text_format_score(m->backed, dec, bk, 32);
 }
 
+/* "Label: value" as an item of the open list. */
 static void
-write_text(struct buf *b, const struct model *m, bool md)
+field(struct doc *d, const char *label, const char *value, bool data)
+{
+	doc_item_begin(d);
+	doc_plain(d, label);
+	doc_plain(d, ": ");
+	if (data)
+		doc_text(d, value);
+	else
+		doc_plain(d, value);
+	doc_item_end(d);
+}
+
+/* The tracker's buckets: a table in markdown, lines in text. */
+static void
+write_buckets(struct doc *d, const struct model *m)
+{
+	struct doc_col col[2] = {
+		{ _("Bucket"), DOC_LEFT, 0 }, { _("Tasks"), DOC_FIGURE, 0 },
+	};
+	const char *cell[2];
+	char num[24];
+	size_t k;
+
+	if (d->fmt == FORMAT_MARKDOWN)
+		doc_table_begin(d, col, 2);
+	else
+		doc_list_begin(d, 1, false);
+	for (k = 0; k < B_COUNT; k++) {
+		snprintf(num, sizeof num, "%zu", m->bucket[k]);
+		cell[0] = _(bucket_title[k]);
+		cell[1] = num;
+		if (d->fmt == FORMAT_MARKDOWN)
+			doc_row(d, cell);
+		else
+			field(d, cell[0], num, false);
+	}
+	if (d->fmt == FORMAT_MARKDOWN)
+		doc_table_end(d);
+	else
+		doc_list_end(d);
+}
+
+/* Text and markdown, through doc.h. */
+static void
+write_text(struct doc *d, const struct model *m)
 {
 	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
-	char a[32], now[32], pr[32], bk[32];
-	size_t r, k, i, cnt, first, pos = 0;
+	char a[32], now[32], pr[32], bk[32], *backed;
+	size_t r, k, i, first, pos = 0;
 
 	head_fields(m, label, value);
-	buf_addf(b, "%s%s\n\n", md ? "# " : "", _("Minutes of the weekly "
-	    "administrative reform meeting"));
-	for (k = 0; k < HEAD_FIELDS; k++) {
-		buf_addf(b, "%s%s: ", md ? "- " : "", label[k]);
-		if (md)
-			out_md_cell(b, value[k]);
-		else
-			out_safe(b, value[k], false);
-		buf_addc(b, '\n');
-	}
+	doc_heading(d, 1, _("Minutes of the weekly administrative reform "
+	    "meeting"));
+	doc_list_begin(d, 0, false);
+	for (k = 0; k < HEAD_FIELDS; k++)
+		field(d, label[k], value[k], true);
+	doc_list_end(d);
 	score_text(m, a, now, pr, bk);
-	buf_addf(b, "\n%s%s\n\n", md ? "## " : "", _("Score"));
-	buf_addf(b, "%s%s: %s\n", md ? "- " : "  ", _("Appraised"), a);
-	buf_addf(b, "%s%s: %s (", md ? "- " : "  ", _("Now"), now);
-	buf_addf(b, _("%s backed by evidence"), bk);
-	buf_adds(b, ")\n");
-	buf_addf(b, "%s%s: %s\n", md ? "- " : "  ", _("Projected"), pr);
-	buf_addf(b, "\n%s%s\n\n", md ? "## " : "", _("Tasks by tracker "
-	    "bucket"));
-	if (md)
-		buf_addf(b, "| %s | %s |\n|---|---:|\n", _("Bucket"),
-		    _("Tasks"));
-	for (k = 0; k < B_COUNT; k++)
-		buf_addf(b, md ? "| %s | %zu |\n" : "  %s: %zu\n",
-		    _(bucket_title[k]), m->bucket[k]);
+	doc_heading(d, 2, _("Score"));
+	doc_list_begin(d, 1, false);
+	field(d, _("Appraised"), a, false);
+	backed = xasprintf(_("%s backed by evidence"), bk);
+	doc_item_begin(d);
+	doc_plain(d, _("Now"));
+	doc_plain(d, ": ");
+	doc_plain(d, now);
+	doc_plain(d, " (");
+	doc_plain(d, backed);
+	doc_plain(d, ")");
+	doc_item_end(d);
+	free(backed);
+	field(d, _("Projected"), pr, false);
+	doc_list_end(d);
+	doc_heading(d, 2, _("Tasks by tracker bucket"));
+	write_buckets(d, m);
 	for (r = 0; r < m->nroles; r++) {
-		buf_addf(b, "\n%s", md ? "## " : "");
-		if (md)
-			out_md_cell(b, m->roles[r]);
-		else
-			out_safe(b, m->roles[r], false);
-		buf_adds(b, " — ");
-		if (md)
-			out_md_cell(b, role_name(m->c, m->roles[r]));
-		else
-			out_safe(b, role_name(m->c, m->roles[r]), false);
-		buf_addc(b, '\n');
+		doc_heading_begin(d, 2);
+		doc_text(d, m->roles[r]);
+		doc_plain(d, " — ");
+		doc_text(d, role_name(m->c, m->roles[r]));
+		doc_heading_end(d);
 		for (k = 0; k < SEC_COUNT; k++) {
-			buf_addf(b, md ? "\n### %s\n\n" : "  %s\n",
-			    _(section_title[k]));
+			doc_heading(d, 3, _(section_title[k]));
+			doc_list_begin(d, 2, false);
 			first = pos;
-			cnt = model_run(m, r, (int)k, &pos);
+			model_run(m, r, (int)k, &pos);
 			for (i = first; i < pos; i++) {
-				buf_adds(b, md ? "- " : "    ");
-				if (md) {
-					out_md_cell(b, m->items[i].name);
-					buf_adds(b, ": ");
-					out_md_cell(b, m->items[i].detail);
-				} else {
-					out_safe(b, m->items[i].name, false);
-					buf_adds(b, ": ");
-					out_safe(b, m->items[i].detail, false);
-				}
-				buf_addc(b, '\n');
+				doc_item_begin(d);
+				doc_text(d, m->items[i].name);
+				doc_plain(d, ": ");
+				doc_text(d, m->items[i].detail);
+				doc_item_end(d);
 			}
-			if (cnt == 0)
-				buf_addf(b, md ? "%s\n" : "    %s\n",
-				    _("(none)"));
+			doc_list_end(d);
 		}
 	}
 }
@@ -608,47 +639,48 @@ write_html(struct buf *b, const struct model *m, const struct sources *x)
 	html_end(b);
 }
 
+/* One row of the spreadsheet: section, role, task, detail. */
 static void
-write_csv(FILE *out, const struct model *m)
+csv_row(struct doc *d, const char *a, const char *b, const char *c,
+    const char *e)
+{
+	const char *cell[4];
+
+	cell[0] = a;
+	cell[1] = b;
+	cell[2] = c;
+	cell[3] = e;
+	doc_row(d, cell);
+}
+
+static void
+write_csv(struct doc *d, const struct model *m)
 {
 	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
 	char a[32], now[32], pr[32], bk[32], num[24];
+	struct doc_col col[4] = {
+		{ _("Section"), DOC_LEFT, 0 }, { _("Role"), DOC_LEFT, 0 },
+		{ _("Task"), DOC_LEFT, 0 }, { _("Detail"), DOC_LEFT, 0 },
+	};
 	size_t k, i;
 
 	head_fields(m, label, value);
 	score_text(m, a, now, pr, bk);
-	out_csv_bom(out);
-	out_csv_cell(out, _("Section"), false);
-	out_csv_cell(out, _("Role"), false);
-	out_csv_cell(out, _("Task"), false);
-	out_csv_cell(out, _("Detail"), true);
-	for (k = 0; k < HEAD_FIELDS; k++) {
-		out_csv_cell(out, label[k], false);
-		out_csv_cell(out, "", false);
-		out_csv_cell(out, "", false);
-		out_csv_cell(out, value[k], true);
-	}
-	for (k = 0; k < 4; k++) {
-		out_csv_cell(out, k == 0 ? _("Appraised") : k == 1 ? _("Now") :
-		    k == 2 ? _("Evidence-backed") : _("Projected"), false);
-		out_csv_cell(out, "", false);
-		out_csv_cell(out, "", false);
-		out_csv_cell(out, k == 0 ? a : k == 1 ? now : k == 2 ? bk : pr,
-		    true);
-	}
+	doc_table_begin(d, col, 4);
+	for (k = 0; k < HEAD_FIELDS; k++)
+		csv_row(d, label[k], "", "", value[k]);
+	csv_row(d, _("Appraised"), "", "", a);
+	csv_row(d, _("Now"), "", "", now);
+	csv_row(d, _("Evidence-backed"), "", "", bk);
+	csv_row(d, _("Projected"), "", "", pr);
 	for (k = 0; k < B_COUNT; k++) {
 		snprintf(num, sizeof num, "%zu", m->bucket[k]);
-		out_csv_cell(out, _(bucket_title[k]), false);
-		out_csv_cell(out, "", false);
-		out_csv_cell(out, "", false);
-		out_csv_cell(out, num, true);
+		csv_row(d, _(bucket_title[k]), "", "", num);
 	}
-	for (i = 0; i < m->n; i++) {
-		out_csv_cell(out, _(section_title[m->items[i].sec]), false);
-		out_csv_cell(out, m->items[i].role, false);
-		out_csv_cell(out, m->items[i].name, false);
-		out_csv_cell(out, m->items[i].detail, true);
-	}
+	for (i = 0; i < m->n; i++)
+		csv_row(d, _(section_title[m->items[i].sec]),
+		    m->items[i].role, m->items[i].name, m->items[i].detail);
+	doc_table_end(d);
 }
 
 /* "the meeting of 20/09/2023" or "20/09/2023" (seven days before). */
@@ -674,6 +706,7 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	struct sources x;
 	struct model m;
 	struct buf b = { 0 };
+	struct doc d;
 	int rc = -1;
 
 	if (o->fmt != FORMAT_TEXT && o->fmt != FORMAT_MARKDOWN &&
@@ -703,14 +736,17 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 		goto out;
 	model_build(&m, &x);
 	model_sort(&m);
-	if (o->fmt == FORMAT_CSV)
-		write_csv(out, &m);
-	else if (o->fmt == FORMAT_HTML)
+	if (o->fmt == FORMAT_HTML) {
 		write_html(&b, &m, &x);
-	else
-		write_text(&b, &m, o->fmt == FORMAT_MARKDOWN);
-	if (b.data != NULL)
 		fputs(b.data, out);
+	} else {
+		doc_begin(&d, o->fmt, out, NULL);
+		if (o->fmt == FORMAT_CSV)
+			write_csv(&d, &m);
+		else
+			write_text(&d, &m);
+		doc_end(&d);
+	}
 	rc = 0;
 	if (o->record && o->since == NULL)
 		rc = store_meeting_record(s, p->id, m.chair, NULL, err);
