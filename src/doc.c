@@ -210,6 +210,40 @@ doc_list_end(struct doc *d)
 }
 
 void
+doc_fields_begin(struct doc *d, int depth, bool figures)
+{
+	doc_list_begin(d, depth, false);
+	d->eager = figures;
+	if (d->fmt == FORMAT_HTML)
+		buf_adds(&d->b, "<table>\n");
+}
+
+void
+doc_field(struct doc *d, const char *label, const char *value)
+{
+	if (d->fmt == FORMAT_HTML) {
+		buf_adds(&d->b, "<tr><th>");
+		out_html(&d->b, label);
+		buf_addf(&d->b, "</th><td%s>", d->eager ? " class=\"n\"" : "");
+		out_html(&d->b, value);
+		buf_adds(&d->b, "</td></tr>\n");
+		return;
+	}
+	doc_item_begin(d);
+	doc_plain(d, label);
+	doc_plain(d, ": ");
+	doc_text(d, value);
+	doc_item_end(d);
+}
+
+void
+doc_fields_end(struct doc *d)
+{
+	if (d->fmt == FORMAT_HTML)
+		buf_adds(&d->b, "</table>\n");
+}
+
+void
 doc_lines_begin(struct doc *d)
 {
 	d->items = 0;

@@ -83,6 +83,13 @@ void doc_item_end(struct doc *d);
 void doc_item(struct doc *d, const char *s);
 void doc_list_end(struct doc *d);
 
+/* "Label: value" pairs: list items in text (indented by 2 * depth) and
+ * markdown, a table with the labels as row headings in html (figures:
+ * the values right-aligned).  The label is the program's own words. */
+void doc_fields_begin(struct doc *d, int depth, bool figures);
+void doc_field(struct doc *d, const char *label, const char *value);
+void doc_fields_end(struct doc *d);
+
 /* Short lines that go together (the scores): bare lines in text, a list
  * in markdown, one paragraph with line breaks in html. */
 void doc_lines_begin(struct doc *d);

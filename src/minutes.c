@@ -11,7 +11,6 @@
 #include "date.h"
 #include "doc.h"
 #include "evidence.h"
-#include "html.h"
 #include "i18n.h"
 #include "meeting.h"
 #include "minutes.h"
@@ -463,21 +462,22 @@ score_text(const struct model *m, char a[32], char now[32], char pr[32],
 	text_format_score(m->backed, dec, bk, 32);
 }
 
-/* "Label: value" as an item of the open list. */
+/* Done / total of a role, for its bar. */
 static void
-field(struct doc *d, const char *label, const char *value, bool data)
+role_counts(const struct sources *x, const char *role, size_t *done,
+    size_t *total)
 {
-	doc_item_begin(d);
-	doc_plain(d, label);
-	doc_plain(d, ": ");
-	if (data)
-		doc_text(d, value);
-	else
-		doc_plain(d, value);
-	doc_item_end(d);
+	size_t i;
+
+	*done = *total = 0;
+	for (i = 0; i < x->nt; i++)
+		if (strcmp(x->t[i].role, role) == 0) {
+			(*total)++;
+			*done += x->t[i].status == STATUS_DONE;
+		}
 }
 
-/* The tracker's buckets: a table in markdown, lines in text. */
+/* The tracker's buckets: a table in markdown, fields elsewhere. */
 static void
 write_buckets(struct doc *d, const struct model *m)
 {
@@ -491,7 +491,7 @@ write_buckets(struct doc *d, const struct model *m)
 	if (d->fmt == FORMAT_MARKDOWN)
 		doc_table_begin(d, col, 2);
 	else
-		doc_list_begin(d, 1, false);
+		doc_fields_begin(d, 1, true);
 	for (k = 0; k < B_COUNT; k++) {
 		snprintf(num, sizeof num, "%zu", m->bucket[k]);
 		cell[0] = _(bucket_title[k]);
@@ -499,47 +499,66 @@ write_buckets(struct doc *d, const struct model *m)
 		if (d->fmt == FORMAT_MARKDOWN)
 			doc_row(d, cell);
 		else
-			field(d, cell[0], num, false);
+			doc_field(d, cell[0], num);
 	}
 	if (d->fmt == FORMAT_MARKDOWN)
 		doc_table_end(d);
 	else
-		doc_list_end(d);
+		doc_fields_end(d);
 }
 
-/* Text and markdown, through doc.h. */
+/* The score: the gauge and fields (the page's table has always been
+ * written without line breaks at its ends, so html keeps its own). */
 static void
-write_text(struct doc *d, const struct model *m)
+write_score(struct doc *d, const struct model *m)
+{
+	char a[32], now[32], pr[32], bk[32], *backed, *nowb;
+
+	score_text(m, a, now, pr, bk);
+	doc_heading(d, 2, _("Score"));
+	doc_gauge(d, m->sc.now, 0, 100000, now);
+	backed = xasprintf(_("%s backed by evidence"), bk);
+	nowb = xasprintf("%s (%s)", now, backed);
+	if (d->fmt == FORMAT_HTML)
+		buf_addf(&d->b, "<table><tr><th>%s</th><td class=\"n\">%s"
+		    "</td></tr>\n<tr><th>%s</th><td class=\"n\">%s</td></tr>"
+		    "\n<tr><th>%s</th><td class=\"n\">%s</td></tr></table>\n",
+		    _("Appraised"), a, _("Now"), nowb, _("Projected"), pr);
+	else {
+		doc_fields_begin(d, 1, true);
+		doc_field(d, _("Appraised"), a);
+		doc_field(d, _("Now"), nowb);
+		doc_field(d, _("Projected"), pr);
+		doc_fields_end(d);
+	}
+	free(nowb);
+	free(backed);
+}
+
+/* The minutes in text, markdown or html, through doc.h. */
+static void
+write_doc(struct doc *d, const struct model *m, const struct sources *x)
 {
 	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
-	char a[32], now[32], pr[32], bk[32], *backed;
-	size_t r, k, i, first, pos = 0;
+	size_t r, k, i, first, done, total, pos = 0;
 
 	head_fields(m, label, value);
 	doc_heading(d, 1, _("Minutes of the weekly administrative reform "
 	    "meeting"));
-	doc_list_begin(d, 0, false);
+	doc_fields_begin(d, 0, false);
 	for (k = 0; k < HEAD_FIELDS; k++)
-		field(d, label[k], value[k], true);
-	doc_list_end(d);
-	score_text(m, a, now, pr, bk);
-	doc_heading(d, 2, _("Score"));
-	doc_list_begin(d, 1, false);
-	field(d, _("Appraised"), a, false);
-	backed = xasprintf(_("%s backed by evidence"), bk);
-	doc_item_begin(d);
-	doc_plain(d, _("Now"));
-	doc_plain(d, ": ");
-	doc_plain(d, now);
-	doc_plain(d, " (");
-	doc_plain(d, backed);
-	doc_plain(d, ")");
-	doc_item_end(d);
-	free(backed);
-	field(d, _("Projected"), pr, false);
-	doc_list_end(d);
+		doc_field(d, label[k], value[k]);
+	doc_fields_end(d);
+	write_score(d, m);
 	doc_heading(d, 2, _("Tasks by tracker bucket"));
 	write_buckets(d, m);
+	if (d->fmt == FORMAT_HTML) {
+		doc_heading(d, 2, _("Progress by role"));
+		for (r = 0; r < m->nroles; r++) {
+			role_counts(x, m->roles[r], &done, &total);
+			doc_bar(d, m->roles[r], done, total);
+		}
+	}
 	for (r = 0; r < m->nroles; r++) {
 		doc_heading_begin(d, 2);
 		doc_text(d, m->roles[r]);
@@ -561,82 +580,6 @@ write_text(struct doc *d, const struct model *m)
 			doc_list_end(d);
 		}
 	}
-}
-
-/* Done / total of a role, for its bar. */
-static void
-role_counts(const struct sources *x, const char *role, size_t *done,
-    size_t *total)
-{
-	size_t i;
-
-	*done = *total = 0;
-	for (i = 0; i < x->nt; i++)
-		if (strcmp(x->t[i].role, role) == 0) {
-			(*total)++;
-			*done += x->t[i].status == STATUS_DONE;
-		}
-}
-
-static void
-write_html(struct buf *b, const struct model *m, const struct sources *x)
-{
-	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
-	const char *title = _("Minutes of the weekly administrative reform "
-	    "meeting");
-	char a[32], now[32], pr[32], bk[32];
-	size_t r, k, i, cnt, done, total, first, pos = 0;
-
-	head_fields(m, label, value);
-	html_begin(b, title);
-	buf_adds(b, "<h1>");
-	out_html(b, title);
-	buf_adds(b, "</h1>\n<table>\n");
-	for (k = 0; k < HEAD_FIELDS; k++) {
-		buf_addf(b, "<tr><th>%s</th><td>", label[k]);
-		out_html(b, value[k]);
-		buf_adds(b, "</td></tr>\n");
-	}
-	score_text(m, a, now, pr, bk);
-	buf_addf(b, "</table>\n<h2>%s</h2>\n", _("Score"));
-	html_gauge(b, m->sc.now, 0, 100000, now);
-	buf_addf(b, "<table><tr><th>%s</th><td class=\"n\">%s</td></tr>\n",
-	    _("Appraised"), a);
-	buf_addf(b, "<tr><th>%s</th><td class=\"n\">%s (", _("Now"), now);
-	buf_addf(b, _("%s backed by evidence"), bk);
-	buf_addf(b, ")</td></tr>\n<tr><th>%s</th><td class=\"n\">%s</td>"
-	    "</tr></table>\n", _("Projected"), pr);
-	buf_addf(b, "<h2>%s</h2>\n<table>\n", _("Tasks by tracker bucket"));
-	for (k = 0; k < B_COUNT; k++)
-		buf_addf(b, "<tr><th>%s</th><td class=\"n\">%zu</td></tr>\n",
-		    _(bucket_title[k]), m->bucket[k]);
-	buf_addf(b, "</table>\n<h2>%s</h2>\n", _("Progress by role"));
-	for (r = 0; r < m->nroles; r++) {
-		role_counts(x, m->roles[r], &done, &total);
-		html_bar(b, m->roles[r], done, total);
-	}
-	for (r = 0; r < m->nroles; r++) {
-		buf_adds(b, "<h2>");
-		out_html(b, m->roles[r]);
-		buf_adds(b, " — ");
-		out_html(b, role_name(m->c, m->roles[r]));
-		buf_adds(b, "</h2>\n");
-		for (k = 0; k < SEC_COUNT; k++) {
-			buf_addf(b, "<h3>%s</h3>\n", _(section_title[k]));
-			first = pos;
-			cnt = model_run(m, r, (int)k, &pos);
-			for (i = first; i < pos; i++) {
-				buf_adds(b, i > first ? "<li>" : "<ul>\n<li>");
-				out_html(b, m->items[i].name);
-				buf_adds(b, ": ");
-				out_html(b, m->items[i].detail);
-				buf_adds(b, "</li>\n");
-			}
-			buf_addf(b, cnt ? "</ul>\n" : "<p class=\"none\">%s</p>\n",
-			    _("(none)"));
-		}
-	}
-	html_end(b);
 }
 
 /* One row of the spreadsheet: section, role, task, detail. */
@@ -705,7 +648,6 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	struct meeting last = { 0 }, before = { 0 };
 	struct sources x;
 	struct model m;
-	struct buf b = { 0 };
 	struct doc d;
 	int rc = -1;
 
@@ -736,22 +678,17 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 		goto out;
 	model_build(&m, &x);
 	model_sort(&m);
-	if (o->fmt == FORMAT_HTML) {
-		write_html(&b, &m, &x);
-		fputs(b.data, out);
-	} else {
-		doc_begin(&d, o->fmt, out, NULL);
-		if (o->fmt == FORMAT_CSV)
-			write_csv(&d, &m);
-		else
-			write_text(&d, &m);
-		doc_end(&d);
-	}
+	doc_begin(&d, o->fmt, out, _("Minutes of the weekly administrative "
+	    "reform meeting"));
+	if (o->fmt == FORMAT_CSV)
+		write_csv(&d, &m);
+	else
+		write_doc(&d, &m, &x);
+	doc_end(&d);
 	rc = 0;
 	if (o->record && o->since == NULL)
 		rc = store_meeting_record(s, p->id, m.chair, NULL, err);
 out:
-	buf_free(&b);
 	model_free(&m);
 	sources_free(&x);
 	meeting_window_clear(&w);
