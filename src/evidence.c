@@ -152,22 +152,36 @@ doc_words(struct buf *b, const struct evidence *e)
 	}
 }
 
+/* The register for people: a document's number and words a record. */
 static void
-list_text(struct buf *b, const struct evidence *v, size_t n)
+list_text(FILE *out, const struct evidence *v, size_t n)
 {
+	struct doc d;
+	struct buf w = { 0 };
+	char *head;
 	size_t i;
 
-	if (n == 0)
-		buf_addf(b, "%s\n", _("(none)"));
+	doc_begin(&d, FORMAT_TEXT, out, NULL);
+	doc_list_begin(&d, 0, false);
 	for (i = 0; i < n; i++) {
-		buf_addf(b, "#%ld  ", v[i].id);
-		out_safe(b, v[i].code ? v[i].code : "-", false);
-		buf_adds(b, "/");
-		out_safe(b, v[i].role, false);
-		buf_addf(b, " (%s %ld)\n    ", _("task"), v[i].task_id);
-		doc_words(b, &v[i]);
-		buf_addc(b, '\n');
+		doc_item_begin(&d);
+		head = xasprintf("#%ld  ", v[i].id);
+		doc_plain(&d, head);
+		free(head);
+		doc_text(&d, v[i].code ? v[i].code : "-");
+		doc_plain(&d, "/");
+		doc_text(&d, v[i].role);
+		head = xasprintf(" (%s %ld)\n    ", _("task"), v[i].task_id);
+		doc_plain(&d, head);
+		free(head);
+		w.len = 0;
+		doc_words(&w, &v[i]);
+		doc_plain(&d, w.data != NULL ? w.data : "");
+		doc_item_end(&d);
 	}
+	doc_list_end(&d);
+	doc_end(&d);
+	buf_free(&w);
 }
 
 /* The register for spreadsheets: a table through doc.h. */
@@ -210,7 +224,7 @@ evidence_print(struct store *s, const struct plan *p, long task_id,
 	if (fmt == FORMAT_CSV)
 		list_csv(out, v, n);
 	else if (fmt == FORMAT_TEXT)
-		list_text(&b, v, n);
+		list_text(out, v, n);
 	else if (fmt == FORMAT_JSON) {
 		buf_addc(&b, '[');
 		for (i = 0; i < n; i++)
