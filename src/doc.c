@@ -379,7 +379,8 @@ table_text(struct doc *d)
 			buf_adds(&d->b, s);
 		else
 			text_pad(&d->b, s, w[k]);
-		buf_addc(&d->b, ' ');
+		for (n = 0; n < (d->col[k].gap > 0 ? d->col[k].gap : 1); n++)
+			buf_addc(&d->b, ' ');
 	}
 	free(w);
 }

@@ -32,6 +32,7 @@ struct doc_col {
 	const char *head;	/* the column's heading (data, escaped) */
 	enum doc_align align;
 	int width;		/* text: at least this many columns */
+	int gap;		/* text: spaces after it (0: one) */
 };
 
 struct doc {
@@ -97,7 +98,7 @@ void doc_line(struct doc *d, const char *s);
 void doc_lines_end(struct doc *d);
 
 /* A table of n columns (kept by the caller until doc_table_end): text
- * columns one space apart, the last one not padded. */
+ * columns one space apart unless they say, the last one not padded. */
 void doc_table_begin(struct doc *d, const struct doc_col *col, size_t n);
 /* A row of the table's n cells. */
 void doc_row(struct doc *d, const char *const *cell);

@@ -198,6 +198,7 @@ list_csv(FILE *out, const struct evidence *v, size_t n)
 		col[k].head = _(list_headings[k]);
 		col[k].align = DOC_LEFT;
 		col[k].width = 0;
+		col[k].gap = 0;
 	}
 	doc_begin(&d, FORMAT_CSV, out, NULL);
 	doc_table_begin(&d, col, EV_COLUMNS);

@@ -482,7 +482,7 @@ static void
 write_buckets(struct doc *d, const struct model *m)
 {
 	struct doc_col col[2] = {
-		{ _("Bucket"), DOC_LEFT, 0 }, { _("Tasks"), DOC_FIGURE, 0 },
+		{ _("Bucket"), DOC_LEFT, 0, 0 }, { _("Tasks"), DOC_FIGURE, 0, 0 },
 	};
 	const char *cell[2];
 	char num[24];
@@ -602,8 +602,8 @@ write_csv(struct doc *d, const struct model *m)
 	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
 	char a[32], now[32], pr[32], bk[32], num[24];
 	struct doc_col col[4] = {
-		{ _("Section"), DOC_LEFT, 0 }, { _("Role"), DOC_LEFT, 0 },
-		{ _("Task"), DOC_LEFT, 0 }, { _("Detail"), DOC_LEFT, 0 },
+		{ _("Section"), DOC_LEFT, 0, 0 }, { _("Role"), DOC_LEFT, 0, 0 },
+		{ _("Task"), DOC_LEFT, 0, 0 }, { _("Detail"), DOC_LEFT, 0, 0 },
 	};
 	size_t k, i;
 

@@ -102,14 +102,6 @@ points_text(const struct task *t, char decimal, char *b, size_t n)
 		b[0] = '\0';
 }
 
-/* For spreadsheets (output.h): sanitised, quoted when needed, formulas
- * neutralised. */
-static void
-csv_field(FILE *out, const char *s, bool last)
-{
-	out_csv_cell(out, s, last);
-}
-
 /* For programs: exact, escaped (output.h). */
 static void
 tsv_field(FILE *out, const char *s, bool last)
@@ -134,7 +126,6 @@ static const char *const list_heading[] = {
 
 struct cells {
 	char id[24], pts[32], due[16];
-	char *code, *role;	/* the text list's, through text_safe */
 };
 
 /* A row of the tsv (human false) or csv (human true). */
@@ -158,17 +149,6 @@ list_row(const struct task *t, bool human, const char **cell,
 	cell[8] = t->title;
 }
 
-/* Right-aligned in w columns. */
-static void
-pad_left(struct buf *b, const char *s, int w)
-{
-	int n;
-
-	for (n = text_width(s); n < w; n++)
-		buf_addc(b, ' ');
-	buf_adds(b, s);
-}
-
 static int
 max_width(int w, const char *s)
 {
@@ -178,80 +158,83 @@ max_width(int w, const char *s)
 }
 
 /* The text list's columns: number, code, role, status, due, points, then
- * the task's title, which takes the rest of the line. */
-enum { L_ID, L_CODE, L_ROLE, L_STATUS, L_DUE, L_POINTS, L_COUNT };
+ * the task's title (with its support), which takes the rest of the line;
+ * two spaces apart. */
+enum { L_ID, L_CODE, L_ROLE, L_STATUS, L_DUE, L_POINTS, L_TITLE, L_COUNT };
 
 static void
-list_text_row(struct buf *b, const int *w, const char *const *cell,
-    const char *title)
-{
-	int k;
-
-	for (k = 0; k < L_COUNT; k++) {
-		if (k == L_ID || k == L_POINTS)
-			pad_left(b, cell[k], w[k]);
-		else
-			text_pad(b, cell[k], w[k]);
-		buf_adds(b, "  ");
-	}
-	buf_adds(b, title);
-	buf_addc(b, '\n');
-}
-
-static void
-list_text_cells(const struct task *t, const char **cell, struct cells *c)
+list_text_cells(const struct task *t, const char **cell, struct cells *c,
+    struct buf *title)
 {
 	snprintf(c->id, sizeof c->id, "%ld", t->id);
 	points_text(t, i18n_decimal(), c->pts, sizeof c->pts);
 	cell[L_ID] = c->id;
-	free(c->code);
-	free(c->role);
-	c->code = text_safe(t->code ? t->code : "-", false);
-	c->role = text_safe(t->role, false);
-	cell[L_CODE] = c->code;
-	cell[L_ROLE] = c->role;
+	cell[L_CODE] = t->code ? t->code : "-";
+	cell[L_ROLE] = t->role;
 	cell[L_STATUS] = status_label(t->status);
 	cell[L_DUE] = t->due ? i18n_date(t->due, c->due, sizeof c->due) : "-";
 	cell[L_POINTS] = c->pts[0] ? c->pts : "-";
+	title->len = 0;
+	out_safe(title, t->title, false);
+	if (t->support != NULL && t->support[0] != '\0') {
+		buf_adds(title, " [+");
+		out_safe(title, t->support, false);
+		buf_addc(title, ']');
+	}
+	cell[L_TITLE] = title->data != NULL ? title->data : "";
 }
 
 static void
 list_text(const struct task *t, size_t n, FILE *out)
 {
-	static const int heading[L_COUNT] = { 0, 1, 2, 4, 5, 6 };
+	static const int heading[L_COUNT] = { 0, 1, 2, 4, 5, 6, 8 };
+	struct doc_col col[L_COUNT];
 	const char *cell[L_COUNT];
-	struct buf b = { 0 }, title = { 0 };
-	struct cells c = { 0 };
-	int w[L_COUNT], k;
+	struct buf title = { 0 };
+	struct cells c;
+	struct doc d;
 	size_t i;
+	int k;
 
-	for (k = 0; k < L_COUNT; k++)
-		w[k] = text_width(_(list_heading[heading[k]]));
-	for (i = 0; i < n; i++) {
-		list_text_cells(&t[i], cell, &c);
-		for (k = 0; k < L_COUNT; k++)
-			w[k] = max_width(w[k], cell[k]);
+	memset(col, 0, sizeof col);
+	for (k = 0; k < L_COUNT; k++) {
+		col[k].head = _(list_heading[heading[k]]);
+		col[k].align = k == L_ID || k == L_POINTS ? DOC_RIGHT :
+		    DOC_LEFT;
+		col[k].gap = 2;
 	}
-	for (k = 0; k < L_COUNT; k++)
-		cell[k] = _(list_heading[heading[k]]);
-	list_text_row(&b, w, cell, _(list_heading[8]));
+	doc_begin(&d, FORMAT_TEXT, out, NULL);
+	doc_table_begin(&d, col, L_COUNT);
 	for (i = 0; i < n; i++) {
-		list_text_cells(&t[i], cell, &c);
-		title.len = 0;
-		out_safe(&title, t[i].title, false);
-		if (t[i].support != NULL && t[i].support[0] != '\0') {
-			buf_adds(&title, " [+");
-			out_safe(&title, t[i].support, false);
-			buf_addc(&title, ']');
-		}
-		list_text_row(&b, w, cell, title.data ? title.data : "");
+		list_text_cells(&t[i], cell, &c, &title);
+		doc_row(&d, cell);
 	}
-	if (b.data != NULL)
-		fputs(b.data, out);
-	free(c.code);
-	free(c.role);
+	doc_table_end(&d);
+	doc_end(&d);
 	buf_free(&title);
-	buf_free(&b);
+}
+
+/* The list for spreadsheets: a table through doc.h. */
+static void
+list_csv(const struct task *t, size_t n, FILE *out)
+{
+	struct doc_col col[LIST_COLUMNS];
+	const char *cell[LIST_COLUMNS];
+	struct cells buf;
+	struct doc d;
+	size_t i, k;
+
+	memset(col, 0, sizeof col);
+	for (k = 0; k < LIST_COLUMNS; k++)
+		col[k].head = _(list_heading[k]);
+	doc_begin(&d, FORMAT_CSV, out, NULL);
+	doc_table_begin(&d, col, LIST_COLUMNS);
+	for (i = 0; i < n; i++) {
+		list_row(&t[i], true, cell, &buf);
+		doc_row(&d, cell);
+	}
+	doc_table_end(&d);
+	doc_end(&d);
 }
 
 /* The keys of list --format json, in the order the man page lists them. */
@@ -332,30 +315,18 @@ report_list(struct store *s, const struct config *c, const struct plan *p,
 		return -1;
 	sort_by_column(c, t, n);
 	if (fmt == FORMAT_CSV)
-		out_csv_bom(out);
-	if (fmt == FORMAT_TEXT)
+		list_csv(t, n, out);
+	else if (fmt == FORMAT_TEXT)
 		list_text(t, n, out);
 	else if (fmt == FORMAT_JSON)
 		list_json(t, n, out);
 	else {
-		for (k = 0; k < LIST_COLUMNS; k++) {
-			if (fmt == FORMAT_CSV)
-				csv_field(out, _(list_heading[k]),
-				    k + 1 == LIST_COLUMNS);
-			else
-				tsv_field(out, list_header[k],
-				    k + 1 == LIST_COLUMNS);
-		}
+		for (k = 0; k < LIST_COLUMNS; k++)
+			tsv_field(out, list_header[k], k + 1 == LIST_COLUMNS);
 		for (i = 0; i < n; i++) {
-			list_row(&t[i], fmt == FORMAT_CSV, cell, &buf);
-			for (k = 0; k < LIST_COLUMNS; k++) {
-				if (fmt == FORMAT_CSV)
-					csv_field(out, cell[k],
-					    k + 1 == LIST_COLUMNS);
-				else
-					tsv_field(out, cell[k],
-					    k + 1 == LIST_COLUMNS);
-			}
+			list_row(&t[i], false, cell, &buf);
+			for (k = 0; k < LIST_COLUMNS; k++)
+				tsv_field(out, cell[k], k + 1 == LIST_COLUMNS);
 		}
 	}
 	tasks_free(t, n);
@@ -404,6 +375,7 @@ progress_table(struct doc *d, const struct tally *y, size_t n)
 	size_t i, v[PROGRESS_COLUMNS];
 	int k;
 
+	memset(col, 0, sizeof col);
 	for (k = 0; k < PROGRESS_COLUMNS; k++) {
 		col[k].align = k == 0 ? DOC_LEFT : DOC_FIGURE;
 		col[k].width = k == 0 ? 9 : 10;

@@ -18,8 +18,8 @@
 #include <cmocka.h>
 
 static const struct doc_col cols[] = {
-	{ "Role", DOC_LEFT, 0 }, { "N", DOC_RIGHT, 0 },
-	{ "Done", DOC_FIGURE, 0 }, { "Last", DOC_LEFT, 0 },
+	{ "Role", DOC_LEFT, 0, 0 }, { "N", DOC_RIGHT, 0, 2 },
+	{ "Done", DOC_FIGURE, 0, 0 }, { "Last", DOC_LEFT, 0, 0 },
 };
 static const char *const row1[] = { "Tư pháp", "7", "3", "a|b" };
 static const char *const row2[] = { "CA", "12", "10", "=1+1\x1b[2J" };
@@ -57,8 +57,8 @@ table(enum format fmt)
 
 /* Text: a heading at the very start has no blank line before it;
  * columns as wide as their widest cell by display width (the
- * accents take no column), right or left aligned, one space apart, the
- * last column not padded; data through text_safe. */
+ * accents take no column), right or left aligned, one space apart or
+ * as the column says, the last column not padded; data through text_safe. */
 static void
 test_table_text(void **state)
 {
@@ -66,9 +66,9 @@ test_table_text(void **state)
 
 	(void)state;
 	assert_string_equal(s, "Heading\n\n"
-	    "Role     N Done Last\n"
-	    "Tư pháp  7 3    a|b\n"
-	    "CA      12 10   =1+1^[[2J\n");
+	    "Role     N  Done Last\n"
+	    "Tư pháp  7  3    a|b\n"
+	    "CA      12  10   =1+1^[[2J\n");
 	free(s);
 }
 
