@@ -455,27 +455,29 @@ crit_tasks(struct buf *b, const struct crit *c, const struct docs *dx,
 }
 
 static void
-csv_row(FILE *out, const struct task *t, const char *doc, bool flagged)
+csv_row(struct doc *d, const struct task *t, const char *doc, bool flagged)
 {
 	char pts[32], id[24];
+	const char *cell[10];
 
 	crit_points(t, pts, sizeof pts);
 	snprintf(id, sizeof id, "%ld", t->id);
-	out_csv_cell(out, t->code, false);
-	out_csv_cell(out, t->crit_title, false);
-	out_csv_cell(out, pts, false);
-	out_csv_cell(out, t->comment, false);
-	out_csv_cell(out, id, false);
-	out_csv_cell(out, t->role, false);
-	out_csv_cell(out, t->title, false);
-	out_csv_cell(out, status_label(t->status), false);
-	out_csv_cell(out, doc, false);
-	out_csv_cell(out, flagged ? _("yes") : "", true);
+	cell[0] = t->code;
+	cell[1] = t->crit_title;
+	cell[2] = pts;
+	cell[3] = t->comment;
+	cell[4] = id;
+	cell[5] = t->role;
+	cell[6] = t->title;
+	cell[7] = status_label(t->status);
+	cell[8] = doc;
+	cell[9] = flagged ? _("yes") : "";
+	doc_row(d, cell);
 }
 
 /* One row a document, or one for a task without any. */
 static void
-csv_rows(FILE *out, const struct crit *c, const struct docs *dx)
+csv_rows(struct doc *d, const struct crit *c, const struct docs *dx)
 {
 	const struct evidence *const *dv;
 	struct buf w = { 0 };
@@ -486,10 +488,10 @@ csv_rows(FILE *out, const struct crit *c, const struct docs *dx)
 		for (k = 0; k < nd; k++) {
 			w.len = 0;
 			doc_words(&w, dv[k]);
-			csv_row(out, c->t[i], w.data, c->flagged);
+			csv_row(d, c->t[i], w.data, c->flagged);
 		}
 		if (nd == 0)
-			csv_row(out, c->t[i], "", c->flagged);
+			csv_row(d, c->t[i], "", c->flagged);
 	}
 	buf_free(&w);
 }
@@ -532,6 +534,9 @@ evidence_report(struct store *s, const struct config *c,
 		N_("Council's comment"), N_("No."), N_("Role"), N_("Task"),
 		N_("Status"), N_("Document"), N_("Flag"),
 	};
+#define CSV_COLUMNS (sizeof csv_head / sizeof csv_head[0])
+	struct doc_col col[CSV_COLUMNS];
+	struct doc d;
 
 	(void)c;
 	if (fmt != FORMAT_TEXT && fmt != FORMAT_MARKDOWN &&
@@ -547,10 +552,11 @@ evidence_report(struct store *s, const struct config *c,
 	byc = by_criterion(t, n, &m);
 	docs_index(&dx, v, nv);
 	if (fmt == FORMAT_CSV) {
-		out_csv_bom(out);
-		for (k = 0; k < sizeof csv_head / sizeof csv_head[0]; k++)
-			out_csv_cell(out, _(csv_head[k]),
-			    k + 1 == sizeof csv_head / sizeof csv_head[0]);
+		memset(col, 0, sizeof col);
+		for (k = 0; k < CSV_COLUMNS; k++)
+			col[k].head = _(csv_head[k]);
+		doc_begin(&d, FORMAT_CSV, out, NULL);
+		doc_table_begin(&d, col, CSV_COLUMNS);
 	} else
 		report_head(&b, p, fmt);
 	for (i = 0; i < m; i = j) {
@@ -566,7 +572,7 @@ evidence_report(struct store *s, const struct config *c,
 				cr.flagged = true;
 		ncrit++;
 		if (fmt == FORMAT_CSV) {
-			csv_rows(out, &cr, &dx);
+			csv_rows(&d, &cr, &dx);
 			continue;
 		}
 		crit_heading(&b, cr.t[0], fmt);
@@ -575,6 +581,10 @@ evidence_report(struct store *s, const struct config *c,
 	if (ncrit == 0 && fmt != FORMAT_CSV)
 		buf_addf(&b, fmt == FORMAT_HTML ? "<p class=\"none\">%s</p>\n" :
 		    "\n%s\n", _("(none)"));
+	if (fmt == FORMAT_CSV) {
+		doc_table_end(&d);
+		doc_end(&d);
+	}
 	if (fmt == FORMAT_HTML)
 		html_end(&b);
 	if (b.data != NULL)
