@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "doc.h"
 #include "evidence.h"
 #include "html.h"
 #include "i18n.h"
@@ -151,22 +152,62 @@ doc_words(struct buf *b, const struct evidence *e)
 	}
 }
 
+/* The register for people: a document's number and words a record. */
 static void
-list_text(struct buf *b, const struct evidence *v, size_t n)
+list_text(FILE *out, const struct evidence *v, size_t n)
 {
+	struct doc d;
+	struct buf w = { 0 };
+	char *head;
 	size_t i;
 
-	if (n == 0)
-		buf_addf(b, "%s\n", _("(none)"));
+	doc_begin(&d, FORMAT_TEXT, out, NULL);
+	doc_list_begin(&d, 0, false);
 	for (i = 0; i < n; i++) {
-		buf_addf(b, "#%ld  ", v[i].id);
-		out_safe(b, v[i].code ? v[i].code : "-", false);
-		buf_adds(b, "/");
-		out_safe(b, v[i].role, false);
-		buf_addf(b, " (%s %ld)\n    ", _("task"), v[i].task_id);
-		doc_words(b, &v[i]);
-		buf_addc(b, '\n');
+		doc_item_begin(&d);
+		head = xasprintf("#%ld  ", v[i].id);
+		doc_plain(&d, head);
+		free(head);
+		doc_text(&d, v[i].code ? v[i].code : "-");
+		doc_plain(&d, "/");
+		doc_text(&d, v[i].role);
+		head = xasprintf(" (%s %ld)\n    ", _("task"), v[i].task_id);
+		doc_plain(&d, head);
+		free(head);
+		w.len = 0;
+		doc_words(&w, &v[i]);
+		doc_plain(&d, w.data != NULL ? w.data : "");
+		doc_item_end(&d);
 	}
+	doc_list_end(&d);
+	doc_end(&d);
+	buf_free(&w);
+}
+
+/* The register for spreadsheets: a table through doc.h. */
+static void
+list_csv(FILE *out, const struct evidence *v, size_t n)
+{
+	struct doc_col col[EV_COLUMNS];
+	const char *cell[EV_COLUMNS];
+	char num[2][24], day[16];
+	struct doc d;
+	size_t i, k;
+
+	for (k = 0; k < EV_COLUMNS; k++) {
+		col[k].head = _(list_headings[k]);
+		col[k].align = DOC_LEFT;
+		col[k].width = 0;
+		col[k].gap = 0;
+	}
+	doc_begin(&d, FORMAT_CSV, out, NULL);
+	doc_table_begin(&d, col, EV_COLUMNS);
+	for (i = 0; i < n; i++) {
+		row_cells(&v[i], true, num, day, cell);
+		doc_row(&d, cell);
+	}
+	doc_table_end(&d);
+	doc_end(&d);
 }
 
 int
@@ -182,33 +223,21 @@ evidence_print(struct store *s, const struct plan *p, long task_id,
 	if (store_evidence_list(s, p->id, task_id, &v, &n, err) != 0)
 		return -1;
 	if (fmt == FORMAT_CSV)
-		out_csv_bom(out);
-	if (fmt == FORMAT_TEXT)
-		list_text(&b, v, n);
+		list_csv(out, v, n);
+	else if (fmt == FORMAT_TEXT)
+		list_text(out, v, n);
 	else if (fmt == FORMAT_JSON) {
 		buf_addc(&b, '[');
 		for (i = 0; i < n; i++)
 			json_row(&b, &v[i], i == 0);
 		buf_adds(&b, "]\n");
 	} else {
-		for (k = 0; k < EV_COLUMNS; k++) {
-			if (fmt == FORMAT_CSV)
-				out_csv_cell(out, _(list_headings[k]),
-				    k + 1 == EV_COLUMNS);
-			else
-				out_tsv_cell(&b, list_keys[k],
-				    k + 1 == EV_COLUMNS);
-		}
+		for (k = 0; k < EV_COLUMNS; k++)
+			out_tsv_cell(&b, list_keys[k], k + 1 == EV_COLUMNS);
 		for (i = 0; i < n; i++) {
-			row_cells(&v[i], fmt == FORMAT_CSV, num, day, cell);
-			for (k = 0; k < EV_COLUMNS; k++) {
-				if (fmt == FORMAT_CSV)
-					out_csv_cell(out, cell[k],
-					    k + 1 == EV_COLUMNS);
-				else
-					out_tsv_cell(&b, cell[k],
-					    k + 1 == EV_COLUMNS);
-			}
+			row_cells(&v[i], false, num, day, cell);
+			for (k = 0; k < EV_COLUMNS; k++)
+				out_tsv_cell(&b, cell[k], k + 1 == EV_COLUMNS);
 		}
 	}
 	if (b.data != NULL)
@@ -426,27 +455,29 @@ crit_tasks(struct buf *b, const struct crit *c, const struct docs *dx,
 }
 
 static void
-csv_row(FILE *out, const struct task *t, const char *doc, bool flagged)
+csv_row(struct doc *d, const struct task *t, const char *doc, bool flagged)
 {
 	char pts[32], id[24];
+	const char *cell[10];
 
 	crit_points(t, pts, sizeof pts);
 	snprintf(id, sizeof id, "%ld", t->id);
-	out_csv_cell(out, t->code, false);
-	out_csv_cell(out, t->crit_title, false);
-	out_csv_cell(out, pts, false);
-	out_csv_cell(out, t->comment, false);
-	out_csv_cell(out, id, false);
-	out_csv_cell(out, t->role, false);
-	out_csv_cell(out, t->title, false);
-	out_csv_cell(out, status_label(t->status), false);
-	out_csv_cell(out, doc, false);
-	out_csv_cell(out, flagged ? _("yes") : "", true);
+	cell[0] = t->code;
+	cell[1] = t->crit_title;
+	cell[2] = pts;
+	cell[3] = t->comment;
+	cell[4] = id;
+	cell[5] = t->role;
+	cell[6] = t->title;
+	cell[7] = status_label(t->status);
+	cell[8] = doc;
+	cell[9] = flagged ? _("yes") : "";
+	doc_row(d, cell);
 }
 
 /* One row a document, or one for a task without any. */
 static void
-csv_rows(FILE *out, const struct crit *c, const struct docs *dx)
+csv_rows(struct doc *d, const struct crit *c, const struct docs *dx)
 {
 	const struct evidence *const *dv;
 	struct buf w = { 0 };
@@ -457,10 +488,10 @@ csv_rows(FILE *out, const struct crit *c, const struct docs *dx)
 		for (k = 0; k < nd; k++) {
 			w.len = 0;
 			doc_words(&w, dv[k]);
-			csv_row(out, c->t[i], w.data, c->flagged);
+			csv_row(d, c->t[i], w.data, c->flagged);
 		}
 		if (nd == 0)
-			csv_row(out, c->t[i], "", c->flagged);
+			csv_row(d, c->t[i], "", c->flagged);
 	}
 	buf_free(&w);
 }
@@ -503,6 +534,9 @@ evidence_report(struct store *s, const struct config *c,
 		N_("Council's comment"), N_("No."), N_("Role"), N_("Task"),
 		N_("Status"), N_("Document"), N_("Flag"),
 	};
+#define CSV_COLUMNS (sizeof csv_head / sizeof csv_head[0])
+	struct doc_col col[CSV_COLUMNS];
+	struct doc d;
 
 	(void)c;
 	if (fmt != FORMAT_TEXT && fmt != FORMAT_MARKDOWN &&
@@ -518,10 +552,11 @@ evidence_report(struct store *s, const struct config *c,
 	byc = by_criterion(t, n, &m);
 	docs_index(&dx, v, nv);
 	if (fmt == FORMAT_CSV) {
-		out_csv_bom(out);
-		for (k = 0; k < sizeof csv_head / sizeof csv_head[0]; k++)
-			out_csv_cell(out, _(csv_head[k]),
-			    k + 1 == sizeof csv_head / sizeof csv_head[0]);
+		memset(col, 0, sizeof col);
+		for (k = 0; k < CSV_COLUMNS; k++)
+			col[k].head = _(csv_head[k]);
+		doc_begin(&d, FORMAT_CSV, out, NULL);
+		doc_table_begin(&d, col, CSV_COLUMNS);
 	} else
 		report_head(&b, p, fmt);
 	for (i = 0; i < m; i = j) {
@@ -537,7 +572,7 @@ evidence_report(struct store *s, const struct config *c,
 				cr.flagged = true;
 		ncrit++;
 		if (fmt == FORMAT_CSV) {
-			csv_rows(out, &cr, &dx);
+			csv_rows(&d, &cr, &dx);
 			continue;
 		}
 		crit_heading(&b, cr.t[0], fmt);
@@ -546,6 +581,10 @@ evidence_report(struct store *s, const struct config *c,
 	if (ncrit == 0 && fmt != FORMAT_CSV)
 		buf_addf(&b, fmt == FORMAT_HTML ? "<p class=\"none\">%s</p>\n" :
 		    "\n%s\n", _("(none)"));
+	if (fmt == FORMAT_CSV) {
+		doc_table_end(&d);
+		doc_end(&d);
+	}
 	if (fmt == FORMAT_HTML)
 		html_end(&b);
 	if (b.data != NULL)

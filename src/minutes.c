@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "date.h"
+#include "doc.h"
 #include "evidence.h"
-#include "html.h"
 #include "i18n.h"
 #include "meeting.h"
 #include "minutes.h"
@@ -462,76 +462,6 @@ score_text(const struct model *m, char a[32], char now[32], char pr[32],
 	text_format_score(m->backed, dec, bk, 32);
 }
 
-static void
-write_text(struct buf *b, const struct model *m, bool md)
-{
-	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
-	char a[32], now[32], pr[32], bk[32];
-	size_t r, k, i, cnt, first, pos = 0;
-
-	head_fields(m, label, value);
-	buf_addf(b, "%s%s\n\n", md ? "# " : "", _("Minutes of the weekly "
-	    "administrative reform meeting"));
-	for (k = 0; k < HEAD_FIELDS; k++) {
-		buf_addf(b, "%s%s: ", md ? "- " : "", label[k]);
-		if (md)
-			out_md_cell(b, value[k]);
-		else
-			out_safe(b, value[k], false);
-		buf_addc(b, '\n');
-	}
-	score_text(m, a, now, pr, bk);
-	buf_addf(b, "\n%s%s\n\n", md ? "## " : "", _("Score"));
-	buf_addf(b, "%s%s: %s\n", md ? "- " : "  ", _("Appraised"), a);
-	buf_addf(b, "%s%s: %s (", md ? "- " : "  ", _("Now"), now);
-	buf_addf(b, _("%s backed by evidence"), bk);
-	buf_adds(b, ")\n");
-	buf_addf(b, "%s%s: %s\n", md ? "- " : "  ", _("Projected"), pr);
-	buf_addf(b, "\n%s%s\n\n", md ? "## " : "", _("Tasks by tracker "
-	    "bucket"));
-	if (md)
-		buf_addf(b, "| %s | %s |\n|---|---:|\n", _("Bucket"),
-		    _("Tasks"));
-	for (k = 0; k < B_COUNT; k++)
-		buf_addf(b, md ? "| %s | %zu |\n" : "  %s: %zu\n",
-		    _(bucket_title[k]), m->bucket[k]);
-	for (r = 0; r < m->nroles; r++) {
-		buf_addf(b, "\n%s", md ? "## " : "");
-		if (md)
-			out_md_cell(b, m->roles[r]);
-		else
-			out_safe(b, m->roles[r], false);
-		buf_adds(b, " — ");
-		if (md)
-			out_md_cell(b, role_name(m->c, m->roles[r]));
-		else
-			out_safe(b, role_name(m->c, m->roles[r]), false);
-		buf_addc(b, '\n');
-		for (k = 0; k < SEC_COUNT; k++) {
-			buf_addf(b, md ? "\n### %s\n\n" : "  %s\n",
-			    _(section_title[k]));
-			first = pos;
-			cnt = model_run(m, r, (int)k, &pos);
-			for (i = first; i < pos; i++) {
-				buf_adds(b, md ? "- " : "    ");
-				if (md) {
-					out_md_cell(b, m->items[i].name);
-					buf_adds(b, ": ");
-					out_md_cell(b, m->items[i].detail);
-				} else {
-					out_safe(b, m->items[i].name, false);
-					buf_adds(b, ": ");
-					out_safe(b, m->items[i].detail, false);
-				}
-				buf_addc(b, '\n');
-			}
-			if (cnt == 0)
-				buf_addf(b, md ? "%s\n" : "    %s\n",
-				    _("(none)"));
-		}
-	}
-}
-
 /* Done / total of a role, for its bar. */
 static void
 role_counts(const struct sources *x, const char *role, size_t *done,
@@ -547,108 +477,153 @@ role_counts(const struct sources *x, const char *role, size_t *done,
 		}
 }
 
+/* The tracker's buckets: a table in markdown, fields elsewhere. */
 static void
-write_html(struct buf *b, const struct model *m, const struct sources *x)
+write_buckets(struct doc *d, const struct model *m)
+{
+	struct doc_col col[2] = {
+		{ _("Bucket"), DOC_LEFT, 0, 0 }, { _("Tasks"), DOC_FIGURE, 0, 0 },
+	};
+	const char *cell[2];
+	char num[24];
+	size_t k;
+
+	if (d->fmt == FORMAT_MARKDOWN)
+		doc_table_begin(d, col, 2);
+	else
+		doc_fields_begin(d, 1, true);
+	for (k = 0; k < B_COUNT; k++) {
+		snprintf(num, sizeof num, "%zu", m->bucket[k]);
+		cell[0] = _(bucket_title[k]);
+		cell[1] = num;
+		if (d->fmt == FORMAT_MARKDOWN)
+			doc_row(d, cell);
+		else
+			doc_field(d, cell[0], num);
+	}
+	if (d->fmt == FORMAT_MARKDOWN)
+		doc_table_end(d);
+	else
+		doc_fields_end(d);
+}
+
+/* The score: the gauge and fields (the page's table has always been
+ * written without line breaks at its ends, so html keeps its own). */
+static void
+write_score(struct doc *d, const struct model *m)
+{
+	char a[32], now[32], pr[32], bk[32], *backed, *nowb;
+
+	score_text(m, a, now, pr, bk);
+	doc_heading(d, 2, _("Score"));
+	doc_gauge(d, m->sc.now, 0, 100000, now);
+	backed = xasprintf(_("%s backed by evidence"), bk);
+	nowb = xasprintf("%s (%s)", now, backed);
+	if (d->fmt == FORMAT_HTML)
+		buf_addf(&d->b, "<table><tr><th>%s</th><td class=\"n\">%s"
+		    "</td></tr>\n<tr><th>%s</th><td class=\"n\">%s</td></tr>"
+		    "\n<tr><th>%s</th><td class=\"n\">%s</td></tr></table>\n",
+		    _("Appraised"), a, _("Now"), nowb, _("Projected"), pr);
+	else {
+		doc_fields_begin(d, 1, true);
+		doc_field(d, _("Appraised"), a);
+		doc_field(d, _("Now"), nowb);
+		doc_field(d, _("Projected"), pr);
+		doc_fields_end(d);
+	}
+	free(nowb);
+	free(backed);
+}
+
+/* The minutes in text, markdown or html, through doc.h. */
+static void
+write_doc(struct doc *d, const struct model *m, const struct sources *x)
 {
 	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
-	const char *title = _("Minutes of the weekly administrative reform "
-	    "meeting");
-	char a[32], now[32], pr[32], bk[32];
-	size_t r, k, i, cnt, done, total, first, pos = 0;
+	size_t r, k, i, first, done, total, pos = 0;
 
 	head_fields(m, label, value);
-	html_begin(b, title);
-	buf_adds(b, "<h1>");
-	out_html(b, title);
-	buf_adds(b, "</h1>\n<table>\n");
-	for (k = 0; k < HEAD_FIELDS; k++) {
-		buf_addf(b, "<tr><th>%s</th><td>", label[k]);
-		out_html(b, value[k]);
-		buf_adds(b, "</td></tr>\n");
-	}
-	score_text(m, a, now, pr, bk);
-	buf_addf(b, "</table>\n<h2>%s</h2>\n", _("Score"));
-	html_gauge(b, m->sc.now, 0, 100000, now);
-	buf_addf(b, "<table><tr><th>%s</th><td class=\"n\">%s</td></tr>\n",
-	    _("Appraised"), a);
-	buf_addf(b, "<tr><th>%s</th><td class=\"n\">%s (", _("Now"), now);
-	buf_addf(b, _("%s backed by evidence"), bk);
-	buf_addf(b, ")</td></tr>\n<tr><th>%s</th><td class=\"n\">%s</td>"
-	    "</tr></table>\n", _("Projected"), pr);
-	buf_addf(b, "<h2>%s</h2>\n<table>\n", _("Tasks by tracker bucket"));
-	for (k = 0; k < B_COUNT; k++)
-		buf_addf(b, "<tr><th>%s</th><td class=\"n\">%zu</td></tr>\n",
-		    _(bucket_title[k]), m->bucket[k]);
-	buf_addf(b, "</table>\n<h2>%s</h2>\n", _("Progress by role"));
-	for (r = 0; r < m->nroles; r++) {
-		role_counts(x, m->roles[r], &done, &total);
-		html_bar(b, m->roles[r], done, total);
-	}
-	for (r = 0; r < m->nroles; r++) {
-		buf_adds(b, "<h2>");
-		out_html(b, m->roles[r]);
-		buf_adds(b, " — ");
-		out_html(b, role_name(m->c, m->roles[r]));
-		buf_adds(b, "</h2>\n");
-		for (k = 0; k < SEC_COUNT; k++) {
-			buf_addf(b, "<h3>%s</h3>\n", _(section_title[k]));
-			first = pos;
-			cnt = model_run(m, r, (int)k, &pos);
-			for (i = first; i < pos; i++) {
-				buf_adds(b, i > first ? "<li>" : "<ul>\n<li>");
-				out_html(b, m->items[i].name);
-				buf_adds(b, ": ");
-				out_html(b, m->items[i].detail);
-				buf_adds(b, "</li>\n");
-			}
-			buf_addf(b, cnt ? "</ul>\n" : "<p class=\"none\">%s</p>\n",
-			    _("(none)"));
+	doc_heading(d, 1, _("Minutes of the weekly administrative reform "
+	    "meeting"));
+	doc_fields_begin(d, 0, false);
+	for (k = 0; k < HEAD_FIELDS; k++)
+		doc_field(d, label[k], value[k]);
+	doc_fields_end(d);
+	write_score(d, m);
+	doc_heading(d, 2, _("Tasks by tracker bucket"));
+	write_buckets(d, m);
+	if (d->fmt == FORMAT_HTML) {
+		doc_heading(d, 2, _("Progress by role"));
+		for (r = 0; r < m->nroles; r++) {
+			role_counts(x, m->roles[r], &done, &total);
+			doc_bar(d, m->roles[r], done, total);
 		}
 	}
-	html_end(b);
+	for (r = 0; r < m->nroles; r++) {
+		doc_heading_begin(d, 2);
+		doc_text(d, m->roles[r]);
+		doc_plain(d, " — ");
+		doc_text(d, role_name(m->c, m->roles[r]));
+		doc_heading_end(d);
+		for (k = 0; k < SEC_COUNT; k++) {
+			doc_heading(d, 3, _(section_title[k]));
+			doc_list_begin(d, 2, false);
+			first = pos;
+			model_run(m, r, (int)k, &pos);
+			for (i = first; i < pos; i++) {
+				doc_item_begin(d);
+				doc_text(d, m->items[i].name);
+				doc_plain(d, ": ");
+				doc_text(d, m->items[i].detail);
+				doc_item_end(d);
+			}
+			doc_list_end(d);
+		}
+	}
+}
+
+/* One row of the spreadsheet: section, role, task, detail. */
+static void
+csv_row(struct doc *d, const char *a, const char *b, const char *c,
+    const char *e)
+{
+	const char *cell[4];
+
+	cell[0] = a;
+	cell[1] = b;
+	cell[2] = c;
+	cell[3] = e;
+	doc_row(d, cell);
 }
 
 static void
-write_csv(FILE *out, const struct model *m)
+write_csv(struct doc *d, const struct model *m)
 {
 	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
 	char a[32], now[32], pr[32], bk[32], num[24];
+	struct doc_col col[4] = {
+		{ _("Section"), DOC_LEFT, 0, 0 }, { _("Role"), DOC_LEFT, 0, 0 },
+		{ _("Task"), DOC_LEFT, 0, 0 }, { _("Detail"), DOC_LEFT, 0, 0 },
+	};
 	size_t k, i;
 
 	head_fields(m, label, value);
 	score_text(m, a, now, pr, bk);
-	out_csv_bom(out);
-	out_csv_cell(out, _("Section"), false);
-	out_csv_cell(out, _("Role"), false);
-	out_csv_cell(out, _("Task"), false);
-	out_csv_cell(out, _("Detail"), true);
-	for (k = 0; k < HEAD_FIELDS; k++) {
-		out_csv_cell(out, label[k], false);
-		out_csv_cell(out, "", false);
-		out_csv_cell(out, "", false);
-		out_csv_cell(out, value[k], true);
-	}
-	for (k = 0; k < 4; k++) {
-		out_csv_cell(out, k == 0 ? _("Appraised") : k == 1 ? _("Now") :
-		    k == 2 ? _("Evidence-backed") : _("Projected"), false);
-		out_csv_cell(out, "", false);
-		out_csv_cell(out, "", false);
-		out_csv_cell(out, k == 0 ? a : k == 1 ? now : k == 2 ? bk : pr,
-		    true);
-	}
+	doc_table_begin(d, col, 4);
+	for (k = 0; k < HEAD_FIELDS; k++)
+		csv_row(d, label[k], "", "", value[k]);
+	csv_row(d, _("Appraised"), "", "", a);
+	csv_row(d, _("Now"), "", "", now);
+	csv_row(d, _("Evidence-backed"), "", "", bk);
+	csv_row(d, _("Projected"), "", "", pr);
 	for (k = 0; k < B_COUNT; k++) {
 		snprintf(num, sizeof num, "%zu", m->bucket[k]);
-		out_csv_cell(out, _(bucket_title[k]), false);
-		out_csv_cell(out, "", false);
-		out_csv_cell(out, "", false);
-		out_csv_cell(out, num, true);
+		csv_row(d, _(bucket_title[k]), "", "", num);
 	}
-	for (i = 0; i < m->n; i++) {
-		out_csv_cell(out, _(section_title[m->items[i].sec]), false);
-		out_csv_cell(out, m->items[i].role, false);
-		out_csv_cell(out, m->items[i].name, false);
-		out_csv_cell(out, m->items[i].detail, true);
-	}
+	for (i = 0; i < m->n; i++)
+		csv_row(d, _(section_title[m->items[i].sec]),
+		    m->items[i].role, m->items[i].name, m->items[i].detail);
+	doc_table_end(d);
 }
 
 /* "the meeting of 20/09/2023" or "20/09/2023" (seven days before). */
@@ -673,7 +648,7 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	struct meeting last = { 0 }, before = { 0 };
 	struct sources x;
 	struct model m;
-	struct buf b = { 0 };
+	struct doc d;
 	int rc = -1;
 
 	if (o->fmt != FORMAT_TEXT && o->fmt != FORMAT_MARKDOWN &&
@@ -703,19 +678,17 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 		goto out;
 	model_build(&m, &x);
 	model_sort(&m);
+	doc_begin(&d, o->fmt, out, _("Minutes of the weekly administrative "
+	    "reform meeting"));
 	if (o->fmt == FORMAT_CSV)
-		write_csv(out, &m);
-	else if (o->fmt == FORMAT_HTML)
-		write_html(&b, &m, &x);
+		write_csv(&d, &m);
 	else
-		write_text(&b, &m, o->fmt == FORMAT_MARKDOWN);
-	if (b.data != NULL)
-		fputs(b.data, out);
+		write_doc(&d, &m, &x);
+	doc_end(&d);
 	rc = 0;
 	if (o->record && o->since == NULL)
 		rc = store_meeting_record(s, p->id, m.chair, NULL, err);
 out:
-	buf_free(&b);
 	model_free(&m);
 	sources_free(&x);
 	meeting_window_clear(&w);

@@ -11,7 +11,7 @@
 
 #include "date.h"
 #include "evidence.h"
-#include "html.h"
+#include "doc.h"
 #include "i18n.h"
 #include "minutes.h"
 #include "output.h"
@@ -102,14 +102,6 @@ points_text(const struct task *t, char decimal, char *b, size_t n)
 		b[0] = '\0';
 }
 
-/* For spreadsheets (output.h): sanitised, quoted when needed, formulas
- * neutralised. */
-static void
-csv_field(FILE *out, const char *s, bool last)
-{
-	out_csv_cell(out, s, last);
-}
-
 /* For programs: exact, escaped (output.h). */
 static void
 tsv_field(FILE *out, const char *s, bool last)
@@ -134,7 +126,6 @@ static const char *const list_heading[] = {
 
 struct cells {
 	char id[24], pts[32], due[16];
-	char *code, *role;	/* the text list's, through text_safe */
 };
 
 /* A row of the tsv (human false) or csv (human true). */
@@ -158,17 +149,6 @@ list_row(const struct task *t, bool human, const char **cell,
 	cell[8] = t->title;
 }
 
-/* Right-aligned in w columns. */
-static void
-pad_left(struct buf *b, const char *s, int w)
-{
-	int n;
-
-	for (n = text_width(s); n < w; n++)
-		buf_addc(b, ' ');
-	buf_adds(b, s);
-}
-
 static int
 max_width(int w, const char *s)
 {
@@ -178,80 +158,83 @@ max_width(int w, const char *s)
 }
 
 /* The text list's columns: number, code, role, status, due, points, then
- * the task's title, which takes the rest of the line. */
-enum { L_ID, L_CODE, L_ROLE, L_STATUS, L_DUE, L_POINTS, L_COUNT };
+ * the task's title (with its support), which takes the rest of the line;
+ * two spaces apart. */
+enum { L_ID, L_CODE, L_ROLE, L_STATUS, L_DUE, L_POINTS, L_TITLE, L_COUNT };
 
 static void
-list_text_row(struct buf *b, const int *w, const char *const *cell,
-    const char *title)
-{
-	int k;
-
-	for (k = 0; k < L_COUNT; k++) {
-		if (k == L_ID || k == L_POINTS)
-			pad_left(b, cell[k], w[k]);
-		else
-			text_pad(b, cell[k], w[k]);
-		buf_adds(b, "  ");
-	}
-	buf_adds(b, title);
-	buf_addc(b, '\n');
-}
-
-static void
-list_text_cells(const struct task *t, const char **cell, struct cells *c)
+list_text_cells(const struct task *t, const char **cell, struct cells *c,
+    struct buf *title)
 {
 	snprintf(c->id, sizeof c->id, "%ld", t->id);
 	points_text(t, i18n_decimal(), c->pts, sizeof c->pts);
 	cell[L_ID] = c->id;
-	free(c->code);
-	free(c->role);
-	c->code = text_safe(t->code ? t->code : "-", false);
-	c->role = text_safe(t->role, false);
-	cell[L_CODE] = c->code;
-	cell[L_ROLE] = c->role;
+	cell[L_CODE] = t->code ? t->code : "-";
+	cell[L_ROLE] = t->role;
 	cell[L_STATUS] = status_label(t->status);
 	cell[L_DUE] = t->due ? i18n_date(t->due, c->due, sizeof c->due) : "-";
 	cell[L_POINTS] = c->pts[0] ? c->pts : "-";
+	title->len = 0;
+	out_safe(title, t->title, false);
+	if (t->support != NULL && t->support[0] != '\0') {
+		buf_adds(title, " [+");
+		out_safe(title, t->support, false);
+		buf_addc(title, ']');
+	}
+	cell[L_TITLE] = title->data != NULL ? title->data : "";
 }
 
 static void
 list_text(const struct task *t, size_t n, FILE *out)
 {
-	static const int heading[L_COUNT] = { 0, 1, 2, 4, 5, 6 };
+	static const int heading[L_COUNT] = { 0, 1, 2, 4, 5, 6, 8 };
+	struct doc_col col[L_COUNT];
 	const char *cell[L_COUNT];
-	struct buf b = { 0 }, title = { 0 };
-	struct cells c = { 0 };
-	int w[L_COUNT], k;
+	struct buf title = { 0 };
+	struct cells c;
+	struct doc d;
 	size_t i;
+	int k;
 
-	for (k = 0; k < L_COUNT; k++)
-		w[k] = text_width(_(list_heading[heading[k]]));
-	for (i = 0; i < n; i++) {
-		list_text_cells(&t[i], cell, &c);
-		for (k = 0; k < L_COUNT; k++)
-			w[k] = max_width(w[k], cell[k]);
+	memset(col, 0, sizeof col);
+	for (k = 0; k < L_COUNT; k++) {
+		col[k].head = _(list_heading[heading[k]]);
+		col[k].align = k == L_ID || k == L_POINTS ? DOC_RIGHT :
+		    DOC_LEFT;
+		col[k].gap = 2;
 	}
-	for (k = 0; k < L_COUNT; k++)
-		cell[k] = _(list_heading[heading[k]]);
-	list_text_row(&b, w, cell, _(list_heading[8]));
+	doc_begin(&d, FORMAT_TEXT, out, NULL);
+	doc_table_begin(&d, col, L_COUNT);
 	for (i = 0; i < n; i++) {
-		list_text_cells(&t[i], cell, &c);
-		title.len = 0;
-		out_safe(&title, t[i].title, false);
-		if (t[i].support != NULL && t[i].support[0] != '\0') {
-			buf_adds(&title, " [+");
-			out_safe(&title, t[i].support, false);
-			buf_addc(&title, ']');
-		}
-		list_text_row(&b, w, cell, title.data ? title.data : "");
+		list_text_cells(&t[i], cell, &c, &title);
+		doc_row(&d, cell);
 	}
-	if (b.data != NULL)
-		fputs(b.data, out);
-	free(c.code);
-	free(c.role);
+	doc_table_end(&d);
+	doc_end(&d);
 	buf_free(&title);
-	buf_free(&b);
+}
+
+/* The list for spreadsheets: a table through doc.h. */
+static void
+list_csv(const struct task *t, size_t n, FILE *out)
+{
+	struct doc_col col[LIST_COLUMNS];
+	const char *cell[LIST_COLUMNS];
+	struct cells buf;
+	struct doc d;
+	size_t i, k;
+
+	memset(col, 0, sizeof col);
+	for (k = 0; k < LIST_COLUMNS; k++)
+		col[k].head = _(list_heading[k]);
+	doc_begin(&d, FORMAT_CSV, out, NULL);
+	doc_table_begin(&d, col, LIST_COLUMNS);
+	for (i = 0; i < n; i++) {
+		list_row(&t[i], true, cell, &buf);
+		doc_row(&d, cell);
+	}
+	doc_table_end(&d);
+	doc_end(&d);
 }
 
 /* The keys of list --format json, in the order the man page lists them. */
@@ -332,30 +315,18 @@ report_list(struct store *s, const struct config *c, const struct plan *p,
 		return -1;
 	sort_by_column(c, t, n);
 	if (fmt == FORMAT_CSV)
-		out_csv_bom(out);
-	if (fmt == FORMAT_TEXT)
+		list_csv(t, n, out);
+	else if (fmt == FORMAT_TEXT)
 		list_text(t, n, out);
 	else if (fmt == FORMAT_JSON)
 		list_json(t, n, out);
 	else {
-		for (k = 0; k < LIST_COLUMNS; k++) {
-			if (fmt == FORMAT_CSV)
-				csv_field(out, _(list_heading[k]),
-				    k + 1 == LIST_COLUMNS);
-			else
-				tsv_field(out, list_header[k],
-				    k + 1 == LIST_COLUMNS);
-		}
+		for (k = 0; k < LIST_COLUMNS; k++)
+			tsv_field(out, list_header[k], k + 1 == LIST_COLUMNS);
 		for (i = 0; i < n; i++) {
-			list_row(&t[i], fmt == FORMAT_CSV, cell, &buf);
-			for (k = 0; k < LIST_COLUMNS; k++) {
-				if (fmt == FORMAT_CSV)
-					csv_field(out, cell[k],
-					    k + 1 == LIST_COLUMNS);
-				else
-					tsv_field(out, cell[k],
-					    k + 1 == LIST_COLUMNS);
-			}
+			list_row(&t[i], false, cell, &buf);
+			for (k = 0; k < LIST_COLUMNS; k++)
+				tsv_field(out, cell[k], k + 1 == LIST_COLUMNS);
 		}
 	}
 	tasks_free(t, n);
@@ -393,72 +364,30 @@ tally_roles(const struct config *c, const struct task *t, size_t n,
 
 #define PROGRESS_COLUMNS 7
 
-/* The progress table's headings: role, total, the statuses, overdue. */
+/* The progress table: role, total, the statuses, overdue; a role without
+ * tasks has no row, yet its name sets the text column's width. */
 static void
-progress_headings(const char **h)
+progress_table(struct doc *d, const struct tally *y, size_t n)
 {
-	int k;
-
-	h[0] = _("Role");
-	h[1] = _("Total");
-	for (k = 0; k < STATUS_COUNT; k++)
-		h[2 + k] = status_label((enum status)k);
-	h[2 + STATUS_COUNT] = _("Overdue");
-}
-
-/* One row of the table in fmt; text columns are w[k] wide. */
-static void
-progress_row(struct buf *b, const char *const *cell, const int *w,
-    enum format fmt, bool head, FILE *out)
-{
-	int k;
-
-	if (fmt == FORMAT_HTML)
-		buf_adds(b, "<tr>");
-	for (k = 0; k < PROGRESS_COLUMNS; k++) {
-		if (fmt == FORMAT_CSV)
-			csv_field(out, cell[k], k + 1 == PROGRESS_COLUMNS);
-		else if (fmt == FORMAT_MARKDOWN) {
-			buf_adds(b, "| ");
-			out_md_cell(b, cell[k]);
-			buf_addc(b, ' ');
-		} else if (fmt == FORMAT_HTML) {
-			buf_addf(b, "<%s%s>", head ? "th" : "td",
-			    k > 0 ? " class=\"n\"" : "");
-			out_html(b, cell[k]);
-			buf_addf(b, "</%s>", head ? "th" : "td");
-		} else if (k + 1 < PROGRESS_COLUMNS)
-			text_pad(b, cell[k], w[k] + 1);
-		else
-			buf_adds(b, cell[k]);
-	}
-	if (fmt == FORMAT_MARKDOWN)
-		buf_addc(b, '|');
-	if (fmt == FORMAT_HTML)
-		buf_adds(b, "</tr>");
-	if (fmt != FORMAT_CSV)
-		buf_addc(b, '\n');
-}
-
-static void
-progress_table(struct buf *b, const struct tally *y, size_t n,
-    enum format fmt, FILE *out)
-{
+	struct doc_col col[PROGRESS_COLUMNS];
 	const char *cell[PROGRESS_COLUMNS];
 	char num[PROGRESS_COLUMNS][24];
 	size_t i, v[PROGRESS_COLUMNS];
-	int w[PROGRESS_COLUMNS], k;
+	int k;
 
-	progress_headings(cell);
-	for (k = 0; k < PROGRESS_COLUMNS; k++)
-		w[k] = max_width(k == 0 ? 9 : 10, cell[k]);
+	memset(col, 0, sizeof col);
+	for (k = 0; k < PROGRESS_COLUMNS; k++) {
+		col[k].align = k == 0 ? DOC_LEFT : DOC_FIGURE;
+		col[k].width = k == 0 ? 9 : 10;
+	}
+	col[0].head = _("Role");
+	col[1].head = _("Total");
+	for (k = 0; k < STATUS_COUNT; k++)
+		col[2 + k].head = status_label((enum status)k);
+	col[2 + STATUS_COUNT].head = _("Overdue");
 	for (i = 0; i < n; i++)
-		w[0] = max_width(w[0], y[i].role);
-	if (fmt == FORMAT_HTML)
-		buf_adds(b, "<table>\n");
-	progress_row(b, cell, w, fmt, true, out);
-	if (fmt == FORMAT_MARKDOWN)
-		buf_adds(b, "|---|---:|---:|---:|---:|---:|---:|\n");
+		col[0].width = max_width(col[0].width, y[i].role);
+	doc_table_begin(d, col, PROGRESS_COLUMNS);
 	for (i = 0; i < n; i++) {
 		if (y[i].total == 0)
 			continue;
@@ -471,122 +400,72 @@ progress_table(struct buf *b, const struct tally *y, size_t n,
 			snprintf(num[k], sizeof num[k], "%zu", v[k]);
 			cell[k] = num[k];
 		}
-		progress_row(b, cell, w, fmt, false, out);
+		doc_row(d, cell);
 	}
-	if (fmt == FORMAT_HTML)
-		buf_adds(b, "</table>\n");
+	doc_table_end(d);
+}
+
+/* One score line: a message that ends with a line feed. */
+static void
+score_line(struct doc *d, struct buf *line)
+{
+	if (line->len > 0 && line->data[line->len - 1] == '\n')
+		line->data[--line->len] = '\0';
+	doc_line(d, line->data);
+	line->len = 0;
 }
 
 /* The score lines at the top of the report, with how much of the score
  * now documents back. */
 static void
-report_scores(struct buf *b, const struct plan *p, const struct task *t,
-    size_t n, enum format fmt)
+report_scores(struct doc *d, const struct plan *p, const struct task *t,
+    size_t n)
 {
 	char dec = i18n_decimal(), a[32], r[32], s[32], k[32];
-	const char *li = fmt == FORMAT_MARKDOWN ? "- " : "";
 	struct tasks_score sc;
+	struct buf l = { 0 };
 
 	tasks_score(p->total_appraised, t, n, &sc);
 	text_format_score(sc.recovered, dec, r, sizeof r);
 	text_format_score(sc.at_stake, dec, s, sizeof s);
 	text_format_score(evidence_backed(t, n), dec, k, sizeof k);
-	if (fmt == FORMAT_HTML) {
-		text_format_score(sc.now, dec, a, sizeof a);
-		if (p->has_total)
-			html_gauge(b, sc.now, 0, 100000, a);
-		buf_adds(b, "<p>");
-		li = "";
-	}
+	text_format_score(sc.now, dec, a, sizeof a);
+	if (p->has_total)
+		doc_gauge(d, sc.now, 0, 100000, a);
+	doc_lines_begin(d);
 	if (p->has_total) {
 		text_format_score(p->total_appraised, dec, a, sizeof a);
-		buf_adds(b, li);
-		buf_addf(b, _("Appraised score: %s\n"), a);
-	} else {
-		buf_adds(b, li);
-		buf_adds(b, _("Appraised score: unknown (no total row)\n"));
-	}
-	buf_adds(b, fmt == FORMAT_HTML ? "<br>" : li);
-	buf_addf(b, _("Points recovered: %s / %s\n"), r, s);
+		buf_addf(&l, _("Appraised score: %s\n"), a);
+	} else
+		buf_adds(&l, _("Appraised score: unknown (no total row)\n"));
+	score_line(d, &l);
+	buf_addf(&l, _("Points recovered: %s / %s\n"), r, s);
+	score_line(d, &l);
 	if (p->has_total) {
 		text_format_score(sc.now, dec, a, sizeof a);
-		buf_adds(b, fmt == FORMAT_HTML ? "<br>" : li);
-		buf_addf(b, _("Score now: %s\n"), a);
+		buf_addf(&l, _("Score now: %s\n"), a);
+		score_line(d, &l);
 	}
-	buf_adds(b, fmt == FORMAT_HTML ? "<br>" : li);
-	buf_addf(b, _("Backed by evidence: %s\n"), k);
+	buf_addf(&l, _("Backed by evidence: %s\n"), k);
+	score_line(d, &l);
 	if (p->has_total) {
 		text_format_score(sc.projected, dec, a, sizeof a);
-		buf_adds(b, fmt == FORMAT_HTML ? "<br>" : li);
-		buf_addf(b, _("Score when every task is done: %s\n"), a);
+		buf_addf(&l, _("Score when every task is done: %s\n"), a);
+		score_line(d, &l);
 	}
-	if (fmt == FORMAT_HTML)
-		buf_adds(b, "</p>\n");
-}
-
-/* A line of a list: sanitised and escaped for the format. */
-static void
-list_item(struct buf *b, const char *s, enum format fmt)
-{
-	if (fmt == FORMAT_HTML) {
-		buf_adds(b, "<li>");
-		out_html(b, s);
-		buf_adds(b, "</li>\n");
-	} else if (fmt == FORMAT_MARKDOWN) {
-		buf_adds(b, "- ");
-		out_md_cell(b, s);
-		buf_addc(b, '\n');
-	} else {
-		buf_adds(b, "  ");
-		out_safe(b, s, false);
-		buf_addc(b, '\n');
-	}
-}
-
-static void
-list_open(struct buf *b, enum format fmt)
-{
-	if (fmt == FORMAT_HTML)
-		buf_adds(b, "<ul>\n");
-}
-
-/* After a list of count items: its end, or "(none)". */
-static void
-list_close(struct buf *b, size_t count, enum format fmt)
-{
-	if (fmt == FORMAT_HTML)
-		buf_adds(b, count ? "</ul>\n" : "");
-	if (count > 0)
-		return;
-	if (fmt == FORMAT_HTML)
-		buf_addf(b, "<p class=\"none\">%s</p>\n", _("(none)"));
-	else
-		buf_addf(b, "%s%s\n", fmt == FORMAT_MARKDOWN ? "" : "  ",
-		    _("(none)"));
-}
-
-static void
-heading(struct buf *b, const char *title, enum format fmt)
-{
-	if (fmt == FORMAT_HTML) {
-		buf_adds(b, "<h2>");
-		out_html(b, title);
-		buf_adds(b, "</h2>\n");
-	} else
-		buf_addf(b, "\n%s%s\n\n", fmt == FORMAT_MARKDOWN ? "## " : "",
-		    title);
+	doc_lines_end(d);
+	buf_free(&l);
 }
 
 /* The tasks past their due date, not done; a task without a code is
  * named by its number and title. */
 static void
-report_overdue(struct buf *b, const struct task *t, size_t n,
-    enum format fmt)
+report_overdue(struct doc *d, const struct task *t, size_t n)
 {
 	char due[16], *line;
-	size_t i, count = 0;
+	size_t i;
 
-	list_open(b, fmt);
+	doc_list_begin(d, 1, true);
 	for (i = 0; i < n; i++) {
 		if (!task_overdue(&t[i]))
 			continue;
@@ -598,17 +477,16 @@ report_overdue(struct buf *b, const struct task *t, size_t n,
 			line = xasprintf(_("#%ld %s (%s, due %s)"), t[i].id,
 			    t[i].title, t[i].role, i18n_date(t[i].due, due,
 			    sizeof due));
-		list_item(b, line, fmt);
+		doc_item(d, line);
 		free(line);
-		count++;
 	}
-	list_close(b, count, fmt);
+	doc_list_end(d);
 }
 
 /* Every change since `since`, oldest first. */
 static int
-report_changes(struct buf *b, struct store *s, const struct plan *p,
-    const char *since, enum format fmt, char **err)
+report_changes(struct doc *d, struct store *s, const struct plan *p,
+    const char *since, char **err)
 {
 	struct change *ch;
 	char when[16], title[128], *line;
@@ -618,50 +496,28 @@ report_changes(struct buf *b, struct store *s, const struct plan *p,
 		return -1;
 	snprintf(title, sizeof title, _("Changes since %s"),
 	    i18n_date(since, when, sizeof when));
-	heading(b, title, fmt);
-	list_open(b, fmt);
+	doc_heading(d, 2, title);
+	doc_list_begin(d, 1, true);
 	for (i = 0; i < n; i++) {
 		line = words_change(&ch[i]);
-		list_item(b, line, fmt);
+		doc_item(d, line);
 		free(line);
 	}
-	list_close(b, n, fmt);
+	doc_list_end(d);
 	changes_free(ch, n);
 	return 0;
 }
 
 static void
-report_title(struct buf *b, const struct plan *p, enum format fmt)
+report_title(struct doc *d, const struct plan *p)
 {
-	char day[16];
+	char day[16], *meta;
 
 	i18n_date(today(), day, sizeof day);
-	if (fmt == FORMAT_HTML) {
-		html_begin(b, p->name);
-		buf_adds(b, "<h1>");
-		out_html(b, p->name);
-		buf_addf(b, "</h1>\n<p class=\"meta\">%s %s</p>\n",
-		    _("Computed for"), day);
-		return;
-	}
-	buf_adds(b, fmt == FORMAT_MARKDOWN ? "# " : "");
-	if (fmt == FORMAT_MARKDOWN)
-		out_md_cell(b, p->name);
-	else
-		out_safe(b, p->name, false);
-	buf_addf(b, "\n\n%s %s\n\n", _("Computed for"), day);
-}
-
-/* Per-role bars of the printable page. */
-static void
-report_bars(struct buf *b, const struct tally *y, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (y[i].total > 0)
-			html_bar(b, y[i].role, y[i].by[STATUS_DONE],
-			    y[i].total);
+	doc_heading(d, 1, p->name);
+	meta = xasprintf("%s %s", _("Computed for"), day);
+	doc_meta(d, meta);
+	free(meta);
 }
 
 int
@@ -671,8 +527,8 @@ report_progress(struct store *s, const struct config *c,
 {
 	struct task *t;
 	struct tally *y;
-	struct buf b = { 0 };
-	size_t n, ny;
+	struct doc d;
+	size_t n, ny, i;
 	int rc = 0;
 
 	if (fmt != FORMAT_TEXT && fmt != FORMAT_MARKDOWN &&
@@ -683,27 +539,23 @@ report_progress(struct store *s, const struct config *c,
 		return -1;
 	sort_by_column(c, t, n);
 	y = tally_roles(c, t, n, &ny);
-	if (fmt == FORMAT_CSV) {
-		out_csv_bom(out);
-		progress_table(&b, y, ny, fmt, out);
-		goto done;
-	}
-	report_title(&b, p, fmt);
-	report_scores(&b, p, t, n, fmt);
-	heading(&b, _("By role"), fmt);
-	if (fmt == FORMAT_HTML)
-		report_bars(&b, y, ny);
-	progress_table(&b, y, ny, fmt, out);
-	heading(&b, _("Overdue"), fmt);
-	report_overdue(&b, t, n, fmt);
-	if (since != NULL)
-		rc = report_changes(&b, s, p, since, fmt, err);
-	if (fmt == FORMAT_HTML)
-		html_end(&b);
-done:
-	if (rc == 0 && b.data != NULL)
-		fputs(b.data, out);
-	buf_free(&b);
+	doc_begin(&d, fmt, out, p->name);
+	report_title(&d, p);
+	report_scores(&d, p, t, n);
+	doc_heading(&d, 2, _("By role"));
+	for (i = 0; i < ny; i++)
+		if (y[i].total > 0)
+			doc_bar(&d, y[i].role, y[i].by[STATUS_DONE],
+			    y[i].total);
+	progress_table(&d, y, ny);
+	doc_heading(&d, 2, _("Overdue"));
+	report_overdue(&d, t, n);
+	if (since != NULL && fmt != FORMAT_CSV)
+		rc = report_changes(&d, s, p, since, err);
+	if (rc == 0)
+		doc_end(&d);
+	else
+		buf_free(&d.b);
 	free(y);
 	tasks_free(t, n);
 	return rc;
