@@ -9,6 +9,7 @@
 
 /* Before cmocka.h, whose fail() macro would hide util.h's fail(). */
 #include "core.h"
+#include "date.h"
 #include "i18n.h"
 #include "store.h"
 #include "util.h"
