@@ -104,7 +104,8 @@ board_task_progress(const struct board *b, const struct task *t, char *buf,
 	while (lo + k < b->nticks && b->ticks[lo + k].task_id == t->id)
 		k++;
 	target_span(&b->plan, t, start, end);
-	n = target_periods(&tg, start, end, today(), b->ticks + lo, k, &v);
+	n = target_periods(&tg, start, end, today(),
+	    b->ticks != NULL ? b->ticks + lo : NULL, k, &v);
 	target_progress(&tg, v, n, buf, 64);
 	if (periods != NULL) {
 		*periods = xcalloc(n + 1, sizeof **periods);

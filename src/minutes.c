@@ -359,7 +359,8 @@ model_build(struct model *m, const struct sources *x)
 		t = &x->t[i];
 		f = fact_find(x->f, x->nt, t->id);
 		nk = tick_task_find(x->k, x->nk, t->id, &first);
-		missed = missed_items(m, t, x->k + first, (size_t)nk, progress);
+		missed = missed_items(m, t, x->k != NULL ? x->k + first : NULL,
+		    (size_t)nk, progress);
 		open_items(m, t, f, progress);
 		if (missed && t->status != STATUS_DONE && !task_overdue(t))
 			m->bucket[B_OVERDUE]++;
