@@ -283,7 +283,8 @@ prompt_draw(struct board *b, const char *label, struct line *l)
 	mvwaddstr(w, y, 0, lab);
 	if (l != NULL && room > 0) {
 		line_window(l, room, &end, &curx);
-		shown = wcs_utf8(l->w + l->left, end - l->left);
+		shown = wcs_utf8(l->w != NULL ? l->w + l->left : L"",
+		    end - l->left);
 		wattrset(w, l->select && l->n > 0 ? A_REVERSE : A_NORMAL);
 		mvwaddstr(w, y, lw, shown);
 		wattrset(w, A_NORMAL);

@@ -161,12 +161,17 @@ mkdir -m 0755 "$TMPD/bin"
 cp "$PARBOARD" "$TMPD/bin/parboard"
 chgrp "$G" "$TMPD/bin/parboard"; chmod 2755 "$TMPD/bin/parboard"
 sg() { as_nobody env HOME="$TMPD" "$TMPD/bin/parboard" "$@" 2>&1; }
+# In the sanitizer build LeakSanitizer cannot run in a setgid process,
+# and its fatal error at exit makes every status 1: there only the
+# messages are checked (the plain build checks the statuses too).
+want2=2
+if grep -aq __asan_init "$PARBOARD"; then want2=1; fi
 for args in "set 1.7/CA done" "minutes --record" "import $SEED" \
     "evidence add 1.7/CA --number 1/X --date 2023-10-01" \
     "evidence remove 1" "tick 1" "untick 1"; do
 	# shellcheck disable=SC2086
 	out=$(sg --today 2023-10-20 $args); rc=$?
-	expect_eq "setgid --today ${args%% *}: usage error" "2|1" \
+	expect_eq "setgid --today ${args%% *}: usage error" "$want2|1" \
 	    "$rc|$(printf '%s\n' "$out" | grep -c "cannot be used to change the shared database")"
 done
 for args in "list" "minutes" "import --dry-run $SEED" "check"; do
