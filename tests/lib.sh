@@ -40,6 +40,10 @@ expect_match() {
 # use_test_hooks: run the test build's twin (src/parboard-test), the only
 # one that reads PARBOARD_KEYS and PARBOARD_DUMP, for the rest of the test.
 use_test_hooks() { PARBOARD=${PARBOARD_TEST:?run through make check}; }
+# wrapped: PARBOARD is a wrapper script (tests/long/valgrind.sh runs the
+# program under valgrind), not the program itself: it cannot be made
+# setgid, and its timings are valgrind's.
+wrapped() { [ "$(head -c 4 "$PARBOARD" | od -An -c | tr -d ' ')" != '177ELF' ]; }
 # readable_copy DIR: copies, readable by every account, of what a test
 # runs as another account (setpriv, su), which may not be able to enter
 # the build tree (a clone in root's 0700 home): DIR/parboard ($PARBOARD),

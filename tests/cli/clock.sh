@@ -142,7 +142,7 @@ expect_eq "once it has ended, the change goes through" 0 "$?"
 
 # --- as root: another account, and the setgid copy -------------------------
 if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1 ||
-    [ "$(head -c 4 "$PARBOARD" | od -An -c | tr -d ' ')" != '177ELF' ]; then
+    wrapped; then
 	[ "$failures" -ne 0 ] && finish
 	skip "the other-account cases need root, setpriv and the program itself"
 fi

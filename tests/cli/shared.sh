@@ -43,7 +43,7 @@ fi
 # A setgid copy must be the program itself: under valgrind (.ci/run's
 # tests/long/valgrind.sh) PARBOARD is a wrapper script, which cannot be
 # setgid; the privilege checks ran in make check already.
-if [ "$(head -c 4 "$PARBOARD" | od -An -c | tr -d ' ')" != '177ELF' ]; then
+if wrapped; then
 	[ "$failures" -ne 0 ] && finish
 	skip "privilege tests need the program itself, not a wrapper"
 fi
