@@ -40,41 +40,6 @@ apx_fail_at(char **err, const char *file, long line, const char *fmt, ...)
 	return rc;
 }
 
-void
-grids_free(struct grid *g, size_t n)
-{
-	size_t i, j, k;
-
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < g[i].nrows; j++) {
-			for (k = 0; k < g[i].rows[j].ncells; k++)
-				free(g[i].rows[j].cells[k]);
-			free(g[i].rows[j].cells);
-			free(g[i].rows[j].span);
-		}
-		free(g[i].rows);
-		free(g[i].name);
-		free(g[i].title);
-	}
-	free(g);
-}
-
-void
-appendix_col_name(size_t col, char out[8])
-{
-	char tmp[8];
-	size_t n = 0, i;
-
-	col++;
-	while (col > 0 && n < 7) {
-		tmp[n++] = (char)('A' + (col - 1) % 26);
-		col = (col - 1) / 26;
-	}
-	for (i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
-	out[n] = '\0';
-}
-
 /* Where a record is, in a Word or Excel table. */
 char *
 apx_grid_place(const struct grid *g, long row, int col)
@@ -85,7 +50,7 @@ apx_grid_place(const struct grid *g, long row, int col)
 		return xasprintf(_("table %d, row %ld"), g->number, row);
 	if (col < 0)
 		return xasprintf(_("sheet %s, row %ld"), g->name, row);
-	appendix_col_name((size_t)col, letters);
+	grid_col_name((size_t)col, letters);
 	return xasprintf(_("sheet %s, row %ld, column %s"), g->name, row,
 	    letters);
 }

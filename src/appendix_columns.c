@@ -81,22 +81,6 @@ static const struct {
 /* Wordings added by the configuration (`columns`), folded. */
 static char **added_words[NCOL];
 
-static const char *const col_ids[NCOL] = {
-	"code", "title", "standard", "self", "appraised", "deduction",
-	"comment", "assignee",
-};
-
-int
-appendix_column_id(const char *name)
-{
-	int k;
-
-	for (k = 0; k < NCOL; k++)
-		if (strcmp(name, col_ids[k]) == 0)
-			return k;
-	return -1;
-}
-
 void
 appendix_add_words(int col, const char *words)
 {

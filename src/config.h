@@ -45,7 +45,7 @@ struct key_binding {
 };
 
 /* columns = { standard = [ "điểm quy định" ]; }: another header wording
- * of an appendix column (APPENDIX_COL_* of appendix.h). */
+ * of an appendix column (APPENDIX_COL_* of appraisal.h). */
 struct column_word {
 	int col;
 	char *word;		/* as written, NFC */

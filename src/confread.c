@@ -19,7 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "appendix.h"
+#include "appraisal.h"
 #include "confread.h"
 #include "confread_impl.h"
 #include "date.h"

@@ -19,20 +19,6 @@
 #include "targets.h"
 #include "util.h"
 
-const char *
-origin_name(enum origin o)
-{
-	switch (o) {
-	case ORIGIN_APPENDIX:
-		return "appendix";
-	case ORIGIN_DIRECTIVE:
-		return "directive";
-	case ORIGIN_MANUAL:
-		break;
-	}
-	return "manual";
-}
-
 /* A finding of kind k with its figures (finding.h), and its words. */
 static void
 add_finding(struct derivation *d, size_t *cap, int line, const char *code,

@@ -9,43 +9,10 @@
 #include <stddef.h>
 
 #include "appendix.h"
+#include "appraisal.h"
 #include "config.h"
 #include "finding.h"
 #include "text.h"
-
-enum origin {
-	ORIGIN_APPENDIX,
-	ORIGIN_DIRECTIVE,
-	ORIGIN_MANUAL,
-};
-const char *origin_name(enum origin o);	/* "appendix", ... */
-
-/* A task as derived from a file, before it meets the database. */
-struct task_spec {
-	char *key;		/* unique within a plan, without the owner
-				 * role: "A:3.12.1", "D:1.4.2/moi thang 3
-				 * bai" (the folded text; "#2" on a row
-				 * repeated word for word) */
-	char *code;		/* criterion code or NULL */
-	char *role;		/* owner role id */
-	char *support;		/* other roles named, "VP-TK,TP-HT" or "" */
-	char *title;
-	enum origin origin;
-	bool has_points;	/* appendix tasks only */
-	score points;		/* standard - appraised */
-	char *due;		/* YYYY-MM-DD from the configuration */
-	const char *due_source;	/* "default", "role", "criterion", "task" */
-	char *target, *every;	/* directives only, else NULL */
-	int line;
-};
-
-
-struct derivation {
-	struct task_spec *tasks;
-	size_t ntasks;
-	struct finding *findings;
-	size_t nfindings;
-};
 
 /* Match assignment text against the roles' patterns: *owner gets the role
  * named first (by position in the text), *support the other roles named
@@ -106,17 +73,6 @@ struct derive_pair {
  * pairs none of them: each new gets tie_old or tie_new and near. */
 void derive_pair_directives(const struct derive_words *new, size_t nnew,
     const struct derive_words *old, size_t nold, struct derive_pair *out);
-
-/* A stored plan's criteria, for telling which plan a file without a
- * (known) title corrects. */
-struct plan_criteria {
-	long id;
-	char *name;
-	size_t n;
-	char **codes;
-	score *appraised;
-	bool *has_appraised;
-};
 
 /* A file agrees with a plan when their criterion codes are the same set
  * and at least DERIVE_AGREE_PERCENT % of them have the same appraised

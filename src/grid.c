@@ -61,7 +61,7 @@ grid_check_cell(const struct grid *g, int row, size_t col, size_t len,
 		return 0;
 	label = grid_label(g);
 	if (g->sheet)
-		appendix_col_name(col, colname);
+		grid_col_name(col, colname);
 	else
 		snprintf(colname, sizeof colname, "%zu", col % 1000000 + 1);
 	fail(err, _("%s: %s, row %d, column %s: cell too long (more than %d "
@@ -300,4 +300,39 @@ grid_read(const char *file, const char *data, size_t len,
 	*out = g;
 	*n = cnt;
 	return 0;
+}
+
+void
+grids_free(struct grid *g, size_t n)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < g[i].nrows; j++) {
+			for (k = 0; k < g[i].rows[j].ncells; k++)
+				free(g[i].rows[j].cells[k]);
+			free(g[i].rows[j].cells);
+			free(g[i].rows[j].span);
+		}
+		free(g[i].rows);
+		free(g[i].name);
+		free(g[i].title);
+	}
+	free(g);
+}
+
+void
+grid_col_name(size_t col, char out[8])
+{
+	char tmp[8];
+	size_t n = 0, i;
+
+	col++;
+	while (col > 0 && n < 7) {
+		tmp[n++] = (char)('A' + (col - 1) % 26);
+		col = (col - 1) / 26;
+	}
+	for (i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* grid.h: tables of cells (struct grid, appendix.h) through a pipe, from
+/* grid.h: tables of cells (struct grid) through a pipe, from
  * parboard-office to parboard (office.h).
  *
  * The stream is text with counted strings, so that any cell text passes
@@ -18,8 +18,40 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "appendix.h"
 #include "util.h"
+
+/* How an office reader filled a cell that it did not hold itself. */
+enum {
+	SPAN_NONE,		/* the cell's own text */
+	SPAN_DOWN,		/* vertically merged: the text of the cell above */
+	SPAN_RIGHT,		/* horizontally merged: the text on its left */
+	SPAN_AUTONUM,		/* Word numbered it in a way not computed: the
+				 * text is the numbering format's name */
+};
+
+/* One row of a table read from a Word or Excel file: plain text cells
+ * (paragraphs joined by newlines), cell k in column k + 1. */
+struct grid_row {
+	char **cells;
+	unsigned char *span;	/* SPAN_* of each cell */
+	size_t ncells;
+	int row;		/* 1-based row of the table or sheet */
+};
+
+struct grid {
+	char *name;		/* sheet name, or NULL for the N-th table */
+	int number;		/* 1-based table or sheet number */
+	bool sheet;		/* errors name sheet, row and column */
+	char *title;		/* document paragraph above the table, or
+				 * NULL */
+	struct grid_row *rows;
+	size_t nrows;
+};
+
+void grids_free(struct grid *g, size_t n);
+
+/* A sheet's column letters: 0 → "A", 27 → "AB". */
+void grid_col_name(size_t col, char out[8]);
 
 /* What the tables of one file may hold (issue 16): each at most
  * LIMIT_ROWS rows, a cell at most LIMIT_CELL bytes and all cells

@@ -577,6 +577,25 @@ release(struct held *h, const struct import_opts *o, bool committed)
 	free(h->warn);
 }
 
+/* A text file through appendix_read; a Word or Excel file's tables
+ * through parboard-office (office.h), then the same parser. */
+static int
+read_one(const char *file, struct appendix **out, char **err)
+{
+	struct grid *g;
+	size_t n;
+	int rc;
+
+	if (!office_is_office(file))
+		return appendix_read(file, out, err);
+	*out = NULL;
+	if (office_read(file, &g, &n, err) != 0)
+		return -1;
+	rc = appendix_parse_grids(file, g, n, out, err);
+	grids_free(g, n);
+	return rc;
+}
+
 int
 import_files(struct store *s, const struct config *c,
     char *const *files, int nfiles, const struct import_opts *given,
@@ -596,9 +615,7 @@ import_files(struct store *s, const struct config *c,
 		appendix_add_words(c->column_words[k].col,
 		    c->column_words[k].word);
 	for (i = 0; i < nfiles && rc == 0; i++)
-		rc = office_is_office(files[i]) ?
-		    office_read(files[i], &a[i], err) :
-		    appendix_read(files[i], &a[i], err);
+		rc = read_one(files[i], &a[i], err);
 	if (rc == 0 && !o->dry_run && s == NULL)
 		rc = o->open(o->open_arg, &s, err);
 	if (rc == 0 && !o->dry_run && (rc = store_begin(s, err)) == 0)

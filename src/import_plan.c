@@ -11,7 +11,6 @@
 #include "derive.h"
 #include "i18n.h"
 #include "import.h"
-#include "office.h"
 #include "output.h"
 #include "text.h"
 #include "title.h"

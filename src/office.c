@@ -184,18 +184,18 @@ run_helper(const char *helper, const char *file, char **data, size_t *len,
 }
 
 int
-office_read(const char *file, struct appendix **out, char **err)
+office_read(const char *file, struct grid **out, size_t *n, char **err)
 {
 	char helper[PATH_MAX + 32], *data, *msg;
-	struct grid *g;
-	size_t len, n;
+	size_t len;
 	int rc;
 
 	*out = NULL;
+	*n = 0;
 	helper_path(helper, sizeof helper);
 	if (run_helper(helper, file, &data, &len, err) != 0)
 		return -1;
-	rc = grid_read(file, data, len, &g, &n, &msg);
+	rc = grid_read(file, data, len, out, n, &msg);
 	free(data);
 	if (rc == 1) {
 		if (err != NULL)
@@ -207,7 +207,5 @@ office_read(const char *file, struct appendix **out, char **err)
 	if (rc != 0)
 		return fail(err, _("%s: the reader of Word and Excel files "
 		    "(%s) failed"), file, helper);
-	rc = appendix_parse_grids(file, g, n, out, err);
-	grids_free(g, n);
-	return rc;
+	return 0;
 }

@@ -24,7 +24,7 @@
 
 #include <stdbool.h>
 
-#include "appendix.h"
+#include "grid.h"
 
 #define OFFICE_MAX_SECONDS 10
 #define OFFICE_MAX_MEMORY_MB 256
@@ -34,9 +34,10 @@
 /* True when the file name ends in .docx or .xlsx (any case). */
 bool office_is_office(const char *file);
 
-/* Read file with parboard-office and parse the appendix (or directives
- * table) it holds, as appendix_parse_grids does.  On error returns -1
- * with *err = "FILE: what". */
-int office_read(const char *file, struct appendix **out, char **err);
+/* Read the tables (or sheets) of file with parboard-office into
+ * *out[0..*n) (free with grids_free).  On error returns -1 with *err =
+ * "FILE: what". */
+int office_read(const char *file, struct grid **out, size_t *n,
+    char **err);
 
 #endif

@@ -5,7 +5,7 @@
  * reads the parts (no network, no DTD, no entities: a part that declares
  * a document type is refused), with limits on every part's size and
  * compression ratio against zip bombs.  Each table of the document, or
- * each sheet of the workbook, becomes a struct grid (appendix.h), which
+ * each sheet of the workbook, becomes a struct grid (grid.h), which
  * the appendix reader searches for its header like any other table.
  * The tables are held to grid.h's limits as they are read, merged cells
  * counted once for each cell they cover.
@@ -16,7 +16,7 @@
 
 #include <stddef.h>
 
-#include "appendix.h"
+#include "grid.h"
 
 /* Largest uncompressed part read (streamed), the largest one read as a
  * tree (whose nodes take several times its size), the most bytes all

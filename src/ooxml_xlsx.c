@@ -239,7 +239,7 @@ sheet_cell(struct sheetctx *c, char **err)
 	if (strcmp(c->type, "s") == 0) {
 		k = strtoul(c->v.data ? c->v.data : "", &t, 10);
 		if (c->v.len == 0 || *t != '\0' || k >= c->nstrings) {
-			appendix_col_name(c->col, colname);
+			grid_col_name(c->col, colname);
 			return fail(err, _("%s: sheet %s, row %d, column %s: "
 			    "shared string %s does not exist"), c->a->file,
 			    c->g->name, c->row, colname,
@@ -290,7 +290,7 @@ sheet_element(struct sheetctx *c, xmlTextReader *x, char **err)
 		}
 		xmlFree(s);
 		if (col >= OOXML_MAX_COLS) {
-			appendix_col_name(col, colname);
+			grid_col_name(col, colname);
 			return fail(err, _("%s: sheet %s, row %d, column %s: "
 			    "more than %d columns"), c->a->file, c->g->name,
 			    c->row, colname, OOXML_MAX_COLS);

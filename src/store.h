@@ -42,8 +42,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "appendix.h"
-#include "derive.h"
+#include "appraisal.h"
 #include "finding.h"
 #include "model.h"
 #include "task.h"

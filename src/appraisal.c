@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: ISC */
+/* appraisal.c: the names of the appraisal's columns and of a task's
+ * origin. */
+#include <string.h>
+
+#include "appraisal.h"
+
+static const char *const col_ids[APPENDIX_NCOLUMNS] = {
+	"code", "title", "standard", "self", "appraised", "deduction",
+	"comment", "assignee",
+};
+
+int
+appendix_column_id(const char *name)
+{
+	int k;
+
+	for (k = 0; k < APPENDIX_NCOLUMNS; k++)
+		if (strcmp(name, col_ids[k]) == 0)
+			return k;
+	return -1;
+}
+
+const char *
+origin_name(enum origin o)
+{
+	switch (o) {
+	case ORIGIN_APPENDIX:
+		return "appendix";
+	case ORIGIN_DIRECTIVE:
+		return "directive";
+	case ORIGIN_MANUAL:
+		break;
+	}
+	return "manual";
+}
