@@ -60,6 +60,44 @@ readable_copy() {
 }
 # pb ARGS...: run parboard on the test database with the test clock.
 pb() { "$PARBOARD" -d "$DB" --today 2023-09-13 "$@"; }
+# tasks_summary: parboard list --format json on stdin as one line a
+# task, sorted: origin code role support points status due title
+# (python3, a test dependency that the caller checks for).
+tasks_summary() {
+	python3 -c '
+import json, sys
+for t in sorted(json.load(sys.stdin), key=lambda t: (t["origin"], t["code"] or "", t["role"])):
+    pts = "null" if t["points"] is None else "%.2f" % t["points"]
+    print(t["origin"], t["code"], t["role"], ",".join(t["support"]), pts, t["status"], t["due"], t["title"])
+'
+}
+# A private tmux server (TMUX_BIN) named by $SOCK: tm ARGS... runs tmux
+# on it.  wait_for SESSION REGEX [SECONDS] polls the pane until the text
+# appears (else the screen is left in $TMPD/last-screen); see
+# DESCRIPTION SESSION REGEX [SECONDS] is wait_for as a test.
+tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
+wait_for() {
+	_n=$(( ${3:-5} * 20 ))
+	while [ "$_n" -gt 0 ]; do
+		if tm capture-pane -p -t "$1" 2>/dev/null | grep -Eq -- "$2"
+		then
+			return 0
+		fi
+		sleep 0.05
+		_n=$((_n - 1))
+	done
+	tm capture-pane -p -t "$1" > "$TMPD/last-screen" 2>/dev/null
+	return 1
+}
+see() {
+	if wait_for "$2" "$3" "${4:-5}"; then
+		pass "$1"
+	else
+		fail "$1"
+		printf '  waited for: %s\n  screen:\n' "$3"
+		sed 's/^/  | /' "$TMPD/last-screen"
+	fi
+}
 
 finish() {
 	if [ "$failures" -ne 0 ]; then

@@ -23,6 +23,26 @@ page="$SRCDIR/man/parboard.1.in"
 block() {
 	sed -n "/^\.\\\\\" $1-BEGIN\$/,/^\.\\\\\" $1-END\$/p" "$2" | sed '1d;$d'
 }
+# lint NAME PAGE: mandoc's lint has nothing to say of PAGE (NAME).
+lint() {
+	out=$("$MANDOC" -Tlint -W warning "$2" 2>&1)
+	if [ -z "$out" ]; then
+		pass "mandoc -Tlint $1"
+	else
+		fail "mandoc -Tlint $1"
+		printf '%s\n' "$out" | head -20
+	fi
+}
+# same_lines PASS FAIL A B: B is not empty and A and B are the same,
+# passing as PASS, else failing as FAIL with the difference.
+same_lines() {
+	if [ -s "$4" ] && diff -u "$3" "$4" > "$TMPD/same.diff"; then
+		pass "$1"
+	else
+		fail "$2"
+		head -20 "$TMPD/same.diff"
+	fi
+}
 for spec in KEYS:keys:parboard.1.in OPTIONS:options:parboard.1.in \
     SETTINGS:settings:parboard.5.in; do
 	b=${spec%%:*}; d=${spec#*:}; d=${d%%:*}; f="$SRCDIR/man/${spec##*:}"
@@ -34,12 +54,10 @@ for spec in KEYS:keys:parboard.1.in OPTIONS:options:parboard.1.in \
 	block "$b" "$f" > "$TMPD/$d.committed"
 	if ! LANGUAGE=en "$PARBOARD" --dump-$d=man > "$TMPD/$d.table"; then
 		fail "parboard --dump-$d=man runs"
-	elif [ -s "$TMPD/$d.table" ] &&
-	    diff -u "$TMPD/$d.committed" "$TMPD/$d.table" > "$TMPD/$d.diff"; then
-		pass "$b section of ${spec##*:} matches its table"
 	else
-		fail "$b section of ${spec##*:} differs from its table (run make update-man-keys)"
-		head -20 "$TMPD/$d.diff"
+		same_lines "$b section of ${spec##*:} matches its table" \
+		    "$b section of ${spec##*:} differs from its table (run make update-man-keys)" \
+		    "$TMPD/$d.committed" "$TMPD/$d.table"
 	fi
 done
 expect_eq "the OPTIONS section has an entry for each option of --help" \
@@ -90,13 +108,7 @@ for p in parboard.1 parboard.conf.5; do
 		fail "$p is built"
 		continue
 	fi
-	out=$("$MANDOC" -Tlint -W warning "$f" 2>&1)
-	if [ -z "$out" ]; then
-		pass "mandoc -Tlint $p"
-	else
-		fail "mandoc -Tlint $p"
-		printf '%s\n' "$out" | head -20
-	fi
+	lint "$p" "$f"
 done
 
 # 3. The Vietnamese pages, translated through man/po/vi.po by po4a (see
@@ -175,13 +187,9 @@ for spec in KEYS:keys:$vi1 OPTIONS:options:$vi1 SETTINGS:settings:$vi5; do
 	b=${spec%%:*}; d=${spec#*:}; d=${d%%:*}; f=${spec#*:*:}
 	block "$b" "$f" > "$TMPD/vi-$d"
 	LANGUAGE=vi "$PARBOARD" --dump-$d=man > "$TMPD/vi-$d.table"
-	if [ -s "$TMPD/vi-$d" ] &&
-	    diff -u "$TMPD/vi-$d.table" "$TMPD/vi-$d" > "$TMPD/vi-$d.diff"; then
-		pass "$b section of the Vietnamese ${f##*/} is the Vietnamese table"
-	else
-		fail "$b section of the Vietnamese ${f##*/} is the Vietnamese table"
-		head -20 "$TMPD/vi-$d.diff"
-	fi
+	same_lines "$b section of the Vietnamese ${f##*/} is the Vietnamese table" \
+	    "$b section of the Vietnamese ${f##*/} is the Vietnamese table" \
+	    "$TMPD/vi-$d.table" "$TMPD/vi-$d"
 	expect_eq "the Vietnamese $b section has every entry" \
 	    "$(grep -c '^\.TP' "$TMPD/$d.table")" "$(grep -c '^\.TP' "$TMPD/vi-$d")"
 done
@@ -219,13 +227,7 @@ fi
 
 # 3e. mandoc's lint on the Vietnamese pages.
 for f in "$vi1" "$vi5"; do
-	out=$("$MANDOC" -Tlint -W warning "$f" 2>&1)
-	if [ -z "$out" ]; then
-		pass "mandoc -Tlint vi/${f##*/}"
-	else
-		fail "mandoc -Tlint vi/${f##*/}"
-		printf '%s\n' "$out" | head -20
-	fi
+	lint "vi/${f##*/}" "$f"
 done
 if [ -z "${PO4A:-}" ]; then
 	[ "$failures" -eq 0 ] || finish

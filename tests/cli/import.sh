@@ -2,17 +2,9 @@
 # Import of the real directive, its variants, re-import and dry runs.
 . "$SRCDIR/tests/lib.sh"
 
-# JSON helpers (python3 is a test dependency, installed by .ci/bootstrap).
+# python3 (tasks_summary) is a test dependency, installed by
+# .ci/bootstrap.
 command -v python3 >/dev/null || skip "python3 missing"
-summary() {
-	# code role support points, one task per line, sorted
-	python3 -c '
-import json, sys
-for t in sorted(json.load(sys.stdin), key=lambda t: (t["origin"], t["code"] or "", t["role"])):
-    pts = "null" if t["points"] is None else "%.2f" % t["points"]
-    print(t["origin"], t["code"], t["role"], ",".join(t["support"]), pts, t["status"], t["due"], t["title"])
-'
-}
 
 out=$(pb import "$SEED" 2>"$TMPD/err"); rc=$?
 expect_eq "import of the seed succeeds" 0 "$rc"
@@ -27,7 +19,7 @@ expect_match "the total row disagrees" \
 	'total row: listed deduction 7[,.]82, but self-assessed - appraised is 7[,.]18' "$err"
 
 json=$(pb list --format json)
-s=$(printf '%s' "$json" | summary)
+s=$(printf '%s' "$json" | tasks_summary)
 expect_eq "13 tasks from the appendix" 13 "$(printf '%s\n' "$s" | grep -c '^appendix ')"
 total=$(printf '%s' "$json" | python3 -c 'import json,sys; print("%.2f" % sum(t["points"] or 0 for t in json.load(sys.stdin)))')
 expect_eq "points at stake add up to 10,77" 10.77 "$total"
@@ -48,7 +40,7 @@ rows=$(tail -n +2 "$DIRECTIVES" | grep -c .)
 out=$(pb import "$DIRECTIVES" 2>"$TMPD/err"); rc=$?
 expect_eq "import of the directives table succeeds" 0 "$rc"
 json=$(pb list --format json)
-s=$(printf '%s' "$json" | summary)
+s=$(printf '%s' "$json" | tasks_summary)
 expect_eq "one task per directive" "$rows" "$(printf '%s\n' "$s" | grep -c '^directive ')"
 expect_match "the radio's broadcasts are linked to 1.4.2" '^directive 1.4.2 DTT  null ' "$s"
 expect_match "the police dialogue is linked to 1.7" '^directive 1.7 CA .* null ' "$s"
@@ -70,12 +62,12 @@ expect_eq "re-import keeps the history (created, status, note)" 3 "$n"
 expect_eq "re-import adds no task" "$((13 + rows))" "$(pb list --format tsv | tail -n +2 | wc -l)"
 
 # Variants of the same table give the same tasks.
-ref=$(pb list --format json | summary | grep '^appendix ' | cut -d' ' -f1-5,8-)
+ref=$(pb list --format json | tasks_summary | grep '^appendix ' | cut -d' ' -f1-5,8-)
 for f in appendix-crlf.tsv appendix-nfd.txt appendix.csv; do
 	db="$TMPD/$f.db"
 	"$PARBOARD" -d "$db" import "$DATA/$f" >/dev/null 2>&1; rc=$?
 	expect_eq "$f imports" 0 "$rc"
-	got=$("$PARBOARD" -d "$db" list --format json | summary | cut -d' ' -f1-5,8-)
+	got=$("$PARBOARD" -d "$db" list --format json | tasks_summary | cut -d' ' -f1-5,8-)
 	expect_eq "$f gives the same tasks, byte for byte" "$ref" "$got"
 done
 

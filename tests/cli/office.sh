@@ -5,20 +5,12 @@
 . "$SRCDIR/tests/lib.sh"
 
 command -v python3 >/dev/null || skip "python3 missing"
-summary() {
-	python3 -c '
-import json, sys
-for t in sorted(json.load(sys.stdin), key=lambda t: (t["origin"], t["code"] or "", t["role"])):
-    pts = "null" if t["points"] is None else "%.2f" % t["points"]
-    print(t["origin"], t["code"], t["role"], ",".join(t["support"]), pts, t["status"], t["due"], t["title"])
-'
-}
 # tasks_of FILE: the tasks a fresh database gets from FILE
 tasks_of() {
 	rm -f "$TMPD/one.db"
 	"$PARBOARD" -d "$TMPD/one.db" --today 2023-09-13 import "$1" \
 	    >"$TMPD/one.out" 2>&1 || { cat "$TMPD/one.out"; return 1; }
-	"$PARBOARD" -d "$TMPD/one.db" list --format json | summary
+	"$PARBOARD" -d "$TMPD/one.db" list --format json | tasks_summary
 }
 
 SEEDDOCX="$SRCDIR/share/samples/hien-thanh-103-2023.docx"
@@ -67,7 +59,7 @@ expect_match "dry run: a number stored as 0.68999999999999995 reads 0.69" \
 expect_eq "a dry run writes no database" no "$([ -e "$TMPD/none.db" ] && echo yes || echo no)"
 
 # Broken files: a clear error, nothing changed.
-before=$(pb list --format json | summary)
+before=$(pb list --format json | tasks_summary)
 while IFS='|' read -r file want; do
 	[ -n "$file" ] || continue
 	out=$(pb import "$DATA/$file" 2>&1); rc=$?
@@ -81,7 +73,7 @@ entity-bomb.docx|part word/document.xml declares a document type or entities
 no-appendix.docx|no appendix or directives header found .*header rows seen: table 1, row 1: "Kính gửi: \| Cán bộ, công chức xã"; columns not found: STT,
 autonum-bad.docx|table 1, row 2: column STT is numbered automatically by Word \(format "chineseCounting"\)
 LIST
-expect_eq "nothing changed" "$before" "$(pb list --format json | summary)"
+expect_eq "nothing changed" "$before" "$(pb list --format json | tasks_summary)"
 
 # The reader is a program of its own (office.h): the board does not load
 # libzip and libxml2; a missing or failing reader is a clear error.
@@ -105,7 +97,7 @@ out=$(PARBOARD_OFFICE="$TMPD/bad-reader" pb import "$SEEDDOCX" 2>&1); rc=$?
 expect_eq "a crashing reader: exit 1" 1 "$rc"
 expect_match "a crashing reader is refused" "reader of Word and Excel files .* failed" "$out"
 expect_eq "nothing changed after the reader failed" "$before" \
-    "$(pb list --format json | summary)"
+    "$(pb list --format json | tasks_summary)"
 
 # Errors name the sheet, row and column.
 python3 - "$DATA/seed.xlsx" "$TMPD/bad.xlsx" <<'PY'

@@ -284,27 +284,7 @@ expect_match "0 clears the filter" '^Filter cleared$' "$(screen filter 4)"
 [ -n "${TMUX_BIN:-}" ] || finish
 changed=$(not_todo)
 SOCK="pbprompt$$"
-tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
-wait_for() {
-	_n=$(( ${3:-5} * 20 ))
-	while [ "$_n" -gt 0 ]; do
-		tm capture-pane -p -t "$1" 2>/dev/null | grep -Eq -- "$2" &&
-		    return 0
-		sleep 0.05
-		_n=$((_n - 1))
-	done
-	tm capture-pane -p -t "$1" > "$TMPD/last-screen" 2>/dev/null
-	return 1
-}
-see() {
-	if wait_for "$2" "$3" "${4:-5}"; then
-		pass "$1"
-	else
-		fail "$1"
-		sed 's/^/  | /' "$TMPD/last-screen"
-	fi
-}
 tm new-session -d -s p -x 80 -y 24 "LANGUAGE=en TERM=xterm-256color \
     '$PARBOARD' -d '$DB' --today 2023-09-13; echo exit=\$?; sleep 600"
 see "tmux: the board starts" p 'Score'

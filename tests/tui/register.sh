@@ -10,14 +10,15 @@ use_test_hooks
 export LANGUAGE=en
 
 at() { d=$1; shift; "$PARBOARD" -d "$DB" --today "$d" "$@"; }
-# board NAME DATE: the key script $TMPD/NAME.keys at 250x30 on that day
-# (every column on the screen, so the digits reach them all).
+# board NAME DATE: the key script on standard input (kept as
+# $TMPD/NAME.keys) at 250x30 on that day (every column on the screen, so
+# the digits reach them all).
 board() {
+	cat > "$TMPD/$1.keys"
 	PARBOARD_KEYS="$TMPD/$1.keys" PARBOARD_DUMP="$TMPD/$1.out" \
 	    TERM=xterm COLUMNS=250 LINES=30 \
 	    "$PARBOARD" -d "$DB" --today "$2" 2>"$TMPD/$1.err" </dev/null >/dev/null
 }
-keys() { cat > "$TMPD/$1.keys"; }
 screen() {
 	awk -v n="$2" 'BEGIN { k = 1 } /^-- [0-9]+$/ { k++; next } k == n' \
 	    "$TMPD/$1.out"
@@ -26,8 +27,7 @@ at 2023-09-13 import "$SEED" "$DIRECTIVES" >/dev/null 2>&1 || fail "import"
 
 # No meeting yet: changes of the seven days before are marked.
 at 2023-09-14 set 1.7/CA doing --note "Đã gửi giấy mời" >/dev/null
-printf 'dump\nc\ndump\nq\n' | keys marks
-board marks 2023-09-15
+printf 'dump\nc\ndump\nq\n' | board marks 2023-09-15
 s=$(screen marks 1)
 expect_match "a changed card is marked * after its code" '> 1\.7 \* ' "$s"
 expect_match "the header counts the changed cards" 'Done 0/30 · \*1' "$s"
@@ -38,14 +38,13 @@ expect_match "c: when, who, role, what" \
 
 # A recorded meeting clears the marks; the next change is marked again.
 at 2023-09-20 minutes --record >/dev/null
-printf 'dump\nq\n' | keys cleared
-board cleared 2023-09-21
+printf 'dump\nq\n' | board cleared 2023-09-21
 s=$(screen cleared 1)
 if printf '%s\n' "$s" | grep -q ' \* '; then fail "after the meeting no card is marked"; else pass "after the meeting no card is marked"; fi
 expect_match "after the meeting the header counts none" 'Done 0/30$' "$s"
 
 # + on the radio's monthly target (DTT, column 6), twice in September.
-keys tick <<'EOF2'
+board tick 2023-09-22 <<'EOF2'
 6
 +
 type Bài 1
@@ -57,7 +56,6 @@ Enter
 dump
 q
 EOF2
-board tick 2023-09-22
 s=$(screen tick 1)
 expect_match "+ counts this month's occurrences on the card" '2/3 bài · 09/2023' "$s"
 expect_match "the first occurrence moves to do to in progress" '> 1\.4\.2 \*' "$s"
@@ -66,7 +64,7 @@ expect_match "task view: the periods" '09/2023: 2/3 bài' "$s"
 expect_eq "two occurrences stored" 2 "$(sqlite3 "$DB" 'SELECT count(*) FROM tick WHERE removed = 0')"
 
 # The month rolls over: September ended below target; - retracts.
-keys roll <<'EOF2'
+board roll 2023-10-02 <<'EOF2'
 6
 dump
 +
@@ -79,7 +77,6 @@ Enter
 dump
 q
 EOF2
-board roll 2023-10-02
 s=$(screen roll 1)
 expect_match "October starts at 0" '0/3 bài · 10/2023' "$s"
 expect_match "- retracts the latest of this month" '0/3 bài · 10/2023' "$(screen roll 2)"
@@ -90,22 +87,19 @@ expect_match "task view: October" '10/2023: 0/3 bài' "$s"
 
 # + on a task that counts nothing: said at once, as tick says it, and
 # no note asked.
-printf '1\n+\ndump\nq\n' | keys notarget
-board notarget 2023-10-03
+printf '1\n+\ndump\nq\n' | board notarget 2023-10-03
 expect_match "+ without a counted target: says so" 'This task has no counted target' "$(screen notarget 1)"
 
 # Done without a document asks first; n keeps it, y marks it done.
-printf '1\ns\ns\nn\ndump\nq\n' | keys refuse
-board refuse 2023-10-03
+printf '1\ns\ns\nn\ndump\nq\n' | board refuse 2023-10-03
 expect_match "done without a document: asked, refused" 'Not marked done: add a document with e' "$(screen refuse 1)"
 expect_eq "still in progress" doing "$(at 2023-10-03 list --format tsv | awk -F'\t' '$2 == "3.5.2" && $8 == "appendix" { print $5 }')"
-printf '1\ns\ny\ndump\nq\n' | keys accept
-board accept 2023-10-03
+printf '1\ns\ny\ndump\nq\n' | board accept 2023-10-03
 expect_eq "y marks it done" done "$(at 2023-10-03 list --format tsv | awk -F'\t' '$2 == "3.5.2" && $8 == "appendix" { print $5 }')"
 expect_match "a done card without a document shows e0" ' e0' "$(screen accept 1)"
 
 # The evidence form, then the task view lists the document.
-keys form <<'EOF2'
+board form 2023-10-04 <<'EOF2'
 1
 e
 type 158/BC-UBND
@@ -123,15 +117,13 @@ Enter
 dump
 q
 EOF2
-board form 2023-10-04
 expect_match "the form: added" 'Document added' "$(screen form 1)"
 expect_eq "the form: every field, today's date offered" \
 	"158/BC-UBND	2023-10-04	UBND xã	Báo cáo khắc phục	0	https://example.org/158.pdf	0" \
 	"$(at 2023-10-04 evidence list --format tsv | tail -n 1 | cut -f5-11)"
 s=$(screen form 2)
 expect_match "task view: the documents" '#1 158/BC-UBND, 2023-10-04, UBND xã: Báo cáo khắc phục' "$s"
-printf 'e\nEsc\ndump\nq\n' | keys cancel
-board cancel 2023-10-04
+printf 'e\nEsc\ndump\nq\n' | board cancel 2023-10-04
 expect_match "Esc cancels the form" 'Cancelled' "$(screen cancel 1)"
 
 finish

@@ -10,7 +10,6 @@
 [ -n "${TMUX_BIN:-}" ] || skip "tmux not found"
 
 SOCK="pbtest$$"
-tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
 # A second server, killed on purpose to drop its boards' terminals.
 hm() { "$TMUX_BIN" -L "pbhup$$" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; hm kill-server >/dev/null 2>&1
@@ -20,30 +19,6 @@ rm -rf "$TMPD"' EXIT
 # exited unexpectedly".
 tm new-session -d -s keep "sleep 3600"
 
-# wait_for SESSION REGEX [SECONDS]: poll the pane until the text appears.
-wait_for() {
-	_n=$(( ${3:-5} * 20 ))
-	while [ "$_n" -gt 0 ]; do
-		if tm capture-pane -p -t "$1" 2>/dev/null | grep -Eq -- "$2"
-		then
-			return 0
-		fi
-		sleep 0.05
-		_n=$((_n - 1))
-	done
-	tm capture-pane -p -t "$1" > "$TMPD/last-screen" 2>/dev/null
-	return 1
-}
-# see DESCRIPTION SESSION REGEX [SECONDS]: wait_for as a test.
-see() {
-	if wait_for "$2" "$3" "${4:-5}"; then
-		pass "$1"
-	else
-		fail "$1"
-		printf '  waited for: %s\n  screen:\n' "$3"
-		sed 's/^/  | /' "$TMPD/last-screen"
-	fi
-}
 # start SESSION TERM COLS LINES [ARGS...]: the board in a new session,
 # in the language $BOARD_LANGUAGE (the screens are checked in Vietnamese;
 # the tmux server's environment is whatever its first client had, so the

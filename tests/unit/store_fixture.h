@@ -20,6 +20,9 @@ setup(void **state)
 	return 0;
 }
 
+/* A test of its own on a fresh directory: cmocka's entry for f. */
+#define FIXTURE_TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
 static int
 teardown(void **state)
 {

@@ -21,46 +21,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-static char tmpdir[] = "/tmp/parboard-test-config.XXXXXX";
-
-static int
-setup(void **state)
-{
-	char tmpl[] = "/tmp/parboard-test-config.XXXXXX";
-
-	if (mkdtemp(tmpl) == NULL)
-		return -1;
-	memcpy(tmpdir, tmpl, sizeof tmpl);
-	/* Nothing from the developer's environment may leak in. */
-	unsetenv("PARBOARD_CONFIG");
-	unsetenv("XDG_CONFIG_HOME");
-	unsetenv("XDG_DATA_HOME");
-	setenv("HOME", tmpdir, 1);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	int rc = system(cmd);
-
-	free(cmd);
-	return rc == 0 ? 0 : -1;
-}
-
-/* Write text to a file named name in the test directory. */
-static char *
-write_conf(const char *name, const char *text)
-{
-	char *path = xasprintf("%s/%s", tmpdir, name);
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	return path;
-}
+#include "conf_fixture.h"
 
 /* Load text as a configuration; returns the error (or NULL) and the
  * config in *out (or NULL). */
@@ -115,6 +76,19 @@ count_lines(const char *s)
 	for (; *s != '\0'; s++)
 		n += *s == '\n';
 	return n;
+}
+
+/* Loading text fails with one error, what at line. */
+static void
+check_one_error(const char *text, int line, const char *what)
+{
+	struct config *c;
+	char *path, *err = load_text(text, &c, &path);
+
+	assert_true(has_error(err, path, line, what));
+	assert_int_equal(count_lines(err), 1);
+	free(path);
+	free(err);
 }
 
 static void
@@ -261,28 +235,20 @@ static void
 test_unknown_override_role(void **state)
 {
 	struct config *c;
-	char *path, *err;
+	char *err;
 
-	err = load_text("criteria = (\n"
+	check_one_error("criteria = (\n"
 	    "  { code = \"3.12.1\"; deadline = \"2023-10-15\"; },\n"
 	    "  { code = \"1.7\"; role = \"POLICE\"; deadline = \"2023-10-15\"; }\n"
-	    ");\n", &c, &path);
-	assert_true(has_error(err, path, 3, "unknown role \"POLICE\""));
-	assert_int_equal(count_lines(err), 1);
-	free(path);
-	free(err);
+	    ");\n", 3, "unknown role \"POLICE\"");
 
 	/* The same criterion twice for the same role is a mistake. */
-	err = load_text("criteria = (\n"
+	check_one_error("criteria = (\n"
 	    "  { code = \"1.7\"; role = \"CA\"; deadline = \"2023-10-15\"; },\n"
 	    "  { code = \"1.7\"; deadline = \"2023-10-15\"; },\n"
 	    "  { code = \"1.7\"; role = \"ca\"; deadline = \"2023-10-01\"; }\n"
-	    ");\n", &c, &path);
-	assert_true(has_error(err, path, 4, "criterion 1.7/ca is overridden "
-	    "twice (first at line 2)"));
-	assert_int_equal(count_lines(err), 1);
-	free(path);
-	free(err);
+	    ");\n", 4, "criterion 1.7/ca is overridden twice (first at "
+	    "line 2)");
 
 	/* A role defined after the override is known. */
 	err = load_text("criteria = ( { code = \"1.7\"; role = \"X\";"
@@ -323,16 +289,12 @@ test_duplicate_role(void **state)
 	struct config *c;
 	char *path, *err;
 
-	err = load_text("roles = (\n"
+	check_one_error("roles = (\n"
 	    "  { id = \"A\"; name = \"One\"; },\n"
 	    "  { id = \"B\"; },\n"
 	    "  { id = \"a\"; name = \"Again\"; }\n"
-	    ");\n", &c, &path);
-	assert_true(has_error(err, path, 4, "duplicate role id \"a\" "
-	    "(first at line 2)"));
-	assert_int_equal(count_lines(err), 1);
-	free(path);
-	free(err);
+	    ");\n", 4, "duplicate role id \"a\" "
+	    "(first at line 2)");
 
 	err = load_text("roles = ( { id = \"V P\"; } );\n", &c, &path);
 	assert_true(has_error(err, path, 1, "role id \"V P\""));

@@ -70,16 +70,25 @@ status_of(struct store *s, long id)
 	return st;
 }
 
+/* The fixture, and in its plan the tasks 1.1 of VP-TK and 1.7 of CA. */
+static struct store *
+fixture_vp_ca(long *plan, long *vp, long *ca)
+{
+	struct store *s = fixture(plan);
+
+	*vp = find(s, *plan, "1.1/VP-TK");
+	*ca = find(s, *plan, "1.7/CA");
+	return s;
+}
+
 static void
 test_refused(void **state)
 {
 	long plan, vp, ca;
-	struct store *s = fixture(&plan);
+	struct store *s = fixture_vp_ca(&plan, &vp, &ca);
 	char *err = NULL;
 
 	(void)state;
-	vp = find(s, plan, "1.1/VP-TK");
-	ca = find(s, plan, "1.7/CA");
 	assert_int_equal(core_set_status(s, &lan, vp, STATUS_DOING, NULL,
 	    NULL, &err), CORE_REFUSED);
 	assert_non_null(strstr(err, "lan may not change the status of a "
@@ -108,12 +117,10 @@ test_done_needs_document(void **state)
 	struct core_result r = { -1, 0, "" }, ra = { -1, 0, "" };
 	struct task t;
 	long plan, a, b;
-	struct store *s = fixture(&plan);
+	struct store *s = fixture_vp_ca(&plan, &a, &b);
 	char *err = NULL;
 
 	(void)state;
-	a = find(s, plan, "1.1/VP-TK");
-	b = find(s, plan, "1.7/CA");
 	assert_int_equal(core_set_status(s, NULL, a, STATUS_DONE, NULL, NULL,
 	    &err), CORE_NO_DOCUMENT);
 	assert_int_equal(status_of(s, a), STATUS_TODO);
@@ -230,14 +237,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_refused, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_done_needs_document,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_undo_own, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_tick, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_add, setup, teardown),
+		FIXTURE_TEST(test_refused),
+		FIXTURE_TEST(test_done_needs_document),
+		FIXTURE_TEST(test_undo_own),
+		FIXTURE_TEST(test_tick),
+		FIXTURE_TEST(test_add),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

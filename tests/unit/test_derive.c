@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "seed_fixture.h"
+
 static struct config *cfg;
 
 static int
@@ -103,6 +105,16 @@ row(const char *code, const char *std, const char *appr, const char *ded,
 	return r;
 }
 
+/* What row() allocated. */
+static void
+row_free(struct criterion *r)
+{
+	free(r->code);
+	free(r->title);
+	free(r->assignee);
+	free(r->comment);
+}
+
 static const struct task_spec *
 find_task(const struct derivation *d, const char *code)
 {
@@ -185,15 +197,9 @@ test_leaves_points_findings(void **state)
 	assert_false(has_finding(&d, 5, "listed"));
 
 	derivation_free(&d);
-	for (i = 0; i < 8; i++) {
-		free(rows[i].code);
-		free(rows[i].title);
-		free(rows[i].assignee);
-		free(rows[i].comment);
-	}
-	free(a.total.title);
-	free(a.total.assignee);
-	free(a.total.comment);
+	for (i = 0; i < 8; i++)
+		row_free(&rows[i]);
+	row_free(&a.total);
 }
 
 /* Scores no appraisal gives are findings, and count no points. */
@@ -218,12 +224,8 @@ test_impossible_scores(void **state)
 	    "standard 2,00"));
 	assert_true(has_finding(&d, 8, "appraised score -1,00 is negative"));
 	derivation_free(&d);
-	for (i = 0; i < 2; i++) {
-		free(rows[i].code);
-		free(rows[i].title);
-		free(rows[i].assignee);
-		free(rows[i].comment);
-	}
+	for (i = 0; i < 2; i++)
+		row_free(&rows[i]);
 }
 
 static void
@@ -289,19 +291,12 @@ test_seed_roles(void **state)
 		{ "3.13.2", "TN-TKQ", "" },
 		{ "3.13.3", "TN-TKQ", "" },
 	};
-	const char *srcdir = getenv("SRCDIR");
 	struct appendix *a = NULL;
 	struct derivation d = { 0 };
 	const struct task_spec *t;
-	char *path, *err = NULL;
 	size_t i, nfront = 0;
 
-	if (srcdir == NULL)
-		srcdir = ".";
-	path = xasprintf("%s/share/samples/hien-thanh-103-2023.txt", srcdir);
-	if (appendix_read(path, &a, &err) != 0)
-		fail_msg("%s", err);
-	free(path);
+	a = seed_read(SEED_APPENDIX);
 	derive_criteria(cfg, a, &d);
 	appendix_free(a);
 	assert_int_equal(d.ntasks, 13);
@@ -313,11 +308,7 @@ test_seed_roles(void **state)
 	}
 	derivation_free(&d);
 
-	path = xasprintf("%s/share/samples/hien-thanh-directives.tsv",
-	    srcdir);
-	if (appendix_read(path, &a, &err) != 0)
-		fail_msg("%s", err);
-	free(path);
+	a = seed_read(SEED_DIRECTIVES);
 	derive_directives(cfg, a, NULL, &d);
 	for (i = 0; i < d.ntasks; i++) {
 		assert_string_not_equal(d.tasks[i].role, "CHUA-GIAO");

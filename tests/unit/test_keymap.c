@@ -146,6 +146,30 @@ test_every_action(void **state)
 	assert_string_equal(keymap_action_help(ACTION_NONE), "");
 }
 
+/* keymap_load on a configuration file that binds n keys of kb. */
+static int
+load_bindings(char *file, struct key_binding *kb, size_t n,
+    char **err)
+{
+	struct config c;
+
+	memset(&c, 0, sizeof c);
+	c.file = file;
+	c.keys = kb;
+	c.nkeys = n;
+	return keymap_load(&c, err);
+}
+
+/* The keys bound to a, as the help says them, are want. */
+static void
+check_keys_of(enum action a, const char *want)
+{
+	char *keys = keymap_keys_of(a);
+
+	assert_string_equal(keys, want);
+	free(keys);
+}
+
 static void
 test_rebind(void **state)
 {
@@ -156,17 +180,13 @@ test_rebind(void **state)
 		{ "F5", "reload", 6 },
 		{ "k", "move-down", 7 },
 	};
-	struct config c;
-	char *err = NULL, *keys, **lines;
+	char *err = NULL, **lines;
 	size_t i;
 	bool seen = false;
 
 	(void)state;
-	memset(&c, 0, sizeof c);
-	c.file = "my.conf";
-	c.keys = kb;
-	c.nkeys = sizeof kb / sizeof kb[0];
-	assert_int_equal(keymap_load(&c, &err), 0);
+	assert_int_equal(load_bindings("my.conf", kb,
+	    sizeof kb / sizeof kb[0], &err), 0);
 	assert_null(err);
 	assert_int_equal(keymap_lookup('x'), ACTION_QUIT);
 	assert_int_equal(keymap_lookup('q'), ACTION_QUIT);
@@ -175,15 +195,9 @@ test_rebind(void **state)
 	assert_int_equal(keymap_lookup(KEYMAP_FKEY(KEY_F(5))), ACTION_RELOAD);
 	/* A key bound again leaves its old action. */
 	assert_int_equal(keymap_lookup('k'), ACTION_MOVE_DOWN);
-	keys = keymap_keys_of(ACTION_MOVE_UP);
-	assert_string_equal(keys, "Up");
-	free(keys);
-	keys = keymap_keys_of(ACTION_MOVE_DOWN);
-	assert_string_equal(keys, "Down, k");
-	free(keys);
-	keys = keymap_keys_of(ACTION_QUIT);
-	assert_string_equal(keys, "q, x");
-	free(keys);
+	check_keys_of(ACTION_MOVE_UP, "Up");
+	check_keys_of(ACTION_MOVE_DOWN, "Down, k");
+	check_keys_of(ACTION_QUIT, "q, x");
 	/* The help walks the effective keymap. */
 	lines = keymap_help_lines();
 	for (i = 0; lines[i] != NULL; i++)
@@ -204,15 +218,11 @@ test_rebind_errors(void **state)
 		{ "x", "quit", 8 },
 		{ "Hyper-q", "quit", 9 },
 	};
-	struct config c;
 	char *err = NULL;
 
 	(void)state;
-	memset(&c, 0, sizeof c);
-	c.file = "/etc/parboard.conf";
-	c.keys = kb;
-	c.nkeys = 3;
-	assert_int_equal(keymap_load(&c, &err), -1);
+	assert_int_equal(load_bindings("/etc/parboard.conf", kb, 3, &err),
+	    -1);
 	assert_non_null(err);
 	assert_string_equal(err,
 	    "/etc/parboard.conf:7: unknown action 'frobnicate'\n"
@@ -238,7 +248,6 @@ static void
 test_dump(void **state)
 {
 	struct key_binding kb[] = { { "x", "quit", 3 } };
-	struct config c;
 	char *man, *text;
 	int rc;
 
@@ -252,10 +261,7 @@ test_dump(void **state)
 	free(man);
 
 	/* The dump is the table's defaults, whatever the configuration. */
-	memset(&c, 0, sizeof c);
-	c.keys = kb;
-	c.nkeys = 1;
-	assert_int_equal(keymap_load(&c, NULL), 0);
+	assert_int_equal(load_bindings(NULL, kb, 1, NULL), 0);
 	text = dump("text", &rc);
 	assert_int_equal(rc, 0);
 	assert_non_null(strstr(text, "Movement\n  Up, k         Move to the "

@@ -21,7 +21,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-static char tmpdir[] = "/tmp/parboard-test-perm.XXXXXX";
+#include "conf_fixture.h"
 
 static const char *const office =
     "users = { lan = [\"VP-TK\", \"TN-TKQ\"]; hung = [\"ca\"]; };\n"
@@ -31,41 +31,23 @@ static const char *const office =
     "           { name = \"Hùng\"; roles = [\"CA\"]; } );\n";
 
 static int
-setup(void **state)
-{
-	(void)state;
-	if (mkdtemp(tmpdir) == NULL)
-		return -1;
-	unsetenv("PARBOARD_CONFIG");
-	unsetenv("XDG_CONFIG_HOME");
-	setenv("HOME", tmpdir, 1);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	int rc = system(cmd);
-
-	(void)state;
-	free(cmd);
-	return rc == 0 ? 0 : -1;
-}
-
-static int
 load(const char *text, struct config **c, char **err, char **path)
 {
-	FILE *f;
-
-	*path = xasprintf("%s/t.conf", tmpdir);
-	f = fopen(*path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	*path = write_conf("t.conf", text);
 	*c = NULL;
 	*err = NULL;
 	return config_load(*path, c, err);
+}
+
+/* err says what at line of the file at path. */
+static void
+check_error_at(const char *err, const char *path, int line,
+    const char *what)
+{
+	char *want = xasprintf("%s:%d: %s", path, line, what);
+
+	assert_non_null(strstr(err, want));
+	free(want);
 }
 
 static struct perm *
@@ -118,7 +100,7 @@ static void
 test_errors(void **state)
 {
 	struct config *c;
-	char *err, *path, *want;
+	char *err, *path;
 
 	(void)state;
 	assert_int_equal(load(
@@ -129,21 +111,11 @@ test_errors(void **state)
 	    "  { name = \"Lan\"; roles = [\"CA\"]; },\n"
 	    "  { roles = [\"CA\"]; } );\n", &c, &err, &path), -1);
 	assert_null(c);
-	want = xasprintf("%s:2: users: hung: unknown role \"XX\"", path);
-	assert_non_null(strstr(err, want));
-	free(want);
-	want = xasprintf("%s:3: admins: empty name", path);
-	assert_non_null(strstr(err, want));
-	free(want);
-	want = xasprintf("%s:4: people: Lan: unknown role \"YY\"", path);
-	assert_non_null(strstr(err, want));
-	free(want);
-	want = xasprintf("%s:5: people: \"Lan\" is named twice", path);
-	assert_non_null(strstr(err, want));
-	free(want);
-	want = xasprintf("%s:6: people: a person needs a name", path);
-	assert_non_null(strstr(err, want));
-	free(want);
+	check_error_at(err, path, 2, "users: hung: unknown role \"XX\"");
+	check_error_at(err, path, 3, "admins: empty name");
+	check_error_at(err, path, 4, "people: Lan: unknown role \"YY\"");
+	check_error_at(err, path, 5, "people: \"Lan\" is named twice");
+	check_error_at(err, path, 6, "people: a person needs a name");
 	free(err);
 	free(path);
 }
@@ -153,15 +125,13 @@ static void
 test_admins_alone(void **state)
 {
 	struct config *c;
-	char *err, *path, *want;
+	char *err, *path;
 
 	(void)state;
 	assert_int_equal(load("warn_days = 7;\nadmins = [\"cchc\"];\n", &c,
 	    &err, &path), -1);
 	assert_null(c);
-	want = xasprintf("%s:2: admins without users", path);
-	assert_non_null(strstr(err, want));
-	free(want);
+	check_error_at(err, path, 2, "admins without users");
 	free(err);
 	free(path);
 }

@@ -62,6 +62,16 @@ exec_sql(const char *sql)
 
 /* --- tests ----------------------------------------------------------- */
 
+/* text parses as the status want. */
+static void
+check_parse(const char *text, enum status want)
+{
+	enum status st = STATUS_COUNT;
+
+	assert_true(status_parse(text, &st));
+	assert_int_equal(st, want);
+}
+
 static void
 test_status(void **state)
 {
@@ -72,23 +82,16 @@ test_status(void **state)
 	assert_string_equal(status_label(STATUS_TODO), "To do");
 	assert_string_equal(status_label(STATUS_DOING), "In progress");
 	assert_string_equal(status_label(STATUS_BLOCKED), "Blocked");
-	assert_true(status_parse("doing", &st));
-	assert_int_equal(st, STATUS_DOING);
-	assert_true(status_parse("Hoàn thành", &st));
-	assert_int_equal(st, STATUS_DONE);
-	assert_true(status_parse("  VƯỚNG   MẮC ", &st));
-	assert_int_equal(st, STATUS_BLOCKED);
-	assert_true(status_parse("chua lam", &st));
-	assert_int_equal(st, STATUS_TODO);
+	check_parse("doing", STATUS_DOING);
+	check_parse("Hoàn thành", STATUS_DONE);
+	check_parse("  VƯỚNG   MẮC ", STATUS_BLOCKED);
+	check_parse("chua lam", STATUS_TODO);
 	assert_true(status_parse("DONE", &st));
 	/* The English labels, and the Vietnamese ones whatever the
 	 * language. */
-	assert_true(status_parse("in  progress", &st));
-	assert_int_equal(st, STATUS_DOING);
-	assert_true(status_parse("To do", &st));
-	assert_int_equal(st, STATUS_TODO);
-	assert_true(status_parse("Đang làm", &st));
-	assert_int_equal(st, STATUS_DOING);
+	check_parse("in  progress", STATUS_DOING);
+	check_parse("To do", STATUS_TODO);
+	check_parse("Đang làm", STATUS_DOING);
 	assert_false(status_parse("finished", &st));
 	assert_false(status_parse("", &st));
 }

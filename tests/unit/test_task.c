@@ -19,6 +19,8 @@
 
 #include <cmocka.h>
 
+#include "seed_fixture.h"
+
 static void
 test_status_names(void **state)
 {
@@ -122,21 +124,15 @@ set_code(struct task *v, size_t n, const char *code, enum status st)
 static void
 test_seed_score(void **state)
 {
-	const char *srcdir = getenv("SRCDIR");
 	struct config *cfg = config_default();
 	struct appendix *a = NULL, *dirs = NULL;
 	struct derivation d = { 0 };
 	struct tasks_score sc;
 	struct task *v;
-	char *path, *err = NULL, **codes;
+	char **codes;
 	size_t i, n, ncodes = 0, nappendix;
 
-	if (srcdir == NULL)
-		srcdir = ".";
-	path = xasprintf("%s/share/samples/hien-thanh-103-2023.txt", srcdir);
-	if (appendix_read(path, &a, &err) != 0)
-		fail_msg("%s", err);
-	free(path);
+	a = seed_read(SEED_APPENDIX);
 	derive_criteria(cfg, a, &d);
 	nappendix = d.ntasks;
 	assert_int_equal(nappendix, 13);
@@ -158,11 +154,7 @@ test_seed_score(void **state)
 
 	/* With the directives: same points at stake (none added); 1.7's
 	 * appendix task done is not enough while its directives are open. */
-	path = xasprintf("%s/share/samples/hien-thanh-directives.tsv",
-	    srcdir);
-	if (appendix_read(path, &dirs, &err) != 0)
-		fail_msg("%s", err);
-	free(path);
+	dirs = seed_read(SEED_DIRECTIVES);
 	codes = calloc(a->nrows + 1, sizeof *codes);
 	for (i = 0; i < a->nrows; i++)
 		if (a->rows[i].code != NULL)

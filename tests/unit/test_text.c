@@ -218,39 +218,48 @@ test_width(void **state)
 	free(d);
 }
 
+/* text_fit(s, maxw) keeps bytes bytes, width columns wide. */
+static void
+check_fit(const char *s, int maxw, size_t bytes, int width)
+{
+	int w = -1;
+
+	assert_int_equal(text_fit(s, maxw, &w), bytes);
+	assert_int_equal(w, width);
+}
+
 static void
 test_fit(void **state)
 {
 	int w = -1;
 
 	(void)state;
-	assert_int_equal(text_fit("abcdef", 3, &w), 3);
-	assert_int_equal(w, 3);
-	assert_int_equal(text_fit("abc", 10, &w), 3);
-	assert_int_equal(w, 3);
-	assert_int_equal(text_fit("abc", 0, &w), 0);
-	assert_int_equal(w, 0);
-	assert_int_equal(text_fit("abc", -5, &w), 0);
-	assert_int_equal(w, 0);
-	assert_int_equal(text_fit("", 3, &w), 0);
-	assert_int_equal(w, 0);
+	check_fit("abcdef", 3, 3, 3);
+	check_fit("abc", 10, 3, 3);
+	check_fit("abc", 0, 0, 0);
+	check_fit("abc", -5, 0, 0);
+	check_fit("", 3, 0, 0);
 	/* The marks stay with their e: "Việ" is 5 + 2 + 2 bytes. */
-	assert_int_equal(text_fit(VIET_NFD, 3, &w), 7);
-	assert_int_equal(w, 3);
-	assert_int_equal(text_fit(VIET_NFD, 2, &w), 2);
-	assert_int_equal(w, 2);
-	assert_int_equal(text_fit(VIET_NFD, 4, &w), strlen(VIET_NFD));
-	assert_int_equal(w, 4);
+	check_fit(VIET_NFD, 3, 7, 3);
+	check_fit(VIET_NFD, 2, 2, 2);
+	check_fit(VIET_NFD, 4, strlen(VIET_NFD), 4);
 	/* Precomposed "ệ" is three bytes, never split. */
 	assert_int_equal(text_fit(VIET_NFC, 3, &w), 5);
 	/* A wide character that does not fit is left out whole. */
-	assert_int_equal(text_fit("漢字", 3, &w), 3);
-	assert_int_equal(w, 2);
-	assert_int_equal(text_fit("漢字", 1, &w), 0);
-	assert_int_equal(w, 0);
-	assert_int_equal(text_fit("a漢", 2, &w), 1);
-	assert_int_equal(w, 1);
+	check_fit("漢字", 3, 3, 2);
+	check_fit("漢字", 1, 0, 0);
+	check_fit("a漢", 2, 1, 1);
 	assert_int_equal(text_fit("ab", 1, NULL), 1);
+}
+
+/* text_ellipsize(in, width) is want. */
+static void
+check_ellipsize(const char *in, int width, const char *want)
+{
+	char *s = text_ellipsize(in, width);
+
+	assert_string_equal(s, want);
+	free(s);
 }
 
 static void
@@ -263,30 +272,26 @@ test_ellipsize(void **state)
 	assert_string_equal(s, "abc…");
 	assert_int_equal(text_width(s), 4);
 	free(s);
-	s = text_ellipsize("abcd", 4);
-	assert_string_equal(s, "abcd");
-	free(s);
-	s = text_ellipsize("abcd", 1);
-	assert_string_equal(s, "…");
-	free(s);
-	s = text_ellipsize("abcd", 0);
-	assert_string_equal(s, "");
-	free(s);
-	s = text_ellipsize("", 0);
-	assert_string_equal(s, "");
-	free(s);
-	s = text_ellipsize("a", 1);
-	assert_string_equal(s, "a");
-	free(s);
-	s = text_ellipsize(VIET_NFD " Nam", 4);
-	assert_string_equal(s, "Vie\xcc\xa3\xcc\x82…");
-	free(s);
-	s = text_ellipsize("漢字漢字", 4);
-	assert_string_equal(s, "漢…");	/* 3 columns: "漢字" + … is 5 */
-	free(s);
-	s = text_ellipsize("漢字漢字", 5);
-	assert_string_equal(s, "漢字…");
-	free(s);
+	check_ellipsize("abcd", 4, "abcd");
+	check_ellipsize("abcd", 1, "…");
+	check_ellipsize("abcd", 0, "");
+	check_ellipsize("", 0, "");
+	check_ellipsize("a", 1, "a");
+	check_ellipsize(VIET_NFD " Nam", 4, "Vie\xcc\xa3\xcc\x82…");
+	/* 3 columns: "漢字" + … is 5 */
+	check_ellipsize("漢字漢字", 4, "漢…");
+	check_ellipsize("漢字漢字", 5, "漢字…");
+}
+
+/* text_pad(in, width) into an empty buffer is want. */
+static void
+check_pad(const char *in, int width, const char *want)
+{
+	struct buf b = { 0 };
+
+	text_pad(&b, in, width);
+	assert_string_equal(b.data, want);
+	buf_free(&b);
 }
 
 static void
@@ -295,15 +300,9 @@ test_pad(void **state)
 	struct buf b = { 0 };
 
 	(void)state;
-	text_pad(&b, "ab", 4);
-	assert_string_equal(b.data, "ab  ");
-	buf_free(&b);
-	text_pad(&b, "abcdef", 4);
-	assert_string_equal(b.data, "abc…");
-	buf_free(&b);
-	text_pad(&b, "abcd", 4);
-	assert_string_equal(b.data, "abcd");
-	buf_free(&b);
+	check_pad("ab", 4, "ab  ");
+	check_pad("abcdef", 4, "abc…");
+	check_pad("abcd", 4, "abcd");
 	text_pad(&b, VIET_NFD, 6);
 	assert_string_equal(b.data, VIET_NFD "  ");
 	assert_int_equal(text_width(b.data), 6);
@@ -316,12 +315,8 @@ test_pad(void **state)
 	assert_string_equal(b.data, "漢… ");
 	assert_int_equal(text_width(b.data), 4);
 	buf_free(&b);
-	text_pad(&b, "x", 1);
-	assert_string_equal(b.data, "x");
-	buf_free(&b);
-	text_pad(&b, "xy", 1);
-	assert_string_equal(b.data, "…");
-	buf_free(&b);
+	check_pad("x", 1, "x");
+	check_pad("xy", 1, "…");
 	buf_adds(&b, "keep");
 	text_pad(&b, "xy", 0);
 	assert_string_equal(b.data, "keep");
