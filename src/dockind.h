@@ -26,9 +26,8 @@ const char *dockind_abbr(enum doc_kind k);
 const char *dockind_name(enum doc_kind k);
 
 /* The kind named by the head word that text begins with, after spaces
- * ("Kế hoạch tổ
- * chức …", "giấy mời"), case and tone marks aside; *len (may be NULL)
- * gets the bytes of text up to the head word's end.  DOC_NONE when text
+ * ("Kế hoạch tổ chức …", "giấy mời"), case and tone marks aside; *len
+ * (may be NULL) gets the bytes of text up to the head word's end.  DOC_NONE when text
  * begins with no kind's name. */
 enum doc_kind dockind_of_text(const char *text, size_t *len);
 
