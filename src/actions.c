@@ -30,11 +30,11 @@ actions_clamp(struct board *b)
 	size_t per = (size_t)view_cards_per_screen(b);
 	int nvis, width;
 
-	if (b->ncols == 0)
+	if (b->nav.ncols == 0)
 		return;
-	if (b->col >= b->ncols)
-		b->col = b->ncols - 1;
-	col = &b->cols[b->col];
+	if (b->nav.col >= b->nav.ncols)
+		b->nav.col = b->nav.ncols - 1;
+	col = &b->nav.cols[b->nav.col];
 	if (col->ncards == 0)
 		col->cur = col->top = 0;
 	else if (col->cur >= col->ncards)
@@ -50,12 +50,13 @@ actions_clamp(struct board *b)
 	nvis = view_columns_on_screen(b, &width);
 	if (nvis < 1)
 		nvis = 1;
-	if (b->col < b->left)
-		b->left = b->col;
-	else if (b->col >= b->left + (size_t)nvis)
-		b->left = b->col - (size_t)nvis + 1;
-	if (b->left + (size_t)nvis > b->ncols)
-		b->left = b->ncols > (size_t)nvis ? b->ncols - (size_t)nvis : 0;
+	if (b->nav.col < b->nav.left)
+		b->nav.left = b->nav.col;
+	else if (b->nav.col >= b->nav.left + (size_t)nvis)
+		b->nav.left = b->nav.col - (size_t)nvis + 1;
+	if (b->nav.left + (size_t)nvis > b->nav.ncols)
+		b->nav.left = b->nav.ncols > (size_t)nvis ?
+		    b->nav.ncols - (size_t)nvis : 0;
 }
 
 static void
@@ -64,9 +65,9 @@ move_card(struct board *b, long delta, bool to_end)
 	struct column *col;
 	long cur;
 
-	if (b->ncols == 0)
+	if (b->nav.ncols == 0)
 		return;
-	col = &b->cols[b->col];
+	col = &b->nav.cols[b->nav.col];
 	if (col->ncards == 0)
 		return;
 	if (to_end) {
@@ -87,8 +88,8 @@ target(struct board *b)
 {
 	struct task *t;
 
-	if (b->view == VIEW_TASK)
-		t = board_task_by_id(b, b->task_id);
+	if (b->nav.view == VIEW_TASK)
+		t = board_task_by_id(b, b->nav.task_id);
 	else
 		t = board_current(b);
 	if (t == NULL)
@@ -108,11 +109,11 @@ actions_undo_free(struct board *b)
 {
 	size_t i;
 
-	for (i = 0; i < b->nundo; i++)
-		free(b->undo[i].what);
-	free(b->undo);
-	b->undo = NULL;
-	b->nundo = b->undo_cap = 0;
+	for (i = 0; i < b->session.nundo; i++)
+		free(b->session.undo[i].what);
+	free(b->session.undo);
+	b->session.undo = NULL;
+	b->session.nundo = b->session.undo_cap = 0;
 }
 
 static void
@@ -122,9 +123,10 @@ undo_push(struct board *b, long row, char *what)
 		free(what);
 		return;
 	}
-	b->undo = xgrow(b->undo, &b->undo_cap, b->nundo + 1, sizeof *b->undo);
-	b->undo[b->nundo].row = row;
-	b->undo[b->nundo++].what = what;
+	b->session.undo = xgrow(b->session.undo, &b->session.undo_cap,
+	    b->session.nundo + 1, sizeof *b->session.undo);
+	b->session.undo[b->session.nundo].row = row;
+	b->session.undo[b->session.nundo++].what = what;
 }
 
 /* A key that changes something: refused on a --view board and on a
@@ -134,7 +136,7 @@ writable(struct board *b)
 {
 	char *why;
 
-	if (b->view_only) {
+	if (b->session.view_only) {
 		board_message(b, true, "%s",
 		    _("View only (--view): this key changes nothing"));
 		return false;
@@ -340,7 +342,8 @@ pick_draw(struct board *b, WINDOW **wp, const char *title,
     const char *const *items, size_t n, size_t cur)
 {
 	int i, h, w = text_width(title) + 4, rows, top;
-	attr_t sel = b->cursor_pair ? b->paint[PAINT_CURSOR] : A_REVERSE;
+	attr_t sel = b->term.cursor_pair ? b->term.paint[PAINT_CURSOR] :
+	    A_REVERSE;
 	char *line;
 
 	for (i = 0; i < (int)n; i++)
@@ -384,12 +387,12 @@ pick_draw(struct board *b, WINDOW **wp, const char *title,
 		    sel : A_NORMAL);
 		free(line);
 	}
-	if (b->footer != NULL) {
-		werase(b->footer);
-		view_put(b->footer, b->footer_rows - 1, 0,
+	if (b->term.footer != NULL) {
+		werase(b->term.footer);
+		view_put(b->term.footer, b->term.footer_rows - 1, 0,
 		    _("Up/Down and Enter, or a digit or first letter · "
 		    "Esc: cancel"), COLS, A_NORMAL);
-		wnoutrefresh(b->footer);
+		wnoutrefresh(b->term.footer);
 	}
 	wnoutrefresh(*wp);
 	doupdate();
@@ -436,12 +439,12 @@ pick(struct board *b, const char *title, const char *const *items,
 	}
 	if (w != NULL)
 		delwin(w);
-	if (b->header != NULL)
-		touchwin(b->header);
-	if (b->body != NULL)
-		touchwin(b->body);
-	if (b->footer != NULL)
-		touchwin(b->footer);
+	if (b->term.header != NULL)
+		touchwin(b->term.header);
+	if (b->term.body != NULL)
+		touchwin(b->term.body);
+	if (b->term.footer != NULL)
+		touchwin(b->term.footer);
 	/* The board again before what follows (a prompt, a message). */
 	view_draw(b);
 	return choice < 0 ? -1 : choice;
@@ -852,14 +855,15 @@ act_add(struct board *b)
 	size_t i;
 	int rc;
 
-	if (b->ncols == 0 || !writable(b))
+	if (b->nav.ncols == 0 || !writable(b))
 		return;
-	if (core_may_add(perm_self(), b->cols[b->col].id, &err) != CORE_OK) {
+	if (core_may_add(perm_self(), b->nav.cols[b->nav.col].id,
+	    &err) != CORE_OK) {
 		board_message(b, true, "%s", err);
 		free(err);
 		return;
 	}
-	role = b->cols[b->col].id;
+	role = b->nav.cols[b->nav.col].id;
 	label = xasprintf(_("New task (%s): "), role);
 	title = prompt_line(b, label, NULL, false);
 	free(label);
@@ -869,7 +873,7 @@ act_add(struct board *b)
 		return;
 	}
 	role = xstrdup(role);
-	if ((rc = core_task_add(b->s, perm_self(), b->c, b->plan.id, role,
+	if ((rc = core_task_add(b->s, perm_self(), b->c, b->data.plan.id, role,
 	    title, &r, &err)) != CORE_OK) {
 		not_written(b, rc, err);
 	} else {
@@ -879,9 +883,9 @@ act_add(struct board *b)
 	free(title);
 	board_reload(b);
 	if (rc == CORE_OK && (col = board_column_find(b, role)) != NULL) {
-		b->col = (size_t)(col - b->cols);
+		b->nav.col = (size_t)(col - b->nav.cols);
 		for (i = 0; i < col->ncards; i++)
-			if (b->tasks[col->cards[i]].id == r.id)
+			if (b->data.tasks[col->cards[i]].id == r.id)
 				col->cur = i;
 	}
 	free((char *)role);
@@ -897,12 +901,12 @@ act_undo(struct board *b)
 
 	if (!writable(b))
 		return;
-	if (b->nundo == 0) {
+	if (b->session.nundo == 0) {
 		board_message(b, false, "%s",
 		    _("This board has made no change to undo"));
 		return;
 	}
-	u = b->undo[b->nundo - 1];
+	u = b->session.undo[b->session.nundo - 1];
 	/* TRANSLATORS: y, or c (có), says yes; keep both keys. */
 	q = xasprintf(_("Undo %s? y: yes, another key: no"), u.what);
 	k = prompt_key(b, q);
@@ -911,8 +915,8 @@ act_undo(struct board *b)
 		board_message(b, false, "%s", _("Nothing undone"));
 		return;
 	}
-	b->nundo--;
-	rc = core_undo(b->s, perm_self(), b->plan.id, u.row, &err);
+	b->session.nundo--;
+	rc = core_undo(b->s, perm_self(), b->data.plan.id, u.row, &err);
 	if (rc < 0)
 		board_message(b, true, _("Cannot undo: %s"), err);
 	else if (rc > 0)
@@ -927,10 +931,10 @@ act_undo(struct board *b)
 static void
 open_view(struct board *b, enum view v, long task_id)
 {
-	b->view = v;
-	b->task_id = task_id;
-	b->scroll = 0;
-	b->lines_stale = true;
+	b->nav.view = v;
+	b->nav.task_id = task_id;
+	b->nav.scroll = 0;
+	b->nav.lines_stale = true;
 }
 
 /* Keys of the task and help views: scrolling and going back. */
@@ -943,35 +947,36 @@ dispatch_text(struct board *b, enum action a)
 		page = 1;
 	switch (a) {
 	case ACTION_MOVE_UP:
-		b->scroll--;
+		b->nav.scroll--;
 		break;
 	case ACTION_MOVE_DOWN:
-		b->scroll++;
+		b->nav.scroll++;
 		break;
 	case ACTION_PAGE_UP:
-		b->scroll -= page;
+		b->nav.scroll -= page;
 		break;
 	case ACTION_PAGE_DOWN:
-		b->scroll += page;
+		b->nav.scroll += page;
 		break;
 	case ACTION_MOVE_FIRST:
-		b->scroll = 0;
+		b->nav.scroll = 0;
 		break;
 	case ACTION_MOVE_LAST:
-		b->scroll = (int)b->nlines;
+		b->nav.scroll = (int)b->nav.nlines;
 		break;
 	case ACTION_BACK:
 	case ACTION_QUIT:
-		open_view(b, b->view == VIEW_HELP && b->task_id >= 0 ?
-		    VIEW_TASK : VIEW_BOARD, b->view == VIEW_HELP ?
-		    b->task_id : -1);
+		open_view(b, b->nav.view == VIEW_HELP && b->nav.task_id >= 0 ?
+		    VIEW_TASK : VIEW_BOARD, b->nav.view == VIEW_HELP ?
+		    b->nav.task_id : -1);
 		break;
 	case ACTION_HELP:
-		if (b->view == VIEW_HELP)
-			open_view(b, b->task_id >= 0 ? VIEW_TASK : VIEW_BOARD,
-			    b->task_id);
+		if (b->nav.view == VIEW_HELP)
+			open_view(b,
+			    b->nav.task_id >= 0 ? VIEW_TASK : VIEW_BOARD,
+			    b->nav.task_id);
 		else
-			open_view(b, VIEW_HELP, b->task_id);
+			open_view(b, VIEW_HELP, b->nav.task_id);
 		break;
 	default:
 		return false;
@@ -987,17 +992,17 @@ actions_dispatch(struct board *b, int key)
 
 	if (LINES < SCREEN_MIN_LINES || COLS < SCREEN_MIN_COLS) {
 		if (a == ACTION_QUIT)
-			b->quit = true;
+			b->session.quit = true;
 		return;
 	}
-	free(b->msg);
-	b->msg = NULL;
-	if (b->view != VIEW_BOARD) {
+	free(b->prompt.msg);
+	b->prompt.msg = NULL;
+	if (b->nav.view != VIEW_BOARD) {
 		if (dispatch_text(b, a))
 			return;
-		if (b->view == VIEW_HELP || b->view == VIEW_CHANGES)
+		if (b->nav.view == VIEW_HELP || b->nav.view == VIEW_CHANGES)
 			return;
-		b->lines_stale = true;
+		b->nav.lines_stale = true;
 	}
 	switch (a) {
 	case ACTION_MOVE_UP:
@@ -1007,12 +1012,12 @@ actions_dispatch(struct board *b, int key)
 		move_card(b, 1, false);
 		break;
 	case ACTION_MOVE_LEFT:
-		if (b->col > 0)
-			b->col--;
+		if (b->nav.col > 0)
+			b->nav.col--;
 		break;
 	case ACTION_MOVE_RIGHT:
-		if (b->col + 1 < b->ncols)
-			b->col++;
+		if (b->nav.col + 1 < b->nav.ncols)
+			b->nav.col++;
 		break;
 	case ACTION_MOVE_FIRST:
 		move_card(b, -1, true);
@@ -1029,8 +1034,8 @@ actions_dispatch(struct board *b, int key)
 	case ACTION_COLUMN_1: case ACTION_COLUMN_2: case ACTION_COLUMN_3:
 	case ACTION_COLUMN_4: case ACTION_COLUMN_5: case ACTION_COLUMN_6:
 	case ACTION_COLUMN_7: case ACTION_COLUMN_8: case ACTION_COLUMN_9:
-		if ((size_t)(a - ACTION_COLUMN_1) < b->ncols)
-			b->col = (size_t)(a - ACTION_COLUMN_1);
+		if ((size_t)(a - ACTION_COLUMN_1) < b->nav.ncols)
+			b->nav.col = (size_t)(a - ACTION_COLUMN_1);
 		else
 			board_message(b, true, _("No column %d"),
 			    a - ACTION_COLUMN_1 + 1);
@@ -1086,19 +1091,19 @@ actions_dispatch(struct board *b, int key)
 		break;
 	case ACTION_RELOAD:
 		board_reload(b);
-		if (b->msg == NULL)
+		if (b->prompt.msg == NULL)
 			board_message(b, false, "%s", _("Reloaded"));
 		break;
 	case ACTION_REDRAW:
 		clearok(curscr, TRUE);
 		break;
 	case ACTION_BACK:
-		if (b->search != NULL || b->f_overdue || b->f_mine ||
-		    b->f_status >= 0) {
-			free(b->search);
-			b->search = NULL;
-			b->f_overdue = b->f_mine = false;
-			b->f_status = -1;
+		if (b->filter.search != NULL || b->filter.overdue ||
+		    b->filter.only_mine || b->filter.status >= 0) {
+			free(b->filter.search);
+			b->filter.search = NULL;
+			b->filter.overdue = b->filter.only_mine = false;
+			b->filter.status = -1;
 			board_rebuild(b);
 			board_message(b, false, "%s",
 			    _("Search and filter cleared"));
@@ -1108,12 +1113,13 @@ actions_dispatch(struct board *b, int key)
 		open_view(b, VIEW_HELP, -1);
 		break;
 	case ACTION_QUIT:
-		b->quit = true;
+		b->session.quit = true;
 		break;
 	default:
 		break;
 	}
-	if (b->view == VIEW_TASK && board_task_by_id(b, b->task_id) == NULL)
+	if (b->nav.view == VIEW_TASK &&
+	    board_task_by_id(b, b->nav.task_id) == NULL)
 		open_view(b, VIEW_BOARD, -1);
 	actions_clamp(b);
 }

@@ -32,11 +32,11 @@ board_message(struct board *b, bool error, const char *fmt, ...)
 {
 	va_list ap;
 
-	free(b->msg);
+	free(b->prompt.msg);
 	va_start(ap, fmt);
-	b->msg = xvasprintf(fmt, ap);
+	b->prompt.msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	b->msg_error = error;
+	b->prompt.msg_error = error;
 }
 
 bool
@@ -50,23 +50,23 @@ board_current(struct board *b)
 {
 	struct column *col;
 
-	if (b->ncols == 0)
+	if (b->nav.ncols == 0)
 		return NULL;
-	col = &b->cols[b->col];
+	col = &b->nav.cols[b->nav.col];
 	if (col->ncards == 0)
 		return NULL;
-	return &b->tasks[col->cards[col->cur]];
+	return &b->data.tasks[col->cards[col->cur]];
 }
 
-/* The position in b->byid of the first task whose id is not below id. */
+/* The position in b->data.byid of the first task whose id is not below id. */
 static size_t
 byid_find(const struct board *b, long id)
 {
-	size_t lo = 0, hi = b->ntasks, mid;
+	size_t lo = 0, hi = b->data.ntasks, mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (b->tasks[b->byid[mid]].id < id)
+		if (b->data.tasks[b->data.byid[mid]].id < id)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -79,8 +79,8 @@ board_task_by_id(struct board *b, long id)
 {
 	size_t i = byid_find(b, id);
 
-	if (i < b->ntasks && b->tasks[b->byid[i]].id == id)
-		return &b->tasks[b->byid[i]];
+	if (i < b->data.ntasks && b->data.tasks[b->data.byid[i]].id == id)
+		return &b->data.tasks[b->data.byid[i]];
 	return NULL;
 }
 
@@ -133,7 +133,7 @@ index_place(const struct board *b, const size_t *v, size_t n, size_t i,
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (cmp(&b->tasks[v[mid]], &b->tasks[i]) < 0)
+		if (cmp(&b->data.tasks[v[mid]], &b->data.tasks[i]) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -171,7 +171,7 @@ index_remove(const struct board *b, size_t *v, size_t *n, size_t i,
  * their own fields. */
 struct sort_key {
 	int32_t due;		/* YYYYMMDD, INT32_MAX for none, -1: text */
-	uint32_t i;		/* the task's index in b->tasks */
+	uint32_t i;		/* the task's index in b->data.tasks */
 	score points;		/* LLONG_MIN for none */
 	uint64_t code;		/* code_key() */
 	uint64_t head;		/* code_head() */
@@ -322,45 +322,46 @@ indexes_build(struct board *b)
 	size_t i, nc = 0;
 	long due;
 
-	free(b->order);
-	free(b->byid);
-	free(b->bycode);
-	b->order = xcalloc(b->tasks_cap + 1, sizeof *b->order);
-	b->byid = xcalloc(b->tasks_cap + 1, sizeof *b->byid);
-	b->bycode = xcalloc(b->tasks_cap + 1, sizeof *b->bycode);
-	k = xcalloc(b->ntasks + 1, sizeof *k);
-	v = xcalloc(b->ntasks + 1, sizeof *v);
-	vc = xcalloc(b->ntasks + 1, sizeof *vc);
-	for (i = 0; i < b->ntasks; i++) {
-		t = &b->tasks[i];
+	free(b->data.order);
+	free(b->data.byid);
+	free(b->data.bycode);
+	b->data.order = xcalloc(b->data.tasks_cap + 1, sizeof *b->data.order);
+	b->data.byid = xcalloc(b->data.tasks_cap + 1, sizeof *b->data.byid);
+	b->data.bycode = xcalloc(b->data.tasks_cap + 1, sizeof *b->data.bycode);
+	k = xcalloc(b->data.ntasks + 1, sizeof *k);
+	v = xcalloc(b->data.ntasks + 1, sizeof *v);
+	vc = xcalloc(b->data.ntasks + 1, sizeof *vc);
+	for (i = 0; i < b->data.ntasks; i++) {
+		t = &b->data.tasks[i];
 		due = due_number(t->due);
 		k[i].due = due == LONG_MAX ? INT32_MAX : (int32_t)due;
 		k[i].points = t->has_points ? t->points : LLONG_MIN;
 		k[i].code = code_key(t->code);
 		k[i].i = (uint32_t)i;
 		v[i] = (uint32_t)i;
-		b->byid[i] = i;
+		b->data.byid[i] = i;
 		if (t->code != NULL) {
 			k[i].head = code_head(t->code, &k[i].more);
 			vc[nc++] = (uint32_t)i;
 		}
-		if (i > 0 && b->tasks[i - 1].id > t->id)
+		if (i > 0 && b->data.tasks[i - 1].id > t->id)
 			by_id = false;
 	}
-	sort_tasks = b->tasks;
+	sort_tasks = b->data.tasks;
 	sort_keys = k;
-	xqsort(v, b->ntasks, sizeof *v, order_idx_cmp);
+	xqsort(v, b->data.ntasks, sizeof *v, order_idx_cmp);
 	xqsort(vc, nc, sizeof *vc, code_idx_cmp);
-	for (i = 0; i < b->ntasks; i++)
-		b->order[i] = v[i];
+	for (i = 0; i < b->data.ntasks; i++)
+		b->data.order[i] = v[i];
 	for (i = 0; i < nc; i++)
-		b->bycode[i] = vc[i];
-	b->nbycode = nc;
+		b->data.bycode[i] = vc[i];
+	b->data.nbycode = nc;
 	free(k);
 	free(v);
 	free(vc);
 	if (!by_id)	/* the store reads them in id order */
-		xqsort(b->byid, b->ntasks, sizeof *b->byid, byid_cmp);
+		xqsort(b->data.byid, b->data.ntasks, sizeof *b->data.byid,
+		    byid_cmp);
 }
 
 /* The points of the tasks of one criterion code, task.h's rule for one
@@ -369,20 +370,20 @@ static void
 code_points(const struct board *b, const char *code, score *stake,
     score *rec)
 {
-	size_t lo = 0, hi = b->nbycode, mid;
+	size_t lo = 0, hi = b->data.nbycode, mid;
 	struct crit_points p = { 0 };
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (strcmp(b->tasks[b->bycode[mid]].code, code) < 0)
+		if (strcmp(b->data.tasks[b->data.bycode[mid]].code, code) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < b->nbycode; lo++) {
-		if (strcmp(b->tasks[b->bycode[lo]].code, code) != 0)
+	for (; lo < b->data.nbycode; lo++) {
+		if (strcmp(b->data.tasks[b->data.bycode[lo]].code, code) != 0)
 			break;
-		crit_points_add(&p, &b->tasks[b->bycode[lo]]);
+		crit_points_add(&p, &b->data.tasks[b->data.bycode[lo]]);
 	}
 	*stake = crit_points_stake(&p);
 	*rec = crit_points_recovered(&p);
@@ -393,8 +394,9 @@ column_add(struct board *b, size_t *cap, const char *id, const char *name)
 {
 	struct column *col;
 
-	b->cols = xgrow(b->cols, cap, b->ncols + 1, sizeof *b->cols);
-	col = &b->cols[b->ncols++];
+	b->nav.cols = xgrow(b->nav.cols, cap, b->nav.ncols + 1,
+	    sizeof *b->nav.cols);
+	col = &b->nav.cols[b->nav.ncols++];
 	memset(col, 0, sizeof *col);
 	col->id = id;
 	col->name = name != NULL ? name : "";
@@ -406,9 +408,9 @@ board_column_find(struct board *b, const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < b->ncols; i++)
-		if (strcmp(b->cols[i].id, id) == 0)
-			return &b->cols[i];
+	for (i = 0; i < b->nav.ncols; i++)
+		if (strcmp(b->nav.cols[i].id, id) == 0)
+			return &b->nav.cols[i];
 	return NULL;
 }
 
@@ -433,22 +435,22 @@ place_save(struct board *b, struct place *p)
 	struct column *col;
 
 	memset(p, 0, sizeof *p);
-	p->col = b->col;
-	if (b->ncols > 0) {
-		p->col_id = xstrdup(b->cols[b->col].id);
-		p->cur = b->cols[b->col].cur;
+	p->col = b->nav.col;
+	if (b->nav.ncols > 0) {
+		p->col_id = xstrdup(b->nav.cols[b->nav.col].id);
+		p->cur = b->nav.cols[b->nav.col].cur;
 	}
 	p->task_id = t != NULL ? t->id : -1;
-	p->cols = xcalloc(b->ncols + 1, sizeof *p->cols);
-	for (i = 0; i < b->ncols; i++) {
-		col = &b->cols[i];
+	p->cols = xcalloc(b->nav.ncols + 1, sizeof *p->cols);
+	for (i = 0; i < b->nav.ncols; i++) {
+		col = &b->nav.cols[i];
 		p->cols[i].id = xstrdup(col->id);
 		p->cols[i].cur = col->cur;
 		p->cols[i].top = col->top;
 		p->cols[i].task_id = col->ncards > 0 ?
-		    b->tasks[col->cards[col->cur]].id : -1;
+		    b->data.tasks[col->cards[col->cur]].id : -1;
 	}
-	p->ncols = b->ncols;
+	p->ncols = b->nav.ncols;
 }
 
 static void
@@ -464,7 +466,8 @@ place_restore(struct board *b, struct place *p)
 		col->top = p->cols[i].top;
 		col->cur = p->cols[i].cur;
 		for (j = 0; j < col->ncards; j++) {
-			if (b->tasks[col->cards[j]].id == p->cols[i].task_id) {
+			if (b->data.tasks[col->cards[j]].id ==
+			    p->cols[i].task_id) {
 				col->cur = j;
 				break;
 			}
@@ -474,9 +477,11 @@ place_restore(struct board *b, struct place *p)
 		else if (col->cur >= col->ncards)
 			col->cur = col->ncards - 1;
 	}
-	b->col = p->col < b->ncols ? p->col : b->ncols ? b->ncols - 1 : 0;
-	if (p->col_id != NULL && (col = board_column_find(b, p->col_id)) != NULL)
-		b->col = (size_t)(col - b->cols);
+	b->nav.col = p->col < b->nav.ncols ? p->col :
+	    b->nav.ncols ? b->nav.ncols - 1 : 0;
+	if (p->col_id != NULL &&
+	    (col = board_column_find(b, p->col_id)) != NULL)
+		b->nav.col = (size_t)(col - b->nav.cols);
 	for (i = 0; i < p->ncols; i++)
 		free(p->cols[i].id);
 	free(p->cols);
@@ -518,24 +523,24 @@ role_index(struct board *b, const char *id)
 	struct board_role *r;
 	size_t i;
 
-	for (i = 0; i < b->nroles; i++)
-		if (b->roles[i].id[0] == id[0] &&
-		    strcmp(b->roles[i].id, id) == 0)
+	for (i = 0; i < b->data.nroles; i++)
+		if (b->data.roles[i].id[0] == id[0] &&
+		    strcmp(b->data.roles[i].id, id) == 0)
 			return i;
-	b->roles = xgrow(b->roles, &b->roles_cap, b->nroles + 1,
-	    sizeof *b->roles);
-	r = &b->roles[b->nroles];
+	b->data.roles = xgrow(b->data.roles, &b->data.roles_cap,
+	    b->data.nroles + 1, sizeof *b->data.roles);
+	r = &b->data.roles[b->data.nroles];
 	memset(r, 0, sizeof *r);
 	r->id = r->own = xstrdup(id);
-	return b->nroles++;
+	return b->data.nroles++;
 }
 
-/* The roles task i supports, a bit each (by index into b->roles):
+/* The roles task i supports, a bit each (by index into b->data.roles):
  * supports() for each role, in one walk of the list. */
 static unsigned long long
 task_supports(const struct board *b, size_t i)
 {
-	const struct task *t = &b->tasks[i];
+	const struct task *t = &b->data.tasks[i];
 	unsigned long long mask = 0;
 	const char *p, *id;
 	size_t j, n;
@@ -545,8 +550,8 @@ task_supports(const struct board *b, size_t i)
 			p++;
 		while (*p == ' ')
 			p++;
-		for (j = 0; j < b->nroles && j < SUPPORT_BITS; j++) {
-			id = b->roles[j].id;
+		for (j = 0; j < b->data.nroles && j < SUPPORT_BITS; j++) {
+			id = b->data.roles[j].id;
 			if (id[0] != p[0] && id[0] != '\0')
 				continue;
 			n = strlen(id);
@@ -558,15 +563,15 @@ task_supports(const struct board *b, size_t i)
 	return mask;
 }
 
-/* Task i's owner and supported roles as indices into b->roles. */
+/* Task i's owner and supported roles as indices into b->data.roles. */
 static void
 task_roles(struct board *b, size_t i)
 {
-	const struct task *t = &b->tasks[i];
+	const struct task *t = &b->data.tasks[i];
 
-	b->trole[i] = (unsigned short)role_index(b, t->role != NULL ?
+	b->data.trole[i] = (unsigned short)role_index(b, t->role != NULL ?
 	    t->role : "?");
-	b->tsup[i] = task_supports(b, i);
+	b->data.tsup[i] = task_supports(b, i);
 }
 
 static void
@@ -574,9 +579,9 @@ roles_free(struct board *b)
 {
 	size_t i;
 
-	for (i = 0; i < b->nroles; i++)
-		free(b->roles[i].own);
-	b->nroles = 0;
+	for (i = 0; i < b->data.nroles; i++)
+		free(b->data.roles[i].own);
+	b->data.nroles = 0;
 }
 
 /* The role table and every task's roles: the configured roles, then the
@@ -590,19 +595,19 @@ roles_build(struct board *b)
 	roles_free(b);
 	for (i = 0; i < c->nroles; i++) {
 		r = role_index(b, c->roles[i].id);
-		b->roles[r].name = c->roles[i].name;
-		b->roles[r].configured = true;
+		b->data.roles[r].name = c->roles[i].name;
+		b->data.roles[r].configured = true;
 	}
-	free(b->trole);
-	free(b->tsup);
-	b->trole = xcalloc(b->tasks_cap + 1, sizeof *b->trole);
-	b->tsup = xcalloc(b->tasks_cap + 1, sizeof *b->tsup);
-	for (i = 0; i < b->ntasks; i++)
-		b->trole[b->order[i]] = (unsigned short)role_index(b,
-		    b->tasks[b->order[i]].role != NULL ?
-		    b->tasks[b->order[i]].role : "?");
-	for (i = 0; i < b->ntasks; i++)
-		b->tsup[i] = task_supports(b, i);
+	free(b->data.trole);
+	free(b->data.tsup);
+	b->data.trole = xcalloc(b->data.tasks_cap + 1, sizeof *b->data.trole);
+	b->data.tsup = xcalloc(b->data.tasks_cap + 1, sizeof *b->data.tsup);
+	for (i = 0; i < b->data.ntasks; i++)
+		b->data.trole[b->data.order[i]] = (unsigned short)role_index(b,
+		    b->data.tasks[b->data.order[i]].role != NULL ?
+		    b->data.tasks[b->data.order[i]].role : "?");
+	for (i = 0; i < b->data.ntasks; i++)
+		b->data.tsup[i] = task_supports(b, i);
 }
 
 /* A role's tasks while columns are built: its own open and done ones,
@@ -637,7 +642,7 @@ column_fill(struct board *b, size_t *cap, struct bucket *k)
 		if (w == 2)
 			col->nown = col->ncards;
 		for (j = 0; j < k->n[w]; j++)
-			if (search_task_visible(b, &b->tasks[k->v[w][j]]))
+			if (search_task_visible(b, &b->data.tasks[k->v[w][j]]))
 				card_add(col, k->v[w][j]);
 	}
 }
@@ -649,24 +654,25 @@ board_count(struct board *b)
 	const struct task *t;
 	size_t i;
 
-	b->ndone = b->nlate = 0;
-	b->next_due[0] = '\0';
-	for (i = 0; i < b->ntasks; i++) {
-		t = &b->tasks[i];
+	b->data.ndone = b->data.nlate = 0;
+	b->data.next_due[0] = '\0';
+	for (i = 0; i < b->data.ntasks; i++) {
+		t = &b->data.tasks[i];
 		if (t->status == STATUS_DONE)
-			b->ndone++;
+			b->data.ndone++;
 		else if (task_overdue(t))
-			b->nlate++;
-		else if (t->due != NULL && (b->next_due[0] == '\0' ||
-		    strcmp(t->due, b->next_due) < 0))
-			snprintf(b->next_due, sizeof b->next_due, "%s", t->due);
+			b->data.nlate++;
+		else if (t->due != NULL && (b->data.next_due[0] == '\0' ||
+		    strcmp(t->due, b->data.next_due) < 0))
+			snprintf(b->data.next_due, sizeof b->data.next_due,
+			    "%s", t->due);
 	}
 }
 
 score
 board_score_now(const struct board *b)
 {
-	return b->plan.total_appraised + b->recovered;
+	return b->data.plan.total_appraised + b->data.recovered;
 }
 
 /* Columns: the configured roles in order that hold tasks, their own or
@@ -679,26 +685,26 @@ columns_build(struct board *b)
 {
 	const struct config *c = b->c;
 	struct bucket *bk;
-	size_t cap = 0, i, j, k, n = b->nroles;
+	size_t cap = 0, i, j, k, n = b->data.nroles;
 	unsigned long long m;
 	const struct task *t;
 
-	for (i = 0; i < b->ncols; i++)
-		free(b->cols[i].cards);
-	free(b->cols);
-	b->cols = NULL;
-	b->ncols = 0;
+	for (i = 0; i < b->nav.ncols; i++)
+		free(b->nav.cols[i].cards);
+	free(b->nav.cols);
+	b->nav.cols = NULL;
+	b->nav.ncols = 0;
 	bk = xcalloc(n + 1, sizeof *bk);
 	for (i = 0; i < n; i++) {
-		bk[i].id = b->roles[i].id;
-		bk[i].name = b->roles[i].name;
-		bk[i].configured = b->roles[i].configured;
+		bk[i].id = b->data.roles[i].id;
+		bk[i].name = b->data.roles[i].name;
+		bk[i].configured = b->data.roles[i].configured;
 	}
-	for (i = 0; i < b->ntasks; i++) {
-		k = b->order[i];
-		t = &b->tasks[k];
-		bucket_add(&bk[b->trole[k]], t->status == STATUS_DONE, k);
-		for (m = b->tsup[k], j = 0; m != 0; m >>= 1, j++)
+	for (i = 0; i < b->data.ntasks; i++) {
+		k = b->data.order[i];
+		t = &b->data.tasks[k];
+		bucket_add(&bk[b->data.trole[k]], t->status == STATUS_DONE, k);
+		for (m = b->data.tsup[k], j = 0; m != 0; m >>= 1, j++)
 			if (m & 1)
 				bucket_add(&bk[j], 2 + (t->status ==
 				    STATUS_DONE), k);
@@ -728,16 +734,16 @@ board_load_mine(struct board *b, char **err)
 	struct task *t;
 	size_t n, i;
 
-	free(b->mine);
-	b->mine = NULL;
-	b->nmine = 0;
-	if (store_tasks(b->s, b->plan.id, &f, &t, &n, err) != 0)
+	free(b->filter.mine);
+	b->filter.mine = NULL;
+	b->filter.nmine = 0;
+	if (store_tasks(b->s, b->data.plan.id, &f, &t, &n, err) != 0)
 		return -1;
-	b->mine = xcalloc(n + 1, sizeof *b->mine);
+	b->filter.mine = xcalloc(n + 1, sizeof *b->filter.mine);
 	for (i = 0; i < n; i++)
-		b->mine[i] = t[i].id;
-	b->nmine = n;
-	xqsort(b->mine, n, sizeof *b->mine, long_cmp);
+		b->filter.mine[i] = t[i].id;
+	b->filter.nmine = n;
+	xqsort(b->filter.mine, n, sizeof *b->filter.mine, long_cmp);
 	tasks_free(t, n);
 	return 0;
 }
@@ -751,18 +757,18 @@ points_count(struct board *b)
 	struct crit_points p;
 	size_t i, j;
 
-	b->recovered = b->at_stake = 0;
-	for (i = 0; i < b->nbycode; i = j) {
+	b->data.recovered = b->data.at_stake = 0;
+	for (i = 0; i < b->data.nbycode; i = j) {
 		memset(&p, 0, sizeof p);
-		for (j = i; j < b->nbycode; j++) {
-			t = &b->tasks[b->bycode[j]];
+		for (j = i; j < b->data.nbycode; j++) {
+			t = &b->data.tasks[b->data.bycode[j]];
 			if (j > i && strcmp(t->code,
-			    b->tasks[b->bycode[i]].code) != 0)
+			    b->data.tasks[b->data.bycode[i]].code) != 0)
 				break;
 			crit_points_add(&p, t);
 		}
-		b->at_stake += crit_points_stake(&p);
-		b->recovered += crit_points_recovered(&p);
+		b->data.at_stake += crit_points_stake(&p);
+		b->data.recovered += crit_points_recovered(&p);
 	}
 }
 
@@ -774,7 +780,7 @@ board_settle(struct board *b, struct place *place, char **err)
 	int rc;
 
 	board_count(b);
-	rc = b->f_mine ? board_load_mine(b, err) : 0;
+	rc = b->filter.only_mine ? board_load_mine(b, err) : 0;
 	if (rc == 0)
 		rc = search_load_texts(b, err);
 	if (rc == 0)
@@ -784,7 +790,7 @@ board_settle(struct board *b, struct place *place, char **err)
 	if (rc != 0)
 		return -1;
 	view_header_parts(b);
-	b->lines_stale = true;
+	b->nav.lines_stale = true;
 	return 0;
 }
 
@@ -801,8 +807,8 @@ board_load(struct board *b, char **err)
 	int rc;
 
 	memset(&p, 0, sizeof p);
-	b->data_version = store_data_version(b->s);
-	snprintf(b->day, sizeof b->day, "%s", today());
+	b->data.data_version = store_data_version(b->s);
+	snprintf(b->data.day, sizeof b->data.day, "%s", today());
 	rc = store_plan_get(b->s, b->plan_name, &p, err);
 	if (rc < 0)
 		return -1;
@@ -820,14 +826,14 @@ board_load(struct board *b, char **err)
 		plan_clear(&p);
 		return -1;
 	}
-	plan_clear(&b->plan);
-	b->plan = p;
-	b->seq = seq;
+	plan_clear(&b->data.plan);
+	b->data.plan = p;
+	b->data.seq = seq;
 	/* The place refers to the old snapshot: save it before the swap. */
 	place_save(b, &place);
-	tasks_free(b->tasks, b->ntasks);
-	b->tasks = tasks;
-	b->ntasks = b->tasks_cap = n;
+	tasks_free(b->data.tasks, b->data.ntasks);
+	b->data.tasks = tasks;
+	b->data.ntasks = b->data.tasks_cap = n;
 	indexes_build(b);
 	roles_build(b);
 	points_count(b);
@@ -865,8 +871,8 @@ codes_points(struct board *b, const struct task *ch, size_t n, int sign)
 	}
 	for (j = 0; j < nc; j++) {
 		code_points(b, codes[j], &stake, &rec);
-		b->at_stake += sign * stake;
-		b->recovered += sign * rec;
+		b->data.at_stake += sign * stake;
+		b->data.recovered += sign * rec;
 	}
 	free(codes);
 }
@@ -891,44 +897,48 @@ task_lean(struct task *t)
 static void
 tasks_patch(struct board *b, struct task *ch, size_t n)
 {
-	size_t k, i, norder = b->ntasks, old_cap = b->tasks_cap;
+	size_t k, i, norder = b->data.ntasks, old_cap = b->data.tasks_cap;
 	struct task *t;
 
 	for (k = 0; k < n; k++) {
 		task_lean(&ch[k]);
 		i = byid_find(b, ch[k].id);
-		if (i < b->ntasks && b->tasks[b->byid[i]].id == ch[k].id) {
-			i = b->byid[i];
-			t = &b->tasks[i];
-			index_remove(b, b->order, &norder, i, order_task_cmp);
+		if (i < b->data.ntasks &&
+		    b->data.tasks[b->data.byid[i]].id == ch[k].id) {
+			i = b->data.byid[i];
+			t = &b->data.tasks[i];
+			index_remove(b, b->data.order, &norder, i,
+			    order_task_cmp);
 			if (t->code != NULL)
-				index_remove(b, b->bycode, &b->nbycode, i,
-				    code_cmp);
+				index_remove(b, b->data.bycode,
+				    &b->data.nbycode, i, code_cmp);
 			task_clear(t);
 		} else {
-			b->tasks = xgrow(b->tasks, &b->tasks_cap, b->ntasks + 1,
-			    sizeof *b->tasks);
-			if (b->tasks_cap != old_cap) {
-				old_cap = b->tasks_cap;
-				b->order = xrealloc(b->order, (old_cap + 1) *
-				    sizeof *b->order);
-				b->byid = xrealloc(b->byid, (old_cap + 1) *
-				    sizeof *b->byid);
-				b->bycode = xrealloc(b->bycode, (old_cap + 1) *
-				    sizeof *b->bycode);
-				b->trole = xrealloc(b->trole, (old_cap + 1) *
-				    sizeof *b->trole);
-				b->tsup = xrealloc(b->tsup, (old_cap + 1) *
-				    sizeof *b->tsup);
+			b->data.tasks = xgrow(b->data.tasks, &b->data.tasks_cap,
+			    b->data.ntasks + 1, sizeof *b->data.tasks);
+			if (b->data.tasks_cap != old_cap) {
+				old_cap = b->data.tasks_cap;
+				b->data.order = xrealloc(b->data.order,
+				    (old_cap + 1) * sizeof *b->data.order);
+				b->data.byid = xrealloc(b->data.byid,
+				    (old_cap + 1) * sizeof *b->data.byid);
+				b->data.bycode = xrealloc(b->data.bycode,
+				    (old_cap + 1) * sizeof *b->data.bycode);
+				b->data.trole = xrealloc(b->data.trole,
+				    (old_cap + 1) * sizeof *b->data.trole);
+				b->data.tsup = xrealloc(b->data.tsup,
+				    (old_cap + 1) * sizeof *b->data.tsup);
 			}
-			i = b->ntasks;
-			b->tasks[i] = ch[k];
-			index_insert(b, b->byid, &b->ntasks, i, id_cmp);
+			i = b->data.ntasks;
+			b->data.tasks[i] = ch[k];
+			index_insert(b, b->data.byid, &b->data.ntasks, i,
+			    id_cmp);
 		}
-		b->tasks[i] = ch[k];
-		index_insert(b, b->order, &norder, i, order_task_cmp);
-		if (b->tasks[i].code != NULL)
-			index_insert(b, b->bycode, &b->nbycode, i, code_cmp);
+		b->data.tasks[i] = ch[k];
+		index_insert(b, b->data.order, &norder, i, order_task_cmp);
+		if (b->data.tasks[i].code != NULL)
+			index_insert(b, b->data.bycode, &b->data.nbycode,
+			    i, code_cmp);
 		task_roles(b, i);
 	}
 }
@@ -947,29 +957,29 @@ board_update(struct board *b, char **err)
 	long dv, seq;
 	int rc, same;
 
-	if (b->tasks == NULL)
+	if (b->data.tasks == NULL)
 		return 1;
 	memset(&p, 0, sizeof p);
 	dv = store_data_version(b->s);
 	rc = store_plan_get(b->s, b->plan_name, &p, err);
 	if (rc != 0)
 		return rc < 0 ? -1 : 1;
-	same = p.id == b->plan.id && p.imported_at != NULL &&
-	    b->plan.imported_at != NULL &&
-	    strcmp(p.imported_at, b->plan.imported_at) == 0;
+	same = p.id == b->data.plan.id && p.imported_at != NULL &&
+	    b->data.plan.imported_at != NULL &&
+	    strcmp(p.imported_at, b->data.plan.imported_at) == 0;
 	plan_clear(&p);
 	if (!same)
 		return 1;
-	if (store_tasks_changed_since(b->s, b->plan.id, b->seq, &ch, &n, &seq,
-	    err) != 0)
+	if (store_tasks_changed_since(b->s, b->data.plan.id, b->data.seq,
+	    &ch, &n, &seq, err) != 0)
 		return -1;
-	if (n > b->ntasks / 4 + 16) {
+	if (n > b->data.ntasks / 4 + 16) {
 		tasks_free(ch, n);
 		return 1;
 	}
-	b->data_version = dv;
-	b->seq = seq;
-	snprintf(b->day, sizeof b->day, "%s", today());
+	b->data.data_version = dv;
+	b->data.seq = seq;
+	snprintf(b->data.day, sizeof b->data.day, "%s", today());
 	place_save(b, &place);
 	codes_points(b, ch, n, -1);
 	tasks_patch(b, ch, n);
@@ -987,7 +997,7 @@ board_reload(struct board *b)
 	char *err = NULL;
 	int rc = 1;
 
-	if (strcmp(today(), b->day) == 0)
+	if (strcmp(today(), b->data.day) == 0)
 		rc = board_update(b, &err);
 	if (rc > 0)
 		rc = board_load(b, &err);
@@ -1019,38 +1029,38 @@ board_free(struct board *b)
 {
 	size_t i;
 
-	for (i = 0; i < b->ncols; i++)
-		free(b->cols[i].cards);
-	free(b->cols);
-	tasks_free(b->tasks, b->ntasks);
-	free(b->order);
-	free(b->byid);
-	free(b->bycode);
+	for (i = 0; i < b->nav.ncols; i++)
+		free(b->nav.cols[i].cards);
+	free(b->nav.cols);
+	tasks_free(b->data.tasks, b->data.ntasks);
+	free(b->data.order);
+	free(b->data.byid);
+	free(b->data.bycode);
 	roles_free(b);
-	free(b->roles);
-	free(b->trole);
-	free(b->tsup);
-	plan_clear(&b->plan);
-	keymap_lines_free(b->lines);
-	free(b->commune);
-	free(b->period);
-	free(b->mine);
-	free(b->search);
-	free(b->found);
+	free(b->data.roles);
+	free(b->data.trole);
+	free(b->data.tsup);
+	plan_clear(&b->data.plan);
+	keymap_lines_free(b->nav.lines);
+	free(b->data.commune);
+	free(b->data.period);
+	free(b->filter.mine);
+	free(b->filter.search);
+	free(b->filter.found);
 	board_register_free(b);
-	free(b->msg);
+	free(b->prompt.msg);
 	actions_undo_free(b);
-	free(b->pending);
-	free(b->fatal);
-	free(b->script_name);
-	if (b->script != NULL)
-		fclose(b->script);
-	if (b->dump != NULL)
-		fclose(b->dump);
-	if (b->tty_out != NULL)
-		fclose(b->tty_out);
-	if (b->tty_in != NULL)
-		fclose(b->tty_in);
+	free(b->keys.pending);
+	free(b->keys.fatal);
+	free(b->keys.script_name);
+	if (b->keys.script != NULL)
+		fclose(b->keys.script);
+	if (b->keys.dump != NULL)
+		fclose(b->keys.dump);
+	if (b->term.tty_out != NULL)
+		fclose(b->term.tty_out);
+	if (b->term.tty_in != NULL)
+		fclose(b->term.tty_in);
 }
 
 int
@@ -1099,10 +1109,10 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 	b.s = s;
 	b.c = c;
 	b.plan_name = plan_name;
-	b.f_status = -1;
-	b.task_id = -1;
-	b.view_only = view_only;
-	b.watch_fd = b.watch_wal = -1;
+	b.filter.status = -1;
+	b.nav.task_id = -1;
+	b.session.view_only = view_only;
+	b.keys.watch_fd = b.keys.watch_wal = -1;
 	term_locale_init();
 	store_cache_small(s);
 	if (board_config_check(c, err) != 0 || board_load(&b, err) != 0) {
@@ -1129,11 +1139,11 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		board_message(&b, false, "%s", _("Press ? for help"));
 	store_on_backup_error(s, NULL, NULL);	/* said here, not on stderr */
 	actions_clamp(&b);
-	while (!b.quit) {
-		if (store_backup_error(s) != NULL && !b.backup_said) {
+	while (!b.session.quit) {
+		if (store_backup_error(s) != NULL && !b.session.backup_said) {
 			board_message(&b, true, _("The daily backup was not "
 			    "written: %s"), store_backup_error(s));
-			b.backup_said = true;
+			b.session.backup_said = true;
 		}
 		if (dirty)
 			view_draw(&b);
@@ -1154,24 +1164,25 @@ board_run(struct store *s, const struct config *c, const char *plan_name,
 		/* Another board's commit changes data_version; past
 		 * midnight the late and soon cards are counted again. */
 		v = store_data_version(s);
-		if (v != b.data_version && store_schema_newer(s)) {
-			b.fatal = xstrdup(_("parboard was upgraded; restart "
-			    "it"));
+		if (v != b.data.data_version && store_schema_newer(s)) {
+			b.keys.fatal = xstrdup(_("parboard was upgraded; "
+			    "restart it"));
 			break;
 		}
-		if (v != b.data_version || strcmp(today(), b.day) != 0) {
+		if (v != b.data.data_version ||
+		    strcmp(today(), b.data.day) != 0) {
 			board_reload(&b);
 			dirty = true;
 		}
 	}
-	if (b.script != NULL) {
+	if (b.keys.script != NULL) {
 		view_draw(&b);
 		term_dump(&b);
 	}
 	view_free_windows(&b);
 	term_close(&b);
-	if (b.fatal != NULL) {
-		fail(err, "%s", b.fatal);
+	if (b.keys.fatal != NULL) {
+		fail(err, "%s", b.keys.fatal);
 		rc = -1;
 	}
 	board_free(&b);

@@ -2,7 +2,8 @@
 /* boardui.h: what the board's files share — board.c (state, main loop),
  * actions.c (the key table's actions), term.c (terminal, keys, headless
  * mode), view.c and taskview.c (drawing), prompt.c (the footer's line
- * editor and menu), search.c (search and filters).  Private to them: nothing else includes it. */
+ * editor and menu), search.c (search and filters).  Private to them:
+ * nothing else includes it. */
 #ifndef PARBOARD_BOARDUI_H
 #define PARBOARD_BOARDUI_H
 
@@ -28,7 +29,7 @@
 /* A terminal size change (KEY_RESIZE, or "resize" in a key script). */
 #define BOARD_RESIZE (0x1000000 | KEY_RESIZE)
 /* A bracketed paste (ESC [ 200 ~ ... ESC [ 201 ~, or "paste" in a key
- * script) was read whole: its characters are in board.paste.  A prompt
+ * script) was read whole: its characters are in board.prompt.paste.  A prompt
  * takes it as text; on the board it is never run as keys. */
 #define BOARD_PASTE (0x1000000 | (KEY_MAX + 1))
 /* The curses key codes the paste markers are defined as (term.c). */
@@ -47,7 +48,7 @@
 #define COLUMN_WIDE_WIDTH 30
 #define SCREEN_WIDE_COLS 160
 
-/* Filters beyond one status, kept in board.f_status after the statuses:
+/* Filters beyond one status, kept in board.filter.status after the statuses:
  * not done; due within the warning window (the week's agenda). */
 #define FILTER_OPEN STATUS_COUNT
 #define FILTER_AGENDA (STATUS_COUNT + 1)
@@ -80,7 +81,7 @@ enum paint {
 struct column {
 	const char *id;		/* role id (from the config or a task) */
 	const char *name;	/* display name, "" when unknown */
-	size_t *cards;		/* indices into board.tasks, shown order */
+	size_t *cards;		/* indices into board.data.tasks, shown order */
 	size_t ncards, cap;
 	size_t nown;		/* cards[0..nown) are the role's own, the rest
 				 * tasks it supports */
@@ -89,113 +90,137 @@ struct column {
 	size_t cur, top;	/* selected card, first card on screen */
 };
 
+/* The board, by concern.  Each part says who writes it; every board
+ * file reads the parts it needs through a struct board *b. */
 struct board {
 	struct store *s;
 	const struct config *c;
-	const char *plan_name;
-	struct plan plan;
-	char *commune, *period;	/* for the header, from config or plan */
+	const char *plan_name;	/* as given (NULL: newest) */
 
-	/* The snapshot: a task keeps its index while the board runs (a
-	 * change patches it in place, a new task is appended); a full
-	 * reload (an import) reads them all again. */
-	struct task *tasks;
-	size_t ntasks, tasks_cap;
-	size_t *order;		/* indices in card order */
-	size_t *byid;		/* indices by task id */
-	size_t *bycode;		/* indices of tasks with a code, by code */
-	size_t nbycode;
-	long seq;		/* store_seq() the snapshot is at */
-	/* The roles of the snapshot (the configured ones, then those only
-	 * the tasks name), and each task's: its owner's index and a bit per
-	 * role it supports (roles past 64 are looked up by name). */
-	struct board_role {
-		const char *id, *name;
-		char *own;	/* id when it came from a task */
-		bool configured;
-	} *roles;
-	size_t nroles, roles_cap;
-	unsigned short *trole;
-	unsigned long long *tsup;
-	struct column *cols;
-	size_t ncols;
-	size_t col;		/* current column */
-	size_t left;		/* first column on screen */
-	/* Counted once per load or rebuild, never per key. */
-	size_t ndone, nlate;
-	char next_due[11];	/* the nearest deadline not passed, or "" */
-	score recovered, at_stake;
-	long data_version;
+	/* The snapshot read from the store (board.c, board_load.c): a task
+	 * keeps its index while the board runs (a change patches it in
+	 * place, a new task is appended); a full reload (an import) reads
+	 * them all again. */
+	struct board_data {
+		struct plan plan;
+		char *commune, *period;	/* for the header, from config
+					 * or plan */
+		struct task *tasks;
+		size_t ntasks, tasks_cap;
+		size_t *order;		/* indices in card order */
+		size_t *byid;		/* indices by task id */
+		size_t *bycode;		/* indices of tasks with a code, by
+					 * code */
+		size_t nbycode;
+		long seq;		/* store_seq() the snapshot is at */
+		long data_version;
+		char day[11];		/* today() when it was read */
+		/* The roles of the snapshot (the configured ones, then
+		 * those only the tasks name), and each task's: its owner's
+		 * index and a bit per role it supports (roles past 64 are
+		 * looked up by name). */
+		struct board_role {
+			const char *id, *name;
+			char *own;	/* id when it came from a task */
+			bool configured;
+		} *roles;
+		size_t nroles, roles_cap;
+		unsigned short *trole;
+		unsigned long long *tsup;
+		/* Counted once per load or rebuild, never per key. */
+		size_t ndone, nlate;
+		char next_due[11];	/* the nearest deadline not passed,
+					 * or "" */
+		score recovered, at_stake;
+		/* Since the last meeting (board_register.c): sorted ids of
+		 * the tasks a person changed, and every occurrence of
+		 * counted targets by task. */
+		long *changed;
+		size_t nchanged;
+		struct tick *ticks;
+		size_t nticks;
+	} data;
 
-	/* Filter and search (empty search: none). */
-	int f_status;		/* enum status, FILTER_OPEN, FILTER_AGENDA
-				 * or -1 */
-	bool f_overdue, f_mine;
-	long *mine;		/* sorted ids of tasks the user changed */
-	size_t nmine;
-	char *search;
-	long *found;		/* sorted ids of tasks whose notes or
-				 * evidence match the search */
-	size_t nfound, found_cap;
+	/* What the user looks at (actions.c moves it, view.c draws it):
+	 * the columns built from the snapshot and the filter, the cursor,
+	 * and the text of the task and help views. */
+	struct board_nav {
+		struct column *cols;
+		size_t ncols;
+		size_t col;		/* current column */
+		size_t left;		/* first column on screen */
+		enum view view;
+		long task_id;		/* the task of the task view */
+		char **lines;		/* task or help view text, wrapped */
+		size_t nlines;
+		int scroll;		/* first line shown in those views */
+		bool lines_stale;	/* rebuild lines before drawing */
+	} nav;
 
-	enum view view;
-	long task_id;		/* the task of the task view */
-	char **lines;		/* task or help view text, wrapped */
-	size_t nlines;
-	int scroll;		/* first line shown in those views */
-	bool lines_stale;	/* rebuild lines before drawing */
+	/* Filter and search (search.c; empty search: none). */
+	struct board_filter {
+		int status;		/* enum status, FILTER_OPEN,
+					 * FILTER_AGENDA or -1 */
+		bool overdue, only_mine;
+		long *mine;		/* sorted ids of tasks the user
+					 * changed */
+		size_t nmine;
+		char *search;
+		long *found;		/* sorted ids of tasks whose notes or
+					 * evidence match the search */
+		size_t nfound, found_cap;
+	} filter;
 
-	char *msg;		/* message line, or NULL */
-	bool msg_error;
+	/* The terminal (term.c) and the board's windows and colours on it
+	 * (view.c). */
+	struct board_term {
+		SCREEN *screen;
+		FILE *tty_out, *tty_in;	/* headless: /dev/null */
+		WINDOW *header, *body, *footer;
+		WINDOW *input;		/* 1x1, never drawn: keys are read
+					 * from it so wgetch() never
+					 * repaints a window */
+		int header_rows, footer_rows;
+		bool color;
+		bool cursor_pair;	/* the cursor has its own colours */
+		attr_t paint[PAINT_COUNT];
+	} term;
 
-	/* Screen. */
-	SCREEN *screen;
-	FILE *tty_out, *tty_in;	/* headless: /dev/null */
-	WINDOW *header, *body, *footer;
-	WINDOW *input;		/* 1x1, never drawn: keys are read from it
-				 * so wgetch() never repaints a window */
-	int header_rows, footer_rows;
-	bool color;
-	bool cursor_pair;	/* the cursor has its own colours */
-	attr_t paint[PAINT_COUNT];
+	/* Where keys come from (term.c).  Waiting: inotify on the database
+	 * and its -wal file, or -1 (headless, or no inotify: poll every
+	 * POLL_MS).  Headless mode (PARBOARD_KEYS): the key script. */
+	struct board_keys {
+		int watch_fd, watch_wal;
+		int watch_again;	/* looks left after a write */
+		FILE *script;
+		char *script_name;
+		int script_line;
+		char *pending;		/* rest of a "type" line */
+		size_t pending_off;
+		FILE *dump;
+		char *fatal;		/* error that ends the run */
+	} keys;
 
-	/* Waiting for keys (term.c): inotify on the database and its -wal
-	 * file, or -1 (headless, or no inotify: poll every POLL_MS). */
-	int watch_fd, watch_wal;
-	int watch_again;	/* looks left after a write (term.c) */
-	char day[11];		/* today() when the snapshot was read */
+	/* The footer (board_message, prompt.c): the message line, whether
+	 * a line prompt is open, and the last bracketed paste (a paste
+	 * outside a prompt is ignored with a message). */
+	struct board_prompt {
+		char *msg;		/* message line, or NULL */
+		bool msg_error;
+		bool open;
+		wchar_t *paste;
+		size_t npaste, paste_cap;
+	} prompt;
 
-	/* Headless mode (PARBOARD_KEYS). */
-	FILE *script;
-	char *script_name;
-	int script_line;
-	char *pending;		/* rest of a "type" line */
-	size_t pending_off;
-	FILE *dump;
-	char *fatal;		/* error that ends the run */
-
-	/* The last bracketed paste, and whether a line prompt is open (a
-	 * paste outside one is ignored with a message). */
-	wchar_t *paste;
-	size_t npaste, paste_cap;
-	bool in_prompt;
-
-	/* Keys (actions.c): --view refuses changes; undo walks back this
-	 * board's own changes, newest last. */
-	bool view_only;
-	bool backup_said;	/* the daily backup's failure shown */
-	struct undo *undo;
-	size_t nundo, undo_cap;
-
-	bool quit;
-
-	/* Since the last meeting (board_register.c): sorted ids of the
-	 * tasks a person changed, and every occurrence of counted targets
-	 * by task. */
-	long *changed;
-	size_t nchanged;
-	struct tick *ticks;
-	size_t nticks;
+	/* The user's session (actions.c): --view refuses changes; undo
+	 * walks back this board's own changes, newest last. */
+	struct board_session {
+		bool view_only;
+		bool backup_said;	/* the daily backup's failure shown */
+		struct undo *undo;
+		size_t nundo, undo_cap;
+		bool quit;
+	} session;
 };
 
 /* board.c */

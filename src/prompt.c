@@ -264,8 +264,8 @@ line_window(struct line *l, int room, size_t *end, int *curx)
 static void
 prompt_draw(struct board *b, const char *label, struct line *l)
 {
-	WINDOW *w = b->footer;
-	int y = b->footer_rows - 1, lw, room, curx = 0;
+	WINDOW *w = b->term.footer;
+	int y = b->term.footer_rows - 1, lw, room, curx = 0;
 	size_t end = 0;
 	char *lab, *shown = NULL;
 
@@ -275,7 +275,7 @@ prompt_draw(struct board *b, const char *label, struct line *l)
 	lw = text_width(lab);
 	room = COLS - lw - 1;
 	werase(w);
-	if (b->footer_rows > 1) {
+	if (b->term.footer_rows > 1) {
 		wattrset(w, A_NORMAL);
 		mvwaddstr(w, 0, 0, l != NULL ? HELP_LINE : HELP_KEY);
 	}
@@ -320,7 +320,7 @@ prompt_line(struct board *b, const char *label, const char *initial,
 	int key;
 	bool done = false, ok = false;
 
-	if (b->footer == NULL)
+	if (b->term.footer == NULL)
 		return NULL;
 	memset(&st, 0, sizeof st);
 	for (p = initial != NULL ? initial : ""; *p != '\0'; p += n) {
@@ -330,7 +330,7 @@ prompt_line(struct board *b, const char *label, const char *initial,
 		line_insert(&l, &wc, 1);
 	}
 	l.select = select && l.n > 0;
-	b->in_prompt = true;
+	b->prompt.open = true;
 	while (!done) {
 		curs_set(1);
 		prompt_draw(b, label, &l);
@@ -342,7 +342,7 @@ prompt_line(struct board *b, const char *label, const char *initial,
 			prompt_resize(b);
 			break;
 		case BOARD_PASTE:
-			line_insert(&l, b->paste, b->npaste);
+			line_insert(&l, b->prompt.paste, b->prompt.npaste);
 			break;
 		case BOARD_EOF:
 		case KEYMAP_ESC:
@@ -358,7 +358,7 @@ prompt_line(struct board *b, const char *label, const char *initial,
 			break;
 		}
 	}
-	b->in_prompt = false;
+	b->prompt.open = false;
 	curs_set(0);
 	if (ok)
 		text = wcs_utf8(l.w, l.n);
@@ -371,7 +371,7 @@ prompt_key(struct board *b, const char *question)
 {
 	int key;
 
-	if (b->footer == NULL)
+	if (b->term.footer == NULL)
 		return -1;
 	for (;;) {
 		prompt_draw(b, question, NULL);
@@ -403,11 +403,11 @@ menu_draw(struct board *b, const char *title, const struct prompt_item *items,
 			width = text_width(items[i].label) + 8;
 	if (width > COLS)
 		width = COLS;
-	if (rows > LINES - b->footer_rows)
-		rows = LINES - b->footer_rows;
+	if (rows > LINES - b->term.footer_rows)
+		rows = LINES - b->term.footer_rows;
 	if (rows < 3 || width < 10)
 		return;
-	y = (LINES - b->footer_rows - rows) / 2;
+	y = (LINES - b->term.footer_rows - rows) / 2;
 	x = (COLS - width) / 2;
 	if ((w = newwin(rows, width, y, x)) == NULL)
 		return;
@@ -438,7 +438,7 @@ prompt_menu(struct board *b, const char *title,
 	size_t i;
 	int key;
 
-	if (b->footer == NULL)
+	if (b->term.footer == NULL)
 		return -1;
 	for (;;) {
 		menu_draw(b, title, items, n);
@@ -453,10 +453,10 @@ prompt_menu(struct board *b, const char *title,
 		break;
 	}
 	/* The box goes: the board is painted again over it. */
-	if (b->header != NULL)
-		touchwin(b->header);
-	if (b->body != NULL)
-		touchwin(b->body);
+	if (b->term.header != NULL)
+		touchwin(b->term.header);
+	if (b->term.body != NULL)
+		touchwin(b->term.body);
 	view_draw(b);
 	for (i = 0; i < n; i++)
 		if (items[i].key == key)

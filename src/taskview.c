@@ -138,7 +138,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	static const char *const titles[] = { N_("Notes"), N_("Evidence") };
 
 	memset(&t, 0, sizeof t);
-	if (store_task_get(b->s, b->task_id, &t, &err) != 0) {
+	if (store_task_get(b->s, b->nav.task_id, &t, &err) != 0) {
 		lines_add(lines, n, cap, xasprintf(_("Cannot read the task: "
 		    "%s"), err ? err : "?"));
 		free(err);
@@ -354,7 +354,8 @@ register_lines(struct board *b, const struct task *t, int width,
 		}
 	}
 	free(per);
-	if (store_evidence_list(b->s, b->plan.id, t->id, &e, &ne, &err) != 0) {
+	if (store_evidence_list(b->s, b->data.plan.id, t->id, &e, &ne,
+	    &err) != 0) {
 		free(err);
 		return;
 	}
@@ -391,18 +392,18 @@ taskview_lines_build(struct board *b)
 	char **lines = NULL;
 	int width = COLS - 2;
 
-	keymap_lines_free(b->lines);
+	keymap_lines_free(b->nav.lines);
 	lines_add(&lines, &n, &cap, NULL);
 	n = 0;
-	if (b->view == VIEW_TASK)
+	if (b->nav.view == VIEW_TASK)
 		task_lines(b, width, &lines, &n, &cap);
-	else if (b->view == VIEW_CHANGES)
+	else if (b->nav.view == VIEW_CHANGES)
 		changes_lines(b, width, &lines, &n, &cap);
 	else
 		help_lines(b, width, &lines, &n, &cap);
-	b->lines = lines;
-	b->nlines = n;
-	b->lines_stale = false;
+	b->nav.lines = lines;
+	b->nav.nlines = n;
+	b->nav.lines_stale = false;
 }
 
 void
@@ -411,21 +412,22 @@ taskview_draw_text(struct board *b)
 	int rows = view_body_rows(b), y, max;
 	const char *line;
 
-	if (b->lines_stale || b->lines == NULL)
+	if (b->nav.lines_stale || b->nav.lines == NULL)
 		taskview_lines_build(b);
-	max = (int)b->nlines - rows;
-	if (b->scroll > max)
-		b->scroll = max;
-	if (b->scroll < 0)
-		b->scroll = 0;
-	werase(b->body);
-	for (y = 0; y < rows && (size_t)(b->scroll + y) < b->nlines; y++) {
-		line = b->lines[b->scroll + y];
+	max = (int)b->nav.nlines - rows;
+	if (b->nav.scroll > max)
+		b->nav.scroll = max;
+	if (b->nav.scroll < 0)
+		b->nav.scroll = 0;
+	werase(b->term.body);
+	for (y = 0; y < rows &&
+	    (size_t)(b->nav.scroll + y) < b->nav.nlines; y++) {
+		line = b->nav.lines[b->nav.scroll + y];
 		if (strncmp(line, TITLE_MARK, 1) == 0)
-			view_put(b->body, y, 1, line + 1, COLS - 1,
-			    b->paint[PAINT_TITLE]);
+			view_put(b->term.body, y, 1, line + 1, COLS - 1,
+			    b->term.paint[PAINT_TITLE]);
 		else
-			view_put(b->body, y, 1, line, COLS - 1, A_NORMAL);
+			view_put(b->term.body, y, 1, line, COLS - 1, A_NORMAL);
 	}
 }
 
