@@ -228,19 +228,45 @@ void board_message(struct board *b, bool error, const char *fmt, ...)
     PB_PRINTF(3, 4);
 bool board_task_soon(const struct board *b, const struct task *t);
 struct task *board_current(struct board *b);
-/* The score now: the appraised total and the points recovered. */
-score board_score_now(const struct board *b);
-struct task *board_task_by_id(struct board *b, long id);
-struct column *board_column_find(struct board *b, const char *id);
+/* After a terminal size change: the key window (term.c), then the
+ * board's windows (view.c), repainted from scratch. */
+void board_resize(struct board *b);
+
+/* board_load.c */
+/* Read the plan and all its tasks (at the start, and when a reload
+ * cannot patch); -1 with *err. */
+int board_load(struct board *b, char **err);
 /* Read the snapshot again (errors become the message); rebuild the
  * columns after the filter or search changed; both keep the cursor on
  * its task. */
 void board_reload(struct board *b);
 void board_rebuild(struct board *b);
 int board_load_mine(struct board *b, char **err);
-/* After a terminal size change: the key window (term.c), then the
- * board's windows (view.c), repainted from scratch. */
-void board_resize(struct board *b);
+/* The score now: the appraised total and the points recovered. */
+score board_score_now(const struct board *b);
+struct column *board_column_find(struct board *b, const char *id);
+/* Free the snapshot, its columns and the filter's lists. */
+void board_load_free(struct board *b);
+
+/* board_index.c: the card order, by id, by code, and the points. */
+struct task *board_task_by_id(struct board *b, long id);
+/* The position in b->data.byid of the first task whose id is not
+ * below id. */
+size_t board_index_find(const struct board *b, long id);
+/* Sort the snapshot's indexes and count nothing else. */
+void board_index_build(struct board *b);
+/* A change to task i: take it out of the card order and the code index
+ * (while it still holds its old values), then put it back (a new task
+ * is added to the id index first, which counts it in ntasks); norder
+ * counts the card order meanwhile. */
+void board_index_take(struct board *b, size_t i, size_t *norder);
+void board_index_add(struct board *b, size_t i);
+void board_index_put(struct board *b, size_t i, size_t *norder);
+/* The points at stake and recovered, from the code index; or add (sign
+ * 1) or take out (-1) those of the criteria of the n changed tasks. */
+void board_index_points(struct board *b);
+void board_index_points_of(struct board *b, const struct task *ch,
+    size_t n, int sign);
 
 /* actions.c */
 void actions_dispatch(struct board *b, int key);
