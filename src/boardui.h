@@ -309,6 +309,9 @@ int view_columns_on_screen(const struct board *b, int *width);
  * (y, x): cut with "…" or padded. */
 void view_put(WINDOW *w, int y, int x, const char *s, int width,
     attr_t attr);
+/* A gauge of width cells, part of whole filled, appended to out. */
+void view_gauge(const struct board *b, struct buf *out, long long part,
+    long long whole, int width);
 /* A score with the language's decimal mark; buf of 32 bytes. */
 void view_score(score v, char *buf);
 /* A YYYY-MM-DD date as the language writes it (dd/mm/yyyy or ISO), or
@@ -317,6 +320,9 @@ void view_score(score v, char *buf);
 void view_date(const char *iso, char *buf, bool day_month);
 /* What the filter keeps, in words: "overdue", "mine" or a status. */
 const char *view_filter_name(const struct board *b);
+
+/* view_board.c: the columns of cards, into the body window. */
+void view_board_draw(struct board *b);
 
 /* taskview.c */
 void taskview_lines_build(struct board *b);
