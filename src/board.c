@@ -101,17 +101,22 @@ board_config_check(const struct config *c, char **err)
 	return rc;
 }
 
-/* A read-only board says so on opening, and why when it can tell. */
-static void
-board_readonly_message(struct board *b)
+/* A read-only board says so on opening, and a key that would write is
+ * refused (writing), with why when it can tell. */
+void
+board_readonly_message(struct board *b, bool writing)
 {
 	char *why = store_readonly_why(b->s);
 
-	if (why != NULL)
+	if (why != NULL && writing)
+		board_message(b, true, _("The database is read-only: cannot "
+		    "write (%s)"), why);
+	else if (why != NULL)
 		board_message(b, true, _("The database is read-only: you can "
 		    "only look (%s)"), why);
 	else
-		board_message(b, true, "%s",
+		board_message(b, true, "%s", writing ?
+		    _("The database is read-only: cannot write") :
 		    _("The database is read-only: you can only look"));
 	free(why);
 }
@@ -138,7 +143,7 @@ board_open(struct board *b, char **err)
 		    _("View only: the board follows changes, keys change "
 		    "nothing"));
 	else if (store_readonly(b->s))
-		board_readonly_message(b);
+		board_readonly_message(b, false);
 	else
 		board_message(b, false, "%s", _("Press ? for help"));
 	store_on_backup_error(b->s, NULL, NULL); /* said here, not on stderr */

@@ -228,6 +228,9 @@ void board_message(struct board *b, bool error, const char *fmt, ...)
     PB_PRINTF(3, 4);
 bool board_task_soon(const struct board *b, const struct task *t);
 struct task *board_current(struct board *b);
+/* The database is read-only: said on opening, or to a key that would
+ * write (writing), with the reason when the store can tell. */
+void board_readonly_message(struct board *b, bool writing);
 /* After a terminal size change: the key window (term.c), then the
  * board's windows (view.c), repainted from scratch. */
 void board_resize(struct board *b);
@@ -290,6 +293,8 @@ void term_dump(struct board *b);
 /* view.c */
 /* Delete the header, body and footer windows (board_run, resize). */
 void view_free_windows(struct board *b);
+/* After a box over the board went: every window drawn again in full. */
+void view_touch(struct board *b);
 void view_layout(struct board *b);
 /* After a terminal size change: new windows and a repaint from scratch
  * (board_resize() remakes the key window first). */
@@ -347,6 +352,11 @@ struct prompt_item {
 };
 int prompt_menu(struct board *b, const char *title,
     const struct prompt_item *items, size_t n);
+/* A small list over the board: Up/Down and Enter, a digit, or the first
+ * letter of an item (the only one with it chooses it, else the next one
+ * is selected); Esc cancels.  The index chosen, or -1. */
+int prompt_pick(struct board *b, const char *title,
+    const char *const *items, size_t n, size_t cur);
 
 /* board_register.c: since the last meeting, counted targets, evidence */
 int board_load_register(struct board *b, char **err);

@@ -100,16 +100,29 @@ too_small(void)
 	return LINES < SCREEN_MIN_LINES || COLS < SCREEN_MIN_COLS;
 }
 
+/* fn on each of the board's windows that exists. */
+static void
+windows_each(struct board *b, int (*fn)(WINDOW *))
+{
+	WINDOW *w[] = { b->term.header, b->term.body, b->term.footer };
+	size_t i;
+
+	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (w[i] != NULL)
+			fn(w[i]);
+}
+
 void
 view_free_windows(struct board *b)
 {
-	if (b->term.header != NULL)
-		delwin(b->term.header);
-	if (b->term.body != NULL)
-		delwin(b->term.body);
-	if (b->term.footer != NULL)
-		delwin(b->term.footer);
+	windows_each(b, delwin);
 	b->term.header = b->term.body = b->term.footer = NULL;
+}
+
+void
+view_touch(struct board *b)
+{
+	windows_each(b, touchwin);
 }
 
 void
@@ -609,8 +622,7 @@ draw_footer(struct board *b)
 		view_put(b->term.footer, y, 0, b->prompt.msg, COLS,
 		    b->prompt.msg_error ? b->term.paint[PAINT_ERROR] :
 		    b->term.paint[PAINT_FOOTER]);
-	} else if (b->filter.search != NULL || b->filter.overdue ||
-	    b->filter.only_mine || b->filter.status >= 0) {
+	} else if (search_active(b)) {
 		if (b->filter.search != NULL)
 			buf_addf(&st, _("Search \"%s\""), b->filter.search);
 		if (b->filter.overdue || b->filter.only_mine ||
