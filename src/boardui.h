@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: ISC */
-/* boardui.h: what the board's files share — board.c (state, main loop),
- * actions.c (the key table's actions), term.c (terminal, keys, headless
- * mode), view.c and taskview.c (drawing), prompt.c (the footer's line
- * editor and menu), search.c (search and filters).  Private to them:
- * nothing else includes it. */
+/* boardui.h: what the board's files share — board.c (the main loop),
+ * board_load.c and board_index.c (the snapshot and its indexes),
+ * board_register.c (since the last meeting), actions*.c (the key table's
+ * actions), term.c (terminal, keys, headless mode), view.c, view_board.c
+ * and taskview.c (drawing), prompt.c (the footer's line editor, menu and
+ * picker), search.c (search and filters).  Private to them: nothing else
+ * includes it. */
 #ifndef PARBOARD_BOARDUI_H
 #define PARBOARD_BOARDUI_H
 
