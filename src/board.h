@@ -37,6 +37,11 @@ int board_config_check(const struct config *c, char **err);
 int board_run(struct store *s, const struct config *c,
     const char *plan_name, bool view_only, char **err);
 
+/* The card order of n tasks as the board sorts them (on keys copied
+ * out of the tasks): order[i] is the index of the i-th card.  The same
+ * order as task_order_cmp (task.h); tests/unit/test_store.c checks it. */
+void board_index_order(const struct task *tasks, size_t n, size_t *order);
+
 /* The scripted-keys file of the test build (PARBOARD_KEYS), else NULL
  * (always NULL in the installed program: see term.c). */
 const char *term_test_keys(void);

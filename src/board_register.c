@@ -26,12 +26,12 @@ id_cmp(const void *a, const void *b)
 void
 board_register_free(struct board *b)
 {
-	free(b->changed);
-	b->changed = NULL;
-	b->nchanged = 0;
-	ticks_free(b->ticks, b->nticks);
-	b->ticks = NULL;
-	b->nticks = 0;
+	free(b->data.changed);
+	b->data.changed = NULL;
+	b->data.nchanged = 0;
+	ticks_free(b->data.ticks, b->data.nticks);
+	b->data.ticks = NULL;
+	b->data.nticks = 0;
 }
 
 /* Since the last meeting, for the board: on a meeting's day, from that
@@ -41,7 +41,8 @@ board_window(struct board *b, struct meeting_window *w, char **err)
 {
 	struct meeting last, before;
 
-	if (store_meetings_last(b->s, b->plan.id, &last, &before, err) != 0)
+	if (store_meetings_last(b->s, b->data.plan.id, &last, &before,
+	    err) != 0)
 		return -1;
 	meeting_window(NULL, &last, &before, w);
 	meeting_clear(&last);
@@ -60,22 +61,24 @@ board_load_register(struct board *b, char **err)
 
 	if (board_window(b, &w, err) != 0)
 		return -1;
-	rc = store_changed_tasks(b->s, b->plan.id, w.after, w.until,
+	rc = store_changed_tasks(b->s, b->data.plan.id, w.after, w.until,
 	    w.since[0] ? w.since : NULL, &ids, &n, err);
 	meeting_window_clear(&w);
 	if (rc != 0)
 		return -1;
 	board_register_free(b);
-	b->changed = ids;	/* ascending, for board_task_changed */
-	b->nchanged = n;
-	return store_ticks(b->s, b->plan.id, 0, &b->ticks, &b->nticks, err);
+	b->data.changed = ids;	/* ascending, for board_task_changed */
+	b->data.nchanged = n;
+	return store_ticks(b->s, b->data.plan.id, 0, &b->data.ticks,
+	    &b->data.nticks, err);
 }
 
 bool
 board_task_changed(const struct board *b, long id)
 {
-	return b->nchanged > 0 && xbsearch(&id, b->changed, b->nchanged,
-	    sizeof *b->changed, id_cmp) != NULL;
+	return b->data.nchanged > 0 &&
+	    xbsearch(&id, b->data.changed, b->data.nchanged,
+		sizeof *b->data.changed, id_cmp) != NULL;
 }
 
 void
@@ -85,7 +88,7 @@ board_task_progress(const struct board *b, const struct task *t, char *buf,
 	struct target tg;
 	struct target_period *v;
 	char start[11], end[11], label[16];
-	size_t lo = 0, hi = b->nticks, mid, k = 0, n, i;
+	size_t lo = 0, hi = b->data.nticks, mid, k = 0, n, i;
 
 	buf[0] = '\0';
 	if (periods != NULL) {
@@ -96,16 +99,17 @@ board_task_progress(const struct board *b, const struct task *t, char *buf,
 		return;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (b->ticks[mid].task_id < t->id)
+		if (b->data.ticks[mid].task_id < t->id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	while (lo + k < b->nticks && b->ticks[lo + k].task_id == t->id)
+	while (lo + k < b->data.nticks &&
+	    b->data.ticks[lo + k].task_id == t->id)
 		k++;
-	target_span(&b->plan, t, start, end);
+	target_span(&b->data.plan, t, start, end);
 	n = target_periods(&tg, start, end, today(),
-	    b->ticks != NULL ? b->ticks + lo : NULL, k, &v);
+	    b->data.ticks != NULL ? b->data.ticks + lo : NULL, k, &v);
 	target_progress(&tg, v, n, buf, 64);
 	if (periods != NULL) {
 		*periods = xcalloc(n + 1, sizeof **periods);
@@ -134,7 +138,7 @@ board_changes_lines(struct board *b, int width, size_t *n)
 	(void)width;
 	memset(&w, 0, sizeof w);
 	if (board_window(b, &w, &err) != 0 ||
-	    store_changes_after(b->s, b->plan.id, w.after, w.until,
+	    store_changes_after(b->s, b->data.plan.id, w.after, w.until,
 	    w.since[0] ? w.since : NULL, CHANGES_PEOPLE, &c, &nc,
 	    &err) != 0) {
 		meeting_window_clear(&w);

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: ISC */
-/* boardui.h: what the board's files share — board.c (state, main loop),
- * actions.c (the key table's actions), term.c (terminal, keys, headless
- * mode), view.c and taskview.c (drawing), prompt.c (the footer's line
- * editor and menu), search.c (search and filters).  Private to them: nothing else includes it. */
+/* boardui.h: what the board's files share — board.c (the main loop),
+ * board_load.c and board_index.c (the snapshot and its indexes),
+ * board_register.c (since the last meeting), actions*.c (the key table's
+ * actions), term.c (terminal, keys, headless mode), view.c, view_board.c
+ * and taskview.c (drawing), prompt.c (the footer's line editor, menu and
+ * picker), search.c (search and filters).  Private to them: nothing else
+ * includes it. */
 #ifndef PARBOARD_BOARDUI_H
 #define PARBOARD_BOARDUI_H
 
@@ -28,7 +31,7 @@
 /* A terminal size change (KEY_RESIZE, or "resize" in a key script). */
 #define BOARD_RESIZE (0x1000000 | KEY_RESIZE)
 /* A bracketed paste (ESC [ 200 ~ ... ESC [ 201 ~, or "paste" in a key
- * script) was read whole: its characters are in board.paste.  A prompt
+ * script) was read whole: its characters are in board.prompt.paste.  A prompt
  * takes it as text; on the board it is never run as keys. */
 #define BOARD_PASTE (0x1000000 | (KEY_MAX + 1))
 /* The curses key codes the paste markers are defined as (term.c). */
@@ -47,7 +50,7 @@
 #define COLUMN_WIDE_WIDTH 30
 #define SCREEN_WIDE_COLS 160
 
-/* Filters beyond one status, kept in board.f_status after the statuses:
+/* Filters beyond one status, kept in board.filter.status after the statuses:
  * not done; due within the warning window (the week's agenda). */
 #define FILTER_OPEN STATUS_COUNT
 #define FILTER_AGENDA (STATUS_COUNT + 1)
@@ -80,7 +83,7 @@ enum paint {
 struct column {
 	const char *id;		/* role id (from the config or a task) */
 	const char *name;	/* display name, "" when unknown */
-	size_t *cards;		/* indices into board.tasks, shown order */
+	size_t *cards;		/* indices into board.data.tasks, shown order */
 	size_t ncards, cap;
 	size_t nown;		/* cards[0..nown) are the role's own, the rest
 				 * tasks it supports */
@@ -89,113 +92,137 @@ struct column {
 	size_t cur, top;	/* selected card, first card on screen */
 };
 
+/* The board, by concern.  Each part says who writes it; every board
+ * file reads the parts it needs through a struct board *b. */
 struct board {
 	struct store *s;
 	const struct config *c;
-	const char *plan_name;
-	struct plan plan;
-	char *commune, *period;	/* for the header, from config or plan */
+	const char *plan_name;	/* as given (NULL: newest) */
 
-	/* The snapshot: a task keeps its index while the board runs (a
-	 * change patches it in place, a new task is appended); a full
-	 * reload (an import) reads them all again. */
-	struct task *tasks;
-	size_t ntasks, tasks_cap;
-	size_t *order;		/* indices in card order */
-	size_t *byid;		/* indices by task id */
-	size_t *bycode;		/* indices of tasks with a code, by code */
-	size_t nbycode;
-	long seq;		/* store_seq() the snapshot is at */
-	/* The roles of the snapshot (the configured ones, then those only
-	 * the tasks name), and each task's: its owner's index and a bit per
-	 * role it supports (roles past 64 are looked up by name). */
-	struct board_role {
-		const char *id, *name;
-		char *own;	/* id when it came from a task */
-		bool configured;
-	} *roles;
-	size_t nroles, roles_cap;
-	unsigned short *trole;
-	unsigned long long *tsup;
-	struct column *cols;
-	size_t ncols;
-	size_t col;		/* current column */
-	size_t left;		/* first column on screen */
-	/* Counted once per load or rebuild, never per key. */
-	size_t ndone, nlate;
-	char next_due[11];	/* the nearest deadline not passed, or "" */
-	score recovered, at_stake;
-	long data_version;
+	/* The snapshot read from the store (board.c, board_load.c): a task
+	 * keeps its index while the board runs (a change patches it in
+	 * place, a new task is appended); a full reload (an import) reads
+	 * them all again. */
+	struct board_data {
+		struct plan plan;
+		char *commune, *period;	/* for the header, from config
+					 * or plan */
+		struct task *tasks;
+		size_t ntasks, tasks_cap;
+		size_t *order;		/* indices in card order */
+		size_t *byid;		/* indices by task id */
+		size_t *bycode;		/* indices of tasks with a code, by
+					 * code */
+		size_t nbycode;
+		long seq;		/* store_seq() the snapshot is at */
+		long data_version;
+		char day[11];		/* today() when it was read */
+		/* The roles of the snapshot (the configured ones, then
+		 * those only the tasks name), and each task's: its owner's
+		 * index and a bit per role it supports (roles past 64 are
+		 * looked up by name). */
+		struct board_role {
+			const char *id, *name;
+			char *own;	/* id when it came from a task */
+			bool configured;
+		} *roles;
+		size_t nroles, roles_cap;
+		unsigned short *trole;
+		unsigned long long *tsup;
+		/* Counted once per load or rebuild, never per key. */
+		size_t ndone, nlate;
+		char next_due[11];	/* the nearest deadline not passed,
+					 * or "" */
+		score recovered, at_stake;
+		/* Since the last meeting (board_register.c): sorted ids of
+		 * the tasks a person changed, and every occurrence of
+		 * counted targets by task. */
+		long *changed;
+		size_t nchanged;
+		struct tick *ticks;
+		size_t nticks;
+	} data;
 
-	/* Filter and search (empty search: none). */
-	int f_status;		/* enum status, FILTER_OPEN, FILTER_AGENDA
-				 * or -1 */
-	bool f_overdue, f_mine;
-	long *mine;		/* sorted ids of tasks the user changed */
-	size_t nmine;
-	char *search;
-	long *found;		/* sorted ids of tasks whose notes or
-				 * evidence match the search */
-	size_t nfound, found_cap;
+	/* What the user looks at (actions.c moves it, view.c draws it):
+	 * the columns built from the snapshot and the filter, the cursor,
+	 * and the text of the task and help views. */
+	struct board_nav {
+		struct column *cols;
+		size_t ncols;
+		size_t col;		/* current column */
+		size_t left;		/* first column on screen */
+		enum view view;
+		long task_id;		/* the task of the task view */
+		char **lines;		/* task or help view text, wrapped */
+		size_t nlines;
+		int scroll;		/* first line shown in those views */
+		bool lines_stale;	/* rebuild lines before drawing */
+	} nav;
 
-	enum view view;
-	long task_id;		/* the task of the task view */
-	char **lines;		/* task or help view text, wrapped */
-	size_t nlines;
-	int scroll;		/* first line shown in those views */
-	bool lines_stale;	/* rebuild lines before drawing */
+	/* Filter and search (search.c; empty search: none). */
+	struct board_filter {
+		int status;		/* enum status, FILTER_OPEN,
+					 * FILTER_AGENDA or -1 */
+		bool overdue, only_mine;
+		long *mine;		/* sorted ids of tasks the user
+					 * changed */
+		size_t nmine;
+		char *search;
+		long *found;		/* sorted ids of tasks whose notes or
+					 * evidence match the search */
+		size_t nfound, found_cap;
+	} filter;
 
-	char *msg;		/* message line, or NULL */
-	bool msg_error;
+	/* The terminal (term.c) and the board's windows and colours on it
+	 * (view.c). */
+	struct board_term {
+		SCREEN *screen;
+		FILE *tty_out, *tty_in;	/* headless: /dev/null */
+		WINDOW *header, *body, *footer;
+		WINDOW *input;		/* 1x1, never drawn: keys are read
+					 * from it so wgetch() never
+					 * repaints a window */
+		int header_rows, footer_rows;
+		bool color;
+		bool cursor_pair;	/* the cursor has its own colours */
+		attr_t paint[PAINT_COUNT];
+	} term;
 
-	/* Screen. */
-	SCREEN *screen;
-	FILE *tty_out, *tty_in;	/* headless: /dev/null */
-	WINDOW *header, *body, *footer;
-	WINDOW *input;		/* 1x1, never drawn: keys are read from it
-				 * so wgetch() never repaints a window */
-	int header_rows, footer_rows;
-	bool color;
-	bool cursor_pair;	/* the cursor has its own colours */
-	attr_t paint[PAINT_COUNT];
+	/* Where keys come from (term.c).  Waiting: inotify on the database
+	 * and its -wal file, or -1 (headless, or no inotify: poll every
+	 * POLL_MS).  Headless mode (PARBOARD_KEYS): the key script. */
+	struct board_keys {
+		int watch_fd, watch_wal;
+		int watch_again;	/* looks left after a write */
+		FILE *script;
+		char *script_name;
+		int script_line;
+		char *pending;		/* rest of a "type" line */
+		size_t pending_off;
+		FILE *dump;
+		char *fatal;		/* error that ends the run */
+	} keys;
 
-	/* Waiting for keys (term.c): inotify on the database and its -wal
-	 * file, or -1 (headless, or no inotify: poll every POLL_MS). */
-	int watch_fd, watch_wal;
-	int watch_again;	/* looks left after a write (term.c) */
-	char day[11];		/* today() when the snapshot was read */
+	/* The footer (board_message, prompt.c): the message line, whether
+	 * a line prompt is open, and the last bracketed paste (a paste
+	 * outside a prompt is ignored with a message). */
+	struct board_prompt {
+		char *msg;		/* message line, or NULL */
+		bool msg_error;
+		bool open;
+		wchar_t *paste;
+		size_t npaste, paste_cap;
+	} prompt;
 
-	/* Headless mode (PARBOARD_KEYS). */
-	FILE *script;
-	char *script_name;
-	int script_line;
-	char *pending;		/* rest of a "type" line */
-	size_t pending_off;
-	FILE *dump;
-	char *fatal;		/* error that ends the run */
-
-	/* The last bracketed paste, and whether a line prompt is open (a
-	 * paste outside one is ignored with a message). */
-	wchar_t *paste;
-	size_t npaste, paste_cap;
-	bool in_prompt;
-
-	/* Keys (actions.c): --view refuses changes; undo walks back this
-	 * board's own changes, newest last. */
-	bool view_only;
-	bool backup_said;	/* the daily backup's failure shown */
-	struct undo *undo;
-	size_t nundo, undo_cap;
-
-	bool quit;
-
-	/* Since the last meeting (board_register.c): sorted ids of the
-	 * tasks a person changed, and every occurrence of counted targets
-	 * by task. */
-	long *changed;
-	size_t nchanged;
-	struct tick *ticks;
-	size_t nticks;
+	/* The user's session (actions.c): --view refuses changes; undo
+	 * walks back this board's own changes, newest last. */
+	struct board_session {
+		bool view_only;
+		bool backup_said;	/* the daily backup's failure shown */
+		struct undo *undo;
+		size_t nundo, undo_cap;
+		bool quit;
+	} session;
 };
 
 /* board.c */
@@ -203,19 +230,48 @@ void board_message(struct board *b, bool error, const char *fmt, ...)
     PB_PRINTF(3, 4);
 bool board_task_soon(const struct board *b, const struct task *t);
 struct task *board_current(struct board *b);
-/* The score now: the appraised total and the points recovered. */
-score board_score_now(const struct board *b);
-struct task *board_task_by_id(struct board *b, long id);
-struct column *board_column_find(struct board *b, const char *id);
+/* The database is read-only: said on opening, or to a key that would
+ * write (writing), with the reason when the store can tell. */
+void board_readonly_message(struct board *b, bool writing);
+/* After a terminal size change: the key window (term.c), then the
+ * board's windows (view.c), repainted from scratch. */
+void board_resize(struct board *b);
+
+/* board_load.c */
+/* Read the plan and all its tasks (at the start, and when a reload
+ * cannot patch); -1 with *err. */
+int board_load(struct board *b, char **err);
 /* Read the snapshot again (errors become the message); rebuild the
  * columns after the filter or search changed; both keep the cursor on
  * its task. */
 void board_reload(struct board *b);
 void board_rebuild(struct board *b);
 int board_load_mine(struct board *b, char **err);
-/* After a terminal size change: the key window (term.c), then the
- * board's windows (view.c), repainted from scratch. */
-void board_resize(struct board *b);
+/* The score now: the appraised total and the points recovered. */
+score board_score_now(const struct board *b);
+struct column *board_column_find(struct board *b, const char *id);
+/* Free the snapshot, its columns and the filter's lists. */
+void board_load_free(struct board *b);
+
+/* board_index.c: the card order, by id, by code, and the points. */
+struct task *board_task_by_id(struct board *b, long id);
+/* The position in b->data.byid of the first task whose id is not
+ * below id. */
+size_t board_index_find(const struct board *b, long id);
+/* Sort the snapshot's indexes and count nothing else. */
+void board_index_build(struct board *b);
+/* A change to task i: take it out of the card order and the code index
+ * (while it still holds its old values), then put it back (a new task
+ * is added to the id index first, which counts it in ntasks); norder
+ * counts the card order meanwhile. */
+void board_index_take(struct board *b, size_t i, size_t *norder);
+void board_index_add(struct board *b, size_t i);
+void board_index_put(struct board *b, size_t i, size_t *norder);
+/* The points at stake and recovered, from the code index; or add (sign
+ * 1) or take out (-1) those of the criteria of the n changed tasks. */
+void board_index_points(struct board *b);
+void board_index_points_of(struct board *b, const struct task *ch,
+    size_t n, int sign);
 
 /* actions.c */
 void actions_dispatch(struct board *b, int key);
@@ -239,6 +295,8 @@ void term_dump(struct board *b);
 /* view.c */
 /* Delete the header, body and footer windows (board_run, resize). */
 void view_free_windows(struct board *b);
+/* After a box over the board went: every window drawn again in full. */
+void view_touch(struct board *b);
 void view_layout(struct board *b);
 /* After a terminal size change: new windows and a repaint from scratch
  * (board_resize() remakes the key window first). */
@@ -258,6 +316,9 @@ int view_columns_on_screen(const struct board *b, int *width);
  * (y, x): cut with "…" or padded. */
 void view_put(WINDOW *w, int y, int x, const char *s, int width,
     attr_t attr);
+/* A gauge of width cells, part of whole filled, appended to out. */
+void view_gauge(const struct board *b, struct buf *out, long long part,
+    long long whole, int width);
 /* A score with the language's decimal mark; buf of 32 bytes. */
 void view_score(score v, char *buf);
 /* A YYYY-MM-DD date as the language writes it (dd/mm/yyyy or ISO), or
@@ -266,6 +327,9 @@ void view_score(score v, char *buf);
 void view_date(const char *iso, char *buf, bool day_month);
 /* What the filter keeps, in words: "overdue", "mine" or a status. */
 const char *view_filter_name(const struct board *b);
+
+/* view_board.c: the columns of cards, into the body window. */
+void view_board_draw(struct board *b);
 
 /* taskview.c */
 void taskview_lines_build(struct board *b);
@@ -290,6 +354,11 @@ struct prompt_item {
 };
 int prompt_menu(struct board *b, const char *title,
     const struct prompt_item *items, size_t n);
+/* A small list over the board: Up/Down and Enter, a digit, or the first
+ * letter of an item (the only one with it chooses it, else the next one
+ * is selected); Esc cancels.  The index chosen, or -1. */
+int prompt_pick(struct board *b, const char *title,
+    const char *const *items, size_t n, size_t cur);
 
 /* board_register.c: since the last meeting, counted targets, evidence */
 int board_load_register(struct board *b, char **err);

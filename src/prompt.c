@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* prompt.c: the footer's line editor and one-key questions.
+/* prompt.c: the footer's line editor, one-key questions, the boxed menu
+ * and the picker.
  *
  * The line edits like a shell's: Left/Right (C-b/C-f), Home/End
  * (C-a/C-e), Backspace, Delete (C-d), C-w (the word before the cursor),
@@ -264,8 +265,8 @@ line_window(struct line *l, int room, size_t *end, int *curx)
 static void
 prompt_draw(struct board *b, const char *label, struct line *l)
 {
-	WINDOW *w = b->footer;
-	int y = b->footer_rows - 1, lw, room, curx = 0;
+	WINDOW *w = b->term.footer;
+	int y = b->term.footer_rows - 1, lw, room, curx = 0;
 	size_t end = 0;
 	char *lab, *shown = NULL;
 
@@ -275,7 +276,7 @@ prompt_draw(struct board *b, const char *label, struct line *l)
 	lw = text_width(lab);
 	room = COLS - lw - 1;
 	werase(w);
-	if (b->footer_rows > 1) {
+	if (b->term.footer_rows > 1) {
 		wattrset(w, A_NORMAL);
 		mvwaddstr(w, 0, 0, l != NULL ? HELP_LINE : HELP_KEY);
 	}
@@ -320,7 +321,7 @@ prompt_line(struct board *b, const char *label, const char *initial,
 	int key;
 	bool done = false, ok = false;
 
-	if (b->footer == NULL)
+	if (b->term.footer == NULL)
 		return NULL;
 	memset(&st, 0, sizeof st);
 	for (p = initial != NULL ? initial : ""; *p != '\0'; p += n) {
@@ -330,7 +331,7 @@ prompt_line(struct board *b, const char *label, const char *initial,
 		line_insert(&l, &wc, 1);
 	}
 	l.select = select && l.n > 0;
-	b->in_prompt = true;
+	b->prompt.open = true;
 	while (!done) {
 		curs_set(1);
 		prompt_draw(b, label, &l);
@@ -342,7 +343,7 @@ prompt_line(struct board *b, const char *label, const char *initial,
 			prompt_resize(b);
 			break;
 		case BOARD_PASTE:
-			line_insert(&l, b->paste, b->npaste);
+			line_insert(&l, b->prompt.paste, b->prompt.npaste);
 			break;
 		case BOARD_EOF:
 		case KEYMAP_ESC:
@@ -358,7 +359,7 @@ prompt_line(struct board *b, const char *label, const char *initial,
 			break;
 		}
 	}
-	b->in_prompt = false;
+	b->prompt.open = false;
 	curs_set(0);
 	if (ok)
 		text = wcs_utf8(l.w, l.n);
@@ -366,26 +367,40 @@ prompt_line(struct board *b, const char *label, const char *initial,
 	return text;
 }
 
+static void menu_draw(struct board *b, const char *title,
+    const struct prompt_item *items, size_t n);
+
+/* The question in the footer (with items, the menu's box over the
+ * board too) until a key comes: the key or BOARD_EOF; a resize draws
+ * them again, a paste is no answer. */
+static int
+key_wait(struct board *b, const char *question,
+    const struct prompt_item *items, size_t n)
+{
+	int key;
+
+	for (;;) {
+		if (items != NULL)
+			menu_draw(b, question, items, n);
+		prompt_draw(b, question, NULL);
+		key = term_key(b);
+		if (key == BOARD_TIMEOUT || key == BOARD_PASTE)
+			continue;
+		if (key != BOARD_RESIZE)
+			return key;
+		prompt_resize(b);
+	}
+}
+
 int
 prompt_key(struct board *b, const char *question)
 {
 	int key;
 
-	if (b->footer == NULL)
+	if (b->term.footer == NULL)
 		return -1;
-	for (;;) {
-		prompt_draw(b, question, NULL);
-		key = term_key(b);
-		if (key == BOARD_TIMEOUT || key == BOARD_PASTE)
-			continue;
-		if (key == BOARD_RESIZE) {
-			prompt_resize(b);
-			continue;
-		}
-		if (key == BOARD_EOF || key == KEYMAP_ESC)
-			return -1;
-		return key;
-	}
+	key = key_wait(b, question, NULL, 0);
+	return key == BOARD_EOF || key == KEYMAP_ESC ? -1 : key;
 }
 
 /* The menu's box, centred over the board; the footer asks for a key. */
@@ -403,11 +418,11 @@ menu_draw(struct board *b, const char *title, const struct prompt_item *items,
 			width = text_width(items[i].label) + 8;
 	if (width > COLS)
 		width = COLS;
-	if (rows > LINES - b->footer_rows)
-		rows = LINES - b->footer_rows;
+	if (rows > LINES - b->term.footer_rows)
+		rows = LINES - b->term.footer_rows;
 	if (rows < 3 || width < 10)
 		return;
-	y = (LINES - b->footer_rows - rows) / 2;
+	y = (LINES - b->term.footer_rows - rows) / 2;
 	x = (COLS - width) / 2;
 	if ((w = newwin(rows, width, y, x)) == NULL)
 		return;
@@ -438,28 +453,192 @@ prompt_menu(struct board *b, const char *title,
 	size_t i;
 	int key;
 
-	if (b->footer == NULL)
+	if (b->term.footer == NULL)
 		return -1;
-	for (;;) {
-		menu_draw(b, title, items, n);
-		prompt_draw(b, title, NULL);
-		key = term_key(b);
-		if (key == BOARD_TIMEOUT || key == BOARD_PASTE)
-			continue;
-		if (key == BOARD_RESIZE) {
-			prompt_resize(b);
-			continue;
-		}
-		break;
-	}
+	key = key_wait(b, title, items, n);
 	/* The box goes: the board is painted again over it. */
-	if (b->header != NULL)
-		touchwin(b->header);
-	if (b->body != NULL)
-		touchwin(b->body);
+	view_touch(b);
 	view_draw(b);
 	for (i = 0; i < n; i++)
 		if (items[i].key == key)
 			return key;
 	return -1;
+}
+
+/* --- the picker: status (t) and role (m) ------------------------------ */
+
+/* The first character of s (UTF-8), folded ("Đang" → "d"); malloc'd. */
+static char *
+first_folded(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	size_t n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	char *one = xstrndup(s, strnlen(s, n)), *f = text_fold(one);
+
+	free(one);
+	return f;
+}
+
+/* A key (a code point) as UTF-8 in kb[8]; "" for other keys. */
+static void
+key_utf8(int key, char *kb)
+{
+	unsigned k = (unsigned)key;
+
+	memset(kb, 0, 8);
+	if (key <= ' ' || KEYMAP_IS_FKEY(key) || k > 0x10ffff)
+		return;
+	if (k < 0x80)
+		kb[0] = (char)k;
+	else if (k < 0x800) {
+		kb[0] = (char)(0xc0 | k >> 6);
+		kb[1] = (char)(0x80 | (k & 0x3f));
+	} else if (k < 0x10000) {
+		kb[0] = (char)(0xe0 | k >> 12);
+		kb[1] = (char)(0x80 | (k >> 6 & 0x3f));
+		kb[2] = (char)(0x80 | (k & 0x3f));
+	} else {
+		kb[0] = (char)(0xf0 | k >> 18);
+		kb[1] = (char)(0x80 | (k >> 12 & 0x3f));
+		kb[2] = (char)(0x80 | (k >> 6 & 0x3f));
+		kb[3] = (char)(0x80 | (k & 0x3f));
+	}
+}
+
+/* Index of the item after cur whose first letter is key's, *unique when
+ * it is the only one; -1 when none. */
+static int
+pick_letter(const char *const *items, size_t n, size_t cur, int key,
+    bool *unique)
+{
+	char kb[8], *k;
+	int found = -1, count = 0;
+	size_t i, j;
+
+	*unique = false;
+	key_utf8(key, kb);
+	if (kb[0] == '\0')
+		return -1;
+	k = first_folded(kb);
+	for (i = 1; i <= n; i++) {
+		char *f;
+
+		j = (cur + i) % n;
+		f = first_folded(items[j]);
+		if (*k != '\0' && strcmp(f, k) == 0) {
+			if (found < 0)
+				found = (int)j;
+			count++;
+		}
+		free(f);
+	}
+	free(k);
+	*unique = count == 1;
+	return found;
+}
+
+static void
+pick_draw(struct board *b, WINDOW **wp, const char *title,
+    const char *const *items, size_t n, size_t cur)
+{
+	int i, h, w = text_width(title) + 4, rows, top;
+	attr_t sel = b->term.cursor_pair ? b->term.paint[PAINT_CURSOR] :
+	    A_REVERSE;
+	char *line;
+
+	for (i = 0; i < (int)n; i++)
+		if (text_width(items[i]) + 6 > w)
+			w = text_width(items[i]) + 6;
+	if (w > COLS)
+		w = COLS;
+	rows = LINES - 4 < (int)n ? LINES - 4 : (int)n;
+	if (rows < 1)
+		rows = 1;
+	h = rows + 2;
+	top = (int)cur >= rows ? (int)cur - rows + 1 : 0;
+	if (*wp != NULL)
+		delwin(*wp);
+	*wp = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
+	if (*wp == NULL)
+		return;
+	werase(*wp);
+	/* The frame in the characters the board's columns use. */
+	for (i = 0; i < h; i++) {
+		mvwaddstr(*wp, i, 0, i == 0 ? "┌" : i == h - 1 ? "└" : "│");
+		mvwaddstr(*wp, i, w - 1, i == 0 ? "┐" : i == h - 1 ? "┘" :
+		    "│");
+	}
+	for (i = 1; i < w - 1; i++) {
+		mvwaddstr(*wp, 0, i, "─");
+		mvwaddstr(*wp, h - 1, i, "─");
+	}
+	line = xasprintf(" %s ", title);
+	view_put(*wp, 0, 2, line, text_width(line) < w - 4 ?
+	    text_width(line) : w - 4 > 0 ? w - 4 : 0, A_BOLD);
+	free(line);
+	for (i = 0; i < rows && top + i < (int)n; i++) {
+		if (top + i < 9)
+			line = xasprintf("%s%d %s", top + i == (int)cur ? "> " :
+			    "  ", top + i + 1, items[top + i]);
+		else
+			line = xasprintf("%s  %s", top + i == (int)cur ? "> " :
+			    "  ", items[top + i]);
+		view_put(*wp, i + 1, 1, line, w - 2, top + i == (int)cur ?
+		    sel : A_NORMAL);
+		free(line);
+	}
+	if (b->term.footer != NULL) {
+		werase(b->term.footer);
+		view_put(b->term.footer, b->term.footer_rows - 1, 0,
+		    _("Up/Down and Enter, or a digit or first letter · "
+		    "Esc: cancel"), COLS, A_NORMAL);
+		wnoutrefresh(b->term.footer);
+	}
+	wnoutrefresh(*wp);
+	doupdate();
+}
+
+int
+prompt_pick(struct board *b, const char *title, const char *const *items,
+    size_t n, size_t cur)
+{
+	WINDOW *w = NULL;
+	int key, choice = -2, j;
+	bool unique;
+
+	if (n == 0 || cur >= n)
+		cur = 0;
+	while (choice == -2 && n > 0) {
+		pick_draw(b, &w, title, items, n, cur);
+		key = term_key(b);
+		if (key == BOARD_TIMEOUT)
+			continue;
+		if (key == BOARD_RESIZE) {
+			board_resize(b);
+			view_draw(b);
+		} else if (key == BOARD_EOF || key == KEYMAP_ESC)
+			choice = -1;
+		else if (key == KEYMAP_ENTER)
+			choice = (int)cur;
+		else if (key >= '1' && key <= '9') {
+			if ((size_t)(key - '1') < n)
+				choice = key - '1';
+		} else if ((j = pick_letter(items, n, cur, key,
+		    &unique)) >= 0) {
+			cur = (size_t)j;
+			if (unique)
+				choice = j;
+		} else if (keymap_lookup(key) == ACTION_MOVE_UP && cur > 0)
+			cur--;
+		else if (keymap_lookup(key) == ACTION_MOVE_DOWN && cur + 1 < n)
+			cur++;
+		else if (keymap_lookup(key) == ACTION_QUIT)
+			choice = -1;
+	}
+	if (w != NULL)
+		delwin(w);
+	/* The board again before what follows (a prompt, a message). */
+	view_touch(b);
+	view_draw(b);
+	return choice < 0 ? -1 : choice;
 }

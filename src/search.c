@@ -30,8 +30,8 @@ long_cmp(const void *pa, const void *pb)
 bool
 search_active(const struct board *b)
 {
-	return b->search != NULL || b->f_overdue || b->f_mine ||
-	    b->f_status >= 0;
+	return b->filter.search != NULL || b->filter.overdue ||
+	    b->filter.only_mine || b->filter.status >= 0;
 }
 
 static const char *
@@ -56,18 +56,18 @@ has(const char *hay, const char *needle)
 static bool
 search_match(const struct board *b, const struct task *t)
 {
-	const char *q = b->search;
+	const char *q = b->filter.search;
 
 	return has(t->code, q) || has(t->title, q) || has(t->role, q) ||
 	    has(role_name(b, t->role), q) || has(t->support, q) ||
-	    xbsearch(&t->id, b->found, b->nfound, sizeof *b->found,
-	    long_cmp) != NULL;
+	    xbsearch(&t->id, b->filter.found, b->filter.nfound,
+		sizeof *b->filter.found, long_cmp) != NULL;
 }
 
 static bool
 filter_match(const struct board *b, const struct task *t)
 {
-	switch (b->f_status) {
+	switch (b->filter.status) {
 	case -1:
 		break;
 	case FILTER_OPEN:
@@ -79,14 +79,15 @@ filter_match(const struct board *b, const struct task *t)
 			return false;
 		break;
 	default:
-		if ((int)t->status != b->f_status)
+		if ((int)t->status != b->filter.status)
 			return false;
 		break;
 	}
-	if (b->f_overdue && !task_overdue(t))
+	if (b->filter.overdue && !task_overdue(t))
 		return false;
-	if (b->f_mine && xbsearch(&t->id, b->mine, b->nmine, sizeof *b->mine,
-	    long_cmp) == NULL)
+	if (b->filter.only_mine &&
+	    xbsearch(&t->id, b->filter.mine, b->filter.nmine,
+		sizeof *b->filter.mine, long_cmp) == NULL)
 		return false;
 	return true;
 }
@@ -94,7 +95,7 @@ filter_match(const struct board *b, const struct task *t)
 bool
 search_task_visible(const struct board *b, const struct task *t)
 {
-	return filter_match(b, t) && (b->search == NULL ||
+	return filter_match(b, t) && (b->filter.search == NULL ||
 	    search_match(b, t));
 }
 
@@ -104,11 +105,11 @@ found_crit(void *arg, long id, const char *text)
 {
 	struct board *b = arg;
 
-	if (text == NULL || !text_contains(text, b->search))
+	if (text == NULL || !text_contains(text, b->filter.search))
 		return;
-	b->found = xgrow(b->found, &b->found_cap, b->nfound + 1,
-	    sizeof *b->found);
-	b->found[b->nfound++] = id;
+	b->filter.found = xgrow(b->filter.found, &b->filter.found_cap,
+	    b->filter.nfound + 1, sizeof *b->filter.found);
+	b->filter.found[b->filter.nfound++] = id;
 }
 
 int
@@ -117,19 +118,21 @@ search_load_texts(struct board *b, char **err)
 	struct task_text *v;
 	size_t n, i;
 
-	free(b->found);
-	b->found = NULL;
-	b->nfound = b->found_cap = 0;
-	if (b->search == NULL)
+	free(b->filter.found);
+	b->filter.found = NULL;
+	b->filter.nfound = b->filter.found_cap = 0;
+	if (b->filter.search == NULL)
 		return 0;
-	if (store_task_texts(b->s, b->plan.id, &v, &n, err) != 0)
+	if (store_task_texts(b->s, b->data.plan.id, &v, &n, err) != 0)
 		return -1;
 	for (i = 0; i < n; i++)
 		found_crit(b, v[i].task_id, v[i].text);
 	task_texts_free(v, n);
-	if (store_task_crit_each(b->s, b->plan.id, found_crit, b, err) != 0)
+	if (store_task_crit_each(b->s, b->data.plan.id, found_crit, b,
+	    err) != 0)
 		return -1;
-	xqsort(b->found, b->nfound, sizeof *b->found, long_cmp);
+	xqsort(b->filter.found, b->filter.nfound, sizeof *b->filter.found,
+	    long_cmp);
 	return 0;
 }
 
@@ -143,21 +146,21 @@ search_columns_prune(struct board *b)
 
 	if (!search_active(b))
 		return;
-	for (i = 0; i < b->ncols; i++)
-		if (b->cols[i].ncards > 0)
+	for (i = 0; i < b->nav.ncols; i++)
+		if (b->nav.cols[i].ncards > 0)
 			k++;
 	if (k == 0)
 		return;
-	for (i = 0, k = 0; i < b->ncols; i++) {
-		if (b->cols[i].ncards == 0) {
-			free(b->cols[i].cards);
+	for (i = 0, k = 0; i < b->nav.ncols; i++) {
+		if (b->nav.cols[i].ncards == 0) {
+			free(b->nav.cols[i].cards);
 			continue;
 		}
-		b->cols[k++] = b->cols[i];
+		b->nav.cols[k++] = b->nav.cols[i];
 	}
-	b->ncols = k;
-	if (b->col >= b->ncols)
-		b->col = b->ncols - 1;
+	b->nav.ncols = k;
+	if (b->nav.col >= b->nav.ncols)
+		b->nav.col = b->nav.ncols - 1;
 }
 
 static size_t
@@ -165,8 +168,9 @@ count_cards(const struct board *b)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < b->ncols; i++)
-		n += b->cols[i].nown;	/* a supported task counts once */
+	for (i = 0; i < b->nav.ncols; i++)
+		/* A supported task counts once. */
+		n += b->nav.cols[i].nown;
 	return n;
 }
 
@@ -176,11 +180,11 @@ goto_nonempty(struct board *b)
 {
 	size_t i;
 
-	if (b->ncols == 0 || b->cols[b->col].ncards > 0)
+	if (b->nav.ncols == 0 || b->nav.cols[b->nav.col].ncards > 0)
 		return;
-	for (i = 0; i < b->ncols; i++) {
-		if (b->cols[i].ncards > 0) {
-			b->col = i;
+	for (i = 0; i < b->nav.ncols; i++) {
+		if (b->nav.cols[i].ncards > 0) {
+			b->nav.col = i;
 			return;
 		}
 	}
@@ -191,16 +195,16 @@ goto_nonempty(struct board *b)
 void
 search_ask(struct board *b)
 {
-	char *text = prompt_line(b, _("Search: "), b->search, true);
+	char *text = prompt_line(b, _("Search: "), b->filter.search, true);
 	char *err = NULL;
 	size_t n;
 
 	if (text == NULL)
 		return;
-	free(b->search);
-	b->search = NULL;
+	free(b->filter.search);
+	b->filter.search = NULL;
 	if (*text != '\0')
-		b->search = text;
+		b->filter.search = text;
 	else
 		free(text);
 	if (search_load_texts(b, &err) != 0) {
@@ -210,9 +214,9 @@ search_ask(struct board *b)
 	board_rebuild(b);
 	goto_nonempty(b);
 	n = count_cards(b);
-	if (b->search != NULL)
+	if (b->filter.search != NULL)
 		board_message(b, false, ngettext("Search \"%s\": %zu task",
-		    "Search \"%s\": %zu tasks", n), b->search, n);
+		    "Search \"%s\": %zu tasks", n), b->filter.search, n);
 	else
 		board_message(b, false, "%s", _("Search cleared"));
 }
@@ -240,28 +244,28 @@ search_filter_ask(struct board *b)
 	    sizeof items / sizeof items[0]);
 	if (k < 0)
 		return;
-	b->f_overdue = b->f_mine = false;
-	b->f_status = -1;
+	b->filter.overdue = b->filter.only_mine = false;
+	b->filter.status = -1;
 	switch (k) {
 	case 'o':
-		b->f_overdue = true;
+		b->filter.overdue = true;
 		break;
 	case 'a':
-		b->f_status = FILTER_AGENDA;
+		b->filter.status = FILTER_AGENDA;
 		break;
 	case 'n':
-		b->f_status = FILTER_OPEN;
+		b->filter.status = FILTER_OPEN;
 		break;
 	case 'm':
-		b->f_mine = true;
+		b->filter.only_mine = true;
 		if (board_load_mine(b, &err) != 0) {
 			board_message(b, true, "%s", err);
 			free(err);
-			b->f_mine = false;
+			b->filter.only_mine = false;
 		}
 		break;
 	case '1': case '2': case '3': case '4':
-		b->f_status = k - '1';
+		b->filter.status = k - '1';
 		break;
 	default:
 		break;
@@ -269,7 +273,7 @@ search_filter_ask(struct board *b)
 	board_rebuild(b);
 	goto_nonempty(b);
 	n = count_cards(b);
-	if (b->f_overdue || b->f_mine || b->f_status >= 0)
+	if (b->filter.overdue || b->filter.only_mine || b->filter.status >= 0)
 		board_message(b, false, ngettext("Filter %s: %zu task",
 		    "Filter %s: %zu tasks", n), view_filter_name(b), n);
 	else

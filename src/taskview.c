@@ -124,113 +124,123 @@ due_line(const struct task *t)
 	return all;
 }
 
+/* The heading: code, role, status, the title and the criterion's. */
 static void
-task_lines(struct board *b, int width, char ***lines, size_t *n,
-    size_t *cap)
+head_lines(const struct board *b, const struct task *t, int width,
+    char ***lines, size_t *n, size_t *cap)
 {
-	struct task t;
-	struct history *h = NULL;
-	size_t nh = 0, i, k;
-	char *err = NULL, *line, *what, s1[32], s2[32], d[11];
-	const struct role *r;
-	struct buf sc = { 0 };
-	static const enum history_kind kinds[] = { HK_NOTE, HK_EVIDENCE };
-	static const char *const titles[] = { N_("Notes"), N_("Evidence") };
+	const struct role *r = config_role(b->c, t->role);
+	char *line;
 
-	memset(&t, 0, sizeof t);
-	if (store_task_get(b->s, b->task_id, &t, &err) != 0) {
-		lines_add(lines, n, cap, xasprintf(_("Cannot read the task: "
-		    "%s"), err ? err : "?"));
-		free(err);
-		return;
-	}
-	r = config_role(b->c, t.role);
 	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s · %s%s%s · %s",
-	    t.code ? t.code : origin_label(t.origin), t.role, r ? " " : "",
-	    r ? r->name : "", status_label(t.status)));
-	taskview_wrap(t.title, width, "", lines, n, cap);
-	if (t.crit_title != NULL && t.title != NULL &&
-	    strcmp(t.crit_title, t.title) != 0) {
-		line = xasprintf(_("Criterion: %s"), t.crit_title);
+	    t->code ? t->code : origin_label(t->origin), t->role, r ? " " : "",
+	    r ? r->name : "", status_label(t->status)));
+	taskview_wrap(t->title, width, "", lines, n, cap);
+	if (t->crit_title != NULL && t->title != NULL &&
+	    strcmp(t->crit_title, t->title) != 0) {
+		line = xasprintf(_("Criterion: %s"), t->crit_title);
 		taskview_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
 	lines_add(lines, n, cap, xstrdup(""));
-	if (t.has & HAS_STANDARD) {
-		view_score(t.standard, s1);
+}
+
+/* The scores, a deduction that does not add up, the points. */
+static void
+score_lines(const struct task *t, int width, char ***lines, size_t *n,
+    size_t *cap)
+{
+	char *line, s1[32], s2[32];
+	struct buf sc = { 0 };
+
+	if (t->has & HAS_STANDARD) {
+		view_score(t->standard, s1);
 		buf_addf(&sc, _("Standard score %s"), s1);
 	}
-	if (t.has & HAS_SELF) {
-		view_score(t.self, s1);
+	if (t->has & HAS_SELF) {
+		view_score(t->self, s1);
 		buf_adds(&sc, sc.len ? " · " : "");
 		buf_addf(&sc, _("Self-assessed %s"), s1);
 	}
-	if (t.has & HAS_APPRAISED) {
-		view_score(t.appraised, s1);
+	if (t->has & HAS_APPRAISED) {
+		view_score(t->appraised, s1);
 		buf_adds(&sc, sc.len ? " · " : "");
 		buf_addf(&sc, _("Appraised %s"), s1);
 	}
-	if (t.has & HAS_DEDUCTION) {
-		view_score(t.deduction, s1);
+	if (t->has & HAS_DEDUCTION) {
+		view_score(t->deduction, s1);
 		buf_adds(&sc, sc.len ? " · " : "");
 		buf_addf(&sc, _("Deduction %s"), s1);
 	}
 	if (sc.len > 0)
 		taskview_wrap(sc.data, width, "", lines, n, cap);
 	buf_free(&sc);
-	if ((t.has & (HAS_STANDARD | HAS_APPRAISED | HAS_DEDUCTION)) ==
+	if ((t->has & (HAS_STANDARD | HAS_APPRAISED | HAS_DEDUCTION)) ==
 	    (HAS_STANDARD | HAS_APPRAISED | HAS_DEDUCTION) &&
-	    llabs(t.deduction) != t.standard - t.appraised) {
-		view_score(t.deduction, s1);
-		view_score(t.standard - t.appraised, s2);
+	    llabs(t->deduction) != t->standard - t->appraised) {
+		view_score(t->deduction, s1);
+		view_score(t->standard - t->appraised, s2);
 		line = xasprintf(_("(!) The deduction says %s but standard − "
 		    "appraised is %s"), s1, s2);
 		taskview_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
-	if (t.has_points) {
-		view_score(t.points, s1);
+	if (t->has_points) {
+		view_score(t->points, s1);
 		lines_add(lines, n, cap, xasprintf(_("Points recovered when "
 		    "done: %s"), s1));
 	}
-	if (t.due != NULL)
-		lines_add(lines, n, cap, due_line(&t));
-	if (t.support != NULL && *t.support != '\0') {
-		line = xasprintf(_("Supporting roles: %s"), t.support);
+}
+
+/* The due date, the supporting roles and the counted target. */
+static void
+plan_lines(const struct task *t, int width, char ***lines, size_t *n,
+    size_t *cap)
+{
+	char *line, *what;
+
+	if (t->due != NULL)
+		lines_add(lines, n, cap, due_line(t));
+	if (t->support != NULL && *t->support != '\0') {
+		line = xasprintf(_("Supporting roles: %s"), t->support);
 		taskview_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
-	if (t.target != NULL || t.every != NULL) {
-		what = xasprintf("%s%s%s", t.target ? t.target : "",
-		    t.every ? " / " : "", t.every ? t.every : "");
+	if (t->target != NULL || t->every != NULL) {
+		what = xasprintf("%s%s%s", t->target ? t->target : "",
+		    t->every ? " / " : "", t->every ? t->every : "");
 		line = xasprintf(_("Target: %s"), what);
 		free(what);
 		taskview_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
-	register_lines(b, &t, width, lines, n, cap);
-	if (t.comment != NULL && *t.comment != '\0') {
-		lines_add(lines, n, cap, xstrdup(""));
-		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
-		    _("Appraisal board's comment")));
-		taskview_wrap(t.comment, width, "", lines, n, cap);
-	}
-	if (t.assignee != NULL && *t.assignee != '\0') {
-		lines_add(lines, n, cap, xstrdup(""));
-		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
-		    _("Assigned to")));
-		taskview_wrap(t.assignee, width, "", lines, n, cap);
-	}
-	if (store_history(b->s, t.id, &h, &nh, &err) != 0) {
-		lines_add(lines, n, cap, xasprintf(_("Cannot read the history: "
-		    "%s"), err ? err : "?"));
-		free(err);
-		nh = 0;
-	}
-	for (k = 0; k < 2; k++) {
-		size_t cnt = 0;
+}
 
-		for (i = 0; i < nh; i++)
+/* A titled section of text, after a blank line; none when text is
+ * empty. */
+static void
+section_lines(const char *title, const char *text, int width,
+    char ***lines, size_t *n, size_t *cap)
+{
+	if (text == NULL || *text == '\0')
+		return;
+	lines_add(lines, n, cap, xstrdup(""));
+	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s", title));
+	taskview_wrap(text, width, "", lines, n, cap);
+}
+
+/* The notes and the evidence, each under its title with its count. */
+static void
+notes_lines(const struct history *h, size_t nh, int width, char ***lines,
+    size_t *n, size_t *cap)
+{
+	static const enum history_kind kinds[] = { HK_NOTE, HK_EVIDENCE };
+	static const char *const titles[] = { N_("Notes"), N_("Evidence") };
+	char *line, s1[32], d[11];
+	size_t i, k, cnt;
+
+	for (k = 0; k < 2; k++) {
+		for (i = cnt = 0; i < nh; i++)
 			cnt += h[i].kind == kinds[k];
 		if (cnt == 0)
 			continue;
@@ -240,7 +250,8 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 		for (i = 0; i < nh; i++) {
 			if (h[i].kind != kinds[k])
 				continue;
-			snprintf(s1, sizeof s1, "%.10s", h[i].at ? h[i].at : "");
+			snprintf(s1, sizeof s1, "%.10s",
+			    h[i].at ? h[i].at : "");
 			i18n_date(s1, d, sizeof d);
 			line = xasprintf("%s %s: %s", d, h[i].user ? h[i].user :
 			    "?", h[i].new ? h[i].new : "");
@@ -248,6 +259,24 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 			free(line);
 		}
 	}
+}
+
+/* The notes, the evidence and the whole history of task id. */
+static void
+history_lines(struct board *b, long id, int width, char ***lines,
+    size_t *n, size_t *cap)
+{
+	struct history *h = NULL;
+	size_t nh = 0, i;
+	char *err = NULL, *line;
+
+	if (store_history(b->s, id, &h, &nh, &err) != 0) {
+		lines_add(lines, n, cap, xasprintf(_("Cannot read the history: "
+		    "%s"), err ? err : "?"));
+		free(err);
+		nh = 0;
+	}
+	notes_lines(h, nh, width, lines, n, cap);
 	lines_add(lines, n, cap, xstrdup(""));
 	lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s", _("History")));
 	for (i = 0; i < nh; i++) {
@@ -259,6 +288,30 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 		free(line);
 	}
 	history_free(h, nh);
+}
+
+static void
+task_lines(struct board *b, int width, char ***lines, size_t *n,
+    size_t *cap)
+{
+	struct task t;
+	char *err = NULL;
+
+	memset(&t, 0, sizeof t);
+	if (store_task_get(b->s, b->nav.task_id, &t, &err) != 0) {
+		lines_add(lines, n, cap, xasprintf(_("Cannot read the task: "
+		    "%s"), err ? err : "?"));
+		free(err);
+		return;
+	}
+	head_lines(b, &t, width, lines, n, cap);
+	score_lines(&t, width, lines, n, cap);
+	plan_lines(&t, width, lines, n, cap);
+	register_lines(b, &t, width, lines, n, cap);
+	section_lines(_("Appraisal board's comment"), t.comment, width, lines,
+	    n, cap);
+	section_lines(_("Assigned to"), t.assignee, width, lines, n, cap);
+	history_lines(b, t.id, width, lines, n, cap);
 	task_clear(&t);
 }
 
@@ -354,7 +407,8 @@ register_lines(struct board *b, const struct task *t, int width,
 		}
 	}
 	free(per);
-	if (store_evidence_list(b->s, b->plan.id, t->id, &e, &ne, &err) != 0) {
+	if (store_evidence_list(b->s, b->data.plan.id, t->id, &e, &ne,
+	    &err) != 0) {
 		free(err);
 		return;
 	}
@@ -391,18 +445,18 @@ taskview_lines_build(struct board *b)
 	char **lines = NULL;
 	int width = COLS - 2;
 
-	keymap_lines_free(b->lines);
+	keymap_lines_free(b->nav.lines);
 	lines_add(&lines, &n, &cap, NULL);
 	n = 0;
-	if (b->view == VIEW_TASK)
+	if (b->nav.view == VIEW_TASK)
 		task_lines(b, width, &lines, &n, &cap);
-	else if (b->view == VIEW_CHANGES)
+	else if (b->nav.view == VIEW_CHANGES)
 		changes_lines(b, width, &lines, &n, &cap);
 	else
 		help_lines(b, width, &lines, &n, &cap);
-	b->lines = lines;
-	b->nlines = n;
-	b->lines_stale = false;
+	b->nav.lines = lines;
+	b->nav.nlines = n;
+	b->nav.lines_stale = false;
 }
 
 void
@@ -411,21 +465,22 @@ taskview_draw_text(struct board *b)
 	int rows = view_body_rows(b), y, max;
 	const char *line;
 
-	if (b->lines_stale || b->lines == NULL)
+	if (b->nav.lines_stale || b->nav.lines == NULL)
 		taskview_lines_build(b);
-	max = (int)b->nlines - rows;
-	if (b->scroll > max)
-		b->scroll = max;
-	if (b->scroll < 0)
-		b->scroll = 0;
-	werase(b->body);
-	for (y = 0; y < rows && (size_t)(b->scroll + y) < b->nlines; y++) {
-		line = b->lines[b->scroll + y];
+	max = (int)b->nav.nlines - rows;
+	if (b->nav.scroll > max)
+		b->nav.scroll = max;
+	if (b->nav.scroll < 0)
+		b->nav.scroll = 0;
+	werase(b->term.body);
+	for (y = 0; y < rows &&
+	    (size_t)(b->nav.scroll + y) < b->nav.nlines; y++) {
+		line = b->nav.lines[b->nav.scroll + y];
 		if (strncmp(line, TITLE_MARK, 1) == 0)
-			view_put(b->body, y, 1, line + 1, COLS - 1,
-			    b->paint[PAINT_TITLE]);
+			view_put(b->term.body, y, 1, line + 1, COLS - 1,
+			    b->term.paint[PAINT_TITLE]);
 		else
-			view_put(b->body, y, 1, line, COLS - 1, A_NORMAL);
+			view_put(b->term.body, y, 1, line, COLS - 1, A_NORMAL);
 	}
 }
 

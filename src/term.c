@@ -139,7 +139,7 @@ term_dump(struct board *b)
 	int y, len;
 	static int ndump;
 
-	if (b->dump == NULL)
+	if (b->keys.dump == NULL)
 		return;
 	w = xcalloc((size_t)COLS + 1, sizeof *w);
 	mb = xmalloc((size_t)COLS * MB_CUR_MAX + 1);
@@ -153,28 +153,29 @@ term_dump(struct board *b)
 			n = 0;
 		while (n > 0 && mb[n - 1] == ' ')
 			n--;
-		fprintf(b->dump, "%.*s\n", (int)n, mb);
+		fprintf(b->keys.dump, "%.*s\n", (int)n, mb);
 	}
-	fprintf(b->dump, "-- %d\n", ++ndump);
-	fflush(b->dump);
+	fprintf(b->keys.dump, "-- %d\n", ++ndump);
+	fflush(b->keys.dump);
 	free(w);
 	free(mb);
 }
 
 /* The characters of a bracketed paste, up to its end marker, into
- * b->paste.  A function key inside it (an escape sequence in the pasted
- * text) is dropped; a paste whose end never comes ends when the input
- * pauses. */
+ * b->prompt.paste.  A function key inside it (an escape sequence in the
+ * pasted text) is dropped; a paste whose end never comes ends when the
+ * input pauses. */
 static void
 paste_read(struct board *b)
 {
 	wint_t wc;
 	int rc;
 
-	b->npaste = 0;
-	wtimeout(b->input, POLL_MS);	/* the rest may come in pieces */
+	b->prompt.npaste = 0;
+	/* The rest may come in pieces. */
+	wtimeout(b->term.input, POLL_MS);
 	for (;;) {
-		rc = wget_wch(b->input, &wc);
+		rc = wget_wch(b->term.input, &wc);
 		if (rc == ERR || term_stop)
 			break;
 		if (rc == KEY_CODE_YES) {
@@ -182,11 +183,11 @@ paste_read(struct board *b)
 				break;
 			continue;
 		}
-		b->paste = xgrow(b->paste, &b->paste_cap, b->npaste + 1,
-		    sizeof *b->paste);
-		b->paste[b->npaste++] = (wchar_t)wc;
+		b->prompt.paste = xgrow(b->prompt.paste, &b->prompt.paste_cap,
+		    b->prompt.npaste + 1, sizeof *b->prompt.paste);
+		b->prompt.paste[b->prompt.npaste++] = (wchar_t)wc;
 	}
-	wtimeout(b->input, 0);
+	wtimeout(b->term.input, 0);
 }
 
 /* A paste on the board, not in a prompt: it would run as keys (a pasted
@@ -194,7 +195,7 @@ paste_read(struct board *b)
 static int
 paste_key(struct board *b)
 {
-	if (!b->in_prompt)
+	if (!b->prompt.open)
 		board_message(b, false, "%s", _("Pasted text ignored: paste "
 		    "into a prompt (n for a note, / to search)"));
 	return BOARD_PASTE;
@@ -208,16 +209,16 @@ paste_script(struct board *b, const char *text)
 	size_t len;
 	int cp;
 
-	b->npaste = 0;
+	b->prompt.npaste = 0;
 	while ((len = utf8_next(p, &cp)) > 0) {
 		p += len;
 		if (cp == '\\' && (p[0] == 'n' || p[0] == '\\')) {
 			cp = p[0] == 'n' ? '\n' : '\\';
 			p++;
 		}
-		b->paste = xgrow(b->paste, &b->paste_cap, b->npaste + 1,
-		    sizeof *b->paste);
-		b->paste[b->npaste++] = (wchar_t)cp;
+		b->prompt.paste = xgrow(b->prompt.paste, &b->prompt.paste_cap,
+		    b->prompt.npaste + 1, sizeof *b->prompt.paste);
+		b->prompt.paste[b->prompt.npaste++] = (wchar_t)cp;
 	}
 }
 
@@ -234,18 +235,19 @@ script_key(struct board *b)
 	long ms;
 
 	for (;;) {
-		if (b->pending != NULL) {
-			len = utf8_next(b->pending + b->pending_off, &key);
+		if (b->keys.pending != NULL) {
+			len = utf8_next(b->keys.pending +
+			    b->keys.pending_off, &key);
 			if (len > 0) {
-				b->pending_off += len;
+				b->keys.pending_off += len;
 				return key;
 			}
-			free(b->pending);
-			b->pending = NULL;
+			free(b->keys.pending);
+			b->keys.pending = NULL;
 		}
-		if (fgets(line, sizeof line, b->script) == NULL)
+		if (fgets(line, sizeof line, b->keys.script) == NULL)
 			return BOARD_EOF;
-		b->script_line++;
+		b->keys.script_line++;
 		len = strcspn(line, "\r\n");
 		line[len] = '\0';
 		if (len == 0 || (line[0] == '#' && line[1] == ' '))
@@ -268,16 +270,16 @@ script_key(struct board *b)
 			return paste_key(b);
 		}
 		if (strncmp(line, "type ", 5) == 0) {
-			b->pending = xstrdup(line + 5);
-			b->pending_off = 0;
+			b->keys.pending = xstrdup(line + 5);
+			b->keys.pending_off = 0;
 			continue;
 		}
 		if (keymap_key_parse(line, &key))
 			return keymap_key_normalize(key);
-		free(b->fatal);
+		free(b->keys.fatal);
 		what = xasprintf(_("unknown key '%s'"), line);
-		b->fatal = xasprintf("%s:%d: %s", b->script_name,
-		    b->script_line, what);
+		b->keys.fatal = xasprintf("%s:%d: %s", b->keys.script_name,
+		    b->keys.script_line, what);
 		free(what);
 		return BOARD_EOF;
 	}
@@ -296,29 +298,29 @@ watch_open(struct board *b)
 	const char *db = store_path(b->s);
 	char *wal;
 
-	b->watch_fd = b->watch_wal = -1;
+	b->keys.watch_fd = b->keys.watch_wal = -1;
 	if (db == NULL || *db == '\0')
 		return;
-	b->watch_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-	if (b->watch_fd < 0)
+	b->keys.watch_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (b->keys.watch_fd < 0)
 		return;
 	wal = xasprintf("%s-wal", db);
-	b->watch_wal = inotify_add_watch(b->watch_fd, wal,
+	b->keys.watch_wal = inotify_add_watch(b->keys.watch_fd, wal,
 	    IN_MODIFY | IN_CLOSE_WRITE | IN_DELETE_SELF | IN_MOVE_SELF);
 	free(wal);
-	if (b->watch_wal < 0 || inotify_add_watch(b->watch_fd, db,
+	if (b->keys.watch_wal < 0 || inotify_add_watch(b->keys.watch_fd, db,
 	    IN_MODIFY | IN_CLOSE_WRITE) < 0) {
-		close(b->watch_fd);
-		b->watch_fd = -1;
+		close(b->keys.watch_fd);
+		b->keys.watch_fd = -1;
 	}
 }
 
 static void
 watch_close(struct board *b)
 {
-	if (b->watch_fd >= 0)
-		close(b->watch_fd);
-	b->watch_fd = -1;
+	if (b->keys.watch_fd >= 0)
+		close(b->keys.watch_fd);
+	b->keys.watch_fd = -1;
 }
 
 /* Read the pending events.  When the -wal file went away (the last other
@@ -334,10 +336,10 @@ watch_drain(struct board *b)
 	ssize_t n;
 	char *p;
 
-	while ((n = read(b->watch_fd, buf, sizeof buf)) > 0) {
+	while ((n = read(b->keys.watch_fd, buf, sizeof buf)) > 0) {
 		for (p = buf; p < buf + n; p += sizeof *ev + ev->len) {
 			ev = (const struct inotify_event *)p;
-			if (ev->wd == b->watch_wal &&
+			if (ev->wd == b->keys.watch_wal &&
 			    (ev->mask & (IN_IGNORED | IN_DELETE_SELF |
 			    IN_MOVE_SELF)))
 				lost = true;
@@ -364,10 +366,10 @@ wait_ms(struct board *b)
 	struct timespec now;
 	long long ms;
 
-	if (b->watch_fd < 0)
+	if (b->keys.watch_fd < 0)
 		return POLL_MS;
-	if (b->watch_again > 0) {
-		b->watch_again--;
+	if (b->keys.watch_again > 0) {
+		b->keys.watch_again--;
 		return RECHECK_MS;
 	}
 	if (today_pinned())
@@ -393,8 +395,8 @@ wait_input(struct board *b)
 	p[0].fd = fileno(stdin);
 	p[0].events = POLLIN;
 	p[0].revents = 0;
-	if (b->watch_fd >= 0) {
-		p[1].fd = b->watch_fd;
+	if (b->keys.watch_fd >= 0) {
+		p[1].fd = b->keys.watch_fd;
 		p[1].events = POLLIN;
 		p[1].revents = 0;
 		n = 2;
@@ -404,7 +406,7 @@ wait_input(struct board *b)
 		return true;	/* EINTR: a resize, or a stop signal */
 	if (n == 2 && (p[1].revents & POLLIN)) {
 		watch_drain(b);
-		b->watch_again = RECHECKS;
+		b->keys.watch_again = RECHECKS;
 		return false;
 	}
 	return rc > 0;
@@ -418,11 +420,11 @@ term_key(struct board *b)
 
 	if (term_stop)
 		return BOARD_EOF;
-	if (b->script != NULL)
+	if (b->keys.script != NULL)
 		return script_key(b);
 	for (;;) {
 		/* Non-blocking: what curses holds or the terminal has. */
-		rc = wget_wch(b->input, &wc);
+		rc = wget_wch(b->term.input, &wc);
 		if (term_stop)
 			return BOARD_EOF;
 		if (rc != ERR)
@@ -505,7 +507,7 @@ define_keys(void)
 static void
 paste_mode(struct board *b, bool on)
 {
-	if (b->script != NULL)
+	if (b->keys.script != NULL)
 		return;
 	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
 	fflush(stdout);
@@ -554,14 +556,14 @@ term_locale_init(void)
 void
 term_input_reset(struct board *b)
 {
-	if (b->input != NULL && b->input != stdscr)
-		delwin(b->input);
-	b->input = newwin(1, 1, 0, 0);
-	if (b->input == NULL)
-		b->input = stdscr;	/* never: 1x1 always fits */
-	keypad(b->input, TRUE);
-	wtimeout(b->input, 0);	/* term_key() waits in poll() */
-	wnoutrefresh(b->input);
+	if (b->term.input != NULL && b->term.input != stdscr)
+		delwin(b->term.input);
+	b->term.input = newwin(1, 1, 0, 0);
+	if (b->term.input == NULL)
+		b->term.input = stdscr;	/* never: 1x1 always fits */
+	keypad(b->term.input, TRUE);
+	wtimeout(b->term.input, 0);	/* term_key() waits in poll() */
+	wnoutrefresh(b->term.input);
 }
 
 /* The test hooks: PARBOARD_KEYS names a file of scripted keys and
@@ -602,37 +604,37 @@ term_open(struct board *b, char **err)
 	 * handlers (they exit at once) only where none is set. */
 	signals_install();
 	if (keys != NULL && *keys != '\0') {
-		b->script = fopen(keys, "r");
-		if (b->script == NULL)
+		b->keys.script = fopen(keys, "r");
+		if (b->keys.script == NULL)
 			return fail(err, "%s: %s", keys, strerror(errno));
-		b->script_name = xstrdup(keys);
+		b->keys.script_name = xstrdup(keys);
 		if (dump != NULL && *dump != '\0' &&
-		    (b->dump = fopen(dump, "w")) == NULL)
+		    (b->keys.dump = fopen(dump, "w")) == NULL)
 			return fail(err, "%s: %s", dump, strerror(errno));
 		/* Output nowhere, input never read: the script is the
 		 * keyboard and the dump is the screen. */
-		b->tty_out = fopen("/dev/null", "w");
-		b->tty_in = fopen("/dev/null", "r");
-		if (b->tty_out == NULL || b->tty_in == NULL)
+		b->term.tty_out = fopen("/dev/null", "w");
+		b->term.tty_in = fopen("/dev/null", "r");
+		if (b->term.tty_out == NULL || b->term.tty_in == NULL)
 			return fail(err, "/dev/null: %s", strerror(errno));
-		b->screen = newterm(term != NULL && *term ? term : "vt100",
-		    b->tty_out, b->tty_in);
+		b->term.screen = newterm(term != NULL && *term ? term : "vt100",
+		    b->term.tty_out, b->term.tty_in);
 	} else {
-		b->screen = newterm(NULL, stdout, stdin);
+		b->term.screen = newterm(NULL, stdout, stdin);
 		watch_open(b);
 	}
-	if (b->screen == NULL)
+	if (b->term.screen == NULL)
 		return fail(err, _("cannot use terminal type '%s'"),
 		    term != NULL ? term : _("(unset)"));
-	set_term(b->screen);
-	xalloc_oom_set(b->script != NULL ? NULL : term_oom);
+	set_term(b->term.screen);
+	xalloc_oom_set(b->keys.script != NULL ? NULL : term_oom);
 	/* A terminal that cannot move the cursor (TERM=dumb, a bare serial
 	 * line) would show the board as one smeared line: say so instead. */
 	cup = tigetstr("cup");
 	if (cup == NULL || cup == (char *)-1) {
 		endwin();
-		delscreen(b->screen);
-		b->screen = NULL;
+		delscreen(b->term.screen);
+		b->term.screen = NULL;
 		return fail(err, _("terminal type '%s' cannot move the cursor; "
 		    "set TERM to your terminal (xterm, screen, vt100)"),
 		    term != NULL ? term : _("(unset)"));
@@ -665,23 +667,23 @@ term_buffer_frames(void)
 void
 term_close(struct board *b)
 {
-	free(b->paste);
-	b->paste = NULL;
-	b->npaste = b->paste_cap = 0;
+	free(b->prompt.paste);
+	b->prompt.paste = NULL;
+	b->prompt.npaste = b->prompt.paste_cap = 0;
 	watch_close(b);
-	if (b->screen == NULL) {
+	if (b->term.screen == NULL) {
 		signals_restore();
 		return;
 	}
-	if (b->input != NULL && b->input != stdscr)
-		delwin(b->input);
-	b->input = NULL;
+	if (b->term.input != NULL && b->term.input != stdscr)
+		delwin(b->term.input);
+	b->term.input = NULL;
 	curs_set(1);
 	endwin();
 	paste_mode(b, false);
 	xalloc_oom_set(NULL);
-	delscreen(b->screen);
-	b->screen = NULL;
+	delscreen(b->term.screen);
+	b->term.screen = NULL;
 	signals_restore();
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
-/* view.c: drawing the board — header, columns of cards, footer (the
- * task and help views are taskview.c's).
+/* view.c: drawing the board — the layout, the colours, the header and
+ * the footer (the columns of cards are view_board.c's, the task and help
+ * views taskview.c's).
  *
  * Everything is drawn into three windows and sent with one doupdate(), so
  * curses sends only the cells that changed: moving the cursor repaints two
@@ -99,42 +100,56 @@ too_small(void)
 	return LINES < SCREEN_MIN_LINES || COLS < SCREEN_MIN_COLS;
 }
 
+/* fn on each of the board's windows that exists. */
+static void
+windows_each(struct board *b, int (*fn)(WINDOW *))
+{
+	WINDOW *w[] = { b->term.header, b->term.body, b->term.footer };
+	size_t i;
+
+	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (w[i] != NULL)
+			fn(w[i]);
+}
+
 void
 view_free_windows(struct board *b)
 {
-	if (b->header != NULL)
-		delwin(b->header);
-	if (b->body != NULL)
-		delwin(b->body);
-	if (b->footer != NULL)
-		delwin(b->footer);
-	b->header = b->body = b->footer = NULL;
+	windows_each(b, delwin);
+	b->term.header = b->term.body = b->term.footer = NULL;
+}
+
+void
+view_touch(struct board *b)
+{
+	windows_each(b, touchwin);
 }
 
 void
 view_layout(struct board *b)
 {
 	view_free_windows(b);
-	b->footer_rows = 0;
-	b->lines_stale = true;
+	b->term.footer_rows = 0;
+	b->nav.lines_stale = true;
 	if (LINES < 1 || COLS < 1)
 		return;
 	if (!too_small()) {
-		b->footer_rows = LINES >= 12 ? 2 : 1;
-		b->header_rows = LINES >= 12 ? 2 : 1;
-		b->header = newwin(b->header_rows, COLS, 0, 0);
-		b->body = newwin(LINES - b->header_rows - b->footer_rows,
-		    COLS, b->header_rows, 0);
-		b->footer = newwin(b->footer_rows, COLS,
-		    LINES - b->footer_rows, 0);
-		if (b->header != NULL && b->body != NULL && b->footer != NULL)
+		b->term.footer_rows = LINES >= 12 ? 2 : 1;
+		b->term.header_rows = LINES >= 12 ? 2 : 1;
+		b->term.header = newwin(b->term.header_rows, COLS, 0, 0);
+		b->term.body = newwin(LINES - b->term.header_rows -
+		    b->term.footer_rows, COLS, b->term.header_rows, 0);
+		b->term.footer = newwin(b->term.footer_rows, COLS,
+		    LINES - b->term.footer_rows, 0);
+		if (b->term.header != NULL && b->term.body != NULL &&
+		    b->term.footer != NULL)
 			return;
 		/* Out of memory, or a size curses disagrees with: show the
 		 * too-small screen rather than half a board. */
 		view_free_windows(b);
-		b->footer_rows = 0;
+		b->term.footer_rows = 0;
 	}
-	b->body = newwin(LINES, COLS, 0, 0);
+	b->term.body = newwin(LINES, COLS, 0, 0);
 }
 
 void
@@ -147,7 +162,7 @@ view_resize(struct board *b)
 int
 view_body_rows(const struct board *b)
 {
-	return b->body != NULL ? getmaxy(b->body) : 0;
+	return b->term.body != NULL ? getmaxy(b->term.body) : 0;
 }
 
 /* Cards of rows rows in the body below the column titles. */
@@ -190,10 +205,30 @@ view_columns_on_screen(const struct board *b, int *width)
 
 	if (n < 1)
 		n = 1;
-	if (b->ncols > 0 && (size_t)n > b->ncols)
-		n = (int)b->ncols;
+	if (b->nav.ncols > 0 && (size_t)n > b->nav.ncols)
+		n = (int)b->nav.ncols;
 	*width = (COLS - (n - 1)) / n;
 	return n;
+}
+
+/* A frame around w in the characters the board draws with (Unicode, or
+ * ASCII): never curses's line-drawing set, which PuTTY shows as "lqqqk"
+ * when TERM says xterm and the session is UTF-8. */
+void
+view_frame(const struct board *b, WINDOW *w)
+{
+	static const wchar_t *const uni[] = { L"│", L"│", L"─", L"─", L"┌",
+		L"┐", L"└", L"┘" };
+	static const wchar_t *const asc[] = { L"|", L"|", L"-", L"-", L"+",
+		L"+", L"+", L"+" };
+	const wchar_t *const *g = view_ascii(b) ? asc : uni;
+	cchar_t c[8];
+	int i;
+
+	for (i = 0; i < 8; i++)
+		setcchar(&c[i], g[i], A_NORMAL, 0, NULL);
+	wborder_set(w, &c[0], &c[1], &c[2], &c[3], &c[4], &c[5], &c[6],
+	    &c[7]);
 }
 
 /* --- colours ------------------------------------------------------- */
@@ -287,10 +322,10 @@ view_colors(struct board *b)
 	int p;
 
 	for (p = 0; p < PAINT_COUNT; p++)
-		b->paint[p] = def[p].mono;
-	b->cursor_pair = false;
-	b->color = has_colors() && (nc == NULL || *nc == '\0');
-	if (!b->color)
+		b->term.paint[p] = def[p].mono;
+	b->term.cursor_pair = false;
+	b->term.color = has_colors() && (nc == NULL || *nc == '\0');
+	if (!b->term.color)
 		return;
 	start_color();
 	if (use_default_colors() != OK)
@@ -299,7 +334,7 @@ view_colors(struct board *b)
 		f = def[p].fg;
 		g = def[p].bg;
 		set = f != -2;
-		b->paint[p] = def[p].color;
+		b->term.paint[p] = def[p].color;
 		for (i = 0; p < PAINT_CONFIGURABLE && i < b->c->ncolors; i++) {
 			if (strcmp(b->c->colors[i].element, paint_names[p]))
 				continue;
@@ -314,9 +349,9 @@ view_colors(struct board *b)
 			g = g < 0 ? COLOR_BLACK : g;
 		}
 		init_pair((short)p, f, g);
-		b->paint[p] |= COLOR_PAIR(p);
+		b->term.paint[p] |= COLOR_PAIR(p);
 		if (p == PAINT_CURSOR)
-			b->cursor_pair = true;
+			b->term.cursor_pair = true;
 	}
 }
 
@@ -327,15 +362,15 @@ view_header_parts(struct board *b)
 {
 	const char *title;
 
-	free(b->commune);
-	free(b->period);
-	b->commune = b->period = NULL;
-	title = b->plan.name != NULL ? b->plan.name : "";
+	free(b->data.commune);
+	free(b->data.period);
+	b->data.commune = b->data.period = NULL;
+	title = b->data.plan.name != NULL ? b->data.plan.name : "";
 	if (b->c->commune != NULL && *b->c->commune != '\0')
-		b->commune = text_nfc(b->c->commune);
+		b->data.commune = text_nfc(b->c->commune);
 	else
-		b->commune = title_commune(title);
-	b->period = title_period(title);
+		b->data.commune = title_commune(title);
+	b->data.period = title_period(title);
 }
 
 /* Whether gauges, arrows and frames are drawn in ASCII: the setting, or
@@ -354,8 +389,8 @@ view_ascii(const struct board *b)
 
 /* A gauge of width cells, part of whole filled: █ and ░ (PuTTY's
  * default fonts lack the eighth blocks), or # and . */
-static void
-gauge(const struct board *b, struct buf *out, long long part,
+void
+view_gauge(const struct board *b, struct buf *out, long long part,
     long long whole, int width)
 {
 	bool ascii = view_ascii(b);
@@ -395,19 +430,19 @@ header_when(struct board *b)
 	unsigned skip;
 	long days;
 
-	parts[np++] = b->commune ? xstrdup(b->commune) : NULL;
-	parts[np++] = b->period ? xstrdup(b->period) : NULL;
+	parts[np++] = b->data.commune ? xstrdup(b->data.commune) : NULL;
+	parts[np++] = b->data.period ? xstrdup(b->data.period) : NULL;
 	view_date(today(), date, false);
 	parts[np++] = xasprintf(_("Today %s"), date);
-	if (b->nlate > 0)
+	if (b->data.nlate > 0)
 		parts[np++] = xasprintf(ngettext("%zu task late",
-		    "%zu tasks late", b->nlate), b->nlate);
-	if (b->next_due[0] != '\0') {
-		days = date_days_between(today(), b->next_due);
-		view_date(b->next_due, date, b->nlate > 0);
+		    "%zu tasks late", b->data.nlate), b->data.nlate);
+	if (b->data.next_due[0] != '\0') {
+		days = date_days_between(today(), b->data.next_due);
+		view_date(b->data.next_due, date, b->data.nlate > 0);
 		if (days == 0)
 			parts[np++] = xasprintf(_("Due today %s"), date);
-		else if (b->nlate > 0)
+		else if (b->data.nlate > 0)
 			parts[np++] = xasprintf(ngettext(
 			    "next deadline %s, %ld day left",
 			    "next deadline %s, %ld days left",
@@ -439,27 +474,28 @@ header_score(struct board *b)
 	struct buf g = { 0 };
 	unsigned skip;
 
-	view_score(b->recovered, rec);
-	view_score(b->at_stake, stake);
-	if (b->plan.has_total) {
-		view_score(b->plan.total_appraised, ap);
+	view_score(b->data.recovered, rec);
+	view_score(b->data.at_stake, stake);
+	if (b->data.plan.has_total) {
+		view_score(b->data.plan.total_appraised, ap);
 		view_score(board_score_now(b), now);
-		view_score(b->plan.total_appraised + b->at_stake, pr);
+		view_score(b->data.plan.total_appraised + b->data.at_stake, pr);
 		parts[0] = xasprintf(_("Score %s · now %s (%s of %s "
 		    "recovered) → %s"), ap, now, rec, stake, pr);
 	} else {
 		parts[0] = xasprintf(_("Score ? · %s of %s recovered"), rec,
 		    stake);
 	}
-	gauge(b, &g, b->recovered, b->at_stake, 10);
+	view_gauge(b, &g, b->data.recovered, b->data.at_stake, 10);
 	parts[1] = buf_take(&g);
-	if (b->nchanged > 0)
+	if (b->data.nchanged > 0)
 		/* TRANSLATORS: *N counts the cards changed since the last
 		 * meeting (marked *). */
-		parts[2] = xasprintf(_("Done %zu/%zu · *%zu"), b->ndone,
-		    b->ntasks, b->nchanged);
+		parts[2] = xasprintf(_("Done %zu/%zu · *%zu"), b->data.ndone,
+		    b->data.ntasks, b->data.nchanged);
 	else
-		parts[2] = xasprintf(_("Done %zu/%zu"), b->ndone, b->ntasks);
+		parts[2] = xasprintf(_("Done %zu/%zu"), b->data.ndone,
+		    b->data.ntasks);
 	for (skip = 0; ; skip = 2) {
 		line = join(parts, 3, skip);
 		if (text_width(line) <= COLS || skip == 2)
@@ -477,317 +513,22 @@ draw_header(struct board *b)
 {
 	char *when, *sc;
 
-	if (b->header == NULL)
+	if (b->term.header == NULL)
 		return;
 	when = header_when(b);
 	sc = header_score(b);
-	if (b->header_rows > 1) {
-		view_put(b->header, 0, 0, when, COLS, b->paint[PAINT_HEADER]);
-		view_put(b->header, 1, 0, sc, COLS, b->paint[PAINT_HEADER]);
+	if (b->term.header_rows > 1) {
+		view_put(b->term.header, 0, 0, when, COLS,
+		    b->term.paint[PAINT_HEADER]);
+		view_put(b->term.header, 1, 0, sc, COLS,
+		    b->term.paint[PAINT_HEADER]);
 	} else {
-		view_put(b->header, 0, 0, sc, COLS, b->paint[PAINT_HEADER]);
+		view_put(b->term.header, 0, 0, sc, COLS,
+		    b->term.paint[PAINT_HEADER]);
 	}
-	wnoutrefresh(b->header);
+	wnoutrefresh(b->term.header);
 	free(when);
 	free(sc);
-}
-
-/* --- the board ----------------------------------------------------- */
-
-/* The paint of a card's status word and its mark: ! late, ~ due soon,
- * # blocked, + done, > in progress, a space to do. */
-static enum paint
-status_paint(const struct board *b, const struct task *t, char *mark)
-{
-	*mark = ' ';
-	if (t->status != STATUS_DONE && task_overdue(t))
-		*mark = '!';
-	else if (board_task_soon(b, t))
-		*mark = '~';
-	switch (t->status) {
-	case STATUS_BLOCKED:
-		*mark = *mark == ' ' ? '#' : *mark;
-		return PAINT_BLOCKED;
-	case STATUS_DONE:
-		*mark = '+';
-		return PAINT_DONE;
-	case STATUS_DOING:
-		*mark = *mark == ' ' ? '>' : *mark;
-		return PAINT_NORMAL;
-	default:
-		return PAINT_NORMAL;
-	}
-}
-
-/* The due state in words ("5 days late", "due in 3 days") and its paint;
- * NULL when the task is done or not due soon. */
-static char *
-due_words(const struct board *b, const struct task *t, enum paint *p)
-{
-	long d;
-
-	if (t->status == STATUS_DONE || t->due == NULL)
-		return NULL;
-	d = date_days_between(today(), t->due);
-	if (d < 0) {
-		*p = PAINT_OVERDUE;
-		return xasprintf(ngettext("%ld day late", "%ld days late",
-		    (unsigned long)-d), -d);
-	}
-	if (!board_task_soon(b, t))
-		return NULL;
-	*p = PAINT_SOON;
-	if (d == 0)
-		return xstrdup(_("due today"));
-	return xasprintf(ngettext("due in %ld day", "due in %ld days",
-	    (unsigned long)d), d);
-}
-
-/* The count of a counted target's period, supporting roles, and note
- * and evidence counts: "2/3 bài · 11/2023 +TP-HT n2 e1"; a done task
- * that no document proves shows e0. */
-static char *
-card_tail(const struct board *bd, const struct task *t)
-{
-	struct buf b = { 0 };
-	char *sup, *tok, *save, progress[64];
-
-	board_task_progress(bd, t, progress, NULL, NULL);
-	buf_adds(&b, progress);
-
-	if (t->support != NULL && *t->support != '\0') {
-		sup = xstrdup(t->support);
-		for (tok = strtok_r(sup, ",", &save); tok != NULL;
-		    tok = strtok_r(NULL, ",", &save)) {
-			if (b.len > 0)
-				buf_addc(&b, ' ');
-			buf_addf(&b, "+%s", tok);
-		}
-		free(sup);
-	}
-	if (t->nnotes > 0)
-		buf_addf(&b, "%sn%d", b.len ? " " : "", t->nnotes);
-	if (t->nevidence > 0 || (t->status == STATUS_DONE &&
-	    t->crit_title != NULL))
-		buf_addf(&b, "%se%d", b.len ? " " : "", t->nevidence);
-	return b.data != NULL ? buf_take(&b) : xstrdup("");
-}
-
-/* The cursor: its own colour pair, or reverse video without bold (bold
- * under reverse is a low-contrast colour in PuTTY). */
-static attr_t
-cursor_attr(const struct board *b, attr_t attr)
-{
-	if (b->cursor_pair)
-		return b->paint[PAINT_CURSOR];
-	return (attr & ~(A_BOLD | A_COLOR)) | A_REVERSE;
-}
-
-/* First row: mark, code, points and due date. */
-static void
-card_heading(struct board *b, int y, int x, int width, const struct task *t,
-    attr_t attr)
-{
-	char mark, pts[32] = "", due[11] = "", *left, *right;
-	int lw, rw;
-
-	status_paint(b, t, &mark);
-	if (t->has_points)
-		view_score(t->points, pts);
-	if (t->due != NULL)
-		view_date(t->due, due, true);
-	left = xasprintf("%c %s%s", mark, t->code != NULL ? t->code : "·",
-	    board_task_changed(b, t->id) ? " *" : "");
-	right = xasprintf("%s%s%s", pts, *pts && *due ? " · " : "", due);
-	lw = text_width(left);
-	rw = text_width(right);
-	if (lw + 1 + rw > width) {
-		view_put(b->body, y, x, left, width, attr);
-	} else {
-		view_put(b->body, y, x, left, width - rw, attr);
-		view_put(b->body, y, x + width - rw, right, rw, attr);
-	}
-	free(left);
-	free(right);
-}
-
-/* Second row: the status word and the due state, each in its paint, and
- * the supporting roles and counts (or "supporting") at the right. */
-static void
-card_status(struct board *b, int y, int x, int width, const struct task *t,
-    bool supporting)
-{
-	char mark, *due, *tail;
-	enum paint sp = status_paint(b, t, &mark), dp = PAINT_NORMAL;
-	const char *word = status_label(t->status);
-	int sw, dw, tw, used;
-
-	due = due_words(b, t, &dp);
-	tail = supporting ? xstrdup(_("supporting")) : card_tail(b, t);
-	sw = text_width(word);
-	dw = due != NULL ? 3 + text_width(due) : 0;
-	tw = text_width(tail);
-	if (sw + dw + 1 + tw > width)
-		tw = 0;
-	view_put(b->body, y, x, word, sw < width ? sw : width, b->paint[sp]);
-	used = sw;
-	if (due != NULL && used + 3 < width) {
-		view_put(b->body, y, x + used, " · ", 3, b->paint[PAINT_NORMAL]);
-		used += 3;
-		view_put(b->body, y, x + used, due, width - used - tw,
-		    b->paint[dp]);
-		used = width - tw;
-	}
-	if (used < width - tw)
-		view_put(b->body, y, x + used, "", width - tw - used,
-		    A_NORMAL);
-	if (tw > 0)
-		view_put(b->body, y, x + width - tw, tail, tw,
-		    b->paint[PAINT_NORMAL]);
-	free(due);
-	free(tail);
-}
-
-static void
-draw_card(struct board *b, int y, int x, int width, const struct task *t,
-    bool selected, bool supporting)
-{
-	char mark, *title, *row;
-	const char *p, *next;
-	enum paint sp = status_paint(b, t, &mark);
-	attr_t attr = b->paint[sp];
-	int k, rows = view_card_rows(b);
-	size_t n;
-
-	/* The heading is late's or soon's colour when the task is. */
-	if (mark == '!')
-		attr = b->paint[PAINT_OVERDUE];
-	else if (mark == '~')
-		attr = b->paint[PAINT_SOON];
-	card_heading(b, y, x, width, t, selected ? cursor_attr(b, attr) :
-	    attr);
-	card_status(b, y + 1, x, width, t, supporting);
-	title = clean(t->title != NULL ? t->title : "");
-	for (k = 2, p = title; k < rows; k++) {
-		if (k == rows - 1) {
-			view_put(b->body, y + k, x, p, width,
-			    b->paint[PAINT_NORMAL]);
-			break;
-		}
-		n = text_wrap_first(p, width, &next);
-		row = xstrndup(p, n);
-		view_put(b->body, y + k, x, row, width, b->paint[PAINT_NORMAL]);
-		free(row);
-		for (p = next; *p == ' '; p++)
-			;
-	}
-	free(title);
-}
-
-static void
-draw_column(struct board *b, size_t ci, int x, int width, bool more_left,
-    bool more_right)
-{
-	struct column *col = &b->cols[ci];
-	bool current = ci == b->col;
-	int per = view_cards_per_screen(b), step = view_card_rows(b) + 1, k, rw;
-	int avail, tw;
-	attr_t attr = b->paint[PAINT_COLUMN];
-	char *tag, *name;
-	struct buf right = { 0 };
-	size_t idx, last;
-
-	if (current)
-		attr = b->cursor_pair ? b->paint[PAINT_CURSOR] : A_REVERSE;
-	last = col->top + (size_t)per;
-	if (last > col->ncards)
-		last = col->ncards;
-	buf_addf(&right, "%zu/%zu", col->done, col->total);
-	if (width >= COLUMN_MIN_WIDTH) {
-		buf_addc(&right, ' ');
-		gauge(b, &right, (long long)col->done, (long long)col->total,
-		    4);
-	}
-	if (col->top > 0)
-		buf_adds(&right, view_ascii(b) ? " ^" : " ↑");
-	if (last < col->ncards)
-		buf_adds(&right, view_ascii(b) ? " v" : " ↓");
-	if (more_right)
-		buf_adds(&right, " >");
-	/* Only the number and id of the current column are highlighted:
-	 * moving to the next column repaints few cells. */
-	tag = xasprintf("%s%zu %s", more_left ? "< " : "", ci + 1, col->id);
-	name = xasprintf(" %s", col->name);
-	rw = text_width(right.data);
-	avail = rw + 8 > width ? width : width - rw - 1;
-	tw = text_width(tag);
-	if (tw > avail)
-		tw = avail;
-	view_put(b->body, 0, x, tag, tw, attr);
-	view_put(b->body, 0, x + tw, name, avail - tw, b->paint[PAINT_COLUMN]);
-	if (avail < width) {
-		view_put(b->body, 0, x + avail, "", 1, b->paint[PAINT_COLUMN]);
-		view_put(b->body, 0, x + width - rw, right.data, rw,
-		    b->paint[PAINT_COLUMN]);
-	}
-	free(name);
-	free(tag);
-	buf_free(&right);
-	if (col->ncards == 0) {
-		view_put(b->body, 1, x, col->total ? _("(no matching task)") :
-		    _("(empty)"), width, A_NORMAL);
-		return;
-	}
-	for (k = 0, idx = col->top; idx < last; k++, idx++)
-		draw_card(b, 1 + k * step, x, width,
-		    &b->tasks[col->cards[idx]], current && idx == col->cur,
-		    idx >= col->nown);
-}
-
-/* A frame around w in the characters the board draws with (Unicode, or
- * ASCII): never curses's line-drawing set, which PuTTY shows as "lqqqk"
- * when TERM says xterm and the session is UTF-8. */
-void
-view_frame(const struct board *b, WINDOW *w)
-{
-	static const wchar_t *const uni[] = { L"│", L"│", L"─", L"─", L"┌",
-		L"┐", L"└", L"┘" };
-	static const wchar_t *const asc[] = { L"|", L"|", L"-", L"-", L"+",
-		L"+", L"+", L"+" };
-	const wchar_t *const *g = view_ascii(b) ? asc : uni;
-	cchar_t c[8];
-	int i;
-
-	for (i = 0; i < 8; i++)
-		setcchar(&c[i], g[i], A_NORMAL, 0, NULL);
-	wborder_set(w, &c[0], &c[1], &c[2], &c[3], &c[4], &c[5], &c[6],
-	    &c[7]);
-}
-
-static void
-draw_board(struct board *b)
-{
-	int width, nvis, i, rows = view_body_rows(b);
-	size_t ci;
-	cchar_t bar;
-
-	setcchar(&bar, L"│", A_NORMAL, 0, NULL);
-	werase(b->body);
-	if (b->ncols == 0) {
-		view_put(b->body, 1, 0, _("No tasks yet"), COLS, A_NORMAL);
-		return;
-	}
-	nvis = view_columns_on_screen(b, &width);
-	for (i = 0; i < nvis; i++) {
-		ci = b->left + (size_t)i;
-		if (ci >= b->ncols)
-			break;
-		draw_column(b, ci, i * (width + 1), width, i == 0 && b->left > 0,
-		    i == nvis - 1 && ci + 1 < b->ncols);
-		if (i + 1 < nvis && ci + 1 < b->ncols)
-			mvwvline_set(b->body, 0, i * (width + 1) + width,
-			    &bar, rows);
-	}
 }
 
 /* --- footer -------------------------------------------------------- */
@@ -795,15 +536,15 @@ draw_board(struct board *b)
 const char *
 view_filter_name(const struct board *b)
 {
-	if (b->f_overdue)
+	if (b->filter.overdue)
 		return _("overdue");
-	if (b->f_mine)
+	if (b->filter.only_mine)
 		return _("mine");
-	if (b->f_status == FILTER_OPEN)
+	if (b->filter.status == FILTER_OPEN)
 		return _("not done");
-	if (b->f_status == FILTER_AGENDA)
+	if (b->filter.status == FILTER_AGENDA)
 		return _("due soon, all roles");
-	return status_label((enum status)b->f_status);
+	return status_label((enum status)b->filter.status);
 }
 
 static void
@@ -831,7 +572,7 @@ draw_hints(struct board *b, int y)
 		{ ACTION_HELP, N_("help") },
 	};
 	struct buf line = { 0 };
-	size_t i, n = b->view == VIEW_BOARD ?
+	size_t i, n = b->nav.view == VIEW_BOARD ?
 	    sizeof board_hints / sizeof board_hints[0] :
 	    sizeof text_hints / sizeof text_hints[0];
 	char *keys, *item;
@@ -839,10 +580,11 @@ draw_hints(struct board *b, int y)
 	const char *label;
 
 	for (i = 0; i < n; i++) {
-		a = b->view == VIEW_BOARD ? board_hints[i].a : text_hints[i].a;
-		label = _(b->view == VIEW_BOARD ? board_hints[i].label :
+		a = b->nav.view == VIEW_BOARD ? board_hints[i].a :
+		    text_hints[i].a;
+		label = _(b->nav.view == VIEW_BOARD ? board_hints[i].label :
 		    text_hints[i].label);
-		if (b->view == VIEW_HELP && a != ACTION_BACK &&
+		if (b->nav.view == VIEW_HELP && a != ACTION_BACK &&
 		    a != ACTION_MOVE_DOWN)
 			continue;
 		keys = keymap_keys_of(a);
@@ -861,8 +603,8 @@ draw_hints(struct board *b, int y)
 		buf_adds(&line, item);
 		free(item);
 	}
-	view_put(b->footer, y, 0, line.data ? line.data : "", COLS,
-	    b->paint[PAINT_FOOTER]);
+	view_put(b->term.footer, y, 0, line.data ? line.data : "", COLS,
+	    b->term.paint[PAINT_FOOTER]);
 	buf_free(&line);
 }
 
@@ -870,63 +612,66 @@ static void
 draw_footer(struct board *b)
 {
 	struct buf st = { 0 };
-	int y = b->footer_rows - 1;
+	int y = b->term.footer_rows - 1;
 
-	if (b->footer == NULL)
+	if (b->term.footer == NULL)
 		return;
-	if (b->footer_rows > 1)
+	if (b->term.footer_rows > 1)
 		draw_hints(b, 0);
-	if (b->msg != NULL) {
-		view_put(b->footer, y, 0, b->msg, COLS, b->msg_error ?
-		    b->paint[PAINT_ERROR] : b->paint[PAINT_FOOTER]);
-	} else if (b->search != NULL || b->f_overdue || b->f_mine ||
-	    b->f_status >= 0) {
-		if (b->search != NULL)
-			buf_addf(&st, _("Search \"%s\""), b->search);
-		if (b->f_overdue || b->f_mine || b->f_status >= 0) {
+	if (b->prompt.msg != NULL) {
+		view_put(b->term.footer, y, 0, b->prompt.msg, COLS,
+		    b->prompt.msg_error ? b->term.paint[PAINT_ERROR] :
+		    b->term.paint[PAINT_FOOTER]);
+	} else if (search_active(b)) {
+		if (b->filter.search != NULL)
+			buf_addf(&st, _("Search \"%s\""), b->filter.search);
+		if (b->filter.overdue || b->filter.only_mine ||
+		    b->filter.status >= 0) {
 			if (st.len > 0)
 				buf_adds(&st, " · ");
 			buf_addf(&st, _("Filter: %s"), view_filter_name(b));
 		}
 		buf_adds(&st, " · ");
 		buf_adds(&st, _("Esc to clear"));
-		view_put(b->footer, y, 0, st.data, COLS, b->paint[PAINT_FOOTER]);
+		view_put(b->term.footer, y, 0, st.data, COLS,
+		    b->term.paint[PAINT_FOOTER]);
 		buf_free(&st);
-	} else if (b->footer_rows == 1) {
+	} else if (b->term.footer_rows == 1) {
 		draw_hints(b, 0);
 	} else {
-		view_put(b->footer, y, 0, store_readonly(b->s) ?
-		    _("Read-only") : "", COLS, b->paint[PAINT_FOOTER]);
+		view_put(b->term.footer, y, 0, store_readonly(b->s) ?
+		    _("Read-only") : "", COLS, b->term.paint[PAINT_FOOTER]);
 	}
-	wnoutrefresh(b->footer);
+	wnoutrefresh(b->term.footer);
 }
 
 void
 view_draw(struct board *b)
 {
-	if (b->body == NULL) {
+	if (b->term.body == NULL) {
 		doupdate();
 		return;
 	}
-	if (too_small() || b->header == NULL) {
-		werase(b->body);
+	if (too_small() || b->term.header == NULL) {
+		werase(b->term.body);
 		/* On one line, the last cell is the bottom-right corner:
 		 * ncurses fills it by inserting a character, and on a 1×1
 		 * screen it inserts one from outside the screen. */
-		view_put(b->body, 0, 0, _("Window too small"),
+		view_put(b->term.body, 0, 0, _("Window too small"),
 		    LINES > 1 ? COLS : COLS - 1, A_BOLD);
 		if (LINES > 1)
-			view_put(b->body, 1, 0, _("q to quit"), COLS, A_NORMAL);
-		wnoutrefresh(b->body);
+			view_put(b->term.body, 1, 0, _("q to quit"), COLS,
+			    A_NORMAL);
+		wnoutrefresh(b->term.body);
 		doupdate();
 		return;
 	}
 	draw_header(b);
-	if (b->view == VIEW_BOARD)
-		draw_board(b);
+	if (b->nav.view == VIEW_BOARD)
+		view_board_draw(b);
 	else
 		taskview_draw_text(b);
-	wnoutrefresh(b->body);
+	wnoutrefresh(b->term.body);
 	draw_footer(b);
 	doupdate();
 }

@@ -214,3 +214,22 @@ words_net_change(const struct net_change *c)
 	b.data[--b.len] = '\0';
 	return buf_take(&b);
 }
+
+/* --- a change this board may undo ---------------------------------------- */
+
+char *
+words_undo(const char *task, enum history_kind kind, const char *old,
+    const char *new)
+{
+	char d1[11], d2[11];
+
+	if (kind == HK_DUE)
+		return xasprintf(_("%s: due date %s → %s"), task,
+		    old != NULL ? i18n_date(old, d1, sizeof d1) : "-",
+		    new != NULL ? i18n_date(new, d2, sizeof d2) : "-");
+	if (kind == HK_ROLE)
+		return xasprintf(_("%s: role %s → %s"), task,
+		    old != NULL ? old : "-", new != NULL ? new : "-");
+	return xasprintf("%s: %s → %s", task, status_text(old),
+	    status_text(new));
+}

@@ -23,5 +23,11 @@ char *words_history(const struct history *h);
 char *words_change(const struct change *c);
 /* "1.5.3: To do → Done; 1 note". */
 char *words_net_change(const struct net_change *c);
+/* What one change of this board did, as its undo offers it back: task
+ * (a code or "#12") and the field's old and new values as stored, for
+ * HK_STATUS "1.7: Done → In progress", HK_DUE "1.7: due date 01/02/2024
+ * → -", HK_ROLE "1.7: role VH-XH → CA". */
+char *words_undo(const char *task, enum history_kind kind, const char *old,
+    const char *new);
 
 #endif

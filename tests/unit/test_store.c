@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 /* Before cmocka.h, whose fail() macro would hide util.h's fail(). */
+#include "board.h"
 #include "date.h"
 #include "i18n.h"
 #include "store.h"
@@ -942,10 +943,45 @@ test_nested(void **state)
 
 static void set_status(struct store *, long, const char *);
 
+/* The board sorts its cards on keys copied out of the tasks (board.c's
+ * order_key_cmp, through board_index_order): the tasks t, shuffled and
+ * some given codes that are no plain numbers, in task_order_cmp's
+ * order. */
+static void
+board_order_agrees(const struct task *t, size_t n)
+{
+	static const char *const odd[] = {
+		"A.1", "1.a", "1.", "01.9", "1.2.3.4.5", "65534.1", "", "1.9",
+	};
+	struct task *v = xcalloc(n, sizeof *v), tmp;
+	size_t *order = xcalloc(n, sizeof *order), i, j;
+	unsigned long r = 777;
+
+	memcpy(v, t, n * sizeof *v);	/* shallow: nothing freed here */
+	for (i = n - 1; i > 0; i--) {
+		r = r * 1103515245 + 12345;
+		j = (r >> 8) % (i + 1);
+		tmp = v[i];
+		v[i] = v[j];
+		v[j] = tmp;
+	}
+	for (i = 0; i < n; i += 3)
+		v[i].code = (char *)odd[(i / 3) % 8];
+	board_index_order(v, n, order);
+	for (i = 1; i < n; i++)
+		if (task_order_cmp(&v[order[i - 1]], &v[order[i]]) >= 0)
+			fail_msg("the board's order and task_order_cmp "
+			    "disagree at %zu: #%ld, #%ld", i,
+			    v[order[i - 1]].id, v[order[i]].id);
+	free(order);
+	free(v);
+}
+
 /* The card order and the overdue rule have a C form (task.h) and an SQL
  * form (store_impl.h TASK_ORDER, TASK_FILTER): on a shuffled plan with
  * ties of every kind and late, done and undated tasks, store_tasks reads
- * in task_order_cmp's order and --overdue picks task_overdue's tasks. */
+ * in task_order_cmp's order and --overdue picks task_overdue's tasks.
+ * The board's own fast order agrees too (board_order_agrees). */
 static void
 test_rules_agree(void **state)
 {
@@ -998,6 +1034,7 @@ test_rules_agree(void **state)
 		if (task_order_cmp(&t[i - 1], &t[i]) >= 0)
 			fail_msg("SQL order and task_order_cmp disagree at "
 			    "%zu: #%ld, #%ld", i, t[i - 1].id, t[i].id);
+	board_order_agrees(t, n);
 	assert_int_equal(store_tasks(s, plan_id, &late, &u, &nu, &err), 0);
 	for (i = j = 0; i < n; i++) {
 		if (!task_overdue(&t[i]))

@@ -15,7 +15,9 @@
 #include "derive.h"
 #include "meeting.h"
 #include "task.h"
+#include "i18n.h"
 #include "util.h"
+#include "words.h"
 
 #include <cmocka.h>
 
@@ -186,6 +188,39 @@ test_seed_score(void **state)
 	config_free(cfg);
 }
 
+/* The board's undo offer in words (words_undo): a status by its label,
+ * a due date as the language writes it (none is "-"), a role. */
+static void
+test_words_undo(void **state)
+{
+	char *s, *want, day[32];
+
+	(void)state;
+	s = words_undo("1.7", HK_STATUS, "done", "doing");
+	want = xasprintf("1.7: %s → %s", status_label(STATUS_DONE),
+	    status_label(STATUS_DOING));
+	assert_string_equal(s, want);
+	free(s);
+	free(want);
+	i18n_date("2024-02-05", day, sizeof day);
+	s = words_undo("#12", HK_DUE, NULL, "2024-02-05");
+	want = xasprintf("#12: due date - → %s", day);
+	assert_string_equal(s, want);
+	free(s);
+	free(want);
+	s = words_undo("1.7", HK_DUE, "2024-02-05", NULL);
+	want = xasprintf("1.7: due date %s → -", day);
+	assert_string_equal(s, want);
+	free(s);
+	free(want);
+	s = words_undo("1.7", HK_ROLE, "VH-XH", "CA");
+	assert_string_equal(s, "1.7: role VH-XH → CA");
+	free(s);
+	s = words_undo("1.7", HK_ROLE, NULL, "CA");
+	assert_string_equal(s, "1.7: role - → CA");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -194,6 +229,7 @@ main(void)
 		cmocka_unit_test(test_overdue),
 		cmocka_unit_test(test_meeting_local_day),
 		cmocka_unit_test(test_seed_score),
+		cmocka_unit_test(test_words_undo),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
