@@ -450,46 +450,47 @@ shm_open_fd(struct store *s)
 	free(shm);
 }
 
-static int
-store_open_path(const char *path, bool create, struct store **out,
-    char **err)
+/* A store for path, not yet connected: read-only without write access
+ * to the file or to its directory (where the WAL and shared-memory
+ * files live). */
+static struct store *
+store_new(const char *path)
 {
-	struct store *s;
-	long version;
-	int flags;
+	struct store *s = xcalloc(1, sizeof *s);
 
-	if (check_path(path, create, err) != 0)
-		return -1;
-	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->shm_fd = -1;
 	s->busy_ms = store_busy_ms();
-	/* Without write access to the file or to its directory (where the
-	 * WAL and shared-memory files live) open for reading only. */
 	s->readonly = access(path, F_OK) == 0 &&
 	    (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 ||
 	    !dir_writable(path));
+	return s;
+}
+
+/* Open the connection, for reading only when writing fails on a file
+ * that exists. */
+static int
+db_connect(struct store *s, bool create, char **err)
+{
+	int flags;
+
 	/* One thread uses a connection: without its mutex, every
 	 * sqlite3_step() and sqlite3_column_*() skips a lock and an
 	 * unlock (a tenth of reading 10 000 tasks). */
 	flags = SQLITE_OPEN_NOMUTEX | (s->readonly ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK &&
-	    !s->readonly && access(path, F_OK) == 0) {
+	if (sqlite3_open_v2(s->path, &s->db, flags, NULL) != SQLITE_OK &&
+	    !s->readonly && access(s->path, F_OK) == 0) {
 		sqlite3_close(s->db);
 		s->db = NULL;
 		s->readonly = true;
-		sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY |
+		sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READONLY |
 		    SQLITE_OPEN_NOMUTEX, NULL);
 	}
-	if (s->db == NULL || sqlite3_errcode(s->db) != SQLITE_OK) {
-		if (s->db == NULL)
-			store_fail_in(err, path, _("cannot open database"));
-		else
-			store_dberr(s, err);
-		store_close(s);
-		return -1;
-	}
+	if (s->db == NULL)
+		return store_fail_in(err, s->path, _("cannot open database"));
+	if (sqlite3_errcode(s->db) != SQLITE_OK)
+		return store_dberr(s, err);
 	if (sqlite3_db_readonly(s->db, "main") == 1)
 		s->readonly = true;
 	db_setup(s);
@@ -506,34 +507,64 @@ store_open_path(const char *path, bool create, struct store **out,
 		sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL,
 		    &one);
 	}
+	return 0;
+}
+
+/* The schema version in *version, once the file is known to be SQLite
+ * and ours; foreign keys on. */
+static int
+db_check(struct store *s, long *version, char **err)
+{
+	int code;
 
 	/* The first read tells a file that is not SQLite at all. */
-	if (s->readonly && store_pragma_int(s, "PRAGMA user_version", &version,
-	    NULL) != 0 && ((sqlite3_errcode(s->db) & 0xff) ==
-	    SQLITE_CANTOPEN || (sqlite3_errcode(s->db) & 0xff) ==
-	    SQLITE_READONLY))
-		reopen_immutable(s);
-	if (store_pragma_int(s, "PRAGMA user_version", &version, err) != 0 ||
-	    check_ours(s, version, err) != 0 ||
-	    store_exec(s, "PRAGMA foreign_keys = ON", err) != 0) {
+	if (s->readonly && store_pragma_int(s, "PRAGMA user_version", version,
+	    NULL) != 0) {
+		code = sqlite3_errcode(s->db) & 0xff;
+		if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY)
+			reopen_immutable(s);
+	}
+	if (store_pragma_int(s, "PRAGMA user_version", version, err) != 0 ||
+	    check_ours(s, *version, err) != 0 ||
+	    store_exec(s, "PRAGMA foreign_keys = ON", err) != 0)
+		return -1;
+	return 0;
+}
+
+/* The journal of a writable database.  Read-only media cannot switch
+ * journal mode: not fatal.  In WAL, FULL syncs the log on every commit:
+ * a change acknowledged is a change kept, even through a power cut. */
+static void
+db_journal(struct store *s)
+{
+	if (s->readonly)
+		return;
+	sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+	/* With the log kept (PERSIST_WAL, db_connect), a size limit makes
+	 * the last connection's checkpoint empty it: the next start has
+	 * no old log to scan.  4 MB is about the log of SQLite's
+	 * 1000-page automatic checkpoint. */
+	sqlite3_exec(s->db, "PRAGMA journal_size_limit = 4194304", NULL,
+	    NULL, NULL);
+}
+
+static int
+store_open_path(const char *path, bool create, struct store **out,
+    char **err)
+{
+	struct store *s;
+	long version;
+
+	if (check_path(path, create, err) != 0)
+		return -1;
+	s = store_new(path);
+	if (db_connect(s, create, err) != 0 ||
+	    db_check(s, &version, err) != 0) {
 		store_close(s);
 		return -1;
 	}
-	/* Read-only media cannot switch journal mode: not fatal.  In WAL,
-	 * FULL syncs the log on every commit: a change acknowledged is a
-	 * change kept, even through a power cut. */
-	if (!s->readonly) {
-		sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL,
-		    NULL);
-		sqlite3_exec(s->db, "PRAGMA synchronous = FULL", NULL, NULL,
-		    NULL);
-		/* With the log kept (PERSIST_WAL above), a size limit
-		 * makes the last connection's checkpoint empty it: the
-		 * next start has no old log to scan.  4 MB is about the
-		 * log of SQLite's 1000-page automatic checkpoint. */
-		sqlite3_exec(s->db, "PRAGMA journal_size_limit = 4194304",
-		    NULL, NULL, NULL);
-	}
+	db_journal(s);
 	shm_open_fd(s);		/* before migrate, which may wait */
 	if (store_migrate(s, version, err) != 0) {
 		store_close(s);
