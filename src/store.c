@@ -228,13 +228,27 @@ store_step(struct store *s, sqlite3_stmt *st, char **err)
 	return -1;
 }
 
+/* Reset a cached statement, finalize a one-off one. */
+static void
+release(struct store *s, sqlite3_stmt *st)
+{
+	int i;
+
+	for (i = 0; i < SQ_COUNT && s->st[i] != st; i++)
+		;
+	if (i < SQ_COUNT)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
+}
+
 void *
 store_rows(struct store *s, sqlite3_stmt *st, size_t size,
     store_row_fn *row, void *arg, size_t *n, int *rc, char **err)
 {
 	char *v = NULL, *e;
 	size_t cap = 0;
-	int i, step;
+	int step;
 
 	*n = 0;
 	while ((step = store_step(s, st, err)) == SQLITE_ROW) {
@@ -244,14 +258,45 @@ store_rows(struct store *s, sqlite3_stmt *st, size_t size,
 		if (row(st, e, arg))
 			(*n)++;
 	}
-	for (i = 0; i < SQ_COUNT && s->st[i] != st; i++)
-		;
-	if (i < SQ_COUNT)
-		sqlite3_reset(st);
-	else
-		sqlite3_finalize(st);
+	release(s, st);
 	*rc = step < 0 ? -1 : 0;
 	return v;
+}
+
+int
+store_row(struct store *s, sqlite3_stmt *st, store_row_fn *row,
+    void *elem, void *arg, char **err)
+{
+	int rc = store_step(s, st, err);
+
+	if (rc == SQLITE_ROW)
+		row(st, elem, arg);
+	release(s, st);
+	if (rc < 0)
+		return -1;
+	return rc == SQLITE_ROW ? 0 : 1;
+}
+
+bool
+store_read_long(sqlite3_stmt *st, void *elem, void *arg)
+{
+	(void)arg;
+	*(long *)elem = (long)sqlite3_column_int64(st, 0);
+	return true;
+}
+
+int
+store_run_id(struct store *s, const char *sql, long id, char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = store_run(s, st, err);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 /* Step a statement that returns no rows, then reset it. */
@@ -280,15 +325,10 @@ int
 store_pragma_int(struct store *s, const char *sql, long *out, char **err)
 {
 	sqlite3_stmt *st = store_prepare(s, sql, err);
-	int rc;
 
 	if (st == NULL)
 		return -1;
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW)
-		*out = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return rc < 0 ? -1 : 0;
+	return store_row(s, st, store_read_long, out, NULL, err) < 0 ? -1 : 0;
 }
 
 static bool
@@ -714,9 +754,9 @@ store_readonly_why(const struct store *s)
 }
 
 long
-store_data_version(struct store *s)
+store_sq_long(struct store *s, enum sq which)
 {
-	sqlite3_stmt *st = store_sq(s, SQ_DATA_VERSION, NULL);
+	sqlite3_stmt *st = store_sq(s, which, NULL);
 	long v = -1;
 
 	if (st == NULL)
@@ -725,4 +765,10 @@ store_data_version(struct store *s)
 		v = (long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return v;
+}
+
+long
+store_data_version(struct store *s)
+{
+	return store_sq_long(s, SQ_DATA_VERSION);
 }

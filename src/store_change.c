@@ -40,6 +40,22 @@ current_clear(struct current *c)
 	free(c->role_source);
 }
 
+static bool
+read_current_row(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct current *c = elem;
+
+	(void)arg;
+	c->version = (long)sqlite3_column_int64(st, 0);
+	c->status = col_str(st, 1);
+	c->due = col_str(st, 2);
+	c->due_source = col_str(st, 3);
+	c->title = col_str(st, 4);
+	c->role = col_str(st, 5);
+	c->role_source = col_str(st, 6);
+	return true;
+}
+
 /* 0 found, 1 not found (with *err), -1 error. */
 static int
 read_current(struct store *s, long task_id, struct current *c, char **err)
@@ -51,22 +67,10 @@ read_current(struct store *s, long task_id, struct current *c, char **err)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW) {
-		c->version = (long)sqlite3_column_int64(st, 0);
-		c->status = col_str(st, 1);
-		c->due = col_str(st, 2);
-		c->due_source = col_str(st, 3);
-		c->title = col_str(st, 4);
-		c->role = col_str(st, 5);
-		c->role_source = col_str(st, 6);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE) {
+	rc = store_row(s, st, read_current_row, c, NULL, err);
+	if (rc == 1)
 		fail(err, _("task %ld not found"), task_id);
-		return 1;
-	}
-	return rc < 0 ? -1 : 0;
+	return rc;
 }
 
 static int
@@ -436,12 +440,8 @@ undo_row(struct store *s, long plan_id, const char *user, long row,
 	if (set_field(s, task_id, kind, old, old_source, err) != 0 ||
 	    store_add_history(s, task_id, user, "undo", new, old, NULL, err) != 0)
 		goto fail;
-	st = store_prepare(s, "UPDATE history SET undone = 1 WHERE id = ?1", err);
-	if (st == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, hid);
-	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
+	rc = store_run_id(s, "UPDATE history SET undone = 1 WHERE id = ?1",
+	    hid, err);
 	if (rc != 0 || store_commit(s, err) != 0)
 		goto fail;
 	rc = 0;

@@ -161,6 +161,19 @@ typedef bool store_row_fn(sqlite3_stmt *st, void *elem, void *arg);
 void *store_rows(struct store *s, sqlite3_stmt *st, size_t size,
     store_row_fn *row, void *arg, size_t *n, int *rc, char **err);
 
+/* The first row of st (bound by the caller) read by row(st, elem, arg),
+ * then st reset or finalized as store_rows does: 0 a row was read, 1
+ * none, -1 with *err. */
+int store_row(struct store *s, sqlite3_stmt *st, store_row_fn *row,
+    void *elem, void *arg, char **err);
+/* A row reader: column 0 into the long at elem. */
+bool store_read_long(sqlite3_stmt *st, void *elem, void *arg);
+/* sql (a one-off write, ?1 an id) run for id: 0, or -1 with *err. */
+int store_run_id(struct store *s, const char *sql, long id, char **err);
+/* The integer of a cached one-row statement without parameters, -1
+ * when it cannot be read (no error message: the board polls them). */
+long store_sq_long(struct store *s, enum sq which);
+
 /* The lock (store_lock.c): the error naming who holds the write lock;
  * SQLite's busy handler (arg the store); the wait of stores opened now
  * (store_set_busy_wait). */
@@ -182,6 +195,14 @@ int store_add_history(struct store *s, long task_id, const char *user,
 bool store_blank(const char *s);
 /* A task's version bumped, or "task N not found" (store_register.c). */
 int store_bump_task(struct store *s, long task_id, char **err);
+
+/* Ends a removal the caller began (store_begin): row id marked removed
+ * by sql (?1 the id), the task's version bumped and a history row of
+ * kind with old what written, then committed; else rolled back, -1
+ * with *err (store_register.c). */
+int store_removal_end(struct store *s, const char *sql, long id,
+    long task_id, const char *user, const char *kind, const char *what,
+    char **err);
 
 /* An incomplete evidence document with only a summary (the board's
  * free-text evidence line), inside the caller's transaction

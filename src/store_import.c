@@ -327,6 +327,24 @@ fail:
 
 /* --- reading plans and findings -------------------------------------- */
 
+static bool
+read_plan(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct plan *p = elem;
+
+	(void)arg;
+	p->id = (long)sqlite3_column_int64(st, 0);
+	p->name = col_str(st, 1);
+	p->source = col_str(st, 2);
+	p->has_total = sqlite3_column_int(st, 3) != 0;
+	p->total_standard = sqlite3_column_int64(st, 4);
+	p->total_self = sqlite3_column_int64(st, 5);
+	p->total_appraised = sqlite3_column_int64(st, 6);
+	p->total_deduction = sqlite3_column_int64(st, 7);
+	p->imported_at = col_str(st, 8);
+	return true;
+}
+
 int
 store_plan_get(struct store *s, const char *name, struct plan *out,
     char **err)
@@ -336,7 +354,6 @@ store_plan_get(struct store *s, const char *name, struct plan *out,
 	    " imported_at FROM plan";
 	sqlite3_stmt *st;
 	char *sql;
-	int rc;
 
 	memset(out, 0, sizeof *out);
 	sql = xasprintf("%s%s", cols, name != NULL ? " WHERE name = ?1" :
@@ -346,22 +363,7 @@ store_plan_get(struct store *s, const char *name, struct plan *out,
 	if (st == NULL)
 		return -1;
 	bind_text(st, 1, name);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW) {
-		out->id = (long)sqlite3_column_int64(st, 0);
-		out->name = col_str(st, 1);
-		out->source = col_str(st, 2);
-		out->has_total = sqlite3_column_int(st, 3) != 0;
-		out->total_standard = sqlite3_column_int64(st, 4);
-		out->total_self = sqlite3_column_int64(st, 5);
-		out->total_appraised = sqlite3_column_int64(st, 6);
-		out->total_deduction = sqlite3_column_int64(st, 7);
-		out->imported_at = col_str(st, 8);
-	}
-	sqlite3_finalize(st);
-	if (rc < 0)
-		return -1;
-	return rc == SQLITE_ROW ? 0 : 1;
+	return store_row(s, st, read_plan, out, NULL, err);
 }
 
 /* Column 0 of every row as a NULL-terminated list (empty on error). */

@@ -104,15 +104,7 @@ store_tasks(struct store *s, long plan_id, const struct filter *f,
 long
 store_seq(struct store *s)
 {
-	sqlite3_stmt *st = store_sq(s, SQ_SEQ, NULL);
-	long v = -1;
-
-	if (st == NULL)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return v;
+	return store_sq_long(s, SQ_SEQ);
 }
 
 int
@@ -153,13 +145,10 @@ store_task_get(struct store *s, long task_id, struct task *out, char **err)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW)
-		read_task(st, out, NULL);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	rc = store_row(s, st, read_task, out, NULL, err);
+	if (rc == 1)
 		return fail(err, _("task %ld not found"), task_id);
-	return rc < 0 ? -1 : 0;
+	return rc;
 }
 
 static bool
@@ -203,7 +192,6 @@ store_task_find(struct store *s, long plan_id, const char *spec,
 	sqlite3_stmt *st;
 	const char *slash, *p;
 	char *code;
-	int rc;
 
 	for (p = spec; isdigit((unsigned char)*p); p++)
 		;
@@ -228,13 +216,7 @@ store_task_find(struct store *s, long plan_id, const char *spec,
 		bind_text(st, 3, slash + 1);
 	}
 	sqlite3_bind_int64(st, 2, plan_id);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW)
-		*task_id = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc < 0)
-		return -1;
-	return rc == SQLITE_ROW ? 0 : 1;
+	return store_row(s, st, store_read_long, task_id, NULL, err);
 }
 
 static void
@@ -403,9 +385,7 @@ store_long(struct store *s, const char *sql, long a, const char *b,
 		return -1;
 	sqlite3_bind_int64(st, 1, a);
 	bind_text(st, 2, b);
-	if (store_step(s, st, err) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_row(s, st, store_read_long, &v, NULL, err);
 	return v;
 }
 

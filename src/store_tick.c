@@ -80,6 +80,15 @@ store_tick_add(struct store *s, long task_id, const char *day,
 	return rc;
 }
 
+/* A tick's id into the long at elem, its day into arg (11 bytes). */
+static bool
+read_id_day(sqlite3_stmt *st, void *elem, void *arg)
+{
+	store_read_long(st, elem, NULL);
+	snprintf(arg, 11, "%s", (const char *)sqlite3_column_text(st, 1));
+	return true;
+}
+
 int
 store_tick_remove(struct store *s, long task_id, const char *from,
     const char *to, const char *user, char day_out[11], char **err)
@@ -98,32 +107,15 @@ store_tick_remove(struct store *s, long task_id, const char *from,
 	sqlite3_bind_int64(st, 1, task_id);
 	bind_text(st, 2, from);
 	bind_text(st, 3, to);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW) {
-		id = (long)sqlite3_column_int64(st, 0);
-		snprintf(day_out, 11, "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
+	rc = store_row(s, st, read_id_day, &id, day_out, err);
 	if (rc < 0)
 		goto fail;
-	if (rc != SQLITE_ROW) {
+	if (rc == 1) {
 		store_rollback(s);
 		return 1;
 	}
-	st = store_prepare(s, "UPDATE tick SET removed = 1 WHERE id = ?1", err);
-	if (st == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
-	if (rc == 0)
-		rc = store_bump_task(s, task_id, err);
-	if (rc == 0)
-		rc = store_add_history(s, task_id, user, "tick", day_out, NULL,
-		    NULL, err);
-	if (rc == 0)
-		return store_commit(s, err);
+	return store_removal_end(s, "UPDATE tick SET removed = 1"
+	    " WHERE id = ?1", id, task_id, user, "tick", day_out, err);
 fail:
 	store_rollback(s);
 	return -1;
