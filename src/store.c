@@ -86,8 +86,8 @@ static const char *const sq_text[SQ_COUNT] = {
 	    " title,"
 	    " origin, status, due, due_source, points, target, every,"
 	    " created_at, version)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'todo', ?8, ?9, ?10, ?11,"
-	    " ?12, " NOW ", 1)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?12, 'todo', ?10, ?11, ?7, ?8,"
+	    " ?9, " NOW ", 1)"
 	    " ON CONFLICT (plan_id, tkey) DO NOTHING",
 	[SQ_HISTORY_INSERT] =
 	    "INSERT INTO history (task_id, at, user, kind, old, new,"
@@ -244,7 +244,8 @@ release(struct store *s, sqlite3_stmt *st)
 
 void *
 store_rows(struct store *s, sqlite3_stmt *st, size_t size,
-    store_row_fn *row, void *arg, size_t *n, int *rc, char **err)
+    store_row_fn *row, void *arg, model_clear_fn *clear, size_t *n,
+    int *rc, char **err)
 {
 	char *v = NULL, *e;
 	size_t cap = 0;
@@ -260,7 +261,14 @@ store_rows(struct store *s, sqlite3_stmt *st, size_t size,
 	}
 	release(s, st);
 	*rc = step < 0 ? -1 : 0;
-	return v;
+	if (step >= 0)
+		return v;
+	if (clear != NULL)
+		model_free_each(v, *n, size, clear);
+	else
+		free(v);
+	*n = 0;
+	return NULL;
 }
 
 int

@@ -156,10 +156,12 @@ typedef bool store_row_fn(sqlite3_stmt *st, void *elem, void *arg);
 /* Every row of st (bound by the caller) into a new array of elements of
  * size bytes, each read by row(st, elem, arg); then st is reset (a cached
  * statement) or finalized (a one-off).  The array (NULL: no rows), with
- * its length in *n; *rc 0, or -1 with *err, the rows read so far still
- * returned for the caller to free. */
+ * its length in *n; *rc 0, or -1 with *err: then the rows read so far
+ * are freed (model.h model_free_each; clear NULL: they hold nothing to
+ * free), NULL returned and *n 0. */
 void *store_rows(struct store *s, sqlite3_stmt *st, size_t size,
-    store_row_fn *row, void *arg, size_t *n, int *rc, char **err);
+    store_row_fn *row, void *arg, model_clear_fn *clear, size_t *n,
+    int *rc, char **err);
 
 /* The first row of st (bound by the caller) read by row(st, elem, arg),
  * then st reset or finalized as store_rows does: 0 a row was read, 1

@@ -171,6 +171,26 @@ spec_known(struct store *s, long plan_id, const char *key, long *id,
 	return rc < 0 ? -1 : 0;
 }
 
+/* ?1 to ?11 of SQ_TASK_UPDATE_SPEC and SQ_TASK_INSERT_SPEC: the plan,
+ * then the task's key, code, owner, support, title, points, target,
+ * every, due and its source. */
+static void
+bind_spec(sqlite3_stmt *st, long plan_id, const struct task_spec *t,
+    const char *code, const char *support)
+{
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, t->key);
+	bind_text(st, 3, code);
+	bind_text(st, 4, t->role);
+	bind_text(st, 5, support);
+	bind_text(st, 6, t->title != NULL ? t->title : "");
+	bind_score(st, 7, t->has_points, t->points);
+	bind_text(st, 8, t->target);
+	bind_text(st, 9, t->every);
+	bind_text(st, 10, t->due);
+	bind_text(st, 11, t->due_source);
+}
+
 /* Update a known task's texts from t; *changed tells whether anything
  * differed.  An owner changed by the file (not pinned by hand) gets a
  * "role" history row marked old_source "import". */
@@ -183,17 +203,7 @@ spec_update(struct store *s, long plan_id, long id, const char *old_role,
 
 	if ((st = store_sq(s, SQ_TASK_UPDATE_SPEC, err)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, plan_id);
-	bind_text(st, 2, t->key);
-	bind_text(st, 3, code);
-	bind_text(st, 4, t->role);
-	bind_text(st, 5, support);
-	bind_text(st, 6, t->title != NULL ? t->title : "");
-	bind_score(st, 7, t->has_points, t->points);
-	bind_text(st, 8, t->target);
-	bind_text(st, 9, t->every);
-	bind_text(st, 10, t->due);
-	bind_text(st, 11, t->due_source);
+	bind_spec(st, plan_id, t, code, support);
 	if (store_run(s, st, err) != 0)
 		return -1;
 	*changed = sqlite3_changes(s->db) > 0;
@@ -212,18 +222,8 @@ spec_insert(struct store *s, long plan_id, const struct task_spec *t,
 
 	if ((st = store_sq(s, SQ_TASK_INSERT_SPEC, err)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, plan_id);
-	bind_text(st, 2, t->key);
-	bind_text(st, 3, code);
-	bind_text(st, 4, t->role);
-	bind_text(st, 5, support);
-	bind_text(st, 6, t->title != NULL ? t->title : "");
-	bind_text(st, 7, origin_name(t->origin));
-	bind_text(st, 8, t->due);
-	bind_text(st, 9, t->due_source);
-	bind_score(st, 10, t->has_points, t->points);
-	bind_text(st, 11, t->target);
-	bind_text(st, 12, t->every);
+	bind_spec(st, plan_id, t, code, support);
+	bind_text(st, 12, origin_name(t->origin));
 	if (store_run(s, st, err) != 0)
 		return -1;
 	id = (long)sqlite3_last_insert_rowid(s->db);

@@ -74,15 +74,10 @@ read_task(sqlite3_stmt *st, void *elem, void *arg)
 }
 
 /* The end of a read of tasks: on error (rc < 0) none. */
-static int
-tasks_done(struct task **out, size_t *n, int rc)
+static void
+clear_task(void *elem)
 {
-	if (rc < 0) {
-		tasks_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
-	return rc;
+	task_clear(elem);
 }
 
 int
@@ -97,8 +92,9 @@ store_tasks(struct store *s, long plan_id, const struct filter *f,
 	if (st == NULL)
 		return -1;
 	bind_filter(st, plan_id, f);
-	*out = store_rows(s, st, sizeof **out, read_task, NULL, n, &rc, err);
-	return tasks_done(out, n, rc);
+	*out = store_rows(s, st, sizeof **out, read_task, NULL, clear_task, n,
+	    &rc, err);
+	return rc;
 }
 
 long
@@ -128,11 +124,12 @@ store_tasks_changed_since(struct store *s, long plan_id, long seq,
 	}
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, seq);
-	*out = store_rows(s, st, sizeof **out, read_task, NULL, n, &rc, err);
+	*out = store_rows(s, st, sizeof **out, read_task, NULL, clear_task, n,
+	    &rc, err);
 out:
 	sqlite3_exec(s->db, s->depth == 0 ? "COMMIT" : "RELEASE rd", NULL,
 	    NULL, NULL);
-	return tasks_done(out, n, rc);
+	return rc;
 }
 
 int
@@ -180,9 +177,9 @@ store_task_keys(struct store *s, long plan_id, const char *origin,
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	bind_text(st, 2, origin);
-	*out = store_rows(s, st, sizeof **out, read_task_key, NULL, n, &rc,
-	    err);
-	return tasks_done(out, n, rc);
+	*out = store_rows(s, st, sizeof **out, read_task_key, NULL, clear_task,
+	    n, &rc, err);
+	return rc;
 }
 
 int
@@ -261,13 +258,8 @@ store_history(struct store *s, long task_id, struct history **out,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
-	*out = store_rows(s, st, sizeof **out, read_history_row, NULL, n, &rc,
-	    err);
-	if (rc < 0) {
-		history_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	*out = store_rows(s, st, sizeof **out, read_history_row, NULL,
+	    history_clear, n, &rc, err);
 	return rc;
 }
 
@@ -313,19 +305,22 @@ store_changes_read(struct store *s, sqlite3_stmt *st, struct change **out,
 {
 	int rc = -1;
 
-	*out = store_rows(s, st, sizeof **out, read_change, NULL, n, &rc,
-	    err);
-	if (rc < 0) {
-		changes_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	*out = store_rows(s, st, sizeof **out, read_change, NULL, change_clear,
+	    n, &rc, err);
 	return rc;
 }
 
 /* --- changes --------------------------------------------------------- */
 
 /* --- the words of notes and evidence, for the board's search --------- */
+
+static void
+clear_text(void *elem)
+{
+	struct task_text *t = elem;
+
+	free(t->text);
+}
 
 static bool
 read_text(sqlite3_stmt *st, void *elem, void *arg)
@@ -354,23 +349,15 @@ store_task_texts(struct store *s, long plan_id, struct task_text **out,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
-	*out = store_rows(s, st, sizeof **out, read_text, NULL, n, &rc, err);
-	if (rc < 0) {
-		task_texts_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	*out = store_rows(s, st, sizeof **out, read_text, NULL, clear_text, n,
+	    &rc, err);
 	return rc;
 }
 
 void
 task_texts_free(struct task_text *v, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i].text);
-	free(v);
+	model_free_each(v, n, sizeof *v, clear_text);
 }
 
 /* One integer from sql (?1 an integer, ?2 text), -1 on error. */

@@ -210,13 +210,8 @@ store_evidence_list(struct store *s, long plan_id, long task_id,
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, task_id);
-	*out = store_rows(s, st, sizeof **out, read_evidence, NULL, n, &rc,
-	    err);
-	if (rc < 0) {
-		evidence_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	*out = store_rows(s, st, sizeof **out, read_evidence, NULL,
+	    evidence_clear, n, &rc, err);
 	return rc;
 }
 
@@ -421,11 +416,10 @@ store_changed_tasks(struct store *s, long plan_id, const char *after,
 	bind_text(st, 2, after);
 	bind_text(st, 3, since);
 	bind_text(st, 4, until);
-	v = store_rows(s, st, sizeof *v, store_read_long, NULL, &cnt, &rc, err);
-	if (rc < 0) {
-		free(v);
+	v = store_rows(s, st, sizeof *v, store_read_long, NULL, NULL, &cnt,
+	    &rc, err);
+	if (rc < 0)
 		return -1;
-	}
 	xqsort(v, cnt, sizeof *v, long_cmp);
 	for (i = j = 0; i < cnt; i++)
 		if (j == 0 || v[j - 1] != v[i])

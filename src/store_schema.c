@@ -263,6 +263,16 @@ rekeyed_cmp(const void *a, const void *b)
 	return x->id > y->id ? -1 : x->id < y->id;
 }
 
+static void
+rekeyed_clear(void *elem)
+{
+	struct rekeyed *r = elem;
+
+	free(r->key);
+	free(r->code);
+	free(r->role);
+}
+
 /* A derived task whose key names its owner role; other rows left out. */
 static bool
 read_rekeyed(sqlite3_stmt *st, void *elem, void *arg)
@@ -293,8 +303,8 @@ rekey_load(struct store *s, struct rekeyed **out, size_t *n, char **err)
 	    " FROM task t WHERE t.origin <> 'manual'", err);
 	if (st == NULL)
 		return -1;
-	*out = store_rows(s, st, sizeof **out, read_rekeyed, NULL, n, &rc,
-	    err);
+	*out = store_rows(s, st, sizeof **out, read_rekeyed, NULL,
+	    rekeyed_clear, n, &rc, err);
 	return rc;
 }
 
@@ -382,12 +392,7 @@ rekey(struct store *s, char **err)
 		rc = store_exec(s, "UPDATE task SET tkey = substr(tkey,"
 		    " instr(substr(tkey, 2), '~') + 2) WHERE tkey LIKE '~%'",
 		    err);
-	for (i = 0; i < n; i++) {
-		free(v[i].key);
-		free(v[i].code);
-		free(v[i].role);
-	}
-	free(v);
+	model_free_each(v, n, sizeof *v, rekeyed_clear);
 	return rc;
 }
 

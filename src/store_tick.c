@@ -160,11 +160,7 @@ store_ticks(struct store *s, long plan_id, long task_id, struct tick **out,
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, task_id);
-	*out = store_rows(s, st, sizeof **out, read_tick, NULL, n, &rc, err);
-	if (rc < 0) {
-		ticks_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	*out = store_rows(s, st, sizeof **out, read_tick, NULL, tick_clear, n,
+	    &rc, err);
 	return rc;
 }
