@@ -346,11 +346,8 @@ task_add(struct store *s, long plan_id, const char *role,
 	bind_text(st, 3, role);
 	bind_text(st, 4, title);
 	bind_text(st, 5, due != NULL && *due != '\0' ? iso : NULL);
-	if (store_step(s, st, err) < 0) {
-		sqlite3_finalize(st);
+	if (store_run(s, st, err) != 0)
 		goto fail;
-	}
-	sqlite3_finalize(st);
 	id = (long)sqlite3_last_insert_rowid(s->db);
 	if (store_add_history(s, id, user, "created", NULL, "manual", NULL,
 	    err) != 0)
@@ -526,8 +523,7 @@ store_task_rekey(struct store *s, long task_id, const char *key,
 		sqlite3_bind_int64(st, 1, task_id);
 		bind_text(st, 2, key);
 		bind_text(st, 3, title);
-		rc = store_step(s, st, err) < 0 ? -1 : 0;
-		sqlite3_finalize(st);
+		rc = store_run(s, st, err);
 	}
 	if (rc == 0 && strcmp(t.title, title) != 0)
 		rc = store_add_history(s, task_id, NULL, "title", t.title,

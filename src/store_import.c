@@ -366,39 +366,34 @@ store_plan_get(struct store *s, const char *name, struct plan *out,
 	return store_row(s, st, read_plan, out, NULL, err);
 }
 
-/* Column 0 of every row as a NULL-terminated list (empty on error). */
-static char **
-strv_query(struct store *s, const char *sql, long plan_id,
-    char *(*fmt)(sqlite3_stmt *))
+static bool
+read_str(sqlite3_stmt *st, void *elem, void *arg)
 {
-	sqlite3_stmt *st = store_prepare(s, sql, NULL);
-	char **v = NULL;
-	size_t n = 0, cap = 0;
-
-	if (st != NULL) {
-		sqlite3_bind_int64(st, 1, plan_id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			v = xgrow(v, &cap, n + 2, sizeof *v);
-			v[n++] = fmt(st);
-		}
-		sqlite3_finalize(st);
-	}
-	v = xgrow(v, &cap, n + 1, sizeof *v);
-	v[n] = NULL;
-	return v;
+	(void)arg;
+	*(char **)elem = col_str(st, 0);
+	return true;
 }
 
-static char *
-fmt_first(sqlite3_stmt *st)
+static void
+clear_str(void *elem)
 {
-	return col_str(st, 0);
+	free(*(char **)elem);
 }
 
+/* NULL-terminated, empty on error. */
 char **
 store_plan_codes(struct store *s, long plan_id)
 {
-	return strv_query(s, "SELECT code FROM criterion WHERE plan_id = ?1"
-	    " AND code IS NOT NULL ORDER BY line, id", plan_id, fmt_first);
+	char **v;
+	size_t n;
+	int rc;
+
+	v = store_list(s, "SELECT code FROM criterion WHERE plan_id = ?1"
+	    " AND code IS NOT NULL ORDER BY line, id", plan_id, 0, sizeof *v,
+	    read_str, clear_str, &n, &rc, NULL);
+	v = xrealloc(v, (n + 1) * sizeof *v);
+	v[n] = NULL;
+	return v;
 }
 
 void

@@ -246,20 +246,13 @@ int
 store_history(struct store *s, long task_id, struct history **out,
     size_t *n, char **err)
 {
-	sqlite3_stmt *st;
-	int rc = -1;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
 	/* Stored in UTC, shown in the reader's local time (TZ). */
-	st = store_prepare(s, "SELECT id, datetime(at, 'localtime'), user,"
+	*out = store_list(s, "SELECT id, datetime(at, 'localtime'), user,"
 	    " kind, old, new, datetime(clock, 'localtime') FROM history"
-	    " WHERE task_id = ?1 ORDER BY id", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, task_id);
-	*out = store_rows(s, st, sizeof **out, read_history_row, NULL,
-	    history_clear, n, &rc, err);
+	    " WHERE task_id = ?1 ORDER BY id", task_id, 0, sizeof **out,
+	    read_history_row, history_clear, n, &rc, err);
 	return rc;
 }
 
@@ -337,20 +330,13 @@ int
 store_task_texts(struct store *s, long plan_id, struct task_text **out,
     size_t *n, char **err)
 {
-	sqlite3_stmt *st;
-	int rc = -1;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	st = store_prepare(s, "SELECT h.task_id, h.new FROM history h"
+	*out = store_list(s, "SELECT h.task_id, h.new FROM history h"
 	    " JOIN task t ON t.id = h.task_id WHERE t.plan_id = ?1"
 	    " AND h.kind IN ('note', 'evidence') AND h.undone = 0"
-	    " AND h.new IS NOT NULL", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, plan_id);
-	*out = store_rows(s, st, sizeof **out, read_text, NULL, clear_text, n,
-	    &rc, err);
+	    " AND h.new IS NOT NULL", plan_id, 0, sizeof **out, read_text,
+	    clear_text, n, &rc, err);
 	return rc;
 }
 

@@ -42,13 +42,14 @@ int
 store_removal_end(struct store *s, const char *sql, long id, long task_id,
     const char *user, const char *kind, const char *what, char **err)
 {
-	if (store_run_id(s, sql, id, err) == 0 &&
-	    store_bump_task(s, task_id, err) == 0 &&
-	    store_add_history(s, task_id, user, kind, what, NULL, NULL,
-	    err) == 0)
-		return store_commit(s, err);
-	store_rollback(s);
-	return -1;
+	int rc = store_run_id(s, sql, id, err);
+
+	if (rc == 0)
+		rc = store_bump_task(s, task_id, err);
+	if (rc == 0)
+		rc = store_add_history(s, task_id, user, kind, what, NULL,
+		    NULL, err);
+	return store_end(s, rc, err);
 }
 
 /* --- evidence --------------------------------------------------------- */
@@ -93,7 +94,6 @@ evidence_insert(struct store *s, long task_id, const struct evidence *e,
 	sqlite3_bind_int(st, 8, incomplete);
 	bind_text(st, 9, user != NULL ? user : current_user());
 	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
 	if (rc == 0 && id != NULL)
 		*id = (long)sqlite3_last_insert_rowid(s->db);
 	return rc;
@@ -129,10 +129,7 @@ evidence_add(struct store *s, long task_id, const struct evidence *e,
 		rc = store_add_history(s, task_id, user, "evidence", NULL, what,
 		    NULL, err);
 	free(what);
-	if (rc == 0)
-		return store_commit(s, err);
-	store_rollback(s);
-	return -1;
+	return store_end(s, rc, err);
 }
 
 /* A document's texts through the input rule (text.h), named by the
@@ -197,21 +194,14 @@ int
 store_evidence_list(struct store *s, long plan_id, long task_id,
     struct evidence **out, size_t *n, char **err)
 {
-	sqlite3_stmt *st;
-	int rc = -1;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	st = store_prepare(s, "SELECT " EVIDENCE_COLUMNS " FROM evidence e"
+	*out = store_list(s, "SELECT " EVIDENCE_COLUMNS " FROM evidence e"
 	    " JOIN task t ON t.id = e.task_id WHERE t.plan_id = ?1"
 	    " AND (?2 = 0 OR e.task_id = ?2) AND e.removed = 0"
-	    " ORDER BY t.code IS NULL, t.code COLLATE pbcode, t.id, e.id", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_int64(st, 2, task_id);
-	*out = store_rows(s, st, sizeof **out, read_evidence, NULL,
-	    evidence_clear, n, &rc, err);
+	    " ORDER BY t.code IS NULL, t.code COLLATE pbcode, t.id, e.id",
+	    plan_id, task_id, sizeof **out, read_evidence, evidence_clear, n,
+	    &rc, err);
 	return rc;
 }
 
@@ -317,12 +307,8 @@ meeting_record(struct store *s, long plan_id, const char *chair,
 		bind_text(st, 2, chair);
 		bind_text(st, 3, user != NULL ? user : current_user());
 		rc = store_run(s, st, err);
-		sqlite3_finalize(st);
 	}
-	if (rc == 0)
-		return store_commit(s, err);
-	store_rollback(s);
-	return -1;
+	return store_end(s, rc, err);
 }
 
 int

@@ -325,7 +325,6 @@ rekey_merge(struct store *s, const struct rekeyed *from,
 	sqlite3_bind_int64(st, 1, from->id);
 	sqlite3_bind_int64(st, 2, into->id);
 	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
 	if (rc != 0 || store_run_id(s, "DELETE FROM task WHERE id = ?1",
 	    from->id, err) != 0)
 		return -1;
@@ -341,7 +340,6 @@ rekey_merge(struct store *s, const struct rekeyed *from,
 	bind_text(st, 2, current_user());
 	bind_text(st, 3, what);
 	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
 	free(what);
 	return rc;
 }
@@ -358,7 +356,6 @@ rekey_set(struct store *s, const struct rekeyed *t, char **err)
 	sqlite3_bind_int64(st, 1, t->id);
 	bind_text(st, 2, t->key);
 	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
 	return rc;
 }
 
