@@ -40,9 +40,21 @@ plan_clear(struct plan *p)
 	memset(p, 0, sizeof *p);
 }
 
-static void
-history_clear(struct history *h)
+void
+model_free_each(void *v, size_t n, size_t size, model_clear_fn *clear)
 {
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		clear((char *)v + i * size);
+	free(v);
+}
+
+void
+history_clear(void *elem)
+{
+	struct history *h = elem;
+
 	free(h->at);
 	free(h->user);
 	free(h->old);
@@ -53,30 +65,31 @@ history_clear(struct history *h)
 void
 history_free(struct history *h, size_t n)
 {
-	size_t i;
+	model_free_each(h, n, sizeof *h, history_clear);
+}
 
-	for (i = 0; i < n; i++)
-		history_clear(&h[i]);
-	free(h);
+void
+change_clear(void *elem)
+{
+	struct change *c = elem;
+
+	history_clear(&c->h);
+	free(c->code);
+	free(c->role);
+	free(c->title);
 }
 
 void
 changes_free(struct change *c, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		history_clear(&c[i].h);
-		free(c[i].code);
-		free(c[i].role);
-		free(c[i].title);
-	}
-	free(c);
+	model_free_each(c, n, sizeof *c, change_clear);
 }
 
 void
-evidence_clear(struct evidence *e)
+evidence_clear(void *elem)
 {
+	struct evidence *e = elem;
+
 	free(e->number);
 	free(e->day);
 	free(e->issuer);
@@ -92,13 +105,8 @@ evidence_clear(struct evidence *e)
 void
 evidence_free(struct evidence *v, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		evidence_clear(&v[i]);
-	free(v);
+	model_free_each(v, n, sizeof *v, evidence_clear);
 }
-
 
 void
 meeting_clear(struct meeting *m)
@@ -110,14 +118,17 @@ meeting_clear(struct meeting *m)
 }
 
 void
+tick_clear(void *elem)
+{
+	struct tick *k = elem;
+
+	free(k->day);
+	free(k->note);
+	free(k->user);
+}
+
+void
 ticks_free(struct tick *v, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(v[i].day);
-		free(v[i].note);
-		free(v[i].user);
-	}
-	free(v);
+	model_free_each(v, n, sizeof *v, tick_clear);
 }

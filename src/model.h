@@ -13,6 +13,13 @@
 #include "task.h"
 #include "text.h"
 
+/* Frees what one element of an array holds, not the element: elem a
+ * struct history, change, evidence or tick for the clears below. */
+typedef void model_clear_fn(void *elem);
+/* The n elements of size bytes at v each cleared, then v freed: the loop
+ * of every *_free of an array. */
+void model_free_each(void *v, size_t n, size_t size, model_clear_fn *clear);
+
 struct plan {
 	long id;
 	char *name;
@@ -52,6 +59,7 @@ struct history {
 	enum history_kind kind;
 	char *old, *new;	/* may be NULL */
 };
+void history_clear(void *elem);
 void history_free(struct history *h, size_t n);
 
 /* A history row with the task it belongs to. */
@@ -60,6 +68,7 @@ struct change {
 	long task_id;
 	char *code, *role, *title;
 };
+void change_clear(void *elem);
 void changes_free(struct change *c, size_t n);
 
 /* A document that proves a task (tài liệu kiểm chứng): number and
@@ -73,7 +82,7 @@ struct evidence {
 	char *user, *at;
 	char *code, *role, *title;	/* the task's, when listed */
 };
-void evidence_clear(struct evidence *e);
+void evidence_clear(void *elem);
 void evidence_free(struct evidence *v, size_t n);
 
 /* A weekly review meeting, recorded by `minutes --record`. */
@@ -89,6 +98,7 @@ struct tick {
 	long id, task_id;
 	char *day, *note, *user;
 };
+void tick_clear(void *elem);
 void ticks_free(struct tick *v, size_t n);
 
 #endif

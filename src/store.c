@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: ISC */
-/* store.c: the SQLite database — opening, transactions, errors and the
- * statement cache.  The schema and its migrations are in store_schema.c,
- * the wait for a busy database in store_lock.c, the import writes in
- * store_import.c, the reads in store_query.c, the changes a user makes
- * in store_change.c, the register in store_register.c, backup and check
- * in store_backup.c; what they share is in store_impl.h.
+/* store.c: the SQLite database — transactions, errors, the statement
+ * cache and the helpers every statement goes through.  Opening and
+ * closing are in store_open.c, the schema and its migrations in
+ * store_schema.c, the wait for a busy database in store_lock.c, the
+ * import writes in store_import.c, the reads in store_query.c, the
+ * changes a user makes in store_change.c, the register in
+ * store_register.c, backup and check in store_backup.c; what they share
+ * is in store_impl.h.
  *
  * The only module that speaks SQL.  Every value reaches SQLite through a
  * bound parameter of a prepared statement; the few statements built with
@@ -15,21 +17,14 @@
  * instead of failing half way), inner ones are savepoints.  Each writing
  * function wraps itself in store_begin/store_commit, so it is atomic on
  * its own and part of the caller's transaction when there is one. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <sqlite3.h>
 
-#include "date.h"
-#include "filemode.h"
 #include "i18n.h"
 #include "store.h"
-#include "text.h"
 #include "store_impl.h"
 #include "util.h"
 
@@ -86,8 +81,8 @@ static const char *const sq_text[SQ_COUNT] = {
 	    " title,"
 	    " origin, status, due, due_source, points, target, every,"
 	    " created_at, version)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'todo', ?8, ?9, ?10, ?11,"
-	    " ?12, " NOW ", 1)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?12, 'todo', ?10, ?11, ?7, ?8,"
+	    " ?9, " NOW ", 1)"
 	    " ON CONFLICT (plan_id, tkey) DO NOTHING",
 	[SQ_HISTORY_INSERT] =
 	    "INSERT INTO history (task_id, at, user, kind, old, new,"
@@ -228,13 +223,28 @@ store_step(struct store *s, sqlite3_stmt *st, char **err)
 	return -1;
 }
 
+/* Reset a cached statement, finalize a one-off one. */
+static void
+release(struct store *s, sqlite3_stmt *st)
+{
+	int i;
+
+	for (i = 0; i < SQ_COUNT && s->st[i] != st; i++)
+		;
+	if (i < SQ_COUNT)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
+}
+
 void *
 store_rows(struct store *s, sqlite3_stmt *st, size_t size,
-    store_row_fn *row, void *arg, size_t *n, int *rc, char **err)
+    store_row_fn *row, void *arg, model_clear_fn *clear, size_t *n,
+    int *rc, char **err)
 {
 	char *v = NULL, *e;
 	size_t cap = 0;
-	int i, step;
+	int step;
 
 	*n = 0;
 	while ((step = store_step(s, st, err)) == SQLITE_ROW) {
@@ -244,353 +254,88 @@ store_rows(struct store *s, sqlite3_stmt *st, size_t size,
 		if (row(st, e, arg))
 			(*n)++;
 	}
-	for (i = 0; i < SQ_COUNT && s->st[i] != st; i++)
-		;
-	if (i < SQ_COUNT)
-		sqlite3_reset(st);
-	else
-		sqlite3_finalize(st);
+	release(s, st);
 	*rc = step < 0 ? -1 : 0;
-	return v;
+	if (step >= 0)
+		return v;
+	if (clear != NULL)
+		model_free_each(v, *n, size, clear);
+	else
+		free(v);
+	*n = 0;
+	return NULL;
 }
 
-/* Step a statement that returns no rows, then reset it. */
+void *
+store_list(struct store *s, const char *sql, long a, long b, size_t size,
+    store_row_fn *row, model_clear_fn *clear, size_t *n, int *rc,
+    char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+
+	*n = 0;
+	*rc = -1;
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, a);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, b);
+	return store_rows(s, st, size, row, NULL, clear, n, rc, err);
+}
+
 int
-store_run(struct store *s, sqlite3_stmt *st, char **err)
+store_row(struct store *s, sqlite3_stmt *st, store_row_fn *row,
+    void *elem, void *arg, char **err)
 {
 	int rc = store_step(s, st, err);
 
-	sqlite3_reset(st);
-	return rc < 0 ? -1 : 0;
+	if (rc == SQLITE_ROW)
+		row(st, elem, arg);
+	release(s, st);
+	if (rc < 0)
+		return -1;
+	return rc == SQLITE_ROW ? 0 : 1;
 }
 
-/* --- criterion codes sort as numbers: 1.9 before 1.10 ---------------- */
-
-/* The pbcode collation: criterion codes in their natural order. */
-static int
-code_collate(void *arg, int na, const void *va, int nb, const void *vb)
+bool
+store_read_long(sqlite3_stmt *st, void *elem, void *arg)
 {
 	(void)arg;
-	return text_code_cmpn(va, (size_t)na, vb, (size_t)nb);
+	*(long *)elem = (long)sqlite3_column_int64(st, 0);
+	return true;
 }
 
-/* --- opening and migrating ------------------------------------------- */
-
 int
-store_pragma_int(struct store *s, const char *sql, long *out, char **err)
+store_run_id(struct store *s, const char *sql, long id, char **err)
 {
 	sqlite3_stmt *st = store_prepare(s, sql, err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW)
-		*out = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return rc < 0 ? -1 : 0;
-}
-
-static bool
-dir_writable(const char *path)
-{
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	bool ok;
-
-	if (slash == dir)
-		slash[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	/* The effective ids: a setgid parboard writes with its group. */
-	ok = faccessat(AT_FDCWD, slash != NULL ? dir : ".", W_OK,
-	    AT_EACCESS) == 0;
-	free(dir);
-	return ok;
-}
-
-/* pb_now(): the timestamp of a write (date.h now_utc). */
-static void
-sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	char buf[32];
-
-	(void)argc;
-	(void)argv;
-	now_utc(buf, sizeof buf);
-	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
-}
-
-/* pb_clock(): the clock's time beside a pinned day, else NULL (util.h
- * now_clock_utc). */
-static void
-sql_clock(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	char buf[32];
-
-	(void)argc;
-	(void)argv;
-	if (now_clock_utc(buf, sizeof buf))
-		sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_result_null(ctx);
-}
-
-/* What every connection needs before its first statement. */
-static void
-db_setup(struct store *s)
-{
-	sqlite3_create_function(s->db, "pb_now", 0, SQLITE_UTF8, NULL,
-	    sql_now, NULL, NULL);
-	sqlite3_create_function(s->db, "pb_clock", 0, SQLITE_UTF8, NULL,
-	    sql_clock, NULL, NULL);
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_handler(s->db, store_busy_wait, s);
-	sqlite3_create_collation_v2(s->db, "pbcode", SQLITE_UTF8, NULL,
-	    code_collate, NULL);
-}
-
-/* A WAL database in a directory we cannot write cannot create its
- * shared-memory file, so SQLite cannot even read it.  Read it as an
- * immutable file instead: a snapshot, which is what a reader without
- * write access can have. */
-static void
-reopen_immutable(struct store *s)
-{
-	struct buf uri = { 0 };
-	const char *p;
-
-	buf_adds(&uri, "file:");
-	for (p = s->path; *p != '\0'; p++)
-		if (*p == '%' || *p == '?' || *p == '#')
-			buf_addf(&uri, "%%%02X", (unsigned char)*p);
-		else
-			buf_addc(&uri, *p);
-	buf_adds(&uri, "?immutable=1");
-	sqlite3_close(s->db);
-	s->db = NULL;
-	sqlite3_open_v2(uri.data, &s->db, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-	if (s->db != NULL)
-		db_setup(s);
-	buf_free(&uri);
-}
-
-/* Before anything is written: a database with tables but not ours (no
- * plan and task tables, or tables and no schema version) is another
- * program's, and is left exactly as it is. */
-static int
-check_ours(struct store *s, long version, char **err)
-{
-	sqlite3_stmt *st;
-	long ntables = 0, ours = 0;
-	int rc;
-
-	/* One read of the table list for both counts. */
-	st = store_prepare(s, "SELECT count(*), coalesce(sum(name = 'plan'"
-	    " OR name = 'task'), 0) FROM sqlite_master WHERE type = 'table'",
-	    err);
-	if (st == NULL)
-		return -1;
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW) {
-		ntables = (long)sqlite3_column_int64(st, 0);
-		ours = (long)sqlite3_column_int64(st, 1);
-	}
-	sqlite3_finalize(st);
-	if (rc < 0)
-		return -1;
-	if (ntables > 0 && (version == 0 || ours != 2))
-		return store_fail_in(err, s->path, _("not a parboard database "
-		    "(it has other tables); left untouched"));
-	return 0;
-}
-
-/* Only a regular file (or none yet) can be a database: a FIFO would
- * block the open, a device would be written to. */
-static int
-check_path(const char *path, bool create, char **err)
-{
-	struct stat sb;
-
-	if (stat(path, &sb) != 0) {
-		if (errno != ENOENT)
-			return fail(err, "%s: %s", path, strerror(errno));
-		if (!create)
-			return store_fail_in(err, path, _("no such database "
-			    "(import an appendix first: parboard import "
-			    "FILE)"));
-		if (make_parent_dirs(path, err) != 0 ||
-		    filemode_create(path, err) != 0)
-			return -1;
-		return 0;
-	}
-	if (S_ISDIR(sb.st_mode))
-		return store_fail_in(err, path, _("is a directory, not a "
-		    "database"));
-	if (!S_ISREG(sb.st_mode))
-		return store_fail_in(err, path, _("not a regular file (a pipe, a "
-		    "device or a socket), not a database"));
-	return 0;
-}
-
-/* The -shm file opened once more, for lock_holder: opened here, while
- * a setgid parboard still has its group (the file is the group's), and
- * closed only after sqlite3_close (store_close), since closing any fd
- * of a file drops every POSIX lock the process holds on it, SQLite's
- * own included. */
-static void
-shm_open_fd(struct store *s)
-{
-	char *shm;
-
-	if (s->readonly)
-		return;
-	shm = xasprintf("%s-shm", s->path);
-	s->shm_fd = open(shm, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY);
-	free(shm);
-}
-
-static int
-store_open_path(const char *path, bool create, struct store **out,
-    char **err)
-{
-	struct store *s;
-	long version;
-	int flags;
-
-	if (check_path(path, create, err) != 0)
-		return -1;
-	s = xcalloc(1, sizeof *s);
-	s->path = xstrdup(path);
-	s->shm_fd = -1;
-	s->busy_ms = store_busy_ms();
-	/* Without write access to the file or to its directory (where the
-	 * WAL and shared-memory files live) open for reading only. */
-	s->readonly = access(path, F_OK) == 0 &&
-	    (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 ||
-	    !dir_writable(path));
-	/* One thread uses a connection: without its mutex, every
-	 * sqlite3_step() and sqlite3_column_*() skips a lock and an
-	 * unlock (a tenth of reading 10 000 tasks). */
-	flags = SQLITE_OPEN_NOMUTEX | (s->readonly ? SQLITE_OPEN_READONLY :
-	    SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK &&
-	    !s->readonly && access(path, F_OK) == 0) {
-		sqlite3_close(s->db);
-		s->db = NULL;
-		s->readonly = true;
-		sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY |
-		    SQLITE_OPEN_NOMUTEX, NULL);
-	}
-	if (s->db == NULL || sqlite3_errcode(s->db) != SQLITE_OK) {
-		if (s->db == NULL)
-			store_fail_in(err, path, _("cannot open database"));
-		else
-			store_dberr(s, err);
-		store_close(s);
-		return -1;
-	}
-	if (sqlite3_db_readonly(s->db, "main") == 1)
-		s->readonly = true;
-	db_setup(s);
-	/* Keep the -wal and -shm files when the last connection closes
-	 * (the log emptied by the checkpoint, the database whole): SQLite
-	 * would otherwise delete them, and every start create, size and
-	 * recover them again (0.4 ms of the seed board's first paint on a
-	 * 2-core VM).  The reads below open both (creating them if need
-	 * be), so the setgid install can give its group up once
-	 * store_open returns (priv.h). */
-	if (!s->readonly) {
-		int one = 1;
-
-		sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL,
-		    &one);
-	}
-
-	/* The first read tells a file that is not SQLite at all. */
-	if (s->readonly && store_pragma_int(s, "PRAGMA user_version", &version,
-	    NULL) != 0 && ((sqlite3_errcode(s->db) & 0xff) ==
-	    SQLITE_CANTOPEN || (sqlite3_errcode(s->db) & 0xff) ==
-	    SQLITE_READONLY))
-		reopen_immutable(s);
-	if (store_pragma_int(s, "PRAGMA user_version", &version, err) != 0 ||
-	    check_ours(s, version, err) != 0 ||
-	    store_exec(s, "PRAGMA foreign_keys = ON", err) != 0) {
-		store_close(s);
-		return -1;
-	}
-	/* Read-only media cannot switch journal mode: not fatal.  In WAL,
-	 * FULL syncs the log on every commit: a change acknowledged is a
-	 * change kept, even through a power cut. */
-	if (!s->readonly) {
-		sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL,
-		    NULL);
-		sqlite3_exec(s->db, "PRAGMA synchronous = FULL", NULL, NULL,
-		    NULL);
-		/* With the log kept (PERSIST_WAL above), a size limit
-		 * makes the last connection's checkpoint empty it: the
-		 * next start has no old log to scan.  4 MB is about the
-		 * log of SQLite's 1000-page automatic checkpoint. */
-		sqlite3_exec(s->db, "PRAGMA journal_size_limit = 4194304",
-		    NULL, NULL, NULL);
-	}
-	shm_open_fd(s);		/* before migrate, which may wait */
-	if (store_migrate(s, version, err) != 0) {
-		store_close(s);
-		return -1;
-	}
-	*out = s;
-	return 0;
-}
-
-int
-store_open(const char *path, bool create, struct store **out, char **err)
-{
-	char *expanded;
-	int rc;
-
-	*out = NULL;
-	if (path_expand_user(path, &expanded, err) != 0)
-		return -1;
-	rc = store_open_path(expanded, create, out, err);
-	free(expanded);
+	sqlite3_bind_int64(st, 1, id);
+	rc = store_run(s, st, err);
 	return rc;
 }
 
-void
-store_close(struct store *s)
+/* Step a statement that returns no rows, then reset or finalize it. */
+int
+store_run(struct store *s, sqlite3_stmt *st, char **err)
 {
-	int i;
+	int rc = store_step(s, st, err);
 
-	if (s == NULL)
-		return;
-	if (s->depth > 0) {
-		s->depth = 1;
-		store_rollback(s);
-	}
-	for (i = 0; i < SQ_COUNT; i++)
-		sqlite3_finalize(s->st[i]);
-	/* Empty the log into the database file before closing.  SQLite's
-	 * own checkpoint at the last close first stat()s the database
-	 * path and skips it when it cannot: the setgid install, whose
-	 * user may no longer search the 2770 directory, would keep every
-	 * change in the -wal file alone.  This one works on the open
-	 * files; it does not wait (another connection reading or writing
-	 * just leaves the rest to whoever closes last). */
-	if (s->db != NULL && !s->readonly) {
-		sqlite3_busy_handler(s->db, NULL, NULL);
-		sqlite3_wal_checkpoint_v2(s->db, NULL,
-		    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-	}
-	sqlite3_close(s->db);
-	if (s->shm_fd >= 0)	/* after SQLite's locks are gone */
-		close(s->shm_fd);
-	free(s->ro_why);
-	free(s->ro_told);
-	free(s->backup_dir);
-	free(s->backup_error);
-	free(s->path);
-	free(s);
+	release(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_pragma_int(struct store *s, const char *sql, long *out, char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+
+	if (st == NULL)
+		return -1;
+	return store_row(s, st, store_read_long, out, NULL, err) < 0 ? -1 : 0;
 }
 
 void
@@ -660,6 +405,15 @@ store_commit(struct store *s, char **err)
 	return 0;
 }
 
+int
+store_end(struct store *s, int rc, char **err)
+{
+	if (rc == 0)
+		return store_commit(s, err);
+	store_rollback(s);
+	return -1;
+}
+
 void
 store_rollback(struct store *s)
 {
@@ -683,9 +437,9 @@ store_readonly_why(const struct store *s)
 }
 
 long
-store_data_version(struct store *s)
+store_sq_long(struct store *s, enum sq which)
 {
-	sqlite3_stmt *st = store_sq(s, SQ_DATA_VERSION, NULL);
+	sqlite3_stmt *st = store_sq(s, which, NULL);
 	long v = -1;
 
 	if (st == NULL)
@@ -694,4 +448,10 @@ store_data_version(struct store *s)
 		v = (long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return v;
+}
+
+long
+store_data_version(struct store *s)
+{
+	return store_sq_long(s, SQ_DATA_VERSION);
 }

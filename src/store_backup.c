@@ -293,6 +293,21 @@ read_pinned(sqlite3_stmt *st, void *elem, void *arg)
 	return true;
 }
 
+static void
+problem_clear(void *elem)
+{
+	struct store_problem *p = elem;
+	size_t j;
+
+	for (j = 0; j < p->ncols; j++)
+		free(p->cols[j]);
+	free(p->cols);
+	free(p->file);
+	finding_clear(&p->finding);
+	free(p->dated);
+	free(p->written);
+}
+
 /* The problems of sql, each read by row, after the n of *v. */
 static int
 check_add(struct store *s, const char *sql, store_row_fn *row,
@@ -305,7 +320,8 @@ check_add(struct store *s, const char *sql, store_row_fn *row,
 
 	if (st == NULL)
 		return -1;
-	w = store_rows(s, st, sizeof *w, row, NULL, &m, &rc, err);
+	w = store_rows(s, st, sizeof *w, row, NULL, problem_clear, &m, &rc,
+	    err);
 	*v = xgrow(*v, cap, *n + m + 1, sizeof **v);
 	if (m > 0)
 		memcpy(*v + *n, w, m * sizeof *w);
@@ -373,16 +389,5 @@ store_check(struct store *s, struct store_problem **out, size_t *n,
 void
 store_problems_free(struct store_problem *v, size_t n)
 {
-	size_t i, j;
-
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < v[i].ncols; j++)
-			free(v[i].cols[j]);
-		free(v[i].cols);
-		free(v[i].file);
-		finding_clear(&v[i].finding);
-		free(v[i].dated);
-		free(v[i].written);
-	}
-	free(v);
+	model_free_each(v, n, sizeof *v, problem_clear);
 }

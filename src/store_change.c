@@ -40,6 +40,22 @@ current_clear(struct current *c)
 	free(c->role_source);
 }
 
+static bool
+read_current_row(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct current *c = elem;
+
+	(void)arg;
+	c->version = (long)sqlite3_column_int64(st, 0);
+	c->status = col_str(st, 1);
+	c->due = col_str(st, 2);
+	c->due_source = col_str(st, 3);
+	c->title = col_str(st, 4);
+	c->role = col_str(st, 5);
+	c->role_source = col_str(st, 6);
+	return true;
+}
+
 /* 0 found, 1 not found (with *err), -1 error. */
 static int
 read_current(struct store *s, long task_id, struct current *c, char **err)
@@ -51,22 +67,10 @@ read_current(struct store *s, long task_id, struct current *c, char **err)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW) {
-		c->version = (long)sqlite3_column_int64(st, 0);
-		c->status = col_str(st, 1);
-		c->due = col_str(st, 2);
-		c->due_source = col_str(st, 3);
-		c->title = col_str(st, 4);
-		c->role = col_str(st, 5);
-		c->role_source = col_str(st, 6);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE) {
+	rc = store_row(s, st, read_current_row, c, NULL, err);
+	if (rc == 1)
 		fail(err, _("task %ld not found"), task_id);
-		return 1;
-	}
-	return rc < 0 ? -1 : 0;
+	return rc;
 }
 
 static int
@@ -342,11 +346,8 @@ task_add(struct store *s, long plan_id, const char *role,
 	bind_text(st, 3, role);
 	bind_text(st, 4, title);
 	bind_text(st, 5, due != NULL && *due != '\0' ? iso : NULL);
-	if (store_step(s, st, err) < 0) {
-		sqlite3_finalize(st);
+	if (store_run(s, st, err) != 0)
 		goto fail;
-	}
-	sqlite3_finalize(st);
 	id = (long)sqlite3_last_insert_rowid(s->db);
 	if (store_add_history(s, id, user, "created", NULL, "manual", NULL,
 	    err) != 0)
@@ -376,6 +377,27 @@ store_task_add(struct store *s, long plan_id, const char *role,
 	return rc;
 }
 
+/* A history row undo_row reverts. */
+struct undone {
+	long id, task_id;
+	char *kind, *old, *new, *old_source;
+};
+
+static bool
+read_undone(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct undone *u = elem;
+
+	(void)arg;
+	u->id = (long)sqlite3_column_int64(st, 0);
+	u->task_id = (long)sqlite3_column_int64(st, 1);
+	u->kind = col_str(st, 2);
+	u->old = col_str(st, 3);
+	u->new = col_str(st, 4);
+	u->old_source = col_str(st, 5);
+	return true;
+}
+
 /* History row `row`, when it is a status, due or role change of user in
  * the plan that is not undone yet, is reverted, if the task still holds
  * the value that change wrote: undoing over
@@ -386,8 +408,7 @@ undo_row(struct store *s, long plan_id, const char *user, long row,
     char **err)
 {
 	sqlite3_stmt *st;
-	long hid, task_id;
-	char *kind = NULL, *old = NULL, *new = NULL, *old_source = NULL;
+	struct undone u = { 0 };
 	struct current c = { 0 };
 	const char *now;
 	int rc;
@@ -408,40 +429,28 @@ undo_row(struct store *s, long plan_id, const char *user, long row,
 	sqlite3_bind_int64(st, 1, plan_id);
 	bind_text(st, 2, user);
 	sqlite3_bind_int64(st, 3, row);
-	rc = store_step(s, st, err);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		if (rc < 0)
-			goto fail;
+	rc = store_row(s, st, read_undone, &u, NULL, err);
+	if (rc < 0)
+		goto fail;
+	if (rc == 1) {
 		store_rollback(s);
 		return 1;
 	}
-	hid = (long)sqlite3_column_int64(st, 0);
-	task_id = (long)sqlite3_column_int64(st, 1);
-	kind = col_str(st, 2);
-	old = col_str(st, 3);
-	new = col_str(st, 4);
-	old_source = col_str(st, 5);
-	sqlite3_finalize(st);
-
-	if (read_current(s, task_id, &c, err) != 0)
+	if (read_current(s, u.task_id, &c, err) != 0)
 		goto fail;
-	now = strcmp(kind, "status") == 0 ? c.status :
-	    strcmp(kind, "role") == 0 ? c.role : c.due;
-	if (!str_eq(now, new)) {
+	now = strcmp(u.kind, "status") == 0 ? c.status :
+	    strcmp(u.kind, "role") == 0 ? c.role : c.due;
+	if (!str_eq(now, u.new)) {
 		fail(err, _("task %ld changed since; nothing undone"),
-		    task_id);
+		    u.task_id);
 		goto fail;
 	}
-	if (set_field(s, task_id, kind, old, old_source, err) != 0 ||
-	    store_add_history(s, task_id, user, "undo", new, old, NULL, err) != 0)
+	if (set_field(s, u.task_id, u.kind, u.old, u.old_source, err) != 0 ||
+	    store_add_history(s, u.task_id, user, "undo", u.new, u.old, NULL,
+	    err) != 0)
 		goto fail;
-	st = store_prepare(s, "UPDATE history SET undone = 1 WHERE id = ?1", err);
-	if (st == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, hid);
-	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
+	rc = store_run_id(s, "UPDATE history SET undone = 1 WHERE id = ?1",
+	    u.id, err);
 	if (rc != 0 || store_commit(s, err) != 0)
 		goto fail;
 	rc = 0;
@@ -451,12 +460,13 @@ fail:
 	rc = -1;
 out:
 	current_clear(&c);
-	free(kind);
-	free(old);
-	free(new);
-	free(old_source);
+	free(u.kind);
+	free(u.old);
+	free(u.new);
+	free(u.old_source);
 	return rc;
 }
+
 int
 store_task_set_field(struct store *s, long task_id, const char *shown,
     const char *kind, const char *value, const char *note,
@@ -526,8 +536,7 @@ store_task_rekey(struct store *s, long task_id, const char *key,
 		sqlite3_bind_int64(st, 1, task_id);
 		bind_text(st, 2, key);
 		bind_text(st, 3, title);
-		rc = store_step(s, st, err) < 0 ? -1 : 0;
-		sqlite3_finalize(st);
+		rc = store_run(s, st, err);
 	}
 	if (rc == 0 && strcmp(t.title, title) != 0)
 		rc = store_add_history(s, task_id, NULL, "title", t.title,

@@ -2,13 +2,14 @@
 /* store_impl.h: what the store's files share, and nothing else
  * includes.
  *
- * store.c opens the database and owns the transactions and the statement
- * cache; store_schema.c the schema and migrations; store_import.c the
- * import writes (plans, criteria, tasks, findings); store_query.c the
- * reads; store_change.c the changes a user asks for; store_register.c the
- * evidence register and meetings; store_tick.c the occurrences of
- * counted targets; store_lock.c the wait for a busy database;
- * store_backup.c backup and check.  The reads and writes call one way:
+ * store.c owns the transactions and the statement cache; store_open.c
+ * opens and closes the database; store_schema.c the schema and
+ * migrations; store_import.c the import writes (plans, criteria, tasks,
+ * findings); store_query.c the reads; store_change.c the changes a user
+ * asks for; store_register.c the evidence register and meetings;
+ * store_tick.c the occurrences of counted targets; store_lock.c the wait
+ * for a busy database; store_backup.c backup and check.  The reads and
+ * writes call one way:
  * tick → change → register → query → store.c (and schema, import),
  * never back.
  *
@@ -131,7 +132,7 @@ struct store {
  * statement, reset and with no bindings; store_prepare a one-off one (the
  * caller finalizes it); store_step returns SQLITE_ROW or SQLITE_DONE, or
  * -1 with *err (statement reset); store_run steps a statement that returns
- * no rows, then resets it. */
+ * no rows, then resets it (a cached one) or finalizes it (a one-off). */
 int store_dberr(struct store *s, char **err);
 sqlite3_stmt *store_sq(struct store *s, enum sq which, char **err);
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, char **err);
@@ -139,6 +140,9 @@ int store_step(struct store *s, sqlite3_stmt *st, char **err);
 int store_run(struct store *s, sqlite3_stmt *st, char **err);
 /* Constant SQL (schema, transaction control), never user values. */
 int store_exec(struct store *s, const char *sql, char **err);
+/* The end of a write begun with store_begin: committed when rc is 0,
+ * else rolled back and -1 (*err set by what failed). */
+int store_end(struct store *s, int rc, char **err);
 /* The integer of a one-row statement (a pragma) in *out. */
 int store_pragma_int(struct store *s, const char *sql, long *out,
     char **err);
@@ -156,10 +160,30 @@ typedef bool store_row_fn(sqlite3_stmt *st, void *elem, void *arg);
 /* Every row of st (bound by the caller) into a new array of elements of
  * size bytes, each read by row(st, elem, arg); then st is reset (a cached
  * statement) or finalized (a one-off).  The array (NULL: no rows), with
- * its length in *n; *rc 0, or -1 with *err, the rows read so far still
- * returned for the caller to free. */
+ * its length in *n; *rc 0, or -1 with *err: then the rows read so far
+ * are freed (model.h model_free_each; clear NULL: they hold nothing to
+ * free), NULL returned and *n 0. */
 void *store_rows(struct store *s, sqlite3_stmt *st, size_t size,
-    store_row_fn *row, void *arg, size_t *n, int *rc, char **err);
+    store_row_fn *row, void *arg, model_clear_fn *clear, size_t *n,
+    int *rc, char **err);
+
+/* store_rows on a one-off statement of sql, ?1 a and ?2 b (when it has
+ * a ?2); *rc -1 with *err when sql cannot be prepared. */
+void *store_list(struct store *s, const char *sql, long a, long b,
+    size_t size, store_row_fn *row, model_clear_fn *clear, size_t *n,
+    int *rc, char **err);
+/* The first row of st (bound by the caller) read by row(st, elem, arg),
+ * then st reset or finalized as store_rows does: 0 a row was read, 1
+ * none, -1 with *err. */
+int store_row(struct store *s, sqlite3_stmt *st, store_row_fn *row,
+    void *elem, void *arg, char **err);
+/* A row reader: column 0 into the long at elem. */
+bool store_read_long(sqlite3_stmt *st, void *elem, void *arg);
+/* sql (a one-off write, ?1 an id) run for id: 0, or -1 with *err. */
+int store_run_id(struct store *s, const char *sql, long id, char **err);
+/* The integer of a cached one-row statement without parameters, -1
+ * when it cannot be read (no error message: the board polls them). */
+long store_sq_long(struct store *s, enum sq which);
 
 /* The lock (store_lock.c): the error naming who holds the write lock;
  * SQLite's busy handler (arg the store); the wait of stores opened now
@@ -182,6 +206,14 @@ int store_add_history(struct store *s, long task_id, const char *user,
 bool store_blank(const char *s);
 /* A task's version bumped, or "task N not found" (store_register.c). */
 int store_bump_task(struct store *s, long task_id, char **err);
+
+/* Ends a removal the caller began (store_begin): row id marked removed
+ * by sql (?1 the id), the task's version bumped and a history row of
+ * kind with old what written, then committed; else rolled back, -1
+ * with *err (store_register.c). */
+int store_removal_end(struct store *s, const char *sql, long id,
+    long task_id, const char *user, const char *kind, const char *what,
+    char **err);
 
 /* An incomplete evidence document with only a summary (the board's
  * free-text evidence line), inside the caller's transaction

@@ -171,6 +171,26 @@ spec_known(struct store *s, long plan_id, const char *key, long *id,
 	return rc < 0 ? -1 : 0;
 }
 
+/* ?1 to ?11 of SQ_TASK_UPDATE_SPEC and SQ_TASK_INSERT_SPEC: the plan,
+ * then the task's key, code, owner, support, title, points, target,
+ * every, due and its source. */
+static void
+bind_spec(sqlite3_stmt *st, long plan_id, const struct task_spec *t,
+    const char *code, const char *support)
+{
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, t->key);
+	bind_text(st, 3, code);
+	bind_text(st, 4, t->role);
+	bind_text(st, 5, support);
+	bind_text(st, 6, t->title != NULL ? t->title : "");
+	bind_score(st, 7, t->has_points, t->points);
+	bind_text(st, 8, t->target);
+	bind_text(st, 9, t->every);
+	bind_text(st, 10, t->due);
+	bind_text(st, 11, t->due_source);
+}
+
 /* Update a known task's texts from t; *changed tells whether anything
  * differed.  An owner changed by the file (not pinned by hand) gets a
  * "role" history row marked old_source "import". */
@@ -183,17 +203,7 @@ spec_update(struct store *s, long plan_id, long id, const char *old_role,
 
 	if ((st = store_sq(s, SQ_TASK_UPDATE_SPEC, err)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, plan_id);
-	bind_text(st, 2, t->key);
-	bind_text(st, 3, code);
-	bind_text(st, 4, t->role);
-	bind_text(st, 5, support);
-	bind_text(st, 6, t->title != NULL ? t->title : "");
-	bind_score(st, 7, t->has_points, t->points);
-	bind_text(st, 8, t->target);
-	bind_text(st, 9, t->every);
-	bind_text(st, 10, t->due);
-	bind_text(st, 11, t->due_source);
+	bind_spec(st, plan_id, t, code, support);
 	if (store_run(s, st, err) != 0)
 		return -1;
 	*changed = sqlite3_changes(s->db) > 0;
@@ -212,18 +222,8 @@ spec_insert(struct store *s, long plan_id, const struct task_spec *t,
 
 	if ((st = store_sq(s, SQ_TASK_INSERT_SPEC, err)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, plan_id);
-	bind_text(st, 2, t->key);
-	bind_text(st, 3, code);
-	bind_text(st, 4, t->role);
-	bind_text(st, 5, support);
-	bind_text(st, 6, t->title != NULL ? t->title : "");
-	bind_text(st, 7, origin_name(t->origin));
-	bind_text(st, 8, t->due);
-	bind_text(st, 9, t->due_source);
-	bind_score(st, 10, t->has_points, t->points);
-	bind_text(st, 11, t->target);
-	bind_text(st, 12, t->every);
+	bind_spec(st, plan_id, t, code, support);
+	bind_text(st, 12, origin_name(t->origin));
 	if (store_run(s, st, err) != 0)
 		return -1;
 	id = (long)sqlite3_last_insert_rowid(s->db);
@@ -327,6 +327,24 @@ fail:
 
 /* --- reading plans and findings -------------------------------------- */
 
+static bool
+read_plan(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct plan *p = elem;
+
+	(void)arg;
+	p->id = (long)sqlite3_column_int64(st, 0);
+	p->name = col_str(st, 1);
+	p->source = col_str(st, 2);
+	p->has_total = sqlite3_column_int(st, 3) != 0;
+	p->total_standard = sqlite3_column_int64(st, 4);
+	p->total_self = sqlite3_column_int64(st, 5);
+	p->total_appraised = sqlite3_column_int64(st, 6);
+	p->total_deduction = sqlite3_column_int64(st, 7);
+	p->imported_at = col_str(st, 8);
+	return true;
+}
+
 int
 store_plan_get(struct store *s, const char *name, struct plan *out,
     char **err)
@@ -336,7 +354,6 @@ store_plan_get(struct store *s, const char *name, struct plan *out,
 	    " imported_at FROM plan";
 	sqlite3_stmt *st;
 	char *sql;
-	int rc;
 
 	memset(out, 0, sizeof *out);
 	sql = xasprintf("%s%s", cols, name != NULL ? " WHERE name = ?1" :
@@ -346,57 +363,37 @@ store_plan_get(struct store *s, const char *name, struct plan *out,
 	if (st == NULL)
 		return -1;
 	bind_text(st, 1, name);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW) {
-		out->id = (long)sqlite3_column_int64(st, 0);
-		out->name = col_str(st, 1);
-		out->source = col_str(st, 2);
-		out->has_total = sqlite3_column_int(st, 3) != 0;
-		out->total_standard = sqlite3_column_int64(st, 4);
-		out->total_self = sqlite3_column_int64(st, 5);
-		out->total_appraised = sqlite3_column_int64(st, 6);
-		out->total_deduction = sqlite3_column_int64(st, 7);
-		out->imported_at = col_str(st, 8);
-	}
-	sqlite3_finalize(st);
-	if (rc < 0)
-		return -1;
-	return rc == SQLITE_ROW ? 0 : 1;
+	return store_row(s, st, read_plan, out, NULL, err);
 }
 
-/* Column 0 of every row as a NULL-terminated list (empty on error). */
-static char **
-strv_query(struct store *s, const char *sql, long plan_id,
-    char *(*fmt)(sqlite3_stmt *))
+static bool
+read_str(sqlite3_stmt *st, void *elem, void *arg)
 {
-	sqlite3_stmt *st = store_prepare(s, sql, NULL);
-	char **v = NULL;
-	size_t n = 0, cap = 0;
-
-	if (st != NULL) {
-		sqlite3_bind_int64(st, 1, plan_id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			v = xgrow(v, &cap, n + 2, sizeof *v);
-			v[n++] = fmt(st);
-		}
-		sqlite3_finalize(st);
-	}
-	v = xgrow(v, &cap, n + 1, sizeof *v);
-	v[n] = NULL;
-	return v;
+	(void)arg;
+	*(char **)elem = col_str(st, 0);
+	return true;
 }
 
-static char *
-fmt_first(sqlite3_stmt *st)
+static void
+clear_str(void *elem)
 {
-	return col_str(st, 0);
+	free(*(char **)elem);
 }
 
+/* NULL-terminated, empty on error. */
 char **
 store_plan_codes(struct store *s, long plan_id)
 {
-	return strv_query(s, "SELECT code FROM criterion WHERE plan_id = ?1"
-	    " AND code IS NOT NULL ORDER BY line, id", plan_id, fmt_first);
+	char **v;
+	size_t n;
+	int rc;
+
+	v = store_list(s, "SELECT code FROM criterion WHERE plan_id = ?1"
+	    " AND code IS NOT NULL ORDER BY line, id", plan_id, 0, sizeof *v,
+	    read_str, clear_str, &n, &rc, NULL);
+	v = xrealloc(v, (n + 1) * sizeof *v);
+	v[n] = NULL;
+	return v;
 }
 
 void

@@ -74,15 +74,10 @@ read_task(sqlite3_stmt *st, void *elem, void *arg)
 }
 
 /* The end of a read of tasks: on error (rc < 0) none. */
-static int
-tasks_done(struct task **out, size_t *n, int rc)
+static void
+clear_task(void *elem)
 {
-	if (rc < 0) {
-		tasks_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
-	return rc;
+	task_clear(elem);
 }
 
 int
@@ -97,22 +92,15 @@ store_tasks(struct store *s, long plan_id, const struct filter *f,
 	if (st == NULL)
 		return -1;
 	bind_filter(st, plan_id, f);
-	*out = store_rows(s, st, sizeof **out, read_task, NULL, n, &rc, err);
-	return tasks_done(out, n, rc);
+	*out = store_rows(s, st, sizeof **out, read_task, NULL, clear_task, n,
+	    &rc, err);
+	return rc;
 }
 
 long
 store_seq(struct store *s)
 {
-	sqlite3_stmt *st = store_sq(s, SQ_SEQ, NULL);
-	long v = -1;
-
-	if (st == NULL)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return v;
+	return store_sq_long(s, SQ_SEQ);
 }
 
 int
@@ -136,11 +124,12 @@ store_tasks_changed_since(struct store *s, long plan_id, long seq,
 	}
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, seq);
-	*out = store_rows(s, st, sizeof **out, read_task, NULL, n, &rc, err);
+	*out = store_rows(s, st, sizeof **out, read_task, NULL, clear_task, n,
+	    &rc, err);
 out:
 	sqlite3_exec(s->db, s->depth == 0 ? "COMMIT" : "RELEASE rd", NULL,
 	    NULL, NULL);
-	return tasks_done(out, n, rc);
+	return rc;
 }
 
 int
@@ -153,13 +142,10 @@ store_task_get(struct store *s, long task_id, struct task *out, char **err)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW)
-		read_task(st, out, NULL);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	rc = store_row(s, st, read_task, out, NULL, err);
+	if (rc == 1)
 		return fail(err, _("task %ld not found"), task_id);
-	return rc < 0 ? -1 : 0;
+	return rc;
 }
 
 static bool
@@ -191,9 +177,9 @@ store_task_keys(struct store *s, long plan_id, const char *origin,
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	bind_text(st, 2, origin);
-	*out = store_rows(s, st, sizeof **out, read_task_key, NULL, n, &rc,
-	    err);
-	return tasks_done(out, n, rc);
+	*out = store_rows(s, st, sizeof **out, read_task_key, NULL, clear_task,
+	    n, &rc, err);
+	return rc;
 }
 
 int
@@ -203,7 +189,6 @@ store_task_find(struct store *s, long plan_id, const char *spec,
 	sqlite3_stmt *st;
 	const char *slash, *p;
 	char *code;
-	int rc;
 
 	for (p = spec; isdigit((unsigned char)*p); p++)
 		;
@@ -228,13 +213,7 @@ store_task_find(struct store *s, long plan_id, const char *spec,
 		bind_text(st, 3, slash + 1);
 	}
 	sqlite3_bind_int64(st, 2, plan_id);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW)
-		*task_id = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc < 0)
-		return -1;
-	return rc == SQLITE_ROW ? 0 : 1;
+	return store_row(s, st, store_read_long, task_id, NULL, err);
 }
 
 static void
@@ -267,25 +246,13 @@ int
 store_history(struct store *s, long task_id, struct history **out,
     size_t *n, char **err)
 {
-	sqlite3_stmt *st;
-	int rc = -1;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
 	/* Stored in UTC, shown in the reader's local time (TZ). */
-	st = store_prepare(s, "SELECT id, datetime(at, 'localtime'), user,"
+	*out = store_list(s, "SELECT id, datetime(at, 'localtime'), user,"
 	    " kind, old, new, datetime(clock, 'localtime') FROM history"
-	    " WHERE task_id = ?1 ORDER BY id", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, task_id);
-	*out = store_rows(s, st, sizeof **out, read_history_row, NULL, n, &rc,
-	    err);
-	if (rc < 0) {
-		history_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	    " WHERE task_id = ?1 ORDER BY id", task_id, 0, sizeof **out,
+	    read_history_row, history_clear, n, &rc, err);
 	return rc;
 }
 
@@ -331,19 +298,22 @@ store_changes_read(struct store *s, sqlite3_stmt *st, struct change **out,
 {
 	int rc = -1;
 
-	*out = store_rows(s, st, sizeof **out, read_change, NULL, n, &rc,
-	    err);
-	if (rc < 0) {
-		changes_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	*out = store_rows(s, st, sizeof **out, read_change, NULL, change_clear,
+	    n, &rc, err);
 	return rc;
 }
 
 /* --- changes --------------------------------------------------------- */
 
 /* --- the words of notes and evidence, for the board's search --------- */
+
+static void
+clear_text(void *elem)
+{
+	struct task_text *t = elem;
+
+	free(t->text);
+}
 
 static bool
 read_text(sqlite3_stmt *st, void *elem, void *arg)
@@ -360,35 +330,20 @@ int
 store_task_texts(struct store *s, long plan_id, struct task_text **out,
     size_t *n, char **err)
 {
-	sqlite3_stmt *st;
-	int rc = -1;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	st = store_prepare(s, "SELECT h.task_id, h.new FROM history h"
+	*out = store_list(s, "SELECT h.task_id, h.new FROM history h"
 	    " JOIN task t ON t.id = h.task_id WHERE t.plan_id = ?1"
 	    " AND h.kind IN ('note', 'evidence') AND h.undone = 0"
-	    " AND h.new IS NOT NULL", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, plan_id);
-	*out = store_rows(s, st, sizeof **out, read_text, NULL, n, &rc, err);
-	if (rc < 0) {
-		task_texts_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	    " AND h.new IS NOT NULL", plan_id, 0, sizeof **out, read_text,
+	    clear_text, n, &rc, err);
 	return rc;
 }
 
 void
 task_texts_free(struct task_text *v, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i].text);
-	free(v);
+	model_free_each(v, n, sizeof *v, clear_text);
 }
 
 /* One integer from sql (?1 an integer, ?2 text), -1 on error. */
@@ -403,9 +358,7 @@ store_long(struct store *s, const char *sql, long a, const char *b,
 		return -1;
 	sqlite3_bind_int64(st, 1, a);
 	bind_text(st, 2, b);
-	if (store_step(s, st, err) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_row(s, st, store_read_long, &v, NULL, err);
 	return v;
 }
 

@@ -38,6 +38,20 @@ store_bump_task(struct store *s, long task_id, char **err)
 	return 0;
 }
 
+int
+store_removal_end(struct store *s, const char *sql, long id, long task_id,
+    const char *user, const char *kind, const char *what, char **err)
+{
+	int rc = store_run_id(s, sql, id, err);
+
+	if (rc == 0)
+		rc = store_bump_task(s, task_id, err);
+	if (rc == 0)
+		rc = store_add_history(s, task_id, user, kind, what, NULL,
+		    NULL, err);
+	return store_end(s, rc, err);
+}
+
 /* --- evidence --------------------------------------------------------- */
 
 
@@ -80,7 +94,6 @@ evidence_insert(struct store *s, long task_id, const struct evidence *e,
 	sqlite3_bind_int(st, 8, incomplete);
 	bind_text(st, 9, user != NULL ? user : current_user());
 	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
 	if (rc == 0 && id != NULL)
 		*id = (long)sqlite3_last_insert_rowid(s->db);
 	return rc;
@@ -116,10 +129,7 @@ evidence_add(struct store *s, long task_id, const struct evidence *e,
 		rc = store_add_history(s, task_id, user, "evidence", NULL, what,
 		    NULL, err);
 	free(what);
-	if (rc == 0)
-		return store_commit(s, err);
-	store_rollback(s);
-	return -1;
+	return store_end(s, rc, err);
 }
 
 /* A document's texts through the input rule (text.h), named by the
@@ -184,26 +194,14 @@ int
 store_evidence_list(struct store *s, long plan_id, long task_id,
     struct evidence **out, size_t *n, char **err)
 {
-	sqlite3_stmt *st;
-	int rc = -1;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	st = store_prepare(s, "SELECT " EVIDENCE_COLUMNS " FROM evidence e"
+	*out = store_list(s, "SELECT " EVIDENCE_COLUMNS " FROM evidence e"
 	    " JOIN task t ON t.id = e.task_id WHERE t.plan_id = ?1"
 	    " AND (?2 = 0 OR e.task_id = ?2) AND e.removed = 0"
-	    " ORDER BY t.code IS NULL, t.code COLLATE pbcode, t.id, e.id", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_int64(st, 2, task_id);
-	*out = store_rows(s, st, sizeof **out, read_evidence, NULL, n, &rc,
-	    err);
-	if (rc < 0) {
-		evidence_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	    " ORDER BY t.code IS NULL, t.code COLLATE pbcode, t.id, e.id",
+	    plan_id, task_id, sizeof **out, read_evidence, evidence_clear, n,
+	    &rc, err);
 	return rc;
 }
 
@@ -225,34 +223,19 @@ store_evidence_remove(struct store *s, long plan_id, long id,
 		goto fail;
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, id);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW)
-		read_evidence(st, &e, NULL);
-	sqlite3_finalize(st);
+	rc = store_row(s, st, read_evidence, &e, NULL, err);
 	if (rc < 0)
 		goto fail;
-	if (rc != SQLITE_ROW) {
+	if (rc == 1) {
 		store_rollback(s);
 		return 1;
 	}
 	what = evidence_describe(&e);
-	st = store_prepare(s, "UPDATE evidence SET removed = 1 WHERE id = ?1",
-	    err);
-	rc = st == NULL ? -1 : 0;
-	if (rc == 0) {
-		sqlite3_bind_int64(st, 1, id);
-		rc = store_run(s, st, err);
-		sqlite3_finalize(st);
-	}
-	if (rc == 0)
-		rc = store_bump_task(s, e.task_id, err);
-	if (rc == 0)
-		rc = store_add_history(s, e.task_id, user, "evidence", what,
-		    NULL, NULL, err);
+	rc = store_removal_end(s, "UPDATE evidence SET removed = 1"
+	    " WHERE id = ?1", id, e.task_id, user, "evidence", what, err);
 	free(what);
 	evidence_clear(&e);
-	if (rc == 0)
-		return store_commit(s, err);
+	return rc;
 fail:
 	store_rollback(s);
 	return -1;
@@ -261,12 +244,24 @@ fail:
 /* --- meetings --------------------------------------------------------- */
 
 
+static bool
+read_meeting(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct meeting *m = elem;
+
+	(void)arg;
+	m->id = (long)sqlite3_column_int64(st, 0);
+	m->at = col_str(st, 1);
+	m->chair = col_str(st, 2);
+	m->user = col_str(st, 3);
+	return true;
+}
+
 int
 store_meeting_last(struct store *s, long plan_id, const char *before,
     struct meeting *out, char **err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	memset(out, 0, sizeof *out);
 	st = store_prepare(s, "SELECT id, at, chair, user FROM meeting"
@@ -276,17 +271,7 @@ store_meeting_last(struct store *s, long plan_id, const char *before,
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
 	bind_text(st, 2, before);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW) {
-		out->id = (long)sqlite3_column_int64(st, 0);
-		out->at = col_str(st, 1);
-		out->chair = col_str(st, 2);
-		out->user = col_str(st, 3);
-	}
-	sqlite3_finalize(st);
-	if (rc < 0)
-		return -1;
-	return rc == SQLITE_ROW ? 0 : 1;
+	return store_row(s, st, read_meeting, out, NULL, err);
 }
 
 int
@@ -322,12 +307,8 @@ meeting_record(struct store *s, long plan_id, const char *chair,
 		bind_text(st, 2, chair);
 		bind_text(st, 3, user != NULL ? user : current_user());
 		rc = store_run(s, st, err);
-		sqlite3_finalize(st);
 	}
-	if (rc == 0)
-		return store_commit(s, err);
-	store_rollback(s);
-	return -1;
+	return store_end(s, rc, err);
 }
 
 int
@@ -393,14 +374,6 @@ long_cmp(const void *a, const void *b)
  * the import's row for each task.  The first term is the index's range:
  * the window's start, or a day before since (no local time is a day
  * from UTC), or all; the exact window follows. */
-static bool
-read_id(sqlite3_stmt *st, void *elem, void *arg)
-{
-	(void)arg;
-	*(long *)elem = (long)sqlite3_column_int64(st, 0);
-	return true;
-}
-
 int
 store_changed_tasks(struct store *s, long plan_id, const char *after,
     const char *until, const char *since, long **out, size_t *n,
@@ -429,11 +402,10 @@ store_changed_tasks(struct store *s, long plan_id, const char *after,
 	bind_text(st, 2, after);
 	bind_text(st, 3, since);
 	bind_text(st, 4, until);
-	v = store_rows(s, st, sizeof *v, read_id, NULL, &cnt, &rc, err);
-	if (rc < 0) {
-		free(v);
+	v = store_rows(s, st, sizeof *v, store_read_long, NULL, NULL, &cnt,
+	    &rc, err);
+	if (rc < 0)
 		return -1;
-	}
 	xqsort(v, cnt, sizeof *v, long_cmp);
 	for (i = j = 0; i < cnt; i++)
 		if (j == 0 || v[j - 1] != v[i])

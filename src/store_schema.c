@@ -44,6 +44,30 @@
 static int rekey(struct store *, char **);
 static int support_roles(struct store *, char **);
 
+/* The history table copied under a new CHECK of its kinds, the base
+ * list and then kinds (SQLite changes a CHECK only by copying the
+ * table): migrations 1 → 2 and 4 → 5. */
+#define HISTORY_COPY(kinds) \
+	"CREATE TABLE history2 (" \
+	" id INTEGER PRIMARY KEY," \
+	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE," \
+	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW ")," \
+	" user TEXT NOT NULL," \
+	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'" \
+	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'" \
+	"  OR kind = 'title' OR kind = 'undo' OR kind = 'role'" \
+	"  OR kind = 'merge'" kinds ")," \
+	" old TEXT, new TEXT," \
+	" old_source TEXT," \
+	" undone INTEGER NOT NULL DEFAULT 0);" \
+	"INSERT INTO history2 (id, task_id, at, user, kind, old, new," \
+	" old_source, undone) SELECT id, task_id, at, user, kind, old, new," \
+	" old_source, undone FROM history;" \
+	"DROP TABLE history;" \
+	"ALTER TABLE history2 RENAME TO history;" \
+	"CREATE INDEX history_task ON history(task_id);" \
+	"CREATE INDEX history_user ON history(user, kind);"
+
 static const struct migration {
 	const char *sql;
 	int (*fn)(struct store *, char **);	/* after sql, or NULL */
@@ -105,25 +129,7 @@ static const struct migration {
 	 * history kinds "role" (a reassignment) and "merge" (two tasks made
 	 * one); SQLite changes a CHECK only by copying the table. */
 	{ "ALTER TABLE task ADD COLUMN role_source TEXT;"
-	"CREATE TABLE history2 ("
-	" id INTEGER PRIMARY KEY,"
-	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
-	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "),"
-	" user TEXT NOT NULL,"
-	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'"
-	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'"
-	"  OR kind = 'title' OR kind = 'undo' OR kind = 'role'"
-	"  OR kind = 'merge'),"
-	" old TEXT, new TEXT,"
-	" old_source TEXT,"
-	" undone INTEGER NOT NULL DEFAULT 0);"
-	"INSERT INTO history2 (id, task_id, at, user, kind, old, new,"
-	" old_source, undone) SELECT id, task_id, at, user, kind, old, new,"
-	" old_source, undone FROM history;"
-	"DROP TABLE history;"
-	"ALTER TABLE history2 RENAME TO history;"
-	"CREATE INDEX history_task ON history(task_id);"
-	"CREATE INDEX history_user ON history(user, kind);", NULL },
+	HISTORY_COPY(""), NULL },
 	/* 2 → 3: task keys without the owner role (rekey below). */
 	{ "", rekey },
 	/* 3 → 4: a change counter, so that a board reloads only what
@@ -177,25 +183,7 @@ static const struct migration {
 	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "),"
 	" removed INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX tick_task ON tick(task_id, day);"
-	"CREATE TABLE history2 ("
-	" id INTEGER PRIMARY KEY,"
-	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
-	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "),"
-	" user TEXT NOT NULL,"
-	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'"
-	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'"
-	"  OR kind = 'title' OR kind = 'undo' OR kind = 'role'"
-	"  OR kind = 'merge' OR kind = 'tick'),"
-	" old TEXT, new TEXT,"
-	" old_source TEXT,"
-	" undone INTEGER NOT NULL DEFAULT 0);"
-	"INSERT INTO history2 (id, task_id, at, user, kind, old, new,"
-	" old_source, undone) SELECT id, task_id, at, user, kind, old, new,"
-	" old_source, undone FROM history;"
-	"DROP TABLE history;"
-	"ALTER TABLE history2 RENAME TO history;"
-	"CREATE INDEX history_task ON history(task_id);"
-	"CREATE INDEX history_user ON history(user, kind);"
+	HISTORY_COPY(" OR kind = 'tick'")
 	"CREATE INDEX history_at ON history(at);", NULL },
 	/* 5 → 6: what the board reads on every start without the import's
 	 * rows (one per task): the notes (counted on each card) and the rows
@@ -275,6 +263,16 @@ rekeyed_cmp(const void *a, const void *b)
 	return x->id > y->id ? -1 : x->id < y->id;
 }
 
+static void
+rekeyed_clear(void *elem)
+{
+	struct rekeyed *r = elem;
+
+	free(r->key);
+	free(r->code);
+	free(r->role);
+}
+
 /* A derived task whose key names its owner role; other rows left out. */
 static bool
 read_rekeyed(sqlite3_stmt *st, void *elem, void *arg)
@@ -305,8 +303,8 @@ rekey_load(struct store *s, struct rekeyed **out, size_t *n, char **err)
 	    " FROM task t WHERE t.origin <> 'manual'", err);
 	if (st == NULL)
 		return -1;
-	*out = store_rows(s, st, sizeof **out, read_rekeyed, NULL, n, &rc,
-	    err);
+	*out = store_rows(s, st, sizeof **out, read_rekeyed, NULL,
+	    rekeyed_clear, n, &rc, err);
 	return rc;
 }
 
@@ -327,16 +325,8 @@ rekey_merge(struct store *s, const struct rekeyed *from,
 	sqlite3_bind_int64(st, 1, from->id);
 	sqlite3_bind_int64(st, 2, into->id);
 	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
-	if (rc != 0)
-		return -1;
-	st = store_prepare(s, "DELETE FROM task WHERE id = ?1", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, from->id);
-	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
-	if (rc != 0)
+	if (rc != 0 || store_run_id(s, "DELETE FROM task WHERE id = ?1",
+	    from->id, err) != 0)
 		return -1;
 	/* A migration step names only the columns of its own schema
 	 * (store_add_history writes schema 7's clock). */
@@ -350,7 +340,6 @@ rekey_merge(struct store *s, const struct rekeyed *from,
 	bind_text(st, 2, current_user());
 	bind_text(st, 3, what);
 	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
 	free(what);
 	return rc;
 }
@@ -367,7 +356,6 @@ rekey_set(struct store *s, const struct rekeyed *t, char **err)
 	sqlite3_bind_int64(st, 1, t->id);
 	bind_text(st, 2, t->key);
 	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -401,12 +389,7 @@ rekey(struct store *s, char **err)
 		rc = store_exec(s, "UPDATE task SET tkey = substr(tkey,"
 		    " instr(substr(tkey, 2), '~') + 2) WHERE tkey LIKE '~%'",
 		    err);
-	for (i = 0; i < n; i++) {
-		free(v[i].key);
-		free(v[i].code);
-		free(v[i].role);
-	}
-	free(v);
+	model_free_each(v, n, sizeof *v, rekeyed_clear);
 	return rc;
 }
 

@@ -52,7 +52,6 @@ tick_add(struct store *s, long task_id, const char *day,
 		bind_text(st, 3, store_blank(note) ? NULL : note);
 		bind_text(st, 4, user != NULL ? user : current_user());
 		rc = store_run(s, st, err);
-		sqlite3_finalize(st);
 	} else
 		rc = -1;
 	if (rc == 0)
@@ -60,10 +59,7 @@ tick_add(struct store *s, long task_id, const char *day,
 		    NULL, err);
 	if (rc == 0)
 		rc = tick_start(s, task_id, user, err);
-	if (rc == 0)
-		return store_commit(s, err);
-	store_rollback(s);
-	return -1;
+	return store_end(s, rc, err);
 }
 
 int
@@ -78,6 +74,15 @@ store_tick_add(struct store *s, long task_id, const char *day,
 	rc = tick_add(s, task_id, day, n, user, err);
 	free(n);
 	return rc;
+}
+
+/* A tick's id into the long at elem, its day into arg (11 bytes). */
+static bool
+read_id_day(sqlite3_stmt *st, void *elem, void *arg)
+{
+	store_read_long(st, elem, NULL);
+	snprintf(arg, 11, "%s", (const char *)sqlite3_column_text(st, 1));
+	return true;
 }
 
 int
@@ -98,32 +103,15 @@ store_tick_remove(struct store *s, long task_id, const char *from,
 	sqlite3_bind_int64(st, 1, task_id);
 	bind_text(st, 2, from);
 	bind_text(st, 3, to);
-	rc = store_step(s, st, err);
-	if (rc == SQLITE_ROW) {
-		id = (long)sqlite3_column_int64(st, 0);
-		snprintf(day_out, 11, "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
+	rc = store_row(s, st, read_id_day, &id, day_out, err);
 	if (rc < 0)
 		goto fail;
-	if (rc != SQLITE_ROW) {
+	if (rc == 1) {
 		store_rollback(s);
 		return 1;
 	}
-	st = store_prepare(s, "UPDATE tick SET removed = 1 WHERE id = ?1", err);
-	if (st == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	rc = store_run(s, st, err);
-	sqlite3_finalize(st);
-	if (rc == 0)
-		rc = store_bump_task(s, task_id, err);
-	if (rc == 0)
-		rc = store_add_history(s, task_id, user, "tick", day_out, NULL,
-		    NULL, err);
-	if (rc == 0)
-		return store_commit(s, err);
+	return store_removal_end(s, "UPDATE tick SET removed = 1"
+	    " WHERE id = ?1", id, task_id, user, "tick", day_out, err);
 fail:
 	store_rollback(s);
 	return -1;
@@ -147,15 +135,12 @@ int
 store_ticks(struct store *s, long plan_id, long task_id, struct tick **out,
     size_t *n, char **err)
 {
-	sqlite3_stmt *st;
-	int rc = -1;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
 	/* A plan's: a walk of tick_task, already in the order asked for,
 	 * with a look at each tick's task (not a seek into tick for each
 	 * of the plan's tasks, most of which have none). */
-	st = store_prepare(s, task_id == 0 ?
+	*out = store_list(s, task_id == 0 ?
 	    "SELECT k.id, k.task_id, k.day, k.note, k.user"
 	    " FROM tick k CROSS JOIN task t ON t.id = k.task_id"
 	    " WHERE t.plan_id = ?1 AND k.removed = 0"
@@ -163,16 +148,7 @@ store_ticks(struct store *s, long plan_id, long task_id, struct tick **out,
 	    "SELECT k.id, k.task_id, k.day, k.note, k.user"
 	    " FROM tick k JOIN task t ON t.id = k.task_id"
 	    " WHERE t.plan_id = ?1 AND k.task_id = ?2"
-	    " AND k.removed = 0 ORDER BY k.task_id, k.day, k.id", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_int64(st, 2, task_id);
-	*out = store_rows(s, st, sizeof **out, read_tick, NULL, n, &rc, err);
-	if (rc < 0) {
-		ticks_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	    " AND k.removed = 0 ORDER BY k.task_id, k.day, k.id", plan_id,
+	    task_id, sizeof **out, read_tick, tick_clear, n, &rc, err);
 	return rc;
 }

@@ -19,6 +19,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "store.h"
+#include "store_impl.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -807,6 +808,78 @@ test_changed_tasks(void **state)
 	changed_agree(s, plan_id + 1, NULL, NULL, NULL, 0);
 	(void)err;
 	store_close(s);
+}
+
+/* A row reader of test_rows_error: column 0's text. */
+static bool
+read_text_row(sqlite3_stmt *st, void *elem, void *arg)
+{
+	(void)arg;
+	*(char **)elem = col_str(st, 0);
+	return true;
+}
+
+static int cleared;
+
+static void
+clear_text_row(void *elem)
+{
+	free(*(char **)elem);
+	cleared++;
+}
+
+/* SQL whose third row fails: abs() of the smallest integer overflows. */
+#define FAILS_AT_3 "WITH r(x) AS (VALUES (1), (2), (3)) SELECT CASE" \
+	" WHEN x < 3 THEN 'row ' || x ELSE abs(-9223372036854775807 - 1)" \
+	" END FROM r"
+
+/* store_rows on a statement that fails after two rows: -1 with the
+ * error, nothing returned, the two rows read cleared; store_row's three
+ * answers, and store_run_id. */
+static void
+test_rows_error(void **state)
+{
+	long plan_id, v = -5;
+	struct store *s = fixture(&plan_id);
+	sqlite3_stmt *st;
+	char *err = NULL, **got;
+	size_t n = 99;
+	int rc = 0;
+
+	(void)state;
+	st = store_prepare(s, FAILS_AT_3, &err);
+	assert_non_null(st);
+	cleared = 0;
+	got = store_rows(s, st, sizeof *got, read_text_row, NULL,
+	    clear_text_row, &n, &rc, &err);
+	assert_int_equal(rc, -1);
+	assert_null(got);
+	assert_int_equal(n, 0);
+	assert_int_equal(cleared, 2);
+	assert_non_null(strstr(err, "integer overflow"));
+	free(err);
+	err = NULL;
+
+	st = store_prepare(s, "SELECT 7", &err);
+	assert_int_equal(store_row(s, st, store_read_long, &v, NULL, &err), 0);
+	assert_int_equal(v, 7);
+	st = store_prepare(s, "SELECT 8 WHERE 0", &err);
+	assert_int_equal(store_row(s, st, store_read_long, &v, NULL, &err), 1);
+	assert_int_equal(v, 7);
+	st = store_prepare(s, "SELECT abs(-9223372036854775807 - 1)", &err);
+	assert_int_equal(store_row(s, st, store_read_long, &v, NULL, &err),
+	    -1);
+	assert_non_null(strstr(err, "integer overflow"));
+	free(err);
+	err = NULL;
+
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_run_id(s, "UPDATE plan SET name = 'renamed'"
+	    " WHERE id = ?1", plan_id, &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	store_close(s);
+	assert_int_equal(count_sql("SELECT count(*) FROM plan"
+	    " WHERE name = 'renamed'"), 1);
 }
 
 static void
@@ -1629,6 +1702,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_changed_since, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_find, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rows_error, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_conflict, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_nested, setup, teardown),
