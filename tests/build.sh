@@ -138,7 +138,7 @@ expect_match "from the build tree: its samples, in Vietnamese" \
 mkdir "$TMPD/bin"
 cp "$BUILDDIR/src/parboard-test" "$TMPD/bin/"
 out=$(demo "$TMPD/bin/parboard-test")
-installed=$(sed -n 's/^#define PKGDATADIR "\(.*\)"$/\1/p' "$BUILDDIR/src/paths.h")
+installed=$(sed -n 's/^#define PKGDATADIR "\(.*\)"$/\1/p' "$BUILDDIR/src/base/paths.h")
 if [ -e "$installed/samples/hien-thanh-103-2023.txt" ]; then
 	echo "# the samples are installed in $installed: no copy check"
 else

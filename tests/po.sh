@@ -14,7 +14,7 @@ PO="$SRCDIR/po/vi.po"
 
 # Every source with a message is in POTFILES.in, and only real files are.
 missing=""
-for f in "$SRCDIR"/src/*.c "$SRCDIR"/src/keys.def; do
+for f in "$SRCDIR"/src/*/*.c "$SRCDIR"/src/board/keys.def; do
 	rel=${f#"$SRCDIR"/}
 	if grep -Eq '(\<_|\<N_|ngettext)\(' "$f" &&
 	    ! grep -qx "$rel" "$SRCDIR/po/POTFILES.in"; then

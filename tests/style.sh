@@ -19,7 +19,7 @@ ALLOW="$SRCDIR/tests/style-allow.txt"
 # One line per breach without an in-file reason: "FILE - LINES" for a
 # file, "FILE FUNCTION LINES" for a function.
 breaches() {
-	for f in "$SRCDIR"/src/*.c "$SRCDIR"/src/*.h; do
+	for f in "$SRCDIR"/src/*/*.c "$SRCDIR"/src/*/*.h; do
 		[ -f "$f" ] || continue
 		awk -v file="${f#"$SRCDIR"/}" -v maxf="$MAX_FILE" \
 		    -v maxfn="$MAX_FUNC" '
@@ -82,22 +82,22 @@ done < "$TMPD/allow"
 
 # The measure itself: a function of 81 lines is caught, one of 80 is not,
 # and a reason lets it pass; the same for a file of 801 lines.
-mkdir -p "$TMPD/src"
+mkdir -p "$TMPD/src/t"
 { printf 'static int\nbig(void)\n{\n'
   i=0; while [ $i -lt 79 ]; do printf '\tx();\n'; i=$((i + 1)); done
-  printf '}\n'; } > "$TMPD/src/big.c"
+  printf '}\n'; } > "$TMPD/src/t/big.c"
 { printf 'static int\nfit(void)\n{\n'
   i=0; while [ $i -lt 78 ]; do printf '\tx();\n'; i=$((i + 1)); done
-  printf '}\n'; } > "$TMPD/src/fit.c"
-{ printf '/* long: a test */\n'; cat "$TMPD/src/big.c"; } \
-    > "$TMPD/src/reason.c"
+  printf '}\n'; } > "$TMPD/src/t/fit.c"
+{ printf '/* long: a test */\n'; cat "$TMPD/src/t/big.c"; } \
+    > "$TMPD/src/t/reason.c"
 awk 'BEGIN { for (i = 0; i < 801; i++) print "int x;" }' \
-    > "$TMPD/src/huge.h"
-{ printf '/* size: a test */\n'; head -n 800 "$TMPD/src/huge.h"; } \
-    > "$TMPD/src/sized.h"
-head -n 800 "$TMPD/src/huge.h" > "$TMPD/src/full.h"
+    > "$TMPD/src/t/huge.h"
+{ printf '/* size: a test */\n'; head -n 800 "$TMPD/src/t/huge.h"; } \
+    > "$TMPD/src/t/sized.h"
+head -n 800 "$TMPD/src/t/huge.h" > "$TMPD/src/t/full.h"
 got=$(SRCDIR="$TMPD" breaches | sort | tr '\n' ' ')
 expect_eq "the measure: 81 lines caught, 80 and a reasoned one not" \
-    "src/big.c big 81 src/huge.h - 801 " "$got"
+    "src/t/big.c big 81 src/t/huge.h - 801 " "$got"
 
 finish

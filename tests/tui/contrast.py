@@ -13,7 +13,7 @@ have a WCAG contrast ratio of at least MIN (4.5) between its foreground and
 background.  Prints one line per failing glyph run and exits 1 if any.
 
 With --pairs VIEW_C, also the colour pairs of the board (the table of
-view_colors in src/view.c, as the board paints them in colour): each
+view_colors in src/board/view.c, as the board paints them in colour): each
 must have that contrast in PuTTY's palette, and those named by --seen
 (NAME,...: OVERDUE, CURSOR...) must be painted on some glyph of the
 capture, which proves the pair reaches the terminal.

@@ -77,7 +77,7 @@ do
 	printf '%s\n' "$p" > "$TMPD/pane"
 	if ! grep -q '[^[:space:]]' "$TMPD/pane"; then
 		fail "$term: the pane could not be read"
-	elif python3 "$CONTRAST" --pairs "$SRCDIR/src/view.c" --seen "$seen" \
+	elif python3 "$CONTRAST" --pairs "$SRCDIR/src/board/view.c" --seen "$seen" \
 	    < "$TMPD/pane" > "$TMPD/low"; then
 		pass "$term: every glyph and pair readable in PuTTY, each pair on screen"
 	else

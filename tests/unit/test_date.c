@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* test_date.c: unit tests for src/date.c — the calendar, the date forms,
+/* test_date.c: unit tests for src/base/date.c — the calendar, the date forms,
  * the local day of a stored time and today()'s pin. */
 #include "config.h"
 

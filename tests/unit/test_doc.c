@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* test_doc.c: unit tests for src/doc.c — the document writer's tables,
+/* test_doc.c: unit tests for src/report/doc.c — the document writer's tables,
  * lists and headings in text, markdown, html and csv. */
 #include "config.h"
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* test_text.c: unit tests for src/text.c. */
+/* test_text.c: unit tests for src/base/text.c. */
 #include "config.h"
 
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* keymap.h: the one key table (src/keys.def) — dispatch, help, man page.
+/* keymap.h: the one key table (src/board/keys.def) — dispatch, help, man page.
  *
  * A key is an int: a character as its Unicode code point, or a curses
  * function key (KEY_UP, KEY_F(1), ...) tagged with KEYMAP_FKEY so that it

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* cli_table.h: the command and option table (src/cli_table.def) --
+/* cli_table.h: the command and option table (src/cli/cli_table.def) --
  * getopt_long's table, which option goes with which command, the usage,
  * --help and the man page's OPTIONS section. */
 #ifndef PARBOARD_CLI_TABLE_H
