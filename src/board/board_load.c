@@ -456,8 +456,7 @@ board_load(struct board *b, char **err)
 static void
 task_lean(struct task *t)
 {
-	char **v[] = { &t->key, &t->origin, &t->due_source, &t->comment,
-	    &t->assignee };
+	char **v[] = { &t->key, &t->comment, &t->assignee };
 	size_t i;
 
 	for (i = 0; i < sizeof v / sizeof v[0]; i++) {

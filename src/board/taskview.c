@@ -52,28 +52,18 @@ taskview_wrap(const char *text, int width, const char *indent,
 	free(c);
 }
 
-static const char *
-due_source_label(const char *src)
-{
-	if (src == NULL || strcmp(src, "default") == 0)
-		return _("default");
-	if (strcmp(src, "role") == 0)
-		return _("by role");
-	if (strcmp(src, "criterion") == 0)
-		return _("by criterion");
-	if (strcmp(src, "task") == 0)
-		return _("set for this task");
-	return src;
-}
-
 /* What a task without a criterion code is, by where it came from. */
 static const char *
-origin_label(const char *origin)
+origin_label(enum origin o)
 {
-	if (origin != NULL && strcmp(origin, "appendix") == 0)
+	switch (o) {
+	case ORIGIN_APPENDIX:
 		return _("Appendix task");
-	if (origin != NULL && strcmp(origin, "directive") == 0)
+	case ORIGIN_DIRECTIVE:
 		return _("Directive task");
+	case ORIGIN_MANUAL:
+		break;
+	}
 	return _("Task added by hand");
 }
 
@@ -107,7 +97,7 @@ due_line(const struct task *t)
 	long days = date_days_between(today(), t->due);
 
 	i18n_date(t->due, d, sizeof d);
-	line = xasprintf(_("Due %s (%s)"), d, due_source_label(t->due_source));
+	line = xasprintf(_("Due %s (%s)"), d, words_due_source(t->due_source));
 	if (t->status == STATUS_DONE)
 		return line;
 	if (days < 0)

@@ -276,11 +276,12 @@ config_role(const struct config *c, const char *id)
  * the criterion alone, the role's own deadline, the default. */
 const char *
 config_due(const struct config *c, const char *role, const char *code,
-    const char **source)
+    enum due_source *source)
 {
 	const struct due_override *o, *any = NULL;
 	const struct role *r;
-	const char *src = "default", *due = c->default_due;
+	enum due_source src = DUE_DEFAULT;
+	const char *due = c->default_due;
 	size_t i;
 
 	for (i = 0; code != NULL && i < c->ncode_due; i++) {
@@ -296,10 +297,10 @@ config_due(const struct config *c, const char *role, const char *code,
 		}
 	}
 	if (any != NULL) {
-		src = "criterion";
+		src = DUE_CRITERION;
 		due = any->due;
 	} else if ((r = config_role(c, role)) != NULL && r->due != NULL) {
-		src = "role";
+		src = DUE_ROLE;
 		due = r->due;
 	}
 	if (source != NULL)

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "task.h"
+
 /* Ids of the two columns that are not real roles. */
 #define ROLE_COMMON "CHUNG"
 #define ROLE_UNASSIGNED "CHUA-GIAO"
@@ -134,9 +136,9 @@ char *config_database_path(const struct config *c, const char *explicit);
 
 const struct role *config_role(const struct config *c, const char *id);
 /* Deadline of a task of role (may be NULL) for criterion code (may be
- * NULL); *source gets "criterion", "role" or "default". */
+ * NULL); *source gets DUE_CRITERION, DUE_ROLE or DUE_DEFAULT. */
 const char *config_due(const struct config *c, const char *role,
-    const char *code, const char **source);
+    const char *code, enum due_source *source);
 
 void config_free(struct config *c);
 

@@ -140,13 +140,13 @@ core_task_add(struct store *s, const struct perm *p,
     const struct config *c, long plan_id, const char *role,
     const char *title, struct core_result *r, char **err)
 {
-	const char *source, *due;
+	const char *due;
 	long id = -1;
 	int rc;
 
 	if (core_may_add(p, role, err) != CORE_OK)
 		return CORE_REFUSED;
-	due = config_due(c, role, NULL, &source);
+	due = config_due(c, role, NULL, NULL);
 	rc = store_task_add(s, plan_id, role, NULL, title, due,
 	    current_user(), &id, err);
 	if (r != NULL)

@@ -444,7 +444,7 @@ derive_directives(const struct config *c, const struct appendix *a,
 		t->origin = ORIGIN_DIRECTIVE;
 		if (r->due != NULL) {
 			t->due = xstrdup(r->due);
-			t->due_source = "directive";
+			t->due_source = DUE_DIRECTIVE;
 		} else
 			t->due = xstrdup(config_due(c, owner, r->code,
 			    &t->due_source));

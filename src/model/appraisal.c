@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* appraisal.c: the names of the appraisal's columns and of a task's
- * origin. */
+/* appraisal.c: the names of the appraisal's columns. */
 #include <string.h>
 
 #include "appraisal.h"
@@ -19,18 +18,4 @@ appendix_column_id(const char *name)
 		if (strcmp(name, col_ids[k]) == 0)
 			return k;
 	return -1;
-}
-
-const char *
-origin_name(enum origin o)
-{
-	switch (o) {
-	case ORIGIN_APPENDIX:
-		return "appendix";
-	case ORIGIN_DIRECTIVE:
-		return "directive";
-	case ORIGIN_MANUAL:
-		break;
-	}
-	return "manual";
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "finding.h"
+#include "task.h"
 #include "text.h"
 
 /* Which score cells a row had (an empty cell is not zero). */
@@ -87,13 +88,6 @@ enum {
  * "self", "appraised", "deduction", "comment", "assignee"; -1 if none. */
 int appendix_column_id(const char *name);
 
-enum origin {
-	ORIGIN_APPENDIX,
-	ORIGIN_DIRECTIVE,
-	ORIGIN_MANUAL,
-};
-const char *origin_name(enum origin o);	/* "appendix", ... */
-
 /* A task as derived from a file, before it meets the database. */
 struct task_spec {
 	char *key;		/* unique within a plan, without the owner
@@ -108,7 +102,7 @@ struct task_spec {
 	bool has_points;	/* appendix tasks only */
 	score points;		/* standard - appraised */
 	char *due;		/* YYYY-MM-DD from the configuration */
-	const char *due_source;	/* "default", "role", "criterion", "task" */
+	enum due_source due_source;
 	char *target, *every;	/* directives only, else NULL */
 	int line;
 };

@@ -189,9 +189,8 @@ target_span(const struct plan *p, const struct task *t, char start[11],
 	date_iso(end, y, 12, 31);
 	/* The directive's own due date ends it earlier; a default one
 	 * (from the settings) does not. */
-	if (t->due != NULL && t->due_source != NULL &&
-	    (strcmp(t->due_source, "directive") == 0 ||
-	    strcmp(t->due_source, "task") == 0) && strcmp(t->due, end) < 0)
+	if (t->due != NULL && (t->due_source == DUE_DIRECTIVE ||
+	    t->due_source == DUE_TASK) && strcmp(t->due, end) < 0)
 		snprintf(end, 11, "%s", t->due);
 }
 

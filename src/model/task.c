@@ -93,6 +93,60 @@ status_from_name(const char *s)
 	return STATUS_TODO;
 }
 
+/* --- where a task and its due date came from ----------------------- */
+
+static const char *const origin_names[] = {
+	[ORIGIN_APPENDIX] = "appendix",
+	[ORIGIN_DIRECTIVE] = "directive",
+	[ORIGIN_MANUAL] = "manual",
+};
+
+static const char *const due_source_names[] = {
+	[DUE_DEFAULT] = "default",
+	[DUE_ROLE] = "role",
+	[DUE_CRITERION] = "criterion",
+	[DUE_DIRECTIVE] = "directive",
+	[DUE_TASK] = "task",
+};
+
+/* The index of s in names[0..n), or fallback. */
+static int
+name_index(const char *const *names, int n, const char *s, int fallback)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return fallback;
+}
+
+const char *
+origin_name(enum origin o)
+{
+	return origin_names[o <= ORIGIN_MANUAL ? o : ORIGIN_MANUAL];
+}
+
+enum origin
+origin_from_name(const char *s)
+{
+	return (enum origin)name_index(origin_names, ORIGIN_MANUAL + 1, s,
+	    ORIGIN_MANUAL);
+}
+
+const char *
+due_source_name(enum due_source d)
+{
+	return due_source_names[d <= DUE_TASK ? d : DUE_DEFAULT];
+}
+
+enum due_source
+due_source_from_name(const char *s)
+{
+	return (enum due_source)name_index(due_source_names, DUE_TASK + 1,
+	    s, DUE_DEFAULT);
+}
+
 /* --- tasks --------------------------------------------------------- */
 
 /* The texts of t, in its pool or each its own. */
@@ -108,9 +162,7 @@ task_free_texts(struct task *t)
 	free(t->role);
 	free(t->support);
 	free(t->title);
-	free(t->origin);
 	free(t->due);
-	free(t->due_source);
 	free(t->target);
 	free(t->every);
 	free(t->crit_title);

@@ -27,13 +27,35 @@ bool status_parse(const char *s, enum status *out);
 /* The status stored under name s ("doing"); STATUS_TODO when unknown. */
 enum status status_from_name(const char *s);
 
+/* Where a task came from, and where its due date (stored as the names
+ * "appendix", "default", ...). */
+enum origin {
+	ORIGIN_APPENDIX,
+	ORIGIN_DIRECTIVE,
+	ORIGIN_MANUAL,
+};
+enum due_source {
+	DUE_DEFAULT,		/* the configuration's default deadline */
+	DUE_ROLE,		/* the role's deadline */
+	DUE_CRITERION,		/* an override for the criterion */
+	DUE_DIRECTIVE,		/* the directive's own "due" column */
+	DUE_TASK,		/* set by hand for this task */
+};
+const char *origin_name(enum origin o);
+enum origin origin_from_name(const char *s);	/* ORIGIN_MANUAL when
+						 * unknown */
+const char *due_source_name(enum due_source d);
+enum due_source due_source_from_name(const char *s);	/* DUE_DEFAULT when
+							 * unknown */
+
 struct task {
 	long id;
 	long version;		/* bumped by every change */
 	char *key, *code, *role, *support, *title;
-	char *origin;		/* "appendix", "directive", "manual" */
+	enum origin origin;
 	enum status status;
-	char *due, *due_source;
+	char *due;
+	enum due_source due_source;
 	bool has_points;
 	score points;
 	char *target, *every;

@@ -14,15 +14,35 @@
 /* --- where a task came from --------------------------------------------- */
 
 const char *
-words_origin(const char *origin)
+words_origin(enum origin o)
 {
-	if (origin != NULL && strcmp(origin, "appendix") == 0)
+	switch (o) {
+	case ORIGIN_APPENDIX:
 		return _("appendix");
-	if (origin != NULL && strcmp(origin, "directive") == 0)
+	case ORIGIN_DIRECTIVE:
 		return _("directive");
-	if (origin != NULL && strcmp(origin, "manual") == 0)
-		return _("added by hand");
-	return origin != NULL ? origin : "";
+	case ORIGIN_MANUAL:
+		break;
+	}
+	return _("added by hand");
+}
+
+const char *
+words_due_source(enum due_source d)
+{
+	switch (d) {
+	case DUE_ROLE:
+		return _("by role");
+	case DUE_CRITERION:
+		return _("by criterion");
+	case DUE_DIRECTIVE:
+		return _("by the directive");
+	case DUE_TASK:
+		return _("set for this task");
+	case DUE_DEFAULT:
+		break;
+	}
+	return _("default");
 }
 
 /* --- a history row in the task view -------------------------------------- */
@@ -116,7 +136,7 @@ change_value(enum history_kind kind, const char *v, char *buf,
 	if (kind == HK_DUE || kind == HK_TICK || kind == HK_UNDO)
 		return i18n_date(v, buf, n);
 	if (kind == HK_CREATED)
-		return words_origin(v);
+		return words_origin(origin_from_name(v));
 	return v;
 }
 

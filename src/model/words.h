@@ -10,7 +10,9 @@
 
 /* Where a task came from ("appendix", "directive", "manual") in the
  * user's language (static). */
-const char *words_origin(const char *origin);
+const char *words_origin(enum origin o);
+/* Where a task's due date came from: "by role", "default", ... */
+const char *words_due_source(enum due_source d);
 /* "1.5.3" or, without a code, "#12 title". */
 char *words_task_name(const char *code, long id, const char *title);
 /* A status name ("doing") by its label; "-" for NULL (static). */

@@ -145,7 +145,7 @@ list_row(const struct task *t, bool human, const char **cell,
 	if (human && t->due != NULL)
 		cell[5] = i18n_date(t->due, buf->due, sizeof buf->due);
 	cell[6] = buf->pts;
-	cell[7] = human ? words_origin(t->origin) : t->origin;
+	cell[7] = human ? words_origin(t->origin) : origin_name(t->origin);
 	cell[8] = t->title;
 }
 
@@ -265,14 +265,14 @@ json_task(struct buf *b, const struct task *t)
 	buf_adds(b, ",\"due\":");
 	out_json_str(b, t->due);
 	buf_adds(b, ",\"due_source\":");
-	out_json_str(b, t->due_source);
+	out_json_str(b, due_source_name(t->due_source));
 	if (t->has_points) {
 		text_format_score(t->points, '.', pts, sizeof pts);
 		buf_addf(b, ",\"points\":%s", pts);
 	} else
 		buf_adds(b, ",\"points\":null");
 	buf_adds(b, ",\"origin\":");
-	out_json_str(b, t->origin);
+	out_json_str(b, origin_name(t->origin));
 	buf_adds(b, ",\"target\":");
 	out_json_str(b, t->target);
 	buf_adds(b, ",\"every\":");

@@ -188,7 +188,7 @@ bind_spec(sqlite3_stmt *st, long plan_id, const struct task_spec *t,
 	bind_text(st, 8, t->target);
 	bind_text(st, 9, t->every);
 	bind_text(st, 10, t->due);
-	bind_text(st, 11, t->due_source);
+	bind_text(st, 11, due_source_name(t->due_source));
 }
 
 /* Update a known task's texts from t; *changed tells whether anything

@@ -48,11 +48,13 @@ read_task(sqlite3_stmt *st, void *elem, void *arg)
 	t->role = col_str(st, 4);
 	t->support = col_str(st, 5);
 	t->title = col_str(st, 6);
-	t->origin = col_str(st, 7);
+	t->origin = origin_from_name(
+	    (const char *)sqlite3_column_text(st, 7));
 	t->status = status_from_name((const char *)sqlite3_column_text(st,
 	    8));
 	t->due = col_str(st, 9);
-	t->due_source = col_str(st, 10);
+	t->due_source = due_source_from_name(
+	    (const char *)sqlite3_column_text(st, 10));
 	t->has_points = sqlite3_column_type(st, 11) != SQLITE_NULL;
 	t->points = sqlite3_column_int64(st, 11);
 	t->target = col_str(st, 12);

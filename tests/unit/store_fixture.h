@@ -66,18 +66,18 @@ static struct task_spec specs[] = {
 	{ .key = "A:1.1/VP-TK", .code = "1.1", .role = "VP-TK",
 	  .support = "TP-HT, VH-XH", .title = "Ban hành kế hoạch CCHC",
 	  .origin = ORIGIN_APPENDIX, .has_points = true, .points = 1000,
-	  .due = "2023-10-31", .due_source = "default", .line = 10 },
+	  .due = "2023-10-31", .due_source = DUE_DEFAULT, .line = 10 },
 	{ .key = "A:1.7/CA", .code = "1.7", .role = "CA", .support = "",
 	  .title = "Đối thoại với người dân", .origin = ORIGIN_APPENDIX,
 	  .has_points = true, .points = 500, .due = "2023-10-31",
-	  .due_source = "default", .line = 20 },
+	  .due_source = DUE_DEFAULT, .line = 20 },
 	{ .key = "D:1.7/CA#1", .code = "1.7", .role = "CA", .support = "",
 	  .title = "Tổ chức đối thoại", .origin = ORIGIN_DIRECTIVE,
-	  .due = "2023-10-15", .due_source = "task", .target = "1 buổi",
+	  .due = "2023-10-15", .due_source = DUE_TASK, .target = "1 buổi",
 	  .every = "quý", .line = 3 },
 	{ .key = "D:/DTT#1", .code = NULL, .role = "DTT", .support = "",
 	  .title = "Phát thanh 3 lần/tháng", .origin = ORIGIN_DIRECTIVE,
-	  .due = "2023-09-01", .due_source = "role", .line = 4 },
+	  .due = "2023-09-01", .due_source = DUE_ROLE, .line = 4 },
 };
 
 static struct derivation der = { .tasks = specs, .ntasks = 4 };

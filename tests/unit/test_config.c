@@ -392,7 +392,7 @@ static void
 test_due_precedence(void **state)
 {
 	struct config *c;
-	const char *src;
+	enum due_source src;
 	char *err;
 
 	err = load_text("deadline = \"2023-10-31\";\n"
@@ -406,28 +406,28 @@ test_due_precedence(void **state)
 	assert_null(err);
 
 	assert_string_equal(config_due(c, "A", "3.12.1", &src), "2023-10-15");
-	assert_string_equal(src, "criterion");
+	assert_int_equal(src, DUE_CRITERION);
 	assert_string_equal(config_due(c, "B", "3.12.1", &src), "2023-10-15");
-	assert_string_equal(src, "criterion");
+	assert_int_equal(src, DUE_CRITERION);
 	assert_string_equal(config_due(c, "A", "3.12", &src), "2023-10-20");
-	assert_string_equal(src, "role");
+	assert_int_equal(src, DUE_ROLE);
 	assert_string_equal(config_due(c, "A", NULL, &src), "2023-10-20");
-	assert_string_equal(src, "role");
+	assert_int_equal(src, DUE_ROLE);
 	assert_string_equal(config_due(c, "B", "3.12", &src), "2023-10-31");
-	assert_string_equal(src, "default");
+	assert_int_equal(src, DUE_DEFAULT);
 	assert_string_equal(config_due(c, NULL, NULL, &src), "2023-10-31");
-	assert_string_equal(src, "default");
+	assert_int_equal(src, DUE_DEFAULT);
 	assert_string_equal(config_due(c, "NOPE", "2.1", NULL), "2023-10-31");
 	/* The role-specific override beats the plain one, whatever order. */
 	assert_string_equal(config_due(c, "B", "1.7", &src), "2023-10-01");
-	assert_string_equal(src, "criterion");
+	assert_int_equal(src, DUE_CRITERION);
 	assert_string_equal(config_due(c, "A", "1.7", &src), "2023-10-05");
-	assert_string_equal(src, "criterion");
+	assert_int_equal(src, DUE_CRITERION);
 	config_free(c);
 
 	c = config_default();
 	assert_string_equal(config_due(c, "CA", "1.7", &src), "2023-10-31");
-	assert_string_equal(src, "default");
+	assert_int_equal(src, DUE_DEFAULT);
 	config_free(c);
 }
 
@@ -607,7 +607,8 @@ test_man_example(void **state)
 {
 	struct config *c = NULL;
 	char *page, *text, *path, *err = NULL;
-	const char *ex, *ee, *src;
+	const char *ex, *ee;
+	enum due_source src;
 	size_t len;
 
 	if (read_file(SRCDATADIR "/../man/parboard.5.in", LIMIT_FILE, &page, &len,
@@ -631,7 +632,7 @@ test_man_example(void **state)
 	assert_string_equal(c->roles[1].patterns[1], "tn&tkq");
 	assert_string_equal(config_due(c, "CA", "1.7", &src), "2023-09-30");
 	assert_string_equal(config_due(c, "CA", "1.4.2", &src), "2023-10-15");
-	assert_string_equal(src, "role");
+	assert_int_equal(src, DUE_ROLE);
 	assert_string_equal(config_due(c, "VP-TK", "3.12.1", &src),
 	    "2023-10-10");
 	assert_int_equal(c->nkeys, 2);

@@ -179,7 +179,7 @@ test_leaves_points_findings(void **state)
 	assert_string_equal(t->role, "TN-TKQ");
 	assert_string_equal(t->key, "A:3.13.2");
 	assert_string_equal(t->due, "2023-10-31");
-	assert_string_equal(t->due_source, "default");
+	assert_int_equal(t->due_source, DUE_DEFAULT);
 	assert_int_equal(t->origin, ORIGIN_APPENDIX);
 	t = find_task(&d, "1.5.1");
 	assert_string_equal(t->role, "CHUNG");
@@ -259,9 +259,9 @@ test_directives(void **state)
 	assert_string_equal(d.tasks[2].key,
 	    "D:1.4.2/phoi hop xay dung tin bai");
 	assert_false(d.tasks[0].has_points);
-	assert_string_equal(d.tasks[0].due_source, "default");
+	assert_int_equal(d.tasks[0].due_source, DUE_DEFAULT);
 	assert_string_equal(d.tasks[1].due, "2023-12-31");
-	assert_string_equal(d.tasks[1].due_source, "directive");
+	assert_int_equal(d.tasks[1].due_source, DUE_DIRECTIVE);
 	assert_string_equal(d.tasks[0].target, "3 bài");
 	assert_string_equal(d.tasks[3].role, "MTTQ");
 	assert_true(has_finding(&d, 5, "criterion 9.9"));

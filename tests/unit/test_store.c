@@ -237,7 +237,7 @@ test_round_trip(void **state)
 	assert_string_equal(t[1].key, "D:1.7/CA#1");
 	assert_string_equal(t[1].target, "1 buổi");
 	assert_string_equal(t[1].every, "quý");
-	assert_string_equal(t[1].due_source, "task");
+	assert_int_equal(t[1].due_source, DUE_TASK);
 	assert_string_equal(t[2].key, "A:1.1/VP-TK");
 	assert_string_equal(t[2].support, "TP-HT,VH-XH");
 	assert_true(t[2].has_points);
@@ -250,7 +250,7 @@ test_round_trip(void **state)
 	assert_int_equal(t[2].deduction, -1000);
 	assert_int_equal(t[2].has, HAS_STANDARD | HAS_SELF | HAS_APPRAISED |
 	    HAS_DEDUCTION);
-	assert_string_equal(t[2].origin, "appendix");
+	assert_int_equal(t[2].origin, ORIGIN_APPENDIX);
 	assert_int_equal(t[2].status, STATUS_TODO);
 	assert_int_equal(t[2].version, 1);
 	assert_string_equal(t[2].due, "2023-10-31");
@@ -327,7 +327,7 @@ test_resave(void **state)
 	task_clear(&t);
 	t = get(s, a17);
 	assert_string_equal(t.due, "2023-10-20");
-	assert_string_equal(t.due_source, "task");
+	assert_int_equal(t.due_source, DUE_TASK);
 	assert_int_equal(t.version, 2);
 	task_clear(&t);
 	store_close(s);
@@ -893,7 +893,7 @@ test_find(void **state)
 
 	id = find(s, plan_id, "1.7/CA");
 	t = get(s, id);
-	assert_string_equal(t.origin, "appendix");	/* preferred */
+	assert_int_equal(t.origin, ORIGIN_APPENDIX);	/* preferred */
 	task_clear(&t);
 	assert_int_equal(find(s, plan_id, "1.7/ca"), id);
 	snprintf(buf, sizeof buf, "%ld", id);
@@ -1085,7 +1085,7 @@ test_rules_agree(void **state)
 		sp[i].origin = ORIGIN_APPENDIX;
 		sp[i].has_points = (r >> 12) % 3 != 0;
 		sp[i].points = (score)((r >> 14) % 3) * 250;
-		sp[i].due_source = "default";
+		sp[i].due_source = DUE_DEFAULT;
 		if ((r >> 16) % 5 != 0) {
 			date_add(today(), days[(r >> 18) % 8], dues[i]);
 			sp[i].due = dues[i];
@@ -1165,7 +1165,7 @@ test_undo(void **state)
 	assert_int_equal(store_undo_row(s, plan_id, r3, "alice", &err), 0);
 	t = get(s, id2);
 	assert_string_equal(t.due, "2023-10-31");
-	assert_string_equal(t.due_source, "default");
+	assert_int_equal(t.due_source, DUE_DEFAULT);
 	task_clear(&t);
 
 	assert_int_equal(store_undo_row(s, plan_id, r2, "alice", &err), 0);
@@ -1336,7 +1336,7 @@ test_findings_changes_add(void **state)
 	assert_int_equal(store_task_add(s, plan_id, "CA", "1.7",
 	    "Họp tổ dân phố", "15/10/2023", "dan", &id, &err), 0);
 	t = get(s, id);
-	assert_string_equal(t.origin, "manual");
+	assert_int_equal(t.origin, ORIGIN_MANUAL);
 	assert_int_equal(strncmp(t.key, "M:", 2), 0);
 	assert_string_equal(t.due, "2023-10-15");
 	assert_string_equal(t.crit_title, "Đối thoại với người dân");
@@ -1654,7 +1654,7 @@ test_speed(void **state)
 		t[i].has_points = true;
 		t[i].points = 500;
 		t[i].due = "2023-10-31";
-		t[i].due_source = "default";
+		t[i].due_source = DUE_DEFAULT;
 	}
 	a.rows = r;
 	a.nrows = N;

@@ -190,6 +190,29 @@ test_seed_score(void **state)
 
 /* The board's undo offer in words (words_undo): a status by its label,
  * a due date as the language writes it (none is "-"), a role. */
+/* Origin and due source: stored by name, read back to the same value,
+ * an unknown name to the fallback; each has its own words. */
+static void
+test_sources(void **state)
+{
+	int i;
+
+	(void)state;
+	for (i = ORIGIN_APPENDIX; i <= ORIGIN_MANUAL; i++)
+		assert_int_equal(origin_from_name(origin_name(i)), i);
+	for (i = DUE_DEFAULT; i <= DUE_TASK; i++)
+		assert_int_equal(due_source_from_name(due_source_name(i)), i);
+	assert_string_equal(origin_name(ORIGIN_DIRECTIVE), "directive");
+	assert_string_equal(due_source_name(DUE_TASK), "task");
+	assert_int_equal(origin_from_name("other"), ORIGIN_MANUAL);
+	assert_int_equal(origin_from_name(NULL), ORIGIN_MANUAL);
+	assert_int_equal(due_source_from_name(NULL), DUE_DEFAULT);
+	assert_string_equal(words_due_source(DUE_DIRECTIVE),
+	    "by the directive");
+	assert_string_equal(words_due_source(DUE_DEFAULT), "default");
+	assert_string_equal(words_origin(ORIGIN_MANUAL), "added by hand");
+}
+
 static void
 test_words_undo(void **state)
 {
@@ -230,6 +253,7 @@ main(void)
 		cmocka_unit_test(test_meeting_local_day),
 		cmocka_unit_test(test_seed_score),
 		cmocka_unit_test(test_words_undo),
+		cmocka_unit_test(test_sources),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
