@@ -155,6 +155,19 @@ fail(char **err, const char *fmt, ...)
 	return -1;
 }
 
+int
+vfail_at(char **err, const char *place, const char *fmt, va_list ap)
+{
+	char *what;
+
+	if (err == NULL)
+		return -1;
+	what = xvasprintf(fmt, ap);
+	fail(err, "%s: %s", place, what);
+	free(what);
+	return -1;
+}
+
 void
 buf_add(struct buf *b, const char *s, size_t n)
 {

@@ -40,6 +40,9 @@ FILE *xopen_memstream(char **buf, size_t *size);
 /* Set *err (if err is not NULL) to a formatted message; returns -1 so a
  * caller can write `return fail(err, "...")`. */
 int fail(char **err, const char *fmt, ...) PB_PRINTF(2, 3);
+/* The same with a place before the message: "PLACE: what". */
+int vfail_at(char **err, const char *place, const char *fmt, va_list ap)
+    PB_PRINTF(3, 0);
 
 /* A growable byte buffer, always NUL-terminated. */
 struct buf {

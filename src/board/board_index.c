@@ -437,13 +437,23 @@ board_index_points_of(struct board *b, const struct task *ch, size_t n,
 	free(codes);
 }
 
+/* index_insert or index_remove. */
+typedef void index_op(const struct board *, size_t *, size_t *, size_t,
+    int (*)(const struct task *, const struct task *));
+
+/* Task i into or out of the card order and the code index. */
+static void
+order_and_code(struct board *b, size_t i, size_t *norder, index_op *op)
+{
+	op(b, b->data.order, norder, i, order_task_cmp);
+	if (b->data.tasks[i].code != NULL)
+		op(b, b->data.bycode, &b->data.nbycode, i, code_cmp);
+}
+
 void
 board_index_take(struct board *b, size_t i, size_t *norder)
 {
-	index_remove(b, b->data.order, norder, i, order_task_cmp);
-	if (b->data.tasks[i].code != NULL)
-		index_remove(b, b->data.bycode, &b->data.nbycode, i,
-		    code_cmp);
+	order_and_code(b, i, norder, index_remove);
 }
 
 void
@@ -455,8 +465,5 @@ board_index_add(struct board *b, size_t i)
 void
 board_index_put(struct board *b, size_t i, size_t *norder)
 {
-	index_insert(b, b->data.order, norder, i, order_task_cmp);
-	if (b->data.tasks[i].code != NULL)
-		index_insert(b, b->data.bycode, &b->data.nbycode, i,
-		    code_cmp);
+	order_and_code(b, i, norder, index_insert);
 }

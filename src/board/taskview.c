@@ -56,15 +56,13 @@ taskview_wrap(const char *text, int width, const char *indent,
 static const char *
 origin_label(enum origin o)
 {
-	switch (o) {
-	case ORIGIN_APPENDIX:
-		return _("Appendix task");
-	case ORIGIN_DIRECTIVE:
-		return _("Directive task");
-	case ORIGIN_MANUAL:
-		break;
-	}
-	return _("Task added by hand");
+	static const char *const label[] = {
+		[ORIGIN_APPENDIX] = N_("Appendix task"),
+		[ORIGIN_DIRECTIVE] = N_("Directive task"),
+		[ORIGIN_MANUAL] = N_("Task added by hand"),
+	};
+
+	return _(label[o <= ORIGIN_MANUAL ? o : ORIGIN_MANUAL]);
 }
 
 /* A row dated with --today on another day than the clock's: when it was

@@ -27,17 +27,13 @@ int
 apx_fail_at(char **err, const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
-	char *what;
-	int rc;
+	char *place = xasprintf("%s:%ld", file, line);
 
-	if (err == NULL)
-		return -1;
 	va_start(ap, fmt);
-	what = xvasprintf(fmt, ap);
+	vfail_at(err, place, fmt, ap);
 	va_end(ap);
-	rc = fail(err, "%s:%ld: %s", file, line, what);
-	free(what);
-	return rc;
+	free(place);
+	return -1;
 }
 
 /* Where a record is, in a Word or Excel table. */
@@ -60,23 +56,20 @@ apx_fail_rec(char **err, const struct reader *r, long line, int col,
     const char *fmt, ...)
 {
 	va_list ap;
-	char *what, *place;
-	int rc;
+	char *where, *place;
 
-	if (err == NULL)
-		return -1;
-	va_start(ap, fmt);
-	what = xvasprintf(fmt, ap);
-	va_end(ap);
 	if (r->grid == NULL)
-		rc = fail(err, "%s:%ld: %s", r->file, line, what);
+		place = xasprintf("%s:%ld", r->file, line);
 	else {
-		place = apx_grid_place(r->grid, line, col);
-		rc = fail(err, "%s: %s: %s", r->file, place, what);
-		free(place);
+		where = apx_grid_place(r->grid, line, col);
+		place = xasprintf("%s: %s", r->file, where);
+		free(where);
 	}
-	free(what);
-	return rc;
+	va_start(ap, fmt);
+	vfail_at(err, place, fmt, ap);
+	va_end(ap);
+	free(place);
+	return -1;
 }
 
 static int read_rows(struct reader *, size_t, int, const int *,

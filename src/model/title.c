@@ -255,22 +255,25 @@ commune_of(const char *lower)
 	return out;
 }
 
+/* of(title in lower case), title NULL read as "". */
+static char *
+on_lower(const char *title, char *(*of)(const char *))
+{
+	char *lower = u8_conv(title != NULL ? title : "", 0);
+	char *v = of(lower);
+
+	free(lower);
+	return v;
+}
+
 char *
 title_period(const char *title)
 {
-	char *lower = u8_conv(title != NULL ? title : "", 0);
-	char *p = period_of(lower);
-
-	free(lower);
-	return p;
+	return on_lower(title, period_of);
 }
 
 char *
 title_commune(const char *title)
 {
-	char *lower = u8_conv(title != NULL ? title : "", 0);
-	char *c = commune_of(lower);
-
-	free(lower);
-	return c;
+	return on_lower(title, commune_of);
 }

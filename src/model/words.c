@@ -13,36 +13,30 @@
 
 /* --- where a task came from --------------------------------------------- */
 
+static const char *const origin_words[] = {
+	[ORIGIN_APPENDIX] = N_("appendix"),
+	[ORIGIN_DIRECTIVE] = N_("directive"),
+	[ORIGIN_MANUAL] = N_("added by hand"),
+};
+
+static const char *const due_source_words[] = {
+	[DUE_DEFAULT] = N_("default"),
+	[DUE_ROLE] = N_("by role"),
+	[DUE_CRITERION] = N_("by criterion"),
+	[DUE_DIRECTIVE] = N_("by the directive"),
+	[DUE_TASK] = N_("set for this task"),
+};
+
 const char *
 words_origin(enum origin o)
 {
-	switch (o) {
-	case ORIGIN_APPENDIX:
-		return _("appendix");
-	case ORIGIN_DIRECTIVE:
-		return _("directive");
-	case ORIGIN_MANUAL:
-		break;
-	}
-	return _("added by hand");
+	return _(origin_words[o <= ORIGIN_MANUAL ? o : ORIGIN_MANUAL]);
 }
 
 const char *
 words_due_source(enum due_source d)
 {
-	switch (d) {
-	case DUE_ROLE:
-		return _("by role");
-	case DUE_CRITERION:
-		return _("by criterion");
-	case DUE_DIRECTIVE:
-		return _("by the directive");
-	case DUE_TASK:
-		return _("set for this task");
-	case DUE_DEFAULT:
-		break;
-	}
-	return _("default");
+	return _(due_source_words[d <= DUE_TASK ? d : DUE_DEFAULT]);
 }
 
 /* --- a history row in the task view -------------------------------------- */

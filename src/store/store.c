@@ -135,17 +135,11 @@ int
 store_fail_in(char **err, const char *path, const char *fmt, ...)
 {
 	va_list ap;
-	char *what;
-	int rc;
 
-	if (err == NULL)
-		return -1;
 	va_start(ap, fmt);
-	what = xvasprintf(fmt, ap);
+	vfail_at(err, path, fmt, ap);
 	va_end(ap);
-	rc = fail(err, "%s: %s", path, what);
-	free(what);
-	return rc;
+	return -1;
 }
 
 /* The message for the connection's last error, named after the file. */
