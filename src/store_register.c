@@ -303,10 +303,17 @@ store_evidence_list(struct store *s, long plan_id, long task_id,
 {
 	int rc;
 
-	*out = store_list(s, "SELECT " EVIDENCE_COLUMNS EVIDENCE_FROM
-	    " WHERE d.plan_id = ?1 AND (?2 = 0 OR l.task_id = ?2)"
-	    " AND d.removed = 0"
-	    " ORDER BY t.code IS NULL, t.code COLLATE pbcode, t.id, d.id",
+	/* One task's through its links (document_link_task), not a walk
+	 * of the plan's register. */
+	*out = store_list(s, task_id == 0 ?
+	    "SELECT " EVIDENCE_COLUMNS EVIDENCE_FROM
+	    " WHERE d.plan_id = ?1 AND ?2 = 0 AND d.removed = 0"
+	    " ORDER BY t.code IS NULL, t.code COLLATE pbcode, t.id, d.id" :
+	    "SELECT " EVIDENCE_COLUMNS " FROM document_link l"
+	    " JOIN document d ON d.id = l.document"
+	    " JOIN task t ON t.id = l.task_id"
+	    " WHERE d.plan_id = ?1 AND l.task_id = ?2 AND l.removed = 0"
+	    " AND d.removed = 0 ORDER BY d.id",
 	    plan_id, task_id, sizeof **out, read_evidence, evidence_clear, n,
 	    &rc, err);
 	return rc;
