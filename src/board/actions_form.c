@@ -43,6 +43,34 @@ ask_field(struct board *b, const char *label, const char *initial)
 	return v;
 }
 
+/* Document e added to task id; one of that number and date already in
+ * the register is the same document: linked to the task instead. */
+static void
+add_or_link(struct board *b, long id, const struct evidence *e)
+{
+	struct core_result r = { 0 };
+	char *err = NULL;
+	int k;
+
+	k = core_evidence_add(b->s, perm_self(), &id, 1, e, &r, &err);
+	if (k == CORE_DUPLICATE)
+		k = core_evidence_link(b->s, perm_self(), b->data.plan.id,
+		    r.id, &id, 1, 0, NULL, &err);
+	else if (k == CORE_OK) {
+		board_message(b, false, "%s", _("Document added"));
+		return;
+	}
+	if (k == CORE_NONE)
+		board_message(b, true, _("Document #%ld is already linked to "
+		    "this task"), r.id);
+	else if (k == CORE_OK)
+		board_message(b, false, _("Document #%ld (already registered) "
+		    "linked to this task"), r.id);
+	else
+		actions_not_written(b, k, err);
+	free(err);
+}
+
 /* e: a verification document — number, date, issuer, summary, signed,
  * file or link.  Esc at any field cancels; number and date are needed. */
 void
@@ -50,7 +78,7 @@ actions_evidence(struct board *b)
 {
 	struct evidence e = { 0 };
 	struct task *t;
-	char shown[11], iso[11], *num, *day = NULL, *err = NULL;
+	char shown[11], iso[11], *num, *day = NULL;
 	long id;
 	int k;
 
@@ -84,14 +112,9 @@ actions_evidence(struct board *b)
 		goto out;
 	}
 	e.is_signed = k == 'y' || k == 'Y';
-	if ((k = core_evidence_add(b->s, perm_self(), id, &e, NULL,
-	    &err)) != CORE_OK)
-		actions_not_written(b, k, err);
-	else
-		board_message(b, false, "%s", _("Document added"));
+	add_or_link(b, id, &e);
 	board_reload(b);
 out:
-	free(err);
 	free(num);
 	free(day);
 	free(e.issuer);

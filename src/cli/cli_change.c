@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* cli_change.c: the commands that change a task -- set, tick and
- * untick, and evidence (add, list, remove) -- through the core's use
+ * untick, and evidence (add, link, unlink, list, remove) -- through the core's use
  * cases (core.h). */
 
 #include <stdio.h>
@@ -113,6 +113,26 @@ cli_tick(const struct config *c, const struct options *o, const char *cmd,
 	return cli_close_plan(s, &p, rc, err);
 }
 
+/* TASK... of the plan open in s into a new array (free it). */
+static int
+find_tasks(struct store *s, const struct plan *p, int argc, char **argv,
+    long **tasks, char **err)
+{
+	long *v = xcalloc((size_t)argc + 1, sizeof *v);
+	int i, rc = 0;
+
+	for (i = 0; rc == 0 && i < argc; i++)
+		if ((rc = store_task_find(s, p->id, argv[i], &v[i], err)) == 1)
+			rc = fail(err, _("no task '%s' in plan \"%s\""), argv[i],
+			    p->name);
+	if (rc != 0) {
+		free(v);
+		v = NULL;
+	}
+	*tasks = v;
+	return rc;
+}
+
 static int
 evidence_add(const struct config *c, const struct options *o,
     const char *cmd, int argc, char **argv)
@@ -121,28 +141,42 @@ evidence_add(const struct config *c, const struct options *o,
 	struct core_result r = { 0 };
 	struct store *s;
 	struct plan p = { 0 };
-	char *err = NULL;
-	long id = 0;
-	int rc;
+	char *err = NULL, day[16];
+	long *tasks = NULL;
+	int i, rc;
 
-	if (argc != 1)
-		return cli_usage_error("%s", _("evidence add: expected TASK"));
+	if (argc < 1)
+		return cli_usage_error("%s", _("evidence add: expected "
+		    "TASK..."));
 	if (o->number == NULL || o->date == NULL)
 		return cli_usage_error("%s", _("evidence add: --number and "
 		    "--date are required"));
+	if (o->kind != NULL && (e.kind = dockind_parse(o->kind)) == DOC_NONE)
+		return cli_usage_error(_("evidence add: unknown kind '%s' "
+		    "(an abbreviation such as KH, or a name such as Kế "
+		    "hoạch)"), o->kind);
 	e.number = (char *)o->number;
 	e.day = (char *)o->date_iso;
 	e.issuer = (char *)o->issuer;
 	e.summary = (char *)o->summary;
 	e.file = (char *)o->file;
 	e.is_signed = o->is_signed;
+	e.item = o->item;
 	if ((rc = cli_need_person(cmd)) != 0)
 		return rc;
-	if (cli_open_task(c, o, argv[0], &s, &p, &id, &err) != 0)
+	if (cli_open_task(c, o, NULL, &s, &p, NULL, &err) != 0)
 		return cli_runtime_error(err);
-	rc = core_evidence_add(s, perm_self(), id, &e, &r, &err);
+	rc = find_tasks(s, &p, argc, argv, &tasks, &err);
 	if (rc == 0)
-		printf(_("document %ld added to task %ld\n"), r.id, id);
+		rc = core_evidence_add(s, perm_self(), tasks, (size_t)argc, &e,
+		    &r, &err);
+	if (rc == CORE_DUPLICATE)
+		rc = fail(&err, _("document %s of %s is already registered "
+		    "as #%ld: link it with parboard evidence link"), o->number,
+		    i18n_date(o->date_iso, day, sizeof day), r.id);
+	for (i = 0; rc == 0 && i < argc; i++)
+		printf(_("document %ld added to task %ld\n"), r.id, tasks[i]);
+	free(tasks);
 	return cli_close_plan(s, &p, rc, err);
 }
 
@@ -171,30 +205,99 @@ evidence_list(const struct config *c, const struct options *o,
 	return cli_close_plan(s, &p, rc, err);
 }
 
+/* DOC d (spec as typed) of the plan open in s into *doc: 0, or the exit
+ * status (closing s): 1 for no such document, 2 for a number that names
+ * several, listing them. */
 static int
-evidence_remove(const struct config *c, const struct options *o,
-    const char *cmd, int argc, char **argv)
+find_doc(struct store *s, struct plan *p, const char *cmd,
+    const struct core_doc *d, const char *spec, long *doc)
 {
-	struct store *s;
-	struct plan p = { 0 };
-	char *err = NULL, *end;
-	long id;
+	struct buf b = { 0 };
+	char *err = NULL;
+	long *ids;
+	size_t n, i;
 	int rc;
 
-	if (argc != 1)
-		return cli_usage_error("%s", _("evidence remove: expected ID"));
-	id = strtol(argv[0], &end, 10);
-	if (*end != '\0' || id <= 0)
-		return cli_usage_error(_("evidence remove: bad document "
-		    "number '%s'"), argv[0]);
+	rc = core_evidence_find(s, p->id, d, doc, &ids, &n, &err);
+	if (rc == CORE_AMBIGUOUS) {
+		for (i = 0; i < n; i++)
+			buf_addf(&b, "%s#%ld", i > 0 ? ", " : "", ids[i]);
+		free(ids);
+		cli_close_plan(s, p, 0, NULL);
+		fputs("parboard: ", stderr);
+		out_printf(stderr, _("%s: %s names several documents: %s; "
+		    "name one by its date (NUMBER@DD/MM/YYYY) or its #ID\n"),
+		    cmd, spec, b.data);
+		buf_free(&b);
+		return EXIT_USAGE;
+	}
+	/* "evidence remove 2" meant #2 before DOC named numbers. */
+	if (rc == CORE_NONE && spec[strspn(spec, "0123456789")] == '\0')
+		rc = fail(&err, _("no document numbered '%s' in plan \"%s\" "
+		    "(an id is written #%s)"), spec, p->name, spec);
+	else if (rc == CORE_NONE)
+		rc = fail(&err, _("no document '%s' in plan \"%s\""), spec,
+		    p->name);
+	if (rc != CORE_OK)
+		return cli_close_plan(s, p, rc, err);
+	return 0;
+}
+
+/* evidence link DOC TASK..., unlink DOC TASK, remove DOC. */
+static int
+evidence_change(const struct config *c, const struct options *o,
+    const char *cmd, int argc, char **argv)
+{
+	struct core_result r = { 0 };
+	struct core_doc d;
+	struct store *s;
+	struct plan p = { 0 };
+	char *err = NULL;
+	long doc = 0, *tasks = NULL;
+	int rc;
+
+	if (strcmp(cmd, "evidence remove") == 0 ? argc != 1 :
+	    strcmp(cmd, "evidence unlink") == 0 ? argc != 2 : argc < 2)
+		return cli_usage_error(_("%s: expected %s"), cmd,
+		    strcmp(cmd, "evidence remove") == 0 ? "DOC" :
+		    strcmp(cmd, "evidence unlink") == 0 ? "DOC TASK" :
+		    "DOC TASK...");
 	if ((rc = cli_need_person(cmd)) != 0)
 		return rc;
-	if (cli_open_task(c, o, NULL, &s, &p, NULL, &err) != 0)
-		return cli_runtime_error(err);
-	rc = core_evidence_remove(s, perm_self(), p.id, id, &err);
-	if (rc == CORE_NONE)
-		rc = fail(&err, _("no document %ld in plan \"%s\""), id,
+	if (!core_doc_parse(argv[0], &d)) {
+		core_doc_clear(&d);
+		return cli_usage_error(_("%s: bad document '%s' (a number such "
+		    "as 12/BB-UBND, a number and date such as "
+		    "12/BB-UBND@29/09/2023, or #ID)"), cmd, argv[0]);
+	}
+	rc = cli_open_task(c, o, NULL, &s, &p, NULL, &err);
+	if (rc == 0)
+		rc = find_doc(s, &p, cmd, &d, argv[0], &doc);
+	else
+		rc = cli_runtime_error(err);
+	core_doc_clear(&d);
+	if (rc != 0)
+		return rc;
+	if (argc > 1)
+		rc = find_tasks(s, &p, argc - 1, argv + 1, &tasks, &err);
+	if (rc == 0 && argc == 1)
+		rc = core_evidence_remove(s, perm_self(), p.id, doc, &err);
+	else if (rc == 0 && strcmp(cmd, "evidence unlink") == 0)
+		rc = core_evidence_unlink(s, perm_self(), p.id, doc, tasks[0],
+		    &err);
+	else if (rc == 0)
+		rc = core_evidence_link(s, perm_self(), p.id, doc, tasks,
+		    (size_t)argc - 1, o->item, &r, &err);
+	if (rc == CORE_NONE && argc == 1)
+		rc = fail(&err, _("no document '%s' in plan \"%s\""), argv[0],
 		    p.name);
+	else if (rc == CORE_NONE && strcmp(cmd, "evidence unlink") == 0)
+		rc = fail(&err, _("document '%s' is not linked to task %s"),
+		    argv[0], argv[1]);
+	else if (rc == CORE_NONE)
+		rc = fail(&err, _("document '%s' is already linked to task "
+		    "%ld"), argv[0], r.id);
+	free(tasks);
 	return cli_close_plan(s, &p, rc, err);
 }
 
@@ -209,9 +312,12 @@ cli_evidence(const struct config *c, const struct options *o,
 		cli_command *run;
 	} subs[] = {
 		{ "add", "evidence add", CLI_CMD_EV_ADD, evidence_add },
+		{ "link", "evidence link", CLI_CMD_EV_LINK, evidence_change },
+		{ "unlink", "evidence unlink", CLI_CMD_EV_UNLINK,
+		    evidence_change },
 		{ "list", "evidence list", CLI_CMD_EV_LIST, evidence_list },
 		{ "remove", "evidence remove", CLI_CMD_EV_REMOVE,
-		    evidence_remove },
+		    evidence_change },
 	};
 	size_t i;
 	int rc;
@@ -224,6 +330,6 @@ cli_evidence(const struct config *c, const struct options *o,
 			return rc;
 		return subs[i].run(c, o, subs[i].name, argc - 1, argv + 1);
 	}
-	return cli_usage_error("%s", _("evidence: expected add, list or "
-	    "remove"));
+	return cli_usage_error("%s", _("evidence: expected add, link, "
+	    "unlink, list or remove"));
 }

@@ -29,8 +29,9 @@ struct options {
 	 * (decided while the group is held: priv_elevated). */
 	bool pin_readonly;
 	/* evidence, minutes, ticks */
-	const char *chair, *number, *date, *issuer, *summary, *file;
+	const char *chair, *number, *date, *issuer, *summary, *file, *kind;
 	char date_iso[11];
+	long item;		/* --item, 0 when not given */
 	bool no_evidence, evidence, record, is_signed;
 	/* Which sub-command options were given, to reject misplaced ones. */
 	cli_optset given;

@@ -68,6 +68,17 @@ identify(const struct config *c, const struct options *o, const char *cmd,
 	return 0;
 }
 
+/* --item N: a checklist item, counted from 1. */
+static bool
+parse_item(const char *arg, long *item)
+{
+	char *end;
+
+	*item = strtol(arg, &end, 10);
+	return arg[0] >= '0' && arg[0] <= '9' && *end == '\0' && *item > 0 &&
+	    *item < 1000;
+}
+
 /* One option into o: -1 to go on, else the exit status (--help, a bad
  * value).  What each option means, the table does not say. */
 static int
@@ -81,7 +92,7 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 		[CLI_OPT_FORMAT] = &o->format, [CLI_OPT_NOTE] = &o->note,
 		[CLI_OPT_CHAIR] = &o->chair, [CLI_OPT_NUMBER] = &o->number,
 		[CLI_OPT_ISSUER] = &o->issuer, [CLI_OPT_SUMMARY] = &o->summary,
-		[CLI_OPT_FILE] = &o->file,
+		[CLI_OPT_FILE] = &o->file, [CLI_OPT_KIND] = &o->kind,
 	};
 	bool *flag[CLI_NOPTS] = {
 		[CLI_OPT_DEMO] = &o->demo, [CLI_OPT_VIEW] = &o->view,
@@ -127,6 +138,11 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 		if (!date_parse(arg, o->date_iso))
 			return cli_usage_error(_("--date: bad date '%s'"), arg);
 		o->date = arg;
+		break;
+	case CLI_OPT_ITEM:
+		if (!parse_item(arg, &o->item))
+			return cli_usage_error(_("--item: bad item '%s' (1, 2, "
+			    "...)"), arg);
 		break;
 	default:
 		if (str[id] != NULL)

@@ -182,34 +182,146 @@ core_untick(struct store *s, const struct perm *p, long task_id,
 	return rc < 0 ? CORE_ERROR : rc > 0 ? CORE_NONE : CORE_OK;
 }
 
+bool
+core_doc_parse(const char *spec, struct core_doc *d)
+{
+	const char *at;
+	char *end;
+
+	memset(d, 0, sizeof *d);
+	if (spec[0] == '#') {
+		d->id = strtol(spec + 1, &end, 10);
+		return spec[1] >= '0' && spec[1] <= '9' && *end == '\0' &&
+		    d->id > 0;
+	}
+	if ((at = strrchr(spec, '@')) != NULL &&
+	    !date_parse(at + 1, d->day))
+		return false;
+	d->number = xstrndup(spec, at != NULL ? (size_t)(at - spec) :
+	    strlen(spec));
+	return d->number[0] != '\0';
+}
+
+void
+core_doc_clear(struct core_doc *d)
+{
+	free(d->number);
+	d->number = NULL;
+}
+
 int
-core_evidence_add(struct store *s, const struct perm *p, long task_id,
-    const struct evidence *e, struct core_result *r, char **err)
+core_evidence_find(struct store *s, long plan_id,
+    const struct core_doc *d, long *doc, long **ids, size_t *n,
+    char **err)
+{
+	long *v;
+	size_t m;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	*doc = 0;
+	if (d->id > 0) {
+		if ((rc = store_evidence_exists(s, plan_id, d->id, err)) < 0)
+			return CORE_ERROR;
+		*doc = rc > 0 ? d->id : 0;
+		return rc > 0 ? CORE_OK : CORE_NONE;
+	}
+	if (store_evidence_find(s, plan_id, d->number, d->day[0] ? d->day :
+	    NULL, &v, &m, err) != 0)
+		return CORE_ERROR;
+	if (m == 1)
+		*doc = v[0];
+	if (m <= 1) {
+		free(v);
+		return m == 1 ? CORE_OK : CORE_NONE;
+	}
+	*ids = v;
+	*n = m;
+	return CORE_AMBIGUOUS;
+}
+
+/* PERM_EVIDENCE on each of tasks[0..n). */
+static int
+may_each(struct store *s, const struct perm *p, const long *tasks,
+    size_t n, char **err)
+{
+	size_t i;
+	int rc = CORE_OK;
+
+	for (i = 0; rc == CORE_OK && i < n; i++)
+		rc = core_may(s, p, tasks[i], PERM_EVIDENCE, err);
+	return rc;
+}
+
+int
+core_evidence_add(struct store *s, const struct perm *p,
+    const long *tasks, size_t n, const struct evidence *e,
+    struct core_result *r, char **err)
+{
+	struct evidence k = *e;
+	long id = 0;
+	int rc = may_each(s, p, tasks, n, err);
+
+	if (rc != CORE_OK)
+		return rc;
+	if (k.kind == DOC_NONE)
+		k.kind = dockind_of_number(k.number);
+	rc = store_evidence_add(s, tasks, n, &k, current_user(), &id, err);
+	if (r != NULL)
+		r->id = id;
+	return rc == STORE_DUPLICATE ? CORE_DUPLICATE :
+	    rc != 0 ? CORE_ERROR : CORE_OK;
+}
+
+int
+core_evidence_link(struct store *s, const struct perm *p,
+    long plan_id, long doc, const long *tasks, size_t n, long item,
+    struct core_result *r, char **err)
+{
+	size_t i;
+	int rc = may_each(s, p, tasks, n, err);
+
+	if (rc != CORE_OK || store_begin(s, err) != 0)
+		return rc != CORE_OK ? rc : CORE_ERROR;
+	for (i = 0; rc == CORE_OK && i < n; i++)
+		rc = store_evidence_link(s, plan_id, doc, tasks[i], item,
+		    current_user(), err);
+	if (rc != 0) {
+		store_rollback(s);
+		if (rc == 1 && r != NULL)
+			r->id = tasks[i - 1];
+		return rc == 1 ? CORE_NONE : CORE_ERROR;
+	}
+	return store_commit(s, err) != 0 ? CORE_ERROR : CORE_OK;
+}
+
+int
+core_evidence_unlink(struct store *s, const struct perm *p,
+    long plan_id, long doc, long task_id, char **err)
 {
 	int rc = core_may(s, p, task_id, PERM_EVIDENCE, err);
 
-	return rc != CORE_OK ? rc : store_evidence_add(s, task_id, e,
-	    current_user(), r != NULL ? &r->id : NULL, err);
+	if (rc != CORE_OK)
+		return rc;
+	rc = store_evidence_unlink(s, plan_id, doc, task_id, current_user(),
+	    err);
+	return rc < 0 ? CORE_ERROR : rc > 0 ? CORE_NONE : CORE_OK;
 }
 
 int
 core_evidence_remove(struct store *s, const struct perm *p,
     long plan_id, long doc, char **err)
 {
-	struct evidence *v;
-	size_t n, i;
-	long task = 0;
+	long *tasks;
+	size_t n;
 	int rc;
 
-	if (store_evidence_list(s, plan_id, 0, &v, &n, err) != 0)
+	if (store_evidence_tasks(s, plan_id, doc, &tasks, &n, err) != 0)
 		return CORE_ERROR;
-	for (i = 0; i < n && task == 0; i++)
-		if (v[i].id == doc)
-			task = v[i].task_id;
-	evidence_free(v, n);
-	/* No such document: store_evidence_remove says so. */
-	if (task != 0 &&
-	    (rc = core_may(s, p, task, PERM_EVIDENCE, err)) != CORE_OK)
+	rc = may_each(s, p, tasks, n, err);
+	free(tasks);
+	if (rc != CORE_OK)
 		return rc;
 	rc = store_evidence_remove(s, plan_id, doc, current_user(), err);
 	return rc < 0 ? CORE_ERROR : rc > 0 ? CORE_NONE : CORE_OK;

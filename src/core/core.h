@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* core.h: the use cases that change a plan — a task's status, due date,
  * role, a note, an occurrence (tick, untick), a document (evidence add,
- * remove), a new task, undo — shared by the command line and the board.
+ * link, unlink, remove), a new task, undo — shared by the command line and the board.
  * Each applies the rules once: who may (perm.h), done only with a
  * document that proves it (task_needs_document), where untick looks
  * (target_untick_period).  They return facts (a CORE_ code, what was
@@ -27,7 +27,23 @@ enum {
 				 * period, no such document, undone already */
 	CORE_NO_DOCUMENT = 2,	/* done without a document (no_evidence) */
 	CORE_NO_TARGET = 3,	/* tick: the task has no counted target */
+	CORE_DUPLICATE = 4,	/* evidence add: the plan holds a document
+				 * of that number and date (r->id) */
+	CORE_AMBIGUOUS = 5,	/* DOC names several documents */
 };
+
+/* DOC, a document as people name it: its number ("12/BB-UBND"), its
+ * number and date ("12/BB-UBND@29/09/2023": numbers restart each year)
+ * or its id ("#7"). */
+struct core_doc {
+	long id;		/* #id, else 0 */
+	char *number;		/* else the number */
+	char day[11];		/* and its date (YYYY-MM-DD), or "" */
+};
+/* spec as DOC into d (core_doc_clear it); false when it is none (an
+ * empty number, "#" without a number, a bad date). */
+bool core_doc_parse(const char *spec, struct core_doc *d);
+void core_doc_clear(struct core_doc *d);
 
 struct core_opts {
 	const char *note;	/* a note written with the change, or NULL */
@@ -84,11 +100,33 @@ int core_tick(struct store *s, const struct perm *p, long task_id,
 int core_untick(struct store *s, const struct perm *p, long task_id,
     struct core_result *r, char **err);
 
-/* Document e to the task (PERM_EVIDENCE); r->id the document. */
-int core_evidence_add(struct store *s, const struct perm *p, long task_id,
-    const struct evidence *e, struct core_result *r, char **err);
-/* Document doc of plan_id removed (PERM_EVIDENCE on its task); CORE_NONE
- * when the plan has no such document. */
+/* Document e registered and linked to tasks[0..n) of one plan
+ * (PERM_EVIDENCE on each), in one transaction; its kind, unless e gives
+ * one, read from its number (dockind_of_number); r->id the document.
+ * CORE_DUPLICATE, nothing written, when the plan holds one of that
+ * number and date: r->id is that one. */
+int core_evidence_add(struct store *s, const struct perm *p,
+    const long *tasks, size_t n, const struct evidence *e,
+    struct core_result *r, char **err);
+/* The document of plan_id that d names, in *doc: CORE_NONE when none,
+ * CORE_AMBIGUOUS when a number names several (their ids in *ids, *n;
+ * free them), else *ids NULL. */
+int core_evidence_find(struct store *s, long plan_id,
+    const struct core_doc *d, long *doc, long **ids, size_t *n,
+    char **err);
+/* Document doc of plan_id linked to tasks[0..n) (PERM_EVIDENCE on
+ * each), item the checklist item the links name (0: none), in one
+ * transaction.  CORE_NONE, nothing written, when it is linked to one of
+ * them already: that task in r->id. */
+int core_evidence_link(struct store *s, const struct perm *p,
+    long plan_id, long doc, const long *tasks, size_t n, long item,
+    struct core_result *r, char **err);
+/* The link of doc to task_id removed (PERM_EVIDENCE on the task);
+ * CORE_NONE when there is none. */
+int core_evidence_unlink(struct store *s, const struct perm *p,
+    long plan_id, long doc, long task_id, char **err);
+/* Document doc of plan_id removed (PERM_EVIDENCE on each task it is
+ * linked to); CORE_NONE when the plan has no such document. */
 int core_evidence_remove(struct store *s, const struct perm *p,
     long plan_id, long doc, char **err);
 

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "dockind.h"
 #include "task.h"
 #include "text.h"
 
@@ -71,14 +72,18 @@ struct change {
 void change_clear(void *elem);
 void changes_free(struct change *c, size_t n);
 
-/* A document that proves a task (tài liệu kiểm chứng): number and
+/* A document that proves tasks (tài liệu kiểm chứng): number and
  * symbol ("158/BC-UBND"), date, issuing body, summary (trích yếu),
  * digitally signed or not, a file path or link.  incomplete: kept from
- * the free-text evidence of schema 4 (only the summary). */
+ * the free-text evidence of schema 4 (only the summary).  Registered
+ * once per plan and linked to one or more tasks: listed, it is one of
+ * its links (task_id and the task's code, role, title). */
 struct evidence {
 	long id, task_id;
 	char *number, *day, *issuer, *summary, *file;
 	bool is_signed, incomplete;
+	enum doc_kind kind;	/* from the number or --kind; DOC_NONE */
+	long item;		/* the link's checklist item (--item), 0 */
 	char *user, *at;
 	char *code, *role, *title;	/* the task's, when listed */
 };

@@ -66,27 +66,85 @@ evidence_backed(const struct task *t, size_t n)
 
 /* --- evidence list ---------------------------------------------------- */
 
+/* evidence list shows a document once, with every task it is linked to:
+ * the store gives a row per link, grouped here by document. */
+struct listed {
+	const struct evidence *e;	/* the document (its first link) */
+	const struct evidence **links;	/* its rows, by task */
+	size_t n;
+};
+
+static int
+by_document(const void *a, const void *b)
+{
+	const struct evidence *x = *(const struct evidence *const *)a;
+	const struct evidence *y = *(const struct evidence *const *)b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	/* The store's order within a document: keep it. */
+	return x < y ? -1 : x > y;
+}
+
+/* The documents of v[0..n) by id, each with its links; *m of them. */
+static struct listed *
+list_group(const struct evidence *v, size_t n,
+    const struct evidence ***order, size_t *m)
+{
+	const struct evidence **o = xcalloc(n + 1, sizeof *o);
+	struct listed *l = xcalloc(n + 1, sizeof *l);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		o[i] = &v[i];
+	xqsort(o, n, sizeof *o, by_document);
+	*m = 0;
+	for (i = 0; i < n; i++) {
+		if (*m == 0 || l[*m - 1].e->id != o[i]->id) {
+			l[*m].e = o[i];
+			l[(*m)++].links = &o[i];
+		}
+		/* A document without a link has one row, task 0. */
+		if (o[i]->task_id != 0)
+			l[*m - 1].n++;
+	}
+	*order = o;
+	return l;
+}
+
 static const char *const list_keys[] = {
 	"id", "task", "code", "role", "number", "date", "issuer", "summary",
-	"signed", "file", "incomplete",
+	"signed", "file", "incomplete", "kind",
 };
 static const char *const list_headings[] = {
 	N_("No."), N_("Task"), N_("Code"), N_("Role"), N_("Number"),
 	N_("Date"), N_("Issuer"), N_("Summary"), N_("Digitally signed"),
-	N_("File or link"), N_("Incomplete"),
+	N_("File or link"), N_("Incomplete"), N_("Kind"),
 };
 #define EV_COLUMNS (sizeof list_keys / sizeof list_keys[0])
 
+/* The cells of l; its tasks, codes and roles joined by commas in the
+ * three buffers (freed by the caller). */
 static void
-row_cells(const struct evidence *e, bool human, char num[2][24],
+row_cells(const struct listed *l, bool human, char *num, struct buf *j,
     char *day, const char **cell)
 {
-	snprintf(num[0], 24, "%ld", e->id);
-	snprintf(num[1], 24, "%ld", e->task_id);
-	cell[0] = num[0];
-	cell[1] = num[1];
-	cell[2] = e->code ? e->code : "";
-	cell[3] = e->role ? e->role : "";
+	const struct evidence *e = l->e;
+	size_t i;
+
+	snprintf(num, 24, "%ld", e->id);
+	for (i = 0; i < 3; i++)
+		j[i].len = 0;
+	for (i = 0; i < l->n; i++) {
+		buf_addf(&j[0], "%s%ld", i ? "," : "", l->links[i]->task_id);
+		buf_addf(&j[1], "%s%s", i ? "," : "", l->links[i]->code ?
+		    l->links[i]->code : "");
+		buf_addf(&j[2], "%s%s", i ? "," : "", l->links[i]->role ?
+		    l->links[i]->role : "");
+	}
+	cell[0] = num;
+	for (i = 0; i < 3; i++)
+		cell[1 + i] = j[i].data != NULL ? j[i].data : "";
 	cell[4] = e->number ? e->number : "";
 	cell[5] = e->day ? (human ? i18n_date(e->day, day, 16) : e->day) : "";
 	cell[6] = e->issuer ? e->issuer : "";
@@ -96,17 +154,25 @@ row_cells(const struct evidence *e, bool human, char num[2][24],
 	cell[9] = e->file ? e->file : "";
 	cell[10] = e->incomplete ? (human ? _("yes") : "1") :
 	    (human ? _("no") : "0");
+	cell[11] = dockind_name(e->kind);
 }
 
 static void
-json_row(struct buf *b, const struct evidence *e, bool first)
+json_row(struct buf *b, const struct listed *l, bool first)
 {
-	buf_addf(b, "%s{\"id\":%ld,\"task\":%ld,\"code\":", first ? "" : ",",
-	    e->id, e->task_id);
-	out_json_str(b, e->code);
-	buf_adds(b, ",\"role\":");
-	out_json_str(b, e->role);
-	buf_adds(b, ",\"number\":");
+	const struct evidence *e = l->e;
+	size_t i;
+
+	buf_addf(b, "%s{\"id\":%ld,\"tasks\":[", first ? "" : ",", e->id);
+	for (i = 0; i < l->n; i++) {
+		buf_addf(b, "%s{\"id\":%ld,\"code\":", i ? "," : "",
+		    l->links[i]->task_id);
+		out_json_str(b, l->links[i]->code);
+		buf_adds(b, ",\"role\":");
+		out_json_str(b, l->links[i]->role);
+		buf_adds(b, "}");
+	}
+	buf_adds(b, "],\"number\":");
 	out_json_str(b, e->number);
 	buf_adds(b, ",\"date\":");
 	out_json_str(b, e->day);
@@ -117,7 +183,10 @@ json_row(struct buf *b, const struct evidence *e, bool first)
 	buf_addf(b, ",\"signed\":%s,\"file\":", e->is_signed ? "true" :
 	    "false");
 	out_json_str(b, e->file);
-	buf_addf(b, ",\"incomplete\":%s}", e->incomplete ? "true" : "false");
+	buf_addf(b, ",\"incomplete\":%s,\"kind\":", e->incomplete ? "true" :
+	    "false");
+	out_json_str(b, e->kind != DOC_NONE ? dockind_name(e->kind) : NULL);
+	buf_adds(b, "}");
 }
 
 /* One document in words, for text and the report: "158/BC-UBND,
@@ -152,30 +221,39 @@ doc_words(struct buf *b, const struct evidence *e)
 	}
 }
 
-/* The register for people: a document's number and words a record. */
+/* The register for people: a document's number, its tasks and its
+ * words a record. */
 static void
-list_text(FILE *out, const struct evidence *v, size_t n)
+list_text(FILE *out, const struct listed *l, size_t n)
 {
 	struct doc d;
 	struct buf w = { 0 };
 	char *head;
-	size_t i;
+	size_t i, k;
 
 	doc_begin(&d, FORMAT_TEXT, out, NULL);
 	doc_list_begin(&d, 0, false);
 	for (i = 0; i < n; i++) {
 		doc_item_begin(&d);
-		head = xasprintf("#%ld  ", v[i].id);
+		head = xasprintf("#%ld  ", l[i].e->id);
 		doc_plain(&d, head);
 		free(head);
-		doc_text(&d, v[i].code ? v[i].code : "-");
-		doc_plain(&d, "/");
-		doc_text(&d, v[i].role);
-		head = xasprintf(" (%s %ld)\n    ", _("task"), v[i].task_id);
-		doc_plain(&d, head);
-		free(head);
+		for (k = 0; k < l[i].n; k++) {
+			const struct evidence *t = l[i].links[k];
+
+			doc_plain(&d, k ? ", " : "");
+			doc_text(&d, t->code ? t->code : "-");
+			doc_plain(&d, "/");
+			doc_text(&d, t->role);
+			head = xasprintf(" (%s %ld)", _("task"), t->task_id);
+			doc_plain(&d, head);
+			free(head);
+		}
+		if (l[i].n == 0)
+			doc_plain(&d, _("(no task)"));
+		doc_plain(&d, "\n    ");
 		w.len = 0;
-		doc_words(&w, &v[i]);
+		doc_words(&w, l[i].e);
 		doc_plain(&d, w.data != NULL ? w.data : "");
 		doc_item_end(&d);
 	}
@@ -186,11 +264,12 @@ list_text(FILE *out, const struct evidence *v, size_t n)
 
 /* The register for spreadsheets: a table through doc.h. */
 static void
-list_csv(FILE *out, const struct evidence *v, size_t n)
+list_csv(FILE *out, const struct listed *l, size_t n)
 {
 	struct doc_col col[EV_COLUMNS];
 	const char *cell[EV_COLUMNS];
-	char num[2][24], day[16];
+	struct buf j[3] = { { 0 } };
+	char num[24], day[16];
 	struct doc d;
 	size_t i, k;
 
@@ -203,11 +282,13 @@ list_csv(FILE *out, const struct evidence *v, size_t n)
 	doc_begin(&d, FORMAT_CSV, out, NULL);
 	doc_table_begin(&d, col, EV_COLUMNS);
 	for (i = 0; i < n; i++) {
-		row_cells(&v[i], true, num, day, cell);
+		row_cells(&l[i], true, num, j, day, cell);
 		doc_row(&d, cell);
 	}
 	doc_table_end(&d);
 	doc_end(&d);
+	for (k = 0; k < 3; k++)
+		buf_free(&j[k]);
 }
 
 int
@@ -215,27 +296,30 @@ evidence_print(struct store *s, const struct plan *p, long task_id,
     enum format fmt, FILE *out, char **err)
 {
 	struct evidence *v;
-	struct buf b = { 0 };
+	const struct evidence **order;
+	struct listed *l;
+	struct buf b = { 0 }, j[3] = { { 0 } };
 	const char *cell[EV_COLUMNS];
-	char num[2][24], day[16];
-	size_t n, i, k;
+	char num[24], day[16];
+	size_t n, m, i, k;
 
 	if (store_evidence_list(s, p->id, task_id, &v, &n, err) != 0)
 		return -1;
+	l = list_group(v, n, &order, &m);
 	if (fmt == FORMAT_CSV)
-		list_csv(out, v, n);
+		list_csv(out, l, m);
 	else if (fmt == FORMAT_TEXT)
-		list_text(out, v, n);
+		list_text(out, l, m);
 	else if (fmt == FORMAT_JSON) {
 		buf_addc(&b, '[');
-		for (i = 0; i < n; i++)
-			json_row(&b, &v[i], i == 0);
+		for (i = 0; i < m; i++)
+			json_row(&b, &l[i], i == 0);
 		buf_adds(&b, "]\n");
 	} else {
 		for (k = 0; k < EV_COLUMNS; k++)
 			out_tsv_cell(&b, list_keys[k], k + 1 == EV_COLUMNS);
-		for (i = 0; i < n; i++) {
-			row_cells(&v[i], false, num, day, cell);
+		for (i = 0; i < m; i++) {
+			row_cells(&l[i], false, num, j, day, cell);
 			for (k = 0; k < EV_COLUMNS; k++)
 				out_tsv_cell(&b, cell[k], k + 1 == EV_COLUMNS);
 		}
@@ -243,6 +327,10 @@ evidence_print(struct store *s, const struct plan *p, long task_id,
 	if (b.data != NULL)
 		fputs(b.data, out);
 	buf_free(&b);
+	for (k = 0; k < 3; k++)
+		buf_free(&j[k]);
+	free(l);
+	free(order);
 	evidence_free(v, n);
 	return 0;
 }

@@ -120,10 +120,10 @@ static const char *const sq_text[SQ_COUNT] = {
 	    "  WHERE (kind = 'note' OR kind = 'evidence') AND task_id IN"
 	    "  (SELECT id FROM task WHERE plan_id = ?1 AND seq > ?2)"
 	    "  GROUP BY task_id) hc ON hc.task_id = t.id"
-	    " LEFT JOIN (SELECT task_id, count(*) AS evidence FROM evidence"
-	    "  WHERE removed = 0 AND task_id IN"
+	    " LEFT JOIN (SELECT l.task_id, count(*) AS evidence" LIVE_LINKS
+	    "  AND l.task_id IN"
 	    "  (SELECT id FROM task WHERE plan_id = ?1 AND seq > ?2)"
-	    "  GROUP BY task_id) he ON he.task_id = t.id"
+	    "  GROUP BY l.task_id) he ON he.task_id = t.id"
 	    " WHERE t.plan_id = ?1 AND t.seq > ?2 ORDER BY t.id",
 };
 

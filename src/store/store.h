@@ -5,7 +5,7 @@
  * (statuses, overdue, points) are task.h's, included here so that callers
  * of the store see them.
  *
- * Schema (PRAGMA user_version 8):
+ * Schema (PRAGMA user_version 10):
  *   plan(id, name UNIQUE, source, has_total, total_standard, total_self,
  *        total_appraised, total_deduction, imported_at)
  *   criterion(id, plan_id, code, title, standard, self, appraised,
@@ -21,15 +21,23 @@
  *   finding(id, plan_id, line, code, message, kind, a, b, t1, t2)
  *   counter(id = 1, seq): the change counter (schema 4), kept by
  *        triggers on task inserts and version bumps
+ *   document(id, plan_id, number, day, issuer, summary, signed, file,
+ *        kind, incomplete, user, at, clock, removed; UNIQUE(plan_id,
+ *        number COLLATE NOCASE, day) among those not removed)
+ *   document_link(id, document, task_id, item, user, at, clock,
+ *        removed; UNIQUE(document, task_id) among those not removed):
+ *        the register of schema 10, one document linked to many tasks
+ *        (it replaces schema 5's evidence, kept but no longer used)
  * Beyond that sketch: task.support_roles holds the supporting roles in
  * the comma form of struct task ("VP-TK,TP-HT"; schema 8), task.support
  * their JSON array up to schema 7 (no longer written); history.undone
  * marks rows store_undo_row reverted and history.old_source keeps a
  * "due" row's previous due_source; finding.file names the file a
  * finding came from, finding.kind its kind (finding.h, by name; schema
- * 9) with the figures a, b and texts t1, t2.  history, meeting, evidence and tick have a clock
- * column (schema 7): the clock's own time (UTC) when --today pinned the
- * day the row is dated, else NULL.
+ * 9) with the figures a, b and texts t1, t2.  history, meeting,
+ * document, document_link and tick have a clock column (schema 7): the
+ * clock's own time (UTC) when --today pinned the day the row is dated,
+ * else NULL.
  * Scores are stored as integers in thousandths (text.h `score`); NULL when
  * the cell was empty.  WAL, foreign keys on, busy wait 10 s.  Every
  * function that writes runs in one transaction (its own, or the caller's
@@ -272,14 +280,42 @@ int store_undo_row(struct store *s, long plan_id, long row,
 
 /* "158/BC-UBND 2023-09-20: summary", the history's words for e. */
 char *evidence_describe(const struct evidence *e);
-/* Add e to task_id (a history row "evidence" names it); *id may be NULL. */
-int store_evidence_add(struct store *s, long task_id,
+/* Register e (its kind, e->item the links' checklist item or 0) in the
+ * plan of tasks[0] and link it to tasks[0..n) (a history row "evidence"
+ * on each names it), the id in *id.  STORE_DUPLICATE, nothing written,
+ * when the plan holds a document of that number (case aside) and date:
+ * its id in *id. */
+#define STORE_DUPLICATE 2
+int store_evidence_add(struct store *s, const long *tasks, size_t n,
     const struct evidence *e, const char *user, long *id, char **err);
-/* The plan's documents (task_id 0) or one task's, by task then id. */
+/* The plan's documents (task_id 0) or one task's, a row per live link
+ * (a document without one: a row with task_id 0), by task then id. */
 int store_evidence_list(struct store *s, long plan_id, long task_id,
     struct evidence **out, size_t *n, char **err);
+/* The ids of the plan's documents numbered number (case aside) and, when
+ * day (YYYY-MM-DD) is not NULL, dated day: by date, then id. */
+int store_evidence_find(struct store *s, long plan_id, const char *number,
+    const char *day, long **ids, size_t *n, char **err);
+/* 1 when plan_id holds document id (not removed), else 0; -1. */
+int store_evidence_exists(struct store *s, long plan_id, long id,
+    char **err);
+/* The tasks document doc of plan_id is linked to (none when there is no
+ * such document), by id. */
+int store_evidence_tasks(struct store *s, long plan_id, long doc,
+    long **tasks, size_t *n, char **err);
+/* Link document doc of plan_id to task_id (item as in
+ * store_evidence_add; a history row "evidence" on the task names it).
+ * Returns 1 when the plan has no such document or it is linked there
+ * already. */
+int store_evidence_link(struct store *s, long plan_id, long doc,
+    long task_id, long item, const char *user, char **err);
+/* The link of doc to task_id removed (kept, marked removed; a history
+ * row "evidence" with old = the document).  1 when there is none. */
+int store_evidence_unlink(struct store *s, long plan_id, long doc,
+    long task_id, const char *user, char **err);
 /* Remove a document (kept, marked removed; a history row "evidence" with
- * old = what it was).  Returns 1 when the plan has no such document. */
+ * old = what it was on each linked task).  Returns 1 when the plan has no
+ * such document. */
 int store_evidence_remove(struct store *s, long plan_id, long id,
     const char *user, char **err);
 

@@ -374,7 +374,7 @@ store_check(struct store *s, struct store_problem **out, size_t *n,
 	if (rc == 0)
 		rc = check_add(s, PINNED("0", "history") " UNION ALL "
 		    PINNED("1", "meeting") " UNION ALL "
-		    PINNED("2", "evidence") " UNION ALL "
+		    PINNED("2", "document") " UNION ALL "
 		    PINNED("3", "tick") " ORDER BY 4", read_pinned, &v, n,
 		    &cap, err);
 	if (rc != 0) {

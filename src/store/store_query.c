@@ -662,8 +662,8 @@ store_tasks_lean(struct store *s, long plan_id, struct task **out,
 		    " WHERE kind = 'note' GROUP BY task_id ORDER BY task_id", 0,
 		    v, cnt, err);
 	if (rc >= 0)
-		rc = counts_merge(s, "SELECT task_id, count(*) FROM evidence"
-		    " WHERE removed = 0 GROUP BY task_id ORDER BY task_id", 1,
+		rc = counts_merge(s, "SELECT l.task_id, count(*)" LIVE_LINKS
+		    " GROUP BY l.task_id ORDER BY l.task_id", 1,
 		    v, cnt, err);
 	sqlite3_exec(s->db, "RELEASE lean", NULL, NULL, NULL);
 	if (rc < 0) {

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "date.h"
+#include "dockind.h"
 #include "i18n.h"
 #include "store.h"
 #include "store_impl.h"
@@ -71,17 +72,32 @@ evidence_describe(const struct evidence *e)
 	return b.data != NULL ? b.data : xstrdup("");
 }
 
+/* A document's kind as the store keeps it: its name (dockind_name). */
+static enum doc_kind
+kind_of_name(const char *name)
+{
+	int k;
+
+	if (name == NULL)
+		return DOC_NONE;
+	for (k = DOC_NONE + 1; k < DOC_NKINDS; k++)
+		if (strcmp(name, dockind_name((enum doc_kind)k)) == 0)
+			return (enum doc_kind)k;
+	return dockind_parse(name);
+}
+
+/* A document of task_id's plan, its id in *id. */
 static int
-evidence_insert(struct store *s, long task_id, const struct evidence *e,
+doc_insert(struct store *s, long task_id, const struct evidence *e,
     bool incomplete, const char *user, long *id, char **err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	st = store_prepare(s, "INSERT INTO evidence (task_id, number, day,"
-	    " issuer, summary, signed, file, incomplete, user, at, clock)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " NOW ", " CLOCK ")",
-	    err);
+	st = store_prepare(s, "INSERT INTO document (plan_id, number, day,"
+	    " issuer, summary, signed, file, kind, incomplete, user, at,"
+	    " clock) SELECT plan_id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " " NOW ", " CLOCK " FROM task WHERE id = ?1", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, task_id);
@@ -91,12 +107,38 @@ evidence_insert(struct store *s, long task_id, const struct evidence *e,
 	bind_text(st, 5, store_blank(e->summary) ? NULL : e->summary);
 	sqlite3_bind_int(st, 6, e->is_signed);
 	bind_text(st, 7, store_blank(e->file) ? NULL : e->file);
-	sqlite3_bind_int(st, 8, incomplete);
-	bind_text(st, 9, user != NULL ? user : current_user());
+	bind_text(st, 8, e->kind != DOC_NONE ? dockind_name(e->kind) : NULL);
+	sqlite3_bind_int(st, 9, incomplete);
+	bind_text(st, 10, user != NULL ? user : current_user());
 	rc = store_run(s, st, err);
-	if (rc == 0 && id != NULL)
+	if (rc == 0 && sqlite3_changes(s->db) == 0)
+		rc = fail(err, _("task %ld not found"), task_id);
+	if (rc == 0)
 		*id = (long)sqlite3_last_insert_rowid(s->db);
 	return rc;
+}
+
+/* Document doc linked to task_id (item 0 for none; the caller bumps
+ * the task): 1 when it is linked already. */
+static int
+link_insert(struct store *s, long doc, long task_id, long item,
+    const char *user, char **err)
+{
+	sqlite3_stmt *st;
+
+	st = store_prepare(s, "INSERT OR IGNORE INTO document_link (document,"
+	    " task_id, item, user, at, clock) VALUES (?1, ?2, ?3, ?4, " NOW
+	    ", " CLOCK ")", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, task_id);
+	if (item > 0)
+		sqlite3_bind_int64(st, 3, item);
+	bind_text(st, 4, user != NULL ? user : current_user());
+	if (store_run(s, st, err) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 0 ? 1 : 0;
 }
 
 int
@@ -104,30 +146,90 @@ store_evidence_summary(struct store *s, long task_id, const char *summary,
     const char *user, char **err)
 {
 	struct evidence e = { 0 };
+	long id;
 
 	e.summary = (char *)summary;
-	return evidence_insert(s, task_id, &e, true, user, NULL, err);
+	if (doc_insert(s, task_id, &e, true, user, &id, err) != 0)
+		return -1;
+	return link_insert(s, id, task_id, 0, user, err) < 0 ? -1 : 0;
+}
+
+/* The live document of task_id's plan numbered number on day: its id,
+ * 0 when none. */
+static int
+doc_same(struct store *s, long task_id, const struct evidence *e,
+    long *id, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*id = 0;
+	st = store_prepare(s, "SELECT id FROM document WHERE plan_id ="
+	    " (SELECT plan_id FROM task WHERE id = ?1) AND removed = 0"
+	    " AND number = ?2 COLLATE NOCASE AND day = ?3", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	bind_text(st, 2, e->number);
+	bind_text(st, 3, e->day);
+	rc = store_row(s, st, store_read_long, id, NULL, err);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The end of a write about document e: 1 (nothing to do) rolled back
+ * and returned, else as store_end; e cleared. */
+static int
+doc_write_end(struct store *s, struct evidence *e, int rc, char **err)
+{
+	evidence_clear(e);
+	if (rc == 1) {
+		store_rollback(s);
+		return 1;
+	}
+	return store_end(s, rc, err);
+}
+
+/* Task task_id bumped and a history row "evidence" (old, new) on it. */
+static int
+doc_history(struct store *s, long task_id, const char *user,
+    const char *old, const char *new, char **err)
+{
+	int rc = store_bump_task(s, task_id, err);
+
+	return rc != 0 ? rc : store_add_history(s, task_id, user,
+	    "evidence", old, new, NULL, err);
 }
 
 static int
-evidence_add(struct store *s, long task_id, const struct evidence *e,
-    const char *user, long *id, char **err)
+evidence_add(struct store *s, const long *tasks, size_t n,
+    const struct evidence *e, const char *user, long *id, char **err)
 {
 	char *what;
+	size_t i;
 	int rc;
 
 	if (store_blank(e->number) || store_blank(e->day))
 		return fail(err, "%s", _("a document needs its number and "
 		    "date"));
+	if (n == 0)
+		return fail(err, "%s", _("a document needs a task"));
 	if (store_begin(s, err) != 0)
 		return -1;
+	rc = doc_same(s, tasks[0], e, id, err);
+	if (rc == 0 && *id != 0) {
+		store_rollback(s);
+		return STORE_DUPLICATE;
+	}
+	if (rc == 0)
+		rc = doc_insert(s, tasks[0], e, false, user, id, err);
 	what = evidence_describe(e);
-	rc = store_bump_task(s, task_id, err);
-	if (rc == 0)
-		rc = evidence_insert(s, task_id, e, false, user, id, err);
-	if (rc == 0)
-		rc = store_add_history(s, task_id, user, "evidence", NULL, what,
-		    NULL, err);
+	for (i = 0; rc == 0 && i < n; i++) {
+		rc = link_insert(s, *id, tasks[i], e->item, user, err);
+		if (rc == 0)
+			rc = doc_history(s, tasks[i], user, NULL, what, err);
+		else if (rc == 1)
+			rc = 0;		/* a task named twice: linked once */
+	}
 	free(what);
 	return store_end(s, rc, err);
 }
@@ -135,8 +237,8 @@ evidence_add(struct store *s, long task_id, const struct evidence *e,
 /* A document's texts through the input rule (text.h), named by the
  * options that give them. */
 int
-store_evidence_add(struct store *s, long task_id, const struct evidence *e,
-    const char *user, long *id, char **err)
+store_evidence_add(struct store *s, const long *tasks, size_t n,
+    const struct evidence *e, const char *user, long *id, char **err)
 {
 	struct evidence c = *e;
 	char *t[5] = { NULL };
@@ -153,17 +255,22 @@ store_evidence_add(struct store *s, long task_id, const struct evidence *e,
 		c.issuer = t[2];
 		c.summary = t[3];
 		c.file = t[4];
-		rc = evidence_add(s, task_id, &c, user, id, err);
+		rc = evidence_add(s, tasks, n, &c, user, id, err);
 	}
 	for (i = 0; i < sizeof t / sizeof t[0]; i++)
 		free(t[i]);
 	return rc;
 }
 
+/* A document with one of its live links (none: task_id 0 and the
+ * task's columns NULL), as l, d and t. */
 #define EVIDENCE_COLUMNS \
-	"e.id, e.task_id, e.number, e.day, e.issuer, e.summary, e.signed," \
-	" e.file, e.incomplete, e.user, datetime(e.at, 'localtime')," \
-	" t.code, t.role, t.title"
+	"d.id, l.task_id, d.number, d.day, d.issuer, d.summary, d.signed," \
+	" d.file, d.incomplete, d.user, datetime(d.at, 'localtime')," \
+	" t.code, t.role, t.title, d.kind, l.item"
+#define EVIDENCE_FROM \
+	" FROM document d LEFT JOIN document_link l ON l.document = d.id" \
+	" AND l.removed = 0 LEFT JOIN task t ON t.id = l.task_id"
 
 static bool
 read_evidence(sqlite3_stmt *st, void *elem, void *arg)
@@ -185,10 +292,10 @@ read_evidence(sqlite3_stmt *st, void *elem, void *arg)
 	e->code = col_str(st, 11);
 	e->role = col_str(st, 12);
 	e->title = col_str(st, 13);
+	e->kind = kind_of_name((const char *)sqlite3_column_text(st, 14));
+	e->item = (long)sqlite3_column_int64(st, 15);
 	return true;
 }
-
-
 
 int
 store_evidence_list(struct store *s, long plan_id, long task_id,
@@ -196,49 +303,162 @@ store_evidence_list(struct store *s, long plan_id, long task_id,
 {
 	int rc;
 
-	*out = store_list(s, "SELECT " EVIDENCE_COLUMNS " FROM evidence e"
-	    " JOIN task t ON t.id = e.task_id WHERE t.plan_id = ?1"
-	    " AND (?2 = 0 OR e.task_id = ?2) AND e.removed = 0"
-	    " ORDER BY t.code IS NULL, t.code COLLATE pbcode, t.id, e.id",
+	/* One task's through its links (document_link_task), not a walk
+	 * of the plan's register. */
+	*out = store_list(s, task_id == 0 ?
+	    "SELECT " EVIDENCE_COLUMNS EVIDENCE_FROM
+	    " WHERE d.plan_id = ?1 AND ?2 = 0 AND d.removed = 0"
+	    " ORDER BY t.code IS NULL, t.code COLLATE pbcode, t.id, d.id" :
+	    "SELECT " EVIDENCE_COLUMNS " FROM document_link l"
+	    " JOIN document d ON d.id = l.document"
+	    " JOIN task t ON t.id = l.task_id"
+	    " WHERE d.plan_id = ?1 AND l.task_id = ?2 AND l.removed = 0"
+	    " AND d.removed = 0 ORDER BY d.id",
 	    plan_id, task_id, sizeof **out, read_evidence, evidence_clear, n,
 	    &rc, err);
 	return rc;
 }
 
 int
-store_evidence_remove(struct store *s, long plan_id, long id,
-    const char *user, char **err)
+store_evidence_find(struct store *s, long plan_id, const char *number,
+    const char *day, long **ids, size_t *n, char **err)
 {
-	struct evidence e = { 0 };
 	sqlite3_stmt *st;
+	int rc;
+
+	st = store_prepare(s, "SELECT id FROM document WHERE plan_id = ?1"
+	    " AND removed = 0 AND number = ?2 COLLATE NOCASE"
+	    " AND (?3 IS NULL OR day = ?3) ORDER BY day, id", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, number);
+	bind_text(st, 3, day);
+	*ids = store_rows(s, st, sizeof **ids, store_read_long, NULL, NULL, n,
+	    &rc, err);
+	return rc;
+}
+
+int
+store_evidence_exists(struct store *s, long plan_id, long id, char **err)
+{
+	long *v;
+	size_t n;
+	int rc;
+
+	v = store_list(s, "SELECT id FROM document WHERE plan_id = ?1"
+	    " AND id = ?2 AND removed = 0", plan_id, id, sizeof *v,
+	    store_read_long, NULL, &n, &rc, err);
+	free(v);
+	return rc < 0 ? -1 : n > 0;
+}
+
+int
+store_evidence_tasks(struct store *s, long plan_id, long doc,
+    long **tasks, size_t *n, char **err)
+{
+	int rc;
+
+	*tasks = store_list(s, "SELECT l.task_id FROM document_link l"
+	    " JOIN document d ON d.id = l.document WHERE d.plan_id = ?1"
+	    " AND d.id = ?2 AND d.removed = 0 AND l.removed = 0"
+	    " ORDER BY l.task_id", plan_id, doc, sizeof **tasks,
+	    store_read_long, NULL, n, &rc, err);
+	return rc;
+}
+
+/* Document id of plan_id (not removed) into *e; 1 when there is none. */
+static int
+doc_get(struct store *s, long plan_id, long id, struct evidence *e,
+    char **err)
+{
+	sqlite3_stmt *st;
+
+	memset(e, 0, sizeof *e);
+	st = store_prepare(s, "SELECT " EVIDENCE_COLUMNS EVIDENCE_FROM
+	    " WHERE d.plan_id = ?1 AND d.id = ?2 AND d.removed = 0"
+	    " LIMIT 1", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_int64(st, 2, id);
+	return store_row(s, st, read_evidence, e, NULL, err);
+}
+
+int
+store_evidence_link(struct store *s, long plan_id, long doc, long task_id,
+    long item, const char *user, char **err)
+{
+	struct evidence e;
 	char *what;
 	int rc;
 
 	if (store_begin(s, err) != 0)
 		return -1;
-	st = store_prepare(s, "SELECT " EVIDENCE_COLUMNS " FROM evidence e"
-	    " JOIN task t ON t.id = e.task_id WHERE t.plan_id = ?1"
-	    " AND e.id = ?2 AND e.removed = 0", err);
-	if (st == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_int64(st, 2, id);
-	rc = store_row(s, st, read_evidence, &e, NULL, err);
-	if (rc < 0)
-		goto fail;
-	if (rc == 1) {
-		store_rollback(s);
-		return 1;
+	if ((rc = doc_get(s, plan_id, doc, &e, err)) == 0) {
+		what = evidence_describe(&e);
+		rc = link_insert(s, doc, task_id, item, user, err);
+		if (rc == 0)
+			rc = doc_history(s, task_id, user, NULL, what, err);
+		free(what);
 	}
-	what = evidence_describe(&e);
-	rc = store_removal_end(s, "UPDATE evidence SET removed = 1"
-	    " WHERE id = ?1", id, e.task_id, user, "evidence", what, err);
+	return doc_write_end(s, &e, rc, err);
+}
+
+int
+store_evidence_unlink(struct store *s, long plan_id, long doc,
+    long task_id, const char *user, char **err)
+{
+	struct evidence e;
+	sqlite3_stmt *st = NULL;
+	char *what = NULL;
+	int rc;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	if ((rc = doc_get(s, plan_id, doc, &e, err)) == 0 &&
+	    (st = store_prepare(s, "UPDATE document_link SET removed = 1"
+	    " WHERE document = ?1 AND task_id = ?2 AND removed = 0",
+	    err)) == NULL)
+		rc = -1;
+	if (rc == 0) {
+		sqlite3_bind_int64(st, 1, doc);
+		sqlite3_bind_int64(st, 2, task_id);
+		rc = store_run(s, st, err);
+	}
+	if (rc == 0 && sqlite3_changes(s->db) == 0)
+		rc = 1;
+	what = rc == 0 ? evidence_describe(&e) : NULL;
+	if (rc == 0)
+		rc = doc_history(s, task_id, user, what, NULL, err);
 	free(what);
-	evidence_clear(&e);
-	return rc;
-fail:
-	store_rollback(s);
-	return -1;
+	return doc_write_end(s, &e, rc, err);
+}
+
+int
+store_evidence_remove(struct store *s, long plan_id, long id,
+    const char *user, char **err)
+{
+	struct evidence e;
+	long *tasks = NULL;
+	size_t n = 0, i;
+	char *what = NULL;
+	int rc;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	rc = doc_get(s, plan_id, id, &e, err);
+	if (rc == 0)
+		rc = store_evidence_tasks(s, plan_id, id, &tasks, &n, err);
+	if (rc == 0)
+		rc = store_run_id(s, "UPDATE document SET removed = 1"
+		    " WHERE id = ?1", id, err);
+	what = rc == 0 ? evidence_describe(&e) : NULL;
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = doc_history(s, tasks[i], user, what, NULL, err);
+	free(what);
+	free(tasks);
+	return doc_write_end(s, &e, rc, err);
 }
 
 /* --- meetings --------------------------------------------------------- */

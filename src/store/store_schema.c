@@ -25,6 +25,7 @@
 
 #include <sqlite3.h>
 
+#include "dockind.h"
 #include "i18n.h"
 #include "store.h"
 #include "store_impl.h"
@@ -43,6 +44,7 @@
  * made with the IN form hold the same constraint and need no migration. */
 static int rekey(struct store *, char **);
 static int support_roles(struct store *, char **);
+static int document_kind(struct store *, char **);
 
 /* The history table copied under a new CHECK of its kinds, the base
  * list and then kinds (SQLite changes a CHECK only by copying the
@@ -215,6 +217,56 @@ static const struct migration {
 	"ALTER TABLE finding ADD COLUMN b INTEGER;"
 	"ALTER TABLE finding ADD COLUMN t1 TEXT;"
 	"ALTER TABLE finding ADD COLUMN t2 TEXT;", NULL },
+	/* 9 → 10 (issue 18): one register of documents.  A document is
+	 * stored once per plan and linked to tasks (document_link, item:
+	 * the checklist item the link names, NULL when not given); its
+	 * kind (dockind.h, by name) is read from its number (document_kind
+	 * below).  The evidence rows become documents under their own ids
+	 * and a link each; live rows of one plan with the same number and
+	 * day become the first of them.  evidence stays for a board of
+	 * schema 9 still open; nothing reads or writes it any more. */
+	{ "CREATE TABLE document ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" number TEXT, day TEXT, issuer TEXT, summary TEXT,"
+	" signed INTEGER NOT NULL DEFAULT 0, file TEXT, kind TEXT,"
+	" incomplete INTEGER NOT NULL DEFAULT 0,"
+	" user TEXT NOT NULL,"
+	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "), clock TEXT,"
+	" removed INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE document_link ("
+	" id INTEGER PRIMARY KEY,"
+	" document INTEGER NOT NULL REFERENCES document(id)"
+	"  ON DELETE CASCADE,"
+	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	" item INTEGER, user TEXT NOT NULL,"
+	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "), clock TEXT,"
+	" removed INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TEMP TABLE evidence_doc AS SELECT e.id AS id,"
+	" t.plan_id AS plan_id,"
+	" CASE WHEN e.removed = 0 AND e.number IS NOT NULL"
+	"  AND e.day IS NOT NULL THEN min(e.id) OVER (PARTITION BY"
+	"  e.removed = 0 AND e.number IS NOT NULL AND e.day IS NOT NULL,"
+	"  t.plan_id, e.number COLLATE NOCASE, e.day)"
+	"  ELSE e.id END AS doc"
+	" FROM evidence e JOIN task t ON t.id = e.task_id;"
+	"INSERT INTO document (id, plan_id, number, day, issuer, summary,"
+	" signed, file, incomplete, user, at, clock, removed)"
+	" SELECT e.id, d.plan_id, e.number, e.day, e.issuer, e.summary,"
+	" e.signed, e.file, e.incomplete, e.user, e.at, e.clock, e.removed"
+	" FROM evidence e JOIN evidence_doc d ON d.id = e.id"
+	" WHERE d.doc = e.id;"
+	"CREATE UNIQUE INDEX document_link_one ON document_link(document,"
+	" task_id) WHERE removed = 0;"
+	"INSERT OR IGNORE INTO document_link (document, task_id, user, at,"
+	" clock, removed) SELECT d.doc, e.task_id, e.user, e.at, e.clock,"
+	" e.removed FROM evidence e JOIN evidence_doc d ON d.id = e.id"
+	" ORDER BY e.id;"
+	"DROP TABLE evidence_doc;"
+	"CREATE UNIQUE INDEX document_number ON document(plan_id,"
+	" number COLLATE NOCASE, day) WHERE removed = 0;"
+	"CREATE INDEX document_link_task ON document_link(task_id);",
+	document_kind },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 /* --- re-keying: task keys without the owner role (schema 3) ---------- */
@@ -411,6 +463,51 @@ support_roles(struct store *s, char **err)
 	    "UPDATE task SET support_roles = coalesce((SELECT"
 	    " group_concat(value, ',') FROM json_each(task.support)), '');",
 	    err);
+}
+
+/* Schema 10: each document's kind from its number (dockind.h), kept
+ * by name ("Kế hoạch"); NULL when the number names none. */
+static bool
+read_numbered(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct evidence *e = elem;
+
+	(void)arg;
+	e->id = (long)sqlite3_column_int64(st, 0);
+	e->number = col_str(st, 1);
+	return true;
+}
+
+static int
+document_kind(struct store *s, char **err)
+{
+	struct evidence *v;
+	sqlite3_stmt *st;
+	enum doc_kind k;
+	size_t n, i;
+	int rc;
+
+	v = store_list(s, "SELECT id, number FROM document"
+	    " WHERE number IS NOT NULL", 0, 0, sizeof *v, read_numbered,
+	    evidence_clear, &n, &rc, err);
+	if (rc != 0)
+		return -1;
+	st = store_prepare(s, "UPDATE document SET kind = ?2 WHERE id = ?1",
+	    err);
+	for (i = 0; st != NULL && rc == 0 && i < n; i++) {
+		if ((k = dockind_of_number(v[i].number)) == DOC_NONE)
+			continue;
+		sqlite3_bind_int64(st, 1, v[i].id);
+		bind_text(st, 2, dockind_name(k));
+		if ((rc = store_step(s, st, err)) >= 0)
+			rc = 0;
+		sqlite3_reset(st);
+	}
+	if (st == NULL)
+		rc = -1;
+	sqlite3_finalize(st);
+	evidence_free(v, n);
+	return rc;
 }
 
 /* Bring the schema from version (its user_version, just read) to

@@ -23,7 +23,7 @@ expect_eq "without --today: no clock beside the date (it is the clock's)" \
 pb evidence add 1.7/CA --number 12/BB-CA --date 2023-09-10 >/dev/null 2>&1 ||
     fail "evidence add"
 expect_eq "--today: a document registered keeps the clock" "$real" \
-    "$(q "SELECT date(clock) FROM evidence ORDER BY id DESC LIMIT 1")"
+    "$(q "SELECT date(clock) FROM document ORDER BY id DESC LIMIT 1")"
 target=$(q "SELECT id FROM task WHERE target IS NOT NULL LIMIT 1")
 pb tick "$target" >/dev/null 2>&1 || fail "tick"
 expect_eq "--today: an occurrence keeps the clock" "$real" \

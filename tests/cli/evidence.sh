@@ -35,15 +35,15 @@ expect_eq "done with a document: accepted" done \
 	"$(pb list --format tsv | awk -F'\t' '$2 == "1.5.3" { print $5 }')"
 
 tsv=$(pb evidence list --format tsv)
-expect_eq "tsv header" "id	task	code	role	number	date	issuer	summary	signed	file	incomplete" \
+expect_eq "tsv header" "id	task	code	role	number	date	issuer	summary	signed	file	incomplete	kind" \
 	"$(printf '%s\n' "$tsv" | head -n1)"
-expect_match "tsv row" '^1	[0-9]+	1\.5\.3	VP-TK	158/BC-UBND	2023-09-20	UBND xã Hiển Thành	Báo cáo khắc phục tồn tại	1	https://example.org/158.pdf	0$' \
+expect_match "tsv row" '^1	[0-9]+	1\.5\.3	VP-TK	158/BC-UBND	2023-09-20	UBND xã Hiển Thành	Báo cáo khắc phục tồn tại	1	https://example.org/158.pdf	0	Báo cáo$' \
 	"$(printf '%s\n' "$tsv" | sed -n 2p)"
 json=$(pb evidence list 1.5.3/VP-TK --format json | python3 -c '
 import json, sys
 a = json.load(sys.stdin)
-print(len(a), list(a[0].keys()) == ["id","task","code","role","number","date","issuer","summary","signed","file","incomplete"], a[0]["signed"], a[0]["date"])')
-expect_eq "json: one document, keys in order, typed" "1 True True 2023-09-20" "$json"
+print(len(a), list(a[0].keys()) == ["id","tasks","number","date","issuer","summary","signed","file","incomplete","kind"], a[0]["signed"], a[0]["date"], a[0]["tasks"][0]["code"], a[0]["kind"])')
+expect_eq "json: one document, keys in order, typed" "1 True True 2023-09-20 1.5.3 Báo cáo" "$json"
 text=$(pb evidence list)
 expect_match "text: number, date, issuer, summary" '158/BC-UBND, 2023-09-20, UBND xã Hiển Thành: Báo cáo khắc phục tồn tại \(digitally signed\)' "$text"
 
@@ -71,12 +71,16 @@ expect_eq "evidence add: and says which option" \
 	"parboard: --summary: control character U+001B is not allowed" "$out"
 pb evidence add 1.4.1/VH-XH --number 7/BC --date 2023-09-22 --summary "Báo cáo đỏ" >/dev/null
 
-# Remove: kept in the history, gone from the list.
-pb evidence remove 2 >/dev/null; expect_eq "evidence remove: exit 0" 0 "$?"
+# Remove (DOC: #id): kept in the history, gone from the list.
+pb evidence remove '#2' >/dev/null; expect_eq "evidence remove: exit 0" 0 "$?"
 expect_eq "evidence remove: two documents left" 3 "$(pb evidence list --format tsv | wc -l)"
-out=$(pb evidence remove 2 2>&1); rc=$?
+out=$(pb evidence remove '#2' 2>&1); rc=$?
 expect_eq "evidence remove twice: exit 1" 1 "$rc"
-expect_match "evidence remove twice: says so" 'no document 2' "$out"
+expect_match "evidence remove twice: says so" "no document '#2'" "$out"
+out=$(pb evidence remove 2 2>&1); rc=$?
+expect_eq "evidence remove 2: a number, not an id: exit 1" 1 "$rc"
+expect_match "evidence remove 2: says how an id is written" \
+	"no document numbered '2' .*an id is written #2" "$out"
 expect_eq "history keeps three adds and the removal" "3 1" \
 	"$(sqlite3 "$DB" "SELECT sum(new IS NOT NULL), sum(new IS NULL) FROM history WHERE kind = 'evidence'" | tr '|' ' ')"
 
@@ -104,7 +108,8 @@ expect_match "report: backed by evidence" '^Backed by evidence: 0\.50$' "$rep"
 
 # Free-text evidence of schema 4 becomes incomplete summaries.
 pb set 1.7/CA doing >/dev/null
-sqlite3 "$DB" "DROP TABLE evidence; DROP TABLE meeting; DROP TABLE tick;
+sqlite3 "$DB" "DROP TABLE document_link; DROP TABLE document;
+	DROP TABLE evidence; DROP TABLE meeting; DROP TABLE tick;
 	INSERT INTO history (task_id, user, kind, new) SELECT id, 'an',
 	'evidence', 'Biên bản đối thoại ngày 5/9' FROM task WHERE code = '1.7'
 	AND role = 'CA' AND origin = 'appendix';
@@ -115,7 +120,101 @@ sqlite3 "$DB" "DROP TABLE evidence; DROP TABLE meeting; DROP TABLE tick;
 out=$(pb evidence list 1.7/CA --format tsv | tail -n +2 | cut -f5-11)
 expect_eq "migration: free text kept as an incomplete summary" \
 	"			Biên bản đối thoại ngày 5/9	0		1" "$out"
-expect_eq "migration: schema 9 (the register, two indexes, the clock, the supporting roles, findings as facts)" 9 \
+expect_eq "migration: schema 10 (the register, two indexes, the clock, the supporting roles, findings as facts, documents linked to tasks)" 10 \
 	"$(sqlite3 "$DB" 'PRAGMA user_version')"
+
+# --- One register of documents (issue 18, point 2), on a fresh seed ---
+DB="$TMPD/register.db"
+pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1 || fail "import (register)"
+ca=$(pb list --format tsv | awk -F'\t' '$2 == "1.7" && $3 == "CA" && $8 == "appendix" { print $1 }')
+dir=$(pb list --format tsv | awk -F'\t' '$2 == "1.7" && $3 == "CA" && $8 == "directive" { print $1 }')
+counts() {
+	sqlite3 "$DB" "SELECT (SELECT count(*) FROM document),
+		(SELECT count(*) FROM document_link),
+		(SELECT count(*) FROM history), (SELECT sum(version) FROM task)"
+}
+out=$(pb evidence add 1.7/CA --number 12/BB-UBND --date 29/09/2023 \
+	--issuer "UBND xã" --summary "Biên bản đối thoại"); rc=$?
+expect_eq "register: add to 1.7/CA" "0 document 1 added to task $ca" "$rc $out"
+pb evidence link 12/BB-UBND "$dir" >/dev/null
+expect_eq "register: link by number to the directive task" 0 "$?"
+tsv=$(pb evidence list --format tsv | tail -n +2)
+expect_eq "register: evidence list shows the document once, two links" \
+	"1	$ca,$dir	1.7,1.7	CA,CA	12/BB-UBND	2023-09-29	Biên bản" \
+	"$(printf '%s\n' "$tsv" | cut -f1-6,12)"
+expect_match "register: text lists both tasks on one record" \
+	"^#1  1\.7/CA \(task $ca\), 1\.7/CA \(task $dir\)$" "$(pb evidence list)"
+expect_eq "register: each task counts its document" "1 1" \
+	"$(pb list --format json | python3 -c '
+import json, sys
+d = {t["id"]: t["evidence"] for t in json.load(sys.stdin)}
+print(d['"$ca"'], d['"$dir"'])')"
+out=$(pb evidence link 12/BB-UBND "$dir" 2>&1); rc=$?
+expect_eq "register: a second link to the same task: exit 1" 1 "$rc"
+expect_match "register: says it is linked" "already linked to task $dir" "$out"
+
+# The same number and date again: refused with the existing id.
+before=$(counts)
+out=$(pb evidence add 1.4.1/VH-XH --number 12/bb-ubnd --date 2023-09-29 2>&1); rc=$?
+expect_eq "register: same number and date: exit 1" 1 "$rc"
+expect_match "register: names the existing document" 'already registered as #1' "$out"
+expect_eq "register: nothing written" "$before" "$(counts)"
+
+# Two documents 5/KH-UBND of two years: the number alone is ambiguous.
+pb evidence add 1.4.1/VH-XH --number 5/KH-UBND --date 05/01/2022 >/dev/null
+pb evidence add 1.4.1/VH-XH 1.7/CA --number 5/KH-UBND --date 05/01/2023 \
+	--kind BC >/dev/null
+expect_eq "register: kind from the number, --kind overrides" \
+	"2	Kế hoạch
+3	Báo cáo" "$(pb evidence list --format tsv | awk -F'\t' '$5 == "5/KH-UBND" { print $1 "\t" $12 }')"
+before=$(counts)
+out=$(pb evidence remove 5/KH-UBND 2>&1); rc=$?
+expect_eq "register: an ambiguous number: exit 2" 2 "$rc"
+expect_match "register: lists both ids" '5/KH-UBND names several documents: #2, #3' "$out"
+expect_eq "register: nothing removed" "$before" "$(counts)"
+pb evidence remove 5/KH-UBND@05/01/2022 >/dev/null
+expect_eq "register: NUMBER@DATE removes that one" 0 "$?"
+pb evidence unlink 5/KH-UBND 1.7/CA >/dev/null
+expect_eq "register: unlink (the number alone is one document now)" 0 "$?"
+vh=$(pb list --format tsv | awk -F'\t' '$2 == "1.4.1" && $8 == "appendix" { print $1 }')
+expect_eq "register: unlinked, the other link kept" "3	$vh" \
+	"$(pb evidence list --format tsv | awk -F'\t' '$1 == 3 { print $1 "\t" $2 }')"
+out=$(pb evidence unlink 5/KH-UBND 1.7/CA 2>&1)
+expect_eq "register: unlink twice: exit 1" 1 "$?"
+pb evidence remove '#3' >/dev/null
+expect_eq "register: #id removes" "1" "$(pb evidence list --format tsv | tail -n +2 | cut -f1)"
+out=$(pb evidence remove 12/BB-UBND@31/02/2023 2>&1)
+expect_eq "register: a bad date in DOC: exit 2" 2 "$?"
+
+# Evidence text follows the input rule for stored text, like a note's.
+before=$(counts)
+bel=$(printf 'a\007b')
+n=$(pb set 1.7/CA doing --note "$bel" 2>&1)
+out=$(pb evidence add 1.7/CA --number 9/BC --date 2023-09-02 --summary "$bel" 2>&1); rc=$?
+expect_eq "register: a control character in --summary is refused like a note's" \
+	"1 ${n%%--note*}--summary${n#*--note}" "$rc $out"
+lf=$(printf 'Báo cáo\nđợt 2')
+out=$(pb evidence add 1.7/CA --number 9/BC --date 2023-09-02 --summary "$lf" 2>&1); rc=$?
+expect_eq "register: a line feed in --summary is refused" \
+	"1 parboard: --summary: a line break is not allowed here" "$rc $out"
+expect_eq "register: nothing written by refused text" "$before" "$(counts)"
+
+# The migration from schema 9: evidence rows of one number and day on
+# two tasks become one document with two links.
+DB="$TMPD/schema9.db"
+pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1 || fail "import (schema 9)"
+sqlite3 "$DB" "DROP TABLE document_link; DROP TABLE document;
+	INSERT INTO evidence (id, task_id, number, day, summary, user) VALUES
+	(4, $ca, '12/BB-UBND', '2023-09-29', 'Biên bản', 'an'),
+	(6, $dir, '12/bb-ubnd', '2023-09-29', 'Biên bản', 'binh'),
+	(7, $dir, '12/BB-UBND', '2022-09-29', 'Năm trước', 'an'),
+	(8, $dir, NULL, NULL, 'ghi chú', 'an');
+	PRAGMA user_version = 9;"
+out=$(pb evidence list --format tsv | tail -n +2 | cut -f1-5,12)
+expect_eq "migration 9: same number and day merged, every link kept" \
+	"4	$ca,$dir	1.7,1.7	CA,CA	12/BB-UBND	Biên bản
+7	$dir	1.7	CA	12/BB-UBND	Biên bản
+8	$dir	1.7	CA		" "$(printf '%s\n' "$out" | sort)"
+expect_eq "migration 9: schema 10" 10 "$(sqlite3 "$DB" 'PRAGMA user_version')"
 
 finish

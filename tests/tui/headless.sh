@@ -226,6 +226,31 @@ board marks 80x24
 expect_match "card marks notes and evidence" '\+TP-HT n3 e1' \
     "$(screen marks 1)"
 
+# The evidence form on another task with a number and date already in
+# the register: the same document, linked, not a second one.
+keys relink <<'EOF'
+5
+j
+e
+type 12/gm-ubnd
+Enter
+type 15/9/2023
+Enter
+Enter
+Enter
+n
+Enter
+dump
+q
+EOF
+board relink 80x24
+expect_match "the evidence form links a registered document" \
+    'Đã gắn tài liệu #[0-9]+ \(đã có trong sổ\) với nhiệm vụ này' \
+    "$(screen relink 1)"
+expect_match "the evidence form: one document, two tasks" \
+    '^[0-9]+	[0-9]+,[0-9]+$' \
+    "$(pb evidence list --format tsv | awk -F'\t' '$5 == "12/GM-UBND" { print $1 "\t" $2 }')"
+
 # --- blocked, due date, new task -------------------------------------------
 keys edit <<'EOF'
 6

@@ -128,26 +128,105 @@ test_done_needs_document(void **state)
 	    &err), CORE_OK);
 	assert_int_equal(status_of(s, a), STATUS_DONE);
 	/* With a document, no --no-evidence needed; not by another role. */
-	refused(core_evidence_add(s, &lan, a, &e, &r, &err), &err);
-	assert_int_equal(core_evidence_add(s, &lan, b, &e, &r, &err),
+	refused(core_evidence_add(s, &lan, &a, 1, &e, &r, &err), &err);
+	assert_int_equal(core_evidence_add(s, &lan, &b, 1, &e, &r, &err),
 	    CORE_OK);
 	assert_true(r.id > 0);
 	assert_int_equal(core_set_status(s, &lan, b, STATUS_DONE, NULL, NULL,
 	    &err), CORE_OK);
 	assert_int_equal(status_of(s, b), STATUS_DONE);
-	/* Removing one: only its role; no such document is a fact. */
-	assert_int_equal(core_evidence_add(s, NULL, a, &e, &ra, &err),
-	    CORE_OK);
-	refused(core_evidence_remove(s, &lan, plan, ra.id, &err), &err);
+	/* The same number and date again: that document, nothing written;
+	 * linked instead. */
+	assert_int_equal(core_evidence_add(s, NULL, &a, 1, &e, &ra, &err),
+	    CORE_DUPLICATE);
+	assert_int_equal(ra.id, r.id);
+	t = get(s, a);
+	assert_int_equal(t.nevidence, 0);
+	task_clear(&t);
+	refused(core_evidence_link(s, &lan, plan, r.id, &a, 1, 0, NULL,
+	    &err), &err);
+	assert_int_equal(core_evidence_link(s, NULL, plan, r.id, &a, 1, 0,
+	    NULL, &err), CORE_OK);
+	assert_int_equal(core_evidence_link(s, NULL, plan, r.id, &b, 1, 0,
+	    &ra, &err), CORE_NONE);
+	assert_int_equal(ra.id, b);
+	free(err);
+	err = NULL;
+	/* Removing it: every task it proves must be the user's. */
+	refused(core_evidence_remove(s, &lan, plan, r.id, &err), &err);
 	t = get(s, a);
 	assert_int_equal(t.nevidence, 1);
 	task_clear(&t);
-	assert_int_equal(core_evidence_remove(s, &lan, plan, ra.id + 1, &err),
+	assert_int_equal(core_evidence_remove(s, &lan, plan, r.id + 1, &err),
+	    CORE_NONE);
+	free(err);
+	err = NULL;
+	assert_int_equal(core_evidence_unlink(s, NULL, plan, r.id, a, &err),
+	    CORE_OK);
+	assert_int_equal(core_evidence_unlink(s, NULL, plan, r.id, a, &err),
 	    CORE_NONE);
 	free(err);
 	err = NULL;
 	assert_int_equal(core_evidence_remove(s, &lan, plan, r.id, &err),
 	    CORE_OK);
+	store_close(s);
+}
+
+/* DOC: a number, a number and date, #id; a number of two documents is
+ * ambiguous; the kind comes from the number unless given. */
+static void
+test_document_names(void **state)
+{
+	struct evidence e1 = { .number = "5/KH-UBND", .day = "2023-01-05" };
+	struct evidence e2 = { .number = "5/KH-UBND", .day = "2023-09-05",
+	    .kind = DOC_BC };
+	struct core_result r1 = { -1, 0, "" }, r2 = { -1, 0, "" };
+	struct core_doc d;
+	struct evidence *v;
+	long plan, a, b, doc, *ids;
+	size_t n;
+	struct store *s = fixture_vp_ca(&plan, &a, &b);
+	char *err = NULL;
+
+	(void)state;
+	assert_false(core_doc_parse("#", &d));
+	core_doc_clear(&d);
+	assert_false(core_doc_parse("#7x", &d));
+	core_doc_clear(&d);
+	assert_false(core_doc_parse("5/KH@31/02/2023", &d));
+	core_doc_clear(&d);
+	assert_false(core_doc_parse("@05/01/2023", &d));
+	core_doc_clear(&d);
+	assert_true(core_doc_parse("5/KH-UBND@05/01/2023", &d));
+	assert_string_equal(d.number, "5/KH-UBND");
+	assert_string_equal(d.day, "2023-01-05");
+	core_doc_clear(&d);
+	assert_int_equal(core_evidence_add(s, NULL, &a, 1, &e1, &r1, &err),
+	    CORE_OK);
+	assert_int_equal(core_evidence_add(s, NULL, &b, 1, &e2, &r2, &err),
+	    CORE_OK);
+	assert_true(core_doc_parse("5/kh-ubnd", &d));
+	assert_int_equal(core_evidence_find(s, plan, &d, &doc, &ids, &n,
+	    &err), CORE_AMBIGUOUS);
+	core_doc_clear(&d);
+	assert_int_equal(n, 2);
+	assert_int_equal(ids[0], r1.id);
+	assert_int_equal(ids[1], r2.id);
+	free(ids);
+	assert_true(core_doc_parse("5/KH-UBND@05/09/2023", &d));
+	assert_int_equal(core_evidence_find(s, plan, &d, &doc, &ids, &n,
+	    &err), CORE_OK);
+	core_doc_clear(&d);
+	assert_int_equal(doc, r2.id);
+	assert_true(core_doc_parse("#999", &d));
+	assert_int_equal(core_evidence_find(s, plan, &d, &doc, &ids, &n,
+	    &err), CORE_NONE);
+	core_doc_clear(&d);
+	assert_int_equal(store_evidence_list(s, plan, 0, &v, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].id == r1.id ? v[0].kind : v[1].kind, DOC_KH);
+	assert_int_equal(v[0].id == r2.id ? v[0].kind : v[1].kind, DOC_BC);
+	evidence_free(v, n);
 	store_close(s);
 }
 
@@ -239,6 +318,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		FIXTURE_TEST(test_refused),
 		FIXTURE_TEST(test_done_needs_document),
+		FIXTURE_TEST(test_document_names),
 		FIXTURE_TEST(test_undo_own),
 		FIXTURE_TEST(test_tick),
 		FIXTURE_TEST(test_add),
