@@ -212,7 +212,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	if (t.comment != NULL && *t.comment != '\0') {
 		lines_add(lines, n, cap, xstrdup(""));
 		lines_add(lines, n, cap, xasprintf(TITLE_MARK "%s",
-		    _("Appraisal board's comment")));
+		    _("Council's comment")));
 		taskview_wrap(t.comment, width, "", lines, n, cap);
 	}
 	if (t.assignee != NULL && *t.assignee != '\0') {
