@@ -63,6 +63,8 @@ due_source_label(const char *src)
 		return _("by criterion");
 	if (strcmp(src, "task") == 0)
 		return _("set for this task");
+	if (strcmp(src, "directive") == 0)
+		return _("set by the directive");
 	return src;
 }
 

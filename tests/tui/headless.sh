@@ -378,6 +378,19 @@ expect_match "a directive task is called one" \
     '^ Nhiệm vụ theo chỉ đạo · CHUNG ' "$(screen origin 1)"
 expect_match "a task added by hand is called one" \
     '^ Nhiệm vụ thêm tay · DTT ' "$(screen origin 2)"
+# A due date the directive sets is said so, in the user's language.
+keys source <<'EOF'
+/
+type an ninh trật tự
+Enter
+1
+Enter
+dump
+q
+EOF
+board source 80x24
+expect_match "the directive's due date, in words" \
+    '^ Hạn 31/12/2023 \(theo chỉ đạo\) · còn 109 ngày' "$(screen source 1)"
 DB=$DB0
 
 # The period and the commune of other titles.
