@@ -171,3 +171,16 @@ i18n_date(const char *iso, char *buf, size_t n)
 		text_printable(buf, n, iso);
 	return buf;
 }
+
+const char *
+i18n_stamp(const char *stamp, char *buf, size_t n)
+{
+	char day[11], shown[16], rest[32];
+
+	if (stamp == NULL || strlen(stamp) < 10)
+		return i18n_date(stamp, buf, n);
+	snprintf(day, sizeof day, "%.10s", stamp);
+	text_printable(rest, sizeof rest, stamp + 10);
+	snprintf(buf, n, "%s%s", i18n_date(day, shown, sizeof shown), rest);
+	return buf;
+}

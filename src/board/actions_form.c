@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* actions_form.c: the keys that ask for text in the footer — e (a
- * verification document, field by field), n and E (a note, a piece of
+ * piece of evidence, field by field), n and E (a note, a piece of
  * evidence), + and - (an occurrence of a counted target), d (the due
  * date), a (a new task in the current column). */
 #include <stdio.h>
@@ -71,7 +71,7 @@ add_or_link(struct board *b, long id, const struct evidence *e)
 	free(err);
 }
 
-/* e: a verification document — number, date, issuer, summary, signed,
+/* e: evidence, a document — number, date, issuer, summary, signed,
  * file or link.  Esc at any field cancels; number and date are needed. */
 void
 actions_evidence(struct board *b)

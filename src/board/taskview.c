@@ -296,7 +296,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	score_lines(&t, width, lines, n, cap);
 	plan_lines(&t, width, lines, n, cap);
 	register_lines(b, &t, width, lines, n, cap);
-	section_lines(_("Appraisal board's comment"), t.comment, width, lines,
+	section_lines(_("Council's comment"), t.comment, width, lines,
 	    n, cap);
 	section_lines(_("Assigned to"), t.assignee, width, lines, n, cap);
 	history_lines(b, t.id, width, lines, n, cap);

@@ -146,8 +146,9 @@ card_status(struct board *b, int y, int x, int width, const struct task *t,
 	sw = text_width(word);
 	dw = due != NULL ? 3 + text_width(due) : 0;
 	tw = text_width(tail);
+	/* After a long status word the counts are cut, not dropped. */
 	if (sw + dw + 1 + tw > width)
-		tw = 0;
+		tw = dw == 0 && width - sw - 1 >= 4 ? width - sw - 1 : 0;
 	view_put(b->term.body, y, x, word, sw < width ? sw : width,
 	    b->term.paint[sp]);
 	used = sw;

@@ -130,7 +130,7 @@ check_print(const char *db, const struct store_problem *p)
 		[STORE_ROW_DOCUMENT] = N_("document"),
 		[STORE_ROW_OCCURRENCE] = N_("occurrence"),
 	};
-	char *safe, *f, *w;
+	char *safe, *f, *w, d1[48], d2[48];
 	size_t i;
 
 	switch (p->kind) {
@@ -161,7 +161,8 @@ check_print(const char *db, const struct store_problem *p)
 		fputs(_("warning: "), stdout);
 		printf(_("%s %lld is dated %s but was written %s "
 		    "(--today)\n"), _(what[p->table]), (long long)p->id,
-		    p->dated, p->written);
+		    i18n_stamp(p->dated, d1, sizeof d1),
+		    i18n_stamp(p->written, d2, sizeof d2));
 		break;
 	}
 }

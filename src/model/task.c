@@ -21,9 +21,13 @@ static const char *const status_labels[STATUS_COUNT] = {
 	N_("To do"), N_("In progress"), N_("Done"), N_("Blocked"),
 };
 /* Words a person may type for a status whatever the language: a
- * Vietnamese office writes "Hoàn thành" in its scripts even when a
- * colleague reads the board in English.  Input, not messages. */
+ * Vietnamese office writes "Đã hoàn thành" in its scripts even when a
+ * colleague reads the board in English, and older scripts still say
+ * "Hoàn thành" (the labels before po/GLOSSARY).  Input, not messages. */
 static const char *const status_words_vi[STATUS_COUNT] = {
+	"Chưa thực hiện", "Đang thực hiện", "Đã hoàn thành", "Có vướng mắc",
+};
+static const char *const status_words_old[STATUS_COUNT] = {
 	"Chưa làm", "Đang làm", "Hoàn thành", "Vướng mắc",
 };
 
@@ -44,7 +48,8 @@ static bool
 status_word(const char *f, int i)
 {
 	const char *words[] = {
-		status_labels[i], _(status_labels[i]), status_words_vi[i]
+		status_labels[i], _(status_labels[i]), status_words_vi[i],
+		status_words_old[i]
 	};
 	bool yes = false;
 	size_t k;

@@ -19,7 +19,7 @@ enum status {
 	STATUS_COUNT
 };
 const char *status_name(enum status s);		/* "todo" */
-/* The label in the user's language: "To do", "Chưa làm". */
+/* The label in the user's language: "To do", "Chưa thực hiện". */
 const char *status_label(enum status s);
 /* Accepts the name ("doing"), the English label, the label in the user's
  * language or the Vietnamese one, folded. */

@@ -23,7 +23,7 @@ static const char *const due_source_words[] = {
 	[DUE_DEFAULT] = N_("default"),
 	[DUE_ROLE] = N_("by role"),
 	[DUE_CRITERION] = N_("by criterion"),
-	[DUE_DIRECTIVE] = N_("by the directive"),
+	[DUE_DIRECTIVE] = N_("set by the directive"),
 	[DUE_TASK] = N_("set for this task"),
 };
 

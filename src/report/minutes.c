@@ -42,8 +42,8 @@ enum bucket {
 };
 
 static const char *const bucket_title[B_COUNT] = {
-	N_("Done on time"), N_("Done late"), N_("In progress on time"),
-	N_("Overdue"),
+	N_("Done on time"), N_("Done late"), N_("Not done, within deadline"),
+	N_("Not done, overdue"),
 };
 
 struct item {

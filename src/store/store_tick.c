@@ -36,10 +36,12 @@ tick_add(struct store *s, long task_id, const char *day,
     const char *note, const char *user, char **err)
 {
 	sqlite3_stmt *st;
+	char shown[16];
 	int rc;
 
 	if (strcmp(day, today()) > 0)
-		return fail(err, _("%s is in the future"), day);
+		return fail(err, _("%s is in the future"),
+		    i18n_date(day, shown, sizeof shown));
 	if (store_begin(s, err) != 0)
 		return -1;
 	rc = store_bump_task(s, task_id, err);

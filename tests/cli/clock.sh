@@ -37,6 +37,9 @@ expect_match "check: a history row dated with --today, and when it was written" 
 expect_match "check: the meeting too" \
     "warning: meeting 1 is dated 2023-09-13 [0-9:]+ but was written $real" "$out"
 expect_match "check: rows dated with --today are no damage" "no damage found" "$out"
+out=$(LANGUAGE=vi "$PARBOARD" -d "$DB" check 2>&1)
+expect_match "check (vi): the days as dd/mm/yyyy" \
+    "dòng lịch sử [0-9]+ ghi ngày 13/09/2023 [0-9:]+ nhưng được ghi vào lúc [0-9]{2}/[0-9]{2}/[0-9]{4} [0-9:]+ \(--today\)" "$out"
 
 # The task view: the history says when a pinned row was written.
 printf 'Enter\ndump\nq\n' > "$TMPD/open.keys"

@@ -44,7 +44,7 @@ parboard: $conf:4: $l4" "$err"
 	expect_match "config syntax, $lang: FILE:LINE: then the message" \
 		"^parboard: $(re "$syntax"):2: $syn\$" "$err"
 done <<'EOF'
-vi|warn_days phải là số nguyên, không phải chuỗi|vai trò cần có mã (id)|không có thiết lập “bogus”|lỗi cú pháp
+vi|warn_days phải là số nguyên, không phải chuỗi|bộ phận cần có mã (id)|không có thiết lập “bogus”|lỗi cú pháp
 en|warn_days must be an integer, not a string|a role needs an id|unknown setting "bogus"|syntax error
 EOF
 
@@ -59,7 +59,7 @@ for t in json.load(sys.stdin):
         print(t["status"], t["status_label"], t["due"], t["points"])'
 }
 expect_eq "json, vi: status_label in Vietnamese, the rest as is" \
-	"doing Đang làm 2023-10-31 1.0" "$(label vi)"
+	"doing Đang thực hiện 2023-10-31 1.0" "$(label vi)"
 expect_eq "json, en: status_label in English" \
 	"doing In progress 2023-10-31 1.0" "$(label en)"
 finish

@@ -74,20 +74,20 @@ check "no database: nothing was created by the failed imports" test ! -e "$DB"
 pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1 || fail "import"
 pb set 1.7/CA doing >/dev/null 2>&1
 out=$(def pb import --dry-run "$SEED" 2>&1)
-expect_match "dry run (vi)" 'sẽ nhập 13 nhiệm vụ vào kế hoạch “.*” \(10,77 điểm cần khắc phục\)' "$out"
+expect_match "dry run (vi)" 'sẽ nhập 13 nhiệm vụ vào kỳ đánh giá “.*” \(10,77 điểm cần khắc phục\)' "$out"
 expect_match "dry run (vi): dates dd/mm/yyyy" ' 31/10/2023 ' "$out"
 out=$(en pb import --dry-run "$SEED" 2>&1)
 expect_match "dry run (en)" 'would import 13 tasks into plan ".*" \(10\.77 points at stake\)' "$out"
 late() { "$PARBOARD" -d "$DB" --today 2023-11-01 "$@"; }
 rep=$(def late report --since 2023-01-01)
 expect_match "report (vi): appraised score, decimal comma" '^Điểm thẩm định: 69,82$' "$rep"
-expect_match "report (vi): projected score" '^Điểm dự kiến khi xong hết: 80,59$' "$rep"
-expect_match "report (vi): by role" '^Theo vai trò$' "$rep"
-expect_match "report (vi): table headings" '^Vai trò +Tổng +Chưa làm +Đang làm +Hoàn thành +Vướng mắc +Quá hạn$' "$rep"
+expect_match "report (vi): projected score" '^Điểm dự kiến khi hoàn thành hết: 80,59$' "$rep"
+expect_match "report (vi): by role" '^Theo bộ phận$' "$rep"
+expect_match "report (vi): table headings" '^Bộ phận +Tổng +Chưa thực hiện +Đang thực hiện +Đã hoàn thành +Có vướng mắc +Quá hạn$' "$rep"
 expect_match "report (vi): overdue, dd/mm/yyyy" '^  1\.7 .*\(CA, hạn 31/10/2023\)$' "$rep"
 expect_match "report (vi): changes since dd/mm/yyyy" '^Thay đổi từ 01/01/2023$' "$rep"
 expect_match "report (vi): a change in words, statuses by label" \
-	'^  [0-9]{2}/[0-9]{2}/[0-9]{4} [0-9:]+ .* 1\.7/CA trạng thái: Chưa làm → Đang làm$' "$rep"
+	'^  [0-9]{2}/[0-9]{2}/[0-9]{4} [0-9:]+ .* 1\.7/CA trạng thái: Chưa thực hiện → Đang thực hiện$' "$rep"
 no_english "report (vi): no English headings" "$(printf '%s\n' "$rep" | grep -E 'Appraised|By role|Overdue|Changes since|due [0-9]')"
 rep=$(en late report --since 2023-01-01)
 expect_match "report (en): appraised score, decimal point" '^Appraised score: 69\.82$' "$rep"
@@ -96,10 +96,10 @@ expect_match "report (en): table headings" '^Role +Total +.* +Overdue$' "$rep"
 expect_match "report (en): overdue, ISO dates" '^  1\.7 .*\(CA, due 2023-10-31\)$' "$rep"
 expect_match "report (en): changes since an ISO date" '^Changes since 2023-01-01$' "$rep"
 expect_match "report (en): change times in ISO" '^  [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]+ .* 1\.7/CA status: ' "$rep"
-expect_match "report markdown (vi)" '^\| Vai trò \| Tổng \|' "$(def pb report --format markdown)"
-expect_match "report csv (vi), after the byte order mark" '^Vai trò,Tổng,Chưa làm,' "$(def pb report --format csv | sed '1s/^\xef\xbb\xbf//')"
-expect_match "list (vi)" '^Số +Mã +Vai trò +Trạng thái +Hạn +Điểm +Nhiệm vụ$' "$(def pb list)"
-expect_match "list csv (vi): decimal comma, dd/mm/yyyy" '^[0-9]+,1\.7,CA,TP-HT,Đang làm,31/10/2023,"1,00",phụ lục,' \
+expect_match "report markdown (vi)" '^\| Bộ phận \| Tổng \|' "$(def pb report --format markdown)"
+expect_match "report csv (vi), after the byte order mark" '^Bộ phận,Tổng,Chưa thực hiện,' "$(def pb report --format csv | sed '1s/^\xef\xbb\xbf//')"
+expect_match "list (vi)" '^Số +Mã +Bộ phận +Trạng thái +Hạn +Điểm +Nhiệm vụ$' "$(def pb list)"
+expect_match "list csv (vi): decimal comma, dd/mm/yyyy" '^[0-9]+,1\.7,CA,TP-HT,Đang thực hiện,31/10/2023,"1,00",phụ lục,' \
 	"$(def pb list --format csv)"
 expect_match "list csv (en): decimal point, ISO" '^[0-9]+,1\.7,CA,TP-HT,.*,2023-10-31,1\.00,appendix,' \
 	"$(en pb list --format csv)"
@@ -116,7 +116,7 @@ print(" ".join(r["status_label"] for r in rows))' "$1"
 }
 expect_eq "list --format json: the same in both languages but status_label" \
 	"$(strip_label "$TMPD/vi.json" | head -1)" "$(strip_label "$TMPD/en.json" | head -1)"
-expect_match "list --format json: status_label in Vietnamese" 'Chưa làm' "$(strip_label "$TMPD/vi.json" | tail -1)"
+expect_match "list --format json: status_label in Vietnamese" 'Chưa thực hiện' "$(strip_label "$TMPD/vi.json" | tail -1)"
 expect_match "list --format json: status_label in English" 'To do' "$(strip_label "$TMPD/en.json" | tail -1)"
 def pb list --format tsv > "$TMPD/vi.tsv"
 en pb list --format tsv > "$TMPD/en.tsv"

@@ -48,7 +48,7 @@ for line in sys.stdin.read().splitlines()[1:]:
     cols.add(width(line[:i]))
 print(len(cols))')
 expect_eq "text: the due dates stand in one column" 1 "$widths"
-expect_match "text: Vietnamese status labels" 'Đang làm' "$text"
+expect_match "text: Vietnamese status labels" 'Đang thực hiện' "$text"
 expect_match "text: dates as dd/mm/yyyy" '31/10/2023' "$text"
 expect_match "text: decimal comma" ' 0,31 ' "$text"
 text=$(pb list)

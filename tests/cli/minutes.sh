@@ -32,6 +32,9 @@ at 2023-09-18 tick 1.4.2/DTT --date 2023-09-16 >/dev/null
 out=$(at 2023-09-18 tick 1.4.2/DTT --date 2023-09-30 2>&1); rc=$?
 expect_eq "tick in the future: exit 1" 1 "$rc"
 expect_match "tick in the future: says so" 'in the future' "$out"
+out=$(LANGUAGE=vi at 2023-09-18 tick 1.4.2/DTT --date 2023-09-30 2>&1)
+expect_match "tick in the future (vi): the day as dd/mm/yyyy" \
+    '^parboard: 30/09/2023 là ngày trong tương lai$' "$out"
 out=$(at 2023-09-18 tick 1.7/CA 2>&1); rc=$?
 expect_eq "tick on a task without a counted target: exit 1" 1 "$rc"
 expect_eq "the first tick moves to do to in progress" doing \
@@ -49,8 +52,8 @@ expect_match "score: now, and how much documents back" '^  Now: 70\.32 \(0\.50 b
 expect_match "score: projected" '^  Projected: 80\.59$' "$m1"
 expect_match "bucket: done on time" '^  Done on time: 1$' "$m1"
 expect_match "bucket: done late" '^  Done late: 0$' "$m1"
-expect_match "bucket: open tasks not late, todo and blocked included" '^  In progress on time: 29$' "$m1"
-expect_match "bucket: overdue" '^  Overdue: 0$' "$m1"
+expect_match "bucket: open tasks not late, todo and blocked included" '^  Not done, within deadline: 29$' "$m1"
+expect_match "bucket: overdue" '^  Not done, overdue: 0$' "$m1"
 expect_eq "VP-TK done: the net change, not every step" \
 	"1.5.3: To do → Done ($me, 2023-09-14)" \
 	"$(section VP-TK "Done since the last meeting" "$m1")"
@@ -65,11 +68,11 @@ expect_eq "an empty heading says (none)" "(none)" "$(section CA "Blocked" "$m1")
 m1vi=$(LANGUAGE=vi at 2023-09-20 minutes --chair "Nguyễn Văn An")
 expect_match "Vietnamese: title" '^Biên bản họp giao ban CCHC$' "$m1vi"
 expect_match "Vietnamese: as of" '^Tính đến ngày: 20/09/2023$' "$m1vi"
-expect_match "Vietnamese: tracker buckets" 'Hoàn thành đúng hạn: 1' "$m1vi"
-expect_match "Vietnamese: bucket in progress on time" 'Đang thực hiện trong hạn: 29' "$m1vi"
-expect_match "Vietnamese: net change in labels" '1\.5\.3: Chưa làm → Hoàn thành' "$m1vi"
+expect_match "Vietnamese: tracker buckets" 'Đã hoàn thành đúng hạn: 1' "$m1vi"
+expect_match "Vietnamese: bucket in progress on time" 'Chưa hoàn thành trong hạn: 29' "$m1vi"
+expect_match "Vietnamese: net change in labels" '1\.5\.3: Chưa thực hiện → Đã hoàn thành' "$m1vi"
 expect_match "Vietnamese: (không có)" '^    \(không có\)$' "$m1vi"
-expect_match "Vietnamese: evidence-backed score" 'Điểm hiện tại: 70,32 \(0,50 có tài liệu\)' "$m1vi"
+expect_match "Vietnamese: evidence-backed score" 'Điểm tạm tính: 70,32 \(0,50 có tài liệu\)' "$m1vi"
 
 # Record the meeting; the same minutes again the same day, in any format.
 rec=$(at 2023-09-20 minutes --record --chair "Nguyễn Văn An")

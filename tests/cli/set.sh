@@ -9,7 +9,6 @@ expect_eq "status by id" doing "$(pb list --format tsv | awk -F'\t' -v id="$id" 
 pb set 3.11.1/TN-TKQ "Hoàn thành" --no-evidence --note "Đã chuyển 70% hồ sơ qua mạng"
 expect_eq "set by CODE/ROLE with a Vietnamese label" 0 "$?"
 expect_eq "status done" done "$(pb list --format tsv | awk -F'\t' '$2 == "3.11.1" { print $5 }')"
-
 # The note is stored byte-exact, NFC, with the Unix account.
 note=$(sqlite3 "$DB" "SELECT new FROM history WHERE kind = 'note' AND task_id = $id")
 expect_eq "note stored byte-exact" "Đã chuyển 70% hồ sơ qua mạng" "$note"
@@ -94,4 +93,13 @@ expect_eq "read-only: set fails" 1 "$?"
 expect_match "read-only: says so" 'read-only' "$(cat "$TMPD/err")"
 chmod 0755 "$ro"
 rm -rf "$ro"
+
+# The labels of po/GLOSSARY, in any language; "Hoàn thành" above is the
+# older label, still understood.
+pb set 1.5.3/VP-TK "Có vướng mắc" --note "Chờ máy"
+expect_eq "set with the glossary's label, in English" blocked \
+    "$(pb list --format tsv | awk -F'\t' '$2 == "1.5.3" { print $5 }')"
+pb set 1.5.3/VP-TK "đã hoàn thành" --no-evidence
+expect_eq "the glossary's label, lower case" done \
+    "$(pb list --format tsv | awk -F'\t' '$2 == "1.5.3" { print $5 }')"
 finish

@@ -208,7 +208,7 @@ test_sources(void **state)
 	assert_int_equal(origin_from_name(NULL), ORIGIN_MANUAL);
 	assert_int_equal(due_source_from_name(NULL), DUE_DEFAULT);
 	assert_string_equal(words_due_source(DUE_DIRECTIVE),
-	    "by the directive");
+	    "set by the directive");
 	assert_string_equal(words_due_source(DUE_DEFAULT), "default");
 	assert_string_equal(words_origin(ORIGIN_MANUAL), "added by hand");
 }
