@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "checklist.h"
 #include "finding.h"
 #include "text.h"
 
@@ -110,6 +111,9 @@ struct task_spec {
 	char *due;		/* YYYY-MM-DD from the configuration */
 	const char *due_source;	/* "default", "role", "criterion", "task" */
 	char *target, *every;	/* directives only, else NULL */
+	/* Appendix tasks: the documents the council's comment requires
+	 * and the counted target (checklist.h); else NULL. */
+	struct checklist *checklist;
 	int line;
 };
 

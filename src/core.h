@@ -92,6 +92,17 @@ int core_evidence_add(struct store *s, const struct perm *p, long task_id,
 int core_evidence_remove(struct store *s, const struct perm *p,
     long plan_id, long doc, char **err);
 
+/* The plan's criterion code gets, by hand, the required documents
+ * require[0..nrequire) (when nrequire > 0; each item's kinds from its
+ * head words, checklist.h) and the counted target count (when count >=
+ * 0; 0: none) in unit (NULL: the unit it had), counted in the period it
+ * had.  Whoever may change the status of the criterion's appendix task
+ * may (PERM_STATUS); a history row "checklist" on that task.  CORE_NONE
+ * when the plan has no such criterion; an error when it has no task. */
+int core_criterion_set(struct store *s, const struct perm *p, long plan_id,
+    const char *code, const char *const *require, size_t nrequire,
+    long count, const char *unit, char **err);
+
 /* Revert history row (one this user wrote: a status, due or role);
  * CORE_NONE when it is undone already. */
 int core_undo(struct store *s, const struct perm *p, long plan_id,

@@ -231,6 +231,54 @@ spec_insert(struct store *s, long plan_id, const struct task_spec *t,
 	    origin_name(t->origin), NULL, err);
 }
 
+/* A criterion's checklist as its comment requires it (checklist.h), in
+ * place of what was derived before; what a person set stays. */
+static int
+save_checklist(struct store *s, long plan_id, const char *code,
+    const struct checklist *c, char **err)
+{
+	static const char *const sql[] = {
+		"DELETE FROM checklist_item WHERE plan_id = ?1 AND code = ?2"
+		" AND NOT EXISTS (SELECT 1 FROM checklist_item h"
+		" WHERE h.plan_id = ?1 AND h.code = ?2 AND h.by_hand = 1)",
+		"DELETE FROM checklist_target WHERE plan_id = ?1 AND code = ?2"
+		" AND by_hand = 0",
+		"INSERT INTO checklist_item (plan_id, code, n, text, kinds)"
+		" SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1"
+		" FROM checklist_item h WHERE h.plan_id = ?1 AND h.code = ?2"
+		" AND h.by_hand = 1)",
+		"INSERT OR IGNORE INTO checklist_target (plan_id, code, count,"
+		" unit, day_from, day_to) VALUES (?1, ?2, ?3, ?4,"
+		" nullif(?5, ''), nullif(?6, ''))",
+	};
+	sqlite3_stmt *st;
+	size_t i, k, n;
+	int rc = 0;
+
+	for (k = 0; k < 4 && rc == 0; k++) {
+		if ((st = store_prepare(s, sql[k], err)) == NULL)
+			return -1;
+		n = k < 2 ? 1 : k == 2 ? c->nitems : c->count > 0;
+		for (i = 0; i < n && rc == 0; i++) {
+			sqlite3_bind_int64(st, 1, plan_id);
+			bind_text(st, 2, code);
+			if (k == 2) {
+				sqlite3_bind_int64(st, 3, (sqlite3_int64)i + 1);
+				bind_text(st, 4, c->items[i].text);
+				sqlite3_bind_int64(st, 5, c->items[i].kinds);
+			} else if (k == 3) {
+				sqlite3_bind_int64(st, 3, c->count);
+				bind_text(st, 4, c->unit);
+				bind_text(st, 5, c->from);
+				bind_text(st, 6, c->to);
+			}
+			rc = store_run(s, st, err);
+		}
+		sqlite3_finalize(st);
+	}
+	return rc;
+}
+
 /* One derived task: update it if known and different, else insert it.
  * *what: 0 unchanged, 1 added, 2 updated. */
 static int
@@ -254,6 +302,8 @@ save_spec(struct store *s, long plan_id, const struct task_spec *t,
 		rc = spec_insert(s, plan_id, t, code, support, err);
 		*what = 1;
 	}
+	if (rc == 0 && t->checklist != NULL && code != NULL)
+		rc = save_checklist(s, plan_id, code, t->checklist, err);
 	free(support);
 	free(role);
 	return rc;

@@ -105,6 +105,7 @@ expect_match "report: backed by evidence" '^Backed by evidence: 0\.50$' "$rep"
 # Free-text evidence of schema 4 becomes incomplete summaries.
 pb set 1.7/CA doing >/dev/null
 sqlite3 "$DB" "DROP TABLE evidence; DROP TABLE meeting; DROP TABLE tick;
+	DROP TABLE checklist_item; DROP TABLE checklist_target;
 	INSERT INTO history (task_id, user, kind, new) SELECT id, 'an',
 	'evidence', 'Biên bản đối thoại ngày 5/9' FROM task WHERE code = '1.7'
 	AND role = 'CA' AND origin = 'appendix';
@@ -115,7 +116,7 @@ sqlite3 "$DB" "DROP TABLE evidence; DROP TABLE meeting; DROP TABLE tick;
 out=$(pb evidence list 1.7/CA --format tsv | tail -n +2 | cut -f5-11)
 expect_eq "migration: free text kept as an incomplete summary" \
 	"			Biên bản đối thoại ngày 5/9	0		1" "$out"
-expect_eq "migration: schema 9 (the register, two indexes, the clock, the supporting roles, findings as facts)" 9 \
+expect_eq "migration: schema 10 (the register, two indexes, the clock, the supporting roles, findings as facts, checklists)" 10 \
 	"$(sqlite3 "$DB" 'PRAGMA user_version')"
 
 finish
