@@ -429,13 +429,16 @@ checklist_kinds_abbr(const struct checklist_item *it, const char *sep)
 	int i;
 
 	/* In the text's order first; then any its words do not name. */
-	for (; p != NULL; p = strchr(p, '/') != NULL ? strchr(p, '/') + 1 :
-	    NULL)
-		if ((k = dockind_of_text(p, NULL)) != DOC_NONE &&
-		    (left & CHECKLIST_KIND(k)) != 0) {
+	for (;;) {
+		k = dockind_of_text(p, NULL);
+		if (k != DOC_NONE && (left & CHECKLIST_KIND(k)) != 0) {
 			add_abbr(&b, k, sep);
 			left &= ~CHECKLIST_KIND(k);
 		}
+		if ((p = strchr(p, '/')) == NULL)
+			break;
+		p++;
+	}
 	for (i = DOC_NONE + 1; i < DOC_NKINDS; i++)
 		if ((left & CHECKLIST_KIND(i)) != 0)
 			add_abbr(&b, (enum doc_kind)i, sep);

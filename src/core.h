@@ -4,7 +4,8 @@
  * remove), a new task, undo — shared by the command line and the board.
  * Each applies the rules once: who may (perm.h), done only with a
  * document that proves it (task_needs_document), where untick looks
- * (target_untick_period).  They return facts (a CORE_ code, what was
+ * (target_untick_period); a criterion's checklist by hand
+ * (core_criterion_set).  They return facts (a CORE_ code, what was
  * written in struct core_result, why not in *err) and never print: the
  * caller says it in its own words. */
 #ifndef PARBOARD_CORE_H

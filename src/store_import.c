@@ -237,26 +237,16 @@ static int
 save_checklist(struct store *s, long plan_id, const char *code,
     const struct checklist *c, char **err)
 {
-	static const char *const sql[] = {
-		"DELETE FROM checklist_item WHERE plan_id = ?1 AND code = ?2"
-		" AND NOT EXISTS (SELECT 1 FROM checklist_item h"
-		" WHERE h.plan_id = ?1 AND h.code = ?2 AND h.by_hand = 1)",
-		"DELETE FROM checklist_target WHERE plan_id = ?1 AND code = ?2"
-		" AND by_hand = 0",
-		"INSERT INTO checklist_item (plan_id, code, n, text, kinds)"
-		" SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1"
-		" FROM checklist_item h WHERE h.plan_id = ?1 AND h.code = ?2"
-		" AND h.by_hand = 1)",
-		"INSERT OR IGNORE INTO checklist_target (plan_id, code, count,"
-		" unit, day_from, day_to) VALUES (?1, ?2, ?3, ?4,"
-		" nullif(?5, ''), nullif(?6, ''))",
+	static const enum sq sql[] = {
+		SQ_CHECKLIST_CLEAR_ITEMS, SQ_CHECKLIST_CLEAR_TARGET,
+		SQ_CHECKLIST_ADD_ITEM, SQ_CHECKLIST_ADD_TARGET,
 	};
 	sqlite3_stmt *st;
 	size_t i, k, n;
 	int rc = 0;
 
 	for (k = 0; k < 4 && rc == 0; k++) {
-		if ((st = store_prepare(s, sql[k], err)) == NULL)
+		if ((st = store_sq(s, sql[k], err)) == NULL)
 			return -1;
 		n = k < 2 ? 1 : k == 2 ? c->nitems : c->count > 0;
 		for (i = 0; i < n && rc == 0; i++) {
@@ -274,7 +264,6 @@ save_checklist(struct store *s, long plan_id, const char *code,
 			}
 			rc = store_run(s, st, err);
 		}
-		sqlite3_finalize(st);
 	}
 	return rc;
 }
