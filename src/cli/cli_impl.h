@@ -33,6 +33,11 @@ struct options {
 	char date_iso[11];
 	long item;		/* --item, 0 when not given */
 	bool no_evidence, evidence, record, is_signed;
+	/* criterion: --require (repeated), --count, --unit */
+#define CLI_MAX_REQUIRE 32
+	const char *require[CLI_MAX_REQUIRE];
+	size_t nrequire;
+	const char *count, *unit;
 	/* Which sub-command options were given, to reject misplaced ones. */
 	cli_optset given;
 };
@@ -84,6 +89,7 @@ cli_command cli_import;				/* cli_import.c */
 cli_command cli_list, cli_report, cli_minutes;	/* cli_report.c */
 cli_command cli_check, cli_backup;
 cli_command cli_set, cli_tick, cli_evidence;	/* cli_change.c */
+cli_command cli_criterion;			/* cli_criterion.c */
 /* The board, on the database or on the bundled sample (cli_board.c);
  * tty_check: whether the terminal can show it. */
 int cli_board(const struct config *c, const struct options *o);

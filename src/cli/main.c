@@ -21,6 +21,9 @@ cmd_writes(const char *cmd, const struct options *o, int argc,
     char **argv)
 {
 	static const char *const writers[] = { "set", "tick", "untick" };
+
+	if (strcmp(cmd, "criterion") == 0)
+		return o->nrequire > 0 || o->count != NULL || o->unit != NULL;
 	size_t i;
 
 	if (strcmp(cmd, "import") == 0)
@@ -93,6 +96,7 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 		[CLI_OPT_CHAIR] = &o->chair, [CLI_OPT_NUMBER] = &o->number,
 		[CLI_OPT_ISSUER] = &o->issuer, [CLI_OPT_SUMMARY] = &o->summary,
 		[CLI_OPT_FILE] = &o->file, [CLI_OPT_KIND] = &o->kind,
+		[CLI_OPT_COUNT] = &o->count, [CLI_OPT_UNIT] = &o->unit,
 	};
 	bool *flag[CLI_NOPTS] = {
 		[CLI_OPT_DEMO] = &o->demo, [CLI_OPT_VIEW] = &o->view,
@@ -133,6 +137,12 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 			return cli_usage_error(_("--since: bad date '%s'"),
 			    arg);
 		o->since = arg;
+		break;
+	case CLI_OPT_REQUIRE:
+		if (o->nrequire == CLI_MAX_REQUIRE)
+			return cli_usage_error(_("--require: at most %d "
+			    "documents"), CLI_MAX_REQUIRE);
+		o->require[o->nrequire++] = arg;
 		break;
 	case CLI_OPT_DATE:
 		if (!date_parse(arg, o->date_iso))
@@ -286,6 +296,7 @@ static const struct command {
 	{ "minutes", CLI_CMD_MINUTES, cli_minutes },
 	{ "evidence", CLI_NCMDS, cli_evidence },
 	{ "tick", CLI_CMD_TICK, cli_tick },
+	{ "criterion", CLI_CMD_CRITERION, cli_criterion },
 	{ "untick", CLI_CMD_UNTICK, cli_tick },
 	{ "report", CLI_CMD_REPORT, cli_report },
 	{ "backup", CLI_CMD_BACKUP, cli_backup },

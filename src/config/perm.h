@@ -8,6 +8,7 @@
  *   read, board, reports, notes, minutes, backup, check   everyone
  *   status, evidence, ticks of a task    its role or a supporting role,
  *                                        admins
+ *   a criterion's checklist and target   as the status of its task
  *   add a task to a role's column        that role, admins
  *   due date, reassign, import           admins
  *

@@ -328,6 +328,39 @@ core_evidence_remove(struct store *s, const struct perm *p,
 }
 
 int
+core_criterion_set(struct store *s, const struct perm *p, long plan_id,
+    const char *code, const char *const *require, size_t nrequire,
+    long count, const char *unit, char **err)
+{
+	struct checklist old, c = { 0 };
+	long task = 0;
+	size_t i;
+	int rc;
+
+	if ((rc = store_checklist_get(s, plan_id, code, NULL, &task, &old,
+	    err)) != 0)
+		return rc < 0 ? CORE_ERROR : CORE_NONE;
+	if (task == 0)
+		rc = fail(err, _("criterion %s has no task of its own (it lost "
+		    "no points): nothing to prove"), code);
+	if (rc == 0)
+		rc = core_may(s, p, task, PERM_STATUS, err);
+	for (i = 0; i < nrequire; i++)
+		checklist_add(&c, require[i]);
+	c.count = count;
+	c.unit = xstrdup(unit != NULL ? unit : old.unit != NULL ? old.unit :
+	    "");
+	memcpy(c.from, old.from, sizeof c.from);
+	memcpy(c.to, old.to, sizeof c.to);
+	if (rc == CORE_OK)
+		rc = store_checklist_set(s, plan_id, code, task, &c,
+		    nrequire > 0, count >= 0, current_user(), err);
+	checklist_clear(&c);
+	checklist_clear(&old);
+	return rc;
+}
+
+int
 core_undo(struct store *s, const struct perm *p, long plan_id, long row,
     char **err)
 {

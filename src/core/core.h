@@ -4,7 +4,8 @@
  * link, unlink, remove), a new task, undo — shared by the command line and the board.
  * Each applies the rules once: who may (perm.h), done only with a
  * document that proves it (task_needs_document), where untick looks
- * (target_untick_period).  They return facts (a CORE_ code, what was
+ * (target_untick_period); a criterion's checklist by hand
+ * (core_criterion_set).  They return facts (a CORE_ code, what was
  * written in struct core_result, why not in *err) and never print: the
  * caller says it in its own words. */
 #ifndef PARBOARD_CORE_H
@@ -129,6 +130,17 @@ int core_evidence_unlink(struct store *s, const struct perm *p,
  * linked to); CORE_NONE when the plan has no such document. */
 int core_evidence_remove(struct store *s, const struct perm *p,
     long plan_id, long doc, char **err);
+
+/* The plan's criterion code gets, by hand, the required documents
+ * require[0..nrequire) (when nrequire > 0; each item's kinds from its
+ * head words, checklist.h) and the counted target count (when count >=
+ * 0; 0: none) in unit (NULL: the unit it had), counted in the period it
+ * had.  Whoever may change the status of the criterion's appendix task
+ * may (PERM_STATUS); a history row "checklist" on that task.  CORE_NONE
+ * when the plan has no such criterion; an error when it has no task. */
+int core_criterion_set(struct store *s, const struct perm *p, long plan_id,
+    const char *code, const char *const *require, size_t nrequire,
+    long count, const char *unit, char **err);
 
 /* Revert history row (one this user wrote: a status, due or role);
  * CORE_NONE when it is undone already. */

@@ -17,6 +17,7 @@
 #include "derive.h"
 #include "i18n.h"
 #include "targets.h"
+#include "title.h"
 #include "util.h"
 
 /* A finding of kind k with its figures (finding.h), and its words. */
@@ -335,6 +336,10 @@ derive_criteria(const struct config *c, const struct appendix *a,
 	size_t tcap = out->ntasks, fcap = out->nfindings, i;
 	struct shape *sh = table_shape(a);
 	score listed_sum = 0;
+	char *period = title_period(a->title);
+	int year = checklist_year_of(period);
+
+	free(period);
 
 	for (i = 0; i < a->nrows; i++) {
 		const struct criterion *r = &a->rows[i];
@@ -367,6 +372,8 @@ derive_criteria(const struct config *c, const struct appendix *a,
 		t->due = xstrdup(config_due(c, owner, r->code,
 		    &t->due_source));
 		t->line = r->line;
+		t->checklist = xmalloc(sizeof *t->checklist);
+		checklist_from_comment(r->comment, year, t->checklist);
 	}
 	check_total(a, listed_sum, out, &fcap);
 	match_cache_free(&mc);
@@ -483,6 +490,9 @@ derivation_free(struct derivation *d)
 		free(t->due);
 		free(t->target);
 		free(t->every);
+		if (t->checklist != NULL)
+			checklist_clear(t->checklist);
+		free(t->checklist);
 	}
 	for (i = 0; i < d->nfindings; i++)
 		finding_clear(&d->findings[i]);

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "checklist.h"
 #include "finding.h"
 #include "task.h"
 #include "text.h"
@@ -104,6 +105,9 @@ struct task_spec {
 	char *due;		/* YYYY-MM-DD from the configuration */
 	enum due_source due_source;
 	char *target, *every;	/* directives only, else NULL */
+	/* Appendix tasks: the documents the council's comment requires
+	 * and the counted target (checklist.h); else NULL. */
+	struct checklist *checklist;
 	int line;
 };
 

@@ -43,6 +43,9 @@ enum history_kind {
 	HK_ROLE,		/* old, new: owner role ids */
 	HK_MERGE,		/* old: the task folded into this one */
 	HK_TICK,		/* an occurrence recorded or retracted */
+	HK_CHECKLIST,		/* old, new: a criterion's checklist and
+				 * target as set by hand, in one line
+				 * (checklist_describe) */
 	HK_COUNT
 };
 /* "status"; and back (false for a name the model does not know). */

@@ -96,6 +96,8 @@ words_history(const struct history *h)
 		what = xasprintf(_("evidence: %s"), n);
 	} else if (h->kind == HK_ROLE) {
 		what = xasprintf(_("moved from %s to %s"), *o ? o : "?", n);
+	} else if (h->kind == HK_CHECKLIST) {
+		what = xasprintf(_("evidence required: %s"), n);
 	} else if (h->kind == HK_TITLE) {
 		what = xasprintf(_("renamed: %s"), n);
 	} else if (h->kind == HK_UNDO && *o && *n) {
@@ -144,6 +146,7 @@ change_kind(enum history_kind kind)
 		[HK_EVIDENCE] = N_("evidence"), [HK_TITLE] = N_("title"),
 		[HK_UNDO] = N_("undo"), [HK_ROLE] = N_("owner"),
 		[HK_MERGE] = N_("merged"), [HK_TICK] = N_("occurrence"),
+		[HK_CHECKLIST] = N_("evidence required"),
 	};
 
 	return (unsigned)kind < HK_COUNT ? _(labels[kind]) :

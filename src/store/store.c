@@ -93,6 +93,24 @@ static const char *const sq_text[SQ_COUNT] = {
 	[SQ_FINDING_INSERT] =
 	    "INSERT INTO finding (plan_id, file, line, code, message, kind,"
 	    " a, b, t1, t2) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	/* A criterion's derived checklist (store_import.c save_checklist):
+	 * what a person set stays. */
+	[SQ_CHECKLIST_CLEAR_ITEMS] =
+	    "DELETE FROM checklist_item WHERE plan_id = ?1 AND code = ?2"
+	    " AND NOT EXISTS (SELECT 1 FROM checklist_item h"
+	    " WHERE h.plan_id = ?1 AND h.code = ?2 AND h.by_hand = 1)",
+	[SQ_CHECKLIST_CLEAR_TARGET] =
+	    "DELETE FROM checklist_target WHERE plan_id = ?1 AND code = ?2"
+	    " AND by_hand = 0",
+	[SQ_CHECKLIST_ADD_ITEM] =
+	    "INSERT INTO checklist_item (plan_id, code, n, text, kinds)"
+	    " SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1"
+	    " FROM checklist_item h WHERE h.plan_id = ?1 AND h.code = ?2"
+	    " AND h.by_hand = 1)",
+	[SQ_CHECKLIST_ADD_TARGET] =
+	    "INSERT OR IGNORE INTO checklist_target (plan_id, code, count,"
+	    " unit, day_from, day_to) VALUES (?1, ?2, ?3, ?4,"
+	    " nullif(?5, ''), nullif(?6, ''))",
 	[SQ_TASKS] = "SELECT " TASK_COLUMNS TASK_FROM TASK_FILTER TASK_ORDER,
 	[SQ_TASK_GET] = "SELECT " TASK_COLUMNS TASK_FROM " WHERE t.id = ?1",
 	[SQ_TASK_CURRENT] =

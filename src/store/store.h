@@ -34,10 +34,13 @@
  * marks rows store_undo_row reverted and history.old_source keeps a
  * "due" row's previous due_source; finding.file names the file a
  * finding came from, finding.kind its kind (finding.h, by name; schema
- * 9) with the figures a, b and texts t1, t2.  history, meeting,
- * document, document_link and tick have a clock column (schema 7): the
- * clock's own time (UTC) when --today pinned the day the row is dated,
- * else NULL.
+ * 9) with the figures a, b and texts t1, t2.  checklist_item(plan_id,
+ * code, n, text, kinds, by_hand) and checklist_target(plan_id, code,
+ * count, unit, day_from, day_to, by_hand) hold each criterion's
+ * checklist (checklist.h; schema 11), with the history kind "checklist".
+ * history, meeting, document, document_link and tick have a clock
+ * column (schema 7): the clock's own time (UTC) when --today pinned the
+ * day the row is dated, else NULL.
  * Scores are stored as integers in thousandths (text.h `score`); NULL when
  * the cell was empty.  WAL, foreign keys on, busy wait 10 s.  Every
  * function that writes runs in one transaction (its own, or the caller's
@@ -384,5 +387,20 @@ int store_tasks_lean(struct store *s, long plan_id, struct task **out,
 int store_task_crit_each(struct store *s, long plan_id,
     void (*fn)(void *, long, const char *), void *arg, char **err);
 
+/* --- a criterion's checklist (issue 18; store_checklist.c) --- */
+
+/* The plan's criterion code: its title in *title and its appendix task
+ * in *task_id (0: none; either may be NULL), its checklist and counted
+ * target in *out (checklist_clear).  1 when the plan has no such
+ * criterion. */
+int store_checklist_get(struct store *s, long plan_id, const char *code,
+    char **title, long *task_id, struct checklist *out, char **err);
+/* Set by a person: c's items in place of the criterion's (when items),
+ * c's count, unit and period in place of its target (when target); an
+ * import then leaves them.  A history row "checklist" on task_id says
+ * old → new (checklist_describe).  One transaction. */
+int store_checklist_set(struct store *s, long plan_id, const char *code,
+    long task_id, const struct checklist *c, bool items, bool target,
+    const char *user, char **err);
 
 #endif

@@ -231,6 +231,43 @@ spec_insert(struct store *s, long plan_id, const struct task_spec *t,
 	    origin_name(t->origin), NULL, err);
 }
 
+/* A criterion's checklist as its comment requires it (checklist.h), in
+ * place of what was derived before; what a person set stays. */
+static int
+save_checklist(struct store *s, long plan_id, const char *code,
+    const struct checklist *c, char **err)
+{
+	static const enum sq sql[] = {
+		SQ_CHECKLIST_CLEAR_ITEMS, SQ_CHECKLIST_CLEAR_TARGET,
+		SQ_CHECKLIST_ADD_ITEM, SQ_CHECKLIST_ADD_TARGET,
+	};
+	sqlite3_stmt *st;
+	size_t i, k, n;
+	int rc = 0;
+
+	for (k = 0; k < 4 && rc == 0; k++) {
+		if ((st = store_sq(s, sql[k], err)) == NULL)
+			return -1;
+		n = k < 2 ? 1 : k == 2 ? c->nitems : c->count > 0;
+		for (i = 0; i < n && rc == 0; i++) {
+			sqlite3_bind_int64(st, 1, plan_id);
+			bind_text(st, 2, code);
+			if (k == 2) {
+				sqlite3_bind_int64(st, 3, (sqlite3_int64)i + 1);
+				bind_text(st, 4, c->items[i].text);
+				sqlite3_bind_int64(st, 5, c->items[i].kinds);
+			} else if (k == 3) {
+				sqlite3_bind_int64(st, 3, c->count);
+				bind_text(st, 4, c->unit);
+				bind_text(st, 5, c->from);
+				bind_text(st, 6, c->to);
+			}
+			rc = store_run(s, st, err);
+		}
+	}
+	return rc;
+}
+
 /* One derived task: update it if known and different, else insert it.
  * *what: 0 unchanged, 1 added, 2 updated. */
 static int
@@ -254,6 +291,8 @@ save_spec(struct store *s, long plan_id, const struct task_spec *t,
 		rc = spec_insert(s, plan_id, t, code, support, err);
 		*what = 1;
 	}
+	if (rc == 0 && t->checklist != NULL && code != NULL)
+		rc = save_checklist(s, plan_id, code, t->checklist, err);
 	free(support);
 	free(role);
 	return rc;

@@ -267,6 +267,50 @@ static const struct migration {
 	" number COLLATE NOCASE, day) WHERE removed = 0;"
 	"CREATE INDEX document_link_task ON document_link(task_id);",
 	document_kind },
+	/* 10 → 11 (issue 18): each criterion's checklist, the documents its
+	 * council comment requires (checklist.h), and its counted target,
+	 * kept apart from criterion (which an import writes afresh) and
+	 * keyed like it by plan and code; by_hand marks what a person set,
+	 * which an import then leaves.  kinds: checklist.h's bits.  The
+	 * history kind "checklist" records a change by hand; SQLite changes
+	 * a CHECK only by copying the table. */
+	{ "CREATE TABLE checklist_item ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" code TEXT NOT NULL, n INTEGER NOT NULL, text TEXT NOT NULL,"
+	" kinds INTEGER NOT NULL DEFAULT 0,"
+	" by_hand INTEGER NOT NULL DEFAULT 0,"
+	" UNIQUE (plan_id, code, n));"
+	"CREATE TABLE checklist_target ("
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" code TEXT NOT NULL, count INTEGER NOT NULL, unit TEXT,"
+	" day_from TEXT, day_to TEXT,"
+	" by_hand INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (plan_id, code));"
+	"CREATE TABLE history2 ("
+	" id INTEGER PRIMARY KEY,"
+	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "),"
+	" user TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'"
+	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'"
+	"  OR kind = 'title' OR kind = 'undo' OR kind = 'role'"
+	"  OR kind = 'merge' OR kind = 'tick' OR kind = 'checklist'),"
+	" old TEXT, new TEXT,"
+	" old_source TEXT,"
+	" undone INTEGER NOT NULL DEFAULT 0,"
+	" clock TEXT);"
+	"INSERT INTO history2 (id, task_id, at, user, kind, old, new,"
+	" old_source, undone, clock) SELECT id, task_id, at, user, kind, old,"
+	" new, old_source, undone, clock FROM history;"
+	"DROP TABLE history;"
+	"ALTER TABLE history2 RENAME TO history;"
+	"CREATE INDEX history_task ON history(task_id);"
+	"CREATE INDEX history_user ON history(user, kind);"
+	"CREATE INDEX history_at ON history(at);"
+	"CREATE INDEX history_note ON history(task_id) WHERE kind = 'note';"
+	"CREATE INDEX history_person ON history(at)"
+	" WHERE kind <> 'created' AND old_source IS NOT 'import';", NULL },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 /* --- re-keying: task keys without the owner role (schema 3) ---------- */

@@ -116,10 +116,14 @@ test_schema(void **state)
 	assert_false(store_readonly(s));
 	assert_true(store_data_version(s) >= 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 10);
+	assert_int_equal(count_sql("PRAGMA user_version"), 11);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name IN ('plan', 'criterion',"
 	    " 'task', 'history', 'finding')"), 5);
+	/* Schema 10: the criteria's checklists. */
+	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
+	    " WHERE type = 'table' AND name IN ('checklist_item',"
+	    " 'checklist_target')"), 2);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'index' AND name IN ('history_task',"
 	    " 'task_plan_role')"), 2);
@@ -150,11 +154,13 @@ test_schema(void **state)
 
 	assert_int_equal(exec_sql("INSERT INTO history (task_id, user, kind)"
 	    " VALUES (1, 'u', 'role')"), SQLITE_OK);
+	assert_int_equal(exec_sql("INSERT INTO history (task_id, user, kind)"
+	    " VALUES (1, 'u', 'checklist')"), SQLITE_OK);
 
 	/* Reopening an existing database migrates nothing. */
 	assert_int_equal(store_open(dbpath, false, &s, &err), 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 10);
+	assert_int_equal(count_sql("PRAGMA user_version"), 11);
 }
 
 static void
@@ -534,7 +540,7 @@ test_migrate_keys(void **state)
 
 	s = open_db();
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 10);
+	assert_int_equal(count_sql("PRAGMA user_version"), 11);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'index' AND name IN ('history_note',"
 	    " 'history_person')"), 2);
