@@ -11,34 +11,41 @@
 
 #include <cmocka.h>
 
-static void
-of_text(const char *text, enum doc_kind want, const char *head)
-{
-	size_t n = 99;
+/* The seed's requirements begin with the kind's name, in any case; the
+ * head word as it stands in the text. */
+static const struct {
+	const char *text;
+	enum doc_kind want;
+	const char *head;
+} heads[] = {
+	{ "Kế hoạch tổ chức diễn đàn", DOC_KH, "Kế hoạch" },
+	{ "Giấy mời/thông báo", DOC_GM, "Giấy mời" },
+	{ "thông báo", DOC_TB, "thông báo" },
+	{ "  Biên bản họp", DOC_BB, "  Biên bản" },
+	{ "Báo cáo kết quả xử lý các kiến nghị", DOC_BC, "Báo cáo" },
+	{ "Quyết định công nhận sáng kiến", DOC_QD, "Quyết định" },
+	{ "QUY ĐỊNH công khai xin lỗi", DOC_QYD, "QUY ĐỊNH" },
+	{ "Quy chế làm việc", DOC_QC, "Quy chế" },
+	{ "Biên bản", DOC_BB, "Biên bản" },
+	/* No kind: "kết quả khắc phục", or a name inside a longer word. */
+	{ "kết quả khắc phục cụ thể", DOC_NONE, "" },
+	{ "Kế hoạchx", DOC_NONE, "" },
+	{ "", DOC_NONE, "" },
+};
 
-	assert_int_equal(dockind_of_text(text, &n), want);
-	assert_int_equal(n, strlen(head));
-	assert_memory_equal(text, head, n);
-}
-
-/* The seed's requirements begin with the kind's name, in any case. */
 static void
 test_text(void **state)
 {
+	size_t i, n;
+
 	(void)state;
-	of_text("Kế hoạch tổ chức diễn đàn", DOC_KH, "Kế hoạch");
-	of_text("Giấy mời/thông báo", DOC_GM, "Giấy mời");
-	of_text("thông báo", DOC_TB, "thông báo");
-	of_text("  Biên bản họp", DOC_BB, "  Biên bản");
-	of_text("Báo cáo kết quả xử lý các kiến nghị", DOC_BC, "Báo cáo");
-	of_text("Quyết định công nhận sáng kiến", DOC_QD, "Quyết định");
-	of_text("QUY ĐỊNH công khai xin lỗi", DOC_QYD, "QUY ĐỊNH");
-	of_text("Quy chế làm việc", DOC_QC, "Quy chế");
-	of_text("Biên bản", DOC_BB, "Biên bản");
-	/* No kind: "kết quả khắc phục", or a name inside a longer word. */
-	of_text("kết quả khắc phục cụ thể", DOC_NONE, "");
-	of_text("Kế hoạchx", DOC_NONE, "");
-	of_text("", DOC_NONE, "");
+	for (i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		n = 99;
+		assert_int_equal(dockind_of_text(heads[i].text, &n),
+		    heads[i].want);
+		assert_int_equal(n, strlen(heads[i].head));
+		assert_memory_equal(heads[i].text, heads[i].head, n);
+	}
 }
 
 /* What a number or a --kind word gives. */
