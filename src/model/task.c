@@ -260,7 +260,7 @@ void
 crit_points_add(struct crit_points *p, const struct task *t)
 {
 	if (p->n++ == 0) {
-		p->has = p->docs = false;
+		p->has = false;
 		p->done = true;
 		p->max = 0;
 	}
@@ -270,8 +270,6 @@ crit_points_add(struct crit_points *p, const struct task *t)
 	}
 	if (t->status != STATUS_DONE)
 		p->done = false;
-	if (t->nevidence > 0)
-		p->docs = true;
 }
 
 score

@@ -96,10 +96,10 @@ int task_order_cmp(const struct task *a, const struct task *b);
 
 /* The points rule for the tasks of one criterion, fed one task at a
  * time (zero it first): at stake, the largest points of its tasks;
- * recovered when every one is done; docs when one holds a document. */
+ * recovered when every one is done (proved or not: proof.h says). */
 struct crit_points {
 	size_t n;
-	bool has, done, docs;
+	bool has, done;
 	score max;
 };
 void crit_points_add(struct crit_points *p, const struct task *t);

@@ -301,6 +301,7 @@ struct sources {
 	struct tick *k;
 	size_t nk;
 	struct fact *f;
+	score backed;		/* evidence_backed */
 };
 
 static void
@@ -329,7 +330,8 @@ sources_load(struct store *s, const struct plan *p,
 		return -1;
 	net_changes(c, nc, &x->net, &x->nnet);
 	changes_free(c, nc);
-	if (store_ticks(s, p->id, 0, &x->k, &x->nk, err) != 0)
+	if (store_ticks(s, p->id, 0, &x->k, &x->nk, err) != 0 ||
+	    evidence_backed(s, p->id, x->t, x->nt, &x->backed, err) != 0)
 		return -1;
 	x->f = xcalloc(x->nt + 1, sizeof *x->f);
 	for (i = 0; i < x->nt; i++) {
@@ -352,7 +354,7 @@ model_build(struct model *m, const struct sources *x)
 	bool missed;
 
 	tasks_score(m->p->total_appraised, x->t, x->nt, &m->sc);
-	m->backed = evidence_backed(x->t, x->nt);
+	m->backed = x->backed;
 	model_roles(m, x->t, x->nt);
 	done_items(m, x->net, x->nnet, x->f, x->nt);
 	for (i = 0; i < x->nt; i++) {

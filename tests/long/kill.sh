@@ -35,7 +35,7 @@ writer() {
 		else
 			id=${ids[$(( (r + i) % ${#ids[@]} ))]}
 			case $((i % 3)) in 0) st=todo ;; 1) st=doing ;; *) st=done ;; esac
-			"$PARBOARD" -d "$DB" set "$id" "$st" --no-evidence \
+			"$PARBOARD" -d "$DB" set "$id" "$st" --no-evidence --explain "giải trình" \
 			    --note "kill r$r i$i" >/dev/null 2>&1 &&
 				printf 'note\tkill r%s i%s\n' "$r" "$i" >> "$ACK"
 		fi

@@ -33,7 +33,7 @@ writer() {
 		id=${ids[$(( (k * 7 + i) % ${#ids[@]} ))]}
 		case $((i % 3)) in 0) st=todo ;; 1) st=doing ;; *) st=done ;; esac
 		t0=${EPOCHREALTIME/./}
-		if "$PARBOARD" -d "$DB" set "$id" "$st" --no-evidence --note "w$k i$i" \
+		if "$PARBOARD" -d "$DB" set "$id" "$st" --no-evidence --explain "giải trình" --note "w$k i$i" \
 		    >/dev/null 2>>"$TMPD/err$k"; then
 			t1=${EPOCHREALTIME/./}
 			echo "$i $(( (t1 - t0) / 1000 ))" >> "$TMPD/ack$k"
