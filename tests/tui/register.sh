@@ -98,6 +98,8 @@ expect_match "done without proof: Esc refuses" 'Not marked done: add the documen
 expect_eq "still in progress" doing "$(at 2023-10-03 list --format tsv | awk -F'\t' '$2 == "3.5.2" && $8 == "appendix" { print $5 }')"
 printf '1\ns\ntype Đơn vị chưa gửi báo cáo\nEnter\ndump\nq\n' | board accept 2023-10-03
 expect_eq "an explanation marks it done" done "$(at 2023-10-03 list --format tsv | awk -F'\t' '$2 == "3.5.2" && $8 == "appendix" { print $5 }')"
+expect_eq "the board keeps the explanation with the change" \
+	"Đơn vị chưa gửi báo cáo" "$(sqlite3 "$DB" "SELECT explain FROM history WHERE kind = 'status' AND new = 'done' ORDER BY id DESC LIMIT 1")"
 expect_match "a done card not proved shows its proof state" ' Docs 0/1' "$(screen accept 1)"
 
 # The evidence form, then the task view lists the document.

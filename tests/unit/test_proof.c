@@ -72,6 +72,12 @@ test_proved(void **state)
 	assert_int_equal(p.count, 2);
 	assert_true(p.proved);
 	proof_clear(&p);
+	/* Every item filled, one dialogue of two: not proved. */
+	proof_compute(&c, d, 4, days, 1, &p);
+	assert_int_equal(p.nopen, 0);
+	assert_int_equal(p.count, 1);
+	assert_false(p.proved);
+	proof_clear(&p);
 	proof_compute(&c, e, 3, days, 1, &p);
 	assert_int_equal(p.fill[2], 0);
 	assert_int_equal(p.fill[0], 1);
