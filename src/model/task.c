@@ -212,12 +212,6 @@ task_due_soon(const struct task *t, int warn_days)
 	return d >= 0 && d <= warn_days;
 }
 
-bool
-task_needs_document(const struct task *t)
-{
-	return t->crit_title != NULL && t->nevidence == 0;
-}
-
 /* Due date first (none last), then the most points at stake, then the
  * criterion code in version order, then age (the id). */
 int

@@ -83,11 +83,6 @@ bool task_overdue(const struct task *t);
  * the board's ~ mark and the minutes' "due soon". */
 bool task_due_soon(const struct task *t, int warn_days);
 
-/* The evidence rule: a task linked to a criterion of the plan with no
- * document; marking it done asks for confirmation (board) or
- * --no-evidence (command line). */
-bool task_needs_document(const struct task *t);
-
 /* The order of cards (and of store_tasks, whose SQL TASK_ORDER spells
  * the same; tests/unit/test_store.c holds them together): due date
  * first (none last), the most points, the criterion code in version

@@ -50,10 +50,8 @@ evidence_backed(struct store *s, long plan_id, const struct task *t,
     size_t n, score *out, char **err)
 {
 	const struct task **v;
-	const struct crit_facts *cf;
 	struct crit_facts *f;
 	struct crit_points p;
-	struct proof pr;
 	size_t m, i, j, nf;
 
 	*out = 0;
@@ -64,12 +62,8 @@ evidence_backed(struct store *s, long plan_id, const struct task *t,
 		memset(&p, 0, sizeof p);
 		for (j = i; j < m && strcmp(v[j]->code, v[i]->code) == 0; j++)
 			crit_points_add(&p, v[j]);
-		if ((cf = crit_facts_find(f, nf, v[i]->code)) == NULL)
-			continue;
-		proofview_compute(cf, &pr);
-		if (pr.proved)
+		if (proofview_proved(f, nf, v[i]->code))
 			*out += crit_points_recovered(&p);
-		proof_clear(&pr);
 	}
 	free(v);
 	crit_facts_free(f, nf);

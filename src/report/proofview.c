@@ -17,6 +17,21 @@ proofview_compute(const struct crit_facts *f, struct proof *out)
 	    (const char *const *)f->days, f->ndays, out);
 }
 
+bool
+proofview_proved(const struct crit_facts *v, size_t n, const char *code)
+{
+	const struct crit_facts *f = crit_facts_find(v, n, code);
+	struct proof p;
+	bool proved;
+
+	if (f == NULL)
+		return false;
+	proofview_compute(f, &p);
+	proved = p.proved;
+	proof_clear(&p);
+	return proved;
+}
+
 /* "A, B, C": the open items of c. */
 static void
 open_items(struct buf *b, const struct checklist *c, const struct proof *p)

@@ -35,6 +35,11 @@ void proofview_section(struct buf *b, const struct crit_facts *f,
 /* The order of byid. */
 int proofview_id_cmp(const void *a, const void *b);
 
+/* Whether criterion code is proved, from the plan's facts v[0..n) (a
+ * code without facts, no criterion of the plan: false). */
+bool proofview_proved(const struct crit_facts *v, size_t n,
+    const char *code);
+
 /* The proof of f (proof_clear it). */
 void proofview_compute(const struct crit_facts *f, struct proof *out);
 
