@@ -280,13 +280,17 @@ out:
 static char *
 ask_explain(struct board *b, struct task **t, const struct core_missing *m)
 {
-	char *what = proofview_missing(m), *label, *x;
+	char *what = proofview_missing(m), *label, *x, *cut;
 	long id = (*t)->id;
+	int room = COLS / 2 - text_width(_("Explanation (%s): ")) + 2;
 
-	label = xasprintf(_("%s. Explanation to mark it done anyway: "),
-	    what);
+	/* The question first; what is missing, cut to fit the prompt's
+	 * half of the line (the task view lists it whole). */
+	cut = text_ellipsize(what, room > 8 ? room : 8);
+	label = xasprintf(_("Explanation (%s): "), cut);
 	x = prompt_line(b, label, NULL, false);
 	free(label);
+	free(cut);
 	free(what);
 	if (x == NULL || x[strspn(x, " ")] == '\0') {
 		board_message(b, false, "%s", _("Not marked done: add the "
