@@ -69,6 +69,8 @@ cli_set(const struct config *c, const struct options *o, const char *cmd,
 	if (!status_parse(argv[1], &st))
 		return cli_usage_error(_("unknown status '%s' (todo, doing, "
 		    "done or blocked)"), argv[1]);
+	if (o->explain != NULL && st != STATUS_DONE)
+		return cli_usage_error("%s", _("--explain goes with done"));
 	if (o->no_evidence && o->explain == NULL)
 		return cli_usage_error("%s", _("--no-evidence needs an "
 		    "explanation: --explain TEXT"));

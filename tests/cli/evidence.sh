@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: ISC
 # evidence: the register (add, list in every format, remove), done needs
-# a document or --no-evidence --explain "giải trình", the migration of free-text evidence, the
-# evidence report, the score backed by evidence, sanitised output.
+# a document or an explanation (--explain), the migration of free-text
+# evidence, the evidence report, the score backed by evidence, sanitised output.
 . "$SRCDIR/tests/lib.sh"
 command -v python3 >/dev/null || skip "python3 missing"
 
@@ -86,7 +86,7 @@ expect_eq "history keeps three adds and the removal" "3 1" \
 	"$(sqlite3 "$DB" "SELECT sum(new IS NOT NULL), sum(new IS NULL) FROM history WHERE kind = 'evidence'" | tr '|' ' ')"
 
 # The evidence report.
-pb set 1.4.2/VH-XH done --no-evidence --explain "giải trình" >/dev/null
+pb set 1.4.2/VH-XH done --explain "giải trình" >/dev/null
 rep=$(pb report --evidence)
 expect_match "report --evidence: the date it is computed for" '^Computed for 2023-09-13$' "$rep"
 expect_match "report --evidence: 1.5.3 with its deduction" '^  Points deducted: 0\.50$' "$rep"

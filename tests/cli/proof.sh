@@ -37,6 +37,19 @@ expect_match "in Vietnamese: còn thiếu …; đã thực hiện 1/2" \
 out=$(pbo set "$dlg" done 2>&1); rc=$?
 expect_eq "the directive task of a criterion not proved: exit 1" 1 "$rc"
 
+# A counted task is not done below its own target, its criterion proved
+# or not: the radio's "3 bài" a month (1.4.2, any document).
+pbo evidence add 1.4.2/VH-XH --number 3/KH-UBND --date 01/10/2023 >/dev/null
+out=$(pbo set 1.4.2/DTT done 2>&1); rc=$?
+expect_eq "a counted task below its target: exit 1" 1 "$rc"
+expect_match "a counted task below its target: says 0/3" 'this task: 0/3 bài' "$out"
+for d in 02 03 04; do pbo tick 1.4.2/DTT --date $d/10/2023 >/dev/null; done
+pbo set 1.4.2/DTT done >/dev/null 2>&1
+expect_eq "a counted task at its target, criterion proved: exit 0" 0 "$?"
+# --explain goes with done only.
+out=$(pbo set 1.7/CA doing --explain "x" 2>&1); rc=$?
+expect_eq "--explain without done: exit 2" 2 "$rc"
+
 # --no-evidence alone: a usage error naming the giải trình.
 out=$(pbo set 1.7/CA done --no-evidence 2>&1); rc=$?
 expect_eq "--no-evidence alone: exit 2" 2 "$rc"

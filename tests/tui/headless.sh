@@ -494,7 +494,7 @@ EOF
 board conflict 80x24 &
 writer=$!
 sleep 0.5
-pb set 1.4.2/DTT done --no-evidence --explain "giải trình" >/dev/null 2>&1
+pb set 1.4.2/DTT done --explain "giải trình" >/dev/null 2>&1
 wait $writer
 expect_match "a write over an unseen change is refused" \
     'vừa được người khác thay đổi' "$(screen conflict 1)"
@@ -633,7 +633,7 @@ printf 'wait 1500\ndump\nq\n' | keys watch
 board watch 80x24 &
 watcher=$!
 sleep 0.5
-pb set 3.5.2/VP-TK done --no-evidence --explain "giải trình" >/dev/null 2>&1
+pb set 3.5.2/VP-TK done --explain "giải trình" >/dev/null 2>&1
 wait $watcher
 expect_match "a change made elsewhere shows within 1.5 s" '^1 VP-TK .* 1/6 █' \
     "$(screen watch 1)"
@@ -877,7 +877,7 @@ hist_before=$(changes)
 board view 80x24 xterm --view &
 viewer=$!
 sleep 0.5
-pb set 3.5.2/VP-TK done --no-evidence --explain "giải trình" >/dev/null 2>&1
+pb set 3.5.2/VP-TK done --explain "giải trình" >/dev/null 2>&1
 wait $viewer
 n=0
 for k in s Space S t b n e D a m u; do
@@ -943,7 +943,7 @@ expect_match "a late card to do says both" '^Chưa thực hiện · quá hạn �
 expect_match "s on a late card changes the card's words" \
     '^Đang thực hiện · quá hạn …' "$(screen late-s 2)"
 expect_match "and keeps its late mark" '^! 3\.5\.2 ' "$(screen late-s 2)"
-pb set 1.5.3/VP-TK done --no-evidence --explain "giải trình" >/dev/null
+pb set 1.5.3/VP-TK done --explain "giải trình" >/dev/null
 printf '%s\n' dump q | keys now
 board now 80x24
 s=$(screen now 1)
