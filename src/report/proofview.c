@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc.h"
 #include "evidence.h"
 #include "i18n.h"
 #include "output.h"
@@ -110,54 +111,34 @@ by_id(const struct evidence *const *v, size_t n, long id)
 	return hit != NULL ? *hit : NULL;
 }
 
-/* A line of the section: label, then data s (escaped for fmt). */
+/* An item of the section: the program's label, then data s. */
 static void
-line(struct buf *b, enum format fmt, const char *label, const char *s)
+item(struct doc *d, const char *label, const char *s)
 {
-	struct buf w = { 0 };
-
-	buf_adds(b, fmt == FORMAT_HTML ? "<li>" : fmt == FORMAT_MARKDOWN ?
-	    "- " : "    ");
-	buf_adds(&w, "");
-	if (fmt == FORMAT_TEXT)
-		out_safe(&w, s, false);
-	else
-		buf_adds(&w, s);
-	if (fmt == FORMAT_HTML) {
-		out_html(b, label);
-		out_html(b, w.data);
-		buf_adds(b, "</li>\n");
-	} else if (fmt == FORMAT_MARKDOWN) {
-		out_md_cell(b, label);
-		out_md_cell(b, w.data);
-		buf_adds(b, "\n");
-	} else
-		buf_addf(b, "%s%s\n", label, w.data);
-	buf_free(&w);
+	doc_item_begin(d);
+	doc_plain(d, label);
+	doc_text(d, s);
+	doc_item_end(d);
 }
 
 /* Item k: "1. Kế hoạch tổ chức diễn đàn: 05/KH-UBND, …" or ": open". */
 static void
-item_line(struct buf *b, const struct crit_facts *f, const struct proof *p,
-    size_t k, const struct evidence *const *byid, size_t n,
-    enum format fmt)
+item_line(struct doc *d, const struct crit_facts *f, const struct proof *p,
+    size_t k, const struct evidence *const *byid, size_t n)
 {
 	const struct evidence *e = p->fill[k] >= 0 ?
 	    by_id(byid, n, f->docs[p->fill[k]].id) : NULL;
-	struct buf w = { 0 }, d = { 0 };
-	char *label;
+	struct buf w = { 0 };
+	char num[32];
 
-	/* The item's text is data: escaped as the document's words are. */
-	buf_adds(&w, "");
-	out_safe(&w, f->list.items[k].text, false);
+	snprintf(num, sizeof num, "%zu. ", k + 1);
+	buf_addf(&w, "%s: ", f->list.items[k].text);
 	if (e != NULL)
-		evidence_doc_words(&d, e);
-	label = xasprintf(e != NULL ? _("%zu. %s: ") : _("%zu. %s: open"),
-	    k + 1, w.data);
+		evidence_doc_words(&w, e);
+	else
+		buf_adds(&w, _("not yet provided"));
+	item(d, num, w.data);
 	buf_free(&w);
-	line(b, fmt, label, d.data != NULL ? d.data : "");
-	free(label);
-	buf_free(&d);
 }
 
 void
@@ -165,15 +146,16 @@ proofview_section(struct buf *b, const struct crit_facts *f,
     const struct proof *p, const struct evidence *const *byid, size_t n,
     enum format fmt)
 {
+	struct doc d;
 	char *s, from[16], to[16];
 	size_t k;
 
-	buf_addf(b, fmt == FORMAT_HTML ? "<p>%s</p>\n<ul>\n" :
-	    fmt == FORMAT_MARKDOWN ? "\n%s\n\n" : "  %s\n",
-	    p->nopen > 0 ? _("Required documents (some open):") :
-	    _("Required documents (all there):"));
+	doc_part_begin(&d, fmt);
+	doc_list_begin(&d, 1, false);
+	item(&d, p->nopen > 0 ? _("Required documents (some open):") :
+	    _("Required documents (all there):"), "");
 	for (k = 0; k < p->nitems; k++)
-		item_line(b, f, p, k, byid, n, fmt);
+		item_line(&d, f, p, k, byid, n);
 	if (p->target > 0) {
 		s = f->list.from[0] != '\0' ?
 		    xasprintf(_("%ld/%ld %s (%s to %s)"), p->count, p->target,
@@ -182,11 +164,11 @@ proofview_section(struct buf *b, const struct crit_facts *f,
 		    i18n_date(f->list.to, to, sizeof to)) :
 		    xasprintf("%ld/%ld %s", p->count, p->target,
 		    f->list.unit != NULL ? f->list.unit : "");
-		line(b, fmt, _("Counted target: "), s);
+		item(&d, _("Counted target: "), s);
 		free(s);
 	}
 	if (f->explain != NULL)
-		line(b, fmt, _("Explanation: "), f->explain);
-	if (fmt == FORMAT_HTML)
-		buf_adds(b, "</ul>\n");
+		item(&d, _("Explanation: "), f->explain);
+	doc_list_end(&d);
+	doc_part_end(&d, b);
 }

@@ -102,7 +102,7 @@ expect_eq "--explain: kept on the status row" "Hội đồng chưa họp chấm 
 	"$(sqlite3 "$DB" "SELECT explain FROM history WHERE kind = 'status' ORDER BY id DESC LIMIT 1")"
 rep=$(pbo report --evidence)
 expect_match "report: 1.5.4's open item" \
-	'1\. Quyết định công nhận sáng kiến.*: open' "$rep"
+	'1\. Quyết định công nhận sáng kiến.*: not yet provided' "$rep"
 expect_match "report: the giải trình" \
 	'Explanation: Hội đồng chưa họp chấm sáng kiến' "$rep"
 expect_match "report: done but not proved is flagged" '! Done, but no document proves it' "$rep"

@@ -101,7 +101,7 @@ expect_eq "an explanation marks it done" done "$(at 2023-10-03 list --format tsv
 expect_match "the task view prints the giải trình" \
 	'Explanation: Đơn vị chưa gửi báo cáo' "$(screen accept 2)"
 expect_match "the task view: the item still open" \
-	'1\. tài liệu kiểm chứng: open' "$(screen accept 2)"
+	'1\. tài liệu kiểm chứng: not yet provided' "$(screen accept 2)"
 expect_eq "the board keeps the explanation with the change" \
 	"Đơn vị chưa gửi báo cáo" "$(sqlite3 "$DB" "SELECT explain FROM history WHERE kind = 'status' AND new = 'done' ORDER BY id DESC LIMIT 1")"
 expect_match "a done card not proved shows its proof state" ' Docs 0/1' "$(screen accept 1)"
