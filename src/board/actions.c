@@ -24,6 +24,7 @@
 #include "i18n.h"
 #include "keymap.h"
 #include "perm.h"
+#include "proofview.h"
 #include "text.h"
 #include "util.h"
 #include "words.h"
@@ -209,21 +210,22 @@ actions_target_may(struct board *b, enum perm_action a)
 	return t;
 }
 
-static bool confirm_no_evidence(struct board *b, struct task **t);
+static char *ask_explain(struct board *b, struct task **t,
+    const struct core_missing *m);
 
 /* A one-key change: it carries the field's value as the card showed it,
  * and the store refuses when that field moved meanwhile (someone's note
  * does not block a status change). */
 void
 actions_write_set(struct board *b, struct task *t, const char *kind,
-    const char *value, const char *note, bool no_evidence)
+    const char *value, const char *note, const char *explain)
 {
 	char *err = NULL, *label = actions_task_label(t), *what;
 	char *shown = strcmp(kind, "status") == 0 ?
 	    xstrdup(status_name(t->status)) : t->due ? xstrdup(t->due) : NULL;
-	struct core_opts o = { .note = note, .no_evidence = no_evidence,
+	struct core_opts o = { .note = note, .explain = explain,
 	    .guard = true, .shown = shown };
-	struct core_result r = { -1, 0, "" };
+	struct core_result r = { -1, 0, "", NULL };
 	char c[32];
 	long id = t->id;
 	enum status st;
@@ -235,10 +237,13 @@ actions_write_set(struct board *b, struct task *t, const char *kind,
 		rc = core_set_status(b->s, perm_self(), id, st, &o, &r, &err);
 	else
 		rc = core_set_due(b->s, perm_self(), id, value, &o, &r, &err);
-	if (rc == CORE_NO_DOCUMENT) {
+	if (rc == CORE_UNPROVED) {
 		/* Asked, then written again as the card now shows it. */
-		if (confirm_no_evidence(b, &t))
-			actions_write_set(b, t, kind, value, note, true);
+		char *x = ask_explain(b, &t, r.missing);
+
+		if (x != NULL)
+			actions_write_set(b, t, kind, value, note, x);
+		free(x);
 		goto out;
 	}
 	board_reload(b);
@@ -261,30 +266,43 @@ actions_write_set(struct board *b, struct task *t, const char *kind,
 		what = NULL;
 	}
 out:
+	core_result_clear(&r);
 	free(what);
 	free(shown);
 	free(err);
 	free(label);
 }
 
-/* Done without a document that proves it (core_set_status said so):
- * only when the user says so.  *t is looked up again after the question
- * (a reload may move it). */
-static bool
-confirm_no_evidence(struct board *b, struct task **t)
+/* Done without the proof (core_set_status said so): only with a
+ * giải trình, typed in the prompt line after what is missing; Esc or
+ * nothing typed writes nothing.  *t is looked up again after the
+ * question (a reload may move it). */
+static char *
+ask_explain(struct board *b, struct task **t, const struct core_missing *m)
 {
+	char *what = proofview_missing(m), *label, *x, *cut;
 	long id = (*t)->id;
-	int k;
+	int room = COLS / 2 - text_width(_("Explanation (%s): ")) + 2;
 
-	k = prompt_key(b, _("No document proves this task. Mark it done "
-	    "anyway? (y/n)"));
-	if (k != 'y' && k != 'Y') {
-		board_message(b, false, "%s", _("Not marked done: add a "
-		    "document with e"));
-		return false;
+	/* The question first; what is missing, cut to fit the prompt's
+	 * half of the line (the task view lists it whole). */
+	cut = text_ellipsize(what, room > 8 ? room : 8);
+	label = xasprintf(_("Explanation (%s): "), cut);
+	x = prompt_line(b, label, NULL, false);
+	free(label);
+	free(cut);
+	free(what);
+	if (x == NULL || x[strspn(x, " ")] == '\0') {
+		board_message(b, false, "%s", _("Not marked done: add the "
+		    "documents with e, or give an explanation"));
+		free(x);
+		return NULL;
 	}
-	*t = board_task_by_id(b, id);
-	return *t != NULL;
+	if ((*t = board_task_by_id(b, id)) == NULL) {
+		free(x);
+		return NULL;
+	}
+	return x;
 }
 
 /* u: this board's newest change not undone yet, after a yes. */

@@ -210,7 +210,7 @@ actions_due(struct board *b)
 	} else if (!date_parse(text, iso)) {
 		board_message(b, true, _("Invalid date: %s"), text);
 	} else if ((t = board_task_by_id(b, id)) != NULL) {
-		actions_write_set(b, t, "due", iso, NULL, false);
+		actions_write_set(b, t, "due", iso, NULL, NULL);
 	}
 	free(text);
 }
@@ -218,7 +218,7 @@ actions_due(struct board *b)
 void
 actions_add(struct board *b)
 {
-	struct core_result r = { -1, -1, "" };
+	struct core_result r = { -1, -1, "", NULL };
 	const char *role;
 	char *title, *label, *err = NULL;
 	struct column *col;

@@ -29,10 +29,11 @@ void actions_not_written(struct board *b, int rc, const char *err);
 char *actions_task_label(const struct task *t);
 /* A one-key change of kind "status" or "due" to value (with a note): it
  * carries the field's value as the card showed it, and the store
- * refuses when that field moved meanwhile; asks before a done without
- * a document. */
+ * refuses when that field moved meanwhile; a done without the proof
+ * its criterion requires asks for a giải trình (explain, when not NULL,
+ * is the one given). */
 void actions_write_set(struct board *b, struct task *t, const char *kind,
-    const char *value, const char *note, bool no_evidence);
+    const char *value, const char *note, const char *explain);
 /* Remember history row row (what it did in words, taken) for `u`. */
 void actions_undo_push(struct board *b, long row, char *what);
 

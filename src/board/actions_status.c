@@ -30,7 +30,7 @@ act_block_task(struct board *b, struct task *t)
 		board_message(b, false, "%s", _("Cancelled"));
 	else if ((t = board_task_by_id(b, id)) != NULL)
 		actions_write_set(b, t, "status",
-		    status_name(STATUS_BLOCKED), reason, false);
+		    status_name(STATUS_BLOCKED), reason, NULL);
 	free(reason);
 }
 
@@ -41,7 +41,7 @@ set_status(struct board *b, struct task *t, enum status to)
 	if (to == STATUS_BLOCKED)
 		act_block_task(b, t);
 	else
-		actions_write_set(b, t, "status", status_name(to), NULL, false);
+		actions_write_set(b, t, "status", status_name(to), NULL, NULL);
 }
 
 /* s, Space: to do → doing → done, and there it stops. */
@@ -147,7 +147,7 @@ actions_move_role(struct board *b)
 	const char **items;
 	size_t *idx, i, n = 0, cur = 0, w = 0;
 	char *err = NULL, *label, *role;
-	struct core_result res = { -1, 0, "" };
+	struct core_result res = { -1, 0, "", NULL };
 	long id, version;
 	int k, rc;
 

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "meeting.h"
+#include "proofview.h"
 #include "words.h"
 #include "targets.h"
 #include "text.h"
@@ -26,12 +27,47 @@ id_cmp(const void *a, const void *b)
 void
 board_register_free(struct board *b)
 {
+	size_t n;
+
 	free(b->data.changed);
 	b->data.changed = NULL;
 	b->data.nchanged = 0;
 	ticks_free(b->data.ticks, b->data.nticks);
 	b->data.ticks = NULL;
 	b->data.nticks = 0;
+	for (n = 0; n < b->data.nfacts; n++)
+		proof_clear(&b->data.proofs[n]);
+	free(b->data.proofs);
+	crit_facts_free(b->data.facts, b->data.nfacts);
+	b->data.facts = NULL;
+	b->data.proofs = NULL;
+	b->data.nfacts = 0;
+}
+
+/* Every criterion's proof, in five queries for the plan. */
+static int
+load_proofs(struct board *b, char **err)
+{
+	size_t i;
+
+	if (store_proof_facts(b->s, b->data.plan.id, NULL, &b->data.facts,
+	    &b->data.nfacts, err) != 0)
+		return -1;
+	b->data.proofs = xcalloc(b->data.nfacts + 1, sizeof *b->data.proofs);
+	for (i = 0; i < b->data.nfacts; i++)
+		proofview_compute(&b->data.facts[i], &b->data.proofs[i]);
+	return 0;
+}
+
+const struct crit_facts *
+board_crit_proof(const struct board *b, const char *code,
+    const struct proof **p)
+{
+	const struct crit_facts *f = crit_facts_find(b->data.facts,
+	    b->data.nfacts, code);
+
+	*p = f != NULL ? &b->data.proofs[f - b->data.facts] : NULL;
+	return f;
 }
 
 /* Since the last meeting, for the board: on a meeting's day, from that
@@ -69,6 +105,8 @@ board_load_register(struct board *b, char **err)
 	board_register_free(b);
 	b->data.changed = ids;	/* ascending, for board_task_changed */
 	b->data.nchanged = n;
+	if (load_proofs(b, err) != 0)
+		return -1;
 	return store_ticks(b->s, b->data.plan.id, 0, &b->data.ticks,
 	    &b->data.nticks, err);
 }

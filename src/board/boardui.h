@@ -141,6 +141,11 @@ struct board {
 		size_t nchanged;
 		struct tick *ticks;
 		size_t nticks;
+		/* What proves each criterion (proof.h), by code: the
+		 * card's proof state, the task view's items. */
+		struct crit_facts *facts;
+		struct proof *proofs;
+		size_t nfacts;
 	} data;
 
 	/* What the user looks at (actions.c moves it, view.c draws it):
@@ -366,6 +371,9 @@ void board_register_free(struct board *b);
 bool board_task_changed(const struct board *b, long id);
 /* "2/3 bài · 11/2023" for the current period, "" when no counted target;
  * buf of 64 bytes.  With periods, every period as lines appended. */
+/* The facts and proof of criterion code in the snapshot, or NULL. */
+const struct crit_facts *board_crit_proof(const struct board *b,
+    const char *code, const struct proof **p);
 void board_task_progress(const struct board *b, const struct task *t,
     char *buf, char ***periods, size_t *nperiods);
 /* The lines of the `c` view: who changed what since the last meeting. */

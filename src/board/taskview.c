@@ -12,6 +12,7 @@
 #include "evidence.h"
 #include "i18n.h"
 #include "keymap.h"
+#include "proofview.h"
 #include "text.h"
 #include "words.h"
 #include "util.h"
@@ -83,6 +84,8 @@ clock_mark(const struct history *h)
 
 #define TITLE_MARK "\001"
 
+static void proof_lines(struct board *b, const struct task *t, int width,
+    char ***lines, size_t *n, size_t *cap);
 static void register_lines(struct board *, const struct task *, int,
     char ***, size_t *, size_t *);
 
@@ -376,6 +379,66 @@ changes_lines(struct board *b, int width, char ***lines, size_t *n,
 
 /* Issue 8 in the task view: every period of a counted target and the
  * documents that prove the task. */
+/* The documents linked to the tasks of criterion code, in *out sorted
+ * by id (by_id), for the proof's lines. */
+static void
+crit_documents(struct board *b, const char *code, struct evidence **all,
+    size_t *nall)
+{
+	struct evidence *e;
+	size_t i, ne;
+	char *err = NULL;
+
+	*all = NULL;
+	*nall = 0;
+	for (i = 0; i < b->data.ntasks; i++) {
+		if (b->data.tasks[i].code == NULL ||
+		    strcmp(b->data.tasks[i].code, code) != 0)
+			continue;
+		if (store_evidence_list(b->s, b->data.plan.id,
+		    b->data.tasks[i].id, &e, &ne, &err) != 0) {
+			free(err);
+			err = NULL;
+			continue;
+		}
+		*all = xrealloc(*all, (*nall + ne + 1) * sizeof **all);
+		memcpy(*all + *nall, e, ne * sizeof *e);
+		*nall += ne;
+		free(e);	/* its texts now *all's */
+	}
+}
+
+/* The criterion's proof (proof.h): each required item with the document
+ * that fills it or open, the counted target, the giải trình. */
+static void
+proof_lines(struct board *b, const struct task *t, int width,
+    char ***lines, size_t *n, size_t *cap)
+{
+	const struct crit_facts *f;
+	const struct proof *p;
+	const struct evidence **byid;
+	struct evidence *all;
+	struct buf out = { 0 };
+	char *line, *save;
+	size_t nall, i;
+
+	if (t->code == NULL || (f = board_crit_proof(b, t->code, &p)) == NULL)
+		return;
+	crit_documents(b, t->code, &all, &nall);
+	byid = xcalloc(nall + 1, sizeof *byid);
+	for (i = 0; i < nall; i++)
+		byid[i] = &all[i];
+	xqsort(byid, nall, sizeof *byid, proofview_id_cmp);
+	proofview_section(&out, f, p, byid, nall, FORMAT_TEXT);
+	lines_add(lines, n, cap, xstrdup(""));
+	for (line = strtok_r(out.data, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save))
+		taskview_wrap(line, width, "      ", lines, n, cap);
+	buf_free(&out);
+	free(byid);
+	evidence_free(all, nall);
+}
+
 static void
 register_lines(struct board *b, const struct task *t, int width,
     char ***lines, size_t *n, size_t *cap)
@@ -422,8 +485,9 @@ register_lines(struct board *b, const struct task *t, int width,
 	}
 	if (ne == 0)
 		lines_add(lines, n, cap, xasprintf("  %s",
-		    task_needs_document(t) ? _("(no document)") : _("(none)")));
+		    t->crit_title != NULL ? _("(no document)") : _("(none)")));
 	evidence_free(e, ne);
+	proof_lines(b, t, width, lines, n, cap);
 }
 
 void

@@ -10,6 +10,7 @@
 #include "boardui.h"
 #include "date.h"
 #include "i18n.h"
+#include "proofview.h"
 #include "text.h"
 #include "util.h"
 
@@ -62,11 +63,33 @@ due_words(const struct board *b, const struct task *t, enum paint *p)
 	    (unsigned long)d), d);
 }
 
-/* The count of a counted target's period, supporting roles, and note
- * and evidence counts: "2/3 bài · 11/2023 +TP-HT n2 e1"; a done task
- * that no document proves shows e0. */
+/* A task of a criterion: its proof state ("TLKC 1/3 · 1/2 cuộc",
+ * brief "TLKC 1/3"); else its documents, when it has some ("e1"). */
+static void
+card_proof(const struct board *bd, const struct task *t, int brief,
+    struct buf *b)
+{
+	const struct crit_facts *f;
+	const struct proof *p;
+	char s[96];
+
+	if (brief > 1)
+		return;
+	f = t->code != NULL ?
+	    board_crit_proof(bd, t->code, &p) : NULL;
+	if (f != NULL) {
+		proofview_short(&f->list, p, brief > 0, s, sizeof s);
+		if (s[0] != '\0')
+			buf_addf(b, "%s%s", b->len ? " " : "", s);
+	} else if (t->nevidence > 0)
+		buf_addf(b, "%se%d", b->len ? " " : "", t->nevidence);
+}
+
+/* The count of a counted target's period, supporting roles, note count
+ * and proof state: "2/3 bài · 11/2023 +TP-HT n2 TLKC 1/3 · 1/2 cuộc";
+ * brief 1 shortens the proof state, 2 leaves it out. */
 static char *
-card_tail(const struct board *bd, const struct task *t)
+card_tail(const struct board *bd, const struct task *t, int brief)
 {
 	struct buf b = { 0 };
 	char *sup, *tok, *save, progress[64];
@@ -86,9 +109,7 @@ card_tail(const struct board *bd, const struct task *t)
 	}
 	if (t->nnotes > 0)
 		buf_addf(&b, "%sn%d", b.len ? " " : "", t->nnotes);
-	if (t->nevidence > 0 || (t->status == STATUS_DONE &&
-	    t->crit_title != NULL))
-		buf_addf(&b, "%se%d", b.len ? " " : "", t->nevidence);
+	card_proof(bd, t, brief, &b);
 	return b.data != NULL ? buf_take(&b) : xstrdup("");
 }
 
@@ -139,12 +160,18 @@ card_status(struct board *b, int y, int x, int width, const struct task *t,
 	char mark, *due, *tail;
 	enum paint sp = status_paint(b, t, &mark), dp = PAINT_NORMAL;
 	const char *word = status_label(t->status);
-	int sw, dw, tw, used;
+	int sw, dw, tw, used, k;
 
 	due = due_words(b, t, &dp);
-	tail = supporting ? xstrdup(_("supporting")) : card_tail(b, t);
 	sw = text_width(word);
 	dw = due != NULL ? 3 + text_width(due) : 0;
+	tail = supporting ? xstrdup(_("supporting")) : card_tail(b, t, 0);
+	/* Where it does not fit, the proof state shortens, then goes. */
+	for (k = 1; !supporting && k <= 2 &&
+	    sw + dw + 1 + text_width(tail) > width; k++) {
+		free(tail);
+		tail = card_tail(b, t, k);
+	}
 	tw = text_width(tail);
 	/* After a long status word the counts are cut, not dropped. */
 	if (sw + dw + 1 + tw > width)

@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "output.h"
 #include "perm.h"
+#include "proofview.h"
 #include "words.h"
 
 /* CODE/ROLE names the appendix task when a directive shares them: say
@@ -54,12 +55,12 @@ int
 cli_set(const struct config *c, const struct options *o, const char *cmd,
     int argc, char **argv)
 {
-	struct core_opts co = { .note = o->note,
-	    .no_evidence = o->no_evidence };
+	struct core_opts co = { .note = o->note, .explain = o->explain };
+	struct core_result r = { -1, 0, "", NULL };
 	struct store *s;
 	struct plan p = { 0 };
 	enum status st;
-	char *err = NULL;
+	char *err = NULL, *what;
 	long id = 0;
 	int rc;
 
@@ -68,17 +69,26 @@ cli_set(const struct config *c, const struct options *o, const char *cmd,
 	if (!status_parse(argv[1], &st))
 		return cli_usage_error(_("unknown status '%s' (todo, doing, "
 		    "done or blocked)"), argv[1]);
+	if (o->explain != NULL && st != STATUS_DONE)
+		return cli_usage_error("%s", _("--explain goes with done"));
+	if (o->no_evidence && o->explain == NULL)
+		return cli_usage_error("%s", _("--no-evidence needs an "
+		    "explanation: --explain TEXT"));
 	if ((rc = cli_need_person(cmd)) != 0)
 		return rc;
 	if (cli_open_task(c, o, argv[0], &s, &p, &id, &err) != 0)
 		return cli_runtime_error(err);
-	rc = core_set_status(s, perm_self(), id, st, &co, NULL, &err);
-	/* A task linked to a criterion is done only with a document that
-	 * proves it, or when the user says --no-evidence. */
-	if (rc == CORE_NO_DOCUMENT)
-		rc = fail(&err, _("task %s has no document that proves it: "
-		    "add one with parboard evidence add, or mark it done with "
-		    "--no-evidence"), argv[0]);
+	rc = core_set_status(s, perm_self(), id, st, &co, &r, &err);
+	/* Done only when proved, or with a giải trình. */
+	if (rc == CORE_UNPROVED) {
+		what = r.missing != NULL ? proofview_missing(r.missing) :
+		    xstrdup("");
+		rc = fail(&err, _("task %s cannot be set done: %s; add the "
+		    "documents (parboard evidence add) or give an explanation "
+		    "with --explain"), argv[0], what);
+		free(what);
+	}
+	core_result_clear(&r);
 	if (rc == 0)
 		note_namesakes(s, &p, argv[0], id);
 	return cli_close_plan(s, &p, rc, err);

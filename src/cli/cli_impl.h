@@ -38,6 +38,7 @@ struct options {
 	const char *require[CLI_MAX_REQUIRE];
 	size_t nrequire;
 	const char *count, *unit;
+	const char *explain;	/* set: the giải trình */
 	/* Which sub-command options were given, to reject misplaced ones. */
 	cli_optset given;
 };

@@ -97,6 +97,7 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 		[CLI_OPT_ISSUER] = &o->issuer, [CLI_OPT_SUMMARY] = &o->summary,
 		[CLI_OPT_FILE] = &o->file, [CLI_OPT_KIND] = &o->kind,
 		[CLI_OPT_COUNT] = &o->count, [CLI_OPT_UNIT] = &o->unit,
+		[CLI_OPT_EXPLAIN] = &o->explain,
 	};
 	bool *flag[CLI_NOPTS] = {
 		[CLI_OPT_DEMO] = &o->demo, [CLI_OPT_VIEW] = &o->view,

@@ -72,18 +72,132 @@ set_field(struct store *s, long task_id, const char *kind,
 	return rc;
 }
 
-/* Done only with a document that proves it, or when the user says so. */
-static int
-need_document(struct store *s, long task_id, char **err)
+static void
+missing_free(struct core_missing *m)
 {
-	struct task t;
-	bool missing;
+	if (m == NULL)
+		return;
+	free(m->code);
+	checklist_clear(&m->list);
+	proof_clear(&m->proof);
+	free(m);
+}
 
-	if (store_task_get(s, task_id, &t, err) != 0)
+void
+core_result_clear(struct core_result *r)
+{
+	if (r != NULL) {
+		missing_free(r->missing);
+		r->missing = NULL;
+	}
+}
+
+/* The criterion code of plan_id proved, else its facts in *m. */
+static int
+crit_proved(struct store *s, long plan_id, const char *code,
+    struct core_missing *m, char **err)
+{
+	struct crit_facts *f;
+	size_t n;
+
+	if (store_proof_facts(s, plan_id, code, &f, &n, err) != 0)
 		return CORE_ERROR;
-	missing = task_needs_document(&t);
+	if (n == 1) {
+		proof_compute(&f->list, f->docs, f->ndocs,
+		    (const char *const *)f->days, f->ndays, &m->proof);
+		if (!m->proof.proved) {
+			m->code = f->code;
+			f->code = NULL;
+			m->list = f->list;
+			memset(&f->list, 0, sizeof f->list);
+		} else
+			proof_clear(&m->proof);
+	}
+	crit_facts_free(f, n);
+	return CORE_OK;
+}
+
+/* The task's own counted target met in the period that holds today. */
+static int
+own_target(struct store *s, long plan_id, const struct task *t,
+    struct core_missing *m, char **err)
+{
+	struct tick *v;
+	char from[11], to[11];
+	size_t n, i;
+
+	if (!target_parse(t->target, t->every, &m->own) ||
+	    m->own.count == 0) {
+		m->own.count = 0;
+		return CORE_OK;
+	}
+	if (store_ticks(s, plan_id, t->id, &v, &n, err) != 0)
+		return CORE_ERROR;
+	target_untick_period(&m->own, today(), from, to);
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].day, from) >= 0 && strcmp(v[i].day, to) <= 0)
+			m->own_done++;
+	ticks_free(v, n);
+	if (m->own_done >= m->own.count)
+		m->own.count = 0;
+	return CORE_OK;
+}
+
+/* Done only when proved (proof.h) and the task's own target met. */
+static int
+need_proof(struct store *s, long task_id, struct core_result *r,
+    char **err)
+{
+	struct core_missing *m = xcalloc(1, sizeof *m);
+	struct task t;
+	long plan_id;
+	int rc;
+
+	if (store_task_get(s, task_id, &t, err) != 0) {
+		free(m);
+		return CORE_ERROR;
+	}
+	plan_id = store_task_plan(s, task_id, err);
+	rc = plan_id < 0 ? CORE_ERROR : t.code == NULL ? CORE_OK :
+	    crit_proved(s, plan_id, t.code, m, err);
+	if (rc == CORE_OK)
+		rc = own_target(s, plan_id, &t, m, err);
 	task_clear(&t);
-	return missing ? CORE_NO_DOCUMENT : CORE_OK;
+	if (rc == CORE_OK && (m->code != NULL || m->own.count > 0)) {
+		rc = CORE_UNPROVED;
+		if (r != NULL) {
+			r->missing = m;
+			m = NULL;
+		}
+	}
+	missing_free(m);
+	return rc;
+}
+
+/* Set done with a giải trình: the status row keeps it. */
+static int
+set_explained(struct store *s, long task_id, const struct core_opts *o,
+    struct core_result *r, char **err)
+{
+	char *x = NULL;
+	long since;
+	int rc = -1;
+
+	if (text_field("--explain", o->explain, false, &x, err) != 0 ||
+	    store_begin(s, err) != 0) {
+		free(x);
+		return CORE_ERROR;
+	}
+	since = store_task_status_row(s, task_id, err);
+	if (since >= 0 &&
+	    (rc = set_field(s, task_id, "status", "done", o, r, err)) == 0)
+		rc = store_task_set_explain(s, task_id, since, x, err);
+	free(x);
+	if (rc != 0) {
+		store_rollback(s);
+		return rc;
+	}
+	return store_commit(s, err) != 0 ? CORE_ERROR : CORE_OK;
 }
 
 int
@@ -91,12 +205,16 @@ core_set_status(struct store *s, const struct perm *p, long task_id,
     enum status st, const struct core_opts *o, struct core_result *r,
     char **err)
 {
+	bool explained = o != NULL && o->explain != NULL &&
+	    o->explain[strspn(o->explain, " \t\r\n")] != '\0';
 	int rc = CORE_OK;
 
-	if (st == STATUS_DONE && (o == NULL || !o->no_evidence))
-		rc = need_document(s, task_id, err);
+	if (st == STATUS_DONE && !explained)
+		rc = need_proof(s, task_id, r, err);
 	if (rc == CORE_OK)
 		rc = core_may(s, p, task_id, PERM_STATUS, err);
+	if (rc == CORE_OK && st == STATUS_DONE && explained)
+		return set_explained(s, task_id, o, r, err);
 	if (rc == CORE_OK)
 		rc = set_field(s, task_id, "status", status_name(st), o, r,
 		    err);

@@ -2,8 +2,8 @@
 /* core.h: the use cases that change a plan — a task's status, due date,
  * role, a note, an occurrence (tick, untick), a document (evidence add,
  * link, unlink, remove), a new task, undo — shared by the command line and the board.
- * Each applies the rules once: who may (perm.h), done only with a
- * document that proves it (task_needs_document), where untick looks
+ * Each applies the rules once: who may (perm.h), done only when
+ * proved (proof.h) or explained, where untick looks
  * (target_untick_period); a criterion's checklist by hand
  * (core_criterion_set).  They return facts (a CORE_ code, what was
  * written in struct core_result, why not in *err) and never print: the
@@ -16,7 +16,9 @@
 #include "config.h"
 #include "model.h"
 #include "perm.h"
+#include "proof.h"
 #include "store.h"
+#include "targets.h"
 #include "task.h"
 
 enum {
@@ -26,7 +28,9 @@ enum {
 	CORE_REFUSED = -3,	/* not permitted; *err says who may */
 	CORE_NONE = 1,		/* nothing to act on: no occurrence in the
 				 * period, no such document, undone already */
-	CORE_NO_DOCUMENT = 2,	/* done without a document (no_evidence) */
+	CORE_UNPROVED = 2,	/* done without the proof its criterion
+				 * requires, or below its own target, and
+				 * without a giải trình (r->missing) */
 	CORE_NO_TARGET = 3,	/* tick: the task has no counted target */
 	CORE_DUPLICATE = 4,	/* evidence add: the plan holds a document
 				 * of that number and date (r->id) */
@@ -48,7 +52,9 @@ void core_doc_clear(struct core_doc *d);
 
 struct core_opts {
 	const char *note;	/* a note written with the change, or NULL */
-	bool no_evidence;	/* done without a document that proves it */
+	/* Done without the proof: the giải trình, kept on the status row
+	 * (stored text, text_field's rule); NULL or blank: none. */
+	const char *explain;
 	/* The board's one-key change: the field's value as the card showed
 	 * it (status name, YYYY-MM-DD or NULL); the write is refused
 	 * (CORE_CONFLICT) when that field moved meanwhile. */
@@ -56,11 +62,23 @@ struct core_opts {
 	const char *shown;
 };
 
+/* What a task set done lacks (CORE_UNPROVED). */
+struct core_missing {
+	char *code;		/* its criterion, NULL when none is short */
+	struct checklist list;	/* the criterion's checklist */
+	struct proof proof;	/* and its proof (proof.h) */
+	struct target own;	/* the task's own counted target (count 0:
+				 * none, or met) */
+	long own_done;		/* its occurrences in the current period */
+};
+
 struct core_result {
 	long row;		/* history row written, for core_undo; -1 */
 	long id;		/* the new task or document */
 	char day[11];		/* untick: the day retracted */
+	struct core_missing *missing;	/* CORE_UNPROVED; core_result_clear */
 };
+void core_result_clear(struct core_result *r);
 
 /* Whether p may do a to task_id (CORE_REFUSED, CORE_ERROR for no such
  * task); for PERM_TICK also whether the task counts (CORE_NO_TARGET).
@@ -72,8 +90,13 @@ int core_may(struct store *s, const struct perm *p, long task_id,
 /* Whether p may add a task to role's column (PERM_ADD). */
 int core_may_add(const struct perm *p, const char *role, char **err);
 
-/* The task to status st (PERM_STATUS).  Done needs a document unless
- * o->no_evidence (CORE_NO_DOCUMENT); o may be NULL. */
+/* The task to status st (PERM_STATUS).  Done needs its criterion proved
+ * (proof.h: every item of its checklist filled by a document linked to
+ * one of its tasks, its counted target met by the occurrences of all its
+ * tasks in the target's period) and the task's own counted target met in
+ * the current period, unless o->explain gives a giải trình, kept with the
+ * change; else CORE_UNPROVED, what is missing in r->missing (when r is
+ * not NULL), nothing written.  o may be NULL. */
 int core_set_status(struct store *s, const struct perm *p, long task_id,
     enum status st, const struct core_opts *o, struct core_result *r,
     char **err);

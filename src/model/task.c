@@ -212,12 +212,6 @@ task_due_soon(const struct task *t, int warn_days)
 	return d >= 0 && d <= warn_days;
 }
 
-bool
-task_needs_document(const struct task *t)
-{
-	return t->crit_title != NULL && t->nevidence == 0;
-}
-
 /* Due date first (none last), then the most points at stake, then the
  * criterion code in version order, then age (the id). */
 int
@@ -260,7 +254,7 @@ void
 crit_points_add(struct crit_points *p, const struct task *t)
 {
 	if (p->n++ == 0) {
-		p->has = p->docs = false;
+		p->has = false;
 		p->done = true;
 		p->max = 0;
 	}
@@ -270,8 +264,6 @@ crit_points_add(struct crit_points *p, const struct task *t)
 	}
 	if (t->status != STATUS_DONE)
 		p->done = false;
-	if (t->nevidence > 0)
-		p->docs = true;
 }
 
 score

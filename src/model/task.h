@@ -83,11 +83,6 @@ bool task_overdue(const struct task *t);
  * the board's ~ mark and the minutes' "due soon". */
 bool task_due_soon(const struct task *t, int warn_days);
 
-/* The evidence rule: a task linked to a criterion of the plan with no
- * document; marking it done asks for confirmation (board) or
- * --no-evidence (command line). */
-bool task_needs_document(const struct task *t);
-
 /* The order of cards (and of store_tasks, whose SQL TASK_ORDER spells
  * the same; tests/unit/test_store.c holds them together): due date
  * first (none last), the most points, the criterion code in version
@@ -96,10 +91,10 @@ int task_order_cmp(const struct task *a, const struct task *b);
 
 /* The points rule for the tasks of one criterion, fed one task at a
  * time (zero it first): at stake, the largest points of its tasks;
- * recovered when every one is done; docs when one holds a document. */
+ * recovered when every one is done (proved or not: proof.h says). */
 struct crit_points {
 	size_t n;
-	bool has, done, docs;
+	bool has, done;
 	score max;
 };
 void crit_points_add(struct crit_points *p, const struct task *t);

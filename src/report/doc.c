@@ -31,6 +31,22 @@ doc_begin(struct doc *d, enum format fmt, FILE *out, const char *title)
 }
 
 void
+doc_part_begin(struct doc *d, enum format fmt)
+{
+	memset(d, 0, sizeof *d);
+	d->fmt = fmt;
+}
+
+void
+doc_part_end(struct doc *d, struct buf *b)
+{
+	flush(d);
+	if (d->b.data != NULL)
+		buf_adds(b, d->b.data);
+	buf_free(&d->b);
+}
+
+void
 doc_end(struct doc *d)
 {
 	flush(d);

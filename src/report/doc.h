@@ -60,6 +60,11 @@ struct doc {
 void doc_begin(struct doc *d, enum format fmt, FILE *out, const char *title);
 /* Ends the page and writes what was gathered to out. */
 void doc_end(struct doc *d);
+/* A part of a page another writer holds (report --evidence's proof of a
+ * criterion, the task view's): like doc_begin without the page's head;
+ * doc_part_end appends what was gathered to b. */
+void doc_part_begin(struct doc *d, enum format fmt);
+void doc_part_end(struct doc *d, struct buf *b);
 
 /* A heading of level 1 (the title), 2 or 3, with a blank line before
  * and after; in text, level 3 is indented by two columns and has no

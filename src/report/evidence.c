@@ -14,6 +14,7 @@
 #include "html.h"
 #include "i18n.h"
 #include "output.h"
+#include "proofview.h"
 #include "text.h"
 #include "util.h"
 
@@ -44,24 +45,29 @@ by_criterion(const struct task *t, size_t n, size_t *m)
 	return v;
 }
 
-score
-evidence_backed(const struct task *t, size_t n)
+int
+evidence_backed(struct store *s, long plan_id, const struct task *t,
+    size_t n, score *out, char **err)
 {
 	const struct task **v;
+	struct crit_facts *f;
 	struct crit_points p;
-	size_t m, i, j;
-	score sum = 0;
+	size_t m, i, j, nf;
 
+	*out = 0;
+	if (store_proof_facts(s, plan_id, NULL, &f, &nf, err) != 0)
+		return -1;
 	v = by_criterion(t, n, &m);
 	for (i = 0; i < m; i = j) {
 		memset(&p, 0, sizeof p);
 		for (j = i; j < m && strcmp(v[j]->code, v[i]->code) == 0; j++)
 			crit_points_add(&p, v[j]);
-		if (p.docs)
-			sum += crit_points_recovered(&p);
+		if (proofview_proved(f, nf, v[i]->code))
+			*out += crit_points_recovered(&p);
 	}
 	free(v);
-	return sum;
+	crit_facts_free(f, nf);
+	return 0;
 }
 
 /* --- evidence list ---------------------------------------------------- */
@@ -191,8 +197,8 @@ json_row(struct buf *b, const struct listed *l, bool first)
 
 /* One document in words, for text and the report: "158/BC-UBND,
  * 20/09/2023, UBND xã: summary (digitally signed) <file>". */
-static void
-doc_words(struct buf *b, const struct evidence *e)
+void
+evidence_doc_words(struct buf *b, const struct evidence *e)
 {
 	char day[16];
 	size_t start = b->len;
@@ -253,7 +259,7 @@ list_text(FILE *out, const struct listed *l, size_t n)
 			doc_plain(&d, _("(no task)"));
 		doc_plain(&d, "\n    ");
 		w.len = 0;
-		doc_words(&w, l[i].e);
+		evidence_doc_words(&w, l[i].e);
 		doc_plain(&d, w.data != NULL ? w.data : "");
 		doc_item_end(&d);
 	}
@@ -390,7 +396,9 @@ docs_of(const struct docs *d, long id, const struct evidence *const **first)
 struct crit {
 	const struct task **t;	/* its tasks */
 	size_t n;
-	bool flagged;		/* done tasks, no document */
+	bool flagged;		/* done tasks, not proved */
+	const struct crit_facts *f;	/* what proves it, or NULL */
+	struct proof p;
 };
 
 /* The points the criterion lost: standard - appraised (what its tasks
@@ -503,7 +511,7 @@ crit_tasks(struct buf *b, const struct crit *c, const struct docs *dx,
 		for (k = 0; k < nd; k++) {
 			d = dv[k];
 			w.len = 0;
-			doc_words(&w, d);
+			evidence_doc_words(&w, d);
 			if (fmt == FORMAT_HTML) {
 				buf_adds(b, k ? "<br>" : "");
 				out_html(b, w.data);
@@ -542,11 +550,33 @@ crit_tasks(struct buf *b, const struct crit *c, const struct docs *dx,
 	}
 }
 
+/* The csv's proof columns: open items ("; "), the counted target, the
+ * giải trình. */
 static void
-csv_row(struct doc *d, const struct task *t, const char *doc, bool flagged)
+csv_proof(const struct crit *c, char *cell[3])
+{
+	struct buf b = { 0 };
+	size_t k;
+
+	buf_adds(&b, "");
+	for (k = 0; c->f != NULL && k < c->p.nitems; k++)
+		if (c->p.fill[k] < 0)
+			buf_addf(&b, "%s%s", b.len ? "; " : "",
+			    c->f->list.items[k].text);
+	cell[0] = buf_take(&b);
+	cell[1] = c->f != NULL && c->p.target > 0 ?
+	    xasprintf("%ld/%ld %s", c->p.count, c->p.target,
+	    c->f->list.unit != NULL ? c->f->list.unit : "") : xstrdup("");
+	cell[2] = xstrdup(c->f != NULL && c->f->explain != NULL ?
+	    c->f->explain : "");
+}
+
+static void
+csv_row(struct doc *d, const struct task *t, const char *doc, bool flagged,
+    char *const proof[3])
 {
 	char pts[32], id[24];
-	const char *cell[10];
+	const char *cell[13];
 
 	crit_points(t, pts, sizeof pts);
 	snprintf(id, sizeof id, "%ld", t->id);
@@ -560,6 +590,9 @@ csv_row(struct doc *d, const struct task *t, const char *doc, bool flagged)
 	cell[7] = status_label(t->status);
 	cell[8] = doc;
 	cell[9] = flagged ? _("yes") : "";
+	cell[10] = proof[0];
+	cell[11] = proof[1];
+	cell[12] = proof[2];
 	doc_row(d, cell);
 }
 
@@ -569,18 +602,22 @@ csv_rows(struct doc *d, const struct crit *c, const struct docs *dx)
 {
 	const struct evidence *const *dv;
 	struct buf w = { 0 };
+	char *proof[3];
 	size_t i, k, nd;
 
+	csv_proof(c, proof);
 	for (i = 0; i < c->n; i++) {
 		nd = docs_of(dx, c->t[i]->id, &dv);
 		for (k = 0; k < nd; k++) {
 			w.len = 0;
-			doc_words(&w, dv[k]);
-			csv_row(d, c->t[i], w.data, c->flagged);
+			evidence_doc_words(&w, dv[k]);
+			csv_row(d, c->t[i], w.data, c->flagged, proof);
 		}
 		if (nd == 0)
-			csv_row(d, c->t[i], "", c->flagged);
+			csv_row(d, c->t[i], "", c->flagged, proof);
 	}
+	for (k = 0; k < 3; k++)
+		free(proof[k]);
 	buf_free(&w);
 }
 
@@ -606,6 +643,48 @@ report_head(struct buf *b, const struct plan *p, enum format fmt)
 	}
 }
 
+/* Each criterion of byc[0..m) (sorted by code): its heading, tasks and
+ * proof (csv: its rows); how many. */
+static size_t
+report_crits(struct buf *b, struct doc *d, const struct task **byc,
+    size_t m, const struct docs *dx, const struct crit_facts *facts,
+    size_t nf, const struct evidence **byid, size_t nv, enum format fmt)
+{
+	struct crit cr;
+	size_t i, j, k, ncrit = 0;
+
+	for (i = 0; i < m; i = j) {
+		cr.t = &byc[i];
+		cr.flagged = false;
+		for (j = i; j < m && strcmp(byc[j]->code, byc[i]->code) == 0;
+		    j++)
+			;
+		cr.n = j - i;
+		cr.f = crit_facts_find(facts, nf, cr.t[0]->code);
+		memset(&cr.p, 0, sizeof cr.p);
+		if (cr.f != NULL)
+			proofview_compute(cr.f, &cr.p);
+		for (k = 0; k < cr.n; k++)
+			if (cr.t[k]->status == STATUS_DONE &&
+			    (cr.f == NULL ? cr.t[k]->nevidence == 0 :
+			    !cr.p.proved))
+				cr.flagged = true;
+		ncrit++;
+		if (fmt == FORMAT_CSV)
+			csv_rows(d, &cr, dx);
+		else {
+			crit_heading(b, cr.t[0], fmt);
+			crit_tasks(b, &cr, dx, fmt);
+			if (cr.f != NULL)
+				proofview_section(b, cr.f, &cr.p,
+				    (const struct evidence *const *)byid, nv,
+				    fmt);
+		}
+		proof_clear(&cr.p);
+	}
+	return ncrit;
+}
+
 int
 evidence_report(struct store *s, const struct config *c,
     const struct plan *p, enum format fmt, FILE *out, char **err)
@@ -613,14 +692,17 @@ evidence_report(struct store *s, const struct config *c,
 	struct task *t;
 	struct evidence *v;
 	const struct task **byc;
-	struct crit cr;
 	struct docs dx;
+	struct crit_facts *facts;
+	const struct evidence **byid;
+	size_t nf;
 	struct buf b = { 0 };
-	size_t n, nv, m, i, j, k, ncrit = 0;
+	size_t n, nv, m, k, ncrit;
 	static const char *const csv_head[] = {
 		N_("Code"), N_("Criterion"), N_("Points deducted"),
 		N_("Council's comment"), N_("No."), N_("Role"), N_("Task"),
-		N_("Status"), N_("Document"), N_("Flag"),
+		N_("Status"), N_("Document"), N_("Flag"), N_("Open items"),
+		N_("Counted target"), N_("Explanation"),
 	};
 #define CSV_COLUMNS (sizeof csv_head / sizeof csv_head[0])
 	struct doc_col col[CSV_COLUMNS];
@@ -637,8 +719,17 @@ evidence_report(struct store *s, const struct config *c,
 		tasks_free(t, n);
 		return -1;
 	}
+	if (store_proof_facts(s, p->id, NULL, &facts, &nf, err) != 0) {
+		evidence_free(v, nv);
+		tasks_free(t, n);
+		return -1;
+	}
 	byc = by_criterion(t, n, &m);
 	docs_index(&dx, v, nv);
+	byid = xcalloc(nv + 1, sizeof *byid);
+	for (k = 0; k < nv; k++)
+		byid[k] = &v[k];
+	xqsort(byid, nv, sizeof *byid, proofview_id_cmp);
 	if (fmt == FORMAT_CSV) {
 		memset(col, 0, sizeof col);
 		for (k = 0; k < CSV_COLUMNS; k++)
@@ -647,25 +738,7 @@ evidence_report(struct store *s, const struct config *c,
 		doc_table_begin(&d, col, CSV_COLUMNS);
 	} else
 		report_head(&b, p, fmt);
-	for (i = 0; i < m; i = j) {
-		cr.t = &byc[i];
-		cr.flagged = false;
-		for (j = i; j < m && strcmp(byc[j]->code, byc[i]->code) == 0;
-		    j++)
-			;
-		cr.n = j - i;
-		for (k = 0; k < cr.n; k++)
-			if (cr.t[k]->status == STATUS_DONE &&
-			    cr.t[k]->nevidence == 0)
-				cr.flagged = true;
-		ncrit++;
-		if (fmt == FORMAT_CSV) {
-			csv_rows(&d, &cr, &dx);
-			continue;
-		}
-		crit_heading(&b, cr.t[0], fmt);
-		crit_tasks(&b, &cr, &dx, fmt);
-	}
+	ncrit = report_crits(&b, &d, byc, m, &dx, facts, nf, byid, nv, fmt);
 	if (ncrit == 0 && fmt != FORMAT_CSV)
 		buf_addf(&b, fmt == FORMAT_HTML ? "<p class=\"none\">%s</p>\n" :
 		    "\n%s\n", _("(none)"));
@@ -679,7 +752,9 @@ evidence_report(struct store *s, const struct config *c,
 		fputs(b.data, out);
 	buf_free(&b);
 	free(byc);
+	free(byid);
 	free(dx.v);
+	crit_facts_free(facts, nf);
 	evidence_free(v, nv);
 	tasks_free(t, n);
 	return 0;

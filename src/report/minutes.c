@@ -11,6 +11,7 @@
 #include "date.h"
 #include "doc.h"
 #include "evidence.h"
+#include "proofview.h"
 #include "i18n.h"
 #include "meeting.h"
 #include "minutes.h"
@@ -223,7 +224,7 @@ missed_items(struct model *m, const struct task *t, const struct tick *k,
 
 static void
 done_items(struct model *m, const struct net_change *v, size_t n,
-    struct fact *f, size_t nf)
+    struct fact *f, size_t nf, const struct crit_facts *cf, size_t ncf)
 {
 	struct item *it;
 	struct fact *x;
@@ -235,7 +236,10 @@ done_items(struct model *m, const struct net_change *v, size_t n,
 		if (v[i].status_to == NULL || strcmp(v[i].status_to, "done"))
 			continue;
 		x = fact_find(f, nf, v[i].task_id);
-		bare = x != NULL && task_needs_document(x->t);
+		/* Done, its criterion not proved (proof.h). */
+		bare = x != NULL && x->t->code != NULL &&
+		    x->t->crit_title != NULL &&
+		    !proofview_proved(cf, ncf, x->t->code);
 		snprintf(d, sizeof d, "%.10s", v[i].status_at);
 		m->items = xgrow(m->items, &m->cap, m->n + 1,
 		    sizeof *m->items);
@@ -301,6 +305,9 @@ struct sources {
 	struct tick *k;
 	size_t nk;
 	struct fact *f;
+	score backed;		/* evidence_backed */
+	struct crit_facts *cf;	/* what proves each criterion */
+	size_t ncf;
 };
 
 static void
@@ -311,6 +318,7 @@ sources_free(struct sources *x)
 	net_changes_free(x->net, x->nnet);
 	ticks_free(x->k, x->nk);
 	free(x->f);
+	crit_facts_free(x->cf, x->ncf);
 }
 
 static int
@@ -329,7 +337,9 @@ sources_load(struct store *s, const struct plan *p,
 		return -1;
 	net_changes(c, nc, &x->net, &x->nnet);
 	changes_free(c, nc);
-	if (store_ticks(s, p->id, 0, &x->k, &x->nk, err) != 0)
+	if (store_ticks(s, p->id, 0, &x->k, &x->nk, err) != 0 ||
+	    evidence_backed(s, p->id, x->t, x->nt, &x->backed, err) != 0 ||
+	    store_proof_facts(s, p->id, NULL, &x->cf, &x->ncf, err) != 0)
 		return -1;
 	x->f = xcalloc(x->nt + 1, sizeof *x->f);
 	for (i = 0; i < x->nt; i++) {
@@ -352,9 +362,9 @@ model_build(struct model *m, const struct sources *x)
 	bool missed;
 
 	tasks_score(m->p->total_appraised, x->t, x->nt, &m->sc);
-	m->backed = evidence_backed(x->t, x->nt);
+	m->backed = x->backed;
 	model_roles(m, x->t, x->nt);
-	done_items(m, x->net, x->nnet, x->f, x->nt);
+	done_items(m, x->net, x->nnet, x->f, x->nt, x->cf, x->ncf);
 	for (i = 0; i < x->nt; i++) {
 		t = &x->t[i];
 		f = fact_find(x->f, x->nt, t->id);

@@ -419,7 +419,7 @@ score_line(struct doc *d, struct buf *line)
  * now documents back. */
 static void
 report_scores(struct doc *d, const struct plan *p, const struct task *t,
-    size_t n)
+    size_t n, score backed)
 {
 	char dec = i18n_decimal(), a[32], r[32], s[32], k[32];
 	struct tasks_score sc;
@@ -428,7 +428,7 @@ report_scores(struct doc *d, const struct plan *p, const struct task *t,
 	tasks_score(p->total_appraised, t, n, &sc);
 	text_format_score(sc.recovered, dec, r, sizeof r);
 	text_format_score(sc.at_stake, dec, s, sizeof s);
-	text_format_score(evidence_backed(t, n), dec, k, sizeof k);
+	text_format_score(backed, dec, k, sizeof k);
 	text_format_score(sc.now, dec, a, sizeof a);
 	if (p->has_total)
 		doc_gauge(d, sc.now, 0, 100000, a);
@@ -529,6 +529,7 @@ report_progress(struct store *s, const struct config *c,
 	struct tally *y;
 	struct doc d;
 	size_t n, ny, i;
+	score backed;
 	int rc = 0;
 
 	if (fmt != FORMAT_TEXT && fmt != FORMAT_MARKDOWN &&
@@ -537,11 +538,15 @@ report_progress(struct store *s, const struct config *c,
 		    "markdown, html or csv"));
 	if (store_tasks(s, p->id, NULL, &t, &n, err) != 0)
 		return -1;
+	if (evidence_backed(s, p->id, t, n, &backed, err) != 0) {
+		tasks_free(t, n);
+		return -1;
+	}
 	sort_by_column(c, t, n);
 	y = tally_roles(c, t, n, &ny);
 	doc_begin(&d, fmt, out, p->name);
 	report_title(&d, p);
-	report_scores(&d, p, t, n);
+	report_scores(&d, p, t, n, backed);
 	doc_heading(&d, 2, _("By role"));
 	for (i = 0; i < ny; i++)
 		if (y[i].total > 0)

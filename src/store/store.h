@@ -54,8 +54,10 @@
 #include <stdio.h>
 
 #include "appraisal.h"
+#include "checklist.h"
 #include "finding.h"
 #include "model.h"
+#include "proof.h"
 #include "task.h"
 #include "text.h"
 
@@ -402,5 +404,41 @@ int store_checklist_get(struct store *s, long plan_id, const char *code,
 int store_checklist_set(struct store *s, long plan_id, const char *code,
     long task_id, const struct checklist *c, bool items, bool target,
     const char *user, char **err);
+
+/* --- what proves a criterion (issue 18; store_proof.c) --- */
+
+/* The facts proof_compute needs for one criterion of a plan: its
+ * checklist (one any-document item when it has none), the documents linked to its tasks (in the order of their
+ * dates), the days of its tasks' occurrences, and the giải trình of the
+ * last of its tasks set done without proof (NULL: none). */
+struct crit_facts {
+	char *code;
+	struct checklist list;
+	struct proof_doc *docs;
+	size_t ndocs;
+	char **days;
+	size_t ndays;
+	char *explain;
+};
+/* Those of the plan's criteria (in code order; *out NULL when none), or
+ * of criterion code alone (when not NULL), in five queries. */
+int store_proof_facts(struct store *s, long plan_id, const char *code,
+    struct crit_facts **out, size_t *n, char **err);
+/* The criterion code's among v[0..n), or NULL. */
+const struct crit_facts *crit_facts_find(const struct crit_facts *v,
+    size_t n, const char *code);
+void crit_facts_free(struct crit_facts *v, size_t n);
+/* The giải trình of the status row that set task_id done last (NULL:
+ * none; malloc'd in *out). */
+int store_task_explain(struct store *s, long task_id, char **out,
+    char **err);
+/* text as the giải trình of task_id's last status row, when it is newer
+ * than row since (the caller's transaction). */
+int store_task_set_explain(struct store *s, long task_id, long since,
+    const char *text, char **err);
+/* The plan of task_id, -1 on error. */
+long store_task_plan(struct store *s, long task_id, char **err);
+/* The id of task_id's last status row, 0 when none. */
+long store_task_status_row(struct store *s, long task_id, char **err);
 
 #endif

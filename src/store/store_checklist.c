@@ -13,8 +13,8 @@
 #include "text.h"
 #include "util.h"
 
-static void
-col_day(sqlite3_stmt *st, int i, char out[11])
+void
+store_col_day(sqlite3_stmt *st, int i, char out[11])
 {
 	const char *v = (const char *)sqlite3_column_text(st, i);
 
@@ -62,8 +62,8 @@ read_target(struct store *s, long plan_id, const char *code,
 	if ((rc = store_step(s, st, err)) == SQLITE_ROW) {
 		c->count = (long)sqlite3_column_int64(st, 0);
 		c->unit = col_str(st, 1);
-		col_day(st, 2, c->from);
-		col_day(st, 3, c->to);
+		store_col_day(st, 2, c->from);
+		store_col_day(st, 3, c->to);
 		c->target_by_hand = sqlite3_column_int(st, 4) != 0;
 	}
 	sqlite3_finalize(st);

@@ -230,6 +230,12 @@ int store_removal_end(struct store *s, const char *sql, long id,
 int store_evidence_summary(struct store *s, long task_id,
     const char *summary, const char *user, char **err);
 
+/* Column i, a day (YYYY-MM-DD) or NULL, into out ("" for NULL). */
+void store_col_day(sqlite3_stmt *st, int i, char out[11]);
+
+/* A document's kind as the store keeps it: its name (dockind_name). */
+enum doc_kind store_kind_of_name(const char *name);
+
 static inline void
 bind_text(sqlite3_stmt *st, int i, const char *v)
 {

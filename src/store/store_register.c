@@ -72,9 +72,8 @@ evidence_describe(const struct evidence *e)
 	return b.data != NULL ? b.data : xstrdup("");
 }
 
-/* A document's kind as the store keeps it: its name (dockind_name). */
-static enum doc_kind
-kind_of_name(const char *name)
+enum doc_kind
+store_kind_of_name(const char *name)
 {
 	int k;
 
@@ -292,7 +291,7 @@ read_evidence(sqlite3_stmt *st, void *elem, void *arg)
 	e->code = col_str(st, 11);
 	e->role = col_str(st, 12);
 	e->title = col_str(st, 13);
-	e->kind = kind_of_name((const char *)sqlite3_column_text(st, 14));
+	e->kind = store_kind_of_name((const char *)sqlite3_column_text(st, 14));
 	e->item = (long)sqlite3_column_int64(st, 15);
 	return true;
 }

@@ -311,6 +311,10 @@ static const struct migration {
 	"CREATE INDEX history_note ON history(task_id) WHERE kind = 'note';"
 	"CREATE INDEX history_person ON history(at)"
 	" WHERE kind <> 'created' AND old_source IS NOT 'import';", NULL },
+	/* 11 → 12 (issue 18): a task set done without the proof its
+	 * criterion requires keeps the giải trình given, on the status
+	 * row that set it. */
+	{ "ALTER TABLE history ADD COLUMN explain TEXT;", NULL },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 /* --- re-keying: task keys without the owner role (schema 3) ---------- */

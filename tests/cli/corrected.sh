@@ -12,7 +12,7 @@ row() { pb list --format tsv | awk -F'\t' -v id="$1" '$1 == id { print $3, $5, $
 pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
 before=$(ntasks)
 radio=$(pb list --role DTT --format tsv | awk -F'\t' '$8 == "directive" { print $1 }')
-pb set "$radio" done --no-evidence --note "3 bài tháng 9" >/dev/null
+pb set "$radio" done --explain "giải trình" --note "3 bài tháng 9" >/dev/null
 law=$(pb list --format tsv | awk -F'\t' '$8 == "directive" && $9 ~ /^Tổ chức triển khai/ { print $1 }')
 
 # A reworded row: shown in the dry run, nothing written.

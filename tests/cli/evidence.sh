@@ -1,16 +1,17 @@
 # SPDX-License-Identifier: ISC
 # evidence: the register (add, list in every format, remove), done needs
-# a document or --no-evidence, the migration of free-text evidence, the
-# evidence report, the score backed by evidence, sanitised output.
+# a document or an explanation (--explain), the migration of free-text
+# evidence, the evidence report, the score backed by evidence, sanitised output.
 . "$SRCDIR/tests/lib.sh"
 command -v python3 >/dev/null || skip "python3 missing"
 
 pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1 || fail "import"
 
-# Done without a document: refused without --no-evidence.
+# Done without a document: refused without an explanation (giải trình),
+# naming the one item 1.5.3 requires, any document.
 out=$(pb set 1.5.3/VP-TK done 2>&1); rc=$?
 expect_eq "done without evidence: exit 1" 1 "$rc"
-expect_match "done without evidence: says --no-evidence" 'no document.*--no-evidence' "$out"
+expect_match "done without evidence: names the item, says --explain" '1\.5\.3: missing tài liệu kiểm chứng; add the documents .*--explain' "$out"
 expect_eq "done without evidence: status unchanged" todo \
 	"$(pb list --format tsv | awk -F'\t' '$2 == "1.5.3" { print $5 }')"
 # A task with no criterion needs none.
@@ -85,7 +86,7 @@ expect_eq "history keeps three adds and the removal" "3 1" \
 	"$(sqlite3 "$DB" "SELECT sum(new IS NOT NULL), sum(new IS NULL) FROM history WHERE kind = 'evidence'" | tr '|' ' ')"
 
 # The evidence report.
-pb set 1.4.2/VH-XH done --no-evidence >/dev/null
+pb set 1.4.2/VH-XH done --explain "giải trình" >/dev/null
 rep=$(pb report --evidence)
 expect_match "report --evidence: the date it is computed for" '^Computed for 2023-09-13$' "$rep"
 expect_match "report --evidence: 1.5.3 with its deduction" '^  Points deducted: 0\.50$' "$rep"
@@ -121,7 +122,7 @@ sqlite3 "$DB" "DROP TABLE document_link; DROP TABLE document;
 out=$(pb evidence list 1.7/CA --format tsv | tail -n +2 | cut -f5-11)
 expect_eq "migration: free text kept as an incomplete summary" \
 	"			Biên bản đối thoại ngày 5/9	0		1" "$out"
-expect_eq "migration: schema 11 (the register, two indexes, the clock, the supporting roles, findings as facts, documents linked to tasks, checklists)" 11 \
+expect_eq "migration: schema 12 (the register, two indexes, the clock, the supporting roles, findings as facts, documents linked to tasks, checklists, the giải trình)" 12 \
 	"$(sqlite3 "$DB" 'PRAGMA user_version')"
 
 # --- One register of documents (issue 18, point 2), on a fresh seed ---
@@ -217,6 +218,6 @@ expect_eq "migration 9: same number and day merged, every link kept" \
 	"4	$ca,$dir	1.7,1.7	CA,CA	12/BB-UBND	Biên bản
 7	$dir	1.7	CA	12/BB-UBND	Biên bản
 8	$dir	1.7	CA		" "$(printf '%s\n' "$out" | sort)"
-expect_eq "migration 9: schema 11" 11 "$(sqlite3 "$DB" 'PRAGMA user_version')"
+expect_eq "migration 9: schema 12" 12 "$(sqlite3 "$DB" 'PRAGMA user_version')"
 
 finish

@@ -53,7 +53,7 @@ expect_match "report shows the appraised score" 'Appraised score: 69\.82' "$repo
 expect_match "report projects 80.59 whatever the directives" '80\.59' "$report"
 
 # Re-import keeps status and history.
-pb set 1.7/CA done --no-evidence --note "Đã đối thoại" >/dev/null
+pb set 1.7/CA done --explain "giải trình" --note "Đã đối thoại" >/dev/null
 pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
 expect_eq "re-import keeps a status set in between" done \
 	"$(pb list --format tsv | awk -F'\t' '$2 == "1.7" && $3 == "CA" && $8 == "appendix" { print $5 }')"
@@ -97,7 +97,7 @@ expect_eq "re-importing an older plan keeps the newest one current" 13 \
 db="$TMPD/dir.db"
 "$PARBOARD" -d "$db" import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
 radio=$("$PARBOARD" -d "$db" list --role DTT --format tsv | awk -F'\t' '$8 == "directive" { print $1 }')
-"$PARBOARD" -d "$db" set "$radio" done --no-evidence --note "3 bài tháng 9" >/dev/null
+"$PARBOARD" -d "$db" set "$radio" done --explain "giải trình" --note "3 bài tháng 9" >/dev/null
 { head -n 1 "$DIRECTIVES"; printf 'CHUNG\t\tRà soát danh mục TTHC.\t\t\t\n'; tail -n +2 "$DIRECTIVES" | tac; } > "$TMPD/moved.tsv"
 out=$("$PARBOARD" -d "$db" import "$TMPD/moved.tsv" 2>/dev/null)
 expect_match "moved rows: one new task, none updated" '1 new, 0 updated' "$out"
@@ -129,7 +129,7 @@ db="$TMPD/roles.db"
 before=$("$PARBOARD" -d "$db" list --format tsv | tail -n +2 | wc -l)
 ids=$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' 'NR > 1 && NR % 3 == 0 { print $1 }')
 for id in $ids; do "$PARBOARD" -d "$db" set "$id" doing >/dev/null; done
-"$PARBOARD" -d "$db" set 1.5.3/VP-TK done --no-evidence >/dev/null
+"$PARBOARD" -d "$db" set 1.5.3/VP-TK done --explain "giải trình" >/dev/null
 t15=$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' '$2 == "1.5.3" { print $1 }')
 sqlite3 "$db" "UPDATE task SET role = 'DTT', role_source = 'hand' WHERE id = $t15"
 statuses=$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' 'NR > 1 { print $1, $5 }' | sort)

@@ -86,11 +86,11 @@ expect_eq "--since with --record: usage error" 2 "$rc"
 
 # Week 2: a deadline moved after a task was done late does not launder it.
 at 2023-09-21 set 1.7/CA doing >/dev/null
-at 2023-09-22 set 3.11.1/TN-TKQ done --no-evidence >/dev/null
+at 2023-09-22 set 3.11.1/TN-TKQ done --explain "giải trình" >/dev/null
 id12=$(at 2023-09-22 list --format tsv | awk -F'\t' '$2 == "3.12.1" { print $1 }')
 sqlite3 "$DB" "UPDATE task SET due = '2023-09-20', due_source = 'task'
 	WHERE id = $id12;"
-at 2023-09-25 set 3.12.1/TN-TKQ done --no-evidence >/dev/null
+at 2023-09-25 set 3.12.1/TN-TKQ done --explain "giải trình" >/dev/null
 sqlite3 "$DB" "UPDATE task SET due = '2023-12-31', version = version + 1
 	WHERE id = $id12; INSERT INTO history (task_id, user, kind, old, new,
 	at) VALUES ($id12, 'an', 'due', '2023-09-20', '2023-12-31',

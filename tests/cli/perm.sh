@@ -32,12 +32,12 @@ run ca import --dry-run "$SEED" >/dev/null 2>&1; expect_eq "a dry run by anyone"
 # set: the task's role, a supporting role, an admin.
 run ca set 1.7/CA doing >/dev/null 2>&1; expect_eq "set on one's own role's task" 0 "$?"
 expect_eq "own task changed" doing "$(status_of 1.7 CA)"
-run vptk set 1.7/CA done --no-evidence >/dev/null 2>"$TMPD/err"; rc=$?
+run vptk set 1.7/CA done --explain "giải trình" >/dev/null 2>"$TMPD/err"; rc=$?
 expect_eq "set on another role's task: exit 1" 1 "$rc"
 expect_match "set on another role's task: says why" "may not change the status of a CA task" "$(cat "$TMPD/err")"
 expect_eq "other's task untouched" doing "$(status_of 1.7 CA)"
-run nobody set 1.7/CA done --no-evidence >/dev/null 2>&1; expect_eq "an account without roles: exit 1" 1 "$?"
-run admin set 1.7/CA done --no-evidence >/dev/null 2>&1; expect_eq "an admin sets any task" 0 "$?"
+run nobody set 1.7/CA done --explain "giải trình" >/dev/null 2>&1; expect_eq "an account without roles: exit 1" 1 "$?"
+run admin set 1.7/CA done --explain "giải trình" >/dev/null 2>&1; expect_eq "an admin sets any task" 0 "$?"
 sup=$(pb list --format tsv | awk -F'\t' '$4 ~ /VP-TK/ && $3 != "VP-TK" { print $1; exit }')
 if [ -n "$sup" ]; then
 	run vptk set "$sup" doing >/dev/null 2>&1; expect_eq "a supporting role sets the task" 0 "$?"
@@ -49,7 +49,7 @@ run nobody list >/dev/null 2>&1; expect_eq "list by anyone" 0 "$?"
 run nobody report >/dev/null 2>&1; expect_eq "report by anyone" 0 "$?"
 
 # --by: only on a shared login; a change there needs it.
-run ca set 1.7/CA done --no-evidence --by Lan >/dev/null 2>"$TMPD/err"; rc=$?
+run ca set 1.7/CA done --explain "giải trình" --by Lan >/dev/null 2>"$TMPD/err"; rc=$?
 expect_eq "--by on a personal account: exit 2" 2 "$rc"
 expect_match "--by on a personal account: says so" "not one \(shared_accounts\)" "$(cat "$TMPD/err")"
 run shared set 3.5.2/VP-TK doing >/dev/null 2>"$TMPD/err"; rc=$?

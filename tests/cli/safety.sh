@@ -66,7 +66,8 @@ expect_eq "the first write of the day leaves a daily copy" test-2023-09-13.db \
 	"$(ls "$TMPD/backup")"
 printf 'backup = { keep = 2; dir = "%s/bk"; };\n' "$TMPD" >"$TMPD/bk.conf"
 for d in 2023-09-14:todo 2023-09-15:doing 2023-09-16:done; do
-	"$PARBOARD" -c "$TMPD/bk.conf" -d "$DB" --today ${d%:*} set 1.7/CA ${d#*:} --no-evidence >/dev/null 2>&1
+	st=${d#*:}; ex=; [ "$st" = done ] && ex="giải trình"
+	"$PARBOARD" -c "$TMPD/bk.conf" -d "$DB" --today ${d%:*} set 1.7/CA "$st" ${ex:+--explain "$ex"} >/dev/null 2>&1
 done
 expect_eq "keep = 2 keeps the two newest" "test-2023-09-15.db test-2023-09-16.db" \
 	"$(ls "$TMPD/bk" | tr '\n' ' ' | sed 's/ $//')"

@@ -6,7 +6,7 @@ pb import "$SEED" >/dev/null 2>&1 || fail "import"
 id=$(pb list --format tsv | awk -F'\t' '$2 == "3.11.1" { print $1 }')
 pb set "$id" doing; expect_eq "set by id" 0 "$?"
 expect_eq "status by id" doing "$(pb list --format tsv | awk -F'\t' -v id="$id" '$1 == id { print $5 }')"
-pb set 3.11.1/TN-TKQ "Hoàn thành" --no-evidence --note "Đã chuyển 70% hồ sơ qua mạng"
+pb set 3.11.1/TN-TKQ "Hoàn thành" --no-evidence --explain "giải trình" --note "Đã chuyển 70% hồ sơ qua mạng"
 expect_eq "set by CODE/ROLE with a Vietnamese label" 0 "$?"
 expect_eq "status done" done "$(pb list --format tsv | awk -F'\t' '$2 == "3.11.1" { print $5 }')"
 # The note is stored byte-exact, NFC, with the Unix account.
@@ -88,7 +88,7 @@ fi
 out=$(as_reader "$ro/parboard" -d "$ro/ro.db" list --format tsv 2>&1); rc=$?
 expect_eq "read-only: list works" 0 "$rc"
 expect_match "read-only: list shows the tasks" '3\.11\.1' "$out"
-as_reader "$ro/parboard" -d "$ro/ro.db" set 1.7/CA done --no-evidence 2>"$TMPD/err"
+as_reader "$ro/parboard" -d "$ro/ro.db" set 1.7/CA done --no-evidence --explain "giải trình" 2>"$TMPD/err"
 expect_eq "read-only: set fails" 1 "$?"
 expect_match "read-only: says so" 'read-only' "$(cat "$TMPD/err")"
 chmod 0755 "$ro"
@@ -99,7 +99,7 @@ rm -rf "$ro"
 pb set 1.5.3/VP-TK "Có vướng mắc" --note "Chờ máy"
 expect_eq "set with the glossary's label, in English" blocked \
     "$(pb list --format tsv | awk -F'\t' '$2 == "1.5.3" { print $5 }')"
-pb set 1.5.3/VP-TK "đã hoàn thành" --no-evidence
+pb set 1.5.3/VP-TK "đã hoàn thành" --no-evidence --explain "giải trình"
 expect_eq "the glossary's label, lower case" done \
     "$(pb list --format tsv | awk -F'\t' '$2 == "1.5.3" { print $5 }')"
 finish

@@ -35,7 +35,8 @@ writer() {
 		else
 			id=${ids[$(( (r + i) % ${#ids[@]} ))]}
 			case $((i % 3)) in 0) st=todo ;; 1) st=doing ;; *) st=done ;; esac
-			"$PARBOARD" -d "$DB" set "$id" "$st" --no-evidence \
+			ex=(); [ "$st" = done ] && ex=(--explain "giải trình")
+			"$PARBOARD" -d "$DB" set "$id" "$st" "${ex[@]}" \
 			    --note "kill r$r i$i" >/dev/null 2>&1 &&
 				printf 'note\tkill r%s i%s\n' "$r" "$i" >> "$ACK"
 		fi

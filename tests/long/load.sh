@@ -26,14 +26,15 @@ trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
 # tasks) to the next status with a note "wK iI"; log "I MS" for each
 # acknowledged change, the failures' stderr to errK.
 writer() {
-	local k=$1 end=$2 i=0 id st t0 t1 ids
+	local k=$1 end=$2 i=0 id st t0 t1 ids ex
 	mapfile -t ids < "$TMPD/ids"
 	while [ "$(date +%s)" -lt "$end" ]; do
 		i=$((i + 1))
 		id=${ids[$(( (k * 7 + i) % ${#ids[@]} ))]}
 		case $((i % 3)) in 0) st=todo ;; 1) st=doing ;; *) st=done ;; esac
+		ex=(); [ "$st" = done ] && ex=(--explain "giải trình")
 		t0=${EPOCHREALTIME/./}
-		if "$PARBOARD" -d "$DB" set "$id" "$st" --no-evidence --note "w$k i$i" \
+		if "$PARBOARD" -d "$DB" set "$id" "$st" "${ex[@]}" --note "w$k i$i" \
 		    >/dev/null 2>>"$TMPD/err$k"; then
 			t1=${EPOCHREALTIME/./}
 			echo "$i $(( (t1 - t0) / 1000 ))" >> "$TMPD/ack$k"

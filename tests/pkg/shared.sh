@@ -143,12 +143,12 @@ expect_in "$A's board is up" "Done 0/13" "$(screen "$A")"
 expect_in "$B's board is up" "Done 0/13" "$(screen "$B")"
 
 # Each changes its own tasks, from the command line and from the board.
-as "$B" parboard set 1.7/CA done --no-evidence >/dev/null 2>&1
+as "$B" parboard set 1.7/CA done --explain "giải trình" >/dev/null 2>&1
 expect_eq "$B (CA) sets a CA task" 0 "$?"
 as "$A" parboard set 1.7/CA doing >/dev/null 2>"$W/err"
 expect_eq "$A (VP-TK) is refused on a CA task (exit 1)" 1 "$?"
 expect_in "... with a message" "$A may not change the status of a CA task" "$(cat "$W/err")"
-as "$B" parboard set 3.5.2/VP-TK done --no-evidence >/dev/null 2>&1
+as "$B" parboard set 3.5.2/VP-TK done --explain "giải trình" >/dev/null 2>&1
 expect_eq "$B is refused on a VP-TK task (exit 1)" 1 "$?"
 # On the boards: the first card is VP-TK's 3.5.2.
 keys "$A" s; sleep 1; keys "$A" s; sleep 1

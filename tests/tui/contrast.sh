@@ -40,7 +40,7 @@ id() {
 cb set "$(id 3.5.2 VP-TK 1)" doing >/dev/null	# late, in progress
 cb set "$(id 1.5.3 VP-TK 1)" blocked >/dev/null	# late, blocked
 cb set "$(id 1.1.3 VP-TK 1)" blocked >/dev/null	# due soon, blocked
-cb set "$(id 3.13.3 VP-TK 1)" done --no-evidence >/dev/null
+cb set "$(id 3.13.3 VP-TK 1)" done --explain "giải trình" >/dev/null
 cb set "$(id 3.13.3 TP-HT 1)" doing >/dev/null	# due soon, in progress
 states=$(cb list --format tsv | cut -f 5 | sort -u | tr '\n' ' ')
 expect_eq "the database holds every status" \

@@ -71,7 +71,7 @@ expect_match "header: the date taken as today, days left, the deadline" \
 expect_match "a column title has a done/total bar" \
     '^1 VP-TK .* 0/6 ░░░░ ↓│' "$s"
 expect_match "a card: status word on its second line" \
-    '^Chưa thực hiện  +│' "$s"
+    '^Chưa thực hiện  +(TLKC 0/1)?│' "$s"
 expect_match "at 80x24 three columns and a more-columns mark" \
     '^1 VP-TK .*│2 TP-HT .*│3 VH-XH .* >$' "$s"
 
@@ -220,12 +220,17 @@ expect_match "task view: due date and its source" \
     'Hạn 31/10/2023 \(mặc định\) · còn 48 ngày' "$s"
 expect_match "task view: supporting role" 'Phối hợp: TP-HT' "$s"
 
-# The card counts notes and evidence (at 80 columns the counts after a
-# long status word are cut: 120 shows them whole).
+# The card counts notes and shows its proof state (at 80 columns the
+# counts after a long status word are cut: 120 shows them whole, the
+# proof state dropped; 400 shows it short, "TLKC 1/3" of "TLKC 1/3 ·
+# 0/2 diễn đàn/đối thoại").
 printf '5\ndump\nq\n' | keys marks
 board marks 120x24
-expect_match "card marks notes and evidence" '\+TP-HT n3 e1' \
+expect_match "card marks notes" 'Đang thực hiện +\+TP-HT n3' \
     "$(screen marks 1)"
+board marks 400x30
+expect_match "card shows its proof state, short where it must" \
+    'Đang thực hiện +\+TP-HT n3 TLKC [01]/3│' "$(screen marks 1)"
 
 # The evidence form on another task with a number and date already in
 # the register: the same document, linked, not a second one.
@@ -489,7 +494,7 @@ EOF
 board conflict 80x24 &
 writer=$!
 sleep 0.5
-pb set 1.4.2/DTT done --no-evidence >/dev/null 2>&1
+pb set 1.4.2/DTT done --explain "giải trình" >/dev/null 2>&1
 wait $writer
 expect_match "a write over an unseen change is refused" \
     'vừa được người khác thay đổi' "$(screen conflict 1)"
@@ -628,7 +633,7 @@ printf 'wait 1500\ndump\nq\n' | keys watch
 board watch 80x24 &
 watcher=$!
 sleep 0.5
-pb set 3.5.2/VP-TK done --no-evidence >/dev/null 2>&1
+pb set 3.5.2/VP-TK done --explain "giải trình" >/dev/null 2>&1
 wait $watcher
 expect_match "a change made elsewhere shows within 1.5 s" '^1 VP-TK .* 1/6 █' \
     "$(screen watch 1)"
@@ -715,6 +720,8 @@ keys fwd <<'EOF'
 5
 s
 Space
+type Đã đối thoại, chờ báo cáo
+Enter
 s
 dump
 S
@@ -753,6 +760,8 @@ keys pick <<'EOF'
 t
 dump
 3
+type Đã đối thoại, chờ báo cáo
+Enter
 dump
 t
 Esc
@@ -821,7 +830,7 @@ fifo_board note2
 printf '5\ndump\n' >&3
 dumped note2 1
 pb set 1.7/CA doing --note "đã gửi giấy mời" >/dev/null 2>&1
-printf 's\ndump\nq\n' >&3
+printf 's\ntype Chờ báo cáo\nEnter\ndump\nq\n' >&3
 exec 3>&-
 wait $fifo_pid
 expect_match "a note does not block s" '^1\.7: Đang thực hiện → Đã hoàn thành$' \
@@ -836,6 +845,8 @@ keys undo2 <<'EOF'
 u
 dump
 s
+type Chờ báo cáo
+Enter
 u
 dump
 n
@@ -866,7 +877,7 @@ hist_before=$(changes)
 board view 80x24 xterm --view &
 viewer=$!
 sleep 0.5
-pb set 3.5.2/VP-TK done --no-evidence >/dev/null 2>&1
+pb set 3.5.2/VP-TK done --explain "giải trình" >/dev/null 2>&1
 wait $viewer
 n=0
 for k in s Space S t b n e D a m u; do
@@ -932,7 +943,7 @@ expect_match "a late card to do says both" '^Chưa thực hiện · quá hạn �
 expect_match "s on a late card changes the card's words" \
     '^Đang thực hiện · quá hạn …' "$(screen late-s 2)"
 expect_match "and keeps its late mark" '^! 3\.5\.2 ' "$(screen late-s 2)"
-pb set 1.5.3/VP-TK done --no-evidence >/dev/null
+pb set 1.5.3/VP-TK done --explain "giải trình" >/dev/null
 printf '%s\n' dump q | keys now
 board now 80x24
 s=$(screen now 1)

@@ -254,6 +254,8 @@ keys filter <<'KEYS'
 5
 s
 s
+type Đã đối thoại
+Enter
 f
 dump
 n

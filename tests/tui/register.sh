@@ -90,13 +90,21 @@ expect_match "task view: October" '10/2023: 0/3 bài' "$s"
 printf '1\n+\ndump\nq\n' | board notarget 2023-10-03
 expect_match "+ without a counted target: says so" 'This task has no counted target' "$(screen notarget 1)"
 
-# Done without a document asks first; n keeps it, y marks it done.
-printf '1\ns\ns\nn\ndump\nq\n' | board refuse 2023-10-03
-expect_match "done without a document: asked, refused" 'Not marked done: add a document with e' "$(screen refuse 1)"
+# Done without the proof asks for an explanation (issue 18): Esc
+# keeps it, an explanation marks it done and is kept.
+printf '1\ns\ns\ndump\nEsc\ndump\nq\n' | board refuse 2023-10-03
+expect_match "done without proof: the prompt names what is missing" 'Explanation \(3\.5\.2: missing .*\):' "$(screen refuse 1)"
+expect_match "done without proof: Esc refuses" 'Not marked done: add the documents with e, or give an explanation' "$(screen refuse 2)"
 expect_eq "still in progress" doing "$(at 2023-10-03 list --format tsv | awk -F'\t' '$2 == "3.5.2" && $8 == "appendix" { print $5 }')"
-printf '1\ns\ny\ndump\nq\n' | board accept 2023-10-03
-expect_eq "y marks it done" done "$(at 2023-10-03 list --format tsv | awk -F'\t' '$2 == "3.5.2" && $8 == "appendix" { print $5 }')"
-expect_match "a done card without a document shows e0" ' e0' "$(screen accept 1)"
+printf '1\ns\ntype Đơn vị chưa gửi báo cáo\nEnter\ndump\nEnter\ndump\nq\n' | board accept 2023-10-03
+expect_eq "an explanation marks it done" done "$(at 2023-10-03 list --format tsv | awk -F'\t' '$2 == "3.5.2" && $8 == "appendix" { print $5 }')"
+expect_match "the task view prints the giải trình" \
+	'Explanation: Đơn vị chưa gửi báo cáo' "$(screen accept 2)"
+expect_match "the task view: the item still open" \
+	'1\. tài liệu kiểm chứng: not yet provided' "$(screen accept 2)"
+expect_eq "the board keeps the explanation with the change" \
+	"Đơn vị chưa gửi báo cáo" "$(sqlite3 "$DB" "SELECT explain FROM history WHERE kind = 'status' AND new = 'done' ORDER BY id DESC LIMIT 1")"
+expect_match "a done card not proved shows its proof state" ' Docs 0/1' "$(screen accept 1)"
 
 # The evidence form, then the task view lists the document.
 board form 2023-10-04 <<'EOF2'
@@ -123,6 +131,9 @@ expect_eq "the form: every field, today's date offered" \
 	"$(at 2023-10-04 evidence list --format tsv | tail -n 1 | cut -f5-11)"
 s=$(screen form 2)
 expect_match "task view: the documents" '#1 158/BC-UBND, 2023-10-04, UBND xã: Báo cáo khắc phục' "$s"
+# ... and the criterion's proof: its one item filled by that document.
+expect_match "task view: the required item and the document filling it" \
+	'1\. tài liệu kiểm chứng: 158/BC-UBND, 2023-10-04' "$s"
 printf 'e\nEsc\ndump\nq\n' | board cancel 2023-10-04
 expect_match "Esc cancels the form" 'Cancelled' "$(screen cancel 1)"
 

@@ -169,8 +169,8 @@ see "two boards: the second shows 1.7 to do" two '  1\.7( \*)? +1,00'
 keys one 5 s
 see "two boards: the first changes 1.7" one '1\.7: Chưa thực hiện → Đang thực hiện'
 see "two boards: the second sees it within 2 s" two '> 1\.7( \*)? +1,00' 2
-# Done without a document asks first (issue 8): y.
-keys two 6 s s y
+# Done without the proof asks for an explanation (issue 18).
+keys two 6 s s 'Chua co bao cao' Enter
 see "two boards: the second finishes 1.4.2" two 'Đã hoàn thành 1/30'
 see "two boards: the first sees it within 2 s" one 'Đã hoàn thành 1/30' 2
 # An idle board sleeps until a key or a write to the database (inotify):

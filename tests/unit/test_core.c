@@ -112,7 +112,7 @@ test_refused(void **state)
 static void
 test_done_needs_document(void **state)
 {
-	struct core_opts o = { .no_evidence = true };
+	struct core_opts o = { .explain = "Chưa có biên bản" };
 	struct evidence e = { .number = "158/BC-UBND", .day = "2023-09-12" };
 	struct core_result r = { -1, 0, "" }, ra = { -1, 0, "" };
 	struct task t;
@@ -122,12 +122,12 @@ test_done_needs_document(void **state)
 
 	(void)state;
 	assert_int_equal(core_set_status(s, NULL, a, STATUS_DONE, NULL, NULL,
-	    &err), CORE_NO_DOCUMENT);
+	    &err), CORE_UNPROVED);
 	assert_int_equal(status_of(s, a), STATUS_TODO);
 	assert_int_equal(core_set_status(s, NULL, a, STATUS_DONE, &o, NULL,
 	    &err), CORE_OK);
 	assert_int_equal(status_of(s, a), STATUS_DONE);
-	/* With a document, no --no-evidence needed; not by another role. */
+	/* With a document, no explanation needed; not by another role. */
 	refused(core_evidence_add(s, &lan, &a, 1, &e, &r, &err), &err);
 	assert_int_equal(core_evidence_add(s, &lan, &b, 1, &e, &r, &err),
 	    CORE_OK);
