@@ -63,6 +63,27 @@ value_text(const char *v, char *buf)
 	return i18n_date(v, buf, 11);
 }
 
+/* A document as the store describes it ("12/BB-UBND 2023-09-29:
+ * summary") with its date written as the language writes dates. */
+static char *
+document_text(const char *v)
+{
+	const char *p;
+	char iso[11], d[16];
+
+	for (p = v; *p != '\0'; p++) {
+		if ((p != v && p[-1] != ' ') || strlen(p) < 10 ||
+		    strspn(p, "0123456789-") < 10 || p[4] != '-' ||
+		    p[7] != '-' || (p[10] != '\0' && p[10] != ':'))
+			continue;
+		memcpy(iso, p, 10);
+		iso[10] = '\0';
+		return xasprintf("%.*s%s%s", (int)(p - v), v,
+		    i18n_date(iso, d, sizeof d), p + 10);
+	}
+	return xstrdup(v);
+}
+
 char *
 words_history(const struct history *h)
 {
@@ -93,7 +114,10 @@ words_history(const struct history *h)
 	} else if (h->kind == HK_NOTE) {
 		what = xasprintf(_("note: %s"), n);
 	} else if (h->kind == HK_EVIDENCE) {
-		what = xasprintf(_("evidence: %s"), n);
+		char *doc = document_text(n);
+
+		what = xasprintf(_("evidence: %s"), doc);
+		free(doc);
 	} else if (h->kind == HK_ROLE) {
 		what = xasprintf(_("moved from %s to %s"), *o ? o : "?", n);
 	} else if (h->kind == HK_CHECKLIST) {
@@ -158,10 +182,13 @@ change_kind(enum history_kind kind)
 char *
 words_change(const struct change *c)
 {
-	char day[16], when[16], o[16], n[16], *name, *line;
+	char day[16], when[16], o[16], n[16], *name, *line, *doc = NULL;
 	const char *at = c->h.at ? c->h.at : "";
 	const char *ov = change_value(c->h.kind, c->h.old, o, sizeof o);
 	const char *nv = change_value(c->h.kind, c->h.new, n, sizeof n);
+
+	if (c->h.kind == HK_EVIDENCE && c->h.new != NULL)
+		nv = doc = document_text(c->h.new);
 
 	snprintf(day, sizeof day, "%.10s", at);
 	if (c->code != NULL)
@@ -174,6 +201,7 @@ words_change(const struct change *c)
 	    c->h.user ? c->h.user : "?", name, change_kind(c->h.kind), ov,
 	    c->h.old ? " → " : "", nv);
 	free(name);
+	free(doc);
 	return line;
 }
 

@@ -378,7 +378,7 @@ progress_table(struct doc *d, const struct tally *y, size_t n)
 	memset(col, 0, sizeof col);
 	for (k = 0; k < PROGRESS_COLUMNS; k++) {
 		col[k].align = k == 0 ? DOC_LEFT : DOC_FIGURE;
-		col[k].width = k == 0 ? 9 : 10;
+		col[k].width = k == 0 ? 9 : 5;
 	}
 	col[0].head = _("Role");
 	col[1].head = _("Total");

@@ -25,6 +25,14 @@ out=$(pb evidence add 1.5.3/VP-TK --number 158/BC-UBND --date 20/09/2023 \
 	--signed --file https://example.org/158.pdf); rc=$?
 expect_eq "evidence add: exit 0" 0 "$rc"
 expect_match "evidence add: says which document" '^document 1 added to task [0-9]+$' "$out"
+# The history names the document with its date as the language writes
+# dates: never an ISO date inside Vietnamese text.
+rep=$(LANGUAGE=vi pb report --since 2023-01-01)
+expect_match "history in Vietnamese: the document's date dd/mm/yyyy" \
+	'tài liệu kiểm chứng: 158/BC-UBND 20/09/2023: Báo cáo khắc phục tồn tại$' "$rep"
+rep=$(pb report --since 2023-01-01)
+expect_match "history in English: the document's date as ISO" \
+	'evidence: 158/BC-UBND 2023-09-20: Báo cáo khắc phục tồn tại$' "$rep"
 out=$(pb evidence add 1.5.3/VP-TK --number 1/X 2>&1); rc=$?
 expect_eq "evidence add without --date: usage error" 2 "$rc"
 out=$(pb evidence add 9.9.9/CA --number 1 --date 2023-09-01 2>&1); rc=$?

@@ -15,6 +15,12 @@ expect_eq "text: nothing overdue says (none)" "  (none)" \
 rep=$(LANGUAGE=vi pb report --since 2023-09-01)
 expect_match "vi: computed for, dd/mm/yyyy" '^Tính đến ngày 13/09/2023$' "$rep"
 expect_match "vi: (không có) under an empty heading" '^  \(không có\)$' "$rep"
+# The progress table fits an 80-column terminal in Vietnamese, whose
+# status names are the longest.
+wide=$(printf '%s\n' "$rep" | sed -n '/^Bộ phận /,/^$/p' | python3 -c '
+import sys
+print(max(len(l.rstrip("\n")) for l in sys.stdin))')
+check "vi: the progress table within 80 columns ($wide)" test "$wide" -le 80
 
 # A task without a code, named by #id and title, with | and a line break.
 id=$(pb list --format tsv | awk -F'\t' '$2 == "" { print $1; exit }')
