@@ -114,7 +114,7 @@ test_done_needs_document(void **state)
 {
 	struct core_opts o = { .explain = "Chưa có biên bản" };
 	struct evidence e = { .number = "158/BC-UBND", .day = "2023-09-12" };
-	struct core_result r = { -1, 0, "" }, ra = { -1, 0, "" };
+	struct core_result r = { .row = -1 }, ra = { .row = -1 };
 	struct task t;
 	long plan, a, b;
 	struct store *s = fixture_vp_ca(&plan, &a, &b);
@@ -180,7 +180,7 @@ test_document_names(void **state)
 	struct evidence e1 = { .number = "5/KH-UBND", .day = "2023-01-05" };
 	struct evidence e2 = { .number = "5/KH-UBND", .day = "2023-09-05",
 	    .kind = DOC_BC };
-	struct core_result r1 = { -1, 0, "" }, r2 = { -1, 0, "" };
+	struct core_result r1 = { .row = -1 }, r2 = { .row = -1 };
 	struct core_doc d;
 	struct evidence *v;
 	long plan, a, b, doc, *ids;
@@ -234,7 +234,7 @@ static void
 test_undo_own(void **state)
 {
 	struct core_opts o = { .guard = true, .shown = "todo" };
-	struct core_result r = { -1, 0, "" };
+	struct core_result r = { .row = -1 };
 	long plan, id;
 	struct store *s = fixture(&plan);
 	char *err = NULL;
@@ -265,7 +265,7 @@ test_undo_own(void **state)
 static void
 test_tick(void **state)
 {
-	struct core_result r = { -1, 0, "" };
+	struct core_result r = { .row = -1 };
 	long plan, id, none;
 	struct store *s = fixture(&plan);
 	char *err = NULL;
@@ -292,7 +292,7 @@ test_add(void **state)
 {
 	static char day[] = "2023-12-15";
 	struct config c = { 0 };
-	struct core_result r = { -1, -1, "" };
+	struct core_result r = { .row = -1, .id = -1 };
 	long plan;
 	struct store *s = fixture(&plan);
 	struct task t;
