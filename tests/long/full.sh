@@ -63,11 +63,13 @@ sed 's|.*board\.db||' "$TMPD/import.err" | grep -Eqi 'full|space|disk' ||
 # 2. The disk full to the last byte (tmpfs), or no room at all (ulimit).
 if [ -n "$tmpfs" ]; then
 	dd if=/dev/zero of="$MNT/filler" bs=4k >/dev/null 2>&1
-	run set "$PARBOARD" -d "$DB" set 1.7/CA done --note "on a full disk"
+	run set "$PARBOARD" -d "$DB" set 1.7/CA done --note "on a full disk" \
+	    --explain "giải trình"
 else
 	size=$(stat -c %s "$DB")
 	( trap '' XFSZ; ulimit -f $(( size / 1024 ))
-	  exec "$PARBOARD" -d "$DB" set 1.7/CA done --note "on a full disk" ) \
+	  exec "$PARBOARD" -d "$DB" set 1.7/CA done --note "on a full disk" \
+	    --explain "giải trình" ) \
 	    >/dev/null 2>"$TMPD/set.err"
 fi
 rc=$?
@@ -80,6 +82,9 @@ if [ "$rc" -eq 0 ]; then
 else
 	expect_eq "a set on a full disk exits 1" 1 "$rc"
 	expect_eq "with one message" 1 "$(grep -c . "$TMPD/set.err")"
+	# The disk refused it, not the proof rule (--explain above).
+	sed 's|.*board\.db||' "$TMPD/set.err" | grep -Eqi 'full|space|disk' ||
+		fail "the set's message says the disk is full"
 	echo "  set: $(cat "$TMPD/set.err")"
 fi
 rm -f "$MNT/filler"
