@@ -402,7 +402,8 @@ crit_documents(struct board *b, const char *code, struct evidence **all,
 			continue;
 		}
 		*all = xrealloc(*all, (*nall + ne + 1) * sizeof **all);
-		memcpy(*all + *nall, e, ne * sizeof *e);
+		if (ne > 0)	/* e is NULL when there is none */
+			memcpy(*all + *nall, e, ne * sizeof *e);
 		*nall += ne;
 		free(e);	/* its texts now *all's */
 	}
