@@ -54,7 +54,11 @@ start=$(date +%s)
 rc=$?
 expect_eq "a 1 GB file is refused" 1 "$rc"
 expect_match "by its size" 'file too large \(more than 64 MB\)' "$(cat "$TMPD/err")"
-expect_eq "at once" 1 "$(( $(date +%s) - start < 3 ))"
+# At once: 3 s, or 30 s under valgrind, whose start-up alone takes
+# seconds when the machine is busy.
+limit=3
+wrapped && limit=30
+expect_eq "at once" 1 "$(( $(date +%s) - start < limit ))"
 "$PARBOARD" -d "$TMPD/new.db" import /dev/zero 2>"$TMPD/err"
 expect_eq "import /dev/zero exits 1, no abort" 1 "$?"
 expect_eq "and leaves no database" "" "$(ls "$TMPD" | grep new.db)"
