@@ -152,8 +152,8 @@ as "$B" parboard set 3.5.2/VP-TK done --explain "giải trình" >/dev/null 2>&1
 expect_eq "$B is refused on a VP-TK task (exit 1)" 1 "$?"
 # On the boards: the first card is VP-TK's 3.5.2.
 keys "$A" s; sleep 1; keys "$A" s; sleep 1
-# done without a document asks first: yes
-keys "$A" y; sleep 1
+# done without the proof asks for a giải trình (issue 18): one, and Enter
+keys "$A" "no document yet" Enter; sleep 1
 keys "$B" s; sleep 1
 expect_in "$B's board refuses the VP-TK card" "$B may not change the status of a VP-TK task" "$(screen "$B")"
 sleep 1
