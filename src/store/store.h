@@ -58,6 +58,7 @@
 #include "finding.h"
 #include "model.h"
 #include "proof.h"
+#include "score.h"
 #include "task.h"
 #include "text.h"
 
@@ -413,6 +414,14 @@ int store_checklist_set(struct store *s, long plan_id, const char *code,
  * last of its tasks set done without proof (NULL: none). */
 struct crit_facts {
 	char *code;
+	/* Its scores and rule (score.h), the figures recorded since the
+	 * appraisal; scored: it has standard and appraised points and a
+	 * task that carries them (its deduction counts in the plan's). */
+	score standard, appraised;
+	unsigned has;
+	bool scored;
+	struct crit_rule rule;
+	struct crit_figures figs;
 	struct checklist list;
 	struct proof_doc *docs;
 	size_t ndocs;
@@ -421,7 +430,7 @@ struct crit_facts {
 	char *explain;
 };
 /* Those of the plan's criteria (in code order; *out NULL when none), or
- * of criterion code alone (when not NULL), in five queries. */
+ * of criterion code alone (when not NULL), in eight queries. */
 int store_proof_facts(struct store *s, long plan_id, const char *code,
     struct crit_facts **out, size_t *n, char **err);
 /* The criterion code's among v[0..n), or NULL. */
@@ -436,6 +445,21 @@ int store_task_explain(struct store *s, long task_id, char **out,
  * than row since (the caller's transaction). */
 int store_task_set_explain(struct store *s, long task_id, long since,
     const char *text, char **err);
+/* --- what scores a criterion (issue 19; store_score.c) --- */
+
+/* A criterion's rule: r->by_hand saves it as a person set it (every
+ * column); else as an import read it, leaving a rule set by hand and
+ * the expected volume.  In the caller's transaction, or its own. */
+int store_rule_save(struct store *s, long plan_id, const char *code,
+    const struct crit_rule *r, char **err);
+/* The rule of the plan's criterion code into out (crit_rule_clear): 0,
+ * or 1 when it has none (out is a document's). */
+int store_rule_get(struct store *s, long plan_id, const char *code,
+    struct crit_rule *out, char **err);
+/* The rules the plan's criteria's comments say (crit_rule_from_comment)
+ * saved as an import's (plan_id 0: every plan's). */
+int store_rules_from_comments(struct store *s, long plan_id, char **err);
+
 /* The plan of task_id, -1 on error. */
 long store_task_plan(struct store *s, long task_id, char **err);
 /* The id of task_id's last status row, 0 when none. */

@@ -118,7 +118,8 @@ store_plan_save(struct store *s, const char *name, const struct appendix *a,
 	*plan_id = (long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (a->kind != APPENDIX_DIRECTIVES &&
-	    save_criteria(s, *plan_id, a, err) != 0)
+	    (save_criteria(s, *plan_id, a, err) != 0 ||
+	    store_rules_from_comments(s, *plan_id, err) != 0))
 		goto fail;
 	return store_commit(s, err);
 fail:

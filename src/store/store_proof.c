@@ -14,8 +14,14 @@
 /* The criteria, then their items, targets, documents, occurrences and
  * giải trình; each ?1 the plan, ?2 the code or NULL, column 0 the code. */
 static const char *const facts_sql[] = {
-	"SELECT code FROM criterion WHERE plan_id = ?1"
-	" AND (?2 IS NULL OR code = ?2) ORDER BY code",
+	"SELECT c.code, c.standard, c.appraised, c.has, EXISTS (SELECT 1"
+	" FROM task t WHERE t.plan_id = c.plan_id AND t.code = c.code"
+	" AND t.points IS NOT NULL), r.kind, r.threshold, r.snapshot,"
+	" r.num, r.den, r.late, r.plan_name, r.expect, r.by_hand"
+	" FROM criterion c LEFT JOIN criterion_rule r"
+	" ON r.plan_id = c.plan_id AND r.code = c.code"
+	" WHERE c.plan_id = ?1 AND c.code IS NOT NULL"
+	" AND (?2 IS NULL OR c.code = ?2) ORDER BY c.code",
 	"SELECT code, text, kinds FROM checklist_item WHERE plan_id = ?1"
 	" AND (?2 IS NULL OR code = ?2) ORDER BY code, n",
 	"SELECT code, count, unit, day_from, day_to FROM checklist_target"
@@ -34,6 +40,8 @@ static const char *const facts_sql[] = {
 	" AND (?2 IS NULL OR t.code = ?2) AND t.status = 'done'"
 	" AND h.kind = 'status' AND h.new = 'done' AND h.undone = 0"
 	" AND h.explain IS NOT NULL ORDER BY h.id",
+	store_figures_sum_sql,
+	store_figures_last_sql,
 };
 
 static int
@@ -75,10 +83,25 @@ take_row(int q, sqlite3_stmt *st, struct crit_facts *f)
 	} else if (q == 4) {
 		f->days = xrealloc(f->days, (f->ndays + 1) * sizeof *f->days);
 		f->days[f->ndays++] = col_str(st, 1);
-	} else {
+	} else if (q == 5) {
 		free(f->explain);
 		f->explain = col_str(st, 1);
-	}
+	} else
+		store_figures_read(q - 6, st, &f->figs);
+}
+
+/* Row st of the criteria's query (the first) into f. */
+static void
+take_criterion(sqlite3_stmt *st, struct crit_facts *f)
+{
+	f->code = col_str(st, 0);
+	f->standard = sqlite3_column_int64(st, 1);
+	f->appraised = sqlite3_column_int64(st, 2);
+	f->has = (unsigned)sqlite3_column_int(st, 3);
+	f->scored = sqlite3_column_int(st, 4) != 0 &&
+	    (f->has & (HAS_STANDARD | HAS_APPRAISED)) ==
+	    (HAS_STANDARD | HAS_APPRAISED);
+	store_rule_read(st, 5, &f->rule);
 }
 
 static int
@@ -99,7 +122,7 @@ run_query(struct store *s, int q, long plan_id, const char *code,
 		if (q == 0) {
 			*v = xrealloc(*v, (*n + 1) * sizeof **v);
 			memset(&(*v)[*n], 0, sizeof **v);
-			(*v)[(*n)++].code = xstrdup(c);
+			take_criterion(st, &(*v)[(*n)++]);
 		} else if ((f = (struct crit_facts *)crit_facts_find(*v, *n,
 		    c)) != NULL)
 			take_row(q, st, f);
@@ -144,6 +167,7 @@ crit_facts_free(struct crit_facts *v, size_t n)
 			free(v[i].days[j]);
 		free(v[i].days);
 		free(v[i].explain);
+		crit_rule_clear(&v[i].rule);
 	}
 	free(v);
 }

@@ -45,6 +45,7 @@
 static int rekey(struct store *, char **);
 static int support_roles(struct store *, char **);
 static int document_kind(struct store *, char **);
+static int crit_rules(struct store *, char **);
 
 /* The history table copied under a new CHECK of its kinds, the base
  * list and then kinds (SQLite changes a CHECK only by copying the
@@ -315,6 +316,58 @@ static const struct migration {
 	 * criterion requires keeps the giải trình given, on the status
 	 * row that set it. */
 	{ "ALTER TABLE history ADD COLUMN explain TEXT;", NULL },
+	/* 12 → 13 (issue 19): each criterion's rule (score.h: its kind,
+	 * threshold, whether its figures are year-to-date, the appraised
+	 * half's b and a, the late tasks, the plan it counts), kept apart
+	 * from criterion like its checklist, by_hand marking what a person
+	 * set; the figures recorded after the appraisal, a row per month or
+	 * range (snapshot: year-to-date at month_to); the history kinds
+	 * "rule" and "figures" (on the criterion's appendix task).  The
+	 * rules of the plans already imported are read from their
+	 * comments (crit_rules). */
+	{ "CREATE TABLE criterion_rule ("
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" code TEXT NOT NULL, kind TEXT NOT NULL, threshold INTEGER,"
+	" snapshot INTEGER NOT NULL DEFAULT 0, num INTEGER, den INTEGER,"
+	" late INTEGER, plan_name TEXT, expect INTEGER,"
+	" by_hand INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (plan_id, code));"
+	"CREATE TABLE figure ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" code TEXT NOT NULL, month_from TEXT NOT NULL,"
+	" month_to TEXT NOT NULL, num INTEGER NOT NULL, den INTEGER NOT NULL,"
+	" snapshot INTEGER NOT NULL DEFAULT 0, user TEXT NOT NULL,"
+	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "), clock TEXT,"
+	" removed INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX figure_code ON figure(plan_id, code, month_to)"
+	" WHERE removed = 0;"
+	"CREATE TABLE history2 ("
+	" id INTEGER PRIMARY KEY,"
+	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "),"
+	" user TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'"
+	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'"
+	"  OR kind = 'title' OR kind = 'undo' OR kind = 'role'"
+	"  OR kind = 'merge' OR kind = 'tick' OR kind = 'checklist'"
+	"  OR kind = 'rule' OR kind = 'figures'),"
+	" old TEXT, new TEXT,"
+	" old_source TEXT,"
+	" undone INTEGER NOT NULL DEFAULT 0,"
+	" clock TEXT, explain TEXT);"
+	"INSERT INTO history2 (id, task_id, at, user, kind, old, new,"
+	" old_source, undone, clock, explain) SELECT id, task_id, at, user,"
+	" kind, old, new, old_source, undone, clock, explain FROM history;"
+	"DROP TABLE history;"
+	"ALTER TABLE history2 RENAME TO history;"
+	"CREATE INDEX history_task ON history(task_id);"
+	"CREATE INDEX history_user ON history(user, kind);"
+	"CREATE INDEX history_at ON history(at);"
+	"CREATE INDEX history_note ON history(task_id) WHERE kind = 'note';"
+	"CREATE INDEX history_person ON history(at)"
+	" WHERE kind <> 'created' AND old_source IS NOT 'import';",
+	crit_rules },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 /* --- re-keying: task keys without the owner role (schema 3) ---------- */
@@ -556,6 +609,14 @@ document_kind(struct store *s, char **err)
 	sqlite3_finalize(st);
 	evidence_free(v, n);
 	return rc;
+}
+
+/* 12 → 13: the rules of the plans already imported, read from their
+ * criteria's comments. */
+static int
+crit_rules(struct store *s, char **err)
+{
+	return store_rules_from_comments(s, 0, err);
 }
 
 /* Bring the schema from version (its user_version, just read) to

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: ISC */
+/* store_score.c: what scores a plan's criteria (score.h) — each
+ * criterion's rule (criterion_rule, schema 13), read from its comment
+ * at import and kept when a person set it, and the figures recorded
+ * after the appraisal (figure). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+#include "store_impl.h"
+#include "util.h"
+
+/* The rule columns, in this order, after a leading code column. */
+#define RULE_COLS "kind, threshold, snapshot, num, den, late, plan_name," \
+	" expect, by_hand"
+
+/* Columns i.. of st (RULE_COLS) into r; a NULL kind: document. */
+void
+store_rule_read(sqlite3_stmt *st, int i, struct crit_rule *r)
+{
+	memset(r, 0, sizeof *r);
+	r->kind = crit_kind_from_name((const char *)sqlite3_column_text(st,
+	    i));
+	r->threshold = sqlite3_column_int64(st, i + 1);
+	r->snapshot = sqlite3_column_int(st, i + 2) != 0;
+	r->has_num = sqlite3_column_type(st, i + 3) != SQLITE_NULL;
+	r->num = (long)sqlite3_column_int64(st, i + 3);
+	r->has_den = sqlite3_column_type(st, i + 4) != SQLITE_NULL;
+	r->den = (long)sqlite3_column_int64(st, i + 4);
+	r->late = (long)sqlite3_column_int64(st, i + 5);
+	r->plan_name = col_str(st, i + 6);
+	r->has_expect = sqlite3_column_type(st, i + 7) != SQLITE_NULL;
+	r->expect = (long)sqlite3_column_int64(st, i + 7);
+	r->by_hand = sqlite3_column_int(st, i + 8) != 0;
+}
+
+/* r bound to ?3..?11 (RULE_COLS). */
+static void
+rule_bind(sqlite3_stmt *st, const struct crit_rule *r)
+{
+	bind_text(st, 3, crit_kind_name(r->kind));
+	if (r->kind == CK_THRESHOLD)
+		sqlite3_bind_int64(st, 4, r->threshold);
+	sqlite3_bind_int(st, 5, r->snapshot);
+	if (r->has_num)
+		sqlite3_bind_int64(st, 6, r->num);
+	if (r->has_den)
+		sqlite3_bind_int64(st, 7, r->den);
+	if (r->late > 0)
+		sqlite3_bind_int64(st, 8, r->late);
+	bind_text(st, 9, r->plan_name);
+	if (r->has_expect)
+		sqlite3_bind_int64(st, 10, r->expect);
+	sqlite3_bind_int(st, 11, r->by_hand);
+}
+
+/* Saved as the comment says: an import's rule, which leaves one a person
+ * set (by_hand) and the expected volume. */
+static const char rule_import_sql[] =
+    "INSERT INTO criterion_rule (plan_id, code, " RULE_COLS ")"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    " ON CONFLICT (plan_id, code) DO UPDATE SET kind = excluded.kind,"
+    " threshold = excluded.threshold, snapshot = excluded.snapshot,"
+    " num = excluded.num, den = excluded.den, late = excluded.late,"
+    " plan_name = excluded.plan_name WHERE by_hand = 0";
+/* Saved as a person set it: every column. */
+static const char rule_hand_sql[] =
+    "INSERT OR REPLACE INTO criterion_rule (plan_id, code, " RULE_COLS ")"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+int
+store_rule_save(struct store *s, long plan_id, const char *code,
+    const struct crit_rule *r, char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, r->by_hand ? rule_hand_sql :
+	    rule_import_sql, err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, code);
+	rule_bind(st, r);
+	return store_run(s, st, err);
+}
+
+int
+store_rule_get(struct store *s, long plan_id, const char *code,
+    struct crit_rule *out, char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT " RULE_COLS
+	    " FROM criterion_rule WHERE plan_id = ?1 AND code = ?2", err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, code);
+	if ((rc = store_step(s, st, err)) == SQLITE_ROW)
+		store_rule_read(st, 0, out);
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : rc == SQLITE_ROW ? 0 : 1;
+}
+
+/* One criterion's title and comment, for the rule they say. */
+struct said {
+	long plan_id;
+	char *code, *title, *comment;
+};
+
+static void
+said_clear(void *elem)
+{
+	struct said *w = elem;
+
+	free(w->code);
+	free(w->title);
+	free(w->comment);
+}
+
+static bool
+read_said(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct said *w = elem;
+
+	(void)arg;
+	w->plan_id = (long)sqlite3_column_int64(st, 0);
+	w->code = col_str(st, 1);
+	w->title = col_str(st, 2);
+	w->comment = col_str(st, 3);
+	return true;
+}
+
+int
+store_rules_from_comments(struct store *s, long plan_id, char **err)
+{
+	struct said *v;
+	struct crit_rule r;
+	size_t n, i;
+	int rc;
+
+	v = store_list(s, "SELECT c.plan_id, c.code, c.title, c.comment"
+	    " FROM criterion c WHERE c.code IS NOT NULL"
+	    " AND (?1 = 0 OR c.plan_id = ?1)", plan_id, 0, sizeof *v,
+	    read_said, said_clear, &n, &rc, err);
+	for (i = 0; rc == 0 && i < n; i++) {
+		crit_rule_from_comment(v[i].title, v[i].comment, &r);
+		rc = store_rule_save(s, v[i].plan_id, v[i].code, &r, err);
+		crit_rule_clear(&r);
+	}
+	model_free_each(v, n, sizeof *v, said_clear);
+	return rc;
+}
+
+/* The figures of the plan's criteria, each ?1 the plan and ?2 the code
+ * or NULL, column 0 the code: month rows summed, then the latest
+ * snapshot. */
+const char store_figures_sum_sql[] =
+    "SELECT code, count(*), sum(CASE WHEN snapshot = 0 THEN num END),"
+    " sum(CASE WHEN snapshot = 0 THEN den END),"
+    " sum(CASE WHEN snapshot = 0 THEN"
+    "  (CAST(substr(month_to, 1, 4) AS INTEGER) * 12"
+    "   + CAST(substr(month_to, 6, 2) AS INTEGER))"
+    "  - (CAST(substr(month_from, 1, 4) AS INTEGER) * 12"
+    "   + CAST(substr(month_from, 6, 2) AS INTEGER)) + 1 END)"
+    " FROM figure WHERE plan_id = ?1 AND removed = 0"
+    " AND (?2 IS NULL OR code = ?2) GROUP BY code";
+const char store_figures_last_sql[] =
+    "SELECT code, max(month_to), num, den FROM figure"
+    " WHERE plan_id = ?1 AND removed = 0 AND snapshot = 1"
+    " AND (?2 IS NULL OR code = ?2) GROUP BY code";
+
+void
+store_figures_read(int q, sqlite3_stmt *st, struct crit_figures *g)
+{
+	const char *m;
+
+	if (q == 0) {
+		g->n = (size_t)sqlite3_column_int64(st, 1);
+		g->num = (long)sqlite3_column_int64(st, 2);
+		g->den = (long)sqlite3_column_int64(st, 3);
+		g->months = sqlite3_column_int(st, 4);
+		return;
+	}
+	m = (const char *)sqlite3_column_text(st, 1);
+	g->has_snapshot = m != NULL;
+	snprintf(g->last, sizeof g->last, "%s", m != NULL ? m : "");
+	g->snap_num = (long)sqlite3_column_int64(st, 2);
+	g->snap_den = (long)sqlite3_column_int64(st, 3);
+}
