@@ -44,7 +44,8 @@ board_register_free(struct board *b)
 	b->data.nfacts = 0;
 }
 
-/* Every criterion's proof, in five queries for the plan. */
+/* Every criterion's proof and score facts, in nine queries for the
+ * plan. */
 static int
 load_proofs(struct board *b, char **err)
 {

@@ -430,7 +430,7 @@ struct crit_facts {
 	char *explain;
 };
 /* Those of the plan's criteria (in code order; *out NULL when none), or
- * of criterion code alone (when not NULL), in eight queries. */
+ * of criterion code alone (when not NULL), in nine queries. */
 int store_proof_facts(struct store *s, long plan_id, const char *code,
     struct crit_facts **out, size_t *n, char **err);
 /* The criterion code's among v[0..n), or NULL. */

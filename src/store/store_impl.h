@@ -230,12 +230,15 @@ int store_removal_end(struct store *s, const char *sql, long id,
 int store_evidence_summary(struct store *s, long task_id,
     const char *summary, const char *user, char **err);
 
+/* criterion_rule's columns, in this order. */
+#define STORE_RULE_COLS "kind, threshold, snapshot, num, den, late," \
+	" plan_name, expect, by_hand"
 /* The criterion_rule columns from i (store_score.c) into r. */
 void store_rule_read(sqlite3_stmt *st, int i, struct crit_rule *r);
-/* The figures' sums and latest snapshot, queries of store_proof_facts
- * (?1 plan, ?2 code or NULL), and row st of the q-th into g. */
-extern const char store_figures_sum_sql[], store_figures_last_sql[];
-void store_figures_read(int q, sqlite3_stmt *st, struct crit_figures *g);
+/* The figures' sums and latest snapshot (figure_sum), a query of
+ * store_proof_facts (?1 plan, ?2 code or NULL), and its row st into g. */
+extern const char store_figures_sum_sql[];
+void store_figures_read(sqlite3_stmt *st, struct crit_figures *g);
 
 /* Column i, a day (YYYY-MM-DD) or NULL, into out ("" for NULL). */
 void store_col_day(sqlite3_stmt *st, int i, char out[11]);

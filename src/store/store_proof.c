@@ -14,14 +14,9 @@
 /* The criteria, then their items, targets, documents, occurrences and
  * giải trình; each ?1 the plan, ?2 the code or NULL, column 0 the code. */
 static const char *const facts_sql[] = {
-	"SELECT c.code, c.standard, c.appraised, c.has, EXISTS (SELECT 1"
-	" FROM task t WHERE t.plan_id = c.plan_id AND t.code = c.code"
-	" AND t.points IS NOT NULL), r.kind, r.threshold, r.snapshot,"
-	" r.num, r.den, r.late, r.plan_name, r.expect, r.by_hand"
-	" FROM criterion c LEFT JOIN criterion_rule r"
-	" ON r.plan_id = c.plan_id AND r.code = c.code"
-	" WHERE c.plan_id = ?1 AND c.code IS NOT NULL"
-	" AND (?2 IS NULL OR c.code = ?2) ORDER BY c.code",
+	"SELECT code, standard, appraised, has FROM criterion"
+	" WHERE plan_id = ?1 AND code IS NOT NULL"
+	" AND (?2 IS NULL OR code = ?2) ORDER BY code",
 	"SELECT code, text, kinds FROM checklist_item WHERE plan_id = ?1"
 	" AND (?2 IS NULL OR code = ?2) ORDER BY code, n",
 	"SELECT code, count, unit, day_from, day_to FROM checklist_target"
@@ -41,7 +36,11 @@ static const char *const facts_sql[] = {
 	" AND h.kind = 'status' AND h.new = 'done' AND h.undone = 0"
 	" AND h.explain IS NOT NULL ORDER BY h.id",
 	store_figures_sum_sql,
-	store_figures_last_sql,
+	"SELECT code, " STORE_RULE_COLS " FROM criterion_rule"
+	" WHERE plan_id = ?1 AND (?2 IS NULL OR code = ?2)",
+	"SELECT DISTINCT code FROM task WHERE plan_id = ?1"
+	" AND points IS NOT NULL AND code IS NOT NULL"
+	" AND (?2 IS NULL OR code = ?2)",
 };
 
 static int
@@ -86,8 +85,13 @@ take_row(int q, sqlite3_stmt *st, struct crit_facts *f)
 	} else if (q == 5) {
 		free(f->explain);
 		f->explain = col_str(st, 1);
-	} else
-		store_figures_read(q - 6, st, &f->figs);
+	} else if (q == 6)
+		store_figures_read(st, &f->figs);
+	else if (q == 7)
+		store_rule_read(st, 1, &f->rule);
+	else
+		f->scored = (f->has & (HAS_STANDARD | HAS_APPRAISED)) ==
+		    (HAS_STANDARD | HAS_APPRAISED);
 }
 
 /* Row st of the criteria's query (the first) into f. */
@@ -98,10 +102,6 @@ take_criterion(sqlite3_stmt *st, struct crit_facts *f)
 	f->standard = sqlite3_column_int64(st, 1);
 	f->appraised = sqlite3_column_int64(st, 2);
 	f->has = (unsigned)sqlite3_column_int(st, 3);
-	f->scored = sqlite3_column_int(st, 4) != 0 &&
-	    (f->has & (HAS_STANDARD | HAS_APPRAISED)) ==
-	    (HAS_STANDARD | HAS_APPRAISED);
-	store_rule_read(st, 5, &f->rule);
 }
 
 static int

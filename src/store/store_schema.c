@@ -31,6 +31,26 @@
 #include "store_impl.h"
 #include "util.h"
 
+/* figure_sum's row for the criterion of the figure row NEW, afresh:
+ * the month rows summed (b, a, the months they cover), the latest
+ * snapshot. */
+#define FIGURE_MONTH(col) "(CAST(substr(" col ", 1, 4) AS INTEGER) * 12" \
+	" + CAST(substr(" col ", 6, 2) AS INTEGER))"
+#define FIGURE_SUM \
+	" INSERT OR REPLACE INTO figure_sum (plan_id, code, n, num, den," \
+	" months, last, snap_num, snap_den)" \
+	" SELECT NEW.plan_id, NEW.code, count(*)," \
+	" sum(CASE WHEN f.snapshot = 0 THEN f.num END)," \
+	" sum(CASE WHEN f.snapshot = 0 THEN f.den END)," \
+	" sum(CASE WHEN f.snapshot = 0 THEN " FIGURE_MONTH("f.month_to") \
+	" - " FIGURE_MONTH("f.month_from") " + 1 END)," \
+	" s.month_to, s.num, s.den FROM figure f LEFT JOIN (SELECT month_to," \
+	" num, den FROM figure WHERE plan_id = NEW.plan_id" \
+	" AND code = NEW.code AND removed = 0 AND snapshot = 1" \
+	" ORDER BY month_to DESC, id DESC LIMIT 1) s" \
+	" WHERE f.plan_id = NEW.plan_id AND f.code = NEW.code" \
+	" AND f.removed = 0;"
+
 /* Schema steps: migrations[v] takes user_version v to v + 1.  A next
  * version adds its ALTER TABLE/CREATE statements as the next element.
  * Migrations only add (tables, columns, indices, rows): a board of the
@@ -342,6 +362,24 @@ static const struct migration {
 	" removed INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX figure_code ON figure(plan_id, code, month_to)"
 	" WHERE removed = 0;"
+	/* What the figures of a criterion add up to, kept by the database
+	 * itself on every write: the board reads a row per criterion, not
+	 * every month of every criterion, when it starts. */
+	"CREATE TABLE figure_sum ("
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" code TEXT NOT NULL, n INTEGER NOT NULL, num INTEGER, den INTEGER,"
+	" months INTEGER, last TEXT, snap_num INTEGER, snap_den INTEGER,"
+	" PRIMARY KEY (plan_id, code)) WITHOUT ROWID;"
+	"CREATE TRIGGER figure_sum_insert AFTER INSERT ON figure BEGIN"
+	FIGURE_SUM " END;"
+	"CREATE TRIGGER figure_sum_update AFTER UPDATE ON figure BEGIN"
+	FIGURE_SUM " END;"
+	/* The criteria whose deduction a task carries (scored). */
+	"CREATE INDEX task_points ON task(plan_id, code)"
+	" WHERE points IS NOT NULL;"
+	/* The criteria's scores read without their texts. */
+	"CREATE INDEX criterion_score ON criterion(plan_id, code, standard,"
+	" appraised, has);"
 	"CREATE TABLE history2 ("
 	" id INTEGER PRIMARY KEY,"
 	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"

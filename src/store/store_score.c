@@ -13,11 +13,8 @@
 #include "store_impl.h"
 #include "util.h"
 
-/* The rule columns, in this order, after a leading code column. */
-#define RULE_COLS "kind, threshold, snapshot, num, den, late, plan_name," \
-	" expect, by_hand"
 
-/* Columns i.. of st (RULE_COLS) into r; a NULL kind: document. */
+/* Columns i.. of st (STORE_RULE_COLS) into r; a NULL kind: document. */
 void
 store_rule_read(sqlite3_stmt *st, int i, struct crit_rule *r)
 {
@@ -37,7 +34,8 @@ store_rule_read(sqlite3_stmt *st, int i, struct crit_rule *r)
 	r->by_hand = sqlite3_column_int(st, i + 8) != 0;
 }
 
-/* r bound to ?3..?11 (RULE_COLS). */
+/* r bound to ?3..?11 (STORE_RULE_COLS; a statement may use fewer: a
+ * parameter it lacks is not bound). */
 static void
 rule_bind(sqlite3_stmt *st, const struct crit_rule *r)
 {
@@ -60,7 +58,7 @@ rule_bind(sqlite3_stmt *st, const struct crit_rule *r)
 /* Saved as the comment says: an import's rule, which leaves one a person
  * set (by_hand) and the expected volume. */
 static const char rule_import_sql[] =
-    "INSERT INTO criterion_rule (plan_id, code, " RULE_COLS ")"
+    "INSERT INTO criterion_rule (plan_id, code, " STORE_RULE_COLS ")"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     " ON CONFLICT (plan_id, code) DO UPDATE SET kind = excluded.kind,"
     " threshold = excluded.threshold, snapshot = excluded.snapshot,"
@@ -68,15 +66,24 @@ static const char rule_import_sql[] =
     " plan_name = excluded.plan_name WHERE by_hand = 0";
 /* Saved as a person set it: every column. */
 static const char rule_hand_sql[] =
-    "INSERT OR REPLACE INTO criterion_rule (plan_id, code, " RULE_COLS ")"
+    "INSERT OR REPLACE INTO criterion_rule (plan_id, code, " STORE_RULE_COLS ")"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+/* An import's document rule: no row (the default), or the row an
+ * earlier import left made a document's. */
+static const char rule_import_document_sql[] =
+    "UPDATE criterion_rule SET kind = ?3, threshold = ?4, snapshot = ?5,"
+    " num = ?6, den = ?7, late = ?8, plan_name = ?9"
+    " WHERE plan_id = ?1 AND code = ?2 AND by_hand = 0 AND ?10 IS ?10"
+    " AND ?11 IS ?11";
 
 int
 store_rule_save(struct store *s, long plan_id, const char *code,
     const struct crit_rule *r, char **err)
 {
 	sqlite3_stmt *st = store_prepare(s, r->by_hand ? rule_hand_sql :
-	    rule_import_sql, err);
+	    r->kind == CK_DOCUMENT && !r->has_num && !r->has_den ?
+	    rule_import_document_sql : rule_import_sql, err);
 
 	if (st == NULL)
 		return -1;
@@ -90,7 +97,7 @@ int
 store_rule_get(struct store *s, long plan_id, const char *code,
     struct crit_rule *out, char **err)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT " RULE_COLS
+	sqlite3_stmt *st = store_prepare(s, "SELECT " STORE_RULE_COLS
 	    " FROM criterion_rule WHERE plan_id = ?1 AND code = ?2", err);
 	int rc;
 
@@ -155,39 +162,23 @@ store_rules_from_comments(struct store *s, long plan_id, char **err)
 	return rc;
 }
 
-/* The figures of the plan's criteria, each ?1 the plan and ?2 the code
- * or NULL, column 0 the code: month rows summed, then the latest
- * snapshot. */
+/* The figures of the plan's criteria as figure_sum keeps them (?1 the
+ * plan, ?2 the code or NULL, column 0 the code). */
 const char store_figures_sum_sql[] =
-    "SELECT code, count(*), sum(CASE WHEN snapshot = 0 THEN num END),"
-    " sum(CASE WHEN snapshot = 0 THEN den END),"
-    " sum(CASE WHEN snapshot = 0 THEN"
-    "  (CAST(substr(month_to, 1, 4) AS INTEGER) * 12"
-    "   + CAST(substr(month_to, 6, 2) AS INTEGER))"
-    "  - (CAST(substr(month_from, 1, 4) AS INTEGER) * 12"
-    "   + CAST(substr(month_from, 6, 2) AS INTEGER)) + 1 END)"
-    " FROM figure WHERE plan_id = ?1 AND removed = 0"
-    " AND (?2 IS NULL OR code = ?2) GROUP BY code";
-const char store_figures_last_sql[] =
-    "SELECT code, max(month_to), num, den FROM figure"
-    " WHERE plan_id = ?1 AND removed = 0 AND snapshot = 1"
-    " AND (?2 IS NULL OR code = ?2) GROUP BY code";
+    "SELECT code, n, num, den, months, last, snap_num, snap_den"
+    " FROM figure_sum WHERE plan_id = ?1 AND (?2 IS NULL OR code = ?2)";
 
 void
-store_figures_read(int q, sqlite3_stmt *st, struct crit_figures *g)
+store_figures_read(sqlite3_stmt *st, struct crit_figures *g)
 {
-	const char *m;
+	const char *m = (const char *)sqlite3_column_text(st, 5);
 
-	if (q == 0) {
-		g->n = (size_t)sqlite3_column_int64(st, 1);
-		g->num = (long)sqlite3_column_int64(st, 2);
-		g->den = (long)sqlite3_column_int64(st, 3);
-		g->months = sqlite3_column_int(st, 4);
-		return;
-	}
-	m = (const char *)sqlite3_column_text(st, 1);
+	g->n = (size_t)sqlite3_column_int64(st, 1);
+	g->num = (long)sqlite3_column_int64(st, 2);
+	g->den = (long)sqlite3_column_int64(st, 3);
+	g->months = sqlite3_column_int(st, 4);
 	g->has_snapshot = m != NULL;
 	snprintf(g->last, sizeof g->last, "%s", m != NULL ? m : "");
-	g->snap_num = (long)sqlite3_column_int64(st, 2);
-	g->snap_den = (long)sqlite3_column_int64(st, 3);
+	g->snap_num = (long)sqlite3_column_int64(st, 6);
+	g->snap_den = (long)sqlite3_column_int64(st, 7);
 }
