@@ -64,20 +64,20 @@ print_text(struct buf *b, const char *code, const struct figure *v,
 		buf_addf(b, _("%s: no figures recorded\n"), code);
 		return;
 	}
-	text_pad(b, _("Period"), 26);
+	text_pad(b, _("Period"), 28);
 	buf_addf(b, " %7s %7s %5s  ", "b", "a", "b/a");
-	text_pad(b, _("Recorded by"), 18);
+	text_pad(b, _("Recorded by"), 16);
 	buf_addf(b, " %s\n", _("On"));
 	for (i = 0; i < n; i++) {
 		m = cli_figure_words(&v[i]);
 		if ((c = strrchr(m, ':')) != NULL)
 			*c = '\0';
-		text_pad(b, m, 26);
+		text_pad(b, m, 28);
 		free(m);
 		text_format_score(score_ratio(SCORE_UNIT, v[i].num, v[i].den),
 		    i18n_decimal(), r, sizeof r);
 		buf_addf(b, " %7ld %7ld %5s  ", v[i].num, v[i].den, r);
-		text_pad(b, v[i].user != NULL ? v[i].user : "", 18);
+		text_pad(b, v[i].user != NULL ? v[i].user : "", 16);
 		snprintf(day, sizeof day, "%.10s", v[i].at != NULL ? v[i].at :
 		    "");
 		buf_addf(b, " %s\n", i18n_date(day, d, sizeof d));
