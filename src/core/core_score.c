@@ -38,8 +38,33 @@ criterion_open(struct store *s, const struct perm *p, long plan_id,
 	return rc < 0 ? CORE_ERROR : CORE_OK;
 }
 
+/* The end of a use case that began its transaction before it read what
+ * it checks: committed when rc is CORE_OK, else rolled back; rc. */
+static int
+finish(struct store *s, int rc, char **err)
+{
+	if (rc != CORE_OK) {
+		store_rollback(s);
+		return rc;
+	}
+	return store_commit(s, err) != 0 ? CORE_ERROR : CORE_OK;
+}
+
+static int rule_set(struct store *, const struct perm *, long,
+    const char *, enum crit_kind, score, char **);
+
 int
 core_rule_set(struct store *s, const struct perm *p, long plan_id,
+    const char *code, enum crit_kind kind, score threshold, char **err)
+{
+	if (store_begin(s, err) != 0)
+		return CORE_ERROR;
+	return finish(s, rule_set(s, p, plan_id, code, kind, threshold,
+	    err), err);
+}
+
+static int
+rule_set(struct store *s, const struct perm *p, long plan_id,
     const char *code, enum crit_kind kind, score threshold, char **err)
 {
 	struct crit_rule r;
@@ -208,8 +233,25 @@ figures_write(struct store *s, const struct plan *pl, const char *code,
 	return store_commit(s, err) != 0 ? CORE_ERROR : CORE_OK;
 }
 
+static int figures_add(struct store *, const struct perm *,
+    const struct plan *, const char *, const struct core_figures *,
+    bool *, char **);
+
+/* What it checks is read in the transaction that writes: another board
+ * cannot record an overlapping period in between. */
 int
 core_figures_add(struct store *s, const struct perm *p,
+    const struct plan *pl, const char *code, const struct core_figures *in,
+    bool *replaced, char **err)
+{
+	*replaced = false;
+	if (store_begin(s, err) != 0)
+		return CORE_ERROR;
+	return finish(s, figures_add(s, p, pl, code, in, replaced, err), err);
+}
+
+static int
+figures_add(struct store *s, const struct perm *p,
     const struct plan *pl, const char *code, const struct core_figures *in,
     bool *replaced, char **err)
 {
