@@ -529,6 +529,7 @@ static const struct {
 	{ ACTION_EVIDENCE, actions_evidence },
 	{ ACTION_TICK, key_tick },
 	{ ACTION_UNTICK, key_untick },
+	{ ACTION_FIGURES, actions_figures },
 	{ ACTION_CHANGES, key_changes },
 	{ ACTION_DUE, actions_due },
 	{ ACTION_ADD, actions_add },

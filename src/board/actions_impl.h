@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* actions_impl.h: what the key actions' files share — actions.c (the
  * dispatcher, moving, undo, and the helpers below), actions_status.c
- * (status, blocked, role) and actions_form.c (the keys that ask for
- * text).  Private to them. */
+ * (status, blocked, role), actions_form.c (the keys that ask for
+ * text) and actions_figures.c (a period's figures).  Private to them. */
 #ifndef PARBOARD_ACTIONS_IMPL_H
 #define PARBOARD_ACTIONS_IMPL_H
 
@@ -50,5 +50,8 @@ void actions_tick(struct board *b, bool add);
 void actions_note(struct board *b, const char *kind);
 void actions_due(struct board *b);
 void actions_add(struct board *b);
+
+/* actions_figures.c */
+void actions_figures(struct board *b);
 
 #endif

@@ -38,6 +38,10 @@ struct options {
 	const char *require[CLI_MAX_REQUIRE];
 	size_t nrequire;
 	const char *count, *unit;
+	const char *threshold;	/* criterion --threshold */
+	/* figures */
+	const char *period, *from, *to, *num, *den, *expect;
+	bool snapshot;
 	const char *explain;	/* set: the giải trình */
 	/* Which sub-command options were given, to reject misplaced ones. */
 	cli_optset given;
@@ -58,6 +62,12 @@ int cli_need_person(const char *cmd);
  * (text, tsv, csv, json) or of a document's (text, markdown, html,
  * csv); false when it is none of them. */
 bool cli_format(const char *name, bool document, enum format *fmt);
+
+/* b's text to standard output, made safe for a terminal when text
+ * (text_safe); figure f in words, "07/2023–12/2023: 500/600"
+ * (cli_figures.c). */
+void cli_print(struct buf *b, bool text);
+char *cli_figure_words(const struct figure *f);
 
 /* The database (cli_common.c).  pin_guard: a store opened under --today
  * in the shared install refuses to write; else one that opened
@@ -91,6 +101,7 @@ cli_command cli_list, cli_report, cli_minutes;	/* cli_report.c */
 cli_command cli_check, cli_backup;
 cli_command cli_set, cli_tick, cli_evidence;	/* cli_change.c */
 cli_command cli_criterion;			/* cli_criterion.c */
+cli_command cli_figures;			/* cli_figures.c */
 /* The board, on the database or on the bundled sample (cli_board.c);
  * tty_check: whether the terminal can show it. */
 int cli_board(const struct config *c, const struct options *o);

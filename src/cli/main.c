@@ -23,7 +23,12 @@ cmd_writes(const char *cmd, const struct options *o, int argc,
 	static const char *const writers[] = { "set", "tick", "untick" };
 
 	if (strcmp(cmd, "criterion") == 0)
-		return o->nrequire > 0 || o->count != NULL || o->unit != NULL;
+		return o->nrequire > 0 || o->count != NULL || o->unit != NULL ||
+		    o->kind != NULL || o->threshold != NULL;
+	if (strcmp(cmd, "figures") == 0)
+		return o->period != NULL || o->from != NULL || o->to != NULL ||
+		    o->num != NULL || o->den != NULL || o->expect != NULL ||
+		    o->snapshot;
 	size_t i;
 
 	if (strcmp(cmd, "import") == 0)
@@ -97,16 +102,18 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 		[CLI_OPT_ISSUER] = &o->issuer, [CLI_OPT_SUMMARY] = &o->summary,
 		[CLI_OPT_FILE] = &o->file, [CLI_OPT_KIND] = &o->kind,
 		[CLI_OPT_COUNT] = &o->count, [CLI_OPT_UNIT] = &o->unit,
-		[CLI_OPT_EXPLAIN] = &o->explain,
+		[CLI_OPT_EXPLAIN] = &o->explain, [CLI_OPT_TO] = &o->to,
+		[CLI_OPT_THRESHOLD] = &o->threshold, [CLI_OPT_NUM] = &o->num,
+		[CLI_OPT_PERIOD] = &o->period, [CLI_OPT_FROM] = &o->from,
+		[CLI_OPT_DEN] = &o->den, [CLI_OPT_EXPECT] = &o->expect,
 	};
 	bool *flag[CLI_NOPTS] = {
 		[CLI_OPT_DEMO] = &o->demo, [CLI_OPT_VIEW] = &o->view,
-		[CLI_OPT_DRY_RUN] = &o->dry_run,
-		[CLI_OPT_OVERDUE] = &o->overdue,
+		[CLI_OPT_DRY_RUN] = &o->dry_run, [CLI_OPT_OVERDUE] = &o->overdue,
 		[CLI_OPT_NO_EVIDENCE] = &o->no_evidence,
 		[CLI_OPT_EVIDENCE] = &o->evidence,
 		[CLI_OPT_RECORD] = &o->record, [CLI_OPT_SIGNED] = &o->is_signed,
-	};
+		[CLI_OPT_SNAPSHOT] = &o->snapshot };
 
 	switch (id) {
 	case CLI_OPT_CONFIG:
@@ -298,6 +305,7 @@ static const struct command {
 	{ "evidence", CLI_NCMDS, cli_evidence },
 	{ "tick", CLI_CMD_TICK, cli_tick },
 	{ "criterion", CLI_CMD_CRITERION, cli_criterion },
+	{ "figures", CLI_CMD_FIGURES, cli_figures },
 	{ "untick", CLI_CMD_UNTICK, cli_tick },
 	{ "report", CLI_CMD_REPORT, cli_report },
 	{ "backup", CLI_CMD_BACKUP, cli_backup },

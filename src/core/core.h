@@ -17,6 +17,7 @@
 #include "model.h"
 #include "perm.h"
 #include "proof.h"
+#include "score.h"
 #include "store.h"
 #include "targets.h"
 #include "task.h"
@@ -164,6 +165,38 @@ int core_evidence_remove(struct store *s, const struct perm *p,
 int core_criterion_set(struct store *s, const struct perm *p, long plan_id,
     const char *code, const char *const *require, size_t nrequire,
     long count, const char *unit, char **err);
+
+/* The plan's criterion code gets, by hand, the scoring rule kind
+ * (score.h); threshold (× SCORE_UNIT, 0: keep the rule's) for
+ * CK_THRESHOLD, which needs one.  The figures the import read are
+ * kept.  PERM_STATUS on the criterion's appendix task, where a history
+ * row "rule" says old → new.  CORE_NONE when there is no such
+ * criterion. */
+int core_rule_set(struct store *s, const struct perm *p, long plan_id,
+    const char *code, enum crit_kind kind, score threshold, char **err);
+
+/* A period's figures for core_figures_add. */
+struct core_figures {
+	const char *from, *to;	/* YYYY-MM; from NULL: no row (--expect) */
+	long num, den;		/* b, a */
+	bool snapshot;		/* --snapshot: year-to-date at to */
+	bool has_expect;	/* --expect: a month's volume (a snapshot's:
+				 * the year's a) for the best case */
+	long expect;
+};
+/* Record in's figures for the plan's criterion code: refused
+ * (CORE_ERROR, nothing written) for a kind scored without figures, a
+ * period outside the plan's year (plan_period_from_title on its name)
+ * or, for month rows, inside the appraised months, a range overlapping
+ * recorded ones, b > a, a <= 0.  The row is year-to-date when the rule
+ * is (plans always); --snapshot makes the rule so while it has no
+ * month rows.  The same period again replaces the row (*replaced; the
+ * old one kept, removed).  One transaction, history "figures" (and
+ * "rule" when the rule moved) on the criterion's appendix task;
+ * CORE_NONE when there is no such criterion. */
+int core_figures_add(struct store *s, const struct perm *p,
+    const struct plan *pl, const char *code, const struct core_figures *in,
+    bool *replaced, char **err);
 
 /* Revert history row (one this user wrote: a status, due or role);
  * CORE_NONE when it is undone already. */

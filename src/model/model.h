@@ -46,6 +46,10 @@ enum history_kind {
 	HK_CHECKLIST,		/* old, new: a criterion's checklist and
 				 * target as set by hand, in one line
 				 * (checklist_describe) */
+	HK_RULE,		/* old, new: a criterion's scoring rule
+				 * (crit_rule_describe) */
+	HK_FIGURES,		/* new: figures recorded, old: the row
+				 * they replace (figure_describe) */
 	HK_COUNT
 };
 /* "status"; and back (false for a name the model does not know). */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* score.c: the kinds of criteria and their rules, the plan's period and
  * a criterion's three numbers (score.h).  Pure: no SQL, no I/O. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -554,4 +555,102 @@ plan_score_add(struct plan_score *p, const struct crit_score *c)
 	}
 	if (c->assumed)
 		p->nassumed++;
+}
+
+/* --- in one line ------------------------------------------------------ */
+
+const char *
+crit_threshold_text(score t, char decimal, char *buf, size_t n)
+{
+	size_t len;
+
+	text_format_score(t, decimal, buf, n);
+	/* 0,70 → 0,7; 1,00 → 1 */
+	for (len = strlen(buf); len > 0 && buf[len - 1] == '0' &&
+	    strchr(buf, decimal) != NULL; len--)
+		buf[len - 1] = '\0';
+	if (len > 0 && buf[len - 1] == decimal)
+		buf[len - 1] = '\0';
+	return buf;
+}
+
+char *
+crit_rule_describe(const struct crit_rule *r)
+{
+	struct buf b = { 0 };
+	char t[32];
+
+	buf_adds(&b, crit_kind_name(r->kind));
+	if (r->kind == CK_THRESHOLD)
+		buf_addf(&b, " %s", crit_threshold_text(r->threshold, ',', t,
+		    sizeof t));
+	if (r->has_num && r->has_den)
+		buf_addf(&b, " · %ld/%ld", r->num, r->den);
+	else if (r->has_den)
+		buf_addf(&b, " · %ld", r->den);
+	if (r->snapshot)
+		buf_adds(&b, " · snapshot");
+	if (r->late > 0)
+		buf_addf(&b, " · late %ld", r->late);
+	if (r->plan_name != NULL)
+		buf_addf(&b, " · %s", r->plan_name);
+	if (r->has_expect)
+		buf_addf(&b, " · expect %ld", r->expect);
+	return buf_take(&b);
+}
+
+bool
+crit_kind_takes_figures(enum crit_kind k)
+{
+	return k == CK_PLAN || k == CK_THRESHOLD || k == CK_RATIO;
+}
+
+bool
+figure_month_parse(const char *s, char out[8])
+{
+	int y, m, n = 0;
+
+	if (s == NULL)
+		return false;
+	if (strlen(s) == 7 && s[4] == '-' && month_index(s) >= 0) {
+		y = atoi(s);
+		m = atoi(s + 5);
+	} else if (sscanf(s, "%2d/%4d%n", &m, &y, &n) != 2 ||
+	    s[n] != '\0' || !is_digit(s[0]) || n < 6 || !is_digit(s[n - 4]))
+		return false;
+	if (m < 1 || m > 12 || y < 1900 || y > 2999)
+		return false;
+	snprintf(out, 8, "%04d-%02d", y, m);
+	return true;
+}
+
+char *
+figure_describe(const struct figure *f)
+{
+	if (f->snapshot)
+		return xasprintf("%s snapshot %ld/%ld", f->to, f->num, f->den);
+	return xasprintf("%s..%s %ld/%ld", f->from, f->to, f->num, f->den);
+}
+
+bool
+crit_threshold_parse(const char *s, score *out)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+	char *t;
+	score v;
+	bool ok;
+
+	if (n == 0)
+		return false;
+	t = xstrdup(s);
+	if (t[n - 1] == '%')
+		t[n - 1] = '\0';
+	ok = text_parse_score(t, &v) && strchr(t, '-') == NULL;
+	if (ok && s[n - 1] == '%')
+		v /= 100;
+	free(t);
+	if (!ok || v <= 0 || v > SCORE_UNIT)
+		return false;
+	*out = v;
+	return true;
 }

@@ -76,6 +76,19 @@ struct crit_rule {
 };
 void crit_rule_clear(struct crit_rule *r);
 void crit_rule_copy(struct crit_rule *dst, const struct crit_rule *src);
+/* The rule in one line, as the history keeps it: the kind's name, then
+ * what it holds, " · " between ("threshold 0,7 · 164/739", "plan 30/30
+ * · snapshot", "late 2").  Never NULL; free it. */
+char *crit_rule_describe(const struct crit_rule *r);
+/* A threshold as people write it, "0,7", "0.7" or "70%", into *out
+ * (× SCORE_UNIT); false unless above 0 and at most 1. */
+bool crit_threshold_parse(const char *s, score *out);
+/* t (× SCORE_UNIT) as few decimals as it needs: "0,7", "1"; buf holds
+ * 32 bytes at least.  Returns buf. */
+const char *crit_threshold_text(score t, char decimal, char *buf,
+    size_t n);
+/* Whether the kind is scored on figures (plan, threshold, ratio). */
+bool crit_kind_takes_figures(enum crit_kind k);
 
 /* The rule a criterion's title and council comment say, into out
  * (cleared first); document when they say nothing:
@@ -118,6 +131,12 @@ struct figure {
 void figure_clear(void *elem);
 /* The months from..to cover (1 for one month). */
 int figure_months(const char *from, const char *to);
+/* A month as a person types it, "2023-07", "07/2023" or "7/2023", into
+ * out as "2023-07"; false when it is none (or month 0, 13). */
+bool figure_month_parse(const char *s, char out[8]);
+/* The row as the history keeps it: "2023-07..2023-12 500/600", a
+ * snapshot "2023-10 snapshot 7/9".  Never NULL; free it. */
+char *figure_describe(const struct figure *f);
 
 /* What the figures recorded for a criterion add up to. */
 struct crit_figures {

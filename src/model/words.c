@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "score.h"
 #include "util.h"
 #include "words.h"
 
@@ -84,6 +85,55 @@ document_text(const char *v)
 	return xstrdup(v);
 }
 
+/* A rule as crit_rule_describe wrote it, its kind's name in words:
+ * "threshold 0,7 · 164/739" → "tỷ lệ đạt ngưỡng 0,7 · 164/739". */
+static char *
+rule_text(const char *v)
+{
+	size_t n = strcspn(v, " ");
+	char name[16];
+	enum crit_kind k;
+
+	if (*v == '\0')
+		return xstrdup("?");
+	snprintf(name, sizeof name, "%.*s", (int)(n < 15 ? n : 15), v);
+	k = crit_kind_from_name(name);
+	if (strcmp(crit_kind_name(k), name) != 0)
+		return xstrdup(v);
+	return xasprintf("%s%s", crit_kind_label(k), v + n);
+}
+
+/* "2023-07" as "07/2023". */
+static void
+month_text(const char *m, char *buf, size_t n)
+{
+	snprintf(buf, n, "%.2s/%.4s", m + 5, m);
+}
+
+/* Figures as figure_describe wrote them, in words: "tháng 07/2023–
+ * 12/2023: 500/600", "lũy kế đến tháng 10/2023: 7/9". */
+static char *
+figures_text(const char *v)
+{
+	char a[8], b[8], m1[16], m2[16];
+	long num, den;
+
+	if (sscanf(v, "%7s snapshot %ld/%ld", a, &num, &den) == 3 &&
+	    strlen(a) == 7) {
+		month_text(a, m1, sizeof m1);
+		return xasprintf(_("year to date at %s: %ld/%ld"), m1, num,
+		    den);
+	}
+	if (sscanf(v, "%7[0-9-]..%7s %ld/%ld", a, b, &num, &den) != 4 ||
+	    strlen(a) != 7 || strlen(b) != 7)
+		return xstrdup(v);
+	month_text(a, m1, sizeof m1);
+	month_text(b, m2, sizeof m2);
+	if (strcmp(a, b) == 0)
+		return xasprintf(_("month %s: %ld/%ld"), m1, num, den);
+	return xasprintf(_("months %s–%s: %ld/%ld"), m1, m2, num, den);
+}
+
 char *
 words_history(const struct history *h)
 {
@@ -122,6 +172,18 @@ words_history(const struct history *h)
 		what = xasprintf(_("moved from %s to %s"), *o ? o : "?", n);
 	} else if (h->kind == HK_CHECKLIST) {
 		what = xasprintf(_("evidence required: %s"), n);
+	} else if (h->kind == HK_RULE) {
+		char *a = rule_text(o), *b = rule_text(n);
+
+		what = xasprintf(_("scoring rule: %s → %s"), a, b);
+		free(a);
+		free(b);
+	} else if (h->kind == HK_FIGURES) {
+		char *a = figures_text(n);
+
+		what = xasprintf(*o ? _("figures corrected: %s") :
+		    _("figures: %s"), a);
+		free(a);
 	} else if (h->kind == HK_TITLE) {
 		what = xasprintf(_("renamed: %s"), n);
 	} else if (h->kind == HK_UNDO && *o && *n) {
@@ -171,6 +233,7 @@ change_kind(enum history_kind kind)
 		[HK_UNDO] = N_("undo"), [HK_ROLE] = N_("owner"),
 		[HK_MERGE] = N_("merged"), [HK_TICK] = N_("occurrence"),
 		[HK_CHECKLIST] = N_("evidence required"),
+		[HK_RULE] = N_("scoring rule"), [HK_FIGURES] = N_("figures"),
 	};
 
 	return (unsigned)kind < HK_COUNT ? _(labels[kind]) :
@@ -183,12 +246,22 @@ char *
 words_change(const struct change *c)
 {
 	char day[16], when[16], o[16], n[16], *name, *line, *doc = NULL;
+	char *was = NULL;
 	const char *at = c->h.at ? c->h.at : "";
 	const char *ov = change_value(c->h.kind, c->h.old, o, sizeof o);
 	const char *nv = change_value(c->h.kind, c->h.new, n, sizeof n);
 
 	if (c->h.kind == HK_EVIDENCE && c->h.new != NULL)
 		nv = doc = document_text(c->h.new);
+	if ((c->h.kind == HK_RULE || c->h.kind == HK_FIGURES) &&
+	    c->h.new != NULL) {
+		char *(*f)(const char *) = c->h.kind == HK_RULE ? rule_text :
+		    figures_text;
+
+		nv = doc = f(c->h.new);
+		if (c->h.old != NULL)
+			ov = was = f(c->h.old);
+	}
 
 	snprintf(day, sizeof day, "%.10s", at);
 	if (c->code != NULL)
@@ -202,6 +275,7 @@ words_change(const struct change *c)
 	    c->h.old ? " → " : "", nv);
 	free(name);
 	free(doc);
+	free(was);
 	return line;
 }
 

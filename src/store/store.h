@@ -459,6 +459,23 @@ int store_rule_get(struct store *s, long plan_id, const char *code,
 /* The rules the plan's criteria's comments say (crit_rule_from_comment)
  * saved as an import's (plan_id 0: every plan's). */
 int store_rules_from_comments(struct store *s, long plan_id, char **err);
+/* A rule set by hand (r->by_hand) saved, with a history row "rule" on
+ * task_id (the criterion's appendix task) from was to is
+ * (crit_rule_describe), in one transaction. */
+int store_rule_change(struct store *s, long plan_id, const char *code,
+    long task_id, const struct crit_rule *r, const char *was,
+    const char *is, const char *user, char **err);
+/* The figures recorded for the plan's criterion code (not removed),
+ * by month, into a new array (figure_clear each; NULL: none). */
+int store_figures_list(struct store *s, long plan_id, const char *code,
+    struct figure **out, size_t *n, char **err);
+/* The row f (its id ignored) recorded for the plan's criterion code, the
+ * row replace (0: none; was its figure_describe) kept but marked
+ * removed, a history row "figures" on task_id, in one transaction (the
+ * caller's when it began one). */
+int store_figures_record(struct store *s, long plan_id, const char *code,
+    long task_id, const struct figure *f, long replace, const char *was,
+    const char *user, char **err);
 
 /* The plan of task_id, -1 on error. */
 long store_task_plan(struct store *s, long task_id, char **err);

@@ -182,3 +182,98 @@ store_figures_read(sqlite3_stmt *st, struct crit_figures *g)
 	g->snap_num = (long)sqlite3_column_int64(st, 6);
 	g->snap_den = (long)sqlite3_column_int64(st, 7);
 }
+
+static bool
+read_figure(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct figure *f = elem;
+	const char *v;
+
+	(void)arg;
+	f->id = (long)sqlite3_column_int64(st, 0);
+	v = (const char *)sqlite3_column_text(st, 1);
+	snprintf(f->from, sizeof f->from, "%s", v != NULL ? v : "");
+	v = (const char *)sqlite3_column_text(st, 2);
+	snprintf(f->to, sizeof f->to, "%s", v != NULL ? v : "");
+	f->num = (long)sqlite3_column_int64(st, 3);
+	f->den = (long)sqlite3_column_int64(st, 4);
+	f->snapshot = sqlite3_column_int(st, 5) != 0;
+	f->user = col_str(st, 6);
+	f->at = col_str(st, 7);
+	return true;
+}
+
+int
+store_figures_list(struct store *s, long plan_id, const char *code,
+    struct figure **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT id, month_from,"
+	    " month_to, num, den, snapshot, user, at FROM figure"
+	    " WHERE plan_id = ?1 AND code = ?2 AND removed = 0"
+	    " ORDER BY month_from, month_to, id", err);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bind_text(st, 2, code);
+	*out = store_rows(s, st, sizeof **out, read_figure, NULL,
+	    figure_clear, n, &rc, err);
+	return rc;
+}
+
+int
+store_rule_change(struct store *s, long plan_id, const char *code,
+    long task_id, const struct crit_rule *r, const char *was,
+    const char *is, const char *user, char **err)
+{
+	int rc;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	rc = store_rule_save(s, plan_id, code, r, err);
+	if (rc == 0)
+		rc = store_add_history(s, task_id, user, "rule", was, is, NULL,
+		    err);
+	return store_end(s, rc, err);
+}
+
+int
+store_figures_record(struct store *s, long plan_id, const char *code,
+    long task_id, const struct figure *f, long replace, const char *was,
+    const char *user, char **err)
+{
+	sqlite3_stmt *st;
+	char *is = figure_describe(f);
+	int rc;
+
+	if (store_begin(s, err) != 0) {
+		free(is);
+		return -1;
+	}
+	rc = replace > 0 ? store_run_id(s, "UPDATE figure SET removed = 1"
+	    " WHERE id = ?1", replace, err) : 0;
+	if (rc == 0 && (st = store_prepare(s, "INSERT INTO figure (plan_id,"
+	    " code, month_from, month_to, num, den, snapshot, user, at,"
+	    " clock) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " NOW ", "
+	    CLOCK ")", err)) == NULL)
+		rc = -1;
+	if (rc == 0) {
+		sqlite3_bind_int64(st, 1, plan_id);
+		bind_text(st, 2, code);
+		bind_text(st, 3, f->from);
+		bind_text(st, 4, f->to);
+		sqlite3_bind_int64(st, 5, f->num);
+		sqlite3_bind_int64(st, 6, f->den);
+		sqlite3_bind_int(st, 7, f->snapshot);
+		bind_text(st, 8, user != NULL ? user : current_user());
+		rc = store_run(s, st, err);
+	}
+	if (rc == 0)
+		rc = store_add_history(s, task_id, user, "figures", was, is,
+		    NULL, err);
+	free(is);
+	return store_end(s, rc, err);
+}

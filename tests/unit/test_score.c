@@ -239,6 +239,67 @@ test_kinds(void **state)
 	assert_false(crit_kind_parse("bogus", &k));
 }
 
+/* What a person types: a threshold, a month; a rule and a row of
+ * figures in the history's one line. */
+static void
+test_typed(void **state)
+{
+	struct crit_rule r = { 0 };
+	struct figure f = { 0 };
+	char m[8], *d;
+	score t;
+
+	(void)state;
+	assert_true(crit_threshold_parse("0,7", &t));
+	assert_int_equal(t, 700);
+	assert_true(crit_threshold_parse("0.75", &t));
+	assert_int_equal(t, 750);
+	assert_true(crit_threshold_parse("70%", &t));
+	assert_int_equal(t, 700);
+	assert_true(crit_threshold_parse("1", &t));
+	assert_false(crit_threshold_parse("1,5", &t));
+	assert_false(crit_threshold_parse("0", &t));
+	assert_false(crit_threshold_parse("-0,5", &t));
+	assert_false(crit_threshold_parse("x", &t));
+	assert_false(crit_threshold_parse("", &t));
+	assert_true(figure_month_parse("2023-07", m));
+	assert_string_equal(m, "2023-07");
+	assert_true(figure_month_parse("7/2023", m));
+	assert_string_equal(m, "2023-07");
+	assert_true(figure_month_parse("12/2023", m));
+	assert_string_equal(m, "2023-12");
+	assert_false(figure_month_parse("2023-13", m));
+	assert_false(figure_month_parse("13/2023", m));
+	assert_false(figure_month_parse("0/2023", m));
+	assert_false(figure_month_parse("07/23", m));
+	assert_false(figure_month_parse("07/2023x", m));
+	assert_false(figure_month_parse(" 7/2023", m));
+	r.kind = CK_THRESHOLD;
+	r.threshold = 700;
+	r.has_num = r.has_den = true;
+	r.num = 164;
+	r.den = 739;
+	d = crit_rule_describe(&r);
+	assert_string_equal(d, "threshold 0,7 · 164/739");
+	free(d);
+	r.kind = CK_PLAN;
+	r.has_num = false;
+	r.den = 9;
+	r.snapshot = true;
+	d = crit_rule_describe(&r);
+	assert_string_equal(d, "plan · 9 · snapshot");
+	free(d);
+	memcpy(f.from, "2023-07", 8);
+	memcpy(f.to, "2023-12", 8);
+	f.num = 500;
+	f.den = 600;
+	d = figure_describe(&f);
+	assert_string_equal(d, "2023-07..2023-12 500/600");
+	free(d);
+	assert_true(crit_kind_takes_figures(CK_RATIO));
+	assert_false(crit_kind_takes_figures(CK_LATE));
+}
+
 int
 main(void)
 {
@@ -248,6 +309,7 @@ main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_document),
 		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_typed),
 	};
 
 	plan_period_from_title("PHỤ LỤC KẾT QUẢ ĐÁNH GIÁ CCHC XÃ HIỀN THÀNH 6 "
