@@ -127,7 +127,9 @@ figure_check(const char *code, const struct crit_rule *r,
 		free(m);
 		return rc;
 	}
-	if (f->snapshot || plan_period_after(&pp, f->from))
+	/* A year-to-date figure inside the appraised months would stand
+	 * for the appraisal's own b/a: refused as a month's is. */
+	if (plan_period_after(&pp, f->from))
 		return CORE_OK;
 	m = months_text(f);
 	if (r->has_num && r->has_den)

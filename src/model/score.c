@@ -346,7 +346,8 @@ month_index(const char *m)
 {
 	if (m == NULL || strlen(m) != 7 || m[4] != '-' || !is_digit(m[0]) ||
 	    !is_digit(m[1]) || !is_digit(m[2]) || !is_digit(m[3]) ||
-	    !is_digit(m[5]) || !is_digit(m[6]))
+	    !is_digit(m[5]) || !is_digit(m[6]) || atoi(m + 5) < 1 ||
+	    atoi(m + 5) > 12)
 		return -1;
 	return atoi(m) * 12 + atoi(m + 5) - 1;
 }

@@ -141,6 +141,8 @@ refuse 1 '03/2024 is outside the plan.s year 2023' \
 	3.13.3 --period 2024-03 --num 1 --den 2
 refuse 1 '03/2023 is in the appraised months 01–06/2023, already in the appraisal.s b/a = 408/637' \
 	3.13.3 --period 2023-03 --num 1 --den 2
+refuse 1 '06/2023 is in the appraised months 01–06/2023, already in the appraisal.s b/a = 11/16' \
+	3.13.2 --period 2023-06 --num 12 --den 16
 refuse 1 '08/2023–12/2023 overlaps the figures recorded for 07/2023–11/2023, 12/2023' \
 	3.13.3 --from 2023-08 --to 2023-12 --num 1 --den 2
 refuse 1 'figures 3/2: b must be from 0 to a' 3.13.3 --period 2023-08 --num 3 --den 2

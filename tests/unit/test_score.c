@@ -123,6 +123,8 @@ test_period(void **state)
 	assert_true(plan_period_after(&seed_period, "2023-07"));
 	assert_false(plan_period_after(&seed_period, "2023-06"));
 	assert_false(plan_period_after(&seed_period, "2024-01"));
+	assert_false(plan_period_in_year(&seed_period, "2023-13"));
+	assert_false(plan_period_in_year(&seed_period, "2023-00"));
 	assert_int_equal(figure_months("2023-07", "2023-12"), 6);
 	assert_int_equal(figure_months("2023-12", "2023-07"), 0);
 }
