@@ -529,32 +529,38 @@ write_buckets(struct doc *d, const struct model *m)
 static void
 write_score(struct doc *d, const struct model *m)
 {
-	char a[32], now[32], pr[32], bk[32], *backed, *nowb;
+	char a[32], now[32], pr[32], bk[32], *backed, *nowb, *lost = NULL;
 
 	score_text(m, a, now, pr, bk);
 	doc_heading(d, 2, _("Score"));
 	doc_gauge(d, m->sc.now, 0, 100000, now);
 	backed = xasprintf(_("%s backed by evidence"), bk);
 	nowb = xasprintf("%s (%s)", now, backed);
-	if (d->fmt == FORMAT_HTML)
+	if (m->lost != NULL && *m->lost != '\0')
+		lost = xasprintf(_("%s — an explanation is needed"), m->lost);
+	if (d->fmt == FORMAT_HTML) {
 		buf_addf(&d->b, "<table><tr><th>%s</th><td class=\"n\">%s"
 		    "</td></tr>\n<tr><th>%s</th><td class=\"n\">%s</td></tr>"
-		    "\n<tr><th>%s</th><td class=\"n\">%s</td></tr></table>\n",
+		    "\n<tr><th>%s</th><td class=\"n\">%s</td></tr>",
 		    _("Appraised"), a, _("Now"), nowb, _("Reachable this year"),
 		    pr);
-	else {
+		if (lost != NULL) {
+			buf_addf(&d->b, "\n<tr><th>%s</th><td>",
+			    _("Cannot be won back this year"));
+			out_html(&d->b, lost);
+			buf_adds(&d->b, "</td></tr>");
+		}
+		buf_adds(&d->b, "</table>\n");
+	} else {
 		doc_fields_begin(d, 1, true);
 		doc_field(d, _("Appraised"), a);
 		doc_field(d, _("Now"), nowb);
 		doc_field(d, _("Reachable this year"), pr);
+		if (lost != NULL)
+			doc_field(d, _("Cannot be won back this year"), lost);
 		doc_fields_end(d);
 	}
-	if (m->lost != NULL && *m->lost != '\0') {
-		free(backed);
-		backed = xasprintf(_("Cannot be won back this year: %s — an "
-		    "explanation is needed"), m->lost);
-		doc_text(d, backed);
-	}
+	free(lost);
 	free(nowb);
 	free(backed);
 }
