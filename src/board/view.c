@@ -541,6 +541,56 @@ shorten(struct shorten *h, char **done)
 	return true;
 }
 
+/* The score line of shortening h, with the tasks done (or NULL). */
+static char *
+score_line(const struct board *b, const struct shorten *h, char *done)
+{
+	const struct plan_score *t = &b->data.sv.total;
+	char *parts[4] = { 0 }, *line;
+	struct buf g = { 0 };
+
+	parts[0] = score_words(b, h->form);
+	parts[1] = h->lost ? lost_words(b, h->lform, h->max) : NULL;
+	if (h->gauge) {
+		view_gauge(b, &g, t->now - t->appraised,
+		    t->reachable - t->appraised, 10);
+		parts[2] = buf_take(&g);
+	}
+	parts[3] = done;
+	line = join(parts, 4, 0);
+	free(parts[0]);
+	free(parts[1]);
+	free(parts[2]);
+	return line;
+}
+
+/* The line with the most lost codes (at most h->max) that fits, found
+ * by halving (the line grows with the codes); NULL, h->max 0, when none
+ * does. */
+static char *
+fit_codes(const struct board *b, struct shorten *h)
+{
+	size_t lo = 0, hi = h->max, mid;
+	char *line;
+
+	while (lo < hi) {
+		h->max = mid = lo + (hi - lo + 1) / 2;
+		line = score_line(b, h, NULL);
+		if (text_width(line) <= COLS)
+			lo = mid;
+		else
+			hi = mid - 1;
+		free(line);
+	}
+	h->max = lo;
+	line = score_line(b, h, NULL);
+	if (text_width(line) <= COLS)
+		return line;
+	free(line);
+	h->max = 0;
+	return NULL;
+}
+
 /* Second line: the score appraised, now and reachable this year, the
  * criteria lost this year, a gauge of the gain now of the reachable
  * one, the tasks done; shortened until it fits, never cutting a
@@ -548,35 +598,35 @@ shorten(struct shorten *h, char **done)
 static char *
 header_score(struct board *b)
 {
-	const struct plan_score *t = &b->data.sv.total;
+	/* No more codes than the line could hold, two columns each. */
 	struct shorten h = { 0, 0, true, true, b->data.sv.nlost };
-	char *parts[4] = { 0 }, *line;
-	struct buf g = { 0 };
+	char *done, *line;
 
+	if (COLS >= 0 && h.max > (size_t)COLS / 2)
+		h.max = (size_t)COLS / 2;
 	if (b->data.nchanged > 0)
 		/* TRANSLATORS: *N counts the cards changed since the last
 		 * meeting (marked *). */
-		parts[3] = xasprintf(_("Done %zu/%zu · *%zu"), b->data.ndone,
+		done = xasprintf(_("Done %zu/%zu · *%zu"), b->data.ndone,
 		    b->data.ntasks, b->data.nchanged);
 	else
-		parts[3] = xasprintf(_("Done %zu/%zu"), b->data.ndone,
+		done = xasprintf(_("Done %zu/%zu"), b->data.ndone,
 		    b->data.ntasks);
 	for (;;) {
-		parts[0] = score_words(b, h.form);
-		parts[1] = h.lost ? lost_words(b, h.lform, h.max) : NULL;
-		if (h.gauge)
-			view_gauge(b, &g, t->now - t->appraised,
-			    t->reachable - t->appraised, 10);
-		parts[2] = h.gauge ? buf_take(&g) : NULL;
-		line = join(parts, 4, 0);
-		free(parts[0]);
-		free(parts[1]);
-		free(parts[2]);
-		if (text_width(line) <= COLS || !shorten(&h, &parts[3]))
+		line = score_line(b, &h, done);
+		if (text_width(line) <= COLS)
+			break;
+		if (h.form == 1 && done == NULL && h.max > 0) {
+			free(line);
+			if ((line = fit_codes(b, &h)) != NULL)
+				break;
+			line = score_line(b, &h, done);
+		}
+		if (!shorten(&h, &done))
 			break;
 		free(line);
 	}
-	free(parts[3]);
+	free(done);
 	return line;
 }
 
