@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* board_index.c: the snapshot's indexes — the card order, the tasks by
- * id and by criterion code — and the points read from the code index.
+ * id and by criterion code.
  *
  * The card order is task_order_cmp's (task.h), sorted on keys copied out
  * of the tasks (order_key_cmp) so a large plan sorts in one small array;
@@ -349,92 +349,10 @@ board_index_build(struct board *b)
 		xqsort(b->data.byid, n, sizeof *b->data.byid, byid_cmp);
 }
 
-/* The points of the tasks of one criterion code, task.h's rule for one
- * criterion: the largest points at stake, recovered when all are done. */
-static void
-code_points(const struct board *b, const char *code, score *stake,
-    score *rec)
-{
-	size_t lo = 0, hi = b->data.nbycode, mid;
-	struct crit_points p = { 0 };
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (strcmp(b->data.tasks[b->data.bycode[mid]].code, code) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < b->data.nbycode; lo++) {
-		if (strcmp(b->data.tasks[b->data.bycode[lo]].code, code) != 0)
-			break;
-		crit_points_add(&p, &b->data.tasks[b->data.bycode[lo]]);
-	}
-	*stake = crit_points_stake(&p);
-	*rec = crit_points_recovered(&p);
-}
-
-/* tasks_points() from the code index, which groups the tasks of a
- * criterion already (no second sort). */
-void
-board_index_points(struct board *b)
-{
-	const struct task *t;
-	struct crit_points p;
-	size_t i, j;
-
-	b->data.recovered = b->data.at_stake = 0;
-	for (i = 0; i < b->data.nbycode; i = j) {
-		memset(&p, 0, sizeof p);
-		for (j = i; j < b->data.nbycode; j++) {
-			t = &b->data.tasks[b->data.bycode[j]];
-			if (j > i && strcmp(t->code,
-			    b->data.tasks[b->data.bycode[i]].code) != 0)
-				break;
-			crit_points_add(&p, t);
-		}
-		b->data.at_stake += crit_points_stake(&p);
-		b->data.recovered += crit_points_recovered(&p);
-	}
-}
-
-
 static int
 order_task_cmp(const struct task *a, const struct task *b)
 {
 	return task_cmp(a, b);
-}
-
-/* Add or take out the points of the criteria that the changed tasks
- * (and the snapshot's copies of them) belong to, each once. */
-void
-board_index_points_of(struct board *b, const struct task *ch, size_t n,
-    int sign)
-{
-	const char **codes = xcalloc(2 * n + 1, sizeof *codes);
-	const struct task *t;
-	size_t nc = 0, k, j, w;
-	const char *code;
-	score stake, rec;
-
-	for (k = 0; k < n; k++) {
-		t = board_task_by_id(b, ch[k].id);
-		for (w = 0; w < 2; w++) {
-			code = w == 0 ? ch[k].code : t != NULL ? t->code : NULL;
-			if (code == NULL)
-				continue;
-			for (j = 0; j < nc && strcmp(codes[j], code) != 0; j++)
-				;
-			if (j == nc)
-				codes[nc++] = code;
-		}
-	}
-	for (j = 0; j < nc; j++) {
-		code_points(b, codes[j], &stake, &rec);
-		b->data.at_stake += sign * stake;
-		b->data.recovered += sign * rec;
-	}
-	free(codes);
 }
 
 /* index_insert or index_remove. */

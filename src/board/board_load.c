@@ -302,12 +302,6 @@ board_count(struct board *b)
 	}
 }
 
-score
-board_score_now(const struct board *b)
-{
-	return b->data.plan.total_appraised + b->data.recovered;
-}
-
 /* Columns: the configured roles in order that hold tasks, their own or
  * ones they support (every role with show_empty), then any role the
  * tasks name that the configuration does not know, so nothing is ever
@@ -446,7 +440,6 @@ board_load(struct board *b, char **err)
 	b->data.ntasks = b->data.tasks_cap = n;
 	board_index_build(b);
 	roles_build(b);
-	board_index_points(b);
 	return board_settle(b, &place, err);
 }
 
@@ -549,9 +542,7 @@ board_update(struct board *b, char **err)
 	b->data.seq = seq;
 	snprintf(b->data.day, sizeof b->data.day, "%s", today());
 	place_save(b, &place);
-	board_index_points_of(b, ch, n, -1);
 	tasks_patch(b, ch, n);
-	board_index_points_of(b, ch, n, 1);
 	free(ch);		/* its strings moved into the snapshot */
 	return board_settle(b, &place, err);
 }

@@ -35,6 +35,7 @@ board_register_free(struct board *b)
 	ticks_free(b->data.ticks, b->data.nticks);
 	b->data.ticks = NULL;
 	b->data.nticks = 0;
+	scoreview_free(&b->data.sv);
 	for (n = 0; n < b->data.nfacts; n++)
 		proof_clear(&b->data.proofs[n]);
 	free(b->data.proofs);
@@ -44,8 +45,8 @@ board_register_free(struct board *b)
 	b->data.nfacts = 0;
 }
 
-/* Every criterion's proof and score facts, in nine queries for the
- * plan. */
+/* Every criterion's proof and three numbers, in the queries of
+ * store_proof_facts for the plan. */
 static int
 load_proofs(struct board *b, char **err)
 {
@@ -57,6 +58,8 @@ load_proofs(struct board *b, char **err)
 	b->data.proofs = xcalloc(b->data.nfacts + 1, sizeof *b->data.proofs);
 	for (i = 0; i < b->data.nfacts; i++)
 		proofview_compute(&b->data.facts[i], &b->data.proofs[i]);
+	scoreview_compute(&b->data.plan, b->data.facts, b->data.proofs,
+	    b->data.nfacts, &b->data.sv);
 	return 0;
 }
 

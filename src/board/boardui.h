@@ -16,6 +16,7 @@
 #include <curses.h>
 
 #include "config.h"
+#include "scoreview.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -133,7 +134,6 @@ struct board {
 		size_t ndone, nlate;
 		char next_due[11];	/* the nearest deadline not passed,
 					 * or "" */
-		score recovered, at_stake;
 		/* Since the last meeting (board_register.c): sorted ids of
 		 * the tasks a person changed, and every occurrence of
 		 * counted targets by task. */
@@ -146,6 +146,9 @@ struct board {
 		struct crit_facts *facts;
 		struct proof *proofs;
 		size_t nfacts;
+		/* Their three numbers and the plan's (scoreview.h), read
+		 * again with the facts at every reload. */
+		struct scoreview sv;
 	} data;
 
 	/* What the user looks at (actions.c moves it, view.c draws it):
@@ -252,8 +255,6 @@ int board_load(struct board *b, char **err);
 void board_reload(struct board *b);
 void board_rebuild(struct board *b);
 int board_load_mine(struct board *b, char **err);
-/* The score now: the appraised total and the points recovered. */
-score board_score_now(const struct board *b);
 struct column *board_column_find(struct board *b, const char *id);
 /* Free the snapshot, its columns and the filter's lists. */
 void board_load_free(struct board *b);
@@ -272,11 +273,6 @@ void board_index_build(struct board *b);
 void board_index_take(struct board *b, size_t i, size_t *norder);
 void board_index_add(struct board *b, size_t i);
 void board_index_put(struct board *b, size_t i, size_t *norder);
-/* The points at stake and recovered, from the code index; or add (sign
- * 1) or take out (-1) those of the criteria of the n changed tasks. */
-void board_index_points(struct board *b);
-void board_index_points_of(struct board *b, const struct task *ch,
-    size_t n, int sign);
 
 /* actions.c */
 void actions_dispatch(struct board *b, int key);

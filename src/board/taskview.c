@@ -176,10 +176,38 @@ score_lines(const struct task *t, int width, char ***lines, size_t *n,
 		taskview_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
-	if (t->has_points) {
-		view_score(t->points, s1);
-		lines_add(lines, n, cap, xasprintf(_("Points recovered when "
-		    "done: %s"), s1));
+}
+
+/* The criterion's rule and three numbers (scoreview.h): its kind, the
+ * numbers, the year's b/a and the best case, lost or assumed. */
+static void
+crit_lines(const struct board *b, const struct task *t, int width,
+    char ***lines, size_t *n, size_t *cap)
+{
+	const struct crit_score *c = scoreview_get(&b->data.sv, t->code);
+	const struct crit_rule *r = scoreview_rule(&b->data.sv, t->code);
+	char *line;
+
+	if (c == NULL || r == NULL)
+		return;
+	line = xasprintf(_("Scored as: %s"), crit_kind_label(r->kind));
+	taskview_wrap(line, width, "", lines, n, cap);
+	free(line);
+	line = scoreview_crit_words(c);
+	taskview_wrap(line, width, "", lines, n, cap);
+	free(line);
+	line = scoreview_figures_words(c);
+	if (line != NULL)
+		taskview_wrap(line, width, "", lines, n, cap);
+	free(line);
+	if (c->lost)
+		taskview_wrap(_("cannot be won back this year — an "
+		    "explanation is needed"), width, "", lines, n, cap);
+	if (c->assumed) {
+		line = xasprintf("(%s)", _("assumed: the appraised figures "
+		    "are unknown"));
+		taskview_wrap(line, width, "", lines, n, cap);
+		free(line);
 	}
 }
 
@@ -297,6 +325,7 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	}
 	head_lines(b, &t, width, lines, n, cap);
 	score_lines(&t, width, lines, n, cap);
+	crit_lines(b, &t, width, lines, n, cap);
 	plan_lines(&t, width, lines, n, cap);
 	register_lines(b, &t, width, lines, n, cap);
 	section_lines(_("Council's comment"), t.comment, width, lines,

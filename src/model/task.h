@@ -89,35 +89,4 @@ bool task_due_soon(const struct task *t, int warn_days);
  * order (none last), then the id. */
 int task_order_cmp(const struct task *a, const struct task *b);
 
-/* The points rule for the tasks of one criterion, fed one task at a
- * time (zero it first): at stake, the largest points of its tasks;
- * recovered when every one is done (proved or not: proof.h says). */
-struct crit_points {
-	size_t n;
-	bool has, done;
-	score max;
-};
-void crit_points_add(struct crit_points *p, const struct task *t);
-score crit_points_stake(const struct crit_points *p);
-score crit_points_recovered(const struct crit_points *p);
-
-/* Points of a task list (a plan's, as store_tasks gives it): a
- * criterion's points (the largest of its tasks') are at stake when it has
- * tasks, and recovered when every task linked to it, of any origin, is
- * done.  A directive shares its criterion's points and never adds any.
- * Pure: the board and the report count from tasks they already hold. */
-void tasks_points(const struct task *t, size_t n, score *recovered,
-    score *at_stake);
-
-/* The plan's score from its appraised total and its tasks: now counts
- * what is recovered (every task of a criterion done), projected what
- * would be once every task is done.  For the seed with 1.5.3 done:
- * appraised 69,82, recovered 0,50 of at_stake 10,77, now 70,32,
- * projected 80,59. */
-struct tasks_score {
-	score appraised, recovered, at_stake, now, projected;
-};
-void tasks_score(score appraised, const struct task *t, size_t n,
-    struct tasks_score *out);
-
 #endif

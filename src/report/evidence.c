@@ -45,29 +45,21 @@ by_criterion(const struct task *t, size_t n, size_t *m)
 	return v;
 }
 
-int
-evidence_backed(struct store *s, long plan_id, const struct task *t,
-    size_t n, score *out, char **err)
+score
+evidence_backed(const struct scoreview *v)
 {
-	const struct task **v;
-	struct crit_facts *f;
-	struct crit_points p;
-	size_t m, i, j, nf;
+	const struct crit_score *c;
+	score out = 0;
+	size_t i;
 
-	*out = 0;
-	if (store_proof_facts(s, plan_id, NULL, &f, &nf, err) != 0)
-		return -1;
-	v = by_criterion(t, n, &m);
-	for (i = 0; i < m; i = j) {
-		memset(&p, 0, sizeof p);
-		for (j = i; j < m && strcmp(v[j]->code, v[i]->code) == 0; j++)
-			crit_points_add(&p, v[j]);
-		if (proofview_proved(f, nf, v[i]->code))
-			*out += crit_points_recovered(&p);
+	for (i = 0; i < v->n; i++) {
+		c = &v->crit[i];
+		if (v->facts[i].scored && c->now > c->appraised &&
+		    (v->facts[i].rule.kind == CK_DOCUMENT ||
+		    v->facts[i].rule.kind == CK_COUNT))
+			out += c->now - c->appraised;
 	}
-	free(v);
-	crit_facts_free(f, nf);
-	return 0;
+	return out;
 }
 
 /* --- evidence list ---------------------------------------------------- */
@@ -399,6 +391,7 @@ struct crit {
 	bool flagged;		/* done tasks, not proved */
 	const struct crit_facts *f;	/* what proves it, or NULL */
 	struct proof p;
+	const struct crit_score *sc;	/* its three numbers, or NULL */
 };
 
 /* The points the criterion lost: standard - appraised (what its tasks
@@ -420,9 +413,27 @@ crit_points(const struct task *t, char *pts, size_t n)
 	text_format_score(v, i18n_decimal(), pts, n);
 }
 
+/* The criterion's three numbers, and whether it is lost this year. */
 static void
-crit_heading(struct buf *b, const struct task *t, enum format fmt)
+crit_numbers(struct buf *b, const struct crit_score *sc, enum format fmt)
 {
+	char *w;
+
+	if (sc == NULL)
+		return;
+	w = scoreview_crit_words(sc);
+	buf_addf(b, fmt == FORMAT_HTML ? "<p>%s%s%s</p>\n" : fmt ==
+	    FORMAT_MARKDOWN ? "%s%s%s\n" : "  %s%s%s\n", w,
+	    sc->lost || sc->assumed ? " — " : "", sc->lost ? _("cannot be "
+	    "won back this year — an explanation is needed") : sc->assumed ?
+	    _("assumed: the appraised figures are unknown") : "");
+	free(w);
+}
+
+static void
+crit_heading(struct buf *b, const struct crit *c, enum format fmt)
+{
+	const struct task *t = c->t[0];
 	char pts[32];
 
 	if (fmt == FORMAT_MARKDOWN) {
@@ -450,6 +461,7 @@ crit_heading(struct buf *b, const struct task *t, enum format fmt)
 	else
 		buf_addf(b, "%s%s: %s\n", fmt == FORMAT_MARKDOWN ? "" : "  ",
 		    _("Points deducted"), pts);
+	crit_numbers(b, c->sc, fmt);
 	if (t->comment == NULL)
 		return;
 	if (fmt == FORMAT_HTML) {
@@ -572,11 +584,12 @@ csv_proof(const struct crit *c, char *cell[3])
 }
 
 static void
-csv_row(struct doc *d, const struct task *t, const char *doc, bool flagged,
-    char *const proof[3])
+csv_row(struct doc *d, const struct crit *c, const struct task *t,
+    const char *doc, char *const proof[3])
 {
-	char pts[32], id[24];
-	const char *cell[13];
+	char pts[32], id[24], num[3][32];
+	const char *cell[16];
+	int k;
 
 	crit_points(t, pts, sizeof pts);
 	snprintf(id, sizeof id, "%ld", t->id);
@@ -589,10 +602,17 @@ csv_row(struct doc *d, const struct task *t, const char *doc, bool flagged,
 	cell[6] = t->title;
 	cell[7] = status_label(t->status);
 	cell[8] = doc;
-	cell[9] = flagged ? _("yes") : "";
+	cell[9] = c->flagged ? _("yes") : "";
 	cell[10] = proof[0];
 	cell[11] = proof[1];
 	cell[12] = proof[2];
+	for (k = 0; k < 3; k++) {
+		num[k][0] = '\0';
+		if (c->sc != NULL)
+			scoreview_fmt(k == 0 ? c->sc->appraised : k == 1 ?
+			    c->sc->now : c->sc->reachable, num[k]);
+		cell[13 + k] = num[k];
+	}
 	doc_row(d, cell);
 }
 
@@ -611,10 +631,10 @@ csv_rows(struct doc *d, const struct crit *c, const struct docs *dx)
 		for (k = 0; k < nd; k++) {
 			w.len = 0;
 			evidence_doc_words(&w, dv[k]);
-			csv_row(d, c->t[i], w.data, c->flagged, proof);
+			csv_row(d, c, c->t[i], w.data, proof);
 		}
 		if (nd == 0)
-			csv_row(d, c->t[i], "", c->flagged, proof);
+			csv_row(d, c, c->t[i], "", proof);
 	}
 	for (k = 0; k < 3; k++)
 		free(proof[k]);
@@ -647,8 +667,8 @@ report_head(struct buf *b, const struct plan *p, enum format fmt)
  * proof (csv: its rows); how many. */
 static size_t
 report_crits(struct buf *b, struct doc *d, const struct task **byc,
-    size_t m, const struct docs *dx, const struct crit_facts *facts,
-    size_t nf, const struct evidence **byid, size_t nv, enum format fmt)
+    size_t m, const struct docs *dx, const struct scoreview *sv,
+    const struct evidence **byid, size_t nv, enum format fmt)
 {
 	struct crit cr;
 	size_t i, j, k, ncrit = 0;
@@ -660,7 +680,8 @@ report_crits(struct buf *b, struct doc *d, const struct task **byc,
 		    j++)
 			;
 		cr.n = j - i;
-		cr.f = crit_facts_find(facts, nf, cr.t[0]->code);
+		cr.f = crit_facts_find(sv->facts, sv->n, cr.t[0]->code);
+		cr.sc = scoreview_get(sv, cr.t[0]->code);
 		memset(&cr.p, 0, sizeof cr.p);
 		if (cr.f != NULL)
 			proofview_compute(cr.f, &cr.p);
@@ -673,7 +694,7 @@ report_crits(struct buf *b, struct doc *d, const struct task **byc,
 		if (fmt == FORMAT_CSV)
 			csv_rows(d, &cr, dx);
 		else {
-			crit_heading(b, cr.t[0], fmt);
+			crit_heading(b, &cr, fmt);
 			crit_tasks(b, &cr, dx, fmt);
 			if (cr.f != NULL)
 				proofview_section(b, cr.f, &cr.p,
@@ -693,16 +714,16 @@ evidence_report(struct store *s, const struct config *c,
 	struct evidence *v;
 	const struct task **byc;
 	struct docs dx;
-	struct crit_facts *facts;
+	struct scoreview sv;
 	const struct evidence **byid;
-	size_t nf;
 	struct buf b = { 0 };
 	size_t n, nv, m, k, ncrit;
 	static const char *const csv_head[] = {
 		N_("Code"), N_("Criterion"), N_("Points deducted"),
 		N_("Council's comment"), N_("No."), N_("Role"), N_("Task"),
 		N_("Status"), N_("Document"), N_("Flag"), N_("Open items"),
-		N_("Counted target"), N_("Explanation"),
+		N_("Counted target"), N_("Explanation"), N_("Appraised"),
+		N_("Now"), N_("Reachable"),
 	};
 #define CSV_COLUMNS (sizeof csv_head / sizeof csv_head[0])
 	struct doc_col col[CSV_COLUMNS];
@@ -719,7 +740,7 @@ evidence_report(struct store *s, const struct config *c,
 		tasks_free(t, n);
 		return -1;
 	}
-	if (store_proof_facts(s, p->id, NULL, &facts, &nf, err) != 0) {
+	if (scoreview_load(s, p, &sv, err) != 0) {
 		evidence_free(v, nv);
 		tasks_free(t, n);
 		return -1;
@@ -738,7 +759,7 @@ evidence_report(struct store *s, const struct config *c,
 		doc_table_begin(&d, col, CSV_COLUMNS);
 	} else
 		report_head(&b, p, fmt);
-	ncrit = report_crits(&b, &d, byc, m, &dx, facts, nf, byid, nv, fmt);
+	ncrit = report_crits(&b, &d, byc, m, &dx, &sv, byid, nv, fmt);
 	if (ncrit == 0 && fmt != FORMAT_CSV)
 		buf_addf(&b, fmt == FORMAT_HTML ? "<p class=\"none\">%s</p>\n" :
 		    "\n%s\n", _("(none)"));
@@ -754,7 +775,7 @@ evidence_report(struct store *s, const struct config *c,
 	free(byc);
 	free(byid);
 	free(dx.v);
-	crit_facts_free(facts, nf);
+	scoreview_free(&sv);
 	evidence_free(v, nv);
 	tasks_free(t, n);
 	return 0;

@@ -12,14 +12,14 @@
 
 #include "config.h"
 #include "report.h"
+#include "scoreview.h"
 #include "store.h"
 
-/* The points of the recovered criteria (every task done, see
- * tasks_points) that are proved (proof.h: every item of the checklist
- * filled, the counted target met), of plan_id's tasks t[0..n), in *out:
- * the score's "backed by evidence" (có tài liệu). */
-int evidence_backed(struct store *s, long plan_id, const struct task *t,
-    size_t n, score *out, char **err);
+/* The points the score now gains on the appraised by documents: the
+ * criteria of kind document or count whose proof (proof.h: every item
+ * of the checklist filled, the counted target met) gives their standard
+ * points (scoreview.h): the score's "backed by evidence". */
+score evidence_backed(const struct scoreview *v);
 
 /* One document in words, for text and the report: "158/BC-UBND,
  * 20/09/2023, UBND xã: summary (digitally signed) <file>", its data

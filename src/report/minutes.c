@@ -12,6 +12,7 @@
 #include "doc.h"
 #include "evidence.h"
 #include "proofview.h"
+#include "scoreview.h"
 #include "i18n.h"
 #include "meeting.h"
 #include "minutes.h"
@@ -60,8 +61,9 @@ struct model {
 	char day[16], since[64];
 	const char *chair;
 	char *commune;		/* the setting, else from the plan's title */
-	struct tasks_score sc;
+	struct plan_score sc;
 	score backed;
+	char *lost;		/* "3.11.1 (1,00), 1.5.1 (1,00)", or "" */
 	size_t bucket[B_COUNT];
 	struct item *items;
 	size_t n, cap;
@@ -305,8 +307,9 @@ struct sources {
 	struct tick *k;
 	size_t nk;
 	struct fact *f;
-	score backed;		/* evidence_backed */
-	struct crit_facts *cf;	/* what proves each criterion */
+	struct scoreview sv;	/* the three numbers, what proves each
+				 * criterion */
+	const struct crit_facts *cf;
 	size_t ncf;
 };
 
@@ -318,7 +321,7 @@ sources_free(struct sources *x)
 	net_changes_free(x->net, x->nnet);
 	ticks_free(x->k, x->nk);
 	free(x->f);
-	crit_facts_free(x->cf, x->ncf);
+	scoreview_free(&x->sv);
 }
 
 static int
@@ -338,9 +341,10 @@ sources_load(struct store *s, const struct plan *p,
 	net_changes(c, nc, &x->net, &x->nnet);
 	changes_free(c, nc);
 	if (store_ticks(s, p->id, 0, &x->k, &x->nk, err) != 0 ||
-	    evidence_backed(s, p->id, x->t, x->nt, &x->backed, err) != 0 ||
-	    store_proof_facts(s, p->id, NULL, &x->cf, &x->ncf, err) != 0)
+	    scoreview_load(s, p, &x->sv, err) != 0)
 		return -1;
+	x->cf = x->sv.facts;
+	x->ncf = x->sv.n;
 	x->f = xcalloc(x->nt + 1, sizeof *x->f);
 	for (i = 0; i < x->nt; i++) {
 		x->f[i].id = x->t[i].id;
@@ -361,8 +365,9 @@ model_build(struct model *m, const struct sources *x)
 	int nk;
 	bool missed;
 
-	tasks_score(m->p->total_appraised, x->t, x->nt, &m->sc);
-	m->backed = x->backed;
+	m->sc = x->sv.total;
+	m->backed = evidence_backed(&x->sv);
+	m->lost = scoreview_lost_words(&x->sv, true, SCOREVIEW_ALL);
 	model_roles(m, x->t, x->nt);
 	done_items(m, x->net, x->nnet, x->f, x->nt, x->cf, x->ncf);
 	for (i = 0; i < x->nt; i++) {
@@ -432,6 +437,7 @@ model_free(struct model *m)
 	free(m->items);
 	free(m->roles);
 	free(m->commune);
+	free(m->lost);
 }
 
 /* --- writing ---------------------------------------------------------------- */
@@ -469,7 +475,7 @@ score_text(const struct model *m, char a[32], char now[32], char pr[32],
 
 	text_format_score(m->sc.appraised, dec, a, 32);
 	text_format_score(m->sc.now, dec, now, 32);
-	text_format_score(m->sc.projected, dec, pr, 32);
+	text_format_score(m->sc.reachable, dec, pr, 32);
 	text_format_score(m->backed, dec, bk, 32);
 }
 
@@ -523,25 +529,38 @@ write_buckets(struct doc *d, const struct model *m)
 static void
 write_score(struct doc *d, const struct model *m)
 {
-	char a[32], now[32], pr[32], bk[32], *backed, *nowb;
+	char a[32], now[32], pr[32], bk[32], *backed, *nowb, *lost = NULL;
 
 	score_text(m, a, now, pr, bk);
 	doc_heading(d, 2, _("Score"));
 	doc_gauge(d, m->sc.now, 0, 100000, now);
 	backed = xasprintf(_("%s backed by evidence"), bk);
 	nowb = xasprintf("%s (%s)", now, backed);
-	if (d->fmt == FORMAT_HTML)
+	if (m->lost != NULL && *m->lost != '\0')
+		lost = xasprintf(_("%s — an explanation is needed"), m->lost);
+	if (d->fmt == FORMAT_HTML) {
 		buf_addf(&d->b, "<table><tr><th>%s</th><td class=\"n\">%s"
 		    "</td></tr>\n<tr><th>%s</th><td class=\"n\">%s</td></tr>"
-		    "\n<tr><th>%s</th><td class=\"n\">%s</td></tr></table>\n",
-		    _("Appraised"), a, _("Now"), nowb, _("Projected"), pr);
-	else {
+		    "\n<tr><th>%s</th><td class=\"n\">%s</td></tr>",
+		    _("Appraised"), a, _("Now"), nowb, _("Reachable this year"),
+		    pr);
+		if (lost != NULL) {
+			buf_addf(&d->b, "\n<tr><th>%s</th><td>",
+			    _("Cannot be won back this year"));
+			out_html(&d->b, lost);
+			buf_adds(&d->b, "</td></tr>");
+		}
+		buf_adds(&d->b, "</table>\n");
+	} else {
 		doc_fields_begin(d, 1, true);
 		doc_field(d, _("Appraised"), a);
 		doc_field(d, _("Now"), nowb);
-		doc_field(d, _("Projected"), pr);
+		doc_field(d, _("Reachable this year"), pr);
+		if (lost != NULL)
+			doc_field(d, _("Cannot be won back this year"), lost);
 		doc_fields_end(d);
 	}
+	free(lost);
 	free(nowb);
 	free(backed);
 }
@@ -626,7 +645,8 @@ write_csv(struct doc *d, const struct model *m)
 	csv_row(d, _("Appraised"), "", "", a);
 	csv_row(d, _("Now"), "", "", now);
 	csv_row(d, _("Evidence-backed"), "", "", bk);
-	csv_row(d, _("Projected"), "", "", pr);
+	csv_row(d, _("Reachable this year"), "", "", pr);
+	csv_row(d, _("Cannot be won back this year"), "", "", m->lost);
 	for (k = 0; k < B_COUNT; k++) {
 		snprintf(num, sizeof num, "%zu", m->bucket[k]);
 		csv_row(d, _(bucket_title[k]), "", "", num);

@@ -16,6 +16,7 @@
 #include "minutes.h"
 #include "output.h"
 #include "report.h"
+#include "scoreview.h"
 #include "words.h"
 #include "text.h"
 #include "util.h"
@@ -237,11 +238,26 @@ list_csv(const struct task *t, size_t n, FILE *out)
 	doc_end(&d);
 }
 
-/* The keys of list --format json, in the order the man page lists them. */
+/* ,"KEY":x or ,"KEY":null. */
 static void
-json_task(struct buf *b, const struct task *t)
+json_score(struct buf *b, const char *key, const score *x)
 {
-	char pts[32], *sup, *tok, *save = NULL;
+	char s[32];
+
+	if (x == NULL) {
+		buf_addf(b, ",\"%s\":null", key);
+		return;
+	}
+	text_format_score(*x, '.', s, sizeof s);
+	buf_addf(b, ",\"%s\":%s", key, s);
+}
+
+/* The keys of list --format json, in the order the man page lists them;
+ * c the numbers of the task's criterion, or NULL. */
+static void
+json_task(struct buf *b, const struct task *t, const struct crit_score *c)
+{
+	char *sup, *tok, *save = NULL;
 	bool first = true;
 
 	buf_addf(b, "{\"id\":%ld,\"code\":", t->id);
@@ -266,11 +282,10 @@ json_task(struct buf *b, const struct task *t)
 	out_json_str(b, t->due);
 	buf_adds(b, ",\"due_source\":");
 	out_json_str(b, due_source_name(t->due_source));
-	if (t->has_points) {
-		text_format_score(t->points, '.', pts, sizeof pts);
-		buf_addf(b, ",\"points\":%s", pts);
-	} else
-		buf_adds(b, ",\"points\":null");
+	json_score(b, "points", t->has_points ? &t->points : NULL);
+	json_score(b, "appraised", c != NULL ? &c->appraised : NULL);
+	json_score(b, "now", c != NULL ? &c->now : NULL);
+	json_score(b, "reachable", c != NULL ? &c->reachable : NULL);
 	buf_adds(b, ",\"origin\":");
 	out_json_str(b, origin_name(t->origin));
 	buf_adds(b, ",\"target\":");
@@ -283,7 +298,8 @@ json_task(struct buf *b, const struct task *t)
 
 /* One JSON array on one line, in the order of the text list. */
 static void
-list_json(const struct task *t, size_t n, FILE *out)
+list_json(const struct task *t, size_t n, const struct scoreview *v,
+    FILE *out)
 {
 	struct buf b = { 0 };
 	size_t i;
@@ -292,7 +308,7 @@ list_json(const struct task *t, size_t n, FILE *out)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_addc(&b, ',');
-		json_task(&b, &t[i]);
+		json_task(&b, &t[i], scoreview_get(v, t[i].code));
 	}
 	buf_adds(&b, "]\n");
 	fputs(b.data, out);
@@ -305,6 +321,7 @@ report_list(struct store *s, const struct config *c, const struct plan *p,
 {
 	struct task *t;
 	const char *cell[LIST_COLUMNS];
+	struct scoreview v;
 	struct cells buf;
 	size_t n, i, k;
 
@@ -318,9 +335,14 @@ report_list(struct store *s, const struct config *c, const struct plan *p,
 		list_csv(t, n, out);
 	else if (fmt == FORMAT_TEXT)
 		list_text(t, n, out);
-	else if (fmt == FORMAT_JSON)
-		list_json(t, n, out);
-	else {
+	else if (fmt == FORMAT_JSON) {
+		if (scoreview_load(s, p, &v, err) != 0) {
+			tasks_free(t, n);
+			return -1;
+		}
+		list_json(t, n, &v, out);
+		scoreview_free(&v);
+	} else {
 		for (k = 0; k < LIST_COLUMNS; k++)
 			tsv_field(out, list_header[k], k + 1 == LIST_COLUMNS);
 		for (i = 0; i < n; i++) {
@@ -415,46 +437,116 @@ score_line(struct doc *d, struct buf *line)
 	line->len = 0;
 }
 
-/* The score lines at the top of the report, with how much of the score
- * now documents back. */
+/* The score lines at the top of the report (scoreview.h): appraised,
+ * now, the reachable maximum, the criteria lost this year, the old
+ * every-deduction figure with its caveat, how much documents back. */
 static void
-report_scores(struct doc *d, const struct plan *p, const struct task *t,
-    size_t n, score backed)
+report_scores(struct doc *d, const struct plan *p,
+    const struct scoreview *v, score backed)
 {
-	char dec = i18n_decimal(), a[32], r[32], s[32], k[32];
-	struct tasks_score sc;
+	const struct plan_score *t = &v->total;
+	char a[32], k[32];
 	struct buf l = { 0 };
+	char *lost;
 
-	tasks_score(p->total_appraised, t, n, &sc);
-	text_format_score(sc.recovered, dec, r, sizeof r);
-	text_format_score(sc.at_stake, dec, s, sizeof s);
-	text_format_score(backed, dec, k, sizeof k);
-	text_format_score(sc.now, dec, a, sizeof a);
+	scoreview_fmt(t->now, a);
 	if (p->has_total)
-		doc_gauge(d, sc.now, 0, 100000, a);
+		doc_gauge(d, t->now, 0, 100000, a);
 	doc_lines_begin(d);
-	if (p->has_total) {
-		text_format_score(p->total_appraised, dec, a, sizeof a);
-		buf_addf(&l, _("Appraised score: %s\n"), a);
-	} else
+	if (!p->has_total)
 		buf_adds(&l, _("Appraised score: unknown (no total row)\n"));
-	score_line(d, &l);
-	buf_addf(&l, _("Points recovered: %s / %s\n"), r, s);
-	score_line(d, &l);
-	if (p->has_total) {
-		text_format_score(sc.now, dec, a, sizeof a);
+	else {
+		scoreview_fmt(t->appraised, a);
+		buf_addf(&l, _("Appraised score: %s\n"), a);
+		score_line(d, &l);
+		scoreview_fmt(t->now, a);
 		buf_addf(&l, _("Score now: %s\n"), a);
 		score_line(d, &l);
+		scoreview_fmt(t->reachable, a);
+		buf_addf(&l, _("Reachable this year on the appraised criteria: "
+		    "%s (the criteria not appraised at mid-year are not in "
+		    "it)\n"), a);
 	}
+	score_line(d, &l);
+	if (v->nlost > 0) {
+		lost = scoreview_lost_words(v, true, SCOREVIEW_ALL);
+		buf_addf(&l, _("Cannot be won back this year: %s — an "
+		    "explanation is needed"), lost);
+		score_line(d, &l);
+		free(lost);
+	}
+	if (t->nassumed > 0) {
+		buf_addf(&l, ngettext("Assumed: the appraised figures of %zu "
+		    "criterion are unknown; its full points count as "
+		    "reachable\n", "Assumed: the appraised figures of %zu "
+		    "criteria are unknown; their full points count as "
+		    "reachable\n", t->nassumed), t->nassumed);
+		score_line(d, &l);
+	}
+	scoreview_fmt(backed, k);
 	buf_addf(&l, _("Backed by evidence: %s\n"), k);
 	score_line(d, &l);
 	if (p->has_total) {
-		text_format_score(sc.projected, dec, a, sizeof a);
-		buf_addf(&l, _("Score when every task is done: %s\n"), a);
+		scoreview_fmt(t->all_fixed, a);
+		buf_addf(&l, _("If every deduction were fixed: %s (not the "
+		    "year's projection: some cannot be won back, and the "
+		    "criteria not appraised at mid-year are not in it)\n"), a);
 		score_line(d, &l);
 	}
 	doc_lines_end(d);
 	buf_free(&l);
+}
+
+#define CRIT_COLUMNS 5
+
+/* The note of a criterion's row: lost, assumed, or nothing. */
+static const char *
+crit_note(const struct crit_score *c)
+{
+	if (c->lost)
+		return _("cannot be won back");
+	if (c->assumed)
+		return _("assumed");
+	return "";
+}
+
+/* Each scored criterion's three numbers: code, appraised, now,
+ * reachable, a note. */
+static void
+report_criteria(struct doc *d, const struct scoreview *v)
+{
+	struct doc_col col[CRIT_COLUMNS];
+	const char *cell[CRIT_COLUMNS];
+	char num[3][32];
+	size_t i;
+	int k;
+
+	memset(col, 0, sizeof col);
+	col[0].head = _("Criterion");
+	col[1].head = _("Appraised");
+	col[2].head = _("Now");
+	col[3].head = _("Reachable");
+	col[4].head = _("Note");
+	for (k = 0; k < CRIT_COLUMNS; k++) {
+		col[k].align = k == 0 || k == 4 ? DOC_LEFT : DOC_FIGURE;
+		col[k].width = max_width(k == 0 ? 7 : 0, col[k].head);
+	}
+	doc_heading(d, 2, _("By criterion"));
+	doc_table_begin(d, col, CRIT_COLUMNS);
+	for (i = 0; i < v->n; i++) {
+		if (!v->facts[i].scored)
+			continue;
+		scoreview_fmt(v->crit[i].appraised, num[0]);
+		scoreview_fmt(v->crit[i].now, num[1]);
+		scoreview_fmt(v->crit[i].reachable, num[2]);
+		cell[0] = v->facts[i].code;
+		cell[1] = num[0];
+		cell[2] = num[1];
+		cell[3] = num[2];
+		cell[4] = crit_note(&v->crit[i]);
+		doc_row(d, cell);
+	}
+	doc_table_end(d);
 }
 
 /* The tasks past their due date, not done; a task without a code is
@@ -527,6 +619,7 @@ report_progress(struct store *s, const struct config *c,
 {
 	struct task *t;
 	struct tally *y;
+	struct scoreview v;
 	struct doc d;
 	size_t n, ny, i;
 	score backed;
@@ -538,15 +631,17 @@ report_progress(struct store *s, const struct config *c,
 		    "markdown, html or csv"));
 	if (store_tasks(s, p->id, NULL, &t, &n, err) != 0)
 		return -1;
-	if (evidence_backed(s, p->id, t, n, &backed, err) != 0) {
+	if (scoreview_load(s, p, &v, err) != 0) {
 		tasks_free(t, n);
 		return -1;
 	}
+	backed = evidence_backed(&v);
 	sort_by_column(c, t, n);
 	y = tally_roles(c, t, n, &ny);
 	doc_begin(&d, fmt, out, p->name);
 	report_title(&d, p);
-	report_scores(&d, p, t, n, backed);
+	report_scores(&d, p, &v, backed);
+	report_criteria(&d, &v);
 	doc_heading(&d, 2, _("By role"));
 	for (i = 0; i < ny; i++)
 		if (y[i].total > 0)
@@ -562,6 +657,7 @@ report_progress(struct store *s, const struct config *c,
 	else
 		buf_free(&d.b);
 	free(y);
+	scoreview_free(&v);
 	tasks_free(t, n);
 	return rc;
 }

@@ -81,7 +81,12 @@ expect_match "dry run (en)" 'would import 13 tasks into plan ".*" \(10\.77 point
 late() { "$PARBOARD" -d "$DB" --today 2023-11-01 "$@"; }
 rep=$(def late report --since 2023-01-01)
 expect_match "report (vi): appraised score, decimal comma" '^Điểm thẩm định: 69,82$' "$rep"
-expect_match "report (vi): projected score" '^Điểm dự kiến khi hoàn thành hết: 80,59$' "$rep"
+expect_match "report (vi): the reachable maximum" \
+	'^Điểm tối đa trong năm trên các tiêu chí đã thẩm định: 78,41 \(chưa gồm' "$rep"
+expect_match "report (vi): every deduction only with its caveat" \
+	'^Nếu khắc phục hết mọi điểm trừ: 80,59 \(không phải điểm dự kiến' "$rep"
+expect_match "report (vi): the lost criteria" \
+	'^Không thể khắc phục trong năm: 1\.5\.1 \(1,00\), 3\.11\.1 \(1,00\) — cần giải trình$' "$rep"
 expect_match "report (vi): by role" '^Theo bộ phận$' "$rep"
 expect_match "report (vi): table headings" '^Bộ phận +Tổng +Chưa thực hiện +Đang thực hiện +Đã hoàn thành +Có vướng mắc +Quá hạn$' "$rep"
 expect_match "report (vi): overdue, dd/mm/yyyy" '^  1\.7 .*\(CA, hạn 31/10/2023\)$' "$rep"

@@ -49,7 +49,10 @@ expect_match "chair from --chair" '^Chair: Nguyễn Văn An$' "$m1"
 expect_match "since: seven days before" '^Changes since: 2023-09-13$' "$m1"
 expect_match "score: appraised" '^  Appraised: 69\.82$' "$m1"
 expect_match "score: now, and how much documents back" '^  Now: 70\.32 \(0\.50 backed by evidence\)$' "$m1"
-expect_match "score: projected" '^  Projected: 80\.59$' "$m1"
+expect_match "score: reachable this year, not every deduction" \
+	'^  Reachable this year: 78\.41$' "$m1"
+expect_match "score: the criteria lost this year" \
+	'^  Cannot be won back this year: 1\.5\.1 \(1\.00\), 3\.11\.1 \(1\.00\) — an explanation is needed$' "$m1"
 expect_match "bucket: done on time" '^  Done on time: 1$' "$m1"
 expect_match "bucket: done late" '^  Done late: 0$' "$m1"
 expect_match "bucket: open tasks not late, todo and blocked included" '^  Not done, within deadline: 29$' "$m1"
@@ -151,6 +154,8 @@ expect_eq "csv: BOM, header, one width, figures" "True ['Section', 'Role', 'Task
 1" "$csv"
 at 2023-09-27 set 1.7/CA blocked --note '<script>alert(1)</script> & "x"' >/dev/null
 html=$(at 2023-09-27 minutes --format html)
+expect_match "html: the criteria lost this year in the score's table" \
+	'<tr><th>Cannot be won back this year</th><td>1\.5\.1 \(1\.00\), 3\.11\.1 \(1\.00\) — an explanation is needed</td></tr></table>' "$html"
 expect_match "html: a page" '^<!DOCTYPE html>' "$html"
 expect_match "html: data escaped" '&lt;script&gt;alert\(1\)&lt;/script&gt; &amp; &quot;x&quot;' "$html"
 if printf '%s' "$html" | grep -qi '<script'; then fail "html: no script"; else pass "html: no script"; fi

@@ -115,17 +115,23 @@ import csv, sys
 r = list(csv.reader(sys.stdin.buffer.read().decode("utf-8-sig").splitlines()))
 h = r[0]
 row = [x for x in r if x[0] == "1.5.4"][0]
-print(h[-3:], row[h.index("Explanation")], row[h.index("Open items")][:10])')
-expect_eq "csv: open items, target, giải trình" \
-	"['Open items', 'Counted target', 'Explanation'] Hội đồng chưa họp chấm sáng kiến Quyết định" "$csv"
+print(h[-6:], row[h.index("Explanation")], row[h.index("Open items")][:10],
+    row[h.index("Appraised")], row[h.index("Now")], row[h.index("Reachable")])')
+expect_eq "csv: open items, target, giải trình, the three numbers" \
+	"['Open items', 'Counted target', 'Explanation', 'Appraised', 'Now', 'Reachable'] Hội đồng chưa họp chấm sáng kiến Quyết định 0.50 0.50 2.00" "$csv"
 
-# The score backs 1.7 (proved, every task done) but not 1.5.4
-# (explained, not proved), though both are recovered.
+# The score now counts 1.7 and 1.4.2 (proved above: documents, the
+# counted target) but not 1.5.4 (explained, not proved): done tasks
+# alone win nothing back.
 pbo set "$dlg" done >/dev/null 2>&1 || fail "the dialogue task, proved"
 pbo set "$tp" done >/dev/null 2>&1 || fail "the TP-HT dialogue, proved"
 pbo set 1.5.4/MTTQ done --explain "Chưa có sáng kiến" >/dev/null 2>&1 ||
 	fail "1.5.4's directive task, explained"
 rep=$(pbo report)
-expect_match "recovered: 1.7 and 1.5.4" '^Points recovered: 2\.50 /' "$rep"
-expect_match "backed by evidence: 1.7's point only" '^Backed by evidence: 1\.00$' "$rep"
+expect_match "now: 1.7's and 1.4.2's points, not 1.5.4's" \
+	'^Score now: 71\.82$' "$rep"
+expect_match "1.5.4 explained: nothing won back" \
+	'^1\.5\.4 +0\.50 +0\.50 +2\.00 *$' "$rep"
+expect_match "backed by evidence: 1.7's and 1.4.2's points" \
+	'^Backed by evidence: 2\.00$' "$rep"
 finish

@@ -1216,52 +1216,6 @@ set_status(struct store *s, long id, const char *st)
 		fail_msg("store_task_set: %s", err);
 }
 
-/* tasks_points over the plan's tasks as the store gives them. */
-static int
-store_points(struct store *s, long plan_id, score *rec, score *stake,
-    char **err)
-{
-	struct task *t;
-	size_t n;
-
-	if (store_tasks(s, plan_id, NULL, &t, &n, err) != 0)
-		return -1;
-	tasks_points(t, n, rec, stake);
-	tasks_free(t, n);
-	return 0;
-}
-
-static void
-test_points(void **state)
-{
-	long plan_id;
-	struct store *s = fixture(&plan_id);
-	score rec = -1, stake = -1;
-	char *err = NULL;
-
-	assert_int_equal(store_points(s, plan_id, &rec, &stake, &err), 0);
-	assert_int_equal(stake, 1500);
-	assert_int_equal(rec, 0);
-	set_status(s, find(s, plan_id, "1.1/VP-TK"), "done");
-	set_status(s, find(s, plan_id, "1.7/CA"), "done");
-	assert_int_equal(store_points(s, plan_id, &rec, &stake, &err), 0);
-	assert_int_equal(rec, 1000);	/* 1.7's directive is not done */
-	{
-		struct task *t;
-		size_t n, i;
-		assert_int_equal(store_tasks(s, plan_id, NULL, &t, &n, &err),
-		    0);
-		for (i = 0; i < n; i++)
-			if (strcmp(t[i].key, "D:1.7/CA#1") == 0)
-				set_status(s, t[i].id, "done");
-		tasks_free(t, n);
-	}
-	assert_int_equal(store_points(s, plan_id, &rec, &stake, &err), 0);
-	assert_int_equal(rec, 1500);
-	assert_int_equal(stake, 1500);
-	store_close(s);
-}
-
 static size_t
 count_tasks(struct store *s, long plan_id, const struct filter *f)
 {
@@ -1716,7 +1670,6 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_undo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rules_agree, setup,
 		    teardown),
-		cmocka_unit_test_setup_teardown(test_points, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_findings_changes_add,

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* test_task.c: the task module's rules — statuses, overdue, points and
- * the score now, the last on the seed appendix and its directives. */
+/* test_task.c: the task module's rules — statuses, overdue, the order
+ * of cards (the score is score.h's: test_score.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,7 +21,6 @@
 
 #include <cmocka.h>
 
-#include "seed_fixture.h"
 
 static void
 test_status_names(void **state)
@@ -91,103 +90,6 @@ test_meeting_local_day(void **state)
 	today_set(NULL);
 }
 
-/* Tasks as the store would give them, from a derivation. */
-static struct task *
-tasks_of(const struct derivation *d)
-{
-	struct task *v = calloc(d->ntasks + 1, sizeof *v);
-	size_t i;
-
-	for (i = 0; i < d->ntasks; i++) {
-		v[i].id = (long)i + 1;
-		v[i].code = d->tasks[i].code;
-		v[i].role = d->tasks[i].role;
-		v[i].has_points = d->tasks[i].has_points;
-		v[i].points = d->tasks[i].points;
-		v[i].status = STATUS_TODO;
-	}
-	return v;
-}
-
-static void
-set_code(struct task *v, size_t n, const char *code, enum status st)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (v[i].code != NULL && strcmp(v[i].code, code) == 0)
-			v[i].status = st;
-}
-
-/* The header's figures on the seed: appraised 69,82; with 1.5.3 done,
- * now 70,32 (0,50 of 10,77 recovered), projected 80,59.  A directive
- * linked to a criterion holds its points back until it is done too, and
- * never adds points of its own. */
-static void
-test_seed_score(void **state)
-{
-	struct config *cfg = config_default();
-	struct appendix *a = NULL, *dirs = NULL;
-	struct derivation d = { 0 };
-	struct tasks_score sc;
-	struct task *v;
-	char **codes;
-	size_t i, n, ncodes = 0, nappendix;
-
-	a = seed_read(SEED_APPENDIX);
-	derive_criteria(cfg, a, &d);
-	nappendix = d.ntasks;
-	assert_int_equal(nappendix, 13);
-
-	v = tasks_of(&d);
-	tasks_score(a->total.appraised, v, d.ntasks, &sc);
-	assert_int_equal(sc.appraised, 69820);
-	assert_int_equal(sc.recovered, 0);
-	assert_int_equal(sc.now, 69820);
-	assert_int_equal(sc.at_stake, 10770);
-	assert_int_equal(sc.projected, 80590);
-	set_code(v, d.ntasks, "1.5.3", STATUS_DONE);
-	tasks_score(a->total.appraised, v, d.ntasks, &sc);
-	assert_int_equal(sc.recovered, 500);
-	assert_int_equal(sc.now, 70320);
-	assert_int_equal(sc.at_stake, 10770);
-	assert_int_equal(sc.projected, 80590);
-	free(v);
-
-	/* With the directives: same points at stake (none added); 1.7's
-	 * appendix task done is not enough while its directives are open. */
-	dirs = seed_read(SEED_DIRECTIVES);
-	codes = calloc(a->nrows + 1, sizeof *codes);
-	for (i = 0; i < a->nrows; i++)
-		if (a->rows[i].code != NULL)
-			codes[ncodes++] = a->rows[i].code;
-	derive_directives(cfg, dirs, (const char *const *)codes, &d);
-	free(codes);
-	n = d.ntasks;
-	assert_true(n > nappendix);
-	v = tasks_of(&d);
-	set_code(v, n, "1.5.3", STATUS_DONE);
-	tasks_score(a->total.appraised, v, n, &sc);
-	assert_int_equal(sc.at_stake, 10770);
-	assert_int_equal(sc.now, 70320);
-	assert_int_equal(sc.projected, 80590);
-	for (i = 0; i < nappendix; i++)
-		if (strcmp(v[i].code, "1.7") == 0)
-			v[i].status = STATUS_DONE;
-	tasks_score(a->total.appraised, v, n, &sc);
-	assert_int_equal(sc.recovered, 500);
-	set_code(v, n, "1.7", STATUS_DONE);
-	tasks_score(a->total.appraised, v, n, &sc);
-	assert_true(sc.recovered > 500);
-	assert_int_equal(sc.now, sc.appraised + sc.recovered);
-	free(v);
-
-	derivation_free(&d);
-	appendix_free(dirs);
-	appendix_free(a);
-	config_free(cfg);
-}
-
 /* The board's undo offer in words (words_undo): a status by its label,
  * a due date as the language writes it (none is "-"), a role. */
 /* Origin and due source: stored by name, read back to the same value,
@@ -251,7 +153,6 @@ main(void)
 		cmocka_unit_test(test_status_names),
 		cmocka_unit_test(test_overdue),
 		cmocka_unit_test(test_meeting_local_day),
-		cmocka_unit_test(test_seed_score),
 		cmocka_unit_test(test_words_undo),
 		cmocka_unit_test(test_sources),
 	};

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: ISC */
+/* scoreview.c: the plan's three numbers for every output
+ * (scoreview.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "i18n.h"
+#include "proofview.h"
+#include "scoreview.h"
+#include "text.h"
+#include "util.h"
+
+struct loss {
+	score points;
+	size_t i;
+};
+
+/* The largest loss first, then the facts' code order. */
+static int
+loss_cmp(const void *a, const void *b)
+{
+	const struct loss *x = a, *y = b;
+
+	if (x->points != y->points)
+		return x->points > y->points ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static void
+lost_sort(struct scoreview *v)
+{
+	struct loss *l = xcalloc(v->n + 1, sizeof *l);
+	size_t i, k = 0;
+
+	for (i = 0; i < v->n; i++)
+		if (v->facts[i].scored && v->crit[i].lost) {
+			l[k].points = v->crit[i].standard -
+			    v->crit[i].appraised;
+			l[k++].i = i;
+		}
+	xqsort(l, k, sizeof *l, loss_cmp);
+	v->lost = xcalloc(k + 1, sizeof *v->lost);
+	for (i = 0; i < k; i++)
+		v->lost[i] = l[i].i;
+	v->nlost = k;
+	free(l);
+}
+
+void
+scoreview_compute(const struct plan *p, const struct crit_facts *f,
+    const struct proof *proofs, size_t n, struct scoreview *out)
+{
+	struct crit_score_in in;
+	struct proof own;
+	size_t i;
+
+	memset(out, 0, sizeof *out);
+	plan_period_from_title(p->name, atoi(today()), &out->period);
+	plan_score_start(&out->total, p->total_appraised);
+	out->facts = f;
+	out->n = n;
+	out->crit = xcalloc(n + 1, sizeof *out->crit);
+	for (i = 0; i < n; i++) {
+		if (!f[i].scored)
+			continue;
+		if (proofs == NULL)
+			proofview_compute(&f[i], &own);
+		memset(&in, 0, sizeof in);
+		in.standard = f[i].standard;
+		in.appraised = f[i].appraised;
+		in.rule = &f[i].rule;
+		in.figs = &f[i].figs;
+		in.proof = proofs != NULL ? &proofs[i] : &own;
+		in.period = &out->period;
+		crit_score_compute(&in, &out->crit[i]);
+		plan_score_add(&out->total, &out->crit[i]);
+		if (proofs == NULL)
+			proof_clear(&own);
+	}
+	lost_sort(out);
+}
+
+int
+scoreview_load(struct store *s, const struct plan *p,
+    struct scoreview *out, char **err)
+{
+	struct crit_facts *f;
+	size_t n;
+
+	memset(out, 0, sizeof *out);
+	if (store_proof_facts(s, p->id, NULL, &f, &n, err) != 0)
+		return -1;
+	scoreview_compute(p, f, NULL, n, out);
+	out->own = f;
+	return 0;
+}
+
+void
+scoreview_free(struct scoreview *v)
+{
+	if (v->own != NULL)
+		crit_facts_free(v->own, v->n);
+	free(v->crit);
+	free(v->lost);
+	memset(v, 0, sizeof *v);
+}
+
+/* The facts of criterion code, or NULL. */
+static const struct crit_facts *
+facts_of(const struct scoreview *v, const char *code)
+{
+	if (code == NULL || v->facts == NULL)
+		return NULL;
+	return crit_facts_find(v->facts, v->n, code);
+}
+
+const struct crit_score *
+scoreview_get(const struct scoreview *v, const char *code)
+{
+	const struct crit_facts *f = facts_of(v, code);
+
+	return f != NULL && f->scored ? &v->crit[f - v->facts] : NULL;
+}
+
+const struct crit_rule *
+scoreview_rule(const struct scoreview *v, const char *code)
+{
+	const struct crit_facts *f = facts_of(v, code);
+
+	return f != NULL ? &f->rule : NULL;
+}
+
+void
+scoreview_fmt(score x, char buf[32])
+{
+	text_format_score(x, i18n_decimal(), buf, 32);
+}
+
+char *
+scoreview_lost_words(const struct scoreview *v, bool points, size_t max)
+{
+	struct buf b = { 0 };
+	const struct crit_score *c;
+	char s[32];
+	size_t i;
+
+	for (i = 0; i < v->nlost && i < max; i++) {
+		c = &v->crit[v->lost[i]];
+		buf_adds(&b, i > 0 ? ", " : "");
+		buf_adds(&b, v->facts[v->lost[i]].code);
+		if (points) {
+			scoreview_fmt(c->standard - c->appraised, s);
+			buf_addf(&b, " (%s)", s);
+		}
+	}
+	if (i < v->nlost)
+		buf_addf(&b, "%s+%zu", i > 0 ? " " : "", v->nlost - i);
+	return buf_take(&b);
+}
+
+char *
+scoreview_crit_words(const struct crit_score *c)
+{
+	char a[32], n[32], r[32];
+
+	scoreview_fmt(c->appraised, a);
+	scoreview_fmt(c->now, n);
+	scoreview_fmt(c->reachable, r);
+	return xasprintf(_("Appraised %s · now %s · reachable %s"), a, n, r);
+}
+
+/* "408/637 = 0,64". */
+static void
+ratio_words(struct buf *b, long num, long den)
+{
+	char r[32];
+
+	scoreview_fmt(score_ratio(SCORE_UNIT, num, den), r);
+	buf_addf(b, "%ld/%ld = %s", num, den, r);
+}
+
+char *
+scoreview_figures_words(const struct crit_score *c)
+{
+	struct buf b = { 0 };
+
+	if (!c->has_year && !c->has_best)
+		return NULL;
+	if (c->has_year) {
+		buf_adds(&b, _("the year so far"));
+		buf_adds(&b, " ");
+		ratio_words(&b, c->year_num, c->year_den);
+	}
+	if (c->has_best) {
+		buf_adds(&b, b.len > 0 ? " · " : "");
+		buf_adds(&b, _("best case"));
+		buf_adds(&b, " ");
+		ratio_words(&b, c->best_num, c->best_den);
+	}
+	return buf_take(&b);
+}
