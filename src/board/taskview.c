@@ -184,30 +184,21 @@ static void
 crit_lines(const struct board *b, const struct task *t, int width,
     char ***lines, size_t *n, size_t *cap)
 {
-	const struct crit_score *c = scoreview_get(&b->data.sv, t->code);
 	const struct crit_rule *r = scoreview_rule(&b->data.sv, t->code);
-	char *line;
+	char *line, *what[4];
+	size_t i, k;
 
-	if (c == NULL || r == NULL)
+	if (r == NULL || scoreview_get(&b->data.sv, t->code) == NULL)
 		return;
-	line = xasprintf(_("Scored as: %s"), crit_kind_label(r->kind));
+	what[0] = scoreview_rule_words(r);
+	line = xasprintf(_("Scored as: %s"), what[0]);
+	free(what[0]);
 	taskview_wrap(line, width, "", lines, n, cap);
 	free(line);
-	line = scoreview_crit_words(c);
-	taskview_wrap(line, width, "", lines, n, cap);
-	free(line);
-	line = scoreview_figures_words(c);
-	if (line != NULL)
-		taskview_wrap(line, width, "", lines, n, cap);
-	free(line);
-	if (c->lost)
-		taskview_wrap(_("cannot be won back this year — an "
-		    "explanation is needed"), width, "", lines, n, cap);
-	if (c->assumed) {
-		line = xasprintf("(%s)", _("assumed: the appraised figures "
-		    "are unknown"));
-		taskview_wrap(line, width, "", lines, n, cap);
-		free(line);
+	k = scoreview_crit_lines(&b->data.sv, t->code, what);
+	for (i = 0; i < k; i++) {
+		taskview_wrap(what[i], width, "", lines, n, cap);
+		free(what[i]);
 	}
 }
 

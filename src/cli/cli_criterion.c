@@ -262,6 +262,7 @@ show(struct store *s, const struct plan *p, const char *code,
 	} else if (rc == 0) {
 		print_text(&b, code, title, &c);
 		print_rule_text(&b, &r, &pp, v, n);
+		rc = cli_score_lines(&b, s, p, code, err);
 	}
 	if (rc == 0)
 		cli_print(&b, fmt == FORMAT_TEXT);

@@ -14,6 +14,7 @@
 #include "output.h"
 #include "perm.h"
 #include "score.h"
+#include "scoreview.h"
 
 void
 cli_print(struct buf *b, bool text)
@@ -123,6 +124,27 @@ print_data(struct buf *b, enum format fmt, const struct figure *v,
 		buf_adds(b, "]\n");
 }
 
+/* The criterion's three numbers (scoreview.h), when it is scored:
+ * "Score: Appraised 0,00 · now 0,00 · reachable 0,00" and its notes. */
+int
+cli_score_lines(struct buf *b, struct store *s, const struct plan *p,
+    const char *code, char **err)
+{
+	struct scoreview sv;
+	char *lines[4];
+	size_t n, i;
+
+	if (scoreview_load(s, p, &sv, err) != 0)
+		return -1;
+	n = scoreview_crit_lines(&sv, code, lines);
+	for (i = 0; i < n; i++) {
+		buf_addf(b, i == 0 ? _("Score: %s\n") : "  %s\n", lines[i]);
+		free(lines[i]);
+	}
+	scoreview_free(&sv);
+	return 0;
+}
+
 static int
 show(struct store *s, const struct plan *p, const char *code,
     enum format fmt, char **err)
@@ -139,14 +161,16 @@ show(struct store *s, const struct plan *p, const char *code,
 	checklist_clear(&c);
 	if (store_figures_list(s, p->id, code, &v, &n, err) != 0)
 		return -1;
-	if (fmt == FORMAT_TEXT)
+	if (fmt == FORMAT_TEXT) {
 		print_text(&b, code, v, n);
-	else
+		rc = cli_score_lines(&b, s, p, code, err);
+	} else
 		print_data(&b, fmt, v, n);
-	cli_print(&b, fmt == FORMAT_TEXT);
+	if (rc == 0)
+		cli_print(&b, fmt == FORMAT_TEXT);
 	buf_free(&b);
 	model_free_each(v, n, sizeof *v, figure_clear);
-	return 0;
+	return rc;
 }
 
 /* A whole number from 0 to 999 999 999 into *out; false when s is none

@@ -68,6 +68,11 @@ bool cli_format(const char *name, bool document, enum format *fmt);
  * (cli_figures.c). */
 void cli_print(struct buf *b, bool text);
 char *cli_figure_words(const struct figure *f);
+/* Criterion code's three numbers (scoreview.h) into b, when it is
+ * scored: "Score: Appraised 0,64 · now 0,73 · reachable 0,73", then its
+ * figures and notes, a line each. */
+int cli_score_lines(struct buf *b, struct store *s, const struct plan *p,
+    const char *code, char **err);
 
 /* The database (cli_common.c).  pin_guard: a store opened under --today
  * in the shared install refuses to write; else one that opened

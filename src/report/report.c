@@ -533,9 +533,8 @@ report_criteria(struct doc *d, const struct scoreview *v)
 	}
 	doc_heading(d, 2, _("By criterion"));
 	doc_table_begin(d, col, CRIT_COLUMNS);
-	for (i = 0; i < v->n; i++) {
-		if (!v->facts[i].scored)
-			continue;
+	for (k = 0; k < (int)v->norder; k++) {
+		i = v->order[k];
 		scoreview_fmt(v->crit[i].appraised, num[0]);
 		scoreview_fmt(v->crit[i].now, num[1]);
 		scoreview_fmt(v->crit[i].reachable, num[2]);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* scoreview.c: the plan's three numbers for every output
  * (scoreview.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +48,30 @@ lost_sort(struct scoreview *v)
 	free(l);
 }
 
+static const struct crit_facts *order_facts;
+
+static int
+order_cmp(const void *a, const void *b)
+{
+	return text_code_cmp(order_facts[*(const size_t *)a].code,
+	    order_facts[*(const size_t *)b].code);
+}
+
+/* The scored criteria in the order of their codes. */
+static void
+order_sort(struct scoreview *v)
+{
+	size_t i;
+
+	v->order = xcalloc(v->n + 1, sizeof *v->order);
+	for (i = 0; i < v->n; i++)
+		if (v->facts[i].scored)
+			v->order[v->norder++] = i;
+	order_facts = v->facts;
+	xqsort(v->order, v->norder, sizeof *v->order, order_cmp);
+	order_facts = NULL;
+}
+
 void
 scoreview_compute(const struct plan *p, const struct crit_facts *f,
     const struct proof *proofs, size_t n, struct scoreview *out)
@@ -79,6 +104,7 @@ scoreview_compute(const struct plan *p, const struct crit_facts *f,
 			proof_clear(&own);
 	}
 	lost_sort(out);
+	order_sort(out);
 }
 
 int
@@ -103,6 +129,7 @@ scoreview_free(struct scoreview *v)
 		crit_facts_free(v->own, v->n);
 	free(v->crit);
 	free(v->lost);
+	free(v->order);
 	memset(v, 0, sizeof *v);
 }
 
@@ -159,14 +186,29 @@ scoreview_lost_words(const struct scoreview *v, bool points, size_t max)
 	return buf_take(&b);
 }
 
+/* x, and its gain over the appraised points when it differs: "0,73
+ * (+0,09)", "0,00 (−1,00)". */
+static void
+gain_fmt(score x, score appraised, char buf[32])
+{
+	char d[32];
+
+	scoreview_fmt(x, buf);
+	if (x == appraised)
+		return;
+	scoreview_fmt(x > appraised ? x - appraised : appraised - x, d);
+	snprintf(buf + strlen(buf), 32 - strlen(buf), " (%s%s)",
+	    x > appraised ? "+" : "−", d);
+}
+
 char *
 scoreview_crit_words(const struct crit_score *c)
 {
 	char a[32], n[32], r[32];
 
 	scoreview_fmt(c->appraised, a);
-	scoreview_fmt(c->now, n);
-	scoreview_fmt(c->reachable, r);
+	gain_fmt(c->now, c->appraised, n);
+	gain_fmt(c->reachable, c->appraised, r);
 	return xasprintf(_("Appraised %s · now %s · reachable %s"), a, n, r);
 }
 
@@ -199,4 +241,57 @@ scoreview_figures_words(const struct crit_score *c)
 		ratio_words(&b, c->best_num, c->best_den);
 	}
 	return buf_take(&b);
+}
+
+char *
+scoreview_rule_words(const struct crit_rule *r)
+{
+	char t[32];
+
+	switch (r->kind) {
+	case CK_THRESHOLD:
+		return xasprintf(_("%s %s"), crit_kind_label(r->kind),
+		    crit_threshold_text(r->threshold, i18n_decimal(), t,
+		    sizeof t));
+	case CK_PLAN:
+		if (r->plan_name != NULL && r->has_den)
+			return xasprintf(_("%s: %s, %ld tasks"),
+			    crit_kind_label(r->kind), r->plan_name, r->den);
+		if (r->plan_name != NULL)
+			return xasprintf(_("%s: %s"), crit_kind_label(r->kind),
+			    r->plan_name);
+		break;
+	case CK_LATE:
+		return xasprintf(_("%s: %ld"), crit_kind_label(r->kind),
+		    r->late);
+	case CK_RATIO:
+		if (r->snapshot)
+			return xasprintf(_("%s, year to date"),
+			    crit_kind_label(r->kind));
+		break;
+	default:
+		break;
+	}
+	return xstrdup(crit_kind_label(r->kind));
+}
+
+size_t
+scoreview_crit_lines(const struct scoreview *v, const char *code,
+    char *lines[4])
+{
+	const struct crit_score *c = scoreview_get(v, code);
+	size_t n = 0;
+
+	if (c == NULL)
+		return 0;
+	lines[n++] = scoreview_crit_words(c);
+	if ((lines[n] = scoreview_figures_words(c)) != NULL)
+		n++;
+	if (c->lost)
+		lines[n++] = xstrdup(_("cannot be won back this year — an "
+		    "explanation is needed"));
+	if (c->assumed)
+		lines[n++] = xasprintf("(%s)", _("assumed: the appraised "
+		    "figures are unknown"));
+	return n;
 }

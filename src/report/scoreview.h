@@ -25,6 +25,10 @@ struct scoreview {
 	size_t *lost;		/* indexes of the lost criteria, the largest
 				 * loss first, then in code order */
 	size_t nlost;
+	size_t *order;		/* indexes of the scored criteria in the
+				 * order of their codes (1.5.4 before
+				 * 1.7, 3.5.2 before 3.11.1) */
+	size_t norder;
 	struct crit_facts *own;	/* facts scoreview_load read (freed) */
 };
 
@@ -57,6 +61,17 @@ void scoreview_fmt(score x, char buf[32]);
 /* c's appraised, now and reachable in one line: "Appraised 0,64 · now
  * 0,64 · reachable 0,82"; malloc'd. */
 char *scoreview_crit_words(const struct crit_score *c);
+/* How a criterion is scored, in words: its kind and what its rule
+ * holds ("threshold ratio 0,7", "plan completion: Kế hoạch số
+ * 30/KH-UBND, 9 tasks", "late tasks: 2", "proportional ratio,
+ * year to date"); malloc'd. */
+char *scoreview_rule_words(const struct crit_rule *r);
+/* What the task view and `criterion CODE` say of criterion code's
+ * score, a line each (c's numbers, its figures, whether it is lost or
+ * assumed) into lines[0..4); how many.  Each malloc'd; none when code
+ * is not scored. */
+size_t scoreview_crit_lines(const struct scoreview *v, const char *code,
+    char *lines[4]);
 /* The year's b/a so far and the best case where known: "year so far
  * 408/637 = 0,64 · best case 1045/1274 = 0,82"; NULL when neither. */
 char *scoreview_figures_words(const struct crit_score *c);

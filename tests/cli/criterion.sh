@@ -35,7 +35,8 @@ Supporting documents required:
   2. Giấy mời/thông báo  [GM/TB]
   3. Báo cáo kết quả xử lý các kiến nghị, đề xuất của người dân, doanh nghiệp  [BC]
 Counted target: 2 diễn đàn/đối thoại, from 2023-07-01 to 2023-12-31
-Scored as: documents" "$out"
+Scored as: documents
+Score: Appraised 0.00 · now 0.00 · reachable 1.00 (+1.00)" "$out"
 expect_match "text: any document" '^  1\. tài liệu kiểm chứng  \[any document\]$' \
 	"$(pb criterion 1.5.3)"
 vi=$(LANGUAGE=vi pb criterion 1.7)

@@ -56,6 +56,14 @@ expect_no_match() {
 expect_no_match "report: no 'when every task is done'" 'every task is done' "$rep"
 expect_match "report: 3.11.1 0/0/0, lost" \
 	'^3\.11\.1 +0\.00 +0\.00 +0\.00 +cannot be won back$' "$rep"
+expect_eq "report: the criteria in the order of their codes" \
+	"1.1.3 1.4.1 1.4.2 1.5.1 1.5.3 1.5.4 1.7 3.5.2 3.11.1 3.12.1 3.12.2 3.13.2 3.13.3" \
+	"$(printf '%s\n' "$rep" | sed -n '/^Criterion /,/^$/p' |
+	grep -o '^[0-9][0-9.]*' | tr '\n' ' ' | sed 's/ $//')"
+c=$(pb criterion 3.11.1)
+expect_match "criterion 3.11.1: its numbers" \
+	'^Score: Appraised 0\.00 · now 0\.00 · reachable 0\.00$' "$c"
+expect_match "criterion 3.11.1: lost" '^  cannot be won back this year' "$c"
 expect_match "report: 3.13.3 0.64/0.64/0.82" '^3\.13\.3 +0\.64 +0\.64 +0\.82 *$' "$rep"
 expect_match "report: 3.13.2 reachable 1" '^3\.13\.2 +0\.69 +0\.69 +1\.00 *$' "$rep"
 expect_match "report: 3.12.1 assumed" '^3\.12\.1 +0\.00 +0\.00 +1\.00 +assumed$' "$rep"
@@ -82,7 +90,7 @@ expect_eq "report csv: the columns and 3.13.3" \
 
 ev=$(pb report --evidence)
 expect_match "report --evidence: 3.13.3's numbers" \
-	'^  Appraised 0\.64 · now 0\.64 · reachable 0\.82$' "$ev"
+	'^  Appraised 0\.64 · now 0\.64 · reachable 0\.82 \(\+0\.18\)$' "$ev"
 expect_match "report --evidence: 3.11.1 lost" \
 	'^  Appraised 0\.00 · now 0\.00 · reachable 0\.00 — cannot be won back this year — an explanation is needed$' "$ev"
 
@@ -126,7 +134,7 @@ done
 printf '%s\n' 4 Enter dump Esc Down Enter dump q > "$TMPD/tv.keys"
 board tv 80x30
 tv=$(cat "$TMPD/tv.out")
-expect_match "task view: 3.11.1's kind" '^ Cách tính điểm: tỷ lệ đạt ngưỡng$' "$tv"
+expect_match "task view: 3.11.1's kind" '^ Cách chấm điểm: tỷ lệ đạt ngưỡng 0,7$' "$tv"
 expect_match "task view: 3.11.1's three numbers" \
 	'^ Thẩm định 0,00 · tạm tính 0,00 · tối đa 0,00$' "$tv"
 expect_match "task view: 3.11.1's year so far and best case" \
@@ -159,9 +167,8 @@ sleep 0.5
 pb evidence add 3.5.2/VP-TK --number 12/QĐ-UBND --date 01/09/2023 \
 	>/dev/null 2>&1 || fail "evidence add 3.5.2"
 sleep 1.5
-sqlite3 "$DB" "INSERT INTO figure (plan_id, code, month_from, month_to,
-    num, den, user) VALUES ((SELECT id FROM plan), '3.13.3', '2023-07',
-    '2023-12', 500, 600, 'test')"
+fig=$(LANGUAGE=vi pb figures 3.13.3 --from 2023-07 --to 2023-12 --num 500 \
+	--den 600 2>&1) || fail "figures 3.13.3"
 wait $live
 expect_eq "board: before, the seed's header" "$h80" \
 	"$(header live 1)"
@@ -177,4 +184,9 @@ expect_match "3.5.2 proved: backed by evidence" '^Backed by evidence: 1\.00$' "$
 expect_match "3.13.3 with the second half's figures: 0.73 now and at best" \
 	'^3\.13\.3 +0\.64 +0\.73 +0\.73 *$' "$rep"
 expect_match "json: 3.13.3 with figures" '^3\.13\.3 0\.64 0\.73 0\.73$' "$(json)"
+expect_match "figures: what the figures give, +0,09" \
+	'^Điểm: Thẩm định 0,64 · tạm tính 0,73 \(\+0,09\) · tối đa 0,73 \(\+0,09\)$' \
+	"$fig"
+expect_match "figures: the year 908/1237" \
+	'^  cả năm đến nay 908/1237 = 0,73 · tốt nhất 908/1237 = 0,73$' "$fig"
 finish
