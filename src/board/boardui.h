@@ -194,6 +194,11 @@ struct board {
 		bool color;
 		bool cursor_pair;	/* the cursor has its own colours */
 		attr_t paint[PAINT_COUNT];
+		/* The header's score line (view_header.c) and what it was
+		 * made for: the width, the tasks done and changed. */
+		char *score_line;
+		int score_cols;
+		size_t score_done, score_changed;
 	} term;
 
 	/* Where keys come from (term.c).  Waiting: inotify on the database
@@ -322,6 +327,14 @@ void view_gauge(const struct board *b, struct buf *out, long long part,
     long long whole, int width);
 /* A score with the language's decimal mark; buf of 32 bytes. */
 void view_score(score v, char *buf);
+/* The parts that are not NULL joined with " · ", leaving out those
+ * whose bit is in skip; malloc'd. */
+char *view_join(char **parts, size_t n, unsigned skip);
+/* The header's score line, shortened to COLS (view_header.c): kept in
+ * b until the width, the tasks done or changed differ, or
+ * view_header_score_stale (a new snapshot). */
+char *view_header_score(struct board *b);
+void view_header_score_stale(struct board *b);
 /* A YYYY-MM-DD date as the language writes it (dd/mm/yyyy or ISO), or
  * with day_month only its day and month (dd/mm or mm-dd); buf of 11
  * bytes. */

@@ -195,6 +195,14 @@ checklist_add(struct checklist *c, const char *text)
 	add_item(c, xstrdup(text));
 }
 
+void
+checklist_add_any(struct checklist *c)
+{
+	c->items = xrealloc(c->items, (c->nitems + 1) * sizeof *c->items);
+	c->items[c->nitems].text = xstrdup(CHECKLIST_ANY_TEXT);
+	c->items[c->nitems++].kinds = CHECKLIST_ANY;
+}
+
 /* The bytes of tokens a..b (inclusive). */
 static char *
 span(const struct toks *t, size_t a, size_t b)
@@ -403,7 +411,7 @@ checklist_from_comment(const char *comment, int year,
 			take_target(&t, i, year, out);
 	}
 	if (out->nitems == 0)
-		checklist_add(out, CHECKLIST_ANY_TEXT);
+		checklist_add_any(out);
 	toks_free(&t);
 }
 
@@ -471,6 +479,13 @@ checklist_year_of(const char *text)
 		    !is_digit(p[4]) && (p[0] == '1' || p[0] == '2'))
 			year = atoi(p);
 	return year;
+}
+
+bool
+checklist_is_any(const struct checklist *c)
+{
+	return c->nitems == 1 && c->items[0].kinds == CHECKLIST_ANY &&
+	    strcmp(c->items[0].text, CHECKLIST_ANY_TEXT) == 0;
 }
 
 void

@@ -64,11 +64,17 @@ struct checklist {
 void checklist_from_comment(const char *comment, int year,
     struct checklist *out);
 
+/* Whether c's items are the one item of a comment that names no
+ * document (CHECKLIST_ANY_TEXT, any document): what no item means. */
+bool checklist_is_any(const struct checklist *c);
 /* The kinds of a requirement's text: the head words of its parts split
  * at '/'; CHECKLIST_ANY when none begins with one. */
 unsigned checklist_kinds(const char *text);
 /* Append an item of text (its kinds from its words). */
 void checklist_add(struct checklist *c, const char *text);
+/* Append the item of a comment that names no document
+ * (CHECKLIST_ANY_TEXT, any document), without reading its words. */
+void checklist_add_any(struct checklist *c);
 /* The abbreviations of an item's kinds joined by sep, in the order its
  * text names them ("Giấy mời/thông báo" → "GM/TB"; a kind without an
  * abbreviation by its name, "Công văn"); "" for CHECKLIST_ANY.

@@ -542,7 +542,7 @@ write_score(struct doc *d, const struct model *m)
 		buf_addf(&d->b, "<table><tr><th>%s</th><td class=\"n\">%s"
 		    "</td></tr>\n<tr><th>%s</th><td class=\"n\">%s</td></tr>"
 		    "\n<tr><th>%s</th><td class=\"n\">%s</td></tr>",
-		    _("Appraised"), a, _("Now"), nowb, _("Reachable this year"),
+		    _("Appraised"), a, _("Now"), nowb, _("Reachable this year (appraised criteria)"),
 		    pr);
 		if (lost != NULL) {
 			buf_addf(&d->b, "\n<tr><th>%s</th><td>",
@@ -555,7 +555,7 @@ write_score(struct doc *d, const struct model *m)
 		doc_fields_begin(d, 1, true);
 		doc_field(d, _("Appraised"), a);
 		doc_field(d, _("Now"), nowb);
-		doc_field(d, _("Reachable this year"), pr);
+		doc_field(d, _("Reachable this year (appraised criteria)"), pr);
 		if (lost != NULL)
 			doc_field(d, _("Cannot be won back this year"), lost);
 		doc_fields_end(d);
@@ -645,7 +645,7 @@ write_csv(struct doc *d, const struct model *m)
 	csv_row(d, _("Appraised"), "", "", a);
 	csv_row(d, _("Now"), "", "", now);
 	csv_row(d, _("Evidence-backed"), "", "", bk);
-	csv_row(d, _("Reachable this year"), "", "", pr);
+	csv_row(d, _("Reachable this year (appraised criteria)"), "", "", pr);
 	csv_row(d, _("Cannot be won back this year"), "", "", m->lost);
 	for (k = 0; k < B_COUNT; k++) {
 		snprintf(num, sizeof num, "%zu", m->bucket[k]);

@@ -513,12 +513,13 @@ crit_note(const struct crit_score *c)
 /* Each scored criterion's three numbers: code, appraised, now,
  * reachable, a note. */
 static void
-report_criteria(struct doc *d, const struct scoreview *v)
+report_criteria(struct doc *d, struct scoreview *v)
 {
 	struct doc_col col[CRIT_COLUMNS];
 	const char *cell[CRIT_COLUMNS];
 	char num[3][32];
-	size_t i;
+	const size_t *order;
+	size_t i, j, n;
 	int k;
 
 	memset(col, 0, sizeof col);
@@ -533,8 +534,9 @@ report_criteria(struct doc *d, const struct scoreview *v)
 	}
 	doc_heading(d, 2, _("By criterion"));
 	doc_table_begin(d, col, CRIT_COLUMNS);
-	for (k = 0; k < (int)v->norder; k++) {
-		i = v->order[k];
+	order = scoreview_order(v, &n);
+	for (j = 0; j < n; j++) {
+		i = order[j];
 		scoreview_fmt(v->crit[i].appraised, num[0]);
 		scoreview_fmt(v->crit[i].now, num[1]);
 		scoreview_fmt(v->crit[i].reachable, num[2]);

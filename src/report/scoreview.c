@@ -57,12 +57,15 @@ order_cmp(const void *a, const void *b)
 	    order_facts[*(const size_t *)b].code);
 }
 
-/* The scored criteria in the order of their codes. */
-static void
-order_sort(struct scoreview *v)
+const size_t *
+scoreview_order(struct scoreview *v, size_t *n)
 {
 	size_t i;
 
+	if (v->order != NULL) {
+		*n = v->norder;
+		return v->order;
+	}
 	v->order = xcalloc(v->n + 1, sizeof *v->order);
 	for (i = 0; i < v->n; i++)
 		if (v->facts[i].scored)
@@ -70,6 +73,8 @@ order_sort(struct scoreview *v)
 	order_facts = v->facts;
 	xqsort(v->order, v->norder, sizeof *v->order, order_cmp);
 	order_facts = NULL;
+	*n = v->norder;
+	return v->order;
 }
 
 void
@@ -104,7 +109,6 @@ scoreview_compute(const struct plan *p, const struct crit_facts *f,
 			proof_clear(&own);
 	}
 	lost_sort(out);
-	order_sort(out);
 }
 
 int

@@ -25,9 +25,7 @@ struct scoreview {
 	size_t *lost;		/* indexes of the lost criteria, the largest
 				 * loss first, then in code order */
 	size_t nlost;
-	size_t *order;		/* indexes of the scored criteria in the
-				 * order of their codes (1.5.4 before
-				 * 1.7, 3.5.2 before 3.11.1) */
+	size_t *order;		/* scoreview_order's, NULL until asked */
 	size_t norder;
 	struct crit_facts *own;	/* facts scoreview_load read (freed) */
 };
@@ -40,6 +38,11 @@ void scoreview_compute(const struct plan *p, const struct crit_facts *f,
 int scoreview_load(struct store *s, const struct plan *p,
     struct scoreview *out, char **err);
 void scoreview_free(struct scoreview *v);
+
+/* The indexes of the scored criteria in the order of their codes (1.5.4
+ * before 1.7, 3.5.2 before 3.11.1), *n of them; sorted when first
+ * asked (the board never asks), kept in v. */
+const size_t *scoreview_order(struct scoreview *v, size_t *n);
 
 /* The numbers of criterion code, or NULL when it is not scored. */
 const struct crit_score *scoreview_get(const struct scoreview *v,

@@ -394,8 +394,8 @@ int store_task_crit_each(struct store *s, long plan_id,
 
 /* The plan's criterion code: its title in *title and its appendix task
  * in *task_id (0: none; either may be NULL), its checklist and counted
- * target in *out (checklist_clear).  1 when the plan has no such
- * criterion. */
+ * target in *out (checklist_clear; without items, the one item of any
+ * document).  1 when the plan has no such criterion. */
 int store_checklist_get(struct store *s, long plan_id, const char *code,
     char **title, long *task_id, struct checklist *out, char **err);
 /* Set by a person: c's items in place of the criterion's (when items),
@@ -430,7 +430,7 @@ struct crit_facts {
 	char *explain;
 };
 /* Those of the plan's criteria (in code order; *out NULL when none), or
- * of criterion code alone (when not NULL), in nine queries. */
+ * of criterion code alone (when not NULL), in eight queries. */
 int store_proof_facts(struct store *s, long plan_id, const char *code,
     struct crit_facts **out, size_t *n, char **err);
 /* The criterion code's among v[0..n), or NULL. */
@@ -456,6 +456,10 @@ int store_rule_save(struct store *s, long plan_id, const char *code,
  * or 1 when it has none (out is a document's). */
 int store_rule_get(struct store *s, long plan_id, const char *code,
     struct crit_rule *out, char **err);
+/* criterion.scored of the plan's criteria (plan_id 0: every plan's):
+ * whether a task carries the criterion's deduction (its points); an
+ * import marks them once its tasks are saved. */
+int store_scored_mark(struct store *s, long plan_id, char **err);
 /* The rules the plan's criteria's comments say (crit_rule_from_comment)
  * saved as an import's (plan_id 0: every plan's). */
 int store_rules_from_comments(struct store *s, long plan_id, char **err);

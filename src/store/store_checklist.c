@@ -95,8 +95,11 @@ store_checklist_get(struct store *s, long plan_id, const char *code,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return rc < 0 ? -1 : 1;
-	if (read_items(s, plan_id, code, out, err) != 0 ||
-	    read_target(s, plan_id, code, out, err) != 0) {
+	/* No item: the one of a comment that names no document. */
+	rc = read_items(s, plan_id, code, out, err);
+	if (rc == 0 && out->nitems == 0)
+		checklist_add_any(out);
+	if (rc != 0 || read_target(s, plan_id, code, out, err) != 0) {
 		checklist_clear(out);
 		if (title != NULL) {
 			free(*title);

@@ -233,7 +233,9 @@ spec_insert(struct store *s, long plan_id, const struct task_spec *t,
 }
 
 /* A criterion's checklist as its comment requires it (checklist.h), in
- * place of what was derived before; what a person set stays. */
+ * place of what was derived before; what a person set stays.  The one
+ * item of a comment that names no document is not kept: no item reads
+ * as it (store_checklist_get, store_proof_facts). */
 static int
 save_checklist(struct store *s, long plan_id, const char *code,
     const struct checklist *c, char **err)
@@ -249,7 +251,8 @@ save_checklist(struct store *s, long plan_id, const char *code,
 	for (k = 0; k < 4 && rc == 0; k++) {
 		if ((st = store_sq(s, sql[k], err)) == NULL)
 			return -1;
-		n = k < 2 ? 1 : k == 2 ? c->nitems : c->count > 0;
+		n = k < 2 ? 1 : k == 2 ? (checklist_is_any(c) ? 0 :
+		    c->nitems) : c->count > 0;
 		for (i = 0; i < n && rc == 0; i++) {
 			sqlite3_bind_int64(st, 1, plan_id);
 			bind_text(st, 2, code);
@@ -315,6 +318,10 @@ store_tasks_save(struct store *s, long plan_id, const struct derivation *d,
 		}
 		nadd += what == 1;
 		nupd += what == 2;
+	}
+	if (store_scored_mark(s, plan_id, err) != 0) {
+		store_rollback(s);
+		return -1;
 	}
 	if (store_commit(s, err) != 0)
 		return -1;

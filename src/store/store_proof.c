@@ -12,9 +12,13 @@
 #include "util.h"
 
 /* The criteria, then their items, targets, documents, occurrences and
- * giải trình; each ?1 the plan, ?2 the code or NULL, column 0 the code. */
+ * giải trình; each ?1 the plan, ?2 the code or NULL, column 0 the code.
+ * The documents, occurrences and giải trình are read from their own
+ * rows first (CROSS JOIN: SQLite keeps that order), not by a search in
+ * them for every task of the plan: a plan has many more tasks than
+ * links, ticks or explanations. */
 static const char *const facts_sql[] = {
-	"SELECT code, standard, appraised, has FROM criterion"
+	"SELECT code, standard, appraised, has, scored FROM criterion"
 	" WHERE plan_id = ?1 AND code IS NOT NULL"
 	" AND (?2 IS NULL OR code = ?2) ORDER BY code",
 	"SELECT code, text, kinds FROM checklist_item WHERE plan_id = ?1"
@@ -22,25 +26,24 @@ static const char *const facts_sql[] = {
 	"SELECT code, count, unit, day_from, day_to FROM checklist_target"
 	" WHERE plan_id = ?1 AND (?2 IS NULL OR code = ?2)",
 	"SELECT t.code, d.id, d.kind, coalesce(l.item, 0)"
-	" FROM document_link l JOIN document d ON d.id = l.document"
-	" JOIN task t ON t.id = l.task_id"
+	" FROM document_link l CROSS JOIN document d ON d.id = l.document"
+	" CROSS JOIN task t ON t.id = l.task_id"
 	" WHERE l.removed = 0 AND d.removed = 0 AND t.plan_id = ?1"
 	" AND t.code IS NOT NULL AND (?2 IS NULL OR t.code = ?2)"
 	" ORDER BY t.code, d.day, d.id, l.id",
-	"SELECT t.code, k.day FROM tick k JOIN task t ON t.id = k.task_id"
+	"SELECT t.code, k.day FROM tick k CROSS JOIN task t"
+	" ON t.id = k.task_id"
 	" WHERE k.removed = 0 AND t.plan_id = ?1 AND t.code IS NOT NULL"
 	" AND (?2 IS NULL OR t.code = ?2) ORDER BY t.code, k.day",
-	"SELECT t.code, h.explain FROM history h JOIN task t"
-	" ON t.id = h.task_id WHERE t.plan_id = ?1 AND t.code IS NOT NULL"
+	"SELECT t.code, h.explain FROM history h INDEXED BY history_explain"
+	" CROSS JOIN task t ON t.id = h.task_id"
+	" WHERE t.plan_id = ?1 AND t.code IS NOT NULL"
 	" AND (?2 IS NULL OR t.code = ?2) AND t.status = 'done'"
 	" AND h.kind = 'status' AND h.new = 'done' AND h.undone = 0"
 	" AND h.explain IS NOT NULL ORDER BY h.id",
 	store_figures_sum_sql,
 	"SELECT code, " STORE_RULE_COLS " FROM criterion_rule"
 	" WHERE plan_id = ?1 AND (?2 IS NULL OR code = ?2)",
-	"SELECT DISTINCT code FROM task WHERE plan_id = ?1"
-	" AND points IS NOT NULL AND code IS NOT NULL"
-	" AND (?2 IS NULL OR code = ?2)",
 };
 
 static int
@@ -87,11 +90,30 @@ take_row(int q, sqlite3_stmt *st, struct crit_facts *f)
 		f->explain = col_str(st, 1);
 	} else if (q == 6)
 		store_figures_read(st, &f->figs);
-	else if (q == 7)
-		store_rule_read(st, 1, &f->rule);
 	else
-		f->scored = (f->has & (HAS_STANDARD | HAS_APPRAISED)) ==
-		    (HAS_STANDARD | HAS_APPRAISED);
+		store_rule_read(st, 1, &f->rule);
+}
+
+/* The criterion code's among v[0..n) (in code order), or NULL.  Most
+ * queries come in code order too: the search walks on from *at, the
+ * last one found, and searches all of v only for a code out of that
+ * order or not in v. */
+static struct crit_facts *
+facts_next(struct crit_facts *v, size_t n, const char *code, size_t *at)
+{
+	const struct crit_facts *f;
+	int c = -1;
+
+	if (code == NULL)
+		return NULL;
+	while (*at < n && (c = strcmp(v[*at].code, code)) < 0)
+		++*at;
+	if (*at < n && c == 0)
+		return &v[*at];
+	if ((f = crit_facts_find(v, n, code)) == NULL)
+		return NULL;
+	*at = (size_t)(f - v);
+	return &v[*at];
 }
 
 /* Row st of the criteria's query (the first) into f. */
@@ -102,6 +124,9 @@ take_criterion(sqlite3_stmt *st, struct crit_facts *f)
 	f->standard = sqlite3_column_int64(st, 1);
 	f->appraised = sqlite3_column_int64(st, 2);
 	f->has = (unsigned)sqlite3_column_int(st, 3);
+	f->scored = sqlite3_column_int(st, 4) != 0 &&
+	    (f->has & (HAS_STANDARD | HAS_APPRAISED)) ==
+	    (HAS_STANDARD | HAS_APPRAISED);
 }
 
 static int
@@ -111,6 +136,7 @@ run_query(struct store *s, int q, long plan_id, const char *code,
 	sqlite3_stmt *st = store_prepare(s, facts_sql[q], err);
 	struct crit_facts *f;
 	const char *c;
+	size_t at = 0, cap = 0;
 	int rc;
 
 	if (st == NULL)
@@ -120,11 +146,10 @@ run_query(struct store *s, int q, long plan_id, const char *code,
 	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
 		c = (const char *)sqlite3_column_text(st, 0);
 		if (q == 0) {
-			*v = xrealloc(*v, (*n + 1) * sizeof **v);
+			*v = xgrow(*v, &cap, *n + 1, sizeof **v);
 			memset(&(*v)[*n], 0, sizeof **v);
 			take_criterion(st, &(*v)[(*n)++]);
-		} else if ((f = (struct crit_facts *)crit_facts_find(*v, *n,
-		    c)) != NULL)
+		} else if ((f = facts_next(*v, *n, c, &at)) != NULL)
 			take_row(q, st, f);
 	}
 	sqlite3_finalize(st);
@@ -150,7 +175,7 @@ store_proof_facts(struct store *s, long plan_id, const char *code,
 	 * a document, as one whose comment names none. */
 	for (q = 0; q < *n; q++)
 		if ((*out)[q].list.nitems == 0)
-			checklist_add(&(*out)[q].list, CHECKLIST_ANY_TEXT);
+			checklist_add_any(&(*out)[q].list);
 	return 0;
 }
 

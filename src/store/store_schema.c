@@ -344,14 +344,14 @@ static const struct migration {
 	 * range (snapshot: year-to-date at month_to); the history kinds
 	 * "rule" and "figures" (on the criterion's appendix task).  The
 	 * rules of the plans already imported are read from their
-	 * comments (crit_rules). */
+	 * comments, and criterion.scored added (crit_rules). */
 	{ "CREATE TABLE criterion_rule ("
 	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
 	" code TEXT NOT NULL, kind TEXT NOT NULL, threshold INTEGER,"
 	" snapshot INTEGER NOT NULL DEFAULT 0, num INTEGER, den INTEGER,"
 	" late INTEGER, plan_name TEXT, expect INTEGER,"
 	" by_hand INTEGER NOT NULL DEFAULT 0,"
-	" PRIMARY KEY (plan_id, code));"
+	" PRIMARY KEY (plan_id, code)) WITHOUT ROWID;"
 	"CREATE TABLE figure ("
 	" id INTEGER PRIMARY KEY,"
 	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
@@ -374,12 +374,6 @@ static const struct migration {
 	FIGURE_SUM " END;"
 	"CREATE TRIGGER figure_sum_update AFTER UPDATE ON figure BEGIN"
 	FIGURE_SUM " END;"
-	/* The criteria whose deduction a task carries (scored). */
-	"CREATE INDEX task_points ON task(plan_id, code)"
-	" WHERE points IS NOT NULL;"
-	/* The criteria's scores read without their texts. */
-	"CREATE INDEX criterion_score ON criterion(plan_id, code, standard,"
-	" appraised, has);"
 	"CREATE TABLE history2 ("
 	" id INTEGER PRIMARY KEY,"
 	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
@@ -404,7 +398,9 @@ static const struct migration {
 	"CREATE INDEX history_at ON history(at);"
 	"CREATE INDEX history_note ON history(task_id) WHERE kind = 'note';"
 	"CREATE INDEX history_person ON history(at)"
-	" WHERE kind <> 'created' AND old_source IS NOT 'import';",
+	" WHERE kind <> 'created' AND old_source IS NOT 'import';"
+	"CREATE INDEX history_explain ON history(task_id)"
+	" WHERE explain IS NOT NULL;",
 	crit_rules },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -649,11 +645,27 @@ document_kind(struct store *s, char **err)
 	return rc;
 }
 
-/* 12 → 13: the rules of the plans already imported, read from their
- * criteria's comments. */
+/* 12 → 13: criterion.scored, whether a task carries the criterion's
+ * deduction (store_scored_mark), read with the scores from an index of
+ * their own; the rules of the plans already imported, read from their
+ * criteria's comments.  A database already holding the column (its
+ * user_version set back by hand) keeps it. */
 static int
 crit_rules(struct store *s, char **err)
 {
+	long has;
+
+	if (store_pragma_int(s, "SELECT count(*) FROM"
+	    " pragma_table_info('criterion') WHERE name = 'scored'", &has,
+	    err) != 0)
+		return -1;
+	if (has == 0 && store_exec(s, "ALTER TABLE criterion ADD COLUMN"
+	    " scored INTEGER NOT NULL DEFAULT 0", err) != 0)
+		return -1;
+	if (store_exec(s, "CREATE INDEX IF NOT EXISTS criterion_score"
+	    " ON criterion(plan_id, code, standard, appraised, has, scored)",
+	    err) != 0 || store_scored_mark(s, 0, err) != 0)
+		return -1;
 	return store_rules_from_comments(s, 0, err);
 }
 

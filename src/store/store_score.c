@@ -142,6 +142,20 @@ read_said(sqlite3_stmt *st, void *elem, void *arg)
 }
 
 int
+store_scored_mark(struct store *s, long plan_id, char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, "UPDATE criterion SET scored ="
+	    " EXISTS (SELECT 1 FROM task t WHERE t.plan_id = criterion.plan_id"
+	    " AND t.code = criterion.code AND t.points IS NOT NULL)"
+	    " WHERE ?1 = 0 OR plan_id = ?1", err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan_id);
+	return store_run(s, st, err);
+}
+
+int
 store_rules_from_comments(struct store *s, long plan_id, char **err)
 {
 	struct said *v;
@@ -172,13 +186,15 @@ void
 store_figures_read(sqlite3_stmt *st, struct crit_figures *g)
 {
 	const char *m = (const char *)sqlite3_column_text(st, 5);
+	size_t len = m != NULL ? strnlen(m, sizeof g->last - 1) : 0;
 
 	g->n = (size_t)sqlite3_column_int64(st, 1);
 	g->num = (long)sqlite3_column_int64(st, 2);
 	g->den = (long)sqlite3_column_int64(st, 3);
 	g->months = sqlite3_column_int(st, 4);
 	g->has_snapshot = m != NULL;
-	snprintf(g->last, sizeof g->last, "%s", m != NULL ? m : "");
+	memcpy(g->last, m != NULL ? m : "", len);
+	g->last[len] = '\0';
 	g->snap_num = (long)sqlite3_column_int64(st, 6);
 	g->snap_den = (long)sqlite3_column_int64(st, 7);
 }

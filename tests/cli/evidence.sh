@@ -121,7 +121,6 @@ sqlite3 "$DB" "DROP TABLE document_link; DROP TABLE document;
 	DROP TABLE evidence; DROP TABLE meeting; DROP TABLE tick;
 	DROP TABLE checklist_item; DROP TABLE checklist_target;
 	DROP TABLE criterion_rule; DROP TABLE figure; DROP TABLE figure_sum;
-	DROP INDEX task_points; DROP INDEX criterion_score;
 	INSERT INTO history (task_id, user, kind, new) SELECT id, 'an',
 	'evidence', 'Biên bản đối thoại ngày 5/9' FROM task WHERE code = '1.7'
 	AND role = 'CA' AND origin = 'appendix';
@@ -218,7 +217,6 @@ pb import "$SEED" "$DIRECTIVES" >/dev/null 2>&1 || fail "import (schema 9)"
 sqlite3 "$DB" "DROP TABLE document_link; DROP TABLE document;
 	DROP TABLE checklist_item; DROP TABLE checklist_target;
 	DROP TABLE criterion_rule; DROP TABLE figure; DROP TABLE figure_sum;
-	DROP INDEX task_points; DROP INDEX criterion_score;
 	INSERT INTO evidence (id, task_id, number, day, summary, user) VALUES
 	(4, $ca, '12/BB-UBND', '2023-09-29', 'Biên bản', 'an'),
 	(6, $dir, '12/bb-ubnd', '2023-09-29', 'Biên bản', 'binh'),

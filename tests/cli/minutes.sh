@@ -50,7 +50,7 @@ expect_match "since: seven days before" '^Changes since: 2023-09-13$' "$m1"
 expect_match "score: appraised" '^  Appraised: 69\.82$' "$m1"
 expect_match "score: now, and how much documents back" '^  Now: 70\.32 \(0\.50 backed by evidence\)$' "$m1"
 expect_match "score: reachable this year, not every deduction" \
-	'^  Reachable this year: 78\.41$' "$m1"
+	'^  Reachable this year \(appraised criteria\): 78\.41$' "$m1"
 expect_match "score: the criteria lost this year" \
 	'^  Cannot be won back this year: 1\.5\.1 \(1\.00\), 3\.11\.1 \(1\.00\) — an explanation is needed$' "$m1"
 expect_match "bucket: done on time" '^  Done on time: 1$' "$m1"
