@@ -475,6 +475,11 @@ report_scores(struct doc *d, const struct plan *p,
 		score_line(d, &l);
 		free(lost);
 	}
+	if ((lost = scoreview_gain_words(v, SCOREVIEW_ALL)) != NULL) {
+		buf_addf(&l, _("Still to win, the most first: %s\n"), lost);
+		score_line(d, &l);
+		free(lost);
+	}
 	if (t->nassumed > 0) {
 		buf_addf(&l, ngettext("Assumed: the appraised figures of %zu "
 		    "criterion are unknown; its full points count as "

@@ -190,6 +190,52 @@ scoreview_lost_words(const struct scoreview *v, bool points, size_t max)
 	return buf_take(&b);
 }
 
+/* What is still to win (reachable - now), the largest first, then the
+ * facts' code order; assumed ones after the others. */
+static int
+gain_cmp(const void *a, const void *b)
+{
+	const struct loss *x = a, *y = b;
+
+	if (x->points != y->points)
+		return x->points > y->points ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+char *
+scoreview_gain_words(const struct scoreview *v, size_t max)
+{
+	struct loss *l = xcalloc(v->n + 1, sizeof *l);
+	struct buf b = { 0 };
+	const struct crit_score *c;
+	size_t i, k = 0;
+	char s[32];
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < v->n; i++) {
+			c = &v->crit[i];
+			if (!v->facts[i].scored || c->reachable <= c->now ||
+			    c->assumed != (pass == 1))
+				continue;
+			/* The assumed ones after all the others. */
+			l[k].points = (c->reachable - c->now) -
+			    (pass == 1 ? 1000 * SCORE_UNIT : 0);
+			l[k++].i = i;
+		}
+	xqsort(l, k, sizeof *l, gain_cmp);
+	for (i = 0; i < k && i < max; i++) {
+		c = &v->crit[l[i].i];
+		scoreview_fmt(c->reachable - c->now, s);
+		buf_addf(&b, "%s%s (+%s%s)", i > 0 ? ", " : "",
+		    v->facts[l[i].i].code, s, c->assumed ? "?" : "");
+	}
+	if (i < k)
+		buf_addf(&b, "%s+%zu", i > 0 ? " " : "", k - i);
+	free(l);
+	return k > 0 ? buf_take(&b) : NULL;
+}
+
 /* x, and its gain over the appraised points when it differs: "0,73
  * (+0,09)", "0,00 (−1,00)". */
 static void

@@ -58,6 +58,13 @@ const struct crit_rule *scoreview_rule(const struct scoreview *v,
 char *scoreview_lost_words(const struct scoreview *v, bool points,
     size_t max);
 
+/* Where the effort pays: the criteria with points still to win by
+ * their rule (reachable above now), the most first, "1.5.4 (+1,50),
+ * 1.4.2 (+1,00), …", those assumed last and marked "?" ("3.12.1
+ * (+1,00?)"); the first max, "+N" for the rest.  NULL when none;
+ * malloc'd. */
+char *scoreview_gain_words(const struct scoreview *v, size_t max);
+
 /* A score in the user's language: "69,82". */
 void scoreview_fmt(score x, char buf[32]);
 

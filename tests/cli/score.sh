@@ -46,6 +46,9 @@ expect_match "report: reachable on the appraised criteria, with its note" \
 	'^Reachable this year on the appraised criteria: 78\.41 \(the criteria not appraised at mid-year are not in it\)$' "$rep"
 expect_match "report: the criteria lost, with their points" \
 	'^Cannot be won back this year: 1\.5\.1 \(1\.00\), 3\.11\.1 \(1\.00\) — an explanation is needed$' "$rep"
+expect_match "report: where the effort pays, the most first, the assumed last" \
+	'^Still to win, the most first: 1\.5\.4 \(\+1\.50\), 1\.4\.2 \(\+1\.00\), 1\.7 \(\+1\.00\), 3\.5\.2 \(\+1\.00\), 1\.1\.3 \(\+0\.60\), 1\.4\.1 \(\+0\.50\), 1\.5\.3 \(\+0\.50\), 3\.13\.2 \(\+0\.31\), 3\.13\.3 \(\+0\.18\), 3\.12\.1 \(\+1\.00\?\), 3\.12\.2 \(\+1\.00\?\)$' \
+	"$rep"
 expect_match "report: 3.12.x assumed" \
 	'^Assumed: the appraised figures of 2 criteria are unknown' "$rep"
 expect_match "report: every deduction only with its caveat" \
