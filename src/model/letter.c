@@ -71,6 +71,10 @@ strip_line(const char *raw, size_t n)
 	return trim(nfc, false);
 }
 
+/* A letter's head and body fit in this many lines; a file without a
+ * tab (a CSV export) is not read whole. */
+#define LETTER_MAX_LINES 2000
+
 /* The lines before the first holding a tab (the table). */
 static void
 lines_read(const char *data, size_t len, struct lines *out)
@@ -79,7 +83,7 @@ lines_read(const char *data, size_t len, struct lines *out)
 
 	out->l = NULL;
 	out->n = 0;
-	while (start < len) {
+	while (start < len && out->n < LETTER_MAX_LINES) {
 		const char *nl = memchr(data + start, '\n', len - start);
 
 		end = nl ? (size_t)(nl - data) : len;

@@ -43,9 +43,9 @@ struct letter {
 };
 
 /* The letter at the head of data[0..len) (the lines before the first
- * holding a tab, where the appendix's table starts), tolerant of
- * markdown and HTML markup.  NULL when it holds no number, subject nor
- * addressee: a bare table is no letter. */
+ * holding a tab, where the appendix's table starts, at most 2000),
+ * tolerant of markdown and HTML markup.  NULL when it holds no
+ * number, subject nor addressee: a bare table is no letter. */
 struct letter *letter_from_text(const char *data, size_t len);
 
 struct letter *letter_new(void);
