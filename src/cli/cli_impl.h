@@ -107,6 +107,7 @@ cli_command cli_check, cli_backup;
 cli_command cli_set, cli_tick, cli_evidence;	/* cli_change.c */
 cli_command cli_criterion;			/* cli_criterion.c */
 cli_command cli_figures;			/* cli_figures.c */
+cli_command cli_plan;				/* cli_plan.c */
 /* The board, on the database or on the bundled sample (cli_board.c);
  * tty_check: whether the terminal can show it. */
 int cli_board(const struct config *c, const struct options *o);

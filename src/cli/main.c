@@ -306,6 +306,7 @@ static const struct command {
 	{ "tick", CLI_CMD_TICK, cli_tick },
 	{ "criterion", CLI_CMD_CRITERION, cli_criterion },
 	{ "figures", CLI_CMD_FIGURES, cli_figures },
+	{ "plan", CLI_CMD_PLAN, cli_plan },
 	{ "untick", CLI_CMD_UNTICK, cli_tick },
 	{ "report", CLI_CMD_REPORT, cli_report },
 	{ "backup", CLI_CMD_BACKUP, cli_backup },

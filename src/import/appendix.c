@@ -276,6 +276,8 @@ appendix_read(const char *file, struct appendix **out, char **err)
 	if (read_file(file, LIMIT_FILE, &data, &len, err) != 0)
 		return -1;
 	rc = appendix_parse(file, data, len, out, err);
+	if (rc == 0 && (*out)->kind == APPENDIX_CRITERIA)
+		(*out)->letter = letter_from_text(data, len);
 	free(data);
 	return rc;
 }
@@ -302,6 +304,7 @@ appendix_free(struct appendix *a)
 	}
 	free(a->dirs);
 	free(a->title);
+	letter_free(a->letter);
 	free(a->taken);
 	free(a->file);
 	free(a);

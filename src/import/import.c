@@ -19,6 +19,7 @@
 #include "title.h"
 #include "util.h"
 #include "import_impl.h"
+#include "words.h"
 
 /* A file without a title is a plan named after the file: "export.csv"
  * → "export", cleaned as the file's own text is (text_blank_controls). */
@@ -499,6 +500,15 @@ import_criteria(struct store *s, const struct config *c,
 	derive_criteria(c, a, &d);
 	if (!o->dry_run)
 		rc = store_plan_save(s, *plan, a, plan_id, err);
+	if (rc == 0 && !o->dry_run && a->letter != NULL)
+		rc = store_letter_save(s, *plan_id, a->letter, err);
+	if (o->dry_run && a->letter != NULL) {
+		char *w = words_letter(a->letter);
+
+		out_printf(o->out, _("%s: the letter's details:\n"), a->file);
+		out_printf(o->out, "%s", w);
+		free(w);
+	}
 	if (rc == 0)
 		rc = save(s, *plan_id, *plan, a->file, &d, ORIGIN_APPENDIX, o,
 		    err);

@@ -12,6 +12,7 @@
 
 #include "checklist.h"
 #include "finding.h"
+#include "letter.h"
 #include "task.h"
 #include "text.h"
 
@@ -75,6 +76,8 @@ struct appendix {
 				 * the user's language; NULL for text */
 	size_t ntables;		/* tables or sheets in that file */
 	bool sheet;		/* taken is a sheet */
+	struct letter *letter;	/* the letter above the table (a text
+				 * file); NULL when there is none */
 };
 
 /* Columns of the appendix (appendix.h finds them by their header

@@ -277,3 +277,30 @@ title_commune(const char *title)
 {
 	return on_lower(title, commune_of);
 }
+
+char *
+title_sentence(const char *s)
+{
+	char *low = u8_conv(s, 0), *out = upper_first(low);
+
+	free(low);
+	return out;
+}
+
+char *
+title_upper(const char *s)
+{
+	return u8_conv(s, 2);
+}
+
+char *
+title_case(const char *s)
+{
+	return u8_conv(s, 1);
+}
+
+char *
+title_lower(const char *s)
+{
+	return u8_conv(s, 0);
+}

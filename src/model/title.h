@@ -12,4 +12,18 @@ char *title_period(const char *title);
  * name, in title case).  NULL when the title names none.  Malloc'd. */
 char *title_commune(const char *title);
 
+/* Sentence case: s in lower case but its first letter ("ỦY BAN NHÂN
+ * DÂN" → "Ủy ban nhân dân").  Malloc'd. */
+char *title_sentence(const char *s);
+
+/* Title case: every word's first letter upper ("vĩnh linh" → "Vĩnh
+ * Linh").  Malloc'd. */
+char *title_case(const char *s);
+
+/* Lower case of s.  Malloc'd. */
+char *title_lower(const char *s);
+
+/* Upper case of s.  Malloc'd. */
+char *title_upper(const char *s);
+
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "score.h"
 #include "util.h"
@@ -351,4 +352,115 @@ words_undo(const char *task, enum history_kind kind, const char *old,
 		    old != NULL ? old : "-", new != NULL ? new : "-");
 	return xasprintf("%s: %s → %s", task, status_text(old),
 	    status_text(new));
+}
+
+static void
+letter_field(struct buf *b, const char *label, const char *v)
+{
+	if (v != NULL && *v != '\0')
+		buf_addf(b, "%s: %s\n", label, v);
+}
+
+static void
+letter_join(struct buf *b, const char *v, const char *sep)
+{
+	if (v == NULL)
+		return;
+	if (b->len > 0)
+		buf_adds(b, sep);
+	buf_adds(b, v);
+}
+
+static void
+letter_lists(struct buf *b, const struct letter *l)
+{
+	struct buf to = { 0 }, cc = { 0 }, rep = { 0 };
+	size_t i;
+
+	for (i = 0; i < l->nto; i++)
+		letter_join(&to, l->to[i], "; ");
+	for (i = 0; i < l->ncc; i++) {
+		letter_join(&cc, l->cc[i].name, "; ");
+		if (l->cc[i].report)
+			letter_join(&rep, l->cc[i].name, "; ");
+	}
+	letter_field(b, _("To"), to.data);
+	letter_field(b, _("Copies to"), cc.data);
+	letter_field(b, _("Reports to"), rep.data);
+	buf_free(&to);
+	buf_free(&cc);
+	buf_free(&rep);
+}
+
+char *
+words_letter(const struct letter *l)
+{
+	struct buf b = { 0 }, who = { 0 };
+	char day[16], num[32];
+
+	letter_field(&b, _("Letter No."), l->number);
+	if (l->day != NULL)
+		letter_field(&b, _("Dated"), i18n_date(l->day, day, sizeof day));
+	letter_field(&b, _("Place"), l->place);
+	letter_field(&b, _("Parent body"), l->parent);
+	letter_field(&b, _("Issued by"), l->issuer);
+	letter_field(&b, _("Subject"), l->subject);
+	letter_join(&who, l->authority, ", ");
+	letter_join(&who, l->title, ", ");
+	letter_join(&who, l->signer, ", ");
+	letter_field(&b, _("Signed by"), who.data);
+	buf_free(&who);
+	letter_field(&b, _("Grounds"), l->grounds);
+	if (l->has_result) {
+		text_format_score(l->result, i18n_decimal(), num, sizeof num);
+		letter_field(&b, _("Result"), num);
+	}
+	letter_field(&b, _("Rank"), l->rank);
+	letter_field(&b, _("Appraisal period"), l->period);
+	letter_lists(&b, l);
+	return buf_take(&b);
+}
+
+/* The letter's date in a heading: "06/9/2023" as Vietnamese documents
+ * write it (a 0 before months 1 and 2 only, date_written), "06/09/2023"
+ * in English. */
+static void
+letter_day(const char *iso, char out[16])
+{
+	int y, m, d;
+
+	*out = '\0';
+	if (!date_split(iso, &y, &m, &d))
+		return;
+	if (i18n_vietnamese())
+		snprintf(out, 16, "%02d/%0*d/%04d", d % 100, m <= 2 ? 2 : 1,
+		    m % 100, y % 10000);
+	else
+		date_format_dmy(iso, out);
+}
+
+char *
+words_letter_heading(const struct letter *l)
+{
+	char day[16] = "", *who, *h, *out;
+
+	if (l->number == NULL)
+		return NULL;
+	if (l->day != NULL)
+		letter_day(l->day, day);
+	who = letter_issuer_short(l);
+	if (*day != '\0' && who != NULL)
+		h = xasprintf(_("Implementing letter No. %s of %s of %s"),
+		    l->number, day, who);
+	else if (*day != '\0')
+		h = xasprintf(_("Implementing letter No. %s of %s"), l->number,
+		    day);
+	else
+		h = xasprintf(_("Implementing letter No. %s"), l->number);
+	free(who);
+	if (l->subject == NULL)
+		return h;
+	out = xasprintf("%s: %s", h, l->subject);
+	free(h);
+	return out;
 }

@@ -5,6 +5,7 @@
 #ifndef PARBOARD_WORDS_H
 #define PARBOARD_WORDS_H
 
+#include "letter.h"
 #include "meeting.h"
 #include "model.h"
 
@@ -31,5 +32,14 @@ char *words_net_change(const struct net_change *c);
  * → -", HK_ROLE "1.7: role VH-XH → CA". */
 char *words_undo(const char *task, enum history_kind kind, const char *old,
     const char *new);
+
+/* The details of a plan's letter, a field a line ("Number: 103/UBND"),
+ * the fields it does not say left out; dates as the language writes
+ * them. */
+char *words_letter(const struct letter *l);
+/* A report's heading from the letter: "Implementing letter No. 103/UBND
+ * of 06/09/2023 of UBND xã Hiền Thành", then ": " and the subject when
+ * known.  NULL without a number. */
+char *words_letter_heading(const struct letter *l);
 
 #endif

@@ -642,25 +642,27 @@ csv_rows(struct doc *d, const struct crit *c, const struct docs *dx)
 }
 
 static void
-report_head(struct buf *b, const struct plan *p, enum format fmt)
+report_head(struct buf *b, struct store *s, const struct plan *p,
+    enum format fmt)
 {
-	char day[16];
+	char day[16], *h = report_plan_heading(s, p);
 	const char *title = _("Evidence report");
 
 	i18n_date(today(), day, sizeof day);
 	if (fmt == FORMAT_HTML) {
 		html_begin(b, title);
 		buf_addf(b, "<h1>%s</h1>\n<p class=\"meta\">", title);
-		out_html(b, p->name);
+		out_html(b, h);
 		buf_addf(b, "<br>%s %s</p>\n", _("Computed for"), day);
 	} else {
 		buf_addf(b, "%s%s: ", fmt == FORMAT_MARKDOWN ? "# " : "", title);
 		if (fmt == FORMAT_MARKDOWN)
-			out_md_cell(b, p->name);
+			out_md_cell(b, h);
 		else
-			out_safe(b, p->name, false);
+			out_safe(b, h, false);
 		buf_addf(b, "\n\n%s %s\n", _("Computed for"), day);
 	}
+	free(h);
 }
 
 /* Each criterion of byc[0..m) (sorted by code): its heading, tasks and
@@ -758,7 +760,7 @@ evidence_report(struct store *s, const struct config *c,
 		doc_begin(&d, FORMAT_CSV, out, NULL);
 		doc_table_begin(&d, col, CSV_COLUMNS);
 	} else
-		report_head(&b, p, fmt);
+		report_head(&b, s, p, fmt);
 	ncrit = report_crits(&b, &d, byc, m, &dx, &sv, byid, nv, fmt);
 	if (ncrit == 0 && fmt != FORMAT_CSV)
 		buf_addf(&b, fmt == FORMAT_HTML ? "<p class=\"none\">%s</p>\n" :

@@ -61,6 +61,7 @@ struct model {
 	char day[16], since[64];
 	const char *chair;
 	char *commune;		/* the setting, else from the plan's title */
+	char *heading;		/* report_plan_heading */
 	struct plan_score sc;
 	score backed;
 	char *lost;		/* "3.11.1 (1,00), 1.5.1 (1,00)", or "" */
@@ -437,6 +438,7 @@ model_free(struct model *m)
 	free(m->items);
 	free(m->roles);
 	free(m->commune);
+	free(m->heading);
 	free(m->lost);
 }
 
@@ -456,7 +458,7 @@ static void
 head_fields(const struct model *m, const char **label, const char **value)
 {
 	label[0] = _("Plan");
-	value[0] = m->p->name;
+	value[0] = m->heading;
 	label[1] = _("Commune");
 	value[1] = m->commune != NULL ? m->commune : "-";
 	label[2] = _("As of");
@@ -695,6 +697,7 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	memset(&m, 0, sizeof m);
 	m.p = p;
 	m.c = c;
+	m.heading = report_plan_heading(s, p);
 	/* The same commune as the board's header. */
 	m.commune = c->commune != NULL && *c->commune != '\0' ?
 	    xstrdup(c->commune) : title_commune(p->name != NULL ? p->name : "");

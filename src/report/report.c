@@ -606,13 +606,27 @@ report_changes(struct doc *d, struct store *s, const struct plan *p,
 	return 0;
 }
 
-static void
-report_title(struct doc *d, const struct plan *p)
+char *
+report_plan_heading(struct store *s, const struct plan *p)
 {
-	char day[16], *meta;
+	struct letter *l = NULL;
+	char *err = NULL, *h = NULL;
+
+	if (store_letter_get(s, p->id, &l, &err) == 0)
+		h = words_letter_heading(l);
+	letter_free(l);
+	free(err);
+	return h != NULL ? h : xstrdup(p->name != NULL ? p->name : "");
+}
+
+static void
+report_title(struct doc *d, struct store *s, const struct plan *p)
+{
+	char day[16], *meta, *h = report_plan_heading(s, p);
 
 	i18n_date(today(), day, sizeof day);
-	doc_heading(d, 1, p->name);
+	doc_heading(d, 1, h);
+	free(h);
 	meta = xasprintf("%s %s", _("Computed for"), day);
 	doc_meta(d, meta);
 	free(meta);
@@ -645,7 +659,7 @@ report_progress(struct store *s, const struct config *c,
 	sort_by_column(c, t, n);
 	y = tally_roles(c, t, n, &ny);
 	doc_begin(&d, fmt, out, p->name);
-	report_title(&d, p);
+	report_title(&d, s, p);
 	report_scores(&d, p, &v, backed);
 	report_criteria(&d, &v);
 	doc_heading(&d, 2, _("By role"));

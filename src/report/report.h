@@ -32,4 +32,9 @@ int report_progress(struct store *s, const struct config *c,
     const struct plan *p, const char *since, enum format fmt, FILE *out,
     char **err);
 
+/* The heading of a report on plan p: the letter it came with
+ * (words_letter_heading: "Implementing letter No. 103/UBND of …") when
+ * it is known, else the plan's name.  Malloc'd. */
+char *report_plan_heading(struct store *s, const struct plan *p);
+
 #endif

@@ -183,6 +183,12 @@ int store_findings_save(struct store *s, long plan_id, const char *file,
  * plan does not make it the newest).  Returns 1 when there is none. */
 int store_plan_get(struct store *s, const char *name, struct plan *out,
     char **err);
+/* The details of the letter the plan came with (letter.h): replaced
+ * whole by save; get gives 1 (and *out NULL) when none is known. */
+int store_letter_save(struct store *s, long plan_id,
+    const struct letter *l, char **err);
+int store_letter_get(struct store *s, long plan_id, struct letter **out,
+    char **err);
 /* NULL-terminated list of the plan's criterion codes (for directives). */
 char **store_plan_codes(struct store *s, long plan_id);
 void strv_free(char **v);

@@ -402,6 +402,20 @@ static const struct migration {
 	"CREATE INDEX history_explain ON history(task_id)"
 	" WHERE explain IS NOT NULL;",
 	crit_rules },
+	/* 13 → 14 (issue 20): the details of the letter a plan came with
+	 * (letter.h), a row per plan; its addressees (list 0, Kính gửi)
+	 * and recipients (list 1, Nơi nhận) a row each, in order. */
+	{ "CREATE TABLE plan_letter ("
+	" plan_id INTEGER PRIMARY KEY REFERENCES plan(id) ON DELETE CASCADE,"
+	" number TEXT, day TEXT, place TEXT, parent TEXT, issuer TEXT,"
+	" subject TEXT, authority TEXT, title TEXT, signer TEXT,"
+	" grounds TEXT, period TEXT, rank TEXT, result INTEGER);"
+	"CREATE TABLE plan_letter_name ("
+	" plan_id INTEGER NOT NULL REFERENCES plan_letter(plan_id)"
+	"  ON DELETE CASCADE,"
+	" list INTEGER NOT NULL, pos INTEGER NOT NULL, name TEXT NOT NULL,"
+	" report INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (plan_id, list, pos)) WITHOUT ROWID;", NULL },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 /* --- re-keying: task keys without the owner role (schema 3) ---------- */

@@ -43,7 +43,9 @@ expect_eq "the first tick moves to do to in progress" doing \
 # The meeting of 20/09: no meeting recorded yet, so the seven days before.
 m1=$(at 2023-09-20 minutes --chair "Nguyễn Văn An")
 expect_eq "title" "Minutes of the weekly administrative reform meeting" "$(printf '%s\n' "$m1" | head -n1)"
-expect_match "plan" '^Plan: PHỤ LỤC KẾT QUẢ' "$m1"
+expect_match "plan: the letter" \
+	'^Plan: Implementing letter No\. 103/UBND of 06/09/2023 of UBND xã Hiền Thành: Về việc' \
+	"$m1"
 expect_match "as of" '^As of: 2023-09-20$' "$m1"
 expect_match "chair from --chair" '^Chair: Nguyễn Văn An$' "$m1"
 expect_match "since: seven days before" '^Changes since: 2023-09-13$' "$m1"
