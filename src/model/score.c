@@ -393,6 +393,13 @@ score_ratio(score std, long num, long den)
 {
 	if (den <= 0)
 		return 0;
+	/* A year of the largest months (9 digits each) would overflow
+	 * below: b and a scaled down together, the ratio kept to 9
+	 * digits. */
+	while (den > 1000000000L) {
+		num /= 10;
+		den /= 10;
+	}
 	/* Half up, in hundredths: 2·std·num·100 / (2·den·SCORE_UNIT). */
 	return (score)((2 * std * (score)num * 100 + (score)den * SCORE_UNIT) /
 	    (2 * (score)den * SCORE_UNIT)) * (SCORE_UNIT / 100);

@@ -220,6 +220,9 @@ test_document(void **state)
 	assert_int_equal(s.now, PTS(1));
 	assert_int_equal(score_ratio(PTS(1), 908, 1237), PTS(0.73));
 	assert_int_equal(score_ratio(PTS(1), 1, 0), 0);
+	/* Twelve months of 9 digits each, 100 points: no overflow. */
+	assert_int_equal(score_ratio(PTS(100), 5999999994L, 11999999988L),
+	    PTS(50));
 }
 
 static void
