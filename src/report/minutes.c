@@ -65,6 +65,7 @@ struct model {
 	struct plan_score sc;
 	score backed;
 	char *lost;		/* "3.11.1 (1,00), 1.5.1 (1,00)", or "" */
+	char *gain;		/* still to win, "1.5.4 (+1,50), …", or NULL */
 	size_t bucket[B_COUNT];
 	struct item *items;
 	size_t n, cap;
@@ -369,6 +370,7 @@ model_build(struct model *m, const struct sources *x)
 	m->sc = x->sv.total;
 	m->backed = evidence_backed(&x->sv);
 	m->lost = scoreview_lost_words(&x->sv, true, SCOREVIEW_ALL);
+	m->gain = scoreview_gain_words(&x->sv, SCOREVIEW_ALL);
 	model_roles(m, x->t, x->nt);
 	done_items(m, x->net, x->nnet, x->f, x->nt, x->cf, x->ncf);
 	for (i = 0; i < x->nt; i++) {
@@ -440,6 +442,7 @@ model_free(struct model *m)
 	free(m->commune);
 	free(m->heading);
 	free(m->lost);
+	free(m->gain);
 }
 
 /* --- writing ---------------------------------------------------------------- */
@@ -532,6 +535,8 @@ static void
 write_score(struct doc *d, const struct model *m)
 {
 	char a[32], now[32], pr[32], bk[32], *backed, *nowb, *lost = NULL;
+	const char *label[5], *value[5];
+	size_t n = 0, i;
 
 	score_text(m, a, now, pr, bk);
 	doc_heading(d, 2, _("Score"));
@@ -540,26 +545,33 @@ write_score(struct doc *d, const struct model *m)
 	nowb = xasprintf("%s (%s)", now, backed);
 	if (m->lost != NULL && *m->lost != '\0')
 		lost = xasprintf(_("%s — an explanation is needed"), m->lost);
+	label[n] = _("Appraised");
+	value[n++] = a;
+	label[n] = _("Now");
+	value[n++] = nowb;
+	label[n] = _("Reachable this year (appraised criteria)");
+	value[n++] = pr;
+	if (lost != NULL) {
+		label[n] = _("Cannot be won back this year");
+		value[n++] = lost;
+	}
+	if (m->gain != NULL) {
+		label[n] = _("Still to win, the most first");
+		value[n++] = m->gain;
+	}
 	if (d->fmt == FORMAT_HTML) {
-		buf_addf(&d->b, "<table><tr><th>%s</th><td class=\"n\">%s"
-		    "</td></tr>\n<tr><th>%s</th><td class=\"n\">%s</td></tr>"
-		    "\n<tr><th>%s</th><td class=\"n\">%s</td></tr>",
-		    _("Appraised"), a, _("Now"), nowb, _("Reachable this year (appraised criteria)"),
-		    pr);
-		if (lost != NULL) {
-			buf_addf(&d->b, "\n<tr><th>%s</th><td>",
-			    _("Cannot be won back this year"));
-			out_html(&d->b, lost);
+		buf_adds(&d->b, "<table>");
+		for (i = 0; i < n; i++) {
+			buf_addf(&d->b, "%s<tr><th>%s</th><td%s>", i > 0 ?
+			    "\n" : "", label[i], i < 3 ? " class=\"n\"" : "");
+			out_html(&d->b, value[i]);
 			buf_adds(&d->b, "</td></tr>");
 		}
 		buf_adds(&d->b, "</table>\n");
 	} else {
 		doc_fields_begin(d, 1, true);
-		doc_field(d, _("Appraised"), a);
-		doc_field(d, _("Now"), nowb);
-		doc_field(d, _("Reachable this year (appraised criteria)"), pr);
-		if (lost != NULL)
-			doc_field(d, _("Cannot be won back this year"), lost);
+		for (i = 0; i < n; i++)
+			doc_field(d, label[i], value[i]);
 		doc_fields_end(d);
 	}
 	free(lost);
@@ -649,6 +661,8 @@ write_csv(struct doc *d, const struct model *m)
 	csv_row(d, _("Evidence-backed"), "", "", bk);
 	csv_row(d, _("Reachable this year (appraised criteria)"), "", "", pr);
 	csv_row(d, _("Cannot be won back this year"), "", "", m->lost);
+	csv_row(d, _("Still to win, the most first"), "", "",
+	    m->gain != NULL ? m->gain : "");
 	for (k = 0; k < B_COUNT; k++) {
 		snprintf(num, sizeof num, "%zu", m->bucket[k]);
 		csv_row(d, _(bucket_title[k]), "", "", num);

@@ -55,6 +55,8 @@ expect_match "score: reachable this year, not every deduction" \
 	'^  Reachable this year \(appraised criteria\): 78\.41$' "$m1"
 expect_match "score: the criteria lost this year" \
 	'^  Cannot be won back this year: 1\.5\.1 \(1\.00\), 3\.11\.1 \(1\.00\) — an explanation is needed$' "$m1"
+expect_match "text: where the effort pays" \
+	'^  Still to win, the most first: 1\.5\.4 \(\+1\.50\), 1\.4\.2 \(\+1\.00\), 1\.7 \(\+1\.00\), 3\.5\.2 \(\+1\.00\)' "$m1"
 expect_match "bucket: done on time" '^  Done on time: 1$' "$m1"
 expect_match "bucket: done late" '^  Done late: 0$' "$m1"
 expect_match "bucket: open tasks not late, todo and blocked included" '^  Not done, within deadline: 29$' "$m1"
@@ -157,7 +159,9 @@ expect_eq "csv: BOM, header, one width, figures" "True ['Section', 'Role', 'Task
 at 2023-09-27 set 1.7/CA blocked --note '<script>alert(1)</script> & "x"' >/dev/null
 html=$(at 2023-09-27 minutes --format html)
 expect_match "html: the criteria lost this year in the score's table" \
-	'<tr><th>Cannot be won back this year</th><td>1\.5\.1 \(1\.00\), 3\.11\.1 \(1\.00\) — an explanation is needed</td></tr></table>' "$html"
+	'<tr><th>Cannot be won back this year</th><td>1\.5\.1 \(1\.00\), 3\.11\.1 \(1\.00\) — an explanation is needed</td></tr>' "$html"
+expect_match "html: where the effort pays, last in the score's table" \
+	'<tr><th>Still to win, the most first</th><td>1\.5\.4 \(\+1\.50\), [^<]*3\.12\.2 \(\+1\.00\?\)</td></tr></table>' "$html"
 expect_match "html: a page" '^<!DOCTYPE html>' "$html"
 expect_match "html: data escaped" '&lt;script&gt;alert\(1\)&lt;/script&gt; &amp; &quot;x&quot;' "$html"
 if printf '%s' "$html" | grep -qi '<script'; then fail "html: no script"; else pass "html: no script"; fi
