@@ -13,6 +13,7 @@
 #include "derive.h"
 #include "i18n.h"
 #include "import.h"
+#include "letter.h"
 #include "office.h"
 #include "output.h"
 #include "text.h"
@@ -594,15 +595,19 @@ read_one(const char *file, struct appendix **out, char **err)
 {
 	struct grid *g;
 	size_t n;
+	char *text;
 	int rc;
 
 	if (!office_is_office(file))
 		return appendix_read(file, out, err);
 	*out = NULL;
-	if (office_read(file, &g, &n, err) != 0)
+	if (office_read(file, &g, &n, &text, err) != 0)
 		return -1;
 	rc = appendix_parse_grids(file, g, n, out, err);
+	if (rc == 0 && text != NULL && (*out)->kind == APPENDIX_CRITERIA)
+		(*out)->letter = letter_from_text(text, strlen(text));
 	grids_free(g, n);
+	free(text);
 	return rc;
 }
 

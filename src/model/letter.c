@@ -328,6 +328,20 @@ report_mark(char *name)
 	return found;
 }
 
+/* The first item of a list on the line under its heading: marked, or
+ * bare but ending in ';' as Word's documents write it ("Cán bộ, công
+ * chức xã;", then "- Bộ phận …" on the next lines). */
+static char *
+first_item(const char *s)
+{
+	size_t n = strlen(s);
+	char *v = item(s);
+
+	if (v == NULL && n > 0 && s[n - 1] == ';')
+		v = trim(xstrdup(s), true);
+	return v;
+}
+
 /* The list after "Kính gửi:" (cc false) or "Nơi nhận:" (cc true). */
 static void
 read_list(const struct lines *ls, const char *word, bool cc,
@@ -336,10 +350,12 @@ read_list(const struct lines *ls, const char *word, bool cc,
 	const char *const words[] = { word, NULL };
 	size_t i = find(ls, 0, words);
 	char *v;
+	bool bare;
 
 	if (i == ls->n)
 		return;
 	v = after_colon(ls->l[i].s);
+	bare = v == NULL;
 	for (;;) {
 		if (v != NULL && *v != '\0') {
 			bool r = cc && report_mark(v);
@@ -352,8 +368,10 @@ read_list(const struct lines *ls, const char *word, bool cc,
 		free(v);
 		while (++i < ls->n && *ls->l[i].s == '\0')
 			;
-		if (i == ls->n || (v = item(ls->l[i].s)) == NULL)
+		if (i == ls->n || (v = bare ? first_item(ls->l[i].s) :
+		    item(ls->l[i].s)) == NULL)
 			break;
+		bare = false;
 	}
 }
 

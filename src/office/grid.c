@@ -91,7 +91,7 @@ put_str(FILE *f, const char *s)
 }
 
 int
-grid_write(FILE *f, const struct grid *g, size_t n)
+grid_write(FILE *f, const struct grid *g, size_t n, const char *text)
 {
 	const struct grid_row *r;
 	size_t i, j, k;
@@ -114,6 +114,10 @@ grid_write(FILE *f, const struct grid *g, size_t n)
 				rc |= put_str(f, r->cells[k]);
 			}
 		}
+	}
+	if (text != NULL && rc == 0) {
+		rc |= fputs("T\n", f) == EOF ? -1 : 0;
+		rc |= put_str(f, text);
 	}
 	rc |= fputs("E\n", f) == EOF ? -1 : 0;
 	return rc;
@@ -252,9 +256,24 @@ get_grid(struct in *in, struct grid *g)
 	return 0;
 }
 
+/* The document's text, when the stream has it; it counts as one more
+ * piece of the tables. */
+static int
+get_text(struct in *in, char **text)
+{
+	if (get_tag(in, 'T') != 0)
+		return 0;
+	if (*text != NULL || get_str(in, text) != 0 || *text == NULL)
+		return -1;
+	if (grid_count(&in->count, 1, strlen(*text), in->file,
+	    in->msg) != 0)
+		return over(in);
+	return 0;
+}
+
 int
 grid_read(const char *file, const char *data, size_t len,
-    struct grid **out, size_t *n, char **msg)
+    struct grid **out, size_t *n, char **text, char **msg)
 {
 	struct in in = { .p = data, .end = data + len, .file = file,
 	    .msg = msg };
@@ -264,6 +283,7 @@ grid_read(const char *file, const char *data, size_t len,
 
 	*out = NULL;
 	*n = 0;
+	*text = NULL;
 	*msg = NULL;
 	if (len < sizeof MAGIC - 1 || memcmp(data, MAGIC, sizeof MAGIC - 1))
 		return -1;
@@ -277,6 +297,8 @@ grid_read(const char *file, const char *data, size_t len,
 		return 1;
 	}
 	for (;;) {
+		if (get_text(&in, text) != 0)
+			break;
 		if (get_tag(&in, 'E') == 0) {
 			rc = in.p == in.end ? 0 : -1;
 			break;
@@ -291,6 +313,8 @@ grid_read(const char *file, const char *data, size_t len,
 	}
 	if (rc != 0) {
 		grids_free(g, cnt);
+		free(*text);
+		*text = NULL;
 		if (in.over)
 			return 1;
 		free(*msg);

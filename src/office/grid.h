@@ -6,9 +6,11 @@
  * unchanged:
  *
  *   "parboard-grids 1\n", then per table "G\n" number sheet nrows name
- *   title, then per row: row ncells, then per cell: span text; at the
- *   end "E\n".  Or, instead of the tables, "X\n" message: the file could
- *   not be read, and why.
+ *   title, then per row: row ncells, then per cell: span text; then,
+ *   from a Word file, "T\n" text: the document's text, one paragraph or
+ *   layout table cell a line (ooxml.h), where the letter is read; at
+ *   the end "E\n".  Or, instead of the tables, "X\n" message: the file
+ *   could not be read, and why.
  *
  * A number is written in decimal and a newline; a string as its length,
  * ':', its bytes and a newline, or "-\n" for none. */
@@ -85,15 +87,17 @@ int grid_check_rows(const struct grid *g, size_t nrows, const char *file,
 int grid_check_cell(const struct grid *g, int row, size_t col, size_t len,
     const char *file, char **err);
 
-/* Write g[0..n), or the error message, to f.  -1 on a write error. */
-int grid_write(FILE *f, const struct grid *g, size_t n);
+/* Write g[0..n) and text (when not NULL), or the error message, to f.
+ * -1 on a write error. */
+int grid_write(FILE *f, const struct grid *g, size_t n, const char *text);
 int grid_write_error(FILE *f, const char *msg);
 
 /* Read a stream of len bytes, read by the helper from file.  0 with the
- * tables in *out; 1 with the helper's message in *msg (the file is bad)
- * or the limit that the tables pass ("FILE: what"); -1 when the stream
- * itself is malformed. */
+ * tables in *out and the text in *text (NULL when none); 1 with the
+ * helper's message in *msg (the file is bad) or the limit that the
+ * tables and text pass ("FILE: what"); -1 when the stream itself is
+ * malformed. */
 int grid_read(const char *file, const char *data, size_t len,
-    struct grid **out, size_t *n, char **msg);
+    struct grid **out, size_t *n, char **text, char **msg);
 
 #endif

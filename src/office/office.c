@@ -184,7 +184,8 @@ run_helper(const char *helper, const char *file, char **data, size_t *len,
 }
 
 int
-office_read(const char *file, struct grid **out, size_t *n, char **err)
+office_read(const char *file, struct grid **out, size_t *n, char **text,
+    char **err)
 {
 	char helper[PATH_MAX + 32], *data, *msg;
 	size_t len;
@@ -192,10 +193,11 @@ office_read(const char *file, struct grid **out, size_t *n, char **err)
 
 	*out = NULL;
 	*n = 0;
+	*text = NULL;
 	helper_path(helper, sizeof helper);
 	if (run_helper(helper, file, &data, &len, err) != 0)
 		return -1;
-	rc = grid_read(file, data, len, out, n, &msg);
+	rc = grid_read(file, data, len, out, n, text, &msg);
 	free(data);
 	if (rc == 1) {
 		if (err != NULL)

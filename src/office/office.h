@@ -35,9 +35,10 @@
 bool office_is_office(const char *file);
 
 /* Read the tables (or sheets) of file with parboard-office into
- * *out[0..*n) (free with grids_free).  On error returns -1 with *err =
- * "FILE: what". */
+ * *out[0..*n) (free with grids_free), and a Word document's text, one
+ * paragraph a line, into *text (NULL for a workbook; free it).  On
+ * error returns -1 with *err = "FILE: what". */
 int office_read(const char *file, struct grid **out, size_t *n,
-    char **err);
+    char **text, char **err);
 
 #endif

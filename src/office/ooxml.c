@@ -349,7 +349,8 @@ ox_arc_reader(struct archive *a, const char *name, bool optional, char **data,
 }
 
 int
-ooxml_grids(const char *file, struct grid **out, size_t *n, char **err)
+ooxml_grids(const char *file, struct grid **out, size_t *n, char **text,
+    char **err)
 {
 	struct archive a = { 0 };
 	char *e = NULL;
@@ -357,6 +358,7 @@ ooxml_grids(const char *file, struct grid **out, size_t *n, char **err)
 
 	*out = NULL;
 	*n = 0;
+	*text = NULL;
 	rc = arc_open(&a, file, &e);
 	if (rc == 0) {
 		if (is_xlsx(file))
@@ -373,6 +375,8 @@ ooxml_grids(const char *file, struct grid **out, size_t *n, char **err)
 		grids_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-	}
+		buf_free(&a.text);
+	} else if (a.text.data != NULL)
+		*text = buf_take(&a.text);
 	return rc;
 }

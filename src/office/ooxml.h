@@ -32,9 +32,12 @@
 #define OOXML_MAX_SHEETS 256
 
 /* The tables of a .docx or the sheets of a .xlsx (told by the name's
- * ending), in order.  On error returns -1 with *err = "FILE: what" or
- * "FILE: sheet NAME, row R, column C: what". */
+ * ending), in order; *text the document's paragraphs, one a line, with
+ * the cells of its layout tables (of at most two columns: the heading,
+ * the signature) as lines, the left column first, or NULL for a .xlsx.
+ * The text counts against the tables' limits.  On error returns -1 with
+ * *err = "FILE: what" or "FILE: sheet NAME, row R, column C: what". */
 int ooxml_grids(const char *file, struct grid **out, size_t *n,
-    char **err);
+    char **text, char **err);
 
 #endif

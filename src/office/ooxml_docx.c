@@ -285,7 +285,41 @@ docx_table(struct archive *a, const xmlNode *tbl, struct numstate *ns,
 	return 0;
 }
 
-/* The body's tables in order; each gets the last paragraph above it. */
+/* One line of the document's text, counted as a piece of the tables. */
+static int
+text_line(struct archive *a, const char *t, char **err)
+{
+	if (grid_count(&a->count, 1, strlen(t), a->file, err) != 0)
+		return -1;
+	buf_adds(&a->text, t);
+	buf_addc(&a->text, '\n');
+	return 0;
+}
+
+/* A layout table's cells (at most two a row, as the heading or the
+ * signature is laid out) as lines, the left column before the right;
+ * nothing of a table of data. */
+static int
+text_table(struct archive *a, const struct grid *g, char **err)
+{
+	size_t i, col, ncols = 0;
+
+	for (i = 0; i < g->nrows; i++)
+		if (g->rows[i].ncells > ncols)
+			ncols = g->rows[i].ncells;
+	if (ncols > 2)
+		return 0;
+	for (col = 0; col < ncols; col++)
+		for (i = 0; i < g->nrows; i++)
+			if (col < g->rows[i].ncells &&
+			    g->rows[i].span[col] == SPAN_NONE &&
+			    text_line(a, g->rows[i].cells[col], err) != 0)
+				return -1;
+	return 0;
+}
+
+/* The body's tables in order; each gets the last paragraph above it.
+ * The paragraphs and layout tables also go to a->text. */
 static int
 docx_body(struct archive *a, const xmlNode *n, struct numstate *ns,
     struct grid **g, size_t *ng, size_t *cap, char **last, char **err)
@@ -298,6 +332,10 @@ docx_body(struct archive *a, const xmlNode *n, struct numstate *ns,
 		if (ox_is_el(c, "p")) {
 			autonum = NULL;
 			t = para_text(c, ns, &autonum);
+			if (text_line(a, t, err) != 0) {
+				free(t);
+				return -1;
+			}
 			if (t[0] != '\0') {
 				free(*last);
 				*last = t;
@@ -311,7 +349,8 @@ docx_body(struct archive *a, const xmlNode *n, struct numstate *ns,
 			(*g)[*ng].number = (int)*ng + 1;
 			(*g)[*ng].title = *last;
 			*last = NULL;
-			if (docx_table(a, c, ns, &(*g)[(*ng)++], err) != 0)
+			if (docx_table(a, c, ns, &(*g)[(*ng)++], err) != 0 ||
+			    text_table(a, &(*g)[*ng - 1], err) != 0)
 				return -1;
 		} else if ((ox_is_el(c, "sdt") || ox_is_el(c, "sdtContent") ||
 		    ox_is_el(c, "customXml")) &&

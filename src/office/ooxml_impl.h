@@ -23,6 +23,7 @@ struct archive {
 	size_t inflated;	/* bytes of the parts inflated so far */
 	struct grid_count count;	/* what the tables hold so far */
 	long merged;		/* cells covered by merges so far */
+	struct buf text;	/* a Word document's text (grid.h's "T") */
 };
 
 /* ooxml.c: the archive's parts and the XML helpers. */
@@ -52,7 +53,7 @@ int ox_push_row(struct archive *a, struct grid *g, size_t *cap, int row,
 int ox_row_set(struct archive *a, const struct grid *g, struct grid_row *r,
     size_t col, const char *text, unsigned span, char **err);
 
-/* ooxml_docx.c: the tables of a Word document. */
+/* ooxml_docx.c: the tables of a Word document, its text in a->text. */
 int ox_docx_grids(struct archive *a, struct grid **out, size_t *n, char **err);
 
 /* ooxml_xlsx.c: the sheets of an Excel workbook. */

@@ -92,7 +92,7 @@ int
 main(int argc, char **argv)
 {
 	struct grid *g;
-	char *err = NULL;
+	char *err = NULL, *text;
 	size_t n;
 	int rc;
 
@@ -102,12 +102,13 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: parboard-office FILE\n");
 		return 2;
 	}
-	if (ooxml_grids(argv[1], &g, &n, &err) != 0) {
+	if (ooxml_grids(argv[1], &g, &n, &text, &err) != 0) {
 		rc = grid_write_error(stdout, err != NULL ? err : argv[1]);
 		free(err);
 	} else {
-		rc = grid_write(stdout, g, n);
+		rc = grid_write(stdout, g, n, text);
 		grids_free(g, n);
+		free(text);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout))
 		rc = -1;

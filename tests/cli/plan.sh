@@ -4,7 +4,8 @@
 # addressees and recipients, who is reported back to) stored, shown by
 # `parboard plan` in English, Vietnamese and json, printed by import
 # --dry-run, used as the heading of report, report --evidence and
-# minutes; a re-import keeps one row; a bare table leaves them unknown;
+# minutes; read as well from the Word letter (.docx) but not from a
+# workbook; a re-import keeps one row; a bare table leaves them unknown;
 # control characters in the letter never reach the terminal raw.
 . "$SRCDIR/tests/lib.sh"
 command -v sqlite3 >/dev/null || skip "sqlite3 missing"
@@ -86,6 +87,26 @@ for cmd in "plan" "report" "minutes" "report --evidence"; do
 done
 dry=$(pb import --dry-run "$TMPD/hostile.txt" 2>&1)
 check "dry run: no raw escape" eval '! printf "%s" "$dry" | grep -q "$(printf "\033")"'
+
+# The same letter read from Word: the heading and signature in layout
+# tables or paragraphs, the lists' first items without a dash.
+DB="$TMPD/test.db"
+txt=$(pb plan --format json)
+DB="$TMPD/docx.db"
+pb import "$SRCDIR/share/samples/hien-thanh-103-2023.docx" >/dev/null 2>&1 ||
+	fail "import docx"
+json=$(pb plan --format json)
+expect_match "docx: number" '"number": "103/UBND",' "$json"
+expect_match "docx: date" '"date": "2023-09-06",' "$json"
+expect_match "docx: signer" '"signer": "Lê Đức Kiên",' "$json"
+expect_match "docx: result" '"result": 69.82,' "$json"
+expect_match "docx: rank" '"rank": "4/18",' "$json"
+expect_match "docx: reported to" \
+	'\{"name": "UBND huyện Vĩnh Linh", "report": true\}' "$json"
+expect_eq "docx: the same details as the text" "$txt" "$json"
+DB="$TMPD/xlsx.db"
+pb import "$SRCDIR/tests/data/seed.xlsx" >/dev/null 2>&1 || fail "import xlsx"
+expect_match "xlsx: no letter" '"letter": null' "$(pb plan --format json)"
 
 expect_eq "plan: an argument is a usage error" 2 \
 	"$(pb plan extra >/dev/null 2>&1; echo $?)"

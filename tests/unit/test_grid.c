@@ -17,7 +17,8 @@
 
 /* What grid_write writes, in a malloc'd buffer. */
 static char *
-written(const struct grid *g, size_t n, const char *error, size_t *len)
+written(const struct grid *g, size_t n, const char *text,
+    const char *error, size_t *len)
 {
 	char *buf = NULL;
 	FILE *f = open_memstream(&buf, len);
@@ -26,7 +27,7 @@ written(const struct grid *g, size_t n, const char *error, size_t *len)
 	if (error != NULL)
 		assert_int_equal(grid_write_error(f, error), 0);
 	else
-		assert_int_equal(grid_write(f, g, n), 0);
+		assert_int_equal(grid_write(f, g, n, text), 0);
 	assert_int_equal(fclose(f), 0);
 	return buf;
 }
@@ -48,11 +49,18 @@ test_round_trip(void **state)
 	};
 	struct grid *r;
 	size_t len, n, k;
-	char *buf, *msg;
+	char *buf, *msg, *text;
 
 	(void)state;
-	buf = written(g, 2, NULL, &len);
-	assert_int_equal(grid_read("f", buf, len, &r, &n, &msg), 0);
+	buf = written(g, 2, NULL, NULL, &len);
+	assert_int_equal(grid_read("f", buf, len, &r, &n, &text, &msg), 0);
+	assert_null(text);
+	grids_free(r, n);
+	free(buf);
+	buf = written(g, 2, "Số: 103/UBND\n\nLê Đức Kiên\n", NULL, &len);
+	assert_int_equal(grid_read("f", buf, len, &r, &n, &text, &msg), 0);
+	assert_string_equal(text, "Số: 103/UBND\n\nLê Đức Kiên\n");
+	free(text);
 	assert_int_equal(n, 2);
 	assert_null(r[0].name);
 	assert_int_equal(r[0].number, 1);
@@ -80,11 +88,12 @@ test_error(void **state)
 {
 	struct grid *r;
 	size_t len, n;
-	char *buf, *msg;
+	char *buf, *msg, *text;
 
 	(void)state;
-	buf = written(NULL, 0, "x.docx: tệp hỏng", &len);
-	assert_int_equal(grid_read("f", buf, len, &r, &n, &msg), 1);
+	buf = written(NULL, 0, NULL, "x.docx: tệp hỏng", &len);
+	assert_int_equal(grid_read("f", buf, len, &r, &n, &text, &msg), 1);
+	assert_null(text);
 	assert_string_equal(msg, "x.docx: tệp hỏng");
 	assert_null(r);
 	free(msg);
@@ -100,7 +109,7 @@ test_malformed(void **state)
 	struct grid g[] = { { "S", 1, true, "T", rows, 1 } };
 	struct grid *r;
 	size_t len, n, cut;
-	char *buf, *msg;
+	char *buf, *msg, *text;
 	static const char *const bad[] = {
 		"", "parboard-grids 2\nE\n", "parboard-grids 1\n",
 		"parboard-grids 1\nE\nE\n",
@@ -111,19 +120,25 @@ test_malformed(void **state)
 		"parboard-grids 1\nG\n1\n0\n1\n-\n-\n1\n1\n300\n1:a\nE\n",
 		"parboard-grids 1\nX\n-\n",
 		"parboard-grids 1\nX\n1:a\nE\n",
+		"parboard-grids 1\nT\n-\nE\n",
+		"parboard-grids 1\nT\n1:a\nT\n1:b\nE\n",
+		"parboard-grids 1\nT\n1:a\nG\n1\n0\n0\n-\n-\nT\n1:b\nE\n",
 	};
 
 	(void)state;
-	buf = written(g, 1, NULL, &len);
+	buf = written(g, 1, "a\nb\n", NULL, &len);
 	for (cut = 0; cut < len; cut++)
-		assert_int_equal(grid_read("f", buf, cut, &r, &n, &msg), -1);
-	assert_int_equal(grid_read("f", buf, len, &r, &n, &msg), 0);
+		assert_int_equal(grid_read("f", buf, cut, &r, &n, &text,
+		    &msg), -1);
+	assert_int_equal(grid_read("f", buf, len, &r, &n, &text, &msg), 0);
 	grids_free(r, n);
+	free(text);
 	free(buf);
 	for (cut = 0; cut < sizeof bad / sizeof bad[0]; cut++) {
 		assert_int_equal(grid_read("f", bad[cut], strlen(bad[cut]),
-		    &r, &n, &msg), -1);
+		    &r, &n, &text, &msg), -1);
 		assert_null(r);
+		assert_null(text);
 		assert_null(msg);
 	}
 }
