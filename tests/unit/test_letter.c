@@ -122,6 +122,29 @@ test_no_signer(void **state)
 	assert_null(parse(""));
 }
 
+/* As Word writes the lists: the first item bare under its heading, the
+ * others dashed; a bare line not ending in ';' is no item. */
+static void
+test_word_lists(void **state)
+{
+	struct letter *l = parse("Số: 5/UBND\nKính gửi:\nCán bộ xã;\n"
+	    "- Công an xã.\nNơi nhận:\nUBND huyện (BC);\n- Lưu: VT.\n");
+
+	(void)state;
+	assert_non_null(l);
+	assert_int_equal(l->nto, 2);
+	assert_string_equal(l->to[0], "Cán bộ xã");
+	assert_string_equal(l->to[1], "Công an xã");
+	assert_int_equal(l->ncc, 2);
+	assert_string_equal(l->cc[0].name, "UBND huyện");
+	assert_true(l->cc[0].report);
+	letter_free(l);
+	l = parse("Số: 5/UBND\nKính gửi:\nCăn cứ Thông báo số 1/TB,\n");
+	assert_non_null(l);
+	assert_int_equal(l->nto, 0);
+	letter_free(l);
+}
+
 static void
 test_heading(void **state)
 {
@@ -149,6 +172,7 @@ main(void)
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_variations),
 		cmocka_unit_test(test_no_signer),
+		cmocka_unit_test(test_word_lists),
 		cmocka_unit_test(test_heading),
 	};
 
