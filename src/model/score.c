@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checklist.h"
 #include "i18n.h"
 #include "score.h"
 #include "text.h"
@@ -305,27 +306,13 @@ crit_rule_from_comment(const char *title, const char *comment,
 
 /* --- the plan's period ----------------------------------------------- */
 
-static int
-year_of(const char *f)
-{
-	const char *p;
-	int year = 0;
-
-	for (p = f; *p != '\0'; p++)
-		if ((p == f || !is_digit(p[-1])) && is_digit(p[0]) &&
-		    is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) &&
-		    !is_digit(p[4]) && (p[0] == '1' || p[0] == '2'))
-			year = atoi(p);
-	return year;
-}
-
 void
 plan_period_from_title(const char *title, int fallback_year,
     struct plan_period *out)
 {
 	char *f = text_fold(title != NULL ? title : "");
 
-	out->year = year_of(f);
+	out->year = checklist_year_of(f);
 	out->known = out->year > 0;
 	out->first = 1;
 	out->last = 6;

@@ -17,7 +17,8 @@ struct loss {
 	size_t i;
 };
 
-/* The largest loss first, then the facts' code order. */
+/* The most points first (lost, or still to win), then the facts' code
+ * order. */
 static int
 loss_cmp(const void *a, const void *b)
 {
@@ -190,18 +191,6 @@ scoreview_lost_words(const struct scoreview *v, bool points, size_t max)
 	return buf_take(&b);
 }
 
-/* What is still to win (reachable - now), the largest first, then the
- * facts' code order; assumed ones after the others. */
-static int
-gain_cmp(const void *a, const void *b)
-{
-	const struct loss *x = a, *y = b;
-
-	if (x->points != y->points)
-		return x->points > y->points ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
-
 char *
 scoreview_gain_words(const struct scoreview *v, size_t max)
 {
@@ -223,7 +212,7 @@ scoreview_gain_words(const struct scoreview *v, size_t max)
 			    (pass == 1 ? 1000 * SCORE_UNIT : 0);
 			l[k++].i = i;
 		}
-	xqsort(l, k, sizeof *l, gain_cmp);
+	xqsort(l, k, sizeof *l, loss_cmp);
 	for (i = 0; i < k && i < max; i++) {
 		c = &v->crit[l[i].i];
 		scoreview_fmt(c->reachable - c->now, s);
