@@ -20,7 +20,6 @@
 
 /* The bundled sample opened by --demo, and the date it pins. */
 #define DEMO_APPENDIX "hien-thanh-103-2023.txt"
-#define DEMO_DIRECTIVES "hien-thanh-directives.tsv"
 #define DEMO_TODAY "2023-09-13"
 
 /* Where the bundled samples are: $PARBOARD_DATADIR, the share/ of the
@@ -97,7 +96,7 @@ cli_board(const struct config *c, const struct options *o)
 int
 cli_demo(const struct config *c, const struct options *o)
 {
-	char *files[2], *err = NULL, *db;
+	char *files[1], *err = NULL, *db;
 	char dir[] = "/tmp/parboard-demo.XXXXXX";
 	struct import_opts io = { false, NULL, NULL, NULL, NULL, NULL };
 	struct store *s;
@@ -106,20 +105,16 @@ cli_demo(const struct config *c, const struct options *o)
 	/* The demo opens no shared database: no group needed. */
 	if (priv_drop(&err) != 0)
 		return cli_runtime_error(err);
+	/* The letter alone: its body gives the directives. */
 	files[0] = sample_path(DEMO_APPENDIX);
-	files[1] = sample_path(DEMO_DIRECTIVES);
-	if (files[0] == NULL || files[1] == NULL) {
-		free(files[0]);
-		free(files[1]);
+	if (files[0] == NULL)
 		return cli_runtime_error(xasprintf(_("bundled sample not found "
 		    "(looked in $PARBOARD_DATADIR and %s)"), PKGDATADIR));
-	}
 	/* The demo's day (or --today's): its throw-away writes keep no
 	 * clock beside it. */
 	today_set_sample(o->today[0] != '\0' ? o->today : DEMO_TODAY);
 	if (mkdtemp(dir) == NULL) {
 		free(files[0]);
-		free(files[1]);
 		return cli_runtime_error(xasprintf("%s: %s", dir,
 		    strerror(errno)));
 	}
@@ -130,7 +125,7 @@ cli_demo(const struct config *c, const struct options *o)
 	if (rc == 0)
 		rc = store_open(db, true, &s, &err);
 	if (rc == 0) {
-		rc = import_files(s, c, files, 2, &io, &err);
+		rc = import_files(s, c, files, 1, &io, &err);
 		if (rc == 0)
 			rc = board_run(s, c, NULL, o->view, &err);
 		store_close(s);
@@ -141,6 +136,5 @@ cli_demo(const struct config *c, const struct options *o)
 	rmdir(dir);
 	free(db);
 	free(files[0]);
-	free(files[1]);
 	return rc == 0 ? 0 : cli_runtime_error(err);
 }

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "appendix.h"
+#include "body.h"
 #include "i18n.h"
 #include "util.h"
 #include "appendix_impl.h"
@@ -276,8 +277,11 @@ appendix_read(const char *file, struct appendix **out, char **err)
 	if (read_file(file, LIMIT_FILE, &data, &len, err) != 0)
 		return -1;
 	rc = appendix_parse(file, data, len, out, err);
-	if (rc == 0 && (*out)->kind == APPENDIX_CRITERIA)
+	if (rc == 0 && (*out)->kind == APPENDIX_CRITERIA) {
 		(*out)->letter = letter_from_text(data, len);
+		(*out)->head = data;
+		data = NULL;
+	}
 	free(data);
 	return rc;
 }
@@ -294,17 +298,11 @@ appendix_free(struct appendix *a)
 	free(a->rows);
 	if (a->has_total)
 		apx_criterion_free(&a->total);
-	for (i = 0; i < a->ndirs; i++) {
-		free(a->dirs[i].role);
-		free(a->dirs[i].code);
-		free(a->dirs[i].task);
-		free(a->dirs[i].due);
-		free(a->dirs[i].target);
-		free(a->dirs[i].every);
-	}
-	free(a->dirs);
+	body_free(a->dirs, a->ndirs);
 	free(a->title);
 	letter_free(a->letter);
+	free(a->head);
+	body_free(a->body, a->nbody);
 	free(a->taken);
 	free(a->file);
 	free(a);

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "util.h"
 #include "appendix_impl.h"
+#include "schedule.h"
 
 /* A row of the appendix while continuation lines may still extend it. */
 struct prow {
@@ -454,6 +455,7 @@ apx_build_directives(struct reader *r, size_t h, const int *dmap,
 	struct directive *d;
 	const char *t;
 	char iso[11];
+	bool ongoing;
 	int k;
 
 	for (i = h + 1; (rec = next_row(r, &i)) != NULL; i++) {
@@ -468,7 +470,8 @@ apx_build_directives(struct reader *r, size_t h, const int *dmap,
 			    _("missing %s"), apx_dcol_names[req[k]]);
 		}
 		t = apx_cell_at(rec, dmap[DCOL_DUE]);
-		if (*t != '\0' && !date_parse(t, iso) &&
+		ongoing = schedule_is_ongoing_word(t);
+		if (*t != '\0' && !ongoing && !date_parse(t, iso) &&
 		    !excel_date(r, t, iso))
 			return apx_fail_rec(err, r, rec->line, dmap[DCOL_DUE],
 			    _("bad date '%s' in column %s"), t,
@@ -481,7 +484,8 @@ apx_build_directives(struct reader *r, size_t h, const int *dmap,
 		d->task = cell_or_null(rec, dmap[DCOL_TASK]);
 		d->target = cell_or_null(rec, dmap[DCOL_TARGET]);
 		d->every = cell_or_null(rec, dmap[DCOL_EVERY]);
-		d->due = *t != '\0' ? xstrdup(iso) : NULL;
+		d->ongoing = ongoing;
+		d->due = *t != '\0' && !ongoing ? xstrdup(iso) : NULL;
 		t = apx_cell_at(rec, dmap[DCOL_CODE]);
 		d->code = *t != '\0' ? strip_spaces(t) : NULL;
 	}

@@ -371,6 +371,13 @@ derive_criteria(const struct config *c, const struct appendix *a,
 		}
 		t->due = xstrdup(config_due(c, owner, r->code,
 		    &t->due_source));
+		/* The letter's own deadline before the settings' default. */
+		if (t->due_source == DUE_DEFAULT && a->letter != NULL &&
+		    a->letter->deadline != NULL) {
+			free(t->due);
+			t->due = xstrdup(a->letter->deadline);
+			t->due_source = DUE_LETTER;
+		}
 		t->line = r->line;
 		t->checklist = xmalloc(sizeof *t->checklist);
 		checklist_from_comment(r->comment, year, t->checklist);
@@ -408,15 +415,61 @@ directive_role(const struct config *c, const char *cell, char **support)
 	return owner;
 }
 
+/* "3.13.3, 3.12.1,3.12.2": the first code into t->code, the others
+ * into t->links ("3.12.1,3.12.2"); each unknown one is a finding. */
+static void
+directive_codes(struct task_spec *t, const char *codes,
+    const char *const *known_codes, struct derivation *out, size_t *fcap,
+    int line)
+{
+	char *copy, *p, *save = NULL, *w;
+	struct buf links = { 0 };
+
+	if (codes == NULL)
+		return;
+	copy = xstrdup(codes);
+	for (p = strtok_r(copy, ",;", &save); p != NULL;
+	    p = strtok_r(NULL, ",;", &save)) {
+		w = xstrdup(text_skip_space(p));
+		w[strcspn(w, " \t")] = '\0';
+		if (*w == '\0' || (t->code != NULL &&
+		    strcmp(t->code, w) == 0)) {
+			free(w);
+			continue;
+		}
+		if (!code_known(known_codes, w))
+			add_finding(out, fcap, line, w, FINDING_CODE, 0, 0,
+			    NULL, NULL);
+		if (t->code == NULL)
+			t->code = w;
+		else {
+			buf_addf(&links, "%s%s", links.len > 0 ? "," : "", w);
+			free(w);
+		}
+	}
+	free(copy);
+	t->links = links.len > 0 ? buf_take(&links) : NULL;
+	buf_free(&links);
+}
+
 void
 derive_directives(const struct config *c, const struct appendix *a,
+    const char *const *known_codes, struct derivation *out)
+{
+	derive_directive_rows(c, a->dirs, a->ndirs, "D:", DUE_DIRECTIVE,
+	    known_codes, out);
+}
+
+void
+derive_directive_rows(const struct config *c, const struct directive *rows,
+    size_t nrows, const char *prefix, enum due_source source,
     const char *const *known_codes, struct derivation *out)
 {
 	size_t tcap = out->ntasks, fcap = out->nfindings, i, k;
 	size_t first = out->ntasks;
 
-	for (i = 0; i < a->ndirs; i++) {
-		const struct directive *r = &a->dirs[i];
+	for (i = 0; i < nrows; i++) {
+		const struct directive *r = &rows[i];
 		struct task_spec *t = add_task(out, &tcap);
 		struct target tg;
 		const char *owner;
@@ -425,13 +478,14 @@ derive_directives(const struct config *c, const struct appendix *a,
 
 		owner = directive_role(c, r->role ? r->role : "", &t->support);
 		t->role = xstrdup(owner);
-		t->code = r->code ? xstrdup(r->code) : NULL;
+		directive_codes(t, r->code, known_codes, out, &fcap, r->line);
 		/* Keyed by what the directive says, not where it stands nor
 		 * whom it names: rows inserted or moved in a corrected table,
 		 * or given to another role, keep their status.  A row
 		 * repeated word for word is told apart by its rank. */
 		words = text_fold(r->task ? r->task : "");
-		t->key = xasprintf("D:%s/%s", t->code ? t->code : "", words);
+		t->key = xasprintf("%s%s/%s", prefix, t->code ? t->code : "",
+		    words);
 		free(words);
 		for (k = first; k + 1 < out->ntasks; k++) {
 			size_t n = strlen(t->key);
@@ -449,9 +503,11 @@ derive_directives(const struct config *c, const struct appendix *a,
 		}
 		t->title = xstrdup(r->task ? r->task : "");
 		t->origin = ORIGIN_DIRECTIVE;
-		if (r->due != NULL) {
+		if (r->ongoing)
+			t->due_source = source;
+		else if (r->due != NULL) {
 			t->due = xstrdup(r->due);
-			t->due_source = DUE_DIRECTIVE;
+			t->due_source = source;
 		} else
 			t->due = xstrdup(config_due(c, owner, r->code,
 			    &t->due_source));
@@ -463,9 +519,6 @@ derive_directives(const struct config *c, const struct appendix *a,
 		if (!target_parse(r->target, r->every, &tg))
 			add_finding(out, &fcap, r->line, r->code,
 			    FINDING_TARGET, 0, 0, r->target, r->every);
-		if (r->code != NULL && !code_known(known_codes, r->code))
-			add_finding(out, &fcap, r->line, r->code,
-			    FINDING_CODE, 0, 0, NULL, NULL);
 		if (strcmp(owner, ROLE_UNASSIGNED) == 0 ||
 		    (config_role(c, owner) != NULL &&
 		    config_role(c, owner)->unassigned))
@@ -484,6 +537,7 @@ derivation_free(struct derivation *d)
 
 		free(t->key);
 		free(t->code);
+		free(t->links);
 		free(t->role);
 		free(t->support);
 		free(t->title);

@@ -34,6 +34,15 @@ void derive_criteria(const struct config *c, const struct appendix *a,
 void derive_directives(const struct config *c, const struct appendix *a,
     const char *const *known_codes, struct derivation *out);
 
+/* The same from rows (a table's, or the letter's body: body.h), keyed
+ * prefix ("D:" a table, "L:" the body) + code + words; source: where a
+ * row's own due date comes from.  A row's codes may be several, comma
+ * separated: the first is the task's criterion, the others its links. */
+void derive_directive_rows(const struct config *c,
+    const struct directive *rows, size_t nrows, const char *prefix,
+    enum due_source source, const char *const *known_codes,
+    struct derivation *out);
+
 void derivation_free(struct derivation *d);
 
 /* --- corrected files: which stored task or plan a row or file is --- */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "appendix.h"
+#include "body.h"
 #include "derive.h"
 #include "i18n.h"
 #include "import.h"
@@ -107,257 +108,37 @@ points_sum(const struct derivation *d)
 	return sum;
 }
 
-static int
-key_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* A warning about the file: on standard error, or with the dry run's
- * report.  line 0: the file as a whole. */
-static void
-warn(const struct import_opts *o, const char *file, int line, char *msg)
-{
-	FILE *f = o->dry_run ? o->out : o->warn;
-	char *name = import_safe(file);
-
-	out_printf(f, "%s%s", o->dry_run ? "" : "parboard: ", name);
-	if (line > 0)
-		out_printf(f, ":%d", line);
-	out_printf(f, ": ");
-	out_printf(f, _("warning: %s\n"), msg);
-	free(name);
-	free(msg);
-}
-
-/* The folded words of a directive's key "D:CODE/words#2". */
-static char *
-key_words(const char *key, const char *code)
-{
-	const char *w = key + 2 + strlen(code != NULL ? code : "");
-	size_t n;
-
-	if (strncmp(key, "D:", 2) != 0 || *w != '/')
-		w = strchr(key, '/') != NULL ? strchr(key, '/') : key;
-	n = strlen(++w);
-	while (n > 0 && w[n - 1] >= '0' && w[n - 1] <= '9')
-		n--;
-	if (n == 0 || w[n - 1] != '#')
-		n = strlen(w);
-	else
-		n--;
-	return xstrndup(w, n);
-}
-
-/* What a corrected file no longer gives, and what it gives anew. */
-struct gone {
-	struct task *stored;	/* the plan's tasks of the file's origin */
-	size_t nstored;
-	size_t *old, nold;	/* stored tasks the file no longer gives */
-	size_t *new, nnew;	/* the file's tasks the store does not know */
-	bool *paired;		/* by stored index */
-};
-
-static void
-gone_free(struct gone *g)
-{
-	tasks_free(g->stored, g->nstored);
-	free(g->old);
-	free(g->new);
-	free(g->paired);
-}
-
-static int
-gone_find(struct store *s, long plan_id, enum origin origin,
-    const struct derivation *d, struct gone *g, char **err)
-{
-	char **given = xcalloc(d->ntasks + 1, sizeof *given), **known;
-	size_t i;
-
-	memset(g, 0, sizeof *g);
-	if (s == NULL || plan_id == 0) {
-		free(given);
-		return 0;
-	}
-	if (store_task_keys(s, plan_id, origin_name(origin), &g->stored,
-	    &g->nstored, err) != 0) {
-		free(given);
-		return -1;
-	}
-	known = xcalloc(g->nstored + 1, sizeof *known);
-	g->old = xcalloc(g->nstored + 1, sizeof *g->old);
-	g->new = xcalloc(d->ntasks + 1, sizeof *g->new);
-	g->paired = xcalloc(g->nstored + 1, sizeof *g->paired);
-	for (i = 0; i < d->ntasks; i++)
-		given[i] = d->tasks[i].key;
-	for (i = 0; i < g->nstored; i++)
-		known[i] = g->stored[i].key;
-	xqsort(given, d->ntasks, sizeof *given, key_cmp);
-	xqsort(known, g->nstored, sizeof *known, key_cmp);
-	for (i = 0; i < g->nstored; i++)
-		if (xbsearch(&g->stored[i].key, given, d->ntasks,
-		    sizeof *given, key_cmp) == NULL)
-			g->old[g->nold++] = i;
-	for (i = 0; i < d->ntasks; i++)
-		if (xbsearch(&d->tasks[i].key, known, g->nstored,
-		    sizeof *known, key_cmp) == NULL)
-			g->new[g->nnew++] = i;
-	free(given);
-	free(known);
-	return 0;
-}
-
-/* More pairs than this are not weighed (a whole other table). */
-#define PAIR_MAX 1000000
-
-/* Say one tie: the new directive becomes a new task. */
-static void
-say_tie(const struct import_opts *o, const char *file,
-    const struct derivation *d, const struct gone *g,
-    const struct derive_pair *p, size_t i)
-{
-	const struct task_spec *t = &d->tasks[g->new[i]];
-	const struct task *a = &g->stored[g->old[p[i].near]];
-	char *nw = import_safe(t->title), *aw = import_safe(a->title), *bw;
-
-	if (p[i].tie_old >= 0) {
-		const struct task *b = &g->stored[g->old[p[i].tie_old]];
-
-		bw = import_safe(b->title);
-		warn(o, file, t->line, xasprintf(_("directive \"%s\" is as "
-		    "close to task %ld (\"%s\") as to task %ld (\"%s\"): it "
-		    "becomes a new task; give it its status by hand"), nw,
-		    a->id, aw, b->id, bw));
-		free(bw);
-	} else
-		warn(o, file, t->line, xasprintf(_("directive \"%s\" and "
-		    "the one on line %d are as close to task %ld (\"%s\"): "
-		    "each becomes a new task; give them their status by "
-		    "hand"), nw, d->tasks[g->new[p[i].tie_new]].line, a->id,
-		    aw));
-	free(nw);
-	free(aw);
-}
-
-/* Say one pairing and, unless dry, rekey the old task. */
-static int
-pair_one(struct store *s, const struct import_opts *o, const char *file,
-    const struct task_spec *t, struct task *old, size_t num, size_t den,
-    char **err)
-{
-	char *nw = import_safe(t->title), *ow = import_safe(old->title);
-	size_t pct = den > 0 ? (100 * num + den / 2) / den : 100;
-
-	out_printf(o->out, o->dry_run ? _("%s:%d: directive \"%s\" would "
-	    "continue task %ld (\"%s\"; %zu%% of the words alike), keeping "
-	    "its status, notes and history\n") : _("%s:%d: directive \"%s\" "
-	    "continues task %ld (\"%s\"; %zu%% of the words alike), keeping "
-	    "its status, notes and history\n"), file, t->line, nw, old->id,
-	    ow, pct);
-	free(nw);
-	free(ow);
-	if (o->dry_run)
-		return 0;
-	return store_task_rekey(s, old->id, t->key, t->title, err);
-}
-
-/* A reworded or reassigned directive: the task the file no longer gives
- * with the same criterion and the most alike words continues. */
-static int
-pair_directives(struct store *s, const struct import_opts *o,
-    const char *file, const struct derivation *d, struct gone *g,
-    char **err)
-{
-	struct derive_words *nw, *ow;
-	struct derive_pair *p;
-	size_t i;
-	int rc = 0;
-
-	if (g->nold == 0 || g->nnew == 0 || g->nold * g->nnew > PAIR_MAX)
-		return 0;
-	nw = xcalloc(g->nnew, sizeof *nw);
-	ow = xcalloc(g->nold, sizeof *ow);
-	p = xcalloc(g->nnew, sizeof *p);
-	for (i = 0; i < g->nnew; i++) {
-		const struct task_spec *t = &d->tasks[g->new[i]];
-
-		nw[i].code = t->code != NULL ? t->code : "";
-		nw[i].words = key_words(t->key, t->code);
-	}
-	for (i = 0; i < g->nold; i++) {
-		const struct task *t = &g->stored[g->old[i]];
-
-		ow[i].code = t->code != NULL ? t->code : "";
-		ow[i].words = key_words(t->key, t->code);
-	}
-	derive_pair_directives(nw, g->nnew, ow, g->nold, p);
-	for (i = 0; i < g->nnew && rc == 0; i++) {
-		if (p[i].old >= 0) {
-			g->paired[g->old[p[i].old]] = true;
-			rc = pair_one(s, o, file, &d->tasks[g->new[i]],
-			    &g->stored[g->old[p[i].old]], p[i].num, p[i].den,
-			    err);
-		} else if (p[i].near >= 0)
-			say_tie(o, file, d, g, p, i);
-	}
-	for (i = 0; i < g->nnew; i++)
-		free((char *)nw[i].words);
-	for (i = 0; i < g->nold; i++)
-		free((char *)ow[i].words);
-	free(nw);
-	free(ow);
-	free(p);
-	return rc;
-}
-
-/* Tasks of the plan that the file no longer gives (a criterion
- * reassigned or no longer deducted, a directive dropped or reworded
- * beyond recognition): kept, never deleted, but said. */
-static void
-warn_gone(const struct import_opts *o, const char *file, enum origin origin,
-    const struct gone *g)
-{
-	const struct task *t;
-	char *w;
-	size_t i;
-
-	for (i = 0; i < g->nold; i++) {
-		if (g->paired[g->old[i]])
-			continue;
-		t = &g->stored[g->old[i]];
-		if (origin == ORIGIN_APPENDIX) {
-			warn(o, file, 0, xasprintf(_("task %ld (%s/%s) is no "
-			    "longer given by this file; kept with its status "
-			    "and history"), t->id, t->code ? t->code : "-",
-			    t->role));
-			continue;
-		}
-		w = import_safe(t->title);
-		warn(o, file, 0, xasprintf(_("directive task %ld (%s/%s: "
-		    "\"%s\") is no longer given by this file; kept with its "
-		    "status and history"), t->id, t->code ? t->code : "-",
-		    t->role, w));
-		free(w);
-	}
-}
-
 /* Save one derivation (tasks and findings) into plan_id, or describe it
  * when dry.  First what the file no longer gives: a directive reworded
  * continues its task, the rest is said. */
 static int
 save(struct store *s, long plan_id, const char *plan, const char *file,
-    const struct derivation *d, enum origin origin,
+    const struct derivation *given, enum origin origin, const char *prefix,
     const struct import_opts *o, char **err)
 {
-	size_t added = 0, updated = 0;
+	size_t added = 0, updated = 0, i;
+	struct derivation view = *given, *d = &view;
 	struct gone g;
 	char pts[32];
 	int rc = 0;
 
-	if (gone_find(s, plan_id, origin, d, &g, err) != 0)
+	if (import_gone_find(s, plan_id, origin, prefix, given, &g, err) != 0)
 		return -1;
+	/* A body task a table has corrected stays as corrected. */
+	view.tasks = xcalloc(given->ntasks + 1, sizeof *view.tasks);
+	for (i = view.ntasks = 0; i < given->ntasks; i++)
+		if (!g.skip[i])
+			view.tasks[view.ntasks++] = given->tasks[i];
+	if (view.ntasks != given->ntasks) {
+		import_gone_free(&g);
+		if (import_gone_find(s, plan_id, origin, prefix, d, &g,
+		    err) != 0) {
+			free(view.tasks);
+			return -1;
+		}
+	}
 	if (origin == ORIGIN_DIRECTIVE)
-		rc = pair_directives(s, o, file, d, &g, err);
+		rc = import_pair_directives(s, o, file, d, &g, err);
 	text_format_score(points_sum(d), i18n_decimal(), pts, sizeof pts);
 	if (rc == 0 && o->dry_run) {
 		out_printf(o->out, ngettext("%s: would import %zu task into "
@@ -366,21 +147,23 @@ save(struct store *s, long plan_id, const char *plan, const char *file,
 		    d->ntasks), file, d->ntasks, plan, pts);
 		print_dry_tasks(o->out, d);
 		print_findings(o->out, file, d, "");
-		warn_gone(o, file, origin, &g);
+		import_warn_gone(o, file, origin, &g);
 	} else if (rc == 0) {
 		rc = store_tasks_save(s, plan_id, d, &added, &updated, err);
-		if (rc == 0)
+		/* The body shares its file's findings (the appendix's). */
+		if (rc == 0 && (prefix == NULL || strcmp(prefix, "L:") != 0))
 			rc = store_findings_save(s, plan_id, file, d, err);
 	}
 	if (rc == 0 && !o->dry_run) {
-		warn_gone(o, file, origin, &g);
+		import_warn_gone(o, file, origin, &g);
 		out_printf(o->out, ngettext("%s: plan \"%s\": %zu task, %zu "
 		    "new, %zu updated, %s points at stake\n", "%s: plan \"%s\": "
 		    "%zu tasks, %zu new, %zu updated, %s points at stake\n",
 		    d->ntasks), file, plan, d->ntasks, added, updated, pts);
 		print_findings(o->warn, file, d, "parboard: ");
 	}
-	gone_free(&g);
+	import_gone_free(&g);
+	free(view.tasks);
 	return rc;
 }
 
@@ -477,9 +260,36 @@ print_dry_rows(FILE *f, const struct appendix *a)
 	buf_free(&b);
 }
 
+/* The letter's body: its instructions as directive tasks ("L:" keys). */
+static int
+import_body(struct store *s, const struct config *c,
+    const struct appendix *a, const struct import_opts *o, long plan_id,
+    const char *plan, char **err)
+{
+	struct derivation d = { 0 };
+	char **codes;
+	size_t i;
+	int rc;
+
+	if (a->nbody == 0)
+		return 0;
+	codes = xcalloc(a->nrows + 1, sizeof *codes);
+	for (i = 0; i < a->nrows; i++)
+		codes[i] = a->rows[i].code ? a->rows[i].code : "";
+	derive_directive_rows(c, a->body, a->nbody, "L:", DUE_LETTER,
+	    (const char *const *)codes, &d);
+	free(codes);
+	if (o->dry_run)
+		out_printf(o->out, _("%s: the letter's body:\n"), a->file);
+	rc = save(s, plan_id, plan, a->file, &d, ORIGIN_DIRECTIVE, "L:", o,
+	    err);
+	derivation_free(&d);
+	return rc;
+}
+
 static int
 import_criteria(struct store *s, const struct config *c,
-    const struct appendix *a, const struct import_opts *o,
+    struct appendix *a, const struct import_opts *o,
     long *plan_id, char **plan, char **err)
 {
 	struct derivation d = { 0 };
@@ -498,12 +308,17 @@ import_criteria(struct store *s, const struct config *c,
 	}
 	if (import_choose_plan(s, a, o, plan, plan_id, err) != 0)
 		return -1;
+	/* A file without a letter (a CSV export) corrects a plan that
+	 * came with one: the letter's deadline still holds. */
+	if (a->letter == NULL && s != NULL && *plan_id != 0 &&
+	    store_letter_get(s, *plan_id, &a->letter, err) < 0)
+		return -1;
 	derive_criteria(c, a, &d);
 	if (!o->dry_run)
 		rc = store_plan_save(s, *plan, a, plan_id, err);
 	if (rc == 0 && !o->dry_run && a->letter != NULL)
 		rc = store_letter_save(s, *plan_id, a->letter, err);
-	if (o->dry_run && a->letter != NULL) {
+	if (o->dry_run && a->letter != NULL && a->head != NULL) {
 		char *w = words_letter(a->letter);
 
 		out_printf(o->out, _("%s: the letter's details:\n"), a->file);
@@ -511,8 +326,10 @@ import_criteria(struct store *s, const struct config *c,
 		free(w);
 	}
 	if (rc == 0)
-		rc = save(s, *plan_id, *plan, a->file, &d, ORIGIN_APPENDIX, o,
-		    err);
+		rc = save(s, *plan_id, *plan, a->file, &d, ORIGIN_APPENDIX,
+		    NULL, o, err);
+	if (rc == 0)
+		rc = import_body(s, c, a, o, *plan_id, *plan, err);
 	derivation_free(&d);
 	return rc;
 }
@@ -551,8 +368,8 @@ import_directives(struct store *s, const struct config *c,
 	print_taken(o->out, a);
 	derive_directives(c, a, (const char *const *)codes, &d);
 	strv_free(codes);
-	rc = save(s, *plan_id, *plan, a->file, &d, ORIGIN_DIRECTIVE, o,
-	    err);
+	rc = save(s, *plan_id, *plan, a->file, &d, ORIGIN_DIRECTIVE, "D:",
+	    o, err);
 	derivation_free(&d);
 	return rc;
 }
@@ -589,23 +406,33 @@ release(struct held *h, const struct import_opts *o, bool committed)
 }
 
 /* A text file through appendix_read; a Word or Excel file's tables
- * through parboard-office (office.h), then the same parser. */
+ * through parboard-office (office.h), then the same parser; the
+ * letter's body (body.h) from the text above the table. */
 static int
-read_one(const char *file, struct appendix **out, char **err)
+read_one(const struct config *c, const char *file, struct appendix **out,
+    char **err)
 {
 	struct grid *g;
 	size_t n;
 	char *text;
 	int rc;
 
-	if (!office_is_office(file))
-		return appendix_read(file, out, err);
+	if (!office_is_office(file)) {
+		rc = appendix_read(file, out, err);
+		if (rc == 0 && (*out)->head != NULL)
+			body_read(c, (*out)->head, strlen((*out)->head), *out,
+			    (*out)->letter, &(*out)->body, &(*out)->nbody);
+		return rc;
+	}
 	*out = NULL;
 	if (office_read(file, &g, &n, &text, err) != 0)
 		return -1;
 	rc = appendix_parse_grids(file, g, n, out, err);
-	if (rc == 0 && text != NULL && (*out)->kind == APPENDIX_CRITERIA)
+	if (rc == 0 && text != NULL && (*out)->kind == APPENDIX_CRITERIA) {
 		(*out)->letter = letter_from_text(text, strlen(text));
+		body_read(c, text, strlen(text), *out, (*out)->letter,
+		    &(*out)->body, &(*out)->nbody);
+	}
 	grids_free(g, n);
 	free(text);
 	return rc;
@@ -630,7 +457,7 @@ import_files(struct store *s, const struct config *c,
 		appendix_add_words(c->column_words[k].col,
 		    c->column_words[k].word);
 	for (i = 0; i < nfiles && rc == 0; i++)
-		rc = read_one(files[i], &a[i], err);
+		rc = read_one(c, files[i], &a[i], err);
 	if (rc == 0 && !o->dry_run && s == NULL)
 		rc = o->open(o->open_arg, &s, err);
 	if (rc == 0 && !o->dry_run && (rc = store_begin(s, err)) == 0)

@@ -53,6 +53,7 @@ struct directive {
 	char *target;		/* chỉ tiêu, free text: "3 bài" */
 	char *every;		/* chu kỳ, free text: "tháng" */
 	int line;
+	bool ongoing;		/* thường xuyên: no due date (due NULL) */
 };
 
 enum appendix_kind {
@@ -78,6 +79,11 @@ struct appendix {
 	bool sheet;		/* taken is a sheet */
 	struct letter *letter;	/* the letter above the table (a text
 				 * file); NULL when there is none */
+	char *head;		/* the text the letter is read from, until
+				 * its body is read (import); else NULL */
+	struct directive *body;	/* the instructions of the letter's body
+				 * (body.h), as directive rows */
+	size_t nbody;
 };
 
 /* Columns of the appendix (appendix.h finds them by their header
@@ -99,6 +105,8 @@ struct task_spec {
 				 * bai" (the folded text; "#2" on a row
 				 * repeated word for word) */
 	char *code;		/* criterion code or NULL */
+	char *links;		/* other criteria it serves, "3.12.1,3.12.2",
+				 * or NULL */
 	char *role;		/* owner role id */
 	char *support;		/* other roles named, "VP-TK,TP-HT" or "" */
 	char *title;

@@ -566,6 +566,24 @@ letter_from_text(const char *data, size_t len)
 	return l;
 }
 
+char **
+letter_lines(const char *data, size_t len, size_t *n)
+{
+	struct lines ls;
+	char **v;
+	size_t i;
+
+	lines_read(data, len, &ls);
+	v = xcalloc(ls.n + 1, sizeof *v);
+	for (i = 0; i < ls.n; i++) {
+		v[i] = ls.l[i].s;
+		free(ls.l[i].f);
+	}
+	free(ls.l);
+	*n = ls.n;
+	return v;
+}
+
 struct letter *
 letter_new(void)
 {
@@ -591,6 +609,8 @@ letter_free(struct letter *l)
 	free(l->grounds);
 	free(l->period);
 	free(l->rank);
+	free(l->deadline);
+	free(l->until);
 	for (i = 0; i < l->nto; i++)
 		free(l->to[i]);
 	free(l->to);

@@ -36,6 +36,12 @@ struct letter {
 	char *rank;		/* "4/18" */
 	score result;		/* 69,82 */
 	bool has_result;
+	char *deadline;		/* "2023-10-31": when the letter wants the
+				 * appendix's deductions fixed ("…hoàn thành
+				 * trước ngày 31/10/2023") */
+	char *until;		/* "2023-12-31": the end of the time the
+				 * letter speaks of ("những tháng cuối năm
+				 * 2023") */
 	char **to;		/* Kính gửi */
 	size_t nto;
 	struct letter_recipient *cc;	/* Nơi nhận */
@@ -47,6 +53,12 @@ struct letter {
  * tolerant of markdown and HTML markup.  NULL when it holds no
  * number, subject nor addressee: a bare table is no letter. */
 struct letter *letter_from_text(const char *data, size_t len);
+
+/* The lines letter_from_text reads (the head and body before the
+ * table), stripped of markup, NFC, trimmed, "" for a blank line; the
+ * first is line 1 of data.  A NULL-terminated array of *n, each and
+ * the array malloc'd. */
+char **letter_lines(const char *data, size_t len, size_t *n);
 
 struct letter *letter_new(void);
 void letter_free(struct letter *l);

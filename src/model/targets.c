@@ -190,7 +190,8 @@ target_span(const struct plan *p, const struct task *t, char start[11],
 	/* The directive's own due date ends it earlier; a default one
 	 * (from the settings) does not. */
 	if (t->due != NULL && (t->due_source == DUE_DIRECTIVE ||
-	    t->due_source == DUE_TASK) && strcmp(t->due, end) < 0)
+	    t->due_source == DUE_TASK || t->due_source == DUE_LETTER) &&
+	    strcmp(t->due, end) < 0)
 		snprintf(end, 11, "%s", t->due);
 }
 

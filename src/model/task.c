@@ -112,6 +112,7 @@ static const char *const due_source_names[] = {
 	[DUE_CRITERION] = "criterion",
 	[DUE_DIRECTIVE] = "directive",
 	[DUE_TASK] = "task",
+	[DUE_LETTER] = "letter",
 };
 
 /* The index of s in names[0..n), or fallback. */
@@ -142,13 +143,13 @@ origin_from_name(const char *s)
 const char *
 due_source_name(enum due_source d)
 {
-	return due_source_names[d <= DUE_TASK ? d : DUE_DEFAULT];
+	return due_source_names[d <= DUE_LETTER ? d : DUE_DEFAULT];
 }
 
 enum due_source
 due_source_from_name(const char *s)
 {
-	return (enum due_source)name_index(due_source_names, DUE_TASK + 1,
+	return (enum due_source)name_index(due_source_names, DUE_LETTER + 1,
 	    s, DUE_DEFAULT);
 }
 
@@ -170,6 +171,7 @@ task_free_texts(struct task *t)
 	free(t->due);
 	free(t->target);
 	free(t->every);
+	free(t->links);
 	free(t->crit_title);
 	free(t->comment);
 	free(t->assignee);

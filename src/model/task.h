@@ -40,6 +40,7 @@ enum due_source {
 	DUE_CRITERION,		/* an override for the criterion */
 	DUE_DIRECTIVE,		/* the directive's own "due" column */
 	DUE_TASK,		/* set by hand for this task */
+	DUE_LETTER,		/* the letter's own words ("đến cuối năm") */
 };
 const char *origin_name(enum origin o);
 enum origin origin_from_name(const char *s);	/* ORIGIN_MANUAL when
@@ -59,6 +60,8 @@ struct task {
 	bool has_points;
 	score points;
 	char *target, *every;
+	char *links;		/* other criteria it serves, "3.12.1,3.12.2",
+				 * or NULL */
 	/* From the task's criterion (when it has one in the plan). */
 	char *crit_title, *comment, *assignee;
 	score standard, self, appraised, deduction;

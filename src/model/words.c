@@ -27,6 +27,7 @@ static const char *const due_source_words[] = {
 	[DUE_CRITERION] = N_("by criterion"),
 	[DUE_DIRECTIVE] = N_("set by the directive"),
 	[DUE_TASK] = N_("set for this task"),
+	[DUE_LETTER] = N_("by the letter's words"),
 };
 
 const char *
@@ -38,7 +39,7 @@ words_origin(enum origin o)
 const char *
 words_due_source(enum due_source d)
 {
-	return _(due_source_words[d <= DUE_TASK ? d : DUE_DEFAULT]);
+	return _(due_source_words[d <= DUE_LETTER ? d : DUE_DEFAULT]);
 }
 
 /* --- a history row in the task view -------------------------------------- */

@@ -62,7 +62,7 @@ static const char *const sq_text[SQ_COUNT] = {
 	    "UPDATE task SET code = ?3,"
 	    " role = CASE WHEN role_source = 'hand' THEN role ELSE ?4 END,"
 	    " support_roles = ?5, title = ?6,"
-	    " points = ?7, target = ?8, every = ?9,"
+	    " points = ?7, target = ?8, every = ?9, links = ?13,"
 	    " due = CASE WHEN due_source = 'task' THEN due ELSE ?10 END,"
 	    " due_source = CASE WHEN due_source = 'task' THEN due_source"
 	    "  ELSE ?11 END,"
@@ -71,6 +71,7 @@ static const char *const sq_text[SQ_COUNT] = {
 	    " OR (role_source IS NOT 'hand' AND role IS NOT ?4)"
 	    " OR support_roles IS NOT ?5 OR title IS NOT ?6"
 	    " OR points IS NOT ?7 OR target IS NOT ?8 OR every IS NOT ?9"
+	    " OR links IS NOT ?13"
 	    " OR (due_source IS NOT 'task'"
 	    "  AND (due IS NOT ?10 OR due_source IS NOT ?11)))",
 	[SQ_TASK_BY_KEY] =
@@ -80,9 +81,9 @@ static const char *const sq_text[SQ_COUNT] = {
 	    "INSERT INTO task (plan_id, tkey, code, role, support_roles,"
 	    " title,"
 	    " origin, status, due, due_source, points, target, every,"
-	    " created_at, version)"
+	    " created_at, version, links)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?12, 'todo', ?10, ?11, ?7, ?8,"
-	    " ?9, " NOW ", 1)"
+	    " ?9, " NOW ", 1, ?13)"
 	    " ON CONFLICT (plan_id, tkey) DO NOTHING",
 	[SQ_HISTORY_INSERT] =
 	    "INSERT INTO history (task_id, at, user, kind, old, new,"

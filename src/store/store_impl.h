@@ -46,7 +46,7 @@
 	" t.every, c.title, c.comment, c.assignee, c.standard, c.self," \
 	" c.appraised, c.deduction, c.has," \
 	" coalesce(hc.notes, 0), coalesce(he.evidence, 0), t.role_source," \
-	" t.seq"
+	" t.seq, t.links"
 /* The links of documents to tasks, neither removed (schema 10), as
  * l and d: what a task's document count counts. */
 #define LIVE_LINKS \

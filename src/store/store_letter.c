@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: ISC */
 /* store_letter.c: the details of the letter a plan came with (letter.h),
- * in plan_letter and plan_letter_name (schema 14). */
+ * in plan_letter and plan_letter_name (schemas 14 and 15). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_impl.h"
 
 static const char letter_cols[] = "number, day, place, parent, issuer,"
-    " subject, authority, title, signer, grounds, period, rank, result";
+    " subject, authority, title, signer, grounds, period, rank, deadline,"
+    " until, result";
 
 static int
 save_names(struct store *s, long plan_id, const struct letter *l,
@@ -43,7 +44,7 @@ store_letter_save(struct store *s, long plan_id, const struct letter *l,
 {
 	const char *v[] = { l->number, l->day, l->place, l->parent,
 	    l->issuer, l->subject, l->authority, l->title, l->signer,
-	    l->grounds, l->period, l->rank };
+	    l->grounds, l->period, l->rank, l->deadline, l->until };
 	sqlite3_stmt *st;
 	char *sql;
 	int i;
@@ -52,17 +53,17 @@ store_letter_save(struct store *s, long plan_id, const struct letter *l,
 	    plan_id, err) != 0)
 		return -1;
 	sql = xasprintf("INSERT INTO plan_letter (plan_id, %s) VALUES (?1,"
-	    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
 	    letter_cols);
 	st = store_prepare(s, sql, err);
 	free(sql);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, plan_id);
-	for (i = 0; i < 12; i++)
+	for (i = 0; i < 14; i++)
 		bind_text(st, i + 2, v[i]);
 	if (l->has_result)
-		sqlite3_bind_int64(st, 14, l->result);
+		sqlite3_bind_int64(st, 16, l->result);
 	if (store_run(s, st, err) != 0)
 		return -1;
 	return save_names(s, plan_id, l, err);
@@ -98,7 +99,7 @@ store_letter_get(struct store *s, long plan_id, struct letter **out,
 	    letter_cols);
 	sqlite3_stmt *st = store_prepare(s, sql, err);
 	struct letter *l;
-	char **v[12];
+	char **v[14];
 	int rc, i;
 
 	free(sql);
@@ -115,10 +116,11 @@ store_letter_get(struct store *s, long plan_id, struct letter **out,
 	v[3] = &l->parent, v[4] = &l->issuer, v[5] = &l->subject;
 	v[6] = &l->authority, v[7] = &l->title, v[8] = &l->signer;
 	v[9] = &l->grounds, v[10] = &l->period, v[11] = &l->rank;
-	for (i = 0; i < 12; i++)
+	v[12] = &l->deadline, v[13] = &l->until;
+	for (i = 0; i < 14; i++)
 		*v[i] = col_str(st, i);
-	l->has_result = sqlite3_column_type(st, 12) != SQLITE_NULL;
-	l->result = sqlite3_column_int64(st, 12);
+	l->has_result = sqlite3_column_type(st, 14) != SQLITE_NULL;
+	l->result = sqlite3_column_int64(st, 14);
 	sqlite3_finalize(st);
 	if (read_names(s, plan_id, l, err) != 0) {
 		letter_free(l);

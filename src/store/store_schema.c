@@ -64,6 +64,7 @@
  * made with the IN form hold the same constraint and need no migration. */
 static int rekey(struct store *, char **);
 static int support_roles(struct store *, char **);
+static int task_links(struct store *, char **);
 static int document_kind(struct store *, char **);
 static int crit_rules(struct store *, char **);
 
@@ -416,6 +417,10 @@ static const struct migration {
 	" list INTEGER NOT NULL, pos INTEGER NOT NULL, name TEXT NOT NULL,"
 	" report INTEGER NOT NULL DEFAULT 0,"
 	" PRIMARY KEY (plan_id, list, pos)) WITHOUT ROWID;", NULL },
+	/* 14 → 15 (issue 20): task.links, the other criteria a directive
+	 * serves ("3.12.1,3.12.2"); the letter's own deadline and the end
+	 * of the time it speaks of. */
+	{ "", task_links },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 /* --- re-keying: task keys without the owner role (schema 3) ---------- */
@@ -612,6 +617,37 @@ support_roles(struct store *s, char **err)
 	    "UPDATE task SET support_roles = coalesce((SELECT"
 	    " group_concat(value, ',') FROM json_each(task.support)), '');",
 	    err);
+}
+
+/* Schema 15: task.links, plan_letter.deadline and until; a database
+ * already holding them (its user_version set back by hand) keeps them. */
+static int
+add_column(struct store *s, const char *table, const char *column,
+    const char *type, char **err)
+{
+	char *q = xasprintf("SELECT count(*) FROM pragma_table_info('%s')"
+	    " WHERE name = '%s'", table, column), *alter;
+	long has;
+	int rc;
+
+	rc = store_pragma_int(s, q, &has, err);
+	free(q);
+	if (rc != 0 || has > 0)
+		return rc;
+	alter = xasprintf("ALTER TABLE %s ADD COLUMN %s %s", table, column,
+	    type);
+	rc = store_exec(s, alter, err);
+	free(alter);
+	return rc;
+}
+
+static int
+task_links(struct store *s, char **err)
+{
+	if (add_column(s, "task", "links", "TEXT", err) != 0 ||
+	    add_column(s, "plan_letter", "deadline", "TEXT", err) != 0)
+		return -1;
+	return add_column(s, "plan_letter", "until", "TEXT", err);
 }
 
 /* Schema 10: each document's kind from its number (dockind.h), kept

@@ -14,11 +14,16 @@ criteria = ( { code = "3.12.1"; deadline = "2023-10-05"; } );
 CONF
 "$PARBOARD" -c "$conf" -d "$DB" import "$SEED" >/dev/null 2>&1; expect_eq "import with a custom config" 0 "$?"
 tsv=$("$PARBOARD" -c "$conf" -d "$DB" list --format tsv)
-due() { printf '%s\n' "$tsv" | awk -F'\t' -v c="$1" '$2 == c { print $3 " " $6 }'; }
+due() { printf '%s\n' "$tsv" | awk -F'\t' -v c="$1" '$2 == c && $8 == "appendix" { print $3 " " $6 }'; }
 expect_eq "per-criterion deadline" "TN-TKQ 2023-10-05" "$(due 3.12.1)"
 expect_eq "per-role deadline" "VP-TK 2023-10-20" "$(due 1.1.3)"
-expect_eq "default deadline from the config" "TN-TKQ 2023-11-15" "$(due 3.12.2)"
-expect_eq "text naming no configured role is unassigned" "CHUA-GIAO 2023-11-15" "$(due 1.4.1)"
+expect_eq "the letter's deadline before the config's default" \
+	"TN-TKQ 2023-10-31" "$(due 3.12.2)"
+expect_eq "text naming no configured role is unassigned" "CHUA-GIAO 2023-10-31" "$(due 1.4.1)"
+# A table without a letter: the config's default deadline.
+"$PARBOARD" -c "$conf" -d "$TMPD/bare.db" import "$DATA/appendix-crlf.tsv" >/dev/null 2>&1
+expect_eq "default deadline from the config (no letter)" "2023-11-15" \
+	"$("$PARBOARD" -c "$conf" -d "$TMPD/bare.db" list --format tsv | awk -F'\t' '$2 == "3.12.2" { print $6 }')"
 
 # $PARBOARD_CONFIG is used when -c is not given.
 PARBOARD_CONFIG="$conf" "$PARBOARD" -d "$DB" list --role VP-TK >/dev/null
@@ -52,7 +57,7 @@ b=$("$PARBOARD" -d "$TMPD/b.db" import "$SEED" 2>/dev/null; "$PARBOARD" -d "$TMP
 expect_eq "shipped config = built-in defaults" "$b" "$a"
 # A configuration saved by Notepad starts with a byte order mark.
 printf '\357\273\277deadline = "2023-11-20";\n' > "$TMPD/bom.conf"
-"$PARBOARD" -c "$TMPD/bom.conf" -d "$TMPD/bom.db" import "$SEED" >/dev/null 2>&1
+"$PARBOARD" -c "$TMPD/bom.conf" -d "$TMPD/bom.db" import "$DATA/appendix-crlf.tsv" >/dev/null 2>&1
 expect_eq "a config with a UTF-8 BOM loads" 2023-11-20 \
 	"$("$PARBOARD" -c "$TMPD/bom.conf" -d "$TMPD/bom.db" list --format tsv | awk -F'\t' '$2 == "1.7" { print $6 }')"
 printf '\357\273\277deadline = "2023-11-20";\nwarn_days = = 1;\n' > "$TMPD/bom2.conf"

@@ -20,7 +20,7 @@ cp "$DB" "$TMPD/before.db"
 out=$(pb import --dry-run "$DATA/directives-reworded.tsv" 2>&1); rc=$?
 expect_eq "reworded, dry run: succeeds" 0 "$rc"
 expect_match "reworded, dry run: the pairing is said, old and new words" \
-	"directives-reworded.tsv:16: directive \"Phát tin bài .*mỗi tháng ít nhất 3 bài.*\" would continue task $radio \\(\"Phát tin bài .*mỗi tháng 3 bài,.*\"; 96% of the words alike\\)" "$out"
+	"directives-reworded.tsv:17: directive \"Tăng cường thời lượng .*mỗi tháng ít nhất 3 bài.*\" would continue task $radio \\(\"Tăng cường thời lượng .*mỗi tháng 3 bài\\..*\"; [0-9]+% of the words alike\\)" "$out"
 expect_match "reworded, dry run: the dropped row is a warning" \
 	"warning: directive task $law \\(-/TP-HT: \"Tổ chức triển khai" "$out"
 check "reworded, dry run: the database is byte-identical" cmp -s "$DB" "$TMPD/before.db"
@@ -28,11 +28,11 @@ check "reworded, dry run: the database is byte-identical" cmp -s "$DB" "$TMPD/be
 out=$(pb import "$DATA/directives-reworded.tsv" 2>"$TMPD/err"); rc=$?
 expect_eq "reworded: succeeds" 0 "$rc"
 expect_match "reworded: the pairing is said" \
-	"directive \"Phát tin bài .*\" continues task $radio " "$out"
+	"directive \"Tăng cường thời lượng .*\" continues task $radio " "$out"
 expect_match "reworded: no task forks" ' 0 new, ' "$out"
 expect_eq "reworded: as many tasks as before" "$before" "$(ntasks)"
 expect_match "reworded: the task keeps its id and status, new words" \
-	'^DTT done Phát tin bài .*mỗi tháng ít nhất 3 bài' "$(row "$radio")"
+	'^DTT done Tăng cường thời lượng .*mỗi tháng ít nhất 3 bài' "$(row "$radio")"
 expect_eq "reworded: a title history row, old → new" \
 	"mỗi tháng 3 bài|mỗi tháng ít nhất 3 bài|import" \
 	"$(sqlite3 "$DB" "SELECT substr(old, instr(old, 'mỗi'), 15), substr(new, instr(new, 'mỗi'), 23), old_source FROM history WHERE task_id = $radio AND kind = 'title'")"
@@ -52,9 +52,9 @@ pb set "$dlg" doing >/dev/null
 out=$(pb import "$DATA/directives-reassigned.tsv" 2>"$TMPD/err"); rc=$?
 expect_eq "reassigned: succeeds" 0 "$rc"
 expect_match "reassigned: the pairing is said" \
-	"directives-reassigned.tsv:13: directive \"Tổ chức ít nhất 01 cuộc đối thoại với người dân về .*\" continues task $dlg " "$out"
+	"directives-reassigned.tsv:14: directive \"Đến cuối năm phải tổ chức ít nhất 01 cuộc đối thoại với người dân về .*\" continues task $dlg " "$out"
 expect_match "reassigned: the task moves to VP-TK with its status" \
-	'^VP-TK doing Tổ chức ít nhất 01 cuộc đối thoại với người dân về' "$(row "$dlg")"
+	'^VP-TK doing Đến cuối năm phải tổ chức ít nhất 01 cuộc đối thoại với người dân về' "$(row "$dlg")"
 expect_eq "reassigned: a role history row" "TP-HT VP-TK" \
 	"$(sqlite3 -separator ' ' "$DB" "SELECT old, new FROM history WHERE task_id = $dlg AND kind = 'role'")"
 expect_eq "reassigned: as many tasks as before" "$before" "$(ntasks)"
@@ -64,7 +64,7 @@ db="$TMPD/tie.db"
 "$PARBOARD" -d "$db" import "$SEED" "$DATA/directives-tie-before.tsv" >/dev/null 2>&1
 "$PARBOARD" -d "$db" import --dry-run "$DATA/directives-tie.tsv" >"$TMPD/out" 2>&1
 expect_match "tie, dry run: the warning is shown" \
-	'directives-tie.tsv:19: warning: directive "Rà soát thủ tục hành chính hằng quý." is as close to task [0-9]+ \("Rà soát thủ tục hành chính quý I."\) as to task [0-9]+' "$(cat "$TMPD/out")"
+	'directives-tie.tsv:20: warning: directive "Rà soát thủ tục hành chính hằng quý." is as close to task [0-9]+ \("Rà soát thủ tục hành chính quý I."\) as to task [0-9]+' "$(cat "$TMPD/out")"
 out=$("$PARBOARD" -d "$db" import "$DATA/directives-tie.tsv" 2>"$TMPD/err")
 expect_match "tie: a new task" ' 1 new, ' "$out"
 expect_match "tie: a warning" 'warning: directive "Rà soát thủ tục hành chính hằng quý." is as close' "$(cat "$TMPD/err")"

@@ -122,6 +122,7 @@ sqlite3 "$DB" "DROP TABLE document_link; DROP TABLE document;
 	DROP TABLE checklist_item; DROP TABLE checklist_target;
 	DROP TABLE criterion_rule; DROP TABLE figure; DROP TABLE figure_sum;
 	DROP TABLE plan_letter_name; DROP TABLE plan_letter;
+	ALTER TABLE task DROP COLUMN links;
 	INSERT INTO history (task_id, user, kind, new) SELECT id, 'an',
 	'evidence', 'Biên bản đối thoại ngày 5/9' FROM task WHERE code = '1.7'
 	AND role = 'CA' AND origin = 'appendix';
@@ -132,7 +133,7 @@ sqlite3 "$DB" "DROP TABLE document_link; DROP TABLE document;
 out=$(pb evidence list 1.7/CA --format tsv | tail -n +2 | cut -f5-11)
 expect_eq "migration: free text kept as an incomplete summary" \
 	"			Biên bản đối thoại ngày 5/9	0		1" "$out"
-expect_eq "migration: schema 12 (the register, two indexes, the clock, the supporting roles, findings as facts, documents linked to tasks, checklists, the giải trình, the rules and figures, the letter)" 14 \
+expect_eq "migration: schema 12 (the register, two indexes, the clock, the supporting roles, findings as facts, documents linked to tasks, checklists, the giải trình, the rules and figures, the letter, the links)" 15 \
 	"$(sqlite3 "$DB" 'PRAGMA user_version')"
 
 # --- One register of documents (issue 18, point 2), on a fresh seed ---
@@ -219,6 +220,7 @@ sqlite3 "$DB" "DROP TABLE document_link; DROP TABLE document;
 	DROP TABLE checklist_item; DROP TABLE checklist_target;
 	DROP TABLE criterion_rule; DROP TABLE figure; DROP TABLE figure_sum;
 	DROP TABLE plan_letter_name; DROP TABLE plan_letter;
+	ALTER TABLE task DROP COLUMN links;
 	INSERT INTO evidence (id, task_id, number, day, summary, user) VALUES
 	(4, $ca, '12/BB-UBND', '2023-09-29', 'Biên bản', 'an'),
 	(6, $dir, '12/bb-ubnd', '2023-09-29', 'Biên bản', 'binh'),
@@ -230,6 +232,6 @@ expect_eq "migration 9: same number and day merged, every link kept" \
 	"4	$ca,$dir	1.7,1.7	CA,CA	12/BB-UBND	Biên bản
 7	$dir	1.7	CA	12/BB-UBND	Biên bản
 8	$dir	1.7	CA		" "$(printf '%s\n' "$out" | sort)"
-expect_eq "migration 9: schema 14" 14 "$(sqlite3 "$DB" 'PRAGMA user_version')"
+expect_eq "migration 9: schema 15" 15 "$(sqlite3 "$DB" 'PRAGMA user_version')"
 
 finish

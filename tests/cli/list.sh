@@ -31,7 +31,7 @@ pb set 1.7/CA doing >/dev/null
 expect_eq "--status doing" "1.7" "$(pb list --status doing --format tsv | tail -n +2 | cut -f2)"
 n=$(pb list --overdue --format tsv | tail -n +2 | wc -l)
 expect_eq "nothing is overdue on 13/09/2023" 0 "$n"
-all=$("$PARBOARD" -d "$DB" --today 2023-11-01 list --format tsv | tail -n +2 | awk -F'\t' '$6 < "2023-11-01"' | wc -l)
+all=$("$PARBOARD" -d "$DB" --today 2023-11-01 list --format tsv | tail -n +2 | awk -F'\t' '$6 != "" && $6 < "2023-11-01"' | wc -l)
 pb set 1.4.1/VH-XH done --explain "giải trình" >/dev/null
 n=$("$PARBOARD" -d "$DB" --today 2023-11-01 list --overdue --format tsv | tail -n +2 | wc -l)
 expect_eq "--overdue on 01/11/2023: all past due but the done one" "$((all - 1))" "$n"
@@ -45,6 +45,7 @@ def width(s):
 cols = set()
 for line in sys.stdin.read().splitlines()[1:]:
     i = line.find("/2023")
+    if i < 0: continue  # a continuing task: no date
     cols.add(width(line[:i]))
 print(len(cols))')
 expect_eq "text: the due dates stand in one column" 1 "$widths"

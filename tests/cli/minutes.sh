@@ -59,7 +59,7 @@ expect_match "text: where the effort pays" \
 	'^  Still to win, the most first: 1\.5\.4 \(\+1\.50\), 1\.4\.2 \(\+1\.00\), 1\.7 \(\+1\.00\), 3\.5\.2 \(\+1\.00\)' "$m1"
 expect_match "bucket: done on time" '^  Done on time: 1$' "$m1"
 expect_match "bucket: done late" '^  Done late: 0$' "$m1"
-expect_match "bucket: open tasks not late, todo and blocked included" '^  Not done, within deadline: 29$' "$m1"
+expect_match "bucket: open tasks not late, todo and blocked included" '^  Not done, within deadline: 30$' "$m1"
 expect_match "bucket: overdue" '^  Not done, overdue: 0$' "$m1"
 expect_eq "VP-TK done: the net change, not every step" \
 	"1.5.3: To do → Done ($me, 2023-09-14)" \
@@ -76,7 +76,7 @@ m1vi=$(LANGUAGE=vi at 2023-09-20 minutes --chair "Nguyễn Văn An")
 expect_match "Vietnamese: title" '^Biên bản họp giao ban CCHC$' "$m1vi"
 expect_match "Vietnamese: as of" '^Tính đến ngày: 20/09/2023$' "$m1vi"
 expect_match "Vietnamese: tracker buckets" 'Đã hoàn thành đúng hạn: 1' "$m1vi"
-expect_match "Vietnamese: bucket in progress on time" 'Chưa hoàn thành trong hạn: 29' "$m1vi"
+expect_match "Vietnamese: bucket in progress on time" 'Chưa hoàn thành trong hạn: 30' "$m1vi"
 expect_match "Vietnamese: net change in labels" '1\.5\.3: Chưa thực hiện → Đã hoàn thành' "$m1vi"
 expect_match "Vietnamese: (không có)" '^    \(không có\)$' "$m1vi"
 expect_match "Vietnamese: evidence-backed score" 'Điểm tạm tính: 70,32 \(0,50 có tài liệu\)' "$m1vi"

@@ -15,13 +15,15 @@ tasks_of() {
 
 SEEDDOCX="$SRCDIR/share/samples/hien-thanh-103-2023.docx"
 seed=$(tasks_of "$SEED")
-expect_eq "the seed gives 13 tasks" 13 "$(printf '%s\n' "$seed" | grep -c .)"
-expect_eq "the whole letter as .docx gives the seed's tasks" "$seed" \
-    "$(tasks_of "$SEEDDOCX")"
+expect_eq "the seed gives 31 tasks (13 of the appendix, 18 of the body)" 31 \
+    "$(printf '%s\n' "$seed" | grep -c .)"
+expect_eq "the whole letter as .docx gives the seed's tasks, body included" \
+    "$seed" "$(tasks_of "$SEEDDOCX")"
 expect_match "it names the table it took" \
     'hien-thanh-103-2023.docx: read table 2 \(the document has 2 tables\)' \
     "$(cat "$TMPD/one.out")"
-expect_eq "the appendix as .xlsx gives the seed's tasks" "$seed" \
+expect_eq "the appendix as .xlsx gives the seed's appendix tasks" \
+    "$(printf '%s\n' "$seed" | grep '^appendix ')" \
     "$(tasks_of "$DATA/seed.xlsx")"
 expect_match "it names the sheet it took" \
     'seed.xlsx: read sheet Phụ lục \(the workbook has 2 sheets\)' \

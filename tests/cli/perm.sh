@@ -9,7 +9,7 @@ me=$(id -un)
 conf() { printf '%s\n' "$2" > "$TMPD/$1.conf"; }
 # run CONF ARGS...: parboard on the test database under configuration CONF.
 run() { _c=$1; shift; pb -c "$TMPD/$_c.conf" "$@"; }
-status_of() { pb list --format tsv | awk -F'\t' -v c="$1" -v r="$2" '$2 == c && $3 == r { print $5 }'; }
+status_of() { pb list --format tsv | awk -F'\t' -v c="$1" -v r="$2" '$2 == c && $3 == r && $8 == "appendix" { print $5 }'; }
 last_user() { sqlite3 "$DB" "SELECT user FROM history ORDER BY id DESC LIMIT 1"; }
 
 conf ca "users = { $me = [\"CA\"]; };"

@@ -123,7 +123,7 @@ expect_eq "header at 80 columns: words, numbers, the lost codes" \
 	"$h80"
 board h 200x24
 expect_match "header at 200 columns: the gauge and the tasks done too" \
-	'^Điểm 69,82 · tạm tính 69,82 · tối đa 78,41 · không thể khắc phục: 1\.5\.1, 3\.11\.1 · ░{10} · Đã hoàn thành 0/30$' \
+	'^Điểm 69,82 · tạm tính 69,82 · tối đa 78,41 · không thể khắc phục: 1\.5\.1, 3\.11\.1 · ░{10} · Đã hoàn thành 0/31$' \
 	"$(header h)"
 board h 60x24
 expect_eq "header at 60 columns: words dropped, no number cut" \

@@ -114,7 +114,7 @@ for how in vt100 NO_COLOR; do
 	    '^Có vướng mắc · quá hạn 6 …' "$text"
 	expect_match "$how: blocked and due soon" \
 	    '^Có vướng mắc · còn 5 ngày' "$text"
-	expect_match "$how: to do and due soon" '^Chưa thực hiện · còn 5 ng…' "$text"
+	expect_match "$how: to do and due soon" '│Chưa thực hiện · còn 5 ng…' "$text"
 	# The header's gauge gives way to the longer Vietnamese words at 80
 	# columns; the columns' gauges stay.
 	expect_match "$how: the gauge" '^1 VP-TK .* ([#.]{4}|[█░]{4}) ' "$text"

@@ -217,7 +217,7 @@ expect_match "task view: code, role and status" \
 expect_match "task view: scores" \
     'Điểm chuẩn 1,00 · Tự đánh giá 0,00 · Thẩm định 0,00 · Điểm trừ -1,00' "$s"
 expect_match "task view: due date and its source" \
-    'Hạn 31/10/2023 \(mặc định\) · còn 48 ngày' "$s"
+    'Hạn 31/10/2023 \(theo văn bản\) · còn 48 ngày' "$s"
 expect_match "task view: supporting role" 'Phối hợp: TP-HT' "$s"
 
 # The card counts notes and shows its proof state (at 80 columns the
@@ -664,7 +664,7 @@ en1=$(screen lang-en 1) vi1=$(screen lang-vi 1)
 expect_match "English footer" '· \? help · q quit$' "$en1"
 expect_match "Vietnamese footer" '· \? trợ giúp · q thoát$' "$vi1"
 expect_match "English header: score, days left, done" \
-    '^Score 69\.82 · now 69\.82 · reachable 78\.41 · cannot be won back: 1\.5\.1, 3\.11\.1 · Done 0/30$' "$en1"
+    '^Score 69\.82 · now 69\.82 · reachable 78\.41 · cannot be won back: 1\.5\.1, 3\.11\.1 · Done 0/31$' "$en1"
 expect_match "English header: today and the deadline" \
     '· Today 2023-09-13 · 48 days left until 2023-10-31$' "$en1"
 expect_match "Vietnamese header: score, days left, done" \
@@ -687,7 +687,7 @@ expect_match "Vietnamese help: a key and its text" \
 expect_match "Vietnamese help footer" '^Esc quay lại · Down cuộn' "$vi2"
 en3=$(screen lang-en 3) vi3=$(screen lang-vi 3)
 expect_match "English task view: due date and days" \
-    '^ Due 2023-10-31 \(default\) · in 48 days$' "$en3"
+    '^ Due 2023-10-31 \(by the letter.s words\) · in 48 days$' "$en3"
 expect_match "English task view: scores" \
     '^ Standard score 1\.00 · Self-assessed 0\.00 · Appraised 0\.00' "$en3"
 expect_match "English task view: history heading" '^ History$' "$en3"
@@ -696,7 +696,7 @@ expect_match "English history: ISO date and undo" \
 check "English history has no Vietnamese verb" \
     sh -c "! grep -q 'hoàn tác\|trạng thái' '$TMPD/lang-en.out'"
 expect_match "Vietnamese task view: due date and days" \
-    '^ Hạn 31/10/2023 \(mặc định\) · còn 48 ngày$' "$vi3"
+    '^ Hạn 31/10/2023 \(theo văn bản\) · còn 48 ngày$' "$vi3"
 expect_match "Vietnamese history: undo by status labels" \
     '^ [0-9]{2}/[0-9]{2}/[0-9]{4} [0-9:]{5} [^ ]+: hoàn tác Đang thực hiện → Chưa thực hiện$' \
     "$vi3"
@@ -954,7 +954,7 @@ expect_match "the done card sinks below the open ones" \
     '^  1\.1\.3 .*│.*│' "$(printf '%s\n' "$s" | sed -n 12p)"
 expect_match "a supporting role shows the task it supports, marked" \
     '│Chưa thực hiện +phối hợp│' "$s"
-expect_match "and does not count it in its bar" '│2 TP-HT .* 0/3 ' "$s"
+expect_match "and does not count it in its bar" '│2 TP-HT .* 0/4 ' "$s"
 LANGUAGE=en board now 80x24
 expect_match "English: the score now" \
     '^Score 69\.82 · now 69\.82 · reachable 78\.41 · cannot be won back: ' \

@@ -17,8 +17,8 @@ board() {
 	    pb -c "$TMPD/$_conf.conf" "$@" 2>"$TMPD/$_name.err" >"$TMPD/$_name.stdout"
 }
 keys() { cat > "$TMPD/$1.keys"; }
-status_of() { pb list --format tsv | awk -F'\t' -v c="$1" -v r="$2" '$2 == c && $3 == r { print $5 }'; }
-due_of() { pb list --format tsv | awk -F'\t' -v c="$1" -v r="$2" '$2 == c && $3 == r { print $6 }'; }
+status_of() { pb list --format tsv | awk -F'\t' -v c="$1" -v r="$2" '$2 == c && $3 == r && $8 == "appendix" { print $5 }'; }
+due_of() { pb list --format tsv | awk -F'\t' -v c="$1" -v r="$2" '$2 == c && $3 == r && $8 == "appendix" { print $6 }'; }
 dumps() { cat "$TMPD/$1.out"; }
 
 check "import the seed" pb import "$SEED" >/dev/null 2>&1

@@ -73,7 +73,7 @@ for term in xterm-256color xterm screen vt100; do
 	hex "$s" 1b 5b 34 7e
 	keys "$s" Enter
 	see "$term: PuTTY End goes to the last card" "$s" \
-	    '^ Tổ chức một cuộc đối thoại với nhân dân'
+	    '^ Trong 4 tháng cuối năm 2023, tiến hành tổ chức một cuộc'
 	keys "$s" q
 	see "$term: q goes back from the task view" "$s" '5 CA Công an xã'
 	hex "$s" 1b 5b 31 31 7e
@@ -140,7 +140,7 @@ expect_match "after quitting, parboard list shows 1.7/CA as it was" \
 BOARD_LANGUAGE=en start lang_en xterm 100 30
 BOARD_LANGUAGE=vi start lang_vi xterm 100 30
 see "English board: header" lang_en \
-    '^Score 69\.82 · now 69\.82 .* Done 0/30( · \*[0-9]+)?$'
+    '^Score 69\.82 · now 69\.82 .* Done 0/31( · \*[0-9]+)?$'
 see "English board: footer" lang_en '· \? help · q quit$'
 see "Vietnamese board: header" lang_vi \
     '^Điểm 69,82 · tạm tính 69,82 · tối đa 78,41 · không thể khắc phục: 1\.5\.1, 3\.11\.1( · Đã hoàn thành 0/30( · \*[0-9]+)?)?$'

@@ -241,7 +241,7 @@ test_directives(void **state)
 	assert_int_equal(a->kind, APPENDIX_DIRECTIVES);
 	assert_null(a->title);
 	assert_int_equal(a->nrows, 0);
-	assert_int_equal(a->ndirs, 17);
+	assert_int_equal(a->ndirs, 18);
 	for (i = 0; i < a->ndirs; i++) {
 		d = &a->dirs[i];
 		assert_int_equal(d->line, (int)i + 2);
@@ -257,21 +257,26 @@ test_directives(void **state)
 	d = &a->dirs[0];
 	assert_string_equal(d->code, "1.5.1");
 	assert_null(d->due);
+	assert_true(d->ongoing);	/* "thường xuyên" */
 	assert_null(d->target);
 	assert_null(a->dirs[1].code);	/* document workflow: no criterion */
+	assert_false(a->dirs[3].ongoing);
+	assert_string_equal(a->dirs[3].due, "2023-12-31");
 	d = &a->dirs[7];
 	assert_string_equal(d->role, "VP-TK");
 	assert_string_equal(d->code, "3.5.2");
-	d = &a->dirs[11];
+	d = &a->dirs[9];		/* several criteria, comma separated */
+	assert_string_equal(d->code, "3.13.3,3.12.1,3.12.2");
+	d = &a->dirs[12];
 	assert_string_equal(d->role, "TP-HT");
 	assert_string_equal(d->due, "2023-12-31");
 	assert_string_equal(d->target, "1 cuộc");
-	d = &a->dirs[15];
+	d = &a->dirs[16];
 	assert_string_equal(d->role, "DTT");
 	assert_string_equal(d->code, "1.4.2");
 	assert_string_equal(d->target, "3 bài");
 	assert_string_equal(d->every, "tháng");
-	d = &a->dirs[16];
+	d = &a->dirs[17];
 	assert_string_equal(d->role, "CA");
 	assert_string_equal(d->code, "1.7");
 	assert_string_equal(d->target, "1 cuộc");
