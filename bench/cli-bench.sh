@@ -19,16 +19,16 @@ echo "appendix: $n criteria, $(wc -c < "$tmp/big.tsv") bytes"
 hyperfine --warmup 1 --runs 10 \
 	--prepare "rm -f $tmp/b.db $tmp/b.db-wal $tmp/b.db-shm" \
 	-n "import $n criteria (fresh db)" \
-	"$pb -d $tmp/b.db import $tmp/big.tsv"
-"$pb" -d "$tmp/b.db" import "$tmp/big.tsv" >/dev/null 2>&1
+	"$pb -d $tmp/b.db import --past-due $tmp/big.tsv"
+"$pb" -d "$tmp/b.db" import --past-due "$tmp/big.tsv" >/dev/null 2>&1
 hyperfine --warmup 1 --runs 10 -n "re-import $n criteria" \
-	"$pb -d $tmp/b.db import $tmp/big.tsv"
+	"$pb -d $tmp/b.db import --past-due $tmp/big.tsv"
 hyperfine --warmup 2 --runs 20 -n "list --format json, $n tasks" \
 	"$pb -d $tmp/b.db list --format json"
 
 rm -f "$tmp"/c.db*
 /usr/bin/time -f "import peak RSS: %M KB" \
-	"$pb" -d "$tmp/c.db" import "$tmp/big.tsv" >/dev/null 2>"$tmp/t1" || true
+	"$pb" -d "$tmp/c.db" import --past-due "$tmp/big.tsv" >/dev/null 2>"$tmp/t1" || true
 tail -n 1 "$tmp/t1"
 /usr/bin/time -f "list json peak RSS: %M KB" \
 	"$pb" -d "$tmp/c.db" list --format json >/dev/null 2>"$tmp/t2"

@@ -98,7 +98,7 @@ cli_demo(const struct config *c, const struct options *o)
 {
 	char *files[1], *err = NULL, *db;
 	char dir[] = "/tmp/parboard-demo.XXXXXX";
-	struct import_opts io = { false, NULL, NULL, NULL, NULL, NULL };
+	struct import_opts io = { false, NULL, NULL, NULL, NULL, NULL, true };
 	struct store *s;
 	int rc;
 

@@ -24,7 +24,7 @@ struct options {
 	const char *role, *status, *format, *note, *since;
 	const char *by;		/* --by: the person on a shared login */
 	char today[11], since_iso[11];
-	bool demo, dry_run, overdue, view;
+	bool demo, dry_run, overdue, view, past_due;
 	/* --today in the shared install: the database is opened read-only
 	 * (decided while the group is held: priv_elevated). */
 	bool pin_readonly;

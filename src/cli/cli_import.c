@@ -36,7 +36,8 @@ static int
 import_first(const struct config *c, const struct options *o,
     const char *db, int argc, char **argv, bool *raced, char **err)
 {
-	struct import_opts io = { false, o->plan, NULL, NULL, NULL, NULL };
+	struct import_opts io = { false, o->plan, NULL, NULL, NULL, NULL,
+	    o->past_due };
 	char *tmp, *out = NULL, *warn = NULL;
 	size_t nout, nwarn;
 	struct store *s;
@@ -72,6 +73,11 @@ import_first(const struct config *c, const struct options *o,
 	free(tmp);
 	if (rc == 0 && !*raced) {
 		flush_mem(io.out, &out, stdout);
+		flush_mem(io.warn, &warn, stderr);
+	} else if (rc != 0) {
+		/* Why it failed (the tasks due before today, say). */
+		fclose(io.out);
+		free(out);
 		flush_mem(io.warn, &warn, stderr);
 	} else {
 		fclose(io.out);
@@ -113,7 +119,7 @@ cli_import(const struct config *c, const struct options *o, const char *cmd,
     int argc, char **argv)
 {
 	struct import_opts io = { o->dry_run, o->plan, stdout, stderr, NULL,
-	    NULL };
+	    NULL, o->past_due };
 	struct store *s = NULL;
 	char *err = NULL, *path, *db;
 	bool exists, raced = false;

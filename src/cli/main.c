@@ -110,8 +110,8 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 	bool *flag[CLI_NOPTS] = {
 		[CLI_OPT_DEMO] = &o->demo, [CLI_OPT_VIEW] = &o->view,
 		[CLI_OPT_DRY_RUN] = &o->dry_run, [CLI_OPT_OVERDUE] = &o->overdue,
-		[CLI_OPT_NO_EVIDENCE] = &o->no_evidence,
-		[CLI_OPT_EVIDENCE] = &o->evidence,
+		[CLI_OPT_PAST_DUE] = &o->past_due, [CLI_OPT_EVIDENCE] =
+		&o->evidence, [CLI_OPT_NO_EVIDENCE] = &o->no_evidence,
 		[CLI_OPT_RECORD] = &o->record, [CLI_OPT_SIGNED] = &o->is_signed,
 		[CLI_OPT_SNAPSHOT] = &o->snapshot };
 

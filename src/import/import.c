@@ -11,6 +11,7 @@
 
 #include "appendix.h"
 #include "body.h"
+#include "date.h"
 #include "derive.h"
 #include "i18n.h"
 #include "import.h"
@@ -111,6 +112,58 @@ points_sum(const struct derivation *d)
 /* Save one derivation (tasks and findings) into plan_id, or describe it
  * when dry.  First what the file no longer gives: a directive reworded
  * continues its task, the rest is said. */
+/* The tasks of this run due before today, over all its files (one
+ * import at a time, as appendix_add_words). */
+static size_t past_due;
+
+/* Tasks a file gives anew with a due date before today: said; the run
+ * is refused at its end unless --past-due (a dry run only says so). */
+static void
+check_past_due(const struct import_opts *o, const char *file,
+    const struct derivation *d, const struct gone *g)
+{
+	FILE *f = o->dry_run ? o->out : o->warn;
+	char due[16], now[16];
+	size_t n = 0, k, count = g->new != NULL ? g->nnew : d->ntasks;
+
+	if (o->past_due)
+		return;
+	for (k = 0; k < count; k++) {
+		const struct task_spec *t = &d->tasks[g->new != NULL ?
+		    g->new[k] : k];
+
+		if (t->due == NULL || strcmp(t->due, today()) >= 0)
+			continue;
+		out_printf(f, "%s%s:%d: ", o->dry_run ? "" : "parboard: ",
+		    file, t->line);
+		out_printf(f, _("task %s/%s would be due %s, before today "
+		    "(%s)\n"), t->code != NULL ? t->code : "-", t->role,
+		    i18n_date(t->due, due, sizeof due),
+		    i18n_date(today(), now, sizeof now));
+		n++;
+	}
+	past_due += n;
+}
+
+/* The end of a run: tasks due before today refuse it. */
+static int
+past_due_end(const struct import_opts *o, char **err)
+{
+	if (past_due == 0)
+		return 0;
+	if (o->dry_run) {
+		out_printf(o->out, ngettext("%zu task would be due before "
+		    "today: the import needs --past-due\n", "%zu tasks would be "
+		    "due before today: the import needs --past-due\n",
+		    past_due), past_due);
+		return 0;
+	}
+	return fail(err, ngettext("%zu task would be due before today; "
+	    "nothing imported (with --past-due it is imported so)", "%zu "
+	    "tasks would be due before today; nothing imported (with "
+	    "--past-due they are imported so)", past_due), past_due);
+}
+
 static int
 save(struct store *s, long plan_id, const char *plan, const char *file,
     const struct derivation *given, enum origin origin, const char *prefix,
@@ -137,6 +190,7 @@ save(struct store *s, long plan_id, const char *plan, const char *file,
 			return -1;
 		}
 	}
+	check_past_due(o, file, d, &g);
 	if (origin == ORIGIN_DIRECTIVE)
 		rc = import_pair_directives(s, o, file, d, &g, err);
 	text_format_score(points_sum(d), i18n_decimal(), pts, sizeof pts);
@@ -453,6 +507,7 @@ import_files(struct store *s, const struct config *c,
 	int i, rc = 0, pass;
 
 	appendix_add_words(0, NULL);
+	past_due = 0;
 	for (k = 0; k < c->ncolumn_words; k++)
 		appendix_add_words(c->column_words[k].col,
 		    c->column_words[k].word);
@@ -477,6 +532,8 @@ import_files(struct store *s, const struct config *c,
 					rc = import_directives(s, c, a[i],
 					    last, o, &plan_id, &plan, err);
 			}
+		if (rc == 0)
+			rc = past_due_end(o, err);
 		if (!o->dry_run) {
 			if (rc == 0)
 				rc = store_commit(s, err);

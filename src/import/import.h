@@ -22,6 +22,7 @@ struct import_opts {
 	 * the files can be imported).  Not called when a file fails. */
 	int (*open)(void *arg, struct store **s, char **err);
 	void *open_arg;
+	bool past_due;		/* tasks due before today are allowed */
 };
 
 int import_files(struct store *s, const struct config *c,

@@ -74,7 +74,7 @@ expect_match "duplicate criterion: FILE:LINE and the first line" \
 check "duplicate criterion: database unchanged" cmp -s "$DB" "$TMPD/before.db"
 
 # A failed import into a database that did not exist leaves none behind.
-"$PARBOARD" -d "$TMPD/new/x.db" import "$DATA/bad-number.tsv" 2>/dev/null
+"$PARBOARD" -d "$TMPD/new/x.db" import --past-due "$DATA/bad-number.tsv" 2>/dev/null
 expect_eq "failed first import: exit 1" 1 "$?"
 check "failed first import: no database file left" test ! -e "$TMPD/new/x.db"
 finish

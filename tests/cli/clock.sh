@@ -52,7 +52,7 @@ board pinned "$DB"
 expect_match "task view: a row written with --today says when" \
     "^ +\(written [0-9/-]+ [0-9:]{5}, dated with --today\)$" \
     "$(cat "$TMPD/pinned.out" 2>/dev/null)"
-"$PARBOARD" -d "$TMPD/plain.db" import "$SEED" >/dev/null 2>&1
+"$PARBOARD" -d "$TMPD/plain.db" import --past-due "$SEED" >/dev/null 2>&1
 board plain "$TMPD/plain.db"
 expect_match "task view: a row without --today: history shown" "created the task" \
     "$(cat "$TMPD/plain.out" 2>/dev/null)"

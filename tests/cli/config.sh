@@ -12,7 +12,7 @@ roles = (
 );
 criteria = ( { code = "3.12.1"; deadline = "2023-10-05"; } );
 CONF
-"$PARBOARD" -c "$conf" -d "$DB" import "$SEED" >/dev/null 2>&1; expect_eq "import with a custom config" 0 "$?"
+"$PARBOARD" -c "$conf" -d "$DB" import --past-due "$SEED" >/dev/null 2>&1; expect_eq "import with a custom config" 0 "$?"
 tsv=$("$PARBOARD" -c "$conf" -d "$DB" list --format tsv)
 due() { printf '%s\n' "$tsv" | awk -F'\t' -v c="$1" '$2 == c && $8 == "appendix" { print $3 " " $6 }'; }
 expect_eq "per-criterion deadline" "TN-TKQ 2023-10-05" "$(due 3.12.1)"
@@ -21,7 +21,7 @@ expect_eq "the letter's deadline before the config's default" \
 	"TN-TKQ 2023-10-31" "$(due 3.12.2)"
 expect_eq "text naming no configured role is unassigned" "CHUA-GIAO 2023-10-31" "$(due 1.4.1)"
 # A table without a letter: the config's default deadline.
-"$PARBOARD" -c "$conf" -d "$TMPD/bare.db" import "$DATA/appendix-crlf.tsv" >/dev/null 2>&1
+"$PARBOARD" -c "$conf" -d "$TMPD/bare.db" import --past-due "$DATA/appendix-crlf.tsv" >/dev/null 2>&1
 expect_eq "default deadline from the config (no letter)" "2023-11-15" \
 	"$("$PARBOARD" -c "$conf" -d "$TMPD/bare.db" list --format tsv | awk -F'\t' '$2 == "3.12.2" { print $6 }')"
 
@@ -45,19 +45,19 @@ expect_eq "a named config that does not exist: exit 1" 1 "$?"
 # The database path comes from the config when -d is absent, and its
 # directory is created.
 printf 'database = "%s/deep/dir/pb.db";\n' "$TMPD" > "$TMPD/db.conf"
-"$PARBOARD" -c "$TMPD/db.conf" import "$SEED" >/dev/null 2>&1
+"$PARBOARD" -c "$TMPD/db.conf" import --past-due "$SEED" >/dev/null 2>&1
 check "database path from the config, directory created" test -s "$TMPD/deep/dir/pb.db"
 # ... and from XDG_DATA_HOME when neither says.
-"$PARBOARD" import "$SEED" >/dev/null 2>&1
+"$PARBOARD" import --past-due "$SEED" >/dev/null 2>&1
 check "default database under \$XDG_DATA_HOME" test -s "$XDG_DATA_HOME/parboard/parboard.db"
 
 # The shipped configuration loads and gives the same tasks as the defaults.
-a=$("$PARBOARD" -c "$BUILDDIR/share/parboard.conf" -d "$TMPD/a.db" import "$SEED" 2>/dev/null; "$PARBOARD" -d "$TMPD/a.db" list --format tsv)
-b=$("$PARBOARD" -d "$TMPD/b.db" import "$SEED" 2>/dev/null; "$PARBOARD" -d "$TMPD/b.db" list --format tsv)
+a=$("$PARBOARD" -c "$BUILDDIR/share/parboard.conf" -d "$TMPD/a.db" import --past-due "$SEED" 2>/dev/null; "$PARBOARD" -d "$TMPD/a.db" list --format tsv)
+b=$("$PARBOARD" -d "$TMPD/b.db" import --past-due "$SEED" 2>/dev/null; "$PARBOARD" -d "$TMPD/b.db" list --format tsv)
 expect_eq "shipped config = built-in defaults" "$b" "$a"
 # A configuration saved by Notepad starts with a byte order mark.
 printf '\357\273\277deadline = "2023-11-20";\n' > "$TMPD/bom.conf"
-"$PARBOARD" -c "$TMPD/bom.conf" -d "$TMPD/bom.db" import "$DATA/appendix-crlf.tsv" >/dev/null 2>&1
+"$PARBOARD" -c "$TMPD/bom.conf" -d "$TMPD/bom.db" import --past-due "$DATA/appendix-crlf.tsv" >/dev/null 2>&1
 expect_eq "a config with a UTF-8 BOM loads" 2023-11-20 \
 	"$("$PARBOARD" -c "$TMPD/bom.conf" -d "$TMPD/bom.db" list --format tsv | awk -F'\t' '$2 == "1.7" { print $6 }')"
 printf '\357\273\277deadline = "2023-11-20";\nwarn_days = = 1;\n' > "$TMPD/bom2.conf"

@@ -61,11 +61,11 @@ expect_eq "reassigned: as many tasks as before" "$before" "$(ntasks)"
 
 # A tie: one new row as alike to two old ones.
 db="$TMPD/tie.db"
-"$PARBOARD" -d "$db" import "$SEED" "$DATA/directives-tie-before.tsv" >/dev/null 2>&1
-"$PARBOARD" -d "$db" import --dry-run "$DATA/directives-tie.tsv" >"$TMPD/out" 2>&1
+"$PARBOARD" -d "$db" import --past-due "$SEED" "$DATA/directives-tie-before.tsv" >/dev/null 2>&1
+"$PARBOARD" -d "$db" import --past-due --dry-run "$DATA/directives-tie.tsv" >"$TMPD/out" 2>&1
 expect_match "tie, dry run: the warning is shown" \
 	'directives-tie.tsv:20: warning: directive "Rà soát thủ tục hành chính hằng quý." is as close to task [0-9]+ \("Rà soát thủ tục hành chính quý I."\) as to task [0-9]+' "$(cat "$TMPD/out")"
-out=$("$PARBOARD" -d "$db" import "$DATA/directives-tie.tsv" 2>"$TMPD/err")
+out=$("$PARBOARD" -d "$db" import --past-due "$DATA/directives-tie.tsv" 2>"$TMPD/err")
 expect_match "tie: a new task" ' 1 new, ' "$out"
 expect_match "tie: a warning" 'warning: directive "Rà soát thủ tục hành chính hằng quý." is as close' "$(cat "$TMPD/err")"
 expect_eq "tie: both old tasks are said to be no longer given" 2 \
@@ -96,10 +96,10 @@ expect_match "year end: asks for --plan" \
 check "year end: nothing written" cmp -s "$DB" "$TMPD/before.db"
 pb import --dry-run "$DATA/appendix-year-end.csv" >/dev/null 2>&1; rc=$?
 expect_eq "year end, dry run: refused too" 1 "$rc"
-out=$(pb --plan "Cả năm 2023" import "$DATA/appendix-year-end.csv" 2>/dev/null); rc=$?
+out=$(pb --plan "Cả năm 2023" import --past-due "$DATA/appendix-year-end.csv" 2>/dev/null); rc=$?
 expect_eq "year end, --plan: succeeds" 0 "$rc"
 expect_match "year end, --plan: a new plan" 'plan "Cả năm 2023": [0-9]+ tasks, [0-9]+ new' "$out"
-out=$(pb --plan "Cả năm 2023" import "$DATA/appendix-year-end.csv" 2>/dev/null)
+out=$(pb --plan "Cả năm 2023" import --past-due "$DATA/appendix-year-end.csv" 2>/dev/null)
 expect_match "year end, --plan: updates it the second time" 'plan "Cả năm 2023": [0-9]+ tasks, 0 new' "$out"
 out=$(pb import "$DATA/appendix-corrected.csv" 2>/dev/null); rc=$?
 expect_match "corrected, beside the year end: still the half-year plan" \
@@ -136,7 +136,7 @@ expect_eq "another period: succeeds" 0 "$rc"
 expect_match "another period: a new plan, without asking" '13 tasks, 13 new' "$out"
 
 # A title-less file no plan comes close to is a plan named after it.
-out=$("$PARBOARD" -d "$TMPD/fresh.db" import "$DATA/appendix-year-end.csv" 2>/dev/null); rc=$?
+out=$("$PARBOARD" -d "$TMPD/fresh.db" import --past-due "$DATA/appendix-year-end.csv" 2>/dev/null); rc=$?
 expect_eq "untitled into an empty database: succeeds" 0 "$rc"
 expect_match "untitled into an empty database: named after the file" 'plan "appendix-year-end"' "$out"
 finish

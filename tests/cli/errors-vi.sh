@@ -21,7 +21,7 @@ EOF
 check "nothing imported" test ! -s "$DB"
 
 # Without LANGUAGE, parboard speaks Vietnamese.
-err=$(env -u LANGUAGE "$PARBOARD" -d "$DB" import "$DATA/missing-column.tsv" \
+err=$(env -u LANGUAGE "$PARBOARD" -d "$DB" import --past-due "$DATA/missing-column.tsv" \
 	2>&1 >/dev/null)
 expect_match "import, default language: Vietnamese" \
 	"^parboard: $(re "$DATA/missing-column.tsv"):1: thiếu cột " "$err"

@@ -50,7 +50,7 @@ expect_match "and is shown as ^[" 'x\^\[\[31mred' "$out"
 # without abort, leaving no database.
 truncate -s 1G "$TMPD/big.txt"
 start=$(date +%s)
-"$PARBOARD" -d "$TMPD/new.db" import "$TMPD/big.txt" 2>"$TMPD/err"
+"$PARBOARD" -d "$TMPD/new.db" import --past-due "$TMPD/big.txt" 2>"$TMPD/err"
 rc=$?
 expect_eq "a 1 GB file is refused" 1 "$rc"
 expect_match "by its size" 'file too large \(more than 64 MB\)' "$(cat "$TMPD/err")"
@@ -59,7 +59,7 @@ expect_match "by its size" 'file too large \(more than 64 MB\)' "$(cat "$TMPD/er
 limit=3
 wrapped && limit=30
 expect_eq "at once" 1 "$(( $(date +%s) - start < limit ))"
-"$PARBOARD" -d "$TMPD/new.db" import /dev/zero 2>"$TMPD/err"
+"$PARBOARD" -d "$TMPD/new.db" import --past-due /dev/zero 2>"$TMPD/err"
 expect_eq "import /dev/zero exits 1, no abort" 1 "$?"
 expect_eq "and leaves no database" "" "$(ls "$TMPD" | grep new.db)"
 python3 - "$TMPD/cell.tsv" <<'PY'
@@ -100,12 +100,12 @@ timeout 5 "$PARBOARD" -d /dev/null list >/dev/null 2>&1
 expect_eq "a device as the database is refused" 1 "$?"
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("create table x(a)"); c.commit()' "$TMPD/foreign.db"
 before=$(cksum <"$TMPD/foreign.db")
-"$PARBOARD" -d "$TMPD/foreign.db" import "$SEED" >/dev/null 2>"$TMPD/err"
+"$PARBOARD" -d "$TMPD/foreign.db" import --past-due "$SEED" >/dev/null 2>"$TMPD/err"
 expect_eq "a foreign SQLite database is refused" 1 "$?"
 expect_eq "and left byte for byte as it was" "$before" "$(cksum <"$TMPD/foreign.db")"
 expect_eq "still in its rollback journal mode" delete \
 	"$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("pragma journal_mode").fetchone()[0])' "$TMPD/foreign.db")"
-(cd "$TMPD" && "$PARBOARD" -d '~no-such-user-pb/x.db' import "$SEED" >/dev/null 2>"$TMPD/err")
+(cd "$TMPD" && "$PARBOARD" -d '~no-such-user-pb/x.db' import --past-due "$SEED" >/dev/null 2>"$TMPD/err")
 expect_eq "~user of no user is refused" 1 "$?"
 expect_eq "never created literally" no "$([ -e "$TMPD/~no-such-user-pb" ] && echo yes || echo no)"
 printf 'database = "~no-such-user-pb/x.db";\n' >"$TMPD/tilde.conf"

@@ -65,7 +65,7 @@ expect_eq "re-import adds no task" "$((13 + rows))" "$(pb list --format tsv | ta
 ref=$(pb list --format json | tasks_summary | grep '^appendix ' | cut -d' ' -f1-5,8-)
 for f in appendix-crlf.tsv appendix-nfd.txt appendix.csv; do
 	db="$TMPD/$f.db"
-	"$PARBOARD" -d "$db" import "$DATA/$f" >/dev/null 2>&1; rc=$?
+	"$PARBOARD" -d "$db" import --past-due "$DATA/$f" >/dev/null 2>&1; rc=$?
 	expect_eq "$f imports" 0 "$rc"
 	got=$("$PARBOARD" -d "$db" list --format json | tasks_summary | grep "^appendix " | cut -d' ' -f1-5,8-)
 	expect_eq "$f gives the same tasks, byte for byte" "$ref" "$got"
@@ -73,7 +73,7 @@ done
 
 # A dry run writes nothing: no database is created, an existing one is
 # left byte-identical.
-out=$("$PARBOARD" -d "$TMPD/none.db" import --dry-run "$SEED" "$DIRECTIVES" 2>&1); rc=$?
+out=$("$PARBOARD" -d "$TMPD/none.db" import --past-due --dry-run "$SEED" "$DIRECTIVES" 2>&1); rc=$?
 expect_eq "dry run succeeds" 0 "$rc"
 expect_match "dry run lists the tasks" 'would import 13 task' "$out"
 expect_match "dry run prints the findings" '3.13: listed deduction -0[,.]07' "$out"
@@ -95,11 +95,11 @@ expect_eq "re-importing an older plan keeps the newest one current" 13 \
 # A corrected directives table with a row inserted and rows swapped:
 # statuses and notes stay with the directive they were given to.
 db="$TMPD/dir.db"
-"$PARBOARD" -d "$db" import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
+"$PARBOARD" -d "$db" import --past-due "$SEED" "$DIRECTIVES" >/dev/null 2>&1
 radio=$("$PARBOARD" -d "$db" list --role DTT --format tsv | awk -F'\t' '$8 == "directive" { print $1 }')
 "$PARBOARD" -d "$db" set "$radio" done --explain "giải trình" --note "3 bài tháng 9" >/dev/null
 { head -n 1 "$DIRECTIVES"; printf 'CHUNG\t\tRà soát danh mục TTHC.\t\t\t\n'; tail -n +2 "$DIRECTIVES" | tac; } > "$TMPD/moved.tsv"
-out=$("$PARBOARD" -d "$db" import "$TMPD/moved.tsv" 2>/dev/null)
+out=$("$PARBOARD" -d "$db" import --past-due "$TMPD/moved.tsv" 2>/dev/null)
 expect_match "moved rows: one new task, none updated" '1 new, 0 updated' "$out"
 got=$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' -v id="$radio" '$1 == id { print $3, $5, $9 }')
 expect_match "moved rows: the radio's task keeps its status" '^DTT done Tăng cường thời lượng phát tin bài' "$got"
@@ -112,7 +112,7 @@ expect_eq "moved rows: only that task is done" 1 \
 ca17=$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' '$8 == "appendix" && $2 == "1.7" { print $1 }')
 "$PARBOARD" -d "$db" set "$ca17" doing >/dev/null
 sed 's/- Giao cho Công an xã và công chức Tư pháp – Hộ tịch/- Giao cho công chức Tư pháp – Hộ tịch/' "$SEED" > "$TMPD/reassigned.txt"
-out=$("$PARBOARD" -d "$db" import "$TMPD/reassigned.txt" 2>"$TMPD/err")
+out=$("$PARBOARD" -d "$db" import --past-due "$TMPD/reassigned.txt" 2>"$TMPD/err")
 expect_match "reassignment: no new task, one updated" '13 tasks, 0 new, 1 updated' "$out"
 check "reassignment: nothing reported as kept" \
 	sh -c '! grep -q "no longer given" "$1"' - "$TMPD/err"
@@ -125,7 +125,7 @@ expect_eq "reassignment: a role history row" "CA TP-HT import" \
 # follow the new configuration; a task a person reassigned keeps its
 # owner.
 db="$TMPD/roles.db"
-"$PARBOARD" -d "$db" import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
+"$PARBOARD" -d "$db" import --past-due "$SEED" "$DIRECTIVES" >/dev/null 2>&1
 before=$("$PARBOARD" -d "$db" list --format tsv | tail -n +2 | wc -l)
 ids=$("$PARBOARD" -d "$db" list --format tsv | awk -F'\t' 'NR > 1 && NR % 3 == 0 { print $1 }')
 for id in $ids; do "$PARBOARD" -d "$db" set "$id" doing >/dev/null; done
@@ -137,7 +137,7 @@ sed '/^roles = (/a\
 	{ id = "LD"; name = "Lãnh đạo"; match = [ "giao cho" ]; },\
 	{ id = "MT"; name = "Mặt trận"; match = [ "mặt trận" ]; },' \
 	"$BUILDDIR/share/parboard.conf" > "$TMPD/roles.conf"
-"$PARBOARD" -c "$TMPD/roles.conf" -d "$db" import "$SEED" "$DIRECTIVES" >"$TMPD/out" 2>&1
+"$PARBOARD" -c "$TMPD/roles.conf" -d "$db" import --past-due "$SEED" "$DIRECTIVES" >"$TMPD/out" 2>&1
 expect_match "new roles: no new task" '13 tasks, 0 new' "$(cat "$TMPD/out")"
 expect_eq "new roles: as many tasks as before" "$before" \
 	"$("$PARBOARD" -d "$db" list --format tsv | tail -n +2 | wc -l)"

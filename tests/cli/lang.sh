@@ -61,11 +61,11 @@ err=$(def "$PARBOARD" --today 2023-02-30 list 2>&1)
 expect_match "bad --today (vi)" '^parboard: --today: ngày “2023-02-30” không hợp lệ' "$err"
 err=$(en "$PARBOARD" --today 2023-02-30 list 2>&1)
 expect_match "bad --today (en)" "^parboard: --today: bad date '2023-02-30'" "$err"
-err=$(def "$PARBOARD" -d "$DB" import "$TMPD/nope.tsv" 2>&1); rc=$?
+err=$(def "$PARBOARD" -d "$DB" import --past-due "$TMPD/nope.tsv" 2>&1); rc=$?
 expect_eq "missing file (vi): exit 1" 1 "$rc"
 expect_eq "missing file (vi): FILE: what, in Vietnamese" \
 	"parboard: $TMPD/nope.tsv: không có tệp hoặc thư mục này" "$err"
-err=$(en "$PARBOARD" -d "$DB" import "$TMPD/nope.tsv" 2>&1)
+err=$(en "$PARBOARD" -d "$DB" import --past-due "$TMPD/nope.tsv" 2>&1)
 expect_eq "missing file (en): FILE: what, in English" \
 	"parboard: $TMPD/nope.tsv: No such file or directory" "$err"
 check "no database: nothing was created by the failed imports" test ! -e "$DB"

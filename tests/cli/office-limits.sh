@@ -27,7 +27,7 @@ before=$(pb list --format json)
 # reader, parboard's child), the database unchanged.
 bounded() {
 	/usr/bin/time -f 'TIME %e %M' -o "$TMPD/time" \
-	    "$PARBOARD" -d "$DB" import "$1" >"$TMPD/out" 2>&1
+	    "$PARBOARD" -d "$DB" import --past-due "$1" >"$TMPD/out" 2>&1
 	rc=$?
 	set -- "$@" $(sed -n 's/^TIME //p' "$TMPD/time")
 	name=$(basename "$1")

@@ -51,11 +51,11 @@ expect_eq "the example as .xlsx gives the same tasks" "$ex" \
     "$(tasks_of "$DATA/example.xlsx")"
 
 # A dry run shows the rows as read, Word's numbers computed.
-out=$("$PARBOARD" -d "$TMPD/none.db" import --dry-run "$DATA/example.docx")
+out=$("$PARBOARD" -d "$TMPD/none.db" import --past-due --dry-run "$DATA/example.docx")
 expect_match "dry run: the rows as read" 'rows as read' "$out"
 expect_match "dry run: Word's Roman number computed" '^ +2 I +10.00 +9.00 +8.00 +2.00 ' "$out"
 expect_match "dry run: Word's decimal number computed" '^ +4 2 +2.00 +2.00 +1.50 +0.50 +Tuyên truyền CCHC' "$out"
-out=$("$PARBOARD" -d "$TMPD/none.db" import --dry-run "$DATA/seed.xlsx")
+out=$("$PARBOARD" -d "$TMPD/none.db" import --past-due --dry-run "$DATA/seed.xlsx")
 expect_match "dry run: a number stored as 0.68999999999999995 reads 0.69" \
     '^ +[0-9]+ 3.13.2 +1.00 +1.00 +0.69 ' "$out"
 expect_eq "a dry run writes no database" no "$([ -e "$TMPD/none.db" ] && echo yes || echo no)"
@@ -129,6 +129,6 @@ printf 'STT\tNội dung\tĐiểm quy định\tĐiểm thẩm định\n1.1\tA\t2\
 out=$(pb import --dry-run "$TMPD/w.tsv" 2>&1)
 expect_match "an unknown wording is not a column" 'w.tsv:1: missing column ĐIỂM CHUẨN' "$out"
 printf 'columns = { standard = [ "điểm quy định" ]; };\n' > "$TMPD/cols.conf"
-out=$(pb -c "$TMPD/cols.conf" import --dry-run "$TMPD/w.tsv" 2>&1)
+out=$(pb -c "$TMPD/cols.conf" import --past-due --dry-run "$TMPD/w.tsv" 2>&1)
 expect_match "columns = { standard = ... } adds it" 'would import 1 task' "$out"
 finish

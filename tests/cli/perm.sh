@@ -22,12 +22,12 @@ people = ( { name = \"Lan\"; roles = [\"VP-TK\"]; },
            { name = \"Hùng\"; roles = [\"CA\"]; } );"
 
 # import: admins only (a dry run writes nothing: anyone).
-run ca import "$SEED" >/dev/null 2>"$TMPD/err"; rc=$?
+run ca import --past-due "$SEED" >/dev/null 2>"$TMPD/err"; rc=$?
 expect_eq "import by a non-admin: exit 1" 1 "$rc"
 expect_match "import by a non-admin: says who may" "$me may not import: only the admins may" "$(cat "$TMPD/err")"
 check "import by a non-admin: no database left" test ! -e "$DB"
-run admin import "$SEED" >/dev/null 2>&1; expect_eq "import by an admin" 0 "$?"
-run ca import --dry-run "$SEED" >/dev/null 2>&1; expect_eq "a dry run by anyone" 0 "$?"
+run admin import --past-due "$SEED" >/dev/null 2>&1; expect_eq "import by an admin" 0 "$?"
+run ca import --past-due --dry-run "$SEED" >/dev/null 2>&1; expect_eq "a dry run by anyone" 0 "$?"
 
 # set: the task's role, a supporting role, an admin.
 run ca set 1.7/CA doing >/dev/null 2>&1; expect_eq "set on one's own role's task" 0 "$?"
@@ -65,8 +65,8 @@ expect_eq "Lan on a CA task: exit 1 (no admin rights on a shared login)" 1 "$rc"
 expect_match "... named in the message" "$me \(Lan\) may not change the status" "$(cat "$TMPD/err")"
 run shared set 1.7/CA todo --by hung >/dev/null 2>&1; expect_eq "--by folded (hung: Hùng)" 0 "$?"
 expect_eq "the history keeps the configured name" "$me (Hùng)" "$(last_user)"
-run shared import "$SEED" >/dev/null 2>&1; expect_eq "import on a shared login without --by: exit 2" 2 "$?"
-run shared import --by Lan "$SEED" >/dev/null 2>&1; expect_eq "import by a person (never admin): exit 1" 1 "$?"
+run shared import --past-due "$SEED" >/dev/null 2>&1; expect_eq "import on a shared login without --by: exit 2" 2 "$?"
+run shared import --past-due --by Lan "$SEED" >/dev/null 2>&1; expect_eq "import by a person (never admin): exit 1" 1 "$?"
 
 # Settings: unknown roles with their lines.
 conf bad "users = { $me = [\"CA\"];

@@ -34,10 +34,10 @@ with open(sys.argv[1], "w") as f:
     f.write("9.x\tA\tbad\t1\n")
 PY
 NEW="$TMPD/race.db"
-"$PARBOARD" -d "$NEW" import "$TMPD/slow.tsv" >/dev/null 2>"$TMPD/slow.err" &
+"$PARBOARD" -d "$NEW" import --past-due "$TMPD/slow.tsv" >/dev/null 2>"$TMPD/slow.err" &
 slow=$!
 sleep 0.2
-"$PARBOARD" -d "$NEW" import "$SEED" >/dev/null 2>&1
+"$PARBOARD" -d "$NEW" import --past-due "$SEED" >/dev/null 2>&1
 expect_eq "the other user's import succeeds" 0 "$?"
 wait "$slow"
 expect_eq "the failing import fails" 1 "$?"
@@ -46,7 +46,7 @@ expect_eq "the other user's database survives" 31 \
 expect_eq "no temporary file is left" "" "$(ls "$TMPD" | grep 'race.db.new')"
 
 # An interrupted first import leaves no schema-only database.
-"$PARBOARD" -d "$TMPD/killed.db" import "$TMPD/slow.tsv" >/dev/null 2>&1 &
+"$PARBOARD" -d "$TMPD/killed.db" import --past-due "$TMPD/slow.tsv" >/dev/null 2>&1 &
 k=$!
 sleep 0.3
 kill -9 "$k" 2>/dev/null
@@ -115,7 +115,7 @@ expect_match "and the counter behind" 'damage: counter 0 is behind' "$out"
 
 # Findings are stored as facts: imported in Vietnamese, each reader reads
 # them in their own language; a row of schema 8 (only its words) is kept.
-LANGUAGE=vi "$PARBOARD" -d "$TMPD/vi.db" import "$SEED" >/dev/null 2>&1 ||
+LANGUAGE=vi "$PARBOARD" -d "$TMPD/vi.db" import --past-due "$SEED" >/dev/null 2>&1 ||
 	fail "import in Vietnamese"
 python3 - "$TMPD/vi.db" <<'PY'
 import sqlite3, sys

@@ -10,16 +10,16 @@ mode() { stat -c %a "$1"; }
 
 # --- modes ---------------------------------------------------------------
 mkdir -m 2770 "$TMPD/shared"
-(umask 022; "$PARBOARD" -d "$TMPD/shared/p.db" import "$SEED" >/dev/null 2>&1)
+(umask 022; "$PARBOARD" -d "$TMPD/shared/p.db" import --past-due "$SEED" >/dev/null 2>&1)
 expect_eq "created in a setgid directory: 0660 despite umask 022" 660 "$(mode "$TMPD/shared/p.db")"
 for f in "$TMPD"/shared/p.db-wal "$TMPD"/shared/p.db-shm; do
 	[ -e "$f" ] && expect_eq "$(basename "$f"): the database's mode" 660 "$(mode "$f")"
 done
 mkdir -m 0775 "$TMPD/gw"
-(umask 022; "$PARBOARD" -d "$TMPD/gw/p.db" import "$SEED" >/dev/null 2>&1)
+(umask 022; "$PARBOARD" -d "$TMPD/gw/p.db" import --past-due "$SEED" >/dev/null 2>&1)
 expect_eq "created in a group-writable directory: 0660" 660 "$(mode "$TMPD/gw/p.db")"
 mkdir -m 0755 "$TMPD/own"
-(umask 022; "$PARBOARD" -d "$TMPD/own/p.db" import "$SEED" >/dev/null 2>&1)
+(umask 022; "$PARBOARD" -d "$TMPD/own/p.db" import --past-due "$SEED" >/dev/null 2>&1)
 expect_eq "a private directory: as the umask says" 644 "$(mode "$TMPD/own/p.db")"
 
 # --- a newer schema under an open board ----------------------------------

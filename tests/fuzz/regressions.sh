@@ -28,7 +28,7 @@ survives() {
 	fi
 }
 
-"$PARBOARD" -d "$TMPD/plan.db" import "$SEED" >/dev/null 2>&1 ||
+"$PARBOARD" -d "$TMPD/plan.db" import --past-due "$SEED" >/dev/null 2>&1 ||
 	fail "the sample imports"
 n=0
 for f in "$R"/*; do
@@ -39,17 +39,17 @@ for f in "$R"/*; do
 	case $name in
 	appendix-*)
 		cp "$f" "$TMPD/in.tsv"
-		survives "$name" "$PARBOARD" -d "$DB" import "$TMPD/in.tsv" ;;
+		survives "$name" "$PARBOARD" -d "$DB" import --past-due "$TMPD/in.tsv" ;;
 	csv-*)
 		{ printf '%s\n' "$CSV_HEADER"; cat "$f"; } > "$TMPD/in.csv"
-		survives "$name" "$PARBOARD" -d "$DB" import "$TMPD/in.csv" ;;
+		survives "$name" "$PARBOARD" -d "$DB" import --past-due "$TMPD/in.csv" ;;
 	directives-*)
 		cp "$TMPD/plan.db" "$DB"
 		{ printf '%s\n' "$DIR_HEADER"; cat "$f"; } > "$TMPD/in.tsv"
-		survives "$name" "$PARBOARD" -d "$DB" import "$TMPD/in.tsv" ;;
+		survives "$name" "$PARBOARD" -d "$DB" import --past-due "$TMPD/in.tsv" ;;
 	office-*)
 		cp "$f" "$TMPD/in.${name##*.}"
-		survives "$name" "$PARBOARD" -d "$DB" import --dry-run \
+		survives "$name" "$PARBOARD" -d "$DB" import --past-due --dry-run \
 		    "$TMPD/in.${name##*.}" ;;
 	config-*)
 		cp "$f" "$TMPD/in.conf"

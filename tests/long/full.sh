@@ -22,7 +22,7 @@ fi
 DB=$MNT/board.db
 q() { sqlite3 -cmd '.timeout 5000' "$DB" "$@"; }
 
-"$PARBOARD" -d "$DB" import "$SEED" "$DIRECTIVES" >/dev/null 2>&1 ||
+"$PARBOARD" -d "$DB" import --past-due "$SEED" "$DIRECTIVES" >/dev/null 2>&1 ||
 	fail "the sample imports"
 "$PARBOARD" -d "$DB" set 1.7/CA doing --note "before the disk filled" \
     >/dev/null 2>&1 || fail "a change before the disk filled"
@@ -51,7 +51,7 @@ run() {
 [ -n "$mode" ] || mode="ulimit -f of the database's size + 512 KB"
 
 # 1. The import runs out of space part way.
-run import "$PARBOARD" -d "$DB" import "$TMPD/big.tsv"
+run import --past-due "$PARBOARD" -d "$DB" import "$TMPD/big.tsv"
 expect_eq "an import that runs out of space exits 1" 1 "$?"
 expect_eq "with one message" 1 "$(grep -c . "$TMPD/import.err")"
 echo "  import: $(cat "$TMPD/import.err")"

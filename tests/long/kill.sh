@@ -12,7 +12,7 @@ ACK=$TMPD/ack
 DIRS=$TMPD/directives.tsv
 RANDOM=1
 
-"$PARBOARD" -d "$DB" import "$SEED" >/dev/null 2>&1 || fail "the sample imports"
+"$PARBOARD" -d "$DB" import --past-due "$SEED" >/dev/null 2>&1 || fail "the sample imports"
 "$PARBOARD" -d "$DB" list --format tsv |
     awk -F'\t' 'NR > 1 { print $1 }' > "$TMPD/ids"
 printf 'role\tcriterion\ttask\tdue\ttarget\tevery\n' > "$DIRS"
@@ -29,7 +29,7 @@ writer() {
 		if [ $((i % 4)) -eq 0 ]; then
 			printf 'CHUNG\t\tKill test directive r%s i%s\t\t\t\n' \
 			    "$r" "$i" >> "$DIRS"
-			"$PARBOARD" -d "$DB" import "$DIRS" >/dev/null 2>&1 &&
+			"$PARBOARD" -d "$DB" import --past-due "$DIRS" >/dev/null 2>&1 &&
 				printf 'task\tKill test directive r%s i%s\n' \
 				    "$r" "$i" >> "$ACK"
 		else

@@ -17,7 +17,7 @@ SOCK=pbload$$
 tm() { "$TMUX_PROG" -L "$SOCK" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
 
-"$PARBOARD" -d "$DB" import "$SEED" "$DIRECTIVES" >/dev/null 2>&1 ||
+"$PARBOARD" -d "$DB" import --past-due "$SEED" "$DIRECTIVES" >/dev/null 2>&1 ||
 	fail "the sample imports"
 "$PARBOARD" -d "$DB" list --format tsv |
     awk -F'\t' 'NR > 1 { print $1 }' > "$TMPD/ids"

@@ -102,14 +102,14 @@ as() {
 }
 cp "$SRC/share/samples/hien-thanh-103-2023.txt" "$W/seed.txt"
 chmod 0644 "$W/seed.txt"
-as "$A" parboard import "$W/seed.txt" >/dev/null 2>&1
+as "$A" parboard import --past-due "$W/seed.txt" >/dev/null 2>&1
 expect_eq "import by a non-admin refused (exit 1)" 1 "$?"
 # A first import that fails leaves no database behind.
 printf 'not an appendix\n' >"$W/bad.txt"; chmod 0644 "$W/bad.txt"
-parboard import "$W/bad.txt" >/dev/null 2>&1
+parboard import --past-due "$W/bad.txt" >/dev/null 2>&1
 expect_eq "a failed first import (exit 1)" 1 "$?"
 expect_eq "... leaves no database" "" "$(ls -A /var/lib/parboard | grep -v '^backup$')"
-parboard import "$W/seed.txt" >/dev/null 2>&1
+parboard import --past-due "$W/seed.txt" >/dev/null 2>&1
 expect_eq "import by the admin (root)" 0 "$?"
 expect_eq "a first import makes no backup (nothing to copy)" "" "$(ls -A /var/lib/parboard/backup)"
 expect_eq "the database is 0660 root:parboard" "660 parboard" "$(stat -c '%a %G' /var/lib/parboard/parboard.db)"
@@ -117,15 +117,15 @@ expect_eq "the database is 0660 root:parboard" "660 parboard" "$(stat -c '%a %G'
 cp "$SRC/share/samples/hien-thanh-103-2023.docx" "$W/seed.docx"
 chmod 0644 "$W/seed.docx"
 expect_in "the installed reader of Word files runs" "read table 2" \
-	"$(as "$A" parboard import --dry-run "$W/seed.docx" 2>&1)"
+	"$(as "$A" parboard import --past-due --dry-run "$W/seed.docx" 2>&1)"
 cp "$W/seed.docx" "$W/group-only.docx"; chgrp parboard "$W/group-only.docx"; chmod 0640 "$W/group-only.docx"
 expect_in "the reader opens a file without the group" "Permission denied" \
-	"$(as "$A" parboard import --dry-run "$W/group-only.docx" 2>&1)"
+	"$(as "$A" parboard import --past-due --dry-run "$W/group-only.docx" 2>&1)"
 
 # A file only the group may read is opened after the group is given up.
 cp "$W/seed.txt" "$W/group-only.txt"; chgrp parboard "$W/group-only.txt"; chmod 0640 "$W/group-only.txt"
 expect_in "a path the user names is opened without the group" "Permission denied" \
-	"$(as "$A" parboard import --dry-run "$W/group-only.txt" 2>&1)"
+	"$(as "$A" parboard import --past-due --dry-run "$W/group-only.txt" 2>&1)"
 expect_in "-d is ignored by the setgid program" "-c and -d are ignored" \
 	"$(as "$A" parboard -d "$W/mine.db" list 2>&1 >/dev/null)"
 as "$A" cat /var/lib/parboard/parboard.db >/dev/null 2>&1

@@ -429,7 +429,7 @@ for t in "CẢ NĂM 2023|Xã Hiền Thành · Cả năm 2023 · " \
 	period=${t%%|*} want=${t#*|}
 	sed "s/HIỀN THÀNH 6 THÁNG ĐẦU NĂM 2023/HIỀN THÀNH $period/" "$SEED" > "$TMPD/period.txt"
 	rm -f "$TMPD/period.db"
-	"$PARBOARD" -d "$TMPD/period.db" import "$TMPD/period.txt" \
+	"$PARBOARD" -d "$TMPD/period.db" import --past-due "$TMPD/period.txt" \
 	    >/dev/null 2>&1
 	printf 'q\n' | keys period
 	PARBOARD_KEYS="$TMPD/period.keys" PARBOARD_DUMP="$TMPD/period.out" \
@@ -573,7 +573,7 @@ PHỤ LỤC KẾT QUẢ THỬ XÃ AN BÌNH NĂM 2024
 STT${tab}TIÊU CHÍ${tab}ĐIỂM CHUẨN${tab}ĐIỂM TỰ ĐÁNH GIÁ${tab}ĐIỂM THẨM ĐỊNH${tab}ĐIỂM TRỪ${tab}Ý KIẾN HỘI ĐỒNG THẨM ĐỊNH${tab}Người thực hiện chính
 1.1${tab}Một tiêu chí${tab}1,00${tab}1${tab}0,5${tab}-0,5${tab}Đồng ý${tab}Công an xã
 EOF
-"$PARBOARD" -d "$TMPD/nototal.db" import "$TMPD/nototal.tsv" >/dev/null 2>&1
+"$PARBOARD" -d "$TMPD/nototal.db" import --past-due "$TMPD/nototal.tsv" >/dev/null 2>&1
 printf 'dump\nq\n' | keys nototal
 PARBOARD_KEYS="$TMPD/nototal.keys" PARBOARD_DUMP="$TMPD/nototal.out" \
     TERM=xterm COLUMNS=80 LINES=24 "$PARBOARD" -d "$TMPD/nototal.db" \
@@ -978,7 +978,7 @@ EOF
 { cat "$TMPD/conf/vis.conf"; printf 'show_empty = true;\n'; } \
     > "$TMPD/conf/vis-empty.conf"
 DB="$TMPD/vis.db"
-pb -c "$TMPD/conf/vis.conf" import "$SEED" "$DIRECTIVES" >/dev/null 2>&1
+pb -c "$TMPD/conf/vis.conf" import --past-due "$SEED" "$DIRECTIVES" >/dev/null 2>&1
 printf '%s\n' dump 3 Enter dump q | keys vis
 board vis 200x30 xterm -c "$TMPD/conf/vis.conf"
 expect_match "a role without tasks has no column" \
