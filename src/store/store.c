@@ -56,7 +56,8 @@ static const char *const sq_text[SQ_COUNT] = {
 	    " ON CONFLICT (plan_id, code) DO NOTHING",
 	/* Changes a known task only when something differs, so
 	 * sqlite3_changes() tells whether it was updated.  A deadline set by
-	 * hand (due_source 'task') and an owner set by hand (role_source
+	 * hand (due_source 'task'), an owner set by hand (role_source
+	 * 'hand') and a person set or cleared by hand (person_source
 	 * 'hand') survive. */
 	[SQ_TASK_UPDATE_SPEC] =
 	    "UPDATE task SET code = ?3,"
@@ -66,13 +67,16 @@ static const char *const sq_text[SQ_COUNT] = {
 	    " due = CASE WHEN due_source = 'task' THEN due ELSE ?10 END,"
 	    " due_source = CASE WHEN due_source = 'task' THEN due_source"
 	    "  ELSE ?11 END,"
+	    " person = CASE WHEN person_source = 'hand' THEN person"
+	    "  ELSE ?13 END,"
 	    " version = version + 1"
 	    " WHERE plan_id = ?1 AND tkey = ?2 AND (code IS NOT ?3"
 	    " OR (role_source IS NOT 'hand' AND role IS NOT ?4)"
 	    " OR support_roles IS NOT ?5 OR title IS NOT ?6"
 	    " OR points IS NOT ?7 OR target IS NOT ?8 OR every IS NOT ?9"
 	    " OR (due_source IS NOT 'task'"
-	    "  AND (due IS NOT ?10 OR due_source IS NOT ?11)))",
+	    "  AND (due IS NOT ?10 OR due_source IS NOT ?11))"
+	    " OR (person_source IS NOT 'hand' AND person IS NOT ?13))",
 	[SQ_TASK_BY_KEY] =
 	    "SELECT id, role, role_source FROM task"
 	    " WHERE plan_id = ?1 AND tkey = ?2",
@@ -80,9 +84,9 @@ static const char *const sq_text[SQ_COUNT] = {
 	    "INSERT INTO task (plan_id, tkey, code, role, support_roles,"
 	    " title,"
 	    " origin, status, due, due_source, points, target, every,"
-	    " created_at, version)"
+	    " person, created_at, version)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?12, 'todo', ?10, ?11, ?7, ?8,"
-	    " ?9, " NOW ", 1)"
+	    " ?9, ?13, " NOW ", 1)"
 	    " ON CONFLICT (plan_id, tkey) DO NOTHING",
 	[SQ_HISTORY_INSERT] =
 	    "INSERT INTO history (task_id, at, user, kind, old, new,"

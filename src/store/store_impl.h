@@ -46,7 +46,7 @@
 	" t.every, c.title, c.comment, c.assignee, c.standard, c.self," \
 	" c.appraised, c.deduction, c.has," \
 	" coalesce(hc.notes, 0), coalesce(he.evidence, 0), t.role_source," \
-	" t.seq"
+	" t.seq, t.person"
 /* The links of documents to tasks, neither removed (schema 10), as
  * l and d: what a task's document count counts. */
 #define LIVE_LINKS \
@@ -70,14 +70,16 @@
  * same condition, so that store_changed_tasks can use it.) */
 #define BY_PERSON(h) \
 	" " h ".kind <> 'created' AND " h ".old_source IS NOT 'import'"
-/* ?1 plan, ?2 role, ?3 status name, ?4 overdue flag, ?5 today, ?6 user. */
+/* ?1 plan, ?2 role, ?3 status name, ?4 overdue flag, ?5 today, ?6 user,
+ * ?7 person. */
 #define TASK_FILTER \
 	" WHERE t.plan_id = ?1" \
 	" AND (?2 IS NULL OR t.role = ?2)" \
 	" AND (?3 IS NULL OR t.status = ?3)" \
 	" AND (?4 = 0 OR (t.due < ?5 AND t.status <> 'done'))" \
 	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM history u" \
-	"  WHERE u.task_id = t.id AND u.user = ?6 AND" BY_PERSON("u") "))"
+	"  WHERE u.task_id = t.id AND u.user = ?6 AND" BY_PERSON("u") "))" \
+	" AND (?7 IS NULL OR t.person = ?7)"
 /* task.h task_order_cmp in SQL; test_store.c test_rules_agree holds the
  * two (and TASK_FILTER's ?4 with task_overdue) together. */
 #define TASK_ORDER \

@@ -66,6 +66,7 @@ static int rekey(struct store *, char **);
 static int support_roles(struct store *, char **);
 static int document_kind(struct store *, char **);
 static int crit_rules(struct store *, char **);
+static int task_person(struct store *, char **);
 
 /* The history table copied under a new CHECK of its kinds, the base
  * list and then kinds (SQLite changes a CHECK only by copying the
@@ -90,6 +91,37 @@ static int crit_rules(struct store *, char **);
 	"ALTER TABLE history2 RENAME TO history;" \
 	"CREATE INDEX history_task ON history(task_id);" \
 	"CREATE INDEX history_user ON history(user, kind);"
+
+/* The same with the columns and indexes of schema 13 (clock, explain):
+ * migrations 12 → 13 and 14 → 15. */
+#define HISTORY_COPY13(kinds) \
+	"CREATE TABLE history2 (" \
+	" id INTEGER PRIMARY KEY," \
+	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE," \
+	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW ")," \
+	" user TEXT NOT NULL," \
+	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'" \
+	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'" \
+	"  OR kind = 'title' OR kind = 'undo' OR kind = 'role'" \
+	"  OR kind = 'merge' OR kind = 'tick' OR kind = 'checklist'" \
+	"  OR kind = 'rule' OR kind = 'figures'" kinds ")," \
+	" old TEXT, new TEXT," \
+	" old_source TEXT," \
+	" undone INTEGER NOT NULL DEFAULT 0," \
+	" clock TEXT, explain TEXT);" \
+	"INSERT INTO history2 (id, task_id, at, user, kind, old, new," \
+	" old_source, undone, clock, explain) SELECT id, task_id, at, user," \
+	" kind, old, new, old_source, undone, clock, explain FROM history;" \
+	"DROP TABLE history;" \
+	"ALTER TABLE history2 RENAME TO history;" \
+	"CREATE INDEX history_task ON history(task_id);" \
+	"CREATE INDEX history_user ON history(user, kind);" \
+	"CREATE INDEX history_at ON history(at);" \
+	"CREATE INDEX history_note ON history(task_id) WHERE kind = 'note';" \
+	"CREATE INDEX history_person ON history(at)" \
+	" WHERE kind <> 'created' AND old_source IS NOT 'import';" \
+	"CREATE INDEX history_explain ON history(task_id)" \
+	" WHERE explain IS NOT NULL;"
 
 static const struct migration {
 	const char *sql;
@@ -374,34 +406,7 @@ static const struct migration {
 	FIGURE_SUM " END;"
 	"CREATE TRIGGER figure_sum_update AFTER UPDATE ON figure BEGIN"
 	FIGURE_SUM " END;"
-	"CREATE TABLE history2 ("
-	" id INTEGER PRIMARY KEY,"
-	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
-	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "),"
-	" user TEXT NOT NULL,"
-	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'"
-	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'"
-	"  OR kind = 'title' OR kind = 'undo' OR kind = 'role'"
-	"  OR kind = 'merge' OR kind = 'tick' OR kind = 'checklist'"
-	"  OR kind = 'rule' OR kind = 'figures'),"
-	" old TEXT, new TEXT,"
-	" old_source TEXT,"
-	" undone INTEGER NOT NULL DEFAULT 0,"
-	" clock TEXT, explain TEXT);"
-	"INSERT INTO history2 (id, task_id, at, user, kind, old, new,"
-	" old_source, undone, clock, explain) SELECT id, task_id, at, user,"
-	" kind, old, new, old_source, undone, clock, explain FROM history;"
-	"DROP TABLE history;"
-	"ALTER TABLE history2 RENAME TO history;"
-	"CREATE INDEX history_task ON history(task_id);"
-	"CREATE INDEX history_user ON history(user, kind);"
-	"CREATE INDEX history_at ON history(at);"
-	"CREATE INDEX history_note ON history(task_id) WHERE kind = 'note';"
-	"CREATE INDEX history_person ON history(at)"
-	" WHERE kind <> 'created' AND old_source IS NOT 'import';"
-	"CREATE INDEX history_explain ON history(task_id)"
-	" WHERE explain IS NOT NULL;",
-	crit_rules },
+	HISTORY_COPY13(""), crit_rules },
 	/* 13 → 14 (issue 20): the details of the letter a plan came with
 	 * (letter.h), a row per plan; its addressees (list 0, Kính gửi)
 	 * and recipients (list 1, Nơi nhận) a row each, in order. */
@@ -416,6 +421,9 @@ static const struct migration {
 	" list INTEGER NOT NULL, pos INTEGER NOT NULL, name TEXT NOT NULL,"
 	" report INTEGER NOT NULL DEFAULT 0,"
 	" PRIMARY KEY (plan_id, list, pos)) WITHOUT ROWID;", NULL },
+	/* 14 → 15 (issue 20, point 5): the person responsible for a task
+	 * within its role (task_person). */
+	{ "", task_person },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 /* --- re-keying: task keys without the owner role (schema 3) ---------- */
@@ -744,3 +752,29 @@ store_schema_newer(struct store *s)
 	    version > SCHEMA_VERSION;
 }
 
+/* Schema 15: task.person, the name (as `people` spells it) of the
+ * person answering for the task within its role, NULL for none;
+ * task.person_source 'hand' once a person set or cleared it (then an
+ * import leaves it), NULL when the import read it from the assignment
+ * text; the history kind "person".  A database already holding the
+ * columns (its user_version set back by hand) keeps its values. */
+static int
+task_person(struct store *s, char **err)
+{
+	long has;
+
+	if (store_pragma_int(s, "SELECT count(*) FROM pragma_table_info('task')"
+	    " WHERE name = 'person'", &has, err) != 0)
+		return -1;
+	if (has == 0 && store_exec(s, "ALTER TABLE task ADD COLUMN"
+	    " person TEXT; ALTER TABLE task ADD COLUMN person_source TEXT;",
+	    err) != 0)
+		return -1;
+	if (store_pragma_int(s, "SELECT count(*) FROM sqlite_master"
+	    " WHERE name = 'history' AND sql LIKE '%''person''%'", &has,
+	    err) != 0)
+		return -1;
+	if (has > 0)
+		return 0;
+	return store_exec(s, HISTORY_COPY13(" OR kind = 'person'"), err);
+}
