@@ -56,12 +56,30 @@ expect_eq "a history row" "3.5.2|Trần Thị B|Nguyễn Văn A" "$(sqlite3 "$DB
     "SELECT t.code || '|' || h.old || '|' || h.new FROM history h JOIN
     task t ON t.id = h.task_id WHERE h.kind = 'person' ORDER BY h.id
     LIMIT 1")"
-run admin import "$SEED" >/dev/null 2>&1; expect_eq "re-import" 0 "$?"
+# The re-import moves the deadline, so that it rewrites every task.
+conf admin2 "users = { lan = [\"CA\"]; }; admins = [\"$me\"];
+deadline = \"2023-11-30\";
+$people"
+run admin2 import "$SEED" >/dev/null 2>&1; expect_eq "re-import" 0 "$?"
+expect_eq "re-import: the tasks rewritten" 2023-11-30 "$(run admin list \
+    --format tsv | awk -F'\t' '$2 == "3.5.2" { print $6 }')"
 expect_eq "re-import: a person set by hand stays" "Nguyễn Văn A" \
     "$(person_of 3.5.2 VP-TK)"
 expect_eq "re-import: a person cleared by hand stays cleared" null \
     "$(person_of 1.5.3 VP-TK)"
 expect_eq "re-import: 1.1.3 still read" "Nguyễn Văn A" \
+    "$(person_of 1.1.3 VP-TK)"
+# A task moved by hand to another role (the board's m) loses the person
+# the file names for its old role at the next import.
+sqlite3 "$DB" "UPDATE task SET role = 'CA', role_source = 'hand'
+    WHERE code = '1.1.3' AND origin = 'appendix'"
+run admin import "$SEED" >/dev/null 2>&1
+expect_eq "re-import: a task moved by hand gets no person of its old role" \
+    null "$(person_of 1.1.3 CA)"
+sqlite3 "$DB" "UPDATE task SET role = 'VP-TK', role_source = NULL
+    WHERE code = '1.1.3' AND origin = 'appendix'"
+run admin import "$SEED" >/dev/null 2>&1
+expect_eq "... and its person again once back" "Nguyễn Văn A" \
     "$(person_of 1.1.3 VP-TK)"
 run admin person 1.7/CA "Trần Thị B" >/dev/null 2>"$TMPD/err"
 expect_eq "a person of another role: exit 1" 1 "$?"
