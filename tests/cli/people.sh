@@ -99,7 +99,12 @@ expect_match "... says who may" "may not name who answers for a CA task" \
 # CHUNG: every configured account reports; an account named nowhere not.
 run officer set 1.5.1/CHUNG doing 2>&1
 expect_eq "CHUNG task set by a configured non-admin account" 0 "$?"
-run officer tick 1.5.4/CHUNG >/dev/null 2>&1
+run officer evidence add 1.5.4/CHUNG --number 12/BC-UBND \
+    --date 2023-09-12 >/dev/null 2>&1
+expect_eq "CHUNG task: evidence by a configured non-admin account" 0 "$?"
+run stranger evidence add 1.5.1/CHUNG --number 13/BC-UBND \
+    --date 2023-09-12 >/dev/null 2>&1
+expect_eq "CHUNG task: evidence by an account named nowhere: exit 1" 1 "$?"
 run stranger set 1.5.4/CHUNG doing >/dev/null 2>"$TMPD/err"
 expect_eq "CHUNG task by an account the configuration does not name: exit 1" \
     1 "$?"
