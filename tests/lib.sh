@@ -37,6 +37,15 @@ expect_match() {
 	if printf '%s\n' "$3" | grep -Eq -- "$2"; then pass "$1"
 	else fail "$1"; printf '  pattern: %s\n  text:    %s\n' "$2" "$3" | head -20; fi
 }
+# expect_no_match DESCRIPTION REGEX TEXT: no line of the text matches.
+expect_no_match() {
+	if printf '%s\n' "$3" | grep -Eq -- "$2"; then
+		fail "$1"
+		printf '%s\n' "$3" | grep -E -- "$2" | sed 's/^/  matched: /'
+	else
+		pass "$1"
+	fi
+}
 # use_test_hooks: run the test build's twin (src/parboard-test), the only
 # one that reads PARBOARD_KEYS and PARBOARD_DUMP, for the rest of the test.
 use_test_hooks() { PARBOARD=${PARBOARD_TEST:?run through make check}; }

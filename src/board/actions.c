@@ -503,8 +503,7 @@ key_back(struct board *b)
 		return;
 	free(b->filter.search);
 	b->filter.search = NULL;
-	b->filter.overdue = b->filter.only_mine = false;
-	b->filter.status = -1;
+	search_filter_clear(b);
 	board_rebuild(b);
 	board_message(b, false, "%s", _("Search and filter cleared"));
 }
@@ -524,6 +523,7 @@ static const struct {
 	{ ACTION_STATUS_BACK, actions_status_back },
 	{ ACTION_STATUS_PICK, actions_status_pick },
 	{ ACTION_MOVE_ROLE, actions_move_role },
+	{ ACTION_PERSON, actions_person },
 	{ ACTION_BLOCK, actions_block },
 	{ ACTION_NOTE, key_note },
 	{ ACTION_EVIDENCE, actions_evidence },

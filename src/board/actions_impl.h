@@ -42,6 +42,7 @@ void actions_status(struct board *b);
 void actions_status_back(struct board *b);
 void actions_status_pick(struct board *b);
 void actions_move_role(struct board *b);
+void actions_person(struct board *b);
 void actions_block(struct board *b);
 
 /* actions_form.c */

@@ -211,3 +211,72 @@ actions_block(struct board *b)
 	if ((t = actions_target_may(b, PERM_STATUS)) != NULL)
 		act_block_task(b, t);
 }
+
+/* The people of role, as a list to pick from, "-" (nobody) first; *cur
+ * the one named now. */
+static const char **
+people_items(const struct config *c, const char *role, const char *now,
+    size_t *n, size_t *cur)
+{
+	const char **v = xcalloc(c->npeople + 2, sizeof *v);
+	size_t i;
+
+	*n = *cur = 0;
+	v[(*n)++] = "-";
+	for (i = 0; i < c->npeople; i++) {
+		if (!config_member_has_role(&c->people[i], role))
+			continue;
+		if (now != NULL && strcmp(now, c->people[i].name) == 0)
+			*cur = *n;
+		v[(*n)++] = c->people[i].name;
+	}
+	return v;
+}
+
+/* p: the person who answers for the task, one of its role's people
+ * (core_set_person). */
+void
+actions_person(struct board *b)
+{
+	struct task *t;
+	const char **items;
+	char *err = NULL, *label, *who = NULL;
+	long id, version;
+	size_t n, cur;
+	int k, rc;
+
+	if ((t = actions_target_may(b, PERM_PERSON)) == NULL)
+		return;
+	id = t->id;
+	version = t->version;
+	items = people_items(b->c, t->role, t->person, &n, &cur);
+	if (n == 1) {
+		free(items);
+		board_message(b, true, _("the configuration names no people "
+		    "of role %s"), t->role);
+		return;
+	}
+	k = prompt_pick(b, _("Who answers for it?"), items, n, cur);
+	if (k > 0)
+		who = xstrdup(items[k]);
+	free(items);
+	if (k < 0 || (t = board_task_by_id(b, id)) == NULL) {
+		free(who);
+		board_message(b, false, "%s", _("Cancelled"));
+		return;
+	}
+	label = actions_task_label(t);
+	if ((rc = core_set_person(b->s, perm_self(), b->c, id, version, who,
+	    NULL, &err)) == CORE_CONFLICT)
+		board_message(b, true, _("%s was just changed by someone else; "
+		    "reloaded: look, then try again"), label);
+	else if (rc != 0)
+		actions_not_written(b, rc, err);
+	else
+		board_message(b, false, _("%s: person %s"), label,
+		    who != NULL ? who : "-");
+	board_reload(b);
+	free(label);
+	free(who);
+	free(err);
+}

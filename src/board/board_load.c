@@ -357,7 +357,7 @@ columns_build(struct board *b)
 int
 board_load_mine(struct board *b, char **err)
 {
-	struct filter f = { NULL, -1, false, current_user() };
+	struct filter f = { NULL, -1, false, current_user(), NULL };
 	struct task *t;
 	size_t n, i;
 
@@ -597,6 +597,7 @@ board_load_free(struct board *b)
 	free(b->data.period);
 	free(b->filter.mine);
 	free(b->filter.search);
+	free(b->filter.person);
 	free(b->filter.found);
 	board_register_free(b);
 }

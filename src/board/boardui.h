@@ -176,6 +176,8 @@ struct board {
 					 * changed */
 		size_t nmine;
 		char *search;
+		char *person;		/* only this person's tasks (a name
+					 * of people as configured), or NULL */
 		long *found;		/* sorted ids of tasks whose notes or
 					 * evidence match the search */
 		size_t nfound, found_cap;
@@ -389,8 +391,10 @@ void board_task_progress(const struct board *b, const struct task *t,
 char **board_changes_lines(struct board *b, int width, size_t *n);
 
 /* search.c */
-/* Whether a search or a filter is on. */
+/* Whether a search or a filter is on; a filter; none of the filters. */
 bool search_active(const struct board *b);
+bool search_filter_on(const struct board *b);
+void search_filter_clear(struct board *b);
 bool search_task_visible(const struct board *b, const struct task *t);
 /* Look up the tasks whose notes or evidence match the search (after the
  * search changed and on every reload). */

@@ -4,7 +4,8 @@
  *
  * A search finds its words (folded: case and tone marks do not matter)
  * in a task's code, title, criterion, the assessment's comment, its role
- * (id and name) and supporting roles, the assignment text, and its notes
+ * (id and name) and supporting roles, the person answering for it, the
+ * assignment text, and its notes
  * and evidence.  Notes and evidence live in the history, and the
  * criterion's texts are not in the snapshot (they would cost every board
  * memory for every task): the ids of the tasks whose texts match are
@@ -30,8 +31,14 @@ long_cmp(const void *pa, const void *pb)
 bool
 search_active(const struct board *b)
 {
-	return b->filter.search != NULL || b->filter.overdue ||
-	    b->filter.only_mine || b->filter.status >= 0;
+	return b->filter.search != NULL || search_filter_on(b);
+}
+
+bool
+search_filter_on(const struct board *b)
+{
+	return b->filter.overdue || b->filter.only_mine ||
+	    b->filter.status >= 0 || b->filter.person != NULL;
 }
 
 static const char *
@@ -60,6 +67,7 @@ search_match(const struct board *b, const struct task *t)
 
 	return has(t->code, q) || has(t->title, q) || has(t->role, q) ||
 	    has(role_name(b, t->role), q) || has(t->support, q) ||
+	    has(t->person, q) ||
 	    xbsearch(&t->id, b->filter.found, b->filter.nfound,
 		sizeof *b->filter.found, long_cmp) != NULL;
 }
@@ -88,6 +96,9 @@ filter_match(const struct board *b, const struct task *t)
 	if (b->filter.only_mine &&
 	    xbsearch(&t->id, b->filter.mine, b->filter.nmine,
 		sizeof *b->filter.mine, long_cmp) == NULL)
+		return false;
+	if (b->filter.person != NULL && (t->person == NULL ||
+	    strcmp(t->person, b->filter.person) != 0))
 		return false;
 	return true;
 }
@@ -221,6 +232,37 @@ search_ask(struct board *b)
 		board_message(b, false, "%s", _("Search cleared"));
 }
 
+void
+search_filter_clear(struct board *b)
+{
+	b->filter.overdue = b->filter.only_mine = false;
+	b->filter.status = -1;
+	free(b->filter.person);
+	b->filter.person = NULL;
+}
+
+/* The person of the filter, picked from the configuration's people. */
+static void
+ask_person(struct board *b)
+{
+	const char **names;
+	size_t i;
+	int k;
+
+	if (b->c->npeople == 0) {
+		board_message(b, true, "%s", _("the configuration names no "
+		    "people (parboard.conf(5): people)"));
+		return;
+	}
+	names = xcalloc(b->c->npeople, sizeof *names);
+	for (i = 0; i < b->c->npeople; i++)
+		names[i] = b->c->people[i].name;
+	k = prompt_pick(b, _("Whose tasks?"), names, b->c->npeople, 0);
+	if (k >= 0)
+		b->filter.person = xstrdup(names[k]);
+	free(names);
+}
+
 /* The filter menu: one key picks a filter, 0 clears it. */
 void
 search_filter_ask(struct board *b)
@@ -230,6 +272,7 @@ search_filter_ask(struct board *b)
 		{ 'a', _("Due soon, all roles (the week's agenda)") },
 		{ 'n', _("Open (not done)") },
 		{ 'm', _("Mine (tasks I changed)") },
+		{ 'p', _("One person's tasks") },
 		{ '1', status_label(STATUS_TODO) },
 		{ '2', status_label(STATUS_DOING) },
 		{ '3', status_label(STATUS_DONE) },
@@ -244,8 +287,7 @@ search_filter_ask(struct board *b)
 	    sizeof items / sizeof items[0]);
 	if (k < 0)
 		return;
-	b->filter.overdue = b->filter.only_mine = false;
-	b->filter.status = -1;
+	search_filter_clear(b);
 	switch (k) {
 	case 'o':
 		b->filter.overdue = true;
@@ -264,6 +306,9 @@ search_filter_ask(struct board *b)
 			b->filter.only_mine = false;
 		}
 		break;
+	case 'p':
+		ask_person(b);
+		break;
 	case '1': case '2': case '3': case '4':
 		b->filter.status = k - '1';
 		break;
@@ -273,7 +318,7 @@ search_filter_ask(struct board *b)
 	board_rebuild(b);
 	goto_nonempty(b);
 	n = count_cards(b);
-	if (b->filter.overdue || b->filter.only_mine || b->filter.status >= 0)
+	if (search_filter_on(b))
 		board_message(b, false, ngettext("Filter %s: %zu task",
 		    "Filter %s: %zu tasks", n), view_filter_name(b), n);
 	else

@@ -202,15 +202,26 @@ crit_lines(const struct board *b, const struct task *t, int width,
 	}
 }
 
-/* The due date, the supporting roles and the counted target. */
+/* The due date, the person, the accountable role (accountable: NULL
+ * for none), the supporting roles and the counted target. */
 static void
-plan_lines(const struct task *t, int width, char ***lines, size_t *n,
-    size_t *cap)
+plan_lines(const struct task *t, const char *accountable, int width,
+    char ***lines, size_t *n, size_t *cap)
 {
 	char *line, *what;
 
 	if (t->due != NULL)
 		lines_add(lines, n, cap, due_line(t));
+	if (t->person != NULL) {
+		line = xasprintf(_("Person: %s"), t->person);
+		taskview_wrap(line, width, "", lines, n, cap);
+		free(line);
+	}
+	if (accountable != NULL) {
+		line = xasprintf(_("Accountable role: %s"), accountable);
+		taskview_wrap(line, width, "", lines, n, cap);
+		free(line);
+	}
 	if (t->support != NULL && *t->support != '\0') {
 		line = xasprintf(_("Supporting roles: %s"), t->support);
 		taskview_wrap(line, width, "", lines, n, cap);
@@ -317,7 +328,8 @@ task_lines(struct board *b, int width, char ***lines, size_t *n,
 	head_lines(b, &t, width, lines, n, cap);
 	score_lines(&t, width, lines, n, cap);
 	crit_lines(b, &t, width, lines, n, cap);
-	plan_lines(&t, width, lines, n, cap);
+	plan_lines(&t, config_accountable(b->c, t.role), width, lines, n,
+	    cap);
 	register_lines(b, &t, width, lines, n, cap);
 	section_lines(_("Council's comment"), t.comment, width, lines,
 	    n, cap);

@@ -496,6 +496,8 @@ view_filter_name(const struct board *b)
 		return _("overdue");
 	if (b->filter.only_mine)
 		return _("mine");
+	if (b->filter.person != NULL)
+		return b->filter.person;
 	if (b->filter.status == FILTER_OPEN)
 		return _("not done");
 	if (b->filter.status == FILTER_AGENDA)
@@ -581,8 +583,7 @@ draw_footer(struct board *b)
 	} else if (search_active(b)) {
 		if (b->filter.search != NULL)
 			buf_addf(&st, _("Search \"%s\""), b->filter.search);
-		if (b->filter.overdue || b->filter.only_mine ||
-		    b->filter.status >= 0) {
+		if (search_filter_on(b)) {
 			if (st.len > 0)
 				buf_adds(&st, " · ");
 			buf_addf(&st, _("Filter: %s"), view_filter_name(b));

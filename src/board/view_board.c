@@ -85,9 +85,27 @@ card_proof(const struct board *bd, const struct task *t, int brief,
 		buf_addf(b, "%se%d", b->len ? " " : "", t->nevidence);
 }
 
-/* The count of a counted target's period, supporting roles, note count
- * and proof state: "2/3 bài · 11/2023 +TP-HT n2 TLKC 1/3 · 1/2 cuộc";
- * brief 1 shortens the proof state, 2 leaves it out. */
+/* The person (by the last word of the name, as people are called:
+ * "@Lan"), the accountable role of a task for all staff ("→VP-TK"). */
+static void
+card_people(const struct board *bd, const struct task *t, struct buf *b)
+{
+	const char *acc = config_accountable(bd->c, t->role), *given;
+
+	if (t->person != NULL) {
+		given = strrchr(t->person, ' ');
+		buf_addf(b, "%s@%s", b->len ? " " : "",
+		    given != NULL ? given + 1 : t->person);
+	}
+	if (acc != NULL)
+		buf_addf(b, "%s%s%s", b->len ? " " : "",
+		    view_ascii(bd) ? "->" : "→", acc);
+}
+
+/* The count of a counted target's period, supporting roles, the person
+ * and accountable role, note count and proof state: "2/3 bài · 11/2023
+ * +TP-HT @Lan n2 TLKC 1/3 · 1/2 cuộc"; brief 1 shortens the proof
+ * state, 2 leaves it out. */
 static char *
 card_tail(const struct board *bd, const struct task *t, int brief)
 {
@@ -107,6 +125,7 @@ card_tail(const struct board *bd, const struct task *t, int brief)
 		}
 		free(sup);
 	}
+	card_people(bd, t, &b);
 	if (t->nnotes > 0)
 		buf_addf(&b, "%sn%d", b.len ? " " : "", t->nnotes);
 	card_proof(bd, t, brief, &b);

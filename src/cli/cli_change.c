@@ -23,7 +23,7 @@ static void
 note_namesakes(struct store *s, const struct plan *p, const char *spec,
     long chosen)
 {
-	struct filter f = { NULL, -1, false, NULL };
+	struct filter f = { NULL, -1, false, NULL, NULL };
 	struct task me, *t;
 	struct buf b = { 0 };
 	size_t n, i;
@@ -120,6 +120,28 @@ cli_tick(const struct config *c, const struct options *o, const char *cmd,
 	else if (rc == CORE_NONE)
 		rc = fail(&err, _("task %s has no occurrence in the current "
 		    "period"), argv[0]);
+	return cli_close_plan(s, &p, rc, err);
+}
+
+int
+cli_person(const struct config *c, const struct options *o,
+    const char *cmd, int argc, char **argv)
+{
+	struct store *s;
+	struct plan p = { 0 };
+	char *err = NULL;
+	long id = 0;
+	int rc;
+
+	if (argc != 2)
+		return cli_usage_error("%s", _("person: expected TASK NAME "
+		    "(or none)"));
+	if ((rc = cli_need_person(cmd)) != 0)
+		return rc;
+	if (cli_open_task(c, o, argv[0], &s, &p, &id, &err) != 0)
+		return cli_runtime_error(err);
+	rc = core_set_person(s, perm_self(), c, id, -1,
+	    strcmp(argv[1], "none") == 0 ? NULL : argv[1], NULL, &err);
 	return cli_close_plan(s, &p, rc, err);
 }
 

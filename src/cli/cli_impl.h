@@ -21,7 +21,7 @@
 struct options {
 	const char *config, *database, *plan;
 	const char *dump_keys, *dump_options, *dump_settings;
-	const char *role, *status, *format, *note, *since;
+	const char *role, *status, *format, *note, *since, *person;
 	const char *by;		/* --by: the person on a shared login */
 	char today[11], since_iso[11];
 	bool demo, dry_run, overdue, view, past_due;
@@ -105,6 +105,7 @@ cli_command cli_import;				/* cli_import.c */
 cli_command cli_list, cli_report, cli_minutes;	/* cli_report.c */
 cli_command cli_check, cli_backup;
 cli_command cli_set, cli_tick, cli_evidence;	/* cli_change.c */
+cli_command cli_person;
 cli_command cli_criterion;			/* cli_criterion.c */
 cli_command cli_figures;			/* cli_figures.c */
 cli_command cli_plan;				/* cli_plan.c */

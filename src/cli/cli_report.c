@@ -19,7 +19,7 @@ int
 cli_list(const struct config *c, const struct options *o, const char *cmd,
     int argc, char **argv)
 {
-	struct filter f = { o->role, -1, o->overdue, NULL };
+	struct filter f = { o->role, -1, o->overdue, NULL, NULL };
 	enum format fmt = FORMAT_TEXT;
 	struct store *s;
 	struct plan p = { 0 };
@@ -44,6 +44,11 @@ cli_list(const struct config *c, const struct options *o, const char *cmd,
 		if (config_role(c, o->role) == NULL)
 			return cli_usage_error(_("unknown role '%s'"), o->role);
 		f.role = config_role(c, o->role)->id;	/* "ca" → "CA" */
+	}
+	if (o->person != NULL) {
+		const struct member *m = config_person(c, o->person);
+
+		f.person = m != NULL ? m->name : o->person;
 	}
 	if (cli_open_task(c, o, NULL, &s, &p, NULL, &err) != 0)
 		return cli_runtime_error(err);

@@ -97,15 +97,16 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 		[CLI_OPT_DUMP_OPTIONS] = &o->dump_options,
 		[CLI_OPT_DUMP_SETTINGS] = &o->dump_settings,
 		[CLI_OPT_ROLE] = &o->role, [CLI_OPT_STATUS] = &o->status,
-		[CLI_OPT_FORMAT] = &o->format, [CLI_OPT_NOTE] = &o->note,
-		[CLI_OPT_CHAIR] = &o->chair, [CLI_OPT_NUMBER] = &o->number,
-		[CLI_OPT_ISSUER] = &o->issuer, [CLI_OPT_SUMMARY] = &o->summary,
-		[CLI_OPT_FILE] = &o->file, [CLI_OPT_KIND] = &o->kind,
-		[CLI_OPT_COUNT] = &o->count, [CLI_OPT_UNIT] = &o->unit,
-		[CLI_OPT_EXPLAIN] = &o->explain, [CLI_OPT_TO] = &o->to,
-		[CLI_OPT_THRESHOLD] = &o->threshold, [CLI_OPT_NUM] = &o->num,
-		[CLI_OPT_PERIOD] = &o->period, [CLI_OPT_FROM] = &o->from,
-		[CLI_OPT_DEN] = &o->den, [CLI_OPT_EXPECT] = &o->expect,
+		[CLI_OPT_PERSON] = &o->person, [CLI_OPT_NOTE] = &o->note,
+		[CLI_OPT_FORMAT] = &o->format, [CLI_OPT_CHAIR] = &o->chair,
+		[CLI_OPT_NUMBER] = &o->number, [CLI_OPT_ISSUER] = &o->issuer,
+		[CLI_OPT_SUMMARY] = &o->summary, [CLI_OPT_FILE] = &o->file,
+		[CLI_OPT_KIND] = &o->kind, [CLI_OPT_COUNT] = &o->count,
+		[CLI_OPT_UNIT] = &o->unit, [CLI_OPT_EXPLAIN] = &o->explain,
+		[CLI_OPT_TO] = &o->to, [CLI_OPT_THRESHOLD] = &o->threshold,
+		[CLI_OPT_NUM] = &o->num, [CLI_OPT_PERIOD] = &o->period,
+		[CLI_OPT_FROM] = &o->from, [CLI_OPT_DEN] = &o->den,
+		[CLI_OPT_EXPECT] = &o->expect,
 	};
 	bool *flag[CLI_NOPTS] = {
 		[CLI_OPT_DEMO] = &o->demo, [CLI_OPT_VIEW] = &o->view,
@@ -142,8 +143,7 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 		break;
 	case CLI_OPT_SINCE:
 		if (!date_parse(arg, o->since_iso))
-			return cli_usage_error(_("--since: bad date '%s'"),
-			    arg);
+			return cli_usage_error(_("--since: bad date '%s'"), arg);
 		o->since = arg;
 		break;
 	case CLI_OPT_REQUIRE:
@@ -308,6 +308,7 @@ static const struct command {
 	{ "figures", CLI_CMD_FIGURES, cli_figures },
 	{ "plan", CLI_CMD_PLAN, cli_plan },
 	{ "untick", CLI_CMD_UNTICK, cli_tick },
+	{ "person", CLI_CMD_PERSON, cli_person },
 	{ "report", CLI_CMD_REPORT, cli_report },
 	{ "backup", CLI_CMD_BACKUP, cli_backup },
 	{ "check", CLI_CMD_CHECK, cli_check },

@@ -20,6 +20,7 @@
 
 #include "confread.h"
 #include "paths.h"
+#include "people.h"
 #include "text.h"
 #include "util.h"
 
@@ -144,6 +145,7 @@ conf_role_clear(struct role *r)
 	free(r->name);
 	free_patterns(r);
 	free(r->due);
+	free(r->accountable);
 	memset(r, 0, sizeof *r);
 }
 
@@ -270,6 +272,83 @@ config_role(const struct config *c, const char *id)
 		if (conf_ascii_eq(c->roles[i].id, id))
 			return &c->roles[i];
 	return NULL;
+}
+
+const char *
+config_accountable(const struct config *c, const char *role)
+{
+	const struct role *r = config_role(c, role);
+
+	return r != NULL ? r->accountable : NULL;
+}
+
+/* A person as typed: the name as configured, or else the one name that
+ * matches it folded (case and marks aside: "lan" for "Lan"). */
+const struct member *
+config_person(const struct config *c, const char *name)
+{
+	const struct member *m = NULL;
+	char *want, *have;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->npeople; i++)
+		if (strcmp(c->people[i].name, name) == 0)
+			return &c->people[i];
+	want = text_fold(name);
+	for (i = 0; i < c->npeople; i++) {
+		have = text_fold(c->people[i].name);
+		if (strcmp(want, have) == 0) {
+			m = &c->people[i];
+			n++;
+		}
+		free(have);
+	}
+	free(want);
+	return n == 1 ? m : NULL;
+}
+
+bool
+config_member_has_role(const struct member *m, const char *role)
+{
+	size_t i;
+
+	for (i = 0; i < m->nroles; i++)
+		if (conf_ascii_eq(m->roles[i], role))
+			return true;
+	return false;
+}
+
+char *
+config_person_named(const struct config *c, const char *role,
+    const char *text)
+{
+	const struct role *r = config_role(c, role);
+	const struct member **who;
+	const char **titles, **words;
+	char *name = NULL;
+	size_t i, n = 0;
+	int k;
+
+	if (r == NULL || c->npeople == 0 || text == NULL)
+		return NULL;
+	who = xcalloc(c->npeople, sizeof *who);
+	titles = xcalloc(c->npeople, sizeof *titles);
+	for (i = 0; i < c->npeople; i++)
+		if (config_member_has_role(&c->people[i], r->id)) {
+			who[n] = &c->people[i];
+			titles[n++] = c->people[i].title;
+		}
+	words = xcalloc(r->npatterns + 1, sizeof *words);
+	words[0] = r->name;
+	for (i = 0; i < r->npatterns; i++)
+		words[i + 1] = r->patterns[i];
+	k = people_named(text, titles, n, words, r->npatterns + 1);
+	if (k >= 0)
+		name = xstrdup(who[k]->name);
+	free(words);
+	free(titles);
+	free(who);
+	return name;
 }
 
 /* Most specific first: an override for this criterion and role, one for

@@ -26,6 +26,9 @@ struct role {
 	size_t npatterns;
 	char *due;		/* per-role deadline YYYY-MM-DD or NULL */
 	bool common;		/* the all-staff column (CHUNG) */
+	char *accountable;	/* CHUNG only: the role that answers for the
+				 * tasks for all staff (keeps watch over
+				 * them), or NULL */
 	bool unassigned;	/* the catch-all column (CHUA-GIAO) */
 };
 
@@ -61,11 +64,14 @@ struct color_setting {
 };
 
 /* An account's or a person's roles (users = { lan = ["VP-TK"]; };
- * people = ( { name = "Lan"; roles = ["VP-TK"]; } )). */
+ * people = ( { name = "Lan"; roles = ["VP-TK"]; title = "Công chức
+ * Văn phòng – Thống kê phụ trách CCHC"; account = "lan"; } )). */
 struct member {
 	char *name;		/* Unix account, or a person's name */
 	char **roles;		/* role ids as the roles table spells them */
 	size_t nroles;
+	char *title;		/* a person's post, or NULL (people.h) */
+	char *account;		/* a person's own Unix login, or NULL */
 	int line;
 };
 
@@ -139,6 +145,21 @@ const struct role *config_role(const struct config *c, const char *id);
  * NULL); *source gets DUE_CRITERION, DUE_ROLE or DUE_DEFAULT. */
 const char *config_due(const struct config *c, const char *role,
     const char *code, enum due_source *source);
+
+/* The role accountable for the tasks of role: the common column's
+ * accountable role, else NULL. */
+const char *config_accountable(const struct config *c, const char *role);
+/* One of c's people by name: as configured, or else the one whose name
+ * folded (case and marks aside) matches; NULL for none. */
+const struct member *config_person(const struct config *c,
+    const char *name);
+/* Whether m has role (a role id, ASCII case aside). */
+bool config_member_has_role(const struct member *m, const char *role);
+/* The name of the person of role (one of `people` with that role) that
+ * an assignment text names by the words of their title (people.h),
+ * malloc'd; NULL when it names none or more than one. */
+char *config_person_named(const struct config *c, const char *role,
+    const char *text);
 
 void config_free(struct config *c);
 

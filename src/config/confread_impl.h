@@ -18,6 +18,7 @@
 struct pending_role {
 	struct role r;
 	int line;
+	int accountable_line;	/* where accountable is set, 0 if not */
 	bool has_name, has_match;
 };
 

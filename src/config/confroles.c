@@ -125,6 +125,12 @@ load_role(struct loader *l, const config_setting_t *s, enum role_kind kind,
 		} else if (strcmp(key, "deadline") == 0) {
 			if (conf_date(l, m, "deadline", iso))
 				p->r.due = xstrdup(iso);
+		} else if (strcmp(key, "accountable") == 0 &&
+		    kind != KIND_UNASSIGNED) {
+			if (conf_want(l, m, "accountable", CONFIG_TYPE_STRING))
+				p->r.accountable = xstrdup(
+				    config_setting_get_string(m));
+			p->accountable_line = config_setting_source_line(m);
 		} else if (kind == KIND_PLAIN)
 			conf_err(l, m, _("unknown setting \"%s\" in a role"),
 			    key);
@@ -194,6 +200,12 @@ load_special(struct loader *l, const config_setting_t *s,
 		free(into->r.due);
 		into->r.due = p.r.due;
 		p.r.due = NULL;
+	}
+	if (p.r.accountable != NULL) {
+		free(into->r.accountable);
+		into->r.accountable = p.r.accountable;
+		into->accountable_line = p.accountable_line;
+		p.r.accountable = NULL;
 	}
 	into->line = p.line;
 	conf_role_clear(&p.r);
@@ -302,6 +314,52 @@ add_role(struct config *c, size_t *cap, struct role *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* The accountable role: CHUNG's alone, and a role of its own column. */
+static void
+check_accountable(struct loader *l, const int *lines)
+{
+	struct config *c = l->c;
+	const struct role *a;
+	size_t i;
+	int line;
+
+	for (i = 0; i < c->nroles; i++) {
+		if (c->roles[i].accountable == NULL)
+			continue;
+		line = lines[i];
+		a = config_role(c, c->roles[i].accountable);
+		if (!c->roles[i].common)
+			conf_err_line(l, line, _("role %s: only the column of "
+			    "the tasks for all staff (common) names an "
+			    "accountable role"), c->roles[i].id);
+		else if (a == NULL || a->common || a->unassigned)
+			conf_err_line(l, line, _("accountable: \"%s\" is not a "
+			    "role of its own column"), c->roles[i].accountable);
+		else {
+			free(c->roles[i].accountable);
+			c->roles[i].accountable = xstrdup(a->id);
+		}
+	}
+}
+
+/* The CHUNG column placed in the roles list: what it does not say, the
+ * common group says. */
+static void
+take_common(struct loader *l, struct pending_role *p)
+{
+	p->r.common = true;
+	if (!p->has_name)
+		p->r.name = xstrdup(l->common.r.name);
+	if (!p->has_match)
+		copy_patterns(&p->r, &l->common.r);
+	if (p->r.due == NULL && l->common.r.due != NULL)
+		p->r.due = xstrdup(l->common.r.due);
+	if (p->r.accountable == NULL && l->common.r.accountable != NULL) {
+		p->r.accountable = xstrdup(l->common.r.accountable);
+		p->accountable_line = l->common.accountable_line;
+	}
+}
+
 void
 conf_roles_finish(struct loader *l)
 {
@@ -309,20 +367,15 @@ conf_roles_finish(struct loader *l)
 	struct pending_role *p;
 	size_t i, j, cap = 0;
 	bool placed_common = false, placed_unassigned = false;
-	int *lines;
+	int *lines, *alines;
 
 	lines = xcalloc(l->nroles + 2, sizeof *lines);
+	alines = xcalloc(l->nroles + 2, sizeof *alines);
 	for (i = 0; i < l->nroles; i++) {
 		p = &l->roles[i];
 		if (conf_ascii_eq(p->r.id, l->common.r.id)) {
-			p->r.common = true;
+			take_common(l, p);
 			placed_common = true;
-			if (!p->has_name)
-				p->r.name = xstrdup(l->common.r.name);
-			if (!p->has_match)
-				copy_patterns(&p->r, &l->common.r);
-			if (p->r.due == NULL && l->common.r.due != NULL)
-				p->r.due = xstrdup(l->common.r.due);
 		} else if (conf_ascii_eq(p->r.id, l->unassigned.r.id)) {
 			p->r.unassigned = true;
 			placed_unassigned = true;
@@ -339,11 +392,13 @@ conf_roles_finish(struct loader *l)
 		if (p->r.patterns == NULL)
 			p->r.patterns = xcalloc(0, sizeof *p->r.patterns);
 		lines[c->nroles] = p->line;
+		alines[c->nroles] = p->accountable_line;
 		add_role(c, &cap, &p->r);
 	}
 	if (!placed_common) {
 		l->common.r.common = true;
 		lines[c->nroles] = l->common.line;
+		alines[c->nroles] = l->common.accountable_line;
 		add_role(c, &cap, &l->common.r);
 	}
 	if (!placed_unassigned) {
@@ -366,6 +421,8 @@ conf_roles_finish(struct loader *l)
 					    c->roles[i].id);
 				break;
 			}
+	check_accountable(l, alines);
+	free(alines);
 	for (i = 0; i < c->ncode_due; i++)
 		if (c->code_due[i].role != NULL &&
 		    config_role(c, c->code_due[i].role) == NULL)

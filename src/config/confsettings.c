@@ -95,7 +95,10 @@ const struct setting conf_settings[] = {
 	    N_("group"),
 	    N_("The column of tasks given to all staff; it takes B<id>, "
 	       "B<name>, B<match> and B<deadline> like a role.  Settings it leaves "
-	       "out keep their defaults."),
+	       "out keep their defaults.  B<accountable = \"VP-TK\";> names "
+	       "the role that answers for these tasks and keeps watch over "
+	       "them, shown on their cards and by B<list>; every account the "
+	       "configuration names may report on them."),
 	    conf_roles_common },
 	{ "unassigned", CONFIG_TYPE_GROUP, "id = \"" ROLE_UNASSIGNED "\"", NULL,
 	    N_("group"),
@@ -152,10 +155,19 @@ const struct setting conf_settings[] = {
 	    conf_shared_load },
 	{ "people", CONFIG_TYPE_LIST, "()", NULL,
 	    N_("list of groups"),
-	    N_("The names a shared login may claim, with their roles: "
-	       "B<people = ( { name = \"Lan\"; roles = [\"VP-TK\"]; } );>.  A "
-	       "claim, not an authentication: anyone at the login may give any "
-	       "name."),
+	    N_("The commune's people, with their roles and, optionally, their "
+	       "post (B<title>) and their own Unix login (B<account>): B<people "
+	       "= ( { name = \"Lan\"; roles = [\"VP-TK\"]; title = \"Công "
+	       "chức Văn phòng – Thống kê phụ trách CCHC\"; account = \"lan\"; "
+	       "} );>.  A shared login may claim any of the names: a claim, not "
+	       "an authentication.  An account named here has the person's "
+	       "roles unless B<users> names it.  Where the appendix's "
+	       "assignment text names a person of the task's role by the words "
+	       "of their title beyond the role's own (\"phụ trách CCHC\", "
+	       "\"phụ trách HĐND và UBND\"), the import makes that person "
+	       "answer for the task (B<parboard person> changes it).  Every "
+	       "account named in B<users>, B<admins> or here may report on "
+	       "the tasks for all staff (CHUNG)."),
 	    conf_people_load },
 };
 const size_t conf_nsettings = sizeof conf_settings / sizeof conf_settings[0];

@@ -105,14 +105,71 @@ conf_shared_load(struct loader *l, const config_setting_t *s)
 	l->c->shared = string_array(l, s, "shared_accounts", &l->c->nshared);
 }
 
-/* people = ( { name = "Lan"; roles = ["VP-TK"]; }, ... ) */
+/* A Unix login as useradd takes it: a letter or _, then letters,
+ * digits, _, - and ., at most 32. */
+static bool
+is_login(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.");
+
+	return *s != '\0' && s[n] == '\0' && n <= 32 && *s != '-' &&
+	    *s != '.' && (*s < '0' || *s > '9');
+}
+
+/* A person's optional title and account into p; false after an error. */
+static bool
+person_extra(struct loader *l, const config_setting_t *e, struct member *p)
+{
+	const config_setting_t *t = config_setting_get_member(e, "title");
+	const config_setting_t *a = config_setting_get_member(e, "account");
+
+	if (t != NULL && (!conf_want(l, t, "title", CONFIG_TYPE_STRING) ||
+	    (p->title = conf_text(l, t, "title")) == NULL))
+		return false;
+	if (t != NULL && *p->title == '\0') {
+		conf_err(l, t, _("%s: %s: empty title"), "people", p->name);
+		return false;
+	}
+	if (a == NULL)
+		return true;
+	if (!conf_want(l, a, "account", CONFIG_TYPE_STRING))
+		return false;
+	if (!is_login(config_setting_get_string(a))) {
+		conf_err(l, a, _("%s: %s: \"%s\" is not a login name (letters, "
+		    "digits, _, - and .)"), "people", p->name,
+		    config_setting_get_string(a));
+		return false;
+	}
+	p->account = xstrdup(config_setting_get_string(a));
+	return true;
+}
+
+static void
+member_clear(struct member *m)
+{
+	size_t i;
+
+	free(m->name);
+	free(m->title);
+	free(m->account);
+	for (i = 0; i < m->nroles; i++)
+		free(m->roles[i]);
+	free(m->roles);
+	memset(m, 0, sizeof *m);
+}
+
+/* people = ( { name = "Lan"; roles = ["VP-TK"]; title = "..."; account =
+ * "lan"; }, ... ) */
 void
 conf_people_load(struct loader *l, const config_setting_t *s)
 {
+	static const char *const keys[] = { "name", "roles", "title",
+	    "account" };
 	struct config *c = l->c;
 	const config_setting_t *e, *name, *roles, *m;
 	struct member p;
-	const char *key;
+	size_t k;
 	int i, j, n = config_setting_length(s);
 
 	c->people = xcalloc((size_t)n + 1, sizeof *c->people);
@@ -122,11 +179,13 @@ conf_people_load(struct loader *l, const config_setting_t *s)
 			continue;
 		for (j = 0; (m = config_setting_get_elem(e,
 		    (unsigned int)j)) != NULL; j++) {
-			key = config_setting_name(m);
-			if (strcmp(key, "name") != 0 &&
-			    strcmp(key, "roles") != 0)
+			for (k = 0; k < 4; k++)
+				if (strcmp(config_setting_name(m),
+				    keys[k]) == 0)
+					break;
+			if (k == 4)
 				conf_err(l, m, _("unknown setting \"%s\" in "
-				    "a person"), key);
+				    "a person"), config_setting_name(m));
 		}
 		name = config_setting_get_member(e, "name");
 		roles = config_setting_get_member(e, "roles");
@@ -144,8 +203,9 @@ conf_people_load(struct loader *l, const config_setting_t *s)
 			free(p.name);
 			continue;
 		}
-		if (!member_roles(l, roles, p.name, &p)) {
-			free(p.name);
+		if (!member_roles(l, roles, p.name, &p) ||
+		    !person_extra(l, e, &p)) {
+			member_clear(&p);
 			continue;
 		}
 		p.line = config_setting_source_line(e);
@@ -172,6 +232,20 @@ check_roles(struct loader *l, struct member *m, const char *what)
 	}
 }
 
+/* Two people with one name, or one account. */
+static void
+people_twice(struct loader *l, const struct member *a,
+    const struct member *b)
+{
+	if (strcmp(a->name, b->name) == 0)
+		conf_err_line(l, a->line, _("%s: \"%s\" is named twice"),
+		    "people", a->name);
+	else if (a->account != NULL && b->account != NULL &&
+	    strcmp(a->account, b->account) == 0)
+		conf_err_line(l, a->line, _("%s: %s and %s have the same "
+		    "account \"%s\""), "people", b->name, a->name, a->account);
+}
+
 void
 conf_users_finish(struct loader *l)
 {
@@ -190,10 +264,7 @@ conf_users_finish(struct loader *l)
 	for (i = 0; i < c->npeople; i++) {
 		check_roles(l, &c->people[i], "people");
 		for (j = 0; j < i; j++)
-			if (strcmp(c->people[i].name, c->people[j].name) == 0)
-				conf_err_line(l, c->people[i].line,
-				    _("%s: \"%s\" is named twice"), "people",
-				    c->people[i].name);
+			people_twice(l, &c->people[i], &c->people[j]);
 	}
 }
 
@@ -202,10 +273,8 @@ members_free(struct member *m, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(m[i].name);
-		strings_free(m[i].roles, m[i].nroles);
-	}
+	for (i = 0; i < n; i++)
+		member_clear(&m[i]);
 	free(m);
 }
 

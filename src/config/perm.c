@@ -37,29 +37,28 @@ member_find(const struct member *m, size_t n, const char *name)
 	return NULL;
 }
 
-/* A person as typed: the name as configured, or else the one name that
- * matches it folded (case and marks aside: "lan" for "Lan"). */
+/* The person whose own login account is. */
 static const struct member *
-person_find(const struct config *c, const char *name)
+person_of_account(const struct config *c, const char *account)
 {
-	const struct member *m = NULL;
-	char *want, *have;
-	size_t i, n = 0;
+	size_t i;
 
 	for (i = 0; i < c->npeople; i++)
-		if (strcmp(c->people[i].name, name) == 0)
+		if (c->people[i].account != NULL &&
+		    strcmp(c->people[i].account, account) == 0)
 			return &c->people[i];
-	want = text_fold(name);
-	for (i = 0; i < c->npeople; i++) {
-		have = text_fold(c->people[i].name);
-		if (strcmp(want, have) == 0) {
-			m = &c->people[i];
-			n++;
-		}
-		free(have);
-	}
-	free(want);
-	return n == 1 ? m : NULL;
+	return NULL;
+}
+
+static const char *
+common_role(const struct config *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nroles; i++)
+		if (c->roles[i].common)
+			return c->roles[i].id;
+	return ROLE_COMMON;
 }
 
 static void
@@ -88,19 +87,24 @@ perm_identify(const struct config *c, const char *account, const char *by,
 		    "not one (shared_accounts)"), account);
 		return 1;
 	}
-	if (by != NULL && (m = person_find(c, by)) == NULL)
+	if (by != NULL && (m = config_person(c, by)) == NULL)
 		return fail(err, _("--by: \"%s\" is not one of the people "
 		    "of the configuration"), by);
 	p = xcalloc(1, sizeof *p);
 	p->account = xstrdup(account);
 	p->shared = shared;
 	p->open = !c->has_users;
+	p->common = xstrdup(common_role(c));
 	if (m != NULL) {
 		p->person = xstrdup(m->name);
 		roles_copy(p, m);
+		p->configured = true;
 	} else if (!shared) {
 		p->admin = listed(c->admins, c->nadmins, account);
-		roles_copy(p, member_find(c->users, c->nusers, account));
+		if ((m = member_find(c->users, c->nusers, account)) == NULL)
+			m = person_of_account(c, account);
+		roles_copy(p, m);
+		p->configured = p->admin || m != NULL;
 	}
 	p->actor = p->person ? xasprintf("%s (%s)", account, p->person) :
 	    xstrdup(account);
@@ -120,6 +124,7 @@ perm_free(struct perm *p)
 	free(p->account);
 	free(p->person);
 	free(p->actor);
+	free(p->common);
 	for (i = 0; i < p->nroles; i++)
 		free(p->roles[i]);
 	free(p->roles);
@@ -145,12 +150,14 @@ has_role(const struct perm *p, const char *role)
 	return false;
 }
 
-/* The task's role or one of its supporting roles ("VP-TK,TP-HT"). */
+/* The task's role or one of its supporting roles ("VP-TK,TP-HT"); for a
+ * task for all staff, any configured account. */
 static bool
 has_task_role(const struct perm *p, const char *role, const char *support)
 {
 	char *v, *r, *save = NULL;
-	bool yes = has_role(p, role);
+	bool yes = has_role(p, role) || (p->configured && role != NULL &&
+	    p->common != NULL && strcasecmp(role, p->common) == 0);
 
 	if (yes || support == NULL || *support == '\0')
 		return yes;
@@ -199,6 +206,11 @@ perm_check(const struct perm *p, enum perm_action a, const char *role,
 			return 0;
 		return fail(err, _("%s may not add a task to column %s: "
 		    "only that role and the admins may"), p->actor, r);
+	case PERM_PERSON:
+		if (has_role(p, role))
+			return 0;
+		return fail(err, _("%s may not name who answers for a %s "
+		    "task: only that role and the admins may"), p->actor, r);
 	case PERM_DUE:
 		return fail(err, _("%s may not change due dates: only the "
 		    "admins may"), p->actor);
@@ -277,7 +289,7 @@ perm_ask_person(const struct config *c, FILE *in, FILE *out, char **name,
 		    (size_t)k <= c->npeople)
 			m = &c->people[k - 1];
 		else if (*a != '\0')
-			m = person_find(c, a);
+			m = config_person(c, a);
 		free(a);
 		if (m != NULL) {
 			*name = xstrdup(m->name);

@@ -7,13 +7,18 @@
  *
  *   read, board, reports, notes, minutes, backup, check   everyone
  *   status, evidence, ticks of a task    its role or a supporting role,
- *                                        admins
+ *                                        admins; of a task for all staff
+ *                                        (CHUNG) every configured
+ *                                        account
  *   a criterion's checklist and target   as the status of its task
  *   add a task to a role's column        that role, admins
+ *   the person answering for a task      its role, admins
  *   due date, reassign, import           admins
  *
- * A person claimed on a shared login gets that person's roles and never
- * admin rights.  The claim is a claim, not an authentication: anyone at
+ * A configured account is one of users or admins, a person's own
+ * account (people's account, whose roles it then has unless users names
+ * it), or a shared login with a person named.  A person claimed on a
+ * shared login gets that person's roles and never admin rights.  The claim is a claim, not an authentication: anyone at
  * the shared login may name anyone. */
 #ifndef PARBOARD_PERM_H
 #define PARBOARD_PERM_H
@@ -35,6 +40,7 @@ enum perm_action {
 	PERM_ADD,		/* a new task in a role's column */
 	PERM_DUE,		/* a task's due date */
 	PERM_REASSIGN,		/* a task to another role */
+	PERM_PERSON,		/* who answers for a task within its role */
 	PERM_IMPORT,		/* import an appendix or directives */
 };
 
@@ -47,6 +53,8 @@ struct perm {
 	bool open;		/* no `users` setting: everything allowed */
 	bool admin;
 	bool shared;		/* account is a shared login */
+	bool configured;	/* named by the configuration (above) */
+	char *common;		/* the all-staff role's id (CHUNG) */
 	char **roles;
 	size_t nroles;
 };

@@ -254,6 +254,31 @@ core_move(struct store *s, const struct perm *p, long task_id,
 }
 
 int
+core_set_person(struct store *s, const struct perm *p,
+    const struct config *c, long task_id, long version, const char *name,
+    struct core_result *r, char **err)
+{
+	const struct member *m = NULL;
+	struct task t;
+	int rc;
+
+	if ((rc = store_task_get(s, task_id, &t, err)) != 0)
+		return rc < 0 ? CORE_ERROR :
+		    fail(err, _("no task #%ld"), task_id);
+	if (perm_check(p, PERM_PERSON, t.role, t.support, err) != 0)
+		rc = CORE_REFUSED;
+	else if (name != NULL && ((m = config_person(c, name)) == NULL ||
+	    !config_member_has_role(m, t.role)))
+		rc = fail(err, _("\"%s\" is not one of the people of role %s "
+		    "(people in the configuration)"), name, t.role);
+	task_clear(&t);
+	if (rc != 0)
+		return rc;
+	return store_task_person(s, task_id, version, m != NULL ? m->name :
+	    NULL, current_user(), r != NULL ? &r->row : NULL, err);
+}
+
+int
 core_task_add(struct store *s, const struct perm *p,
     const struct config *c, long plan_id, const char *role,
     const char *title, struct core_result *r, char **err)

@@ -112,6 +112,14 @@ int core_note(struct store *s, const struct perm *p, long task_id,
 /* The task to role's column (PERM_REASSIGN); version >= 0 guards it. */
 int core_move(struct store *s, const struct perm *p, long task_id,
     long version, const char *role, struct core_result *r, char **err);
+/* The person answering for the task within its role (PERM_PERSON):
+ * name, one of c's people of the task's role as people.h reads them
+ * (case and marks aside), or NULL to name nobody; either way kept
+ * against a re-import.  version >= 0 guards it; r->row the history
+ * row. */
+int core_set_person(struct store *s, const struct perm *p,
+    const struct config *c, long task_id, long version, const char *name,
+    struct core_result *r, char **err);
 /* A task by hand in role's column (PERM_ADD), due as c says; r->id. */
 int core_task_add(struct store *s, const struct perm *p,
     const struct config *c, long plan_id, const char *role,

@@ -357,6 +357,7 @@ derive_criteria(const struct config *c, const struct appendix *a,
 		t = add_task(out, &tcap);
 		cached_match(c, &mc, r->assignee, &owner, &t->support);
 		t->role = xstrdup(owner);
+		t->person = config_person_named(c, owner, r->assignee);
 		t->code = xstrdup(r->code);
 		/* Known by its criterion alone: the owner is an attribute
 		 * that a re-import or a person may change. */
@@ -544,6 +545,7 @@ derivation_free(struct derivation *d)
 		free(t->due);
 		free(t->target);
 		free(t->every);
+		free(t->person);
 		if (t->checklist != NULL)
 			checklist_clear(t->checklist);
 		free(t->checklist);

@@ -110,6 +110,8 @@ struct task_spec {
 	char *role;		/* owner role id */
 	char *support;		/* other roles named, "VP-TK,TP-HT" or "" */
 	char *title;
+	char *person;		/* the person of role its text names, or
+				 * NULL (config_person_named) */
 	enum origin origin;
 	bool has_points;	/* appendix tasks only */
 	score points;		/* standard - appraised */

@@ -9,7 +9,7 @@
 
 static const char *const kind_names[HK_COUNT] = {
 	"created", "status", "due", "note", "evidence", "title", "undo",
-	"role", "merge", "tick", "checklist", "rule", "figures",
+	"role", "merge", "tick", "checklist", "rule", "figures", "person",
 };
 
 const char *

@@ -50,6 +50,8 @@ enum history_kind {
 				 * (crit_rule_describe) */
 	HK_FIGURES,		/* new: figures recorded, old: the row
 				 * they replace (figure_describe) */
+	HK_PERSON,		/* old, new: who answers for the task
+				 * within its role (NULL: nobody) */
 	HK_COUNT
 };
 /* "status"; and back (false for a name the model does not know). */

@@ -176,6 +176,7 @@ task_free_texts(struct task *t)
 	free(t->comment);
 	free(t->assignee);
 	free(t->role_source);
+	free(t->person);
 }
 
 void

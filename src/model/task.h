@@ -69,6 +69,8 @@ struct task {
 	int nnotes, nevidence;
 	char *role_source;	/* NULL: the owner comes from the import;
 				 * "hand": a person reassigned the task */
+	char *person;		/* who answers for it within its role, as
+				 * `people` names them (people.h), or NULL */
 	long seq;		/* the change counter at its last write */
 	/* Non-NULL: every text above lives in this one block (the board's
 	 * snapshot, store_tasks_lean), and task_clear frees only it. */

@@ -172,6 +172,9 @@ words_history(const struct history *h)
 		free(doc);
 	} else if (h->kind == HK_ROLE) {
 		what = xasprintf(_("moved from %s to %s"), *o ? o : "?", n);
+	} else if (h->kind == HK_PERSON) {
+		what = xasprintf(_("person %s → %s"), *o ? o : "-",
+		    *n ? n : "-");
 	} else if (h->kind == HK_CHECKLIST) {
 		what = xasprintf(_("evidence required: %s"), n);
 	} else if (h->kind == HK_RULE) {
@@ -236,6 +239,7 @@ change_kind(enum history_kind kind)
 		[HK_MERGE] = N_("merged"), [HK_TICK] = N_("occurrence"),
 		[HK_CHECKLIST] = N_("evidence required"),
 		[HK_RULE] = N_("scoring rule"), [HK_FIGURES] = N_("figures"),
+		[HK_PERSON] = N_("person"),
 	};
 
 	return (unsigned)kind < HK_COUNT ? _(labels[kind]) :

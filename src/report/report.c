@@ -114,14 +114,15 @@ tsv_field(FILE *out, const char *s, bool last)
 	buf_free(&b);
 }
 
-/* tsv keys, and csv headings (for people: translated). */
+/* tsv keys, and csv headings (for people: translated); the text list's
+ * person column is the last heading. */
 static const char *const list_header[] = {
 	"id", "code", "role", "support", "status", "due", "points", "origin",
 	"title",
 };
 static const char *const list_heading[] = {
 	N_("No."), N_("Code"), N_("Role"), N_("Support"), N_("Status"),
-	N_("Due"), N_("Points"), N_("Origin"), N_("Task"),
+	N_("Due"), N_("Points"), N_("Origin"), N_("Task"), N_("Person"),
 };
 #define LIST_COLUMNS (sizeof list_header / sizeof list_header[0])
 
@@ -161,17 +162,19 @@ max_width(int w, const char *s)
 /* The text list's columns: number, code, role, status, due, points, then
  * the task's title (with its support), which takes the rest of the line;
  * two spaces apart. */
-enum { L_ID, L_CODE, L_ROLE, L_STATUS, L_DUE, L_POINTS, L_TITLE, L_COUNT };
+enum { L_ID, L_CODE, L_ROLE, L_PERSON, L_STATUS, L_DUE, L_POINTS, L_TITLE,
+	L_COUNT };
 
 static void
-list_text_cells(const struct task *t, const char **cell, struct cells *c,
-    struct buf *title)
+list_text_cells(const struct task *t, const char *accountable,
+    const char **cell, struct cells *c, struct buf *title)
 {
 	snprintf(c->id, sizeof c->id, "%ld", t->id);
 	points_text(t, i18n_decimal(), c->pts, sizeof c->pts);
 	cell[L_ID] = c->id;
 	cell[L_CODE] = t->code ? t->code : "-";
 	cell[L_ROLE] = t->role;
+	cell[L_PERSON] = t->person ? t->person : "-";
 	cell[L_STATUS] = status_label(t->status);
 	cell[L_DUE] = t->due ? i18n_date(t->due, c->due, sizeof c->due) : "-";
 	cell[L_POINTS] = c->pts[0] ? c->pts : "-";
@@ -182,32 +185,48 @@ list_text_cells(const struct task *t, const char **cell, struct cells *c,
 		out_safe(title, t->support, false);
 		buf_addc(title, ']');
 	}
+	if (accountable != NULL) {
+		buf_adds(title, " [");
+		buf_addf(title, _("accountable: %s"), accountable);
+		buf_addc(title, ']');
+	}
 	cell[L_TITLE] = title->data != NULL ? title->data : "";
 }
 
+/* The person column only when a task names someone. */
 static void
-list_text(const struct task *t, size_t n, FILE *out)
+list_text(const struct config *cf, const struct task *t, size_t n,
+    FILE *out)
 {
-	static const int heading[L_COUNT] = { 0, 1, 2, 4, 5, 6, 8 };
+	static const int heading[L_COUNT] = { 0, 1, 2, 9, 4, 5, 6, 8 };
 	struct doc_col col[L_COUNT];
 	const char *cell[L_COUNT];
 	struct buf title = { 0 };
 	struct cells c;
 	struct doc d;
 	size_t i;
-	int k;
+	int k, skip = L_PERSON;
 
+	for (i = 0; i < n && skip >= 0; i++)
+		if (t[i].person != NULL)
+			skip = -1;
 	memset(col, 0, sizeof col);
-	for (k = 0; k < L_COUNT; k++) {
-		col[k].head = _(list_heading[heading[k]]);
-		col[k].align = k == L_ID || k == L_POINTS ? DOC_RIGHT :
+	for (k = 0; k < L_COUNT - (skip >= 0); k++) {
+		int from = skip >= 0 && k >= skip ? k + 1 : k;
+
+		col[k].head = _(list_heading[heading[from]]);
+		col[k].align = from == L_ID || from == L_POINTS ? DOC_RIGHT :
 		    DOC_LEFT;
 		col[k].gap = 2;
 	}
 	doc_begin(&d, FORMAT_TEXT, out, NULL);
-	doc_table_begin(&d, col, L_COUNT);
+	doc_table_begin(&d, col, (size_t)(L_COUNT - (skip >= 0)));
 	for (i = 0; i < n; i++) {
-		list_text_cells(&t[i], cell, &c, &title);
+		list_text_cells(&t[i], config_accountable(cf, t[i].role), cell,
+		    &c, &title);
+		if (skip >= 0)
+			memmove(&cell[skip], &cell[skip + 1],
+			    (L_COUNT - skip - 1) * sizeof *cell);
 		doc_row(&d, cell);
 	}
 	doc_table_end(&d);
@@ -255,7 +274,8 @@ json_score(struct buf *b, const char *key, const score *x)
 /* The keys of list --format json, in the order the man page lists them;
  * c the numbers of the task's criterion, or NULL. */
 static void
-json_task(struct buf *b, const struct task *t, const struct crit_score *c)
+json_task(struct buf *b, const struct task *t, const struct crit_score *c,
+    const char *accountable)
 {
 	char *sup, *tok, *save = NULL;
 	bool first = true;
@@ -292,14 +312,18 @@ json_task(struct buf *b, const struct task *t, const struct crit_score *c)
 	out_json_str(b, t->target);
 	buf_adds(b, ",\"every\":");
 	out_json_str(b, t->every);
+	buf_adds(b, ",\"person\":");
+	out_json_str(b, t->person);
+	buf_adds(b, ",\"accountable\":");
+	out_json_str(b, accountable);
 	buf_addf(b, ",\"notes\":%d,\"evidence\":%d}", t->nnotes,
 	    t->nevidence);
 }
 
 /* One JSON array on one line, in the order of the text list. */
 static void
-list_json(const struct task *t, size_t n, const struct scoreview *v,
-    FILE *out)
+list_json(const struct config *c, const struct task *t, size_t n,
+    const struct scoreview *v, FILE *out)
 {
 	struct buf b = { 0 };
 	size_t i;
@@ -308,7 +332,8 @@ list_json(const struct task *t, size_t n, const struct scoreview *v,
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_addc(&b, ',');
-		json_task(&b, &t[i], scoreview_get(v, t[i].code));
+		json_task(&b, &t[i], scoreview_get(v, t[i].code),
+		    config_accountable(c, t[i].role));
 	}
 	buf_adds(&b, "]\n");
 	fputs(b.data, out);
@@ -334,13 +359,13 @@ report_list(struct store *s, const struct config *c, const struct plan *p,
 	if (fmt == FORMAT_CSV)
 		list_csv(t, n, out);
 	else if (fmt == FORMAT_TEXT)
-		list_text(t, n, out);
+		list_text(c, t, n, out);
 	else if (fmt == FORMAT_JSON) {
 		if (scoreview_load(s, p, &v, err) != 0) {
 			tasks_free(t, n);
 			return -1;
 		}
-		list_json(t, n, &v, out);
+		list_json(c, t, n, &v, out);
 		scoreview_free(&v);
 	} else {
 		for (k = 0; k < LIST_COLUMNS; k++)

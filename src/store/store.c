@@ -28,6 +28,12 @@
 #include "store_impl.h"
 #include "util.h"
 
+/* The person a derived task gets: the file's (?13), none when a person
+ * moved the task to a role other than the file's owner (?4). */
+#define SPEC_PERSON \
+	"(CASE WHEN role_source = 'hand' AND role IS NOT ?4 THEN NULL" \
+	" ELSE ?13 END)"
+
 static const char *const sq_text[SQ_COUNT] = {
 	[SQ_DATA_VERSION] = "PRAGMA data_version",
 	[SQ_PLAN_UPSERT] =
@@ -56,24 +62,30 @@ static const char *const sq_text[SQ_COUNT] = {
 	    " ON CONFLICT (plan_id, code) DO NOTHING",
 	/* Changes a known task only when something differs, so
 	 * sqlite3_changes() tells whether it was updated.  A deadline set by
-	 * hand (due_source 'task') and an owner set by hand (role_source
-	 * 'hand') survive. */
+	 * hand (due_source 'task'), an owner set by hand (role_source
+	 * 'hand') and a person set or cleared by hand (person_source
+	 * 'hand') survive; the person the file names is its owner's, so
+	 * a task moved by hand to another role gets none. */
 	[SQ_TASK_UPDATE_SPEC] =
 	    "UPDATE task SET code = ?3,"
 	    " role = CASE WHEN role_source = 'hand' THEN role ELSE ?4 END,"
 	    " support_roles = ?5, title = ?6,"
-	    " points = ?7, target = ?8, every = ?9, links = ?13,"
+	    " points = ?7, target = ?8, every = ?9, links = ?14,"
 	    " due = CASE WHEN due_source = 'task' THEN due ELSE ?10 END,"
 	    " due_source = CASE WHEN due_source = 'task' THEN due_source"
 	    "  ELSE ?11 END,"
+	    " person = CASE WHEN person_source = 'hand' THEN person"
+	    "  ELSE " SPEC_PERSON " END,"
 	    " version = version + 1"
 	    " WHERE plan_id = ?1 AND tkey = ?2 AND (code IS NOT ?3"
 	    " OR (role_source IS NOT 'hand' AND role IS NOT ?4)"
 	    " OR support_roles IS NOT ?5 OR title IS NOT ?6"
 	    " OR points IS NOT ?7 OR target IS NOT ?8 OR every IS NOT ?9"
-	    " OR links IS NOT ?13"
+	    " OR links IS NOT ?14"
 	    " OR (due_source IS NOT 'task'"
-	    "  AND (due IS NOT ?10 OR due_source IS NOT ?11)))",
+	    "  AND (due IS NOT ?10 OR due_source IS NOT ?11))"
+	    " OR (person_source IS NOT 'hand'"
+	    "  AND person IS NOT " SPEC_PERSON "))",
 	[SQ_TASK_BY_KEY] =
 	    "SELECT id, role, role_source FROM task"
 	    " WHERE plan_id = ?1 AND tkey = ?2",
@@ -81,9 +93,9 @@ static const char *const sq_text[SQ_COUNT] = {
 	    "INSERT INTO task (plan_id, tkey, code, role, support_roles,"
 	    " title,"
 	    " origin, status, due, due_source, points, target, every,"
-	    " created_at, version, links)"
+	    " person, created_at, version, links)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?12, 'todo', ?10, ?11, ?7, ?8,"
-	    " ?9, " NOW ", 1, ?13)"
+	    " ?9, ?13, " NOW ", 1, ?14)"
 	    " ON CONFLICT (plan_id, tkey) DO NOTHING",
 	[SQ_HISTORY_INSERT] =
 	    "INSERT INTO history (task_id, at, user, kind, old, new,"

@@ -75,6 +75,8 @@ struct filter {
 	bool overdue;		/* due < today() and not done */
 	const char *user;	/* only tasks this user changed (any history
 				 * row but "created"), or NULL */
+	const char *person;	/* only this person's tasks (task.person),
+				 * or NULL */
 };
 
 /* Open (creating when create is true, with its directory) and migrate. */
@@ -263,6 +265,13 @@ int store_task_set(struct store *s, long task_id, long expected_version,
  * fail with STORE_CONFLICT if the task changed meanwhile. */
 int store_task_reassign(struct store *s, long task_id, long version,
     const char *role, const char *user, long *row, char **err);
+/* The person answering for a task within its role (a name of `people`,
+ * or NULL for none), set by hand: it becomes sticky (a later import
+ * leaves it) and a "person" history row (old → new) is written, its id
+ * in *row (-1 when nothing changed; row may be NULL).  version >= 0
+ * makes the write fail with STORE_CONFLICT if the task changed. */
+int store_task_person(struct store *s, long task_id, long version,
+    const char *person, const char *user, long *row, char **err);
 /* Append a note or evidence line (kind "note" or "evidence"). */
 int store_task_note(struct store *s, long task_id, const char *kind,
     const char *text, const char *user, char **err);

@@ -544,3 +544,83 @@ store_task_rekey(struct store *s, long task_id, const char *key,
 	task_clear(&t);
 	return rc;
 }
+
+/* --- the person of a task -------------------------------------------- */
+
+struct person_now {
+	long version;
+	char *person, *source;
+};
+
+static bool
+read_person_now(sqlite3_stmt *st, void *elem, void *arg)
+{
+	struct person_now *c = elem;
+
+	c->version = (long)sqlite3_column_int64(st, 0);
+	c->person = col_str(st, 1);
+	c->source = col_str(st, 2);
+	(void)arg;
+	return true;
+}
+
+/* Write the person and the history row; *row its id. */
+static int
+person_write(struct store *s, long task_id, const struct person_now *c,
+    const char *person, const char *user, long *row, char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, "UPDATE task SET person = ?2,"
+	    " person_source = 'hand', version = version + 1 WHERE id = ?1",
+	    err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	bind_text(st, 2, person);
+	if (store_run(s, st, err) != 0 || store_add_history(s, task_id,
+	    user, "person", c->person, person, c->source, err) != 0)
+		return -1;
+	if (row != NULL)
+		*row = (long)sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int
+store_task_person(struct store *s, long task_id, long version,
+    const char *person, const char *user, long *row, char **err)
+{
+	struct person_now c = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	if (row != NULL)
+		*row = -1;
+	if (store_begin(s, err) != 0)
+		return -1;
+	if ((st = store_prepare(s, "SELECT version, person, person_source"
+	    " FROM task WHERE id = ?1", err)) == NULL) {
+		store_rollback(s);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, task_id);
+	rc = store_row(s, st, read_person_now, &c, NULL, err);
+	if (rc == 1)
+		rc = fail(err, _("task %ld not found"), task_id);
+	else if (rc == 0 && version >= 0 && c.version != version) {
+		fail(err, _("task %ld was changed by someone else"), task_id);
+		rc = STORE_CONFLICT;
+	}
+	/* The same person confirmed by hand pins it against re-import,
+	 * like an owner. */
+	if (rc == 0 && (!str_eq(c.person, person) ||
+	    !str_eq(c.source, "hand")))
+		rc = person_write(s, task_id, &c, person, user != NULL ? user :
+		    current_user(), row, err);
+	free(c.person);
+	free(c.source);
+	if (rc != 0) {
+		store_rollback(s);
+		return rc;
+	}
+	return store_commit(s, err);
+}

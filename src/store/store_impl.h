@@ -46,7 +46,7 @@
 	" t.every, c.title, c.comment, c.assignee, c.standard, c.self," \
 	" c.appraised, c.deduction, c.has," \
 	" coalesce(hc.notes, 0), coalesce(he.evidence, 0), t.role_source," \
-	" t.seq, t.links"
+	" t.seq, t.person, t.links"
 /* The links of documents to tasks, neither removed (schema 10), as
  * l and d: what a task's document count counts. */
 #define LIVE_LINKS \
@@ -70,14 +70,16 @@
  * same condition, so that store_changed_tasks can use it.) */
 #define BY_PERSON(h) \
 	" " h ".kind <> 'created' AND " h ".old_source IS NOT 'import'"
-/* ?1 plan, ?2 role, ?3 status name, ?4 overdue flag, ?5 today, ?6 user. */
+/* ?1 plan, ?2 role, ?3 status name, ?4 overdue flag, ?5 today, ?6 user,
+ * ?7 person. */
 #define TASK_FILTER \
 	" WHERE t.plan_id = ?1" \
 	" AND (?2 IS NULL OR t.role = ?2)" \
 	" AND (?3 IS NULL OR t.status = ?3)" \
 	" AND (?4 = 0 OR (t.due < ?5 AND t.status <> 'done'))" \
 	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM history u" \
-	"  WHERE u.task_id = t.id AND u.user = ?6 AND" BY_PERSON("u") "))"
+	"  WHERE u.task_id = t.id AND u.user = ?6 AND" BY_PERSON("u") "))" \
+	" AND (?7 IS NULL OR t.person = ?7)"
 /* task.h task_order_cmp in SQL; test_store.c test_rules_agree holds the
  * two (and TASK_FILTER's ?4 with task_overdue) together. */
 #define TASK_ORDER \
@@ -267,5 +269,42 @@ col_str(sqlite3_stmt *st, int i)
  * task's id, code, role and title) and finalize it. */
 int store_changes_read(struct store *s, sqlite3_stmt *st,
     struct change **out, size_t *n, char **err);
+
+/* The same with the columns and indexes of schema 13 (clock, explain):
+ * migrations 12 → 13 and 15 → 16. */
+#define HISTORY_COPY13(kinds) \
+	"CREATE TABLE history2 (" \
+	" id INTEGER PRIMARY KEY," \
+	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE," \
+	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW ")," \
+	" user TEXT NOT NULL," \
+	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'" \
+	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'" \
+	"  OR kind = 'title' OR kind = 'undo' OR kind = 'role'" \
+	"  OR kind = 'merge' OR kind = 'tick' OR kind = 'checklist'" \
+	"  OR kind = 'rule' OR kind = 'figures'" kinds ")," \
+	" old TEXT, new TEXT," \
+	" old_source TEXT," \
+	" undone INTEGER NOT NULL DEFAULT 0," \
+	" clock TEXT, explain TEXT);" \
+	"INSERT INTO history2 (id, task_id, at, user, kind, old, new," \
+	" old_source, undone, clock, explain) SELECT id, task_id, at, user," \
+	" kind, old, new, old_source, undone, clock, explain FROM history;" \
+	"DROP TABLE history;" \
+	"ALTER TABLE history2 RENAME TO history;" \
+	"CREATE INDEX history_task ON history(task_id);" \
+	"CREATE INDEX history_user ON history(user, kind);" \
+	"CREATE INDEX history_at ON history(at);" \
+	"CREATE INDEX history_note ON history(task_id) WHERE kind = 'note';" \
+	"CREATE INDEX history_person ON history(at)" \
+	" WHERE kind <> 'created' AND old_source IS NOT 'import';" \
+	"CREATE INDEX history_explain ON history(task_id)" \
+	" WHERE explain IS NOT NULL;"
+
+/* The steps of the later migrations (store_steps.c). */
+int store_step_document_kind(struct store *s, char **err);
+int store_step_crit_rules(struct store *s, char **err);
+int store_step_links(struct store *s, char **err);
+int store_step_person(struct store *s, char **err);
 
 #endif

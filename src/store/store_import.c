@@ -172,9 +172,9 @@ spec_known(struct store *s, long plan_id, const char *key, long *id,
 	return rc < 0 ? -1 : 0;
 }
 
-/* ?1 to ?11 and ?13 of SQ_TASK_UPDATE_SPEC and SQ_TASK_INSERT_SPEC: the plan,
- * then the task's key, code, owner, support, title, points, target,
- * every, due and its source; ?13 its links. */
+/* ?1 to ?11, ?13 and ?14 of SQ_TASK_UPDATE_SPEC and SQ_TASK_INSERT_SPEC:
+ * the plan, then the task's key, code, owner, support, title, points,
+ * target, every, due and its source; its person; its links. */
 static void
 bind_spec(sqlite3_stmt *st, long plan_id, const struct task_spec *t,
     const char *code, const char *support)
@@ -190,7 +190,8 @@ bind_spec(sqlite3_stmt *st, long plan_id, const struct task_spec *t,
 	bind_text(st, 9, t->every);
 	bind_text(st, 10, t->due);
 	bind_text(st, 11, due_source_name(t->due_source));
-	bind_text(st, 13, t->links);
+	bind_text(st, 13, t->person);
+	bind_text(st, 14, t->links);
 }
 
 /* Update a known task's texts from t; *changed tells whether anything

@@ -32,6 +32,7 @@ bind_filter(sqlite3_stmt *st, long plan_id, const struct filter *f)
 	sqlite3_bind_int(st, 4, f->overdue);
 	bind_text(st, 5, today());
 	bind_text(st, 6, f->user);
+	bind_text(st, 7, f->person);
 }
 
 /* A row of TASK_COLUMNS into t. */
@@ -71,7 +72,8 @@ read_task(sqlite3_stmt *st, void *elem, void *arg)
 	t->nevidence = sqlite3_column_int(st, 23);
 	t->role_source = col_str(st, 24);
 	t->seq = (long)sqlite3_column_int64(st, 25);
-	t->links = col_str(st, 26);
+	t->person = col_str(st, 26);
+	t->links = col_str(st, 27);
 	(void)arg;
 	return true;
 }
@@ -452,8 +454,8 @@ store_path(const struct store *s)
  * read once and merged here: the tasks come in id order, the counts in
  * task order, the criterion codes into a hash set.  A join costs a seek
  * per row, most of the board's start with 10 000 tasks. */
-#define LEAN_TEXTS 10	/* code role support title due target every
-			 * role_source crit_title */
+#define LEAN_TEXTS 11	/* code role support title due target every
+			 * role_source person crit_title links */
 
 struct codes;
 static bool codes_has(const struct codes *c, const char *code);
@@ -463,11 +465,11 @@ static bool codes_has(const struct codes *c, const char *code);
 static void
 read_task_lean(sqlite3_stmt *st, struct task *t, const struct codes *codes)
 {
-	static const int col[LEAN_TEXTS] = { 2, 3, 4, 5, 7, 9, 10, 11, -2,
-	    13 };
+	static const int col[LEAN_TEXTS] = { 2, 3, 4, 5, 7, 9, 10, 11, 13,
+	    -2, 14 };
 	char **field[LEAN_TEXTS] = { &t->code, &t->role, &t->support,
 	    &t->title, &t->due, &t->target, &t->every, &t->role_source,
-	    &t->crit_title, &t->links };
+	    &t->person, &t->crit_title, &t->links };
 	const char *v[LEAN_TEXTS];
 	size_t len[LEAN_TEXTS], total = 0;
 	char *p;
@@ -643,7 +645,7 @@ store_tasks_lean(struct store *s, long plan_id, struct task **out,
 	 * plans. */
 	st = store_prepare(s, "SELECT id, version, code, role, support_roles,"
 	    " title, status, due, points, target, every, role_source, seq,"
-	    " links FROM task WHERE +plan_id = ?1 ORDER BY id", err);
+	    " person, links FROM task WHERE +plan_id = ?1 ORDER BY id", err);
 	if (st == NULL) {
 		sqlite3_exec(s->db, "RELEASE lean", NULL, NULL, NULL);
 		codes_free(&codes);

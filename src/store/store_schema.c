@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* store_schema.c: the schema, its migrations (store_migrate) and the
  * steps they run: the re-keying of schema 3, the support roles of
- * schema 8.
+ * schema 8 (the later steps are in store_steps.c).
  *
  * Representation choices (beyond the schema in store.h):
  *   task.support_roles  the supporting role ids in comma form
@@ -64,9 +64,7 @@
  * made with the IN form hold the same constraint and need no migration. */
 static int rekey(struct store *, char **);
 static int support_roles(struct store *, char **);
-static int task_links(struct store *, char **);
-static int document_kind(struct store *, char **);
-static int crit_rules(struct store *, char **);
+
 
 /* The history table copied under a new CHECK of its kinds, the base
  * list and then kinds (SQLite changes a CHECK only by copying the
@@ -288,7 +286,7 @@ static const struct migration {
 	"CREATE UNIQUE INDEX document_number ON document(plan_id,"
 	" number COLLATE NOCASE, day) WHERE removed = 0;"
 	"CREATE INDEX document_link_task ON document_link(task_id);",
-	document_kind },
+	store_step_document_kind },
 	/* 10 → 11 (issue 18): each criterion's checklist, the documents its
 	 * council comment requires (checklist.h), and its counted target,
 	 * kept apart from criterion (which an import writes afresh) and
@@ -375,34 +373,7 @@ static const struct migration {
 	FIGURE_SUM " END;"
 	"CREATE TRIGGER figure_sum_update AFTER UPDATE ON figure BEGIN"
 	FIGURE_SUM " END;"
-	"CREATE TABLE history2 ("
-	" id INTEGER PRIMARY KEY,"
-	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
-	" at TEXT NOT NULL DEFAULT (" SCHEMA_NOW "),"
-	" user TEXT NOT NULL,"
-	" kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'status'"
-	"  OR kind = 'due' OR kind = 'note' OR kind = 'evidence'"
-	"  OR kind = 'title' OR kind = 'undo' OR kind = 'role'"
-	"  OR kind = 'merge' OR kind = 'tick' OR kind = 'checklist'"
-	"  OR kind = 'rule' OR kind = 'figures'),"
-	" old TEXT, new TEXT,"
-	" old_source TEXT,"
-	" undone INTEGER NOT NULL DEFAULT 0,"
-	" clock TEXT, explain TEXT);"
-	"INSERT INTO history2 (id, task_id, at, user, kind, old, new,"
-	" old_source, undone, clock, explain) SELECT id, task_id, at, user,"
-	" kind, old, new, old_source, undone, clock, explain FROM history;"
-	"DROP TABLE history;"
-	"ALTER TABLE history2 RENAME TO history;"
-	"CREATE INDEX history_task ON history(task_id);"
-	"CREATE INDEX history_user ON history(user, kind);"
-	"CREATE INDEX history_at ON history(at);"
-	"CREATE INDEX history_note ON history(task_id) WHERE kind = 'note';"
-	"CREATE INDEX history_person ON history(at)"
-	" WHERE kind <> 'created' AND old_source IS NOT 'import';"
-	"CREATE INDEX history_explain ON history(task_id)"
-	" WHERE explain IS NOT NULL;",
-	crit_rules },
+	HISTORY_COPY13(""), store_step_crit_rules },
 	/* 13 → 14 (issue 20): the details of the letter a plan came with
 	 * (letter.h), a row per plan; its addressees (list 0, Kính gửi)
 	 * and recipients (list 1, Nơi nhận) a row each, in order. */
@@ -420,7 +391,10 @@ static const struct migration {
 	/* 14 → 15 (issue 20): task.links, the other criteria a directive
 	 * serves ("3.12.1,3.12.2"); the letter's own deadline and the end
 	 * of the time it speaks of. */
-	{ "", task_links },
+	{ "", store_step_links },
+	/* 15 → 16 (issue 20, point 5): the person responsible for a task
+	 * within its role (task_person). */
+	{ "", store_step_person },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 /* --- re-keying: task keys without the owner role (schema 3) ---------- */
@@ -619,106 +593,6 @@ support_roles(struct store *s, char **err)
 	    err);
 }
 
-/* Schema 15: task.links, plan_letter.deadline and until; a database
- * already holding them (its user_version set back by hand) keeps them. */
-static int
-add_column(struct store *s, const char *table, const char *column,
-    const char *type, char **err)
-{
-	char *q = xasprintf("SELECT count(*) FROM pragma_table_info('%s')"
-	    " WHERE name = '%s'", table, column), *alter;
-	long has;
-	int rc;
-
-	rc = store_pragma_int(s, q, &has, err);
-	free(q);
-	if (rc != 0 || has > 0)
-		return rc;
-	alter = xasprintf("ALTER TABLE %s ADD COLUMN %s %s", table, column,
-	    type);
-	rc = store_exec(s, alter, err);
-	free(alter);
-	return rc;
-}
-
-static int
-task_links(struct store *s, char **err)
-{
-	if (add_column(s, "task", "links", "TEXT", err) != 0 ||
-	    add_column(s, "plan_letter", "deadline", "TEXT", err) != 0)
-		return -1;
-	return add_column(s, "plan_letter", "until", "TEXT", err);
-}
-
-/* Schema 10: each document's kind from its number (dockind.h), kept
- * by name ("Kế hoạch"); NULL when the number names none. */
-static bool
-read_numbered(sqlite3_stmt *st, void *elem, void *arg)
-{
-	struct evidence *e = elem;
-
-	(void)arg;
-	e->id = (long)sqlite3_column_int64(st, 0);
-	e->number = col_str(st, 1);
-	return true;
-}
-
-static int
-document_kind(struct store *s, char **err)
-{
-	struct evidence *v;
-	sqlite3_stmt *st;
-	enum doc_kind k;
-	size_t n, i;
-	int rc;
-
-	v = store_list(s, "SELECT id, number FROM document"
-	    " WHERE number IS NOT NULL", 0, 0, sizeof *v, read_numbered,
-	    evidence_clear, &n, &rc, err);
-	if (rc != 0)
-		return -1;
-	st = store_prepare(s, "UPDATE document SET kind = ?2 WHERE id = ?1",
-	    err);
-	for (i = 0; st != NULL && rc == 0 && i < n; i++) {
-		if ((k = dockind_of_number(v[i].number)) == DOC_NONE)
-			continue;
-		sqlite3_bind_int64(st, 1, v[i].id);
-		bind_text(st, 2, dockind_name(k));
-		if ((rc = store_step(s, st, err)) >= 0)
-			rc = 0;
-		sqlite3_reset(st);
-	}
-	if (st == NULL)
-		rc = -1;
-	sqlite3_finalize(st);
-	evidence_free(v, n);
-	return rc;
-}
-
-/* 12 → 13: criterion.scored, whether a task carries the criterion's
- * deduction (store_scored_mark), read with the scores from an index of
- * their own; the rules of the plans already imported, read from their
- * criteria's comments.  A database already holding the column (its
- * user_version set back by hand) keeps it. */
-static int
-crit_rules(struct store *s, char **err)
-{
-	long has;
-
-	if (store_pragma_int(s, "SELECT count(*) FROM"
-	    " pragma_table_info('criterion') WHERE name = 'scored'", &has,
-	    err) != 0)
-		return -1;
-	if (has == 0 && store_exec(s, "ALTER TABLE criterion ADD COLUMN"
-	    " scored INTEGER NOT NULL DEFAULT 0", err) != 0)
-		return -1;
-	if (store_exec(s, "CREATE INDEX IF NOT EXISTS criterion_score"
-	    " ON criterion(plan_id, code, standard, appraised, has, scored)",
-	    err) != 0 || store_scored_mark(s, 0, err) != 0)
-		return -1;
-	return store_rules_from_comments(s, 0, err);
-}
-
 /* Bring the schema from version (its user_version, just read) to
  * SCHEMA_VERSION, one step per version. */
 int
@@ -779,4 +653,3 @@ store_schema_newer(struct store *s)
 	return store_pragma_int(s, "PRAGMA user_version", &version, NULL) == 0 &&
 	    version > SCHEMA_VERSION;
 }
-

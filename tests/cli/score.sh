@@ -53,9 +53,6 @@ expect_match "report: 3.12.x assumed" \
 	'^Assumed: the appraised figures of 2 criteria are unknown' "$rep"
 expect_match "report: every deduction only with its caveat" \
 	"^If every deduction were fixed: 80\\.59 \\(not the year's projection" "$rep"
-expect_no_match() {
-	if printf '%s\n' "$3" | grep -Eq -- "$2"; then fail "$1"; else pass "$1"; fi
-}
 expect_no_match "report: no 'when every task is done'" 'every task is done' "$rep"
 expect_match "report: 3.11.1 0/0/0, lost" \
 	'^3\.11\.1 +0\.00 +0\.00 +0\.00 +cannot be won back$' "$rep"

@@ -39,15 +39,6 @@ same_as() {
 		cat "$TMPD/$1.diff"
 	fi
 }
-# expect_no_match DESCRIPTION REGEX TEXT: the text must not match.
-expect_no_match() {
-	if printf '%s\n' "$3" | grep -Eq -- "$2"; then
-		fail "$1"
-		printf '%s\n' "$3" | grep -E -- "$2" | sed 's/^/  matched: /'
-	else
-		pass "$1"
-	fi
-}
 # status CODE ROLE: the status column of `parboard list` for a task.
 status_of() {
 	pb list --role "$2" --format tsv | awk -F '\t' -v c="$1" '

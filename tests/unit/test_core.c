@@ -35,7 +35,7 @@ static const struct perm lan = {
 static long
 by_key(struct store *s, long plan, const char *key)
 {
-	struct filter f = { NULL, -1, false, NULL };
+	struct filter f = { NULL, -1, false, NULL, NULL };
 	struct task *t;
 	char *err = NULL;
 	size_t n, i;

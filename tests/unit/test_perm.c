@@ -256,6 +256,54 @@ test_shared(void **state)
 	free(path);
 }
 
+/* People with their own accounts; the tasks for all staff (CHUNG). */
+static void
+test_people(void **state)
+{
+	static const char *const text =
+	    "users = { hung = [\"CA\"]; };\n"
+	    "admins = [\"chutich\"];\n"
+	    "shared_accounts = [\"ubnd\"];\n"
+	    "people = ( { name = \"Lan\"; roles = [\"VP-TK\"];\n"
+	    "  account = \"lan\"; title = \"Công chức Văn phòng\"; },\n"
+	    "  { name = \"Minh\"; roles = [\"TP-HT\"]; } );\n";
+	struct config *c;
+	struct perm *lan, *hung, *ubnd, *minh, *stranger;
+	char *err, *path;
+
+	(void)state;
+	assert_int_equal(load(text, &c, &err, &path), 0);
+	assert_string_equal(c->people[0].account, "lan");
+	assert_string_equal(c->people[0].title, "Công chức Văn phòng");
+	assert_null(c->people[1].account);
+	lan = who(c, "lan", NULL);
+	hung = who(c, "hung", NULL);
+	ubnd = who(c, "ubnd", NULL);
+	minh = who(c, "ubnd", "Minh");
+	stranger = who(c, "tuan", NULL);
+	/* A person's own account has the person's roles. */
+	assert_true(may(lan, PERM_STATUS, "VP-TK", NULL));
+	assert_false(may(lan, PERM_STATUS, "CA", NULL));
+	assert_true(may(lan, PERM_PERSON, "VP-TK", NULL));
+	assert_false(may(lan, PERM_PERSON, "CA", "VP-TK"));
+	/* CHUNG: every configured account, and no other. */
+	assert_true(may(lan, PERM_STATUS, "CHUNG", NULL));
+	assert_true(may(hung, PERM_TICK, "chung", NULL));
+	assert_true(may(minh, PERM_EVIDENCE, "CHUNG", NULL));
+	assert_false(may(ubnd, PERM_STATUS, "CHUNG", NULL));
+	assert_false(may(stranger, PERM_STATUS, "CHUNG", NULL));
+	assert_false(may(stranger, PERM_EVIDENCE, "CHUNG", NULL));
+	/* Not beyond reporting: adding to CHUNG stays the admins'. */
+	assert_false(may(lan, PERM_ADD, "CHUNG", NULL));
+	perm_free(lan);
+	perm_free(hung);
+	perm_free(ubnd);
+	perm_free(minh);
+	perm_free(stranger);
+	config_free(c);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -266,6 +314,7 @@ main(void)
 		cmocka_unit_test(test_open),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_shared),
+		cmocka_unit_test(test_people),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
