@@ -26,6 +26,7 @@ struct reading {
 	const struct config *c;
 	const struct appendix *a;
 	char **titles;		/* the criteria's titles, instruction_fold'ed */
+	struct derive_wordset *comments;	/* their comments' words */
 	int year;
 	char *role;		/* the current heading's words, or NULL */
 	char **roles;		/* every heading's words, owned */
@@ -67,7 +68,8 @@ label(const char *s)
 		    p[1] <= '9'))
 			p++;
 	} else
-		while (*p == 'I' || *p == 'V' || *p == 'X')
+		while (*p == 'I' || *p == 'V' || *p == 'X' || *p == 'i' ||
+		    *p == 'v' || *p == 'x')
 			p++;
 	if (p == s)
 		return 0;
@@ -78,23 +80,21 @@ label(const char *s)
 	return (size_t)(text_skip_space(p) - s);
 }
 
-/* A heading that names addressees: the words naming them (malloc'd), or
- * NULL. */
+/* A heading that names addressees (s, folded f): the words naming
+ * them (malloc'd), or NULL. */
 static char *
-heading(const struct reading *r, const char *s)
+heading(const struct reading *r, const char *s, const char *f)
 {
 	size_t at = label(s), n;
 	const char *owner, *w = s + at;
-	char *f, *support, *who;
+	char *support, *who;
 	bool to;
 
 	n = strlen(w);
 	if (n == 0 || n > 160 || w[n - 1] == '.' || w[n - 1] == ';' ||
 	    w[n - 1] == ',')
 		return NULL;
-	f = text_fold(w);
-	to = strncmp(f, "doi voi ", 8) == 0;
-	free(f);
+	to = strncmp(f + label(f), "doi voi ", 8) == 0;
 	if (at == 0 && !(to && w[n - 1] == ':'))
 		return NULL;
 	who = xstrdup(w + (to ? strlen("Đối với ") : 0));
@@ -110,41 +110,36 @@ heading(const struct reading *r, const char *s)
 	return who;
 }
 
-/* The paragraph that closes the instructions. */
+/* The paragraph (folded) that closes the instructions. */
 static bool
-closing(const char *s)
+closing(const char *f)
 {
-	char *f = text_fold(s);
-	bool yes = strncmp(f, "tren day", 8) == 0 ||
+	return strncmp(f, "tren day", 8) == 0 ||
 	    strncmp(f, "noi nhan", 8) == 0 || strncmp(f, "tm.", 3) == 0 ||
 	    strncmp(f, "kt.", 3) == 0 || text_find_word(f, "phu luc") >= 0;
-
-	free(f);
-	return yes;
 }
 
-/* The criterion whose council comment a quote repeats (the most alike,
- * at least half its words), or NULL. */
+/* The criterion whose council comment a quote (folded) repeats (the
+ * most alike, at least half its words), or NULL. */
 static const char *
-quoted_code(const struct appendix *a, const char *quote)
+quoted_code(const struct reading *r, const char *q)
 {
-	char *q = text_fold(quote), *cf;
 	const char *best = NULL;
 	size_t i, num, den, bn = 0, bd = 1;
+	struct derive_wordset qs;
 
-	for (i = 0; i < a->nrows; i++) {
-		if (!leaf(a, i) || a->rows[i].comment[0] == '\0')
+	derive_wordset(q, &qs);
+	for (i = 0; i < r->a->nrows; i++) {
+		if (r->comments[i].n == 0)
 			continue;
-		cf = text_fold(a->rows[i].comment);
-		derive_words_alike(q, cf, &num, &den);
-		free(cf);
+		derive_sets_alike(&qs, &r->comments[i], &num, &den);
 		if (den > 0 && 2 * num >= den && num * bd > bn * den) {
 			bn = num;
 			bd = den;
-			best = a->rows[i].code;
+			best = r->a->rows[i].code;
 		}
 	}
-	free(q);
+	derive_wordset_free(&qs);
 	return best;
 }
 
@@ -212,26 +207,27 @@ add_item(struct reading *r, const char *text, int line)
 	r->quoted = NULL;
 }
 
-/* One line of the body; false once the instructions are over. */
+/* One line of the body (s, folded f); false once the instructions are
+ * over. */
 static bool
-read_line(struct reading *r, const char *s, int line)
+read_line(struct reading *r, const char *s, const char *f, int line)
 {
 	char *who;
 
 	if (r->in_quote || (r->role != NULL && opens_quote(s))) {
 		bool first = !r->in_quote;
 
-		buf_addf(&r->quote, "%s%s", r->in_quote ? " " : "", s);
+		buf_addf(&r->quote, "%s%s", r->in_quote ? " " : "", f);
 		r->in_quote = !closes_quote(first ? s + 1 : s, first);
 		if (!r->in_quote) {
-			r->quoted = quoted_code(r->a, r->quote.data);
+			r->quoted = quoted_code(r, r->quote.data);
 			r->quote.len = 0;
 		}
 		return true;
 	}
-	if (r->role != NULL && closing(s))
+	if (r->role != NULL && closing(f))
 		return false;
-	if ((who = heading(r, s)) != NULL) {
+	if ((who = heading(r, s, f)) != NULL) {
 		r->roles = xrealloc(r->roles, (r->nroles + 1) *
 		    sizeof *r->roles);
 		r->roles[r->nroles++] = who;
@@ -271,19 +267,23 @@ trimmed(const char *s, size_t len)
 	return xstrndup(s, len);
 }
 
-/* Emit one instruction: its links, its schedule. */
+/* Emit one instruction (text, folded f, both taken): its links, its
+ * schedule. */
 static void
-emit(struct reading *r, const struct item *it, char *text, bool first)
+emit(struct reading *r, const struct item *it, char *text, char *f,
+    bool first)
 {
 	struct directive *d;
 	struct schedule sc;
 	struct buf codes = { 0 };
 	size_t order[16], k, got;
+	char *x = instruction_expand(f);
 
 	if (first && it->quoted != NULL)
 		buf_adds(&codes, it->quoted);
-	got = instruction_links(text, (const char *const *)r->titles,
+	got = instruction_links_folded(x, (const char *const *)r->titles,
 	    r->a->nrows, order, 16);
+	free(x);
 	for (k = 0; k < got; k++) {
 		const char *code = r->a->rows[order[k]].code;
 
@@ -292,7 +292,8 @@ emit(struct reading *r, const struct item *it, char *text, bool first)
 			continue;
 		buf_addf(&codes, "%s%s", codes.len > 0 ? "," : "", code);
 	}
-	schedule_from_text(text, r->year, &sc);
+	schedule_from_folded(f, r->year, &sc);
+	free(f);
 	r->out = xgrow(r->out, &r->ocap, r->nout + 1, sizeof *r->out);
 	d = &r->out[r->nout++];
 	memset(d, 0, sizeof *d);
@@ -309,42 +310,37 @@ emit(struct reading *r, const struct item *it, char *text, bool first)
 }
 
 /* An item into instructions: a sentence with a deadline of its own in a
- * longer paragraph stands alone, the rest stays together. */
+ * longer paragraph stands alone, the rest stays together.  Each
+ * sentence is folded once. */
 static void
 split(struct reading *r, const struct item *it)
 {
 	size_t at[32], n = sentences(it->text, at, 32), i, own = n;
-	char due[11];
-	struct buf rest = { 0 };
+	struct buf rest = { 0 }, restf = { 0 };
+	char *s[32], *f[32], due[11];
 
-	for (i = 0; i < n && own == n && n > 1; i++) {
-		size_t end = i + 1 < n ? at[i + 1] : strlen(it->text);
-		char *s = trimmed(it->text + at[i], end - at[i]);
-
-		if (schedule_due_phrase(s, r->year, due))
-			own = i;
-		free(s);
-	}
-	if (own == n) {
-		emit(r, it, xstrdup(it->text), true);
-		return;
-	}
 	for (i = 0; i < n; i++) {
 		size_t end = i + 1 < n ? at[i + 1] : strlen(it->text);
-		char *s = trimmed(it->text + at[i], end - at[i]);
 
-		if (i != own)
-			buf_addf(&rest, "%s%s", rest.len > 0 ? " " : "", s);
-		free(s);
+		s[i] = trimmed(it->text + at[i], end - at[i]);
+		f[i] = text_fold(s[i]);
+		if (own == n && n > 1 && schedule_due_folded(f[i], r->year,
+		    due))
+			own = i;
 	}
-	emit(r, it, buf_take(&rest), true);
+	for (i = 0; i < n; i++) {
+		if (i == own)
+			continue;
+		buf_addf(&rest, "%s%s", rest.len > 0 ? " " : "", s[i]);
+		buf_addf(&restf, "%s%s", restf.len > 0 ? " " : "", f[i]);
+		free(s[i]);
+		free(f[i]);
+	}
+	emit(r, it, buf_take(&rest), buf_take(&restf), true);
+	if (own < n)
+		emit(r, it, s[own], f[own], false);
 	buf_free(&rest);
-	{
-		size_t end = own + 1 < n ? at[own + 1] : strlen(it->text);
-
-		emit(r, it, trimmed(it->text + at[own], end - at[own]),
-		    false);
-	}
+	buf_free(&restf);
 }
 
 static int
@@ -392,15 +388,26 @@ body_read(const struct config *c, const char *data, size_t len,
 {
 	struct reading r = { .c = c, .a = a };
 	size_t nl = 0, i, k;
-	char **lines = letter_lines(data, len, &nl);
+	char **folded, **lines = letter_lines(data, len, &nl, &folded);
 
 	r.year = letter_year(l);
 	r.titles = xcalloc(a->nrows + 1, sizeof *r.titles);
-	for (i = 0; i < a->nrows; i++)
-		r.titles[i] = leaf(a, i) ? instruction_fold(a->rows[i].title) :
+	r.comments = xcalloc(a->nrows + 1, sizeof *r.comments);
+	for (i = 0; i < a->nrows; i++) {
+		bool lf = leaf(a, i);
+
+		r.titles[i] = lf ? instruction_fold(a->rows[i].title) :
 		    xstrdup("");
+		if (lf) {
+			char *f = text_fold(a->rows[i].comment);
+
+			derive_wordset(f, &r.comments[i]);
+			free(f);
+		}
+	}
 	for (i = 0; i < nl; i++)
-		if (lines[i][0] != '\0' && !read_line(&r, lines[i], (int)i + 1))
+		if (lines[i][0] != '\0' && !read_line(&r, lines[i], folded[i],
+		    (int)i + 1))
 			break;
 	letter_dates(&r, l, lines, nl, i);
 	for (k = 0; k < r.nitems; k++) {
@@ -412,12 +419,18 @@ body_read(const struct config *c, const char *data, size_t len,
 		if (!r.out[k].ongoing && r.out[k].due == NULL && l != NULL &&
 		    l->until != NULL)
 			r.out[k].due = xstrdup(l->until);
-	for (i = 0; i < nl; i++)
+	for (i = 0; i < nl; i++) {
 		free(lines[i]);
+		free(folded[i]);
+	}
 	free(lines);
-	for (i = 0; i < a->nrows; i++)
+	free(folded);
+	for (i = 0; i < a->nrows; i++) {
 		free(r.titles[i]);
+		derive_wordset_free(&r.comments[i]);
+	}
 	free(r.titles);
+	free(r.comments);
 	for (i = 0; i < r.nroles; i++)
 		free(r.roles[i]);
 	free(r.roles);

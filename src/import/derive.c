@@ -461,12 +461,52 @@ derive_directives(const struct config *c, const struct appendix *a,
 	    known_codes, out);
 }
 
+static const struct task_spec *rank_tasks;
+
+static int
+rank_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int r = strcmp(rank_tasks[x].key, rank_tasks[y].key);
+
+	return r != 0 ? r : x < y ? -1 : x > y;
+}
+
+/* A row repeated word for word is told apart by its rank: "#2", "#3"
+ * after the first (tasks from first on; sorted, not compared pairwise,
+ * for a long letter's thousands). */
+static void
+rank_repeated(struct derivation *out, size_t first)
+{
+	size_t n = out->ntasks - first, *ix = xcalloc(n + 1, sizeof *ix);
+	size_t *rank = xcalloc(n + 1, sizeof *rank), i;
+	char *dup;
+
+	for (i = 0; i < n; i++)
+		ix[i] = first + i;
+	rank_tasks = out->tasks;
+	xqsort(ix, n, sizeof *ix, rank_cmp);
+	for (i = 1; i < n; i++)
+		if (strcmp(out->tasks[ix[i]].key,
+		    out->tasks[ix[i - 1]].key) == 0)
+			rank[i] = rank[i - 1] + 1;
+	for (i = 0; i < n; i++) {
+		if (rank[i] == 0)
+			continue;
+		dup = xasprintf("%s#%zu", out->tasks[ix[i]].key, rank[i] + 1);
+		free(out->tasks[ix[i]].key);
+		out->tasks[ix[i]].key = dup;
+	}
+	free(rank);
+	free(ix);
+}
+
 void
 derive_directive_rows(const struct config *c, const struct directive *rows,
     size_t nrows, const char *prefix, enum due_source source,
     const char *const *known_codes, struct derivation *out)
 {
-	size_t tcap = out->ntasks, fcap = out->nfindings, i, k;
+	size_t tcap = out->ntasks, fcap = out->nfindings, i;
 	size_t first = out->ntasks;
 
 	for (i = 0; i < nrows; i++) {
@@ -475,7 +515,6 @@ derive_directive_rows(const struct config *c, const struct directive *rows,
 		struct target tg;
 		const char *owner;
 		char *words;
-		unsigned nth = 1;
 
 		owner = directive_role(c, r->role ? r->role : "", &t->support);
 		t->role = xstrdup(owner);
@@ -488,20 +527,6 @@ derive_directive_rows(const struct config *c, const struct directive *rows,
 		t->key = xasprintf("%s%s/%s", prefix, t->code ? t->code : "",
 		    words);
 		free(words);
-		for (k = first; k + 1 < out->ntasks; k++) {
-			size_t n = strlen(t->key);
-
-			if (strncmp(out->tasks[k].key, t->key, n) == 0 &&
-			    (out->tasks[k].key[n] == '\0' ||
-			    out->tasks[k].key[n] == '#'))
-				nth++;
-		}
-		if (nth > 1) {
-			char *dup = xasprintf("%s#%u", t->key, nth);
-
-			free(t->key);
-			t->key = dup;
-		}
 		t->title = xstrdup(r->task ? r->task : "");
 		t->origin = ORIGIN_DIRECTIVE;
 		if (r->ongoing)
@@ -526,6 +551,7 @@ derive_directive_rows(const struct config *c, const struct directive *rows,
 			add_finding(out, &fcap, r->line, r->code,
 			    FINDING_ROLE, 0, 0, r->role, NULL);
 	}
+	rank_repeated(out, first);
 }
 
 void

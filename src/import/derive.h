@@ -58,6 +58,15 @@ void derivation_free(struct derivation *d);
  * letters and digits. */
 void derive_words_alike(const char *a, const char *b, size_t *num,
     size_t *den);
+/* The same with the word sets made once: a text compared often. */
+struct derive_wordset {
+	char **w;
+	size_t n;
+};
+void derive_wordset(const char *folded, struct derive_wordset *out);
+void derive_wordset_free(struct derive_wordset *s);
+void derive_sets_alike(const struct derive_wordset *a,
+    const struct derive_wordset *b, size_t *num, size_t *den);
 
 /* A directive for pairing: its criterion code ("" for none) and its
  * folded words. */

@@ -62,22 +62,46 @@ words_free(char **v, size_t n)
 }
 
 void
-derive_words_alike(const char *a, const char *b, size_t *num, size_t *den)
+derive_wordset(const char *folded, struct derive_wordset *out)
 {
-	size_t na, nb, i = 0, j = 0, both = 0;
-	char **wa = word_set(a, &na), **wb = word_set(b, &nb);
+	out->w = word_set(folded, &out->n);
+}
+
+void
+derive_wordset_free(struct derive_wordset *s)
+{
+	words_free(s->w, s->n);
+	s->w = NULL;
+	s->n = 0;
+}
+
+void
+derive_sets_alike(const struct derive_wordset *a,
+    const struct derive_wordset *b, size_t *num, size_t *den)
+{
+	size_t i = 0, j = 0, both = 0;
 	int r;
 
-	while (i < na && j < nb) {
-		r = strcmp(wa[i], wb[j]);
+	while (i < a->n && j < b->n) {
+		r = strcmp(a->w[i], b->w[j]);
 		both += r == 0;
 		i += r <= 0;
 		j += r >= 0;
 	}
 	*num = 2 * both;
-	*den = na + nb;
-	words_free(wa, na);
-	words_free(wb, nb);
+	*den = a->n + b->n;
+}
+
+void
+derive_words_alike(const char *a, const char *b, size_t *num, size_t *den)
+{
+	struct derive_wordset wa, wb;
+
+	derive_wordset(a, &wa);
+	derive_wordset(b, &wb);
+	derive_sets_alike(&wa, &wb, num, den);
+	derive_wordset_free(&wa);
+	derive_wordset_free(&wb);
 }
 
 /* a/b against c/d: <0, 0, >0. */

@@ -10,6 +10,15 @@
 char *
 instruction_fold(const char *s)
 {
+	char *f = text_fold(s != NULL ? s : ""), *e = instruction_expand(f);
+
+	free(f);
+	return e;
+}
+
+char *
+instruction_expand(const char *folded)
+{
 	static const struct {
 		const char *abbr, *full;
 	} ab[] = {
@@ -18,7 +27,7 @@ instruction_fold(const char *s)
 		{ "dvctt", "dich vu cong truc tuyen" },
 		{ "dvc", "dich vu cong" },
 	};
-	char *f = text_fold(s != NULL ? s : ""), *r;
+	char *f = xstrdup(folded), *r;
 	size_t k;
 	long at;
 
@@ -67,6 +76,16 @@ instruction_links(const char *text, const char *const *titles, size_t n,
     size_t *order, size_t max)
 {
 	char *f = instruction_fold(text);
+	size_t got = instruction_links_folded(f, titles, n, order, max);
+
+	free(f);
+	return got;
+}
+
+size_t
+instruction_links_folded(const char *f, const char *const *titles,
+    size_t n, size_t *order, size_t max)
+{
 	size_t k, i, j, got = 0;
 
 	for (k = 0; k < sizeof meanings / sizeof meanings[0]; k++) {
@@ -81,6 +100,5 @@ instruction_links(const char *text, const char *const *titles, size_t n,
 				order[got++] = i;
 		}
 	}
-	free(f);
 	return got;
 }

@@ -71,19 +71,20 @@ strip_line(const char *raw, size_t n)
 	return trim(nfc, false);
 }
 
-/* A letter's head and body fit in this many lines; a file without a
- * tab (a CSV export) is not read whole. */
+/* A letter's head and signature are found in this many lines; a file
+ * without a tab (a CSV export) is not read whole.  Its body is read to
+ * the table whatever its length (letter_lines). */
 #define LETTER_MAX_LINES 2000
 
-/* The lines before the first holding a tab (the table). */
+/* The lines before the first holding a tab (the table), at most max. */
 static void
-lines_read(const char *data, size_t len, struct lines *out)
+lines_read(const char *data, size_t len, size_t max, struct lines *out)
 {
 	size_t cap = 0, start = 0, end;
 
 	out->l = NULL;
 	out->n = 0;
-	while (start < len && out->n < LETTER_MAX_LINES) {
+	while (start < len && out->n < max) {
 		const char *nl = memchr(data + start, '\n', len - start);
 
 		end = nl ? (size_t)(nl - data) : len;
@@ -540,7 +541,7 @@ letter_from_text(const char *data, size_t len)
 	struct lines ls;
 	size_t num, body;
 
-	lines_read(data, len, &ls);
+	lines_read(data, len, LETTER_MAX_LINES, &ls);
 	read_number(&ls, l, &num);
 	read_day(&ls, l);
 	read_list(&ls, "kinh gui", false, l);
@@ -567,17 +568,18 @@ letter_from_text(const char *data, size_t len)
 }
 
 char **
-letter_lines(const char *data, size_t len, size_t *n)
+letter_lines(const char *data, size_t len, size_t *n, char ***folded)
 {
 	struct lines ls;
 	char **v;
 	size_t i;
 
-	lines_read(data, len, &ls);
+	lines_read(data, len, (size_t)-1, &ls);
 	v = xcalloc(ls.n + 1, sizeof *v);
+	*folded = xcalloc(ls.n + 1, sizeof **folded);
 	for (i = 0; i < ls.n; i++) {
 		v[i] = ls.l[i].s;
-		free(ls.l[i].f);
+		(*folded)[i] = ls.l[i].f;
 	}
 	free(ls.l);
 	*n = ls.n;

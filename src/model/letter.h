@@ -56,9 +56,10 @@ struct letter *letter_from_text(const char *data, size_t len);
 
 /* The lines letter_from_text reads (the head and body before the
  * table), stripped of markup, NFC, trimmed, "" for a blank line; the
- * first is line 1 of data.  A NULL-terminated array of *n, each and
- * the array malloc'd. */
-char **letter_lines(const char *data, size_t len, size_t *n);
+ * first is line 1 of data; *folded gets each one folded (text_fold).
+ * Two NULL-terminated arrays of *n, each string and array malloc'd. */
+char **letter_lines(const char *data, size_t len, size_t *n,
+    char ***folded);
 
 struct letter *letter_new(void);
 void letter_free(struct letter *l);

@@ -23,11 +23,11 @@ struct words {
 };
 
 static void
-words_cut(const char *text, struct words *ws)
+words_cut(const char *folded, struct words *ws)
 {
 	char *p;
 
-	ws->buf = text_fold(text != NULL ? text : "");
+	ws->buf = xstrdup(folded != NULL ? folded : "");
 	ws->n = 0;
 	for (p = ws->buf; *p != '\0' && ws->n < MAXWORDS;) {
 		while (*p != '\0' && strchr(" \t\n,;:()[]\"'!?.-", *p) != NULL)
@@ -166,6 +166,16 @@ phrase_at(const struct words *ws, size_t i, int year, char due[11])
 bool
 schedule_due_phrase(const char *text, int year, char due[11])
 {
+	char *f = text_fold(text != NULL ? text : "");
+	bool found = schedule_due_folded(f, year, due);
+
+	free(f);
+	return found;
+}
+
+bool
+schedule_due_folded(const char *text, int year, char due[11])
+{
 	static const char *const preps[] = { "truoc", "den", "het", "trong",
 	    "vao", "han", "nhat", NULL };
 	struct words ws;
@@ -235,26 +245,33 @@ every_of(const struct words *ws)
 	return "";
 }
 
-/* Words of continuing work. */
+/* Words of continuing work (in folded text). */
 static bool
-ongoing_words(const char *text)
+ongoing_words(const char *f)
 {
 	static const char *const marks[] = { "thuong xuyen", "khong de",
 	    "tich cuc", "tang cuong", "kip thoi", "dung quy trinh",
 	    "dung thoi gian quy dinh", "dung quy dinh",
 	    "dam bao cac yeu cau", "lien tuc", "hang ngay", NULL };
-	char *f = text_fold(text != NULL ? text : "");
 	size_t k;
 	bool yes = false;
 
 	for (k = 0; marks[k] != NULL && !yes; k++)
 		yes = text_find_word(f, marks[k]) >= 0;
-	free(f);
 	return yes;
 }
 
 void
 schedule_from_text(const char *text, int year, struct schedule *out)
+{
+	char *f = text_fold(text != NULL ? text : "");
+
+	schedule_from_folded(f, year, out);
+	free(f);
+}
+
+void
+schedule_from_folded(const char *text, int year, struct schedule *out)
 {
 	struct words ws;
 	char unit[24];
@@ -270,7 +287,7 @@ schedule_from_text(const char *text, int year, struct schedule *out)
 			out->kind = SCHED_RECURRING;
 	}
 	free(ws.buf);
-	if (schedule_due_phrase(text, year, out->due))
+	if (schedule_due_folded(text, year, out->due))
 		return;
 	if (out->target[0] == '\0' && ongoing_words(text))
 		out->kind = SCHED_ONGOING;

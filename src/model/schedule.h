@@ -31,6 +31,12 @@ bool schedule_due_phrase(const char *text, int year, char due[11]);
  * one-off without a date. */
 void schedule_from_text(const char *text, int year, struct schedule *out);
 
+/* The same on text already folded (text_fold): a caller that reads
+ * much text folds it once. */
+bool schedule_due_folded(const char *folded, int year, char due[11]);
+void schedule_from_folded(const char *folded, int year,
+    struct schedule *out);
+
 /* "thường xuyên", "thuong xuyen", "ongoing" (any case): a continuing
  * task's due column. */
 bool schedule_is_ongoing_word(const char *s);
