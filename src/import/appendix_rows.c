@@ -444,6 +444,17 @@ excel_date(const struct reader *r, const char *t, char iso[11])
 	return true;
 }
 
+/* A due cell that names a continuing duty: "thường xuyên", "ongoing". */
+static bool
+due_ongoing(const char *t)
+{
+	char *f = text_fold(t);
+	bool yes = strcmp(f, "thuong xuyen") == 0 || strcmp(f, "ongoing") == 0;
+
+	free(f);
+	return yes;
+}
+
 int
 apx_build_directives(struct reader *r, size_t h, const int *dmap,
     struct appendix *a, char **err)
@@ -455,6 +466,7 @@ apx_build_directives(struct reader *r, size_t h, const int *dmap,
 	const char *t;
 	char iso[11];
 	int k;
+	bool ongoing;
 
 	for (i = h + 1; (rec = next_row(r, &i)) != NULL; i++) {
 		for (k = 0; k < 2; k++) {
@@ -468,7 +480,8 @@ apx_build_directives(struct reader *r, size_t h, const int *dmap,
 			    _("missing %s"), apx_dcol_names[req[k]]);
 		}
 		t = apx_cell_at(rec, dmap[DCOL_DUE]);
-		if (*t != '\0' && !date_parse(t, iso) &&
+		ongoing = due_ongoing(t);
+		if (*t != '\0' && !ongoing && !date_parse(t, iso) &&
 		    !excel_date(r, t, iso))
 			return apx_fail_rec(err, r, rec->line, dmap[DCOL_DUE],
 			    _("bad date '%s' in column %s"), t,
@@ -481,7 +494,8 @@ apx_build_directives(struct reader *r, size_t h, const int *dmap,
 		d->task = cell_or_null(rec, dmap[DCOL_TASK]);
 		d->target = cell_or_null(rec, dmap[DCOL_TARGET]);
 		d->every = cell_or_null(rec, dmap[DCOL_EVERY]);
-		d->due = *t != '\0' ? xstrdup(iso) : NULL;
+		d->due = *t != '\0' && !ongoing ? xstrdup(iso) : NULL;
+		d->ongoing = ongoing;
 		t = apx_cell_at(rec, dmap[DCOL_CODE]);
 		d->code = *t != '\0' ? strip_spaces(t) : NULL;
 	}

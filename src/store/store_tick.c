@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "store.h"
 #include "store_impl.h"
+#include "targets.h"
 #include "util.h"
 
 /* The first occurrence starts the work: to do becomes in progress. */
@@ -153,4 +154,85 @@ store_ticks(struct store *s, long plan_id, long task_id, struct tick **out,
 	    " AND k.removed = 0 ORDER BY k.task_id, k.day, k.id", plan_id,
 	    task_id, sizeof **out, read_tick, tick_clear, n, &rc, err);
 	return rc;
+}
+
+/* --- the schedules of tasks read ------------------------------------- */
+
+/* Where the plan's recurring targets start: the day it was imported. */
+static char *
+plan_imported_at(struct store *s, long plan_id, char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT imported_at FROM plan"
+	    " WHERE id = ?1", err);
+	char *at = NULL;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, plan_id);
+	if (store_step(s, st, err) == SQLITE_ROW)
+		at = col_str(st, 0);
+	sqlite3_finalize(st);
+	return at;
+}
+
+static int
+recurring_fill(struct store *s, long plan_id, struct task *v, size_t n,
+    char **err)
+{
+	struct plan p = { .id = plan_id };
+	struct tick *k;
+	size_t nk, i, lo, c;
+
+	if (store_ticks(s, plan_id, 0, &k, &nk, err) != 0)
+		return -1;
+	p.imported_at = plan_imported_at(s, plan_id, err);
+	for (i = 0; i < n; i++) {
+		if (task_kind(&v[i]) != TASK_RECURRING)
+			continue;
+		c = ticks_of_task(k, nk, v[i].id, &lo);
+		target_schedule(&v[i], &p, k != NULL ? k + lo : NULL, c);
+	}
+	free(p.imported_at);
+	ticks_free(k, nk);
+	return 0;
+}
+
+static int
+continuing_fill(struct store *s, struct task *v, size_t n, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		if (task_kind(&v[i]) != TASK_CONTINUING)
+			continue;
+		if (st == NULL && (st = store_prepare(s, "SELECT max(at)"
+		    " FROM history WHERE task_id = ?1", err)) == NULL)
+			return -1;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, v[i].id);
+		rc = store_step(s, st, err);
+		if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) !=
+		    SQLITE_NULL && !date_local_day((const char *)
+		    sqlite3_column_text(st, 0), v[i].updated))
+			v[i].updated[0] = '\0';
+		rc = rc < 0 ? -1 : 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_schedules(struct store *s, long plan_id, struct task *v, size_t n,
+    char **err)
+{
+	size_t i, nrec = 0;
+
+	for (i = 0; i < n; i++)
+		if (task_kind(&v[i]) == TASK_RECURRING)
+			nrec++;
+	if (nrec > 0 && recurring_fill(s, plan_id, v, n, err) != 0)
+		return -1;
+	return continuing_fill(s, v, n, err);
 }

@@ -136,6 +136,7 @@ keys prefill <<'KEYS'
 D
 type 2023-11-20
 Enter
+Enter
 D
 Home
 Delete
@@ -143,6 +144,7 @@ Delete
 Delete
 Delete
 type 2024
+Enter
 Enter
 /
 type đối thoại
