@@ -240,15 +240,15 @@ test_directives(void **state)
 	memset(dirs, 0, sizeof dirs);
 	a.kind = APPENDIX_DIRECTIVES;
 	dirs[0] = (struct directive){ "DTT", "1.4.2", "Mỗi tháng 3 bài",
-		NULL, "3 bài", "tháng", 2 };
+		NULL, "3 bài", "tháng", 2, false };
 	dirs[1] = (struct directive){ "CA", "1.7", "Đối thoại với nhân dân",
-		"2023-12-31", "1 cuộc", NULL, 3 };
+		"2023-12-31", "1 cuộc", NULL, 3, false };
 	dirs[2] = (struct directive){ "dtt", "1.4.2", "Phối hợp xây dựng "
-		"tin bài", NULL, NULL, NULL, 4 };
+		"tin bài", NULL, NULL, NULL, 4, false };
 	dirs[3] = (struct directive){ "Mặt trận Tổ quốc", "9.9",
-		"Giám sát CCHC", NULL, NULL, NULL, 5 };
+		"Giám sát CCHC", NULL, NULL, NULL, 5, false };
 	dirs[4] = (struct directive){ "DTT", "1.4.2", "MỖI THÁNG 3 BÀI",
-		NULL, NULL, NULL, 6 };
+		NULL, NULL, NULL, 6, false };
 	a.dirs = dirs;
 	a.ndirs = 5;
 	derive_directives(cfg, &a, known, &d);
