@@ -197,30 +197,52 @@ recurring_fill(struct store *s, long plan_id, struct task *v, size_t n,
 	return 0;
 }
 
+/* Tasks by id, through an array of pointers (store_tasks' order is the
+ * cards'). */
 static int
-continuing_fill(struct store *s, struct task *v, size_t n, char **err)
+task_ptr_cmp(const void *a, const void *b)
 {
-	sqlite3_stmt *st = NULL;
-	size_t i;
-	int rc = 0;
+	const struct task *x = *(struct task *const *)a;
+	const struct task *y = *(struct task *const *)b;
 
-	for (i = 0; i < n && rc == 0; i++) {
-		if (task_kind(&v[i]) != TASK_CONTINUING)
-			continue;
-		if (st == NULL && (st = store_prepare(s, "SELECT max(at)"
-		    " FROM history WHERE task_id = ?1", err)) == NULL)
-			return -1;
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, v[i].id);
-		rc = store_step(s, st, err);
-		if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) !=
-		    SQLITE_NULL && !date_local_day((const char *)
-		    sqlite3_column_text(st, 0), v[i].updated))
-			v[i].updated[0] = '\0';
-		rc = rc < 0 ? -1 : 0;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The day of each continuing task's last history row: one read of the
+ * plan's, through the history_task index. */
+static int
+continuing_fill(struct store *s, long plan_id, struct task *v, size_t n,
+    char **err)
+{
+	sqlite3_stmt *st;
+	struct task **ix, key, *kp = &key, **hit;
+	size_t i, m = 0;
+	int rc;
+
+	ix = xcalloc(n + 1, sizeof *ix);
+	for (i = 0; i < n; i++)
+		if (task_kind(&v[i]) == TASK_CONTINUING)
+			ix[m++] = &v[i];
+	if (m == 0 || (st = store_prepare(s, "SELECT h.task_id, max(h.at)"
+	    " FROM task t JOIN history h ON h.task_id = t.id"
+	    " WHERE t.plan_id = ?1 AND t.due IS NULL GROUP BY t.id", err)) ==
+	    NULL) {
+		free(ix);
+		return m == 0 ? 0 : -1;
+	}
+	qsort(ix, m, sizeof *ix, task_ptr_cmp);
+	sqlite3_bind_int64(st, 1, plan_id);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		key.id = (long)sqlite3_column_int64(st, 0);
+		hit = xbsearch(&kp, ix, m, sizeof *ix, task_ptr_cmp);
+		if (hit != NULL && sqlite3_column_type(st, 1) != SQLITE_NULL &&
+		    !date_local_day((const char *)sqlite3_column_text(st, 1),
+		    (*hit)->updated))
+			(*hit)->updated[0] = '\0';
 	}
 	sqlite3_finalize(st);
-	return rc;
+	free(ix);
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -234,5 +256,5 @@ store_schedules(struct store *s, long plan_id, struct task *v, size_t n,
 			nrec++;
 	if (nrec > 0 && recurring_fill(s, plan_id, v, n, err) != 0)
 		return -1;
-	return continuing_fill(s, v, n, err);
+	return continuing_fill(s, plan_id, v, n, err);
 }
