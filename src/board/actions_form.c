@@ -211,6 +211,7 @@ ask_schedule(struct board *b, const struct task *now, char **when,
 		i18n_date(t->due, shown, sizeof shown);
 	else
 		snprintf(shown, sizeof shown, "%s", _("ongoing"));
+	/* TRANSLATORS: the date format of i18n_date (vi: dd/mm/yyyy). */
 	*when = ask_field(b, _("Due date (YYYY-MM-DD, or ongoing): "),
 	    shown);
 	if (*when != NULL && **when != '\0' &&
@@ -288,6 +289,7 @@ ask_new_due(struct board *b, const char *role, struct schedule *sc,
 	bool ok;
 
 	core_new_task_due(b->c, role, offer);
+	/* TRANSLATORS: the date format of i18n_date (vi: dd/mm/yyyy). */
 	when = ask_field(b, _("Due date (YYYY-MM-DD, or ongoing): "),
 	    i18n_date(offer, shown, sizeof shown));
 	if (when == NULL || *when == '\0') {

@@ -59,6 +59,9 @@ expect_match "a continuing task: how long since its last change" \
     'Ongoing · updated 50 days ago' \
     "$(printf '%s\n' / 'type Đổi mới, bổ sung' Enter dump q > "$TMPD/cont.keys";
     board cont 100; screen cont 1)"
+LANG_BOARD=vi board cont 160
+expect_match "Vietnamese: Thường xuyên · cập nhật 50 ngày trước" \
+    'Thường xuyên · cập nhật 50 ngày trước' "$(screen cont 1)"
 expect_eq "a continuing task is not in list --overdue" 0 \
     "$(at 2023-11-02 list --overdue --format tsv | grep -c "^$ongoing	")"
 
@@ -67,6 +70,9 @@ at 2023-10-07 tick "$r" >/dev/null
 printf '%s\n' 6 dump q > "$TMPD/met80.keys"
 board met80 80
 s=$(screen met80 1)
+late() { printf '%s\n' "$1" | head -1 | sed -n 's/.* \([0-9]*\) tasks\{0,1\} late.*/\1/p'; }
+expect_eq "all met: the header counts one task late less" \
+    "$(( $(late "$(screen short80 1)") - 1 ))" "$(late "$s")"
 expect_match "all met: the current month's count and its end" \
     '11/2023: 0/3 bài, due 11-' "$s"
 expect_eq "all met: not in list --overdue" 0 \
