@@ -173,6 +173,19 @@ i18n_date(const char *iso, char *buf, size_t n)
 }
 
 const char *
+i18n_day_month(const char *iso, char *buf, size_t n)
+{
+	i18n_date(iso, buf, n);
+	if (strlen(buf) != 10)
+		return buf;
+	if (buf[2] == '/')
+		buf[5] = '\0';			/* dd/mm */
+	else
+		memmove(buf, buf + 5, 6);	/* mm-dd */
+	return buf;
+}
+
+const char *
 i18n_stamp(const char *stamp, char *buf, size_t n)
 {
 	char day[11], shown[16], rest[32];

@@ -47,6 +47,8 @@ char i18n_decimal(void);
  * "2023-09-13".  buf holds at least 11 bytes.  Anything that is not an
  * ISO date is copied through text_printable (text.h), never raw. */
 const char *i18n_date(const char *iso, char *buf, size_t n);
+/* Its day and month alone: "30/11" or "11-30" (buf of 11 bytes). */
+const char *i18n_day_month(const char *iso, char *buf, size_t n);
 /* A timestamp "YYYY-MM-DD HH:MM:SS" with its date as the language writes
  * it ("13/09/2023 22:05:48"), the rest printable as it is. */
 const char *i18n_stamp(const char *stamp, char *buf, size_t n);

@@ -17,6 +17,7 @@
 #include "perm.h"
 #include "text.h"
 #include "util.h"
+#include "words.h"
 
 /* Spaces around typed text go: " 15/10/2023 " is a date, "  " nothing. */
 static void
@@ -189,36 +190,127 @@ actions_note(struct board *b, const char *kind)
 	board_reload(b);
 }
 
+/* The schedule form's answers: the date or "ongoing" (a bad one said
+ * at once, *err), then the period (empty: none, or as it is) and the
+ * count.  False when cancelled (Esc, or nothing typed) or bad. */
+static bool
+ask_schedule(struct board *b, const struct task *now, char **when,
+    char **every, char **target, char **err)
+{
+	struct schedule sc;
+	char shown[16] = "", day[11];
+	/* A copy: the board may reload while it asks. */
+	struct task t0 = { .due = now->due, .every = now->every,
+	    .target = now->target }, *t = &t0;
+
+	t0.due = t0.due != NULL ? xstrdup(t0.due) : NULL;
+	t0.every = xstrdup(t0.every != NULL ? t0.every : "");
+	t0.target = xstrdup(t0.target != NULL ? t0.target : "");
+	*every = *target = NULL;
+	if (t->due != NULL)
+		i18n_date(t->due, shown, sizeof shown);
+	else
+		snprintf(shown, sizeof shown, "%s", _("ongoing"));
+	/* TRANSLATORS: the date format of i18n_date (vi: dd/mm/yyyy). */
+	*when = ask_field(b, _("Due date (YYYY-MM-DD, or ongoing): "),
+	    shown);
+	if (*when != NULL && **when != '\0' &&
+	    core_schedule_parse(*when, NULL, NULL, day, &sc, err) == CORE_OK)
+		*every = ask_field(b, _("Every (month, quarter, year, or "
+		    "none): "), t->every);
+	if (*every != NULL && **every == '\0') {
+		free(*every);
+		*every = NULL;
+		task_clear(&t0);
+		return true;
+	}
+	if (*every != NULL)
+		*target = ask_field(b, _("Target each period (3, 3 bài): "),
+		    t->target);
+	task_clear(&t0);
+	return *target != NULL && **target != '\0';
+}
+
+/* D: the selected task's schedule (core_schedule, as `parboard due`). */
 void
 actions_due(struct board *b)
 {
+	struct core_result r = { -1, 0, "", NULL };
+	struct core_opts o = { .guard = true };
+	struct schedule sc;
 	struct task *t;
-	char shown[11] = "", iso[11], *text;
+	char day[11], said[16], *when, *every, *target, *err = NULL, *label;
+	char *shown, *what;
 	long id;
+	int rc;
 
 	if ((t = actions_target_may(b, PERM_DUE)) == NULL)
 		return;
 	id = t->id;
-	if (t->due != NULL)
-		i18n_date(t->due, shown, sizeof shown);
-	/* TRANSLATORS: the date format of i18n_date (vi: dd/mm/yyyy). */
-	text = prompt_line(b, _("New due date (YYYY-MM-DD): "), shown, true);
-	if (text != NULL)
-		trim_spaces(text);
-	if (text == NULL || *text == '\0') {
-		board_message(b, false, "%s", _("Cancelled"));
-	} else if (!date_parse(text, iso)) {
-		board_message(b, true, _("Invalid date: %s"), text);
-	} else if ((t = board_task_by_id(b, id)) != NULL) {
-		actions_write_set(b, t, "due", iso, NULL, NULL);
+	label = actions_task_label(t);
+	shown = t->due != NULL ? xstrdup(t->due) : NULL;
+	o.shown = shown;
+	if (!ask_schedule(b, t, &when, &every, &target, &err)) {
+		if (err != NULL)
+			board_message(b, true, "%s", err);
+		else
+			board_message(b, false, "%s", _("Cancelled"));
+	} else if (core_schedule_parse(when, every, target, day, &sc,
+	    &err) != CORE_OK) {
+		board_message(b, true, "%s", err);
+	} else {
+		rc = core_schedule(b->s, perm_self(), id, &sc, &o, &r, &err);
+		board_reload(b);
+		if (rc != CORE_OK) {
+			actions_not_written(b, rc, err);
+		} else {
+			board_message(b, false, _("%s: due %s"), label,
+			    sc.due != NULL ? i18n_date(sc.due, said,
+			    sizeof said) : _("ongoing"));
+			what = words_undo(label, HK_DUE, shown, sc.due);
+			actions_undo_push(b, r.row, what);
+		}
 	}
-	free(text);
+	free(err);
+	free(when);
+	free(every);
+	free(target);
+	free(shown);
+	free(label);
+}
+
+/* The new task's due date, offered as core_new_task_due says; false
+ * (said) when cancelled or not a date. */
+static bool
+ask_new_due(struct board *b, const char *role, struct schedule *sc,
+    char day[11])
+{
+	char offer[11], shown[16], *when, *err = NULL;
+	bool ok;
+
+	core_new_task_due(b->c, role, offer);
+	/* TRANSLATORS: the date format of i18n_date (vi: dd/mm/yyyy). */
+	when = ask_field(b, _("Due date (YYYY-MM-DD, or ongoing): "),
+	    i18n_date(offer, shown, sizeof shown));
+	if (when == NULL || *when == '\0') {
+		board_message(b, false, "%s", _("Cancelled"));
+		free(when);
+		return false;
+	}
+	ok = core_schedule_parse(when, NULL, NULL, day, sc, &err) == CORE_OK;
+	if (!ok)
+		board_message(b, true, "%s", err);
+	free(err);
+	free(when);
+	return ok;
 }
 
 void
 actions_add(struct board *b)
 {
 	struct core_result r = { -1, -1, "", NULL };
+	struct schedule sc;
+	char day[11];
 	const char *role;
 	char *title, *label, *err = NULL;
 	struct column *col;
@@ -243,8 +335,13 @@ actions_add(struct board *b)
 		return;
 	}
 	role = xstrdup(role);
+	if (!ask_new_due(b, role, &sc, day)) {
+		free(title);
+		free((char *)role);
+		return;
+	}
 	if ((rc = core_task_add(b->s, perm_self(), b->c, b->data.plan.id, role,
-	    title, &r, &err)) != CORE_OK) {
+	    title, &sc, &r, &err)) != CORE_OK) {
 		actions_not_written(b, rc, err);
 	} else {
 		board_message(b, false, _("Task added to column %s"), role);

@@ -295,7 +295,10 @@ board_count(struct board *b)
 			b->data.ndone++;
 		else if (task_overdue(t))
 			b->data.nlate++;
-		else if (t->due != NULL && (b->data.next_due[0] == '\0' ||
+		/* The plan's next deadline: a one-off task's (a period's
+		 * end is on its card). */
+		else if (task_kind(t) == TASK_ONE_OFF &&
+		    (b->data.next_due[0] == '\0' ||
 		    strcmp(t->due, b->data.next_due) < 0))
 			snprintf(b->data.next_due, sizeof b->data.next_due,
 			    "%s", t->due);

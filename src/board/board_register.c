@@ -130,7 +130,7 @@ board_task_progress(const struct board *b, const struct task *t, char *buf,
 	struct target tg;
 	struct target_period *v;
 	char start[11], end[11], label[16];
-	size_t lo = 0, hi = b->data.nticks, mid, k = 0, n, i;
+	size_t lo = 0, k, n, i;
 
 	buf[0] = '\0';
 	if (periods != NULL) {
@@ -139,16 +139,7 @@ board_task_progress(const struct board *b, const struct task *t, char *buf,
 	}
 	if (!target_parse(t->target, t->every, &tg) || tg.count == 0)
 		return;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (b->data.ticks[mid].task_id < t->id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	while (lo + k < b->data.nticks &&
-	    b->data.ticks[lo + k].task_id == t->id)
-		k++;
+	k = ticks_of_task(b->data.ticks, b->data.nticks, t->id, &lo);
 	target_span(&b->data.plan, t, start, end);
 	n = target_periods(&tg, start, end, today(),
 	    b->data.ticks != NULL ? b->data.ticks + lo : NULL, k, &v);

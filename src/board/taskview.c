@@ -99,7 +99,8 @@ due_line(const struct task *t)
 
 	i18n_date(t->due, d, sizeof d);
 	line = xasprintf(_("Due %s (%s)"), d, words_due_source(t->due_source));
-	if (t->status == STATUS_DONE)
+	/* A recurring target is late by its periods, not by this date. */
+	if (t->status == STATUS_DONE || task_kind(t) == TASK_RECURRING)
 		return line;
 	if (days < 0)
 		when = xasprintf(ngettext("%ld day overdue", "%ld days overdue",
@@ -210,7 +211,9 @@ plan_lines(const struct task *t, const char *accountable, int width,
 {
 	char *line, *what;
 
-	if (t->due != NULL)
+	if (task_kind(t) == TASK_CONTINUING)
+		lines_add(lines, n, cap, task_ongoing_words(t));
+	else
 		lines_add(lines, n, cap, due_line(t));
 	if (t->person != NULL) {
 		line = xasprintf(_("Person: %s"), t->person);

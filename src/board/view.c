@@ -83,13 +83,10 @@ view_score(score v, char *buf)
 void
 view_date(const char *iso, char *buf, bool day_month)
 {
-	i18n_date(iso, buf, 11);
-	if (!day_month || strlen(buf) != 10)
-		return;
-	if (buf[2] == '/')
-		buf[5] = '\0';			/* dd/mm */
+	if (day_month)
+		i18n_day_month(iso, buf, 11);
 	else
-		memmove(buf, buf + 5, 6);	/* mm-dd */
+		i18n_date(iso, buf, 11);
 }
 
 /* --- layout -------------------------------------------------------- */

@@ -39,15 +39,37 @@ status_paint(const struct board *b, const struct task *t, char *mark)
 	}
 }
 
-/* The due state in words ("5 days late", "due in 3 days") and its paint;
- * NULL when the task is done or not due soon. */
+/* The due state in words and its paint: a one-off task's "5 days late",
+ * "due in 3 days"; a recurring target's period ("11/2023: 2/3 bài, due
+ * 30/11", or the periods that fell short); a continuing task's "Ongoing
+ * · updated 12 days ago".  NULL when there is nothing to say; *count set
+ * for a recurring target's, which wins over the status word. */
 static char *
-due_words(const struct board *b, const struct task *t, enum paint *p)
+due_words(const struct board *b, const struct task *t, enum paint *p,
+    bool *count)
 {
+	char progress[64];
 	long d;
 
-	if (t->status == STATUS_DONE || t->due == NULL)
+	*count = false;
+	if (t->status == STATUS_DONE)
 		return NULL;
+	switch (task_kind(t)) {
+	case TASK_CONTINUING:
+		return task_ongoing_words(t);
+	case TASK_RECURRING:
+		*count = true;
+		if (task_overdue(t)) {
+			*p = PAINT_OVERDUE;
+			return xstrdup(t->missed);
+		}
+		if (board_task_soon(b, t))
+			*p = PAINT_SOON;
+		board_task_progress(b, t, progress, NULL, NULL);
+		return xstrdup(progress);
+	default:
+		break;
+	}
 	d = date_days_between(today(), t->due);
 	if (d < 0) {
 		*p = PAINT_OVERDUE;
@@ -112,8 +134,11 @@ card_tail(const struct board *bd, const struct task *t, int brief)
 	struct buf b = { 0 };
 	char *sup, *tok, *save, progress[64];
 
-	board_task_progress(bd, t, progress, NULL, NULL);
-	buf_adds(&b, progress);
+	/* A recurring target's count is in the due state. */
+	if (task_kind(t) != TASK_RECURRING || t->status == STATUS_DONE) {
+		board_task_progress(bd, t, progress, NULL, NULL);
+		buf_adds(&b, progress);
+	}
 
 	if (t->support != NULL && *t->support != '\0') {
 		sup = xstrdup(t->support);
@@ -178,12 +203,20 @@ card_status(struct board *b, int y, int x, int width, const struct task *t,
 {
 	char mark, *due, *tail;
 	enum paint sp = status_paint(b, t, &mark), dp = PAINT_NORMAL;
-	const char *word = status_label(t->status);
+	const char *word = status_label(t->status), *sep = " · ";
 	int sw, dw, tw, used, k;
+	bool count;
 
-	due = due_words(b, t, &dp);
+	due = due_words(b, t, &dp, &count);
 	sw = text_width(word);
 	dw = due != NULL ? 3 + text_width(due) : 0;
+	/* On a narrow card a period's count wins over the status word
+	 * (the heading's mark still tells the status). */
+	if (count && sw + dw > width) {
+		word = sep = "";
+		sw = 0;
+		dw -= 3;
+	}
 	tail = supporting ? xstrdup(_("supporting")) : card_tail(b, t, 0);
 	/* Where it does not fit, the proof state shortens, then goes. */
 	for (k = 1; !supporting && k <= 2 &&
@@ -199,9 +232,11 @@ card_status(struct board *b, int y, int x, int width, const struct task *t,
 	    b->term.paint[sp]);
 	used = sw;
 	if (due != NULL && used + 3 < width) {
-		view_put(b->term.body, y, x + used, " · ", 3,
-		    b->term.paint[PAINT_NORMAL]);
-		used += 3;
+		if (*sep != '\0') {
+			view_put(b->term.body, y, x + used, sep, 3,
+			    b->term.paint[PAINT_NORMAL]);
+			used += 3;
+		}
 		view_put(b->term.body, y, x + used, due, width - used - tw,
 		    b->term.paint[dp]);
 		used = width - tw;

@@ -145,6 +145,54 @@ cli_person(const struct config *c, const struct options *o,
 	return cli_close_plan(s, &p, rc, err);
 }
 
+/* What due did, in one line: "1.4.2/DTT: due 31/12/2023, 3 bài every
+ * month". */
+static void
+due_said(const char *spec, const struct schedule *sc)
+{
+	char day[16];
+
+	if (sc->due == NULL)
+		out_printf(stdout, _("%s: ongoing, never late\n"), spec);
+	else if (sc->every != NULL)
+		out_printf(stdout, _("%s: %s every %s until %s\n"), spec,
+		    sc->target, sc->every, i18n_date(sc->due, day,
+		    sizeof day));
+	else
+		out_printf(stdout, _("%s: due %s\n"), spec, i18n_date(sc->due,
+		    day, sizeof day));
+}
+
+int
+cli_due(const struct config *c, const struct options *o, const char *cmd,
+    int argc, char **argv)
+{
+	struct schedule sc;
+	struct store *s;
+	struct plan p = { 0 };
+	char *err = NULL, day[11];
+	long id = 0;
+	int rc;
+
+	if (argc != 2)
+		return cli_usage_error("%s", _("due: expected TASK "
+		    "YYYY-MM-DD|ongoing"));
+	if (core_schedule_parse(argv[1], o->every, o->target, day, &sc,
+	    &err) != CORE_OK) {
+		rc = cli_usage_error("%s", err);
+		free(err);
+		return rc;
+	}
+	if ((rc = cli_need_person(cmd)) != 0)
+		return rc;
+	if (cli_open_task(c, o, argv[0], &s, &p, &id, &err) != 0)
+		return cli_runtime_error(err);
+	rc = core_schedule(s, perm_self(), id, &sc, NULL, NULL, &err);
+	if (rc == 0)
+		due_said(argv[0], &sc);
+	return cli_close_plan(s, &p, rc, err);
+}
+
 /* TASK... of the plan open in s into a new array (free it). */
 static int
 find_tasks(struct store *s, const struct plan *p, int argc, char **argv,

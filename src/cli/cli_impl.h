@@ -43,6 +43,7 @@ struct options {
 	const char *period, *from, *to, *num, *den, *expect;
 	bool snapshot;
 	const char *explain;	/* set: the giải trình */
+	const char *every, *target;	/* due: a recurring target */
 	/* Which sub-command options were given, to reject misplaced ones. */
 	cli_optset given;
 };
@@ -104,7 +105,7 @@ typedef int cli_command(const struct config *c, const struct options *o,
 cli_command cli_import;				/* cli_import.c */
 cli_command cli_list, cli_report, cli_minutes;	/* cli_report.c */
 cli_command cli_check, cli_backup;
-cli_command cli_set, cli_tick, cli_evidence;	/* cli_change.c */
+cli_command cli_set, cli_tick, cli_due, cli_evidence;	/* cli_change.c */
 cli_command cli_person;
 cli_command cli_criterion;			/* cli_criterion.c */
 cli_command cli_figures;			/* cli_figures.c */

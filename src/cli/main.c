@@ -87,10 +87,9 @@ parse_item(const char *arg, long *item)
 	    *item < 1000;
 }
 
-/* One option into o: -1 to go on, else the exit status (--help, a bad
- * value).  What each option means, the table does not say. */
-static int
-take_option(struct options *o, enum cli_opt id, const char *arg)
+/* Where an option that is a plain text goes in o; NULL for the others. */
+static const char **
+text_slot(struct options *o, enum cli_opt id)
 {
 	const char **str[CLI_NOPTS] = {
 		[CLI_OPT_PLAN] = &o->plan, [CLI_OPT_DUMP_KEYS] = &o->dump_keys,
@@ -107,7 +106,18 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 		[CLI_OPT_NUM] = &o->num, [CLI_OPT_PERIOD] = &o->period,
 		[CLI_OPT_FROM] = &o->from, [CLI_OPT_DEN] = &o->den,
 		[CLI_OPT_EXPECT] = &o->expect,
+		[CLI_OPT_EVERY] = &o->every, [CLI_OPT_TARGET] = &o->target,
 	};
+
+	return str[id];
+}
+
+/* One option into o: -1 to go on, else the exit status (--help, a bad
+ * value).  What each option means, the table does not say. */
+static int
+take_option(struct options *o, enum cli_opt id, const char *arg)
+{
+	const char **slot = text_slot(o, id);
 	bool *flag[CLI_NOPTS] = {
 		[CLI_OPT_DEMO] = &o->demo, [CLI_OPT_VIEW] = &o->view,
 		[CLI_OPT_DRY_RUN] = &o->dry_run, [CLI_OPT_OVERDUE] = &o->overdue,
@@ -163,8 +173,8 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 			    "...)"), arg);
 		break;
 	default:
-		if (str[id] != NULL)
-			*str[id] = arg;
+		if (slot != NULL)
+			*slot = arg;
 		else if (flag[id] != NULL)
 			*flag[id] = true;
 		break;
@@ -309,6 +319,7 @@ static const struct command {
 	{ "plan", CLI_CMD_PLAN, cli_plan },
 	{ "untick", CLI_CMD_UNTICK, cli_tick },
 	{ "person", CLI_CMD_PERSON, cli_person },
+	{ "due", CLI_CMD_DUE, cli_due },
 	{ "report", CLI_CMD_REPORT, cli_report },
 	{ "backup", CLI_CMD_BACKUP, cli_backup },
 	{ "check", CLI_CMD_CHECK, cli_check },

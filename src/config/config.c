@@ -174,6 +174,7 @@ config_default(void)
 
 	c->default_due = xstrdup(CONF_DEFAULT_DUE);
 	c->warn_days = CONF_DEFAULT_WARN_DAYS;
+	c->new_task_days = CONF_DEFAULT_NEW_TASK_DAYS;
 	c->backup_keep = CONF_DEFAULT_BACKUP_KEEP;
 	/* The six roles in order, then CHUNG and CHUA-GIAO. */
 	c->roles = xcalloc(n + 2, sizeof *c->roles);

@@ -82,6 +82,8 @@ struct config {
 	char *language;		/* "vi", "en" or NULL: see i18n.h */
 	char *default_due;	/* YYYY-MM-DD, default "2023-10-31" */
 	int warn_days;		/* "due soon" window, default 7 */
+	int new_task_days;	/* a task added after the deadline: due
+				 * this many days on, default 30 */
 	bool show_empty;	/* board: columns of roles without tasks */
 	bool ascii;		/* board: gauges drawn with # and . */
 	int backup_keep;	/* daily copies kept, default 7; 0: none */

@@ -253,6 +253,18 @@ conf_load_warn_days(struct loader *l, const config_setting_t *s)
 		l->c->warn_days = v;
 }
 
+void
+conf_load_new_task_days(struct loader *l, const config_setting_t *s)
+{
+	int v = config_setting_get_int(s);
+
+	if (v < 1 || v > MAX_WARN_DAYS)
+		conf_err(l, s, _("%s must be between %d and %d, not %d"),
+		    "new_task_days", 1, MAX_WARN_DAYS, v);
+	else
+		l->c->new_task_days = v;
+}
+
 /* backup = { keep = 7; dir = "~/parboard-backup"; }; */
 void
 conf_load_backup(struct loader *l, const config_setting_t *s)

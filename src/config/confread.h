@@ -13,6 +13,7 @@
 /* Built-in values, also shown as defaults in the settings table. */
 #define CONF_DEFAULT_DUE "2023-10-31"
 #define CONF_DEFAULT_WARN_DAYS 7
+#define CONF_DEFAULT_NEW_TASK_DAYS 30
 
 /* In confread.c.  Read the libconfig file at path over the built-in
  * configuration.  Every error is collected, and all are returned

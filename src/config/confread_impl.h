@@ -85,6 +85,7 @@ void conf_load_database(struct loader *l, const config_setting_t *s);
 void conf_load_commune(struct loader *l, const config_setting_t *s);
 void conf_load_deadline(struct loader *l, const config_setting_t *s);
 void conf_load_warn_days(struct loader *l, const config_setting_t *s);
+void conf_load_new_task_days(struct loader *l, const config_setting_t *s);
 void conf_load_language(struct loader *l, const config_setting_t *s);
 void conf_load_bind(struct loader *l, const config_setting_t *s);
 void conf_load_colors(struct loader *l, const config_setting_t *s);

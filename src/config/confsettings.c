@@ -56,6 +56,12 @@ const struct setting conf_settings[] = {
 	    N_("A task that is not done is shown as due soon this many "
 	       "days before its deadline, and as overdue after it."),
 	    conf_load_warn_days },
+	{ "new_task_days", CONFIG_TYPE_INT, "30", NULL,
+	    N_("integer, 1 to 366"),
+	    N_("A task added on the board is offered the deadline as its "
+	       "due date while the deadline is still ahead; after it, the day "
+	       "this many days from today."),
+	    conf_load_new_task_days },
 	{ "backup", CONFIG_TYPE_GROUP, "{ keep = 7; }", NULL,
 	    N_("group"),
 	    N_("Daily copies of the database: B<keep> (0 to 366, 0 for "

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* core.c: the use cases of core.h, each one check of the rules and one
  * write to the store (one transaction). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "targets.h"
+#include "text.h"
 #include "util.h"
 
 /* core_may, and for PERM_TICK the task's target in *tg. */
@@ -32,13 +34,41 @@ may_target(struct store *s, const struct perm *p, long task_id,
 	return rc;
 }
 
+/* A task the user added by hand (its "created" row is theirs). */
+static bool
+own_manual(struct store *s, long task_id)
+{
+	struct task t;
+	char *who = NULL, *e = NULL;
+	bool own;
+
+	if (store_task_get(s, task_id, &t, &e) != 0) {
+		free(e);
+		return false;
+	}
+	own = t.origin == ORIGIN_MANUAL &&
+	    store_task_creator(s, task_id, &who, &e) == 0 && who != NULL &&
+	    strcmp(who, current_user()) == 0;
+	free(who);
+	free(e);
+	task_clear(&t);
+	return own;
+}
+
 int
 core_may(struct store *s, const struct perm *p, long task_id,
     enum perm_action a, char **err)
 {
 	struct target tg;
+	int rc = may_target(s, p, task_id, a, &tg, err);
 
-	return may_target(s, p, task_id, a, &tg, err);
+	/* Whoever added a task by hand may change its date. */
+	if (rc == CORE_REFUSED && a == PERM_DUE && own_manual(s, task_id)) {
+		free(*err);
+		*err = NULL;
+		rc = CORE_OK;
+	}
+	return rc;
 }
 
 int
@@ -233,6 +263,57 @@ core_set_due(struct store *s, const struct perm *p, long task_id,
 }
 
 int
+core_schedule_parse(const char *when, const char *every, const char *target,
+    char day[11], struct schedule *out, char **err)
+{
+	struct target tg;
+	char *f;
+	bool ongoing;
+
+	memset(out, 0, sizeof *out);
+	if (when == NULL || *when == '\0')
+		return fail(err, "%s", _("a due date or \"ongoing\" is needed"));
+	f = text_fold(when);
+	ongoing = strcmp(f, "ongoing") == 0 || strcmp(f, "thuong xuyen") == 0;
+	free(f);
+	if (!ongoing && !date_parse(when, day))
+		return fail(err, _("%s: not a date (dd/mm/yyyy or YYYY-MM-DD) "
+		    "nor \"ongoing\""), when);
+	out->due = ongoing ? NULL : day;
+	if ((every == NULL) != (target == NULL))
+		return fail(err, "%s", _("--every and --target go together"));
+	if (every != NULL && (!target_parse(target, every, &tg) ||
+	    tg.count == 0 || tg.every == PERIOD_ONCE))
+		return fail(err, _("%s every %s: not a target (a count such "
+		    "as \"3\" or \"3 bài\", every month, quarter or year)"),
+		    target, every);
+	out->target = target;
+	out->every = every;
+	return CORE_OK;
+}
+
+int
+core_schedule(struct store *s, const struct perm *p, long task_id,
+    const struct schedule *sc, const struct core_opts *o,
+    struct core_result *r, char **err)
+{
+	struct schedule w = *sc;
+	long row = -1;
+	int rc = core_may(s, p, task_id, PERM_DUE, err);
+
+	if (rc != CORE_OK)
+		return rc;
+	if (o != NULL && o->guard) {
+		w.guard = true;
+		w.shown = o->shown;
+	}
+	rc = store_task_schedule(s, task_id, &w, current_user(), &row, err);
+	if (r != NULL)
+		r->row = row;
+	return rc;
+}
+
+int
 core_note(struct store *s, const struct perm *p, long task_id,
     const char *kind, const char *text, char **err)
 {
@@ -251,6 +332,17 @@ core_move(struct store *s, const struct perm *p, long task_id,
 
 	return rc != CORE_OK ? rc : store_task_reassign(s, task_id, version,
 	    role, current_user(), r != NULL ? &r->row : NULL, err);
+}
+
+void
+core_new_task_due(const struct config *c, const char *role, char out[11])
+{
+	const char *due = config_due(c, role, NULL, NULL);
+
+	if (due != NULL && strcmp(due, today()) >= 0)
+		snprintf(out, 11, "%s", due);
+	else
+		date_add(today(), c->new_task_days, out);
 }
 
 int
@@ -281,7 +373,8 @@ core_set_person(struct store *s, const struct perm *p,
 int
 core_task_add(struct store *s, const struct perm *p,
     const struct config *c, long plan_id, const char *role,
-    const char *title, struct core_result *r, char **err)
+    const char *title, const struct schedule *sc, struct core_result *r,
+    char **err)
 {
 	const char *due;
 	long id = -1;
@@ -289,7 +382,7 @@ core_task_add(struct store *s, const struct perm *p,
 
 	if (core_may_add(p, role, err) != CORE_OK)
 		return CORE_REFUSED;
-	due = config_due(c, role, NULL, NULL);
+	due = sc != NULL ? sc->due : config_due(c, role, NULL, NULL);
 	rc = store_task_add(s, plan_id, role, NULL, title, due,
 	    current_user(), &id, err);
 	if (r != NULL)

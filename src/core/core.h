@@ -82,7 +82,8 @@ struct core_result {
 void core_result_clear(struct core_result *r);
 
 /* Whether p may do a to task_id (CORE_REFUSED, CORE_ERROR for no such
- * task); for PERM_TICK also whether the task counts (CORE_NO_TARGET).
+ * task); for PERM_TICK also whether the task counts (CORE_NO_TARGET);
+ * PERM_DUE also for whoever added the task by hand.
  * Every use case starts with it; the board asks it before a prompt, so
  * nobody types what would be refused. */
 int core_may(struct store *s, const struct perm *p, long task_id,
@@ -105,6 +106,20 @@ int core_set_status(struct store *s, const struct perm *p, long task_id,
 int core_set_due(struct store *s, const struct perm *p, long task_id,
     const char *day, const struct core_opts *o, struct core_result *r,
     char **err);
+/* A schedule as people write it: when a date (dd/mm/yyyy or YYYY-MM-DD)
+ * or "ongoing" ("thường xuyên"); every "month", "quarter", "year" (or
+ * their Vietnamese words) and target "3" or "3 bài", both or neither
+ * (NULL).  The texts of *out point into when, every and target, or
+ * into day (11 bytes).  CORE_ERROR with *err for what is not one (a
+ * usage error). */
+int core_schedule_parse(const char *when, const char *every,
+    const char *target, char day[11], struct schedule *out, char **err);
+/* The task's schedule to sc (store.h): the one-off, continuing or
+ * recurring kind (task.h).  Who may: as core_may's PERM_DUE.  o->guard and o->shown guard the due date
+ * as the board showed it; r->row the history row. */
+int core_schedule(struct store *s, const struct perm *p, long task_id,
+    const struct schedule *sc, const struct core_opts *o,
+    struct core_result *r, char **err);
 /* A note (kind "note", PERM_NOTE) or evidence line ("evidence",
  * PERM_EVIDENCE). */
 int core_note(struct store *s, const struct perm *p, long task_id,
@@ -120,10 +135,18 @@ int core_move(struct store *s, const struct perm *p, long task_id,
 int core_set_person(struct store *s, const struct perm *p,
     const struct config *c, long task_id, long version, const char *name,
     struct core_result *r, char **err);
-/* A task by hand in role's column (PERM_ADD), due as c says; r->id. */
+/* A task by hand in role's column (PERM_ADD), due as sc says (its due
+ * date, NULL for a continuing task; a target is set afterwards with
+ * core_schedule) or, sc NULL, as c says; r->id. */
 int core_task_add(struct store *s, const struct perm *p,
     const struct config *c, long plan_id, const char *role,
-    const char *title, struct core_result *r, char **err);
+    const char *title, const struct schedule *sc, struct core_result *r,
+    char **err);
+/* The due date offered for a new task of role (YYYY-MM-DD): the
+ * deadline (config_due) while it is still ahead of today, else
+ * new_task_days from today. */
+void core_new_task_due(const struct config *c, const char *role,
+    char out[11]);
 
 /* An occurrence on day (PERM_TICK). */
 int core_tick(struct store *s, const struct perm *p, long task_id,

@@ -53,7 +53,8 @@ struct directive {
 	char *target;		/* chỉ tiêu, free text: "3 bài" */
 	char *every;		/* chu kỳ, free text: "tháng" */
 	int line;
-	bool ongoing;		/* thường xuyên: no due date (due NULL) */
+	bool ongoing;		/* "thường xuyên" / "ongoing": a continuing
+				 * task, no due date (due NULL) */
 };
 
 enum appendix_kind {

@@ -132,3 +132,21 @@ ticks_free(struct tick *v, size_t n)
 {
 	model_free_each(v, n, sizeof *v, tick_clear);
 }
+
+size_t
+ticks_of_task(const struct tick *k, size_t nk, long id, size_t *first)
+{
+	size_t lo = 0, hi = nk, mid, c = 0;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (k[mid].task_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	while (lo + c < nk && k[lo + c].task_id == id)
+		c++;
+	return c;
+}

@@ -114,5 +114,8 @@ struct tick {
 };
 void tick_clear(void *elem);
 void ticks_free(struct tick *v, size_t n);
+/* The ticks of task id in k (sorted by task): how many, from *first. */
+size_t ticks_of_task(const struct tick *k, size_t nk, long id,
+    size_t *first);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "targets.h"
 #include "text.h"
 #include "util.h"
@@ -196,11 +197,24 @@ target_span(const struct plan *p, const struct task *t, char start[11],
 }
 
 void
+target_period_words(const struct target *tg, const struct target_period *v,
+    char *buf, size_t len)
+{
+	char label[16];
+
+	target_period_label(tg->every, v->from, label, sizeof label);
+	/* Cut where it does not fit (a unit up to 31 bytes). */
+	if (snprintf(buf, len, "%s: %d/%d%s%s", label, v->done, tg->count,
+	    tg->unit[0] ? " " : "", tg->unit) < 0)
+		buf[0] = '\0';
+}
+
+void
 target_progress(const struct target *tg, const struct target_period *v,
     size_t n, char *buf, size_t len)
 {
 	const struct target_period *cur = NULL;
-	char label[16];
+	char words[48], due[16];
 	size_t i;
 
 	buf[0] = '\0';
@@ -216,13 +230,48 @@ target_progress(const struct target *tg, const struct target_period *v,
 		    tg->unit);
 		return;
 	}
-	target_period_label(tg->every, cur->from, label, sizeof label);
-	if (tg->every == PERIOD_ONCE)
+	if (tg->every == PERIOD_ONCE) {
 		snprintf(buf, len, "%d/%d%s%s", cur->done, tg->count,
 		    tg->unit[0] ? " " : "", tg->unit);
-	else
-		snprintf(buf, len, "%d/%d%s%s · %s", cur->done, tg->count,
-		    tg->unit[0] ? " " : "", tg->unit, label);
+		return;
+	}
+	target_period_words(tg, cur, words, sizeof words);
+	i18n_day_month(cur->to, due, sizeof due);
+	/* TRANSLATORS: a period's count and its end: "11/2023: 2/3 bài,
+	 * due 30/11". */
+	snprintf(buf, len, _("%s, due %s"), words, due);
+}
+
+void
+target_schedule(struct task *t, const struct plan *p, const struct tick *k,
+    size_t nk)
+{
+	struct target tg;
+	struct target_period *v;
+	char start[11], end[11], words[48];
+	size_t n, i, len = 0;
+
+	t->missed[0] = t->period_end[0] = '\0';
+	t->period_met = false;
+	if (task_kind(t) != TASK_RECURRING ||
+	    !target_parse(t->target, t->every, &tg))
+		return;
+	target_span(p, t, start, end);
+	n = target_periods(&tg, start, end, today(), k, nk, &v);
+	for (i = 0; i < n; i++) {
+		if (v[i].current) {
+			memcpy(t->period_end, v[i].to, sizeof t->period_end);
+			t->period_met = v[i].done >= tg.count;
+		}
+		if (!v[i].missed)
+			continue;
+		target_period_words(&tg, &v[i], words, sizeof words);
+		len += (size_t)snprintf(t->missed + len, sizeof t->missed -
+		    len, "%s%s", len > 0 ? "; " : "", words);
+		if (len >= sizeof t->missed)
+			len = sizeof t->missed - 1;
+	}
+	free(v);
 }
 
 void

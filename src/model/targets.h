@@ -59,9 +59,20 @@ size_t target_periods(const struct target *tg, const char *start,
 void target_span(const struct plan *p, const struct task *t,
     char start[11], char end[11]);
 
-/* "2/3 bài · 11/2023" for the current period (buf of 64 bytes); "" when
- * the task has no counted target. */
+/* "11/2023: 2/3 bài, due 30/11" for the current period of a recurring
+ * target, "2/3 bài" for a target once (buf of 64 bytes); "" when the
+ * task has no counted target. */
 void target_progress(const struct target *tg, const struct target_period *v,
     size_t n, char *buf, size_t len);
+
+/* A period's count in words: "10/2023: 2/3 bài". */
+void target_period_words(const struct target *tg,
+    const struct target_period *v, char *buf, size_t len);
+
+/* The schedule facts of t (task.h: missed, period_end, period_met) from
+ * its own ticks k and the plan's span; nothing for a task that is not a
+ * recurring target. */
+void target_schedule(struct task *t, const struct plan *p,
+    const struct tick *k, size_t nk);
 
 #endif

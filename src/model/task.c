@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "targets.h"
 #include "task.h"
 #include "text.h"
 #include "util.h"
@@ -197,21 +198,52 @@ tasks_free(struct task *t, size_t n)
 	free(t);
 }
 
+enum task_kind
+task_kind(const struct task *t)
+{
+	struct target tg;
+
+	if (target_parse(t->target, t->every, &tg) && tg.count > 0 &&
+	    tg.every != PERIOD_ONCE)
+		return TASK_RECURRING;
+	return t->due == NULL ? TASK_CONTINUING : TASK_ONE_OFF;
+}
+
 bool
 task_overdue(const struct task *t)
 {
-	return t->status != STATUS_DONE && t->due != NULL &&
-	    strcmp(t->due, today()) < 0;
+	if (t->status == STATUS_DONE)
+		return false;
+	switch (task_kind(t)) {
+	case TASK_RECURRING:
+		return t->missed[0] != '\0';
+	case TASK_CONTINUING:
+		return false;
+	default:
+		return strcmp(t->due, today()) < 0;
+	}
 }
 
 bool
 task_due_soon(const struct task *t, int warn_days)
 {
+	const char *end = t->due;
 	long d;
 
-	if (t->status == STATUS_DONE || t->due == NULL)
+	if (t->status == STATUS_DONE)
 		return false;
-	d = date_days_between(today(), t->due);
+	switch (task_kind(t)) {
+	case TASK_RECURRING:
+		if (t->period_met || t->period_end[0] == '\0')
+			return false;
+		end = t->period_end;
+		break;
+	case TASK_CONTINUING:
+		return false;
+	default:
+		break;
+	}
+	d = date_days_between(today(), end);
 	return d >= 0 && d <= warn_days;
 }
 
@@ -239,4 +271,31 @@ task_order_cmp(const struct task *a, const struct task *b)
 		return a->code == NULL ? 1 : -1;
 	}
 	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+const char *
+task_next_due(const struct task *t)
+{
+	switch (task_kind(t)) {
+	case TASK_RECURRING:
+		return t->period_end[0] != '\0' ? t->period_end : NULL;
+	case TASK_CONTINUING:
+		return NULL;
+	default:
+		return t->due;
+	}
+}
+
+char *
+task_ongoing_words(const struct task *t)
+{
+	long d;
+
+	if (t->updated[0] == '\0')
+		return xstrdup(_("Ongoing"));
+	d = date_days_between(t->updated, today());
+	if (d <= 0)
+		return xstrdup(_("Ongoing · updated today"));
+	return xasprintf(ngettext("Ongoing · updated %ld day ago",
+	    "Ongoing · updated %ld days ago", (unsigned long)d), d);
 }

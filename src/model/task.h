@@ -71,6 +71,15 @@ struct task {
 				 * "hand": a person reassigned the task */
 	char *person;		/* who answers for it within its role, as
 				 * `people` names them (people.h), or NULL */
+	/* The facts of its schedule, which the store adds on reading
+	 * (targets.h target_schedule): for a recurring target, the past
+	 * periods that fell short ("10/2023: 2/3 bài", "" none), the end
+	 * of the current period and whether its count is met; for a
+	 * continuing task, the day of its last change ("" unknown). */
+	char missed[48];
+	char period_end[11];
+	bool period_met;
+	char updated[11];
 	long seq;		/* the change counter at its last write */
 	/* Non-NULL: every text above lives in this one block (the board's
 	 * snapshot, store_tasks_lean), and task_clear frees only it. */
@@ -80,13 +89,38 @@ struct task {
 void task_clear(struct task *t);
 void tasks_free(struct task *t, size_t n);
 
-/* Past its due date (before today()) and not done: the rule of the
- * --overdue filter, for tasks already in hand (board, report). */
+/* The three kinds of task: one-off (a due date), continuing ("thường
+ * xuyên": no due date) and recurring target (a count every month,
+ * quarter or year, each period due at its end; its due date is the end
+ * of its span). */
+enum task_kind {
+	TASK_ONE_OFF,
+	TASK_CONTINUING,
+	TASK_RECURRING,
+};
+enum task_kind task_kind(const struct task *t);
+
+/* Late, and not done: a one-off task past its due date (before
+ * today()); a recurring target when a past period fell short (missed);
+ * a continuing task never.  The rule of the --overdue filter (the
+ * store's SQL only narrows to the tasks that may be late), of the
+ * board's header and of the report and the minutes. */
 bool task_overdue(const struct task *t);
 
 /* Due within warn_days days from today (today included) and not done:
- * the board's ~ mark and the minutes' "due soon". */
+ * a one-off task by its due date, a recurring target by the end of its
+ * current period while its count is short; a continuing task never.
+ * The board's ~ mark and the minutes' "due soon". */
 bool task_due_soon(const struct task *t, int warn_days);
+
+/* The next date it is due by: a one-off task's due date, the end of a
+ * recurring target's current period (NULL when none), NULL for a
+ * continuing task. */
+const char *task_next_due(const struct task *t);
+
+/* A continuing task in words: "Ongoing · updated 12 days ago" (from
+ * updated; "Ongoing" when unknown); malloc'd. */
+char *task_ongoing_words(const struct task *t);
 
 /* The order of cards (and of store_tasks, whose SQL TASK_ORDER spells
  * the same; tests/unit/test_store.c holds them together): due date

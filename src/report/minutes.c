@@ -164,7 +164,8 @@ tally(struct model *m, const struct task *t, const struct fact *f)
 		m->bucket[task_overdue(t) ? B_OVERDUE : B_OPEN_ON_TIME]++;
 }
 
-/* The task's own line: its title, and what the section adds. */
+/* The task's own line: its title, and what the section adds; a
+ * recurring target late once, with the periods that fell short. */
 static void
 open_items(struct model *m, const struct task *t, const struct fact *f,
     const char *progress)
@@ -179,6 +180,11 @@ open_items(struct model *m, const struct task *t, const struct fact *f,
 	if (t->status == STATUS_BLOCKED)
 		add_item(m, SEC_BLOCKED, t, xasprintf("%s — %s", t->title,
 		    f && f->note ? f->note : _("no reason given")));
+	if (task_overdue(t) && task_kind(t) == TASK_RECURRING) {
+		add_item(m, SEC_OVERDUE, t, xasprintf("%s — %s, %s", t->title,
+		    t->missed, _("below target")));
+		return;
+	}
 	if (task_overdue(t)) {
 		late = date_days_between(t->due, today());
 		days = xasprintf(ngettext("%ld day late", "%ld days late",
@@ -191,39 +197,34 @@ open_items(struct model *m, const struct task *t, const struct fact *f,
 	}
 	if (task_due_soon(t, m->c->warn_days))
 		add_item(m, SEC_SOON, t, xasprintf("%s — %s", t->title,
-		    i18n_date(t->due, due, sizeof due)));
+		    i18n_date(task_next_due(t), due, sizeof due)));
 }
 
-/* Counted targets: every period that ended below its target stays
- * overdue for that period; progress gets the current period's count
- * ("2/3 bài · 11/2023", 64 bytes). */
-static bool
-missed_items(struct model *m, const struct task *t, const struct tick *k,
+/* What a task's line adds to its title (64 bytes): a counted target's
+ * count for the current period ("11/2023: 2/3 bài, due 30/11"), a
+ * continuing task's last change ("Ongoing · updated 12 days ago"). */
+static void
+progress_of(struct model *m, const struct task *t, const struct tick *k,
     size_t nk, char *progress)
 {
 	struct target tg;
 	struct target_period *v;
-	char start[11], end[11], label[16];
-	size_t n, i;
-	bool missed = false;
+	char start[11], end[11], *w;
+	size_t n;
 
 	progress[0] = '\0';
+	if (task_kind(t) == TASK_CONTINUING) {
+		w = task_ongoing_words(t);
+		snprintf(progress, 64, "%s", w);
+		free(w);
+		return;
+	}
 	if (!target_parse(t->target, t->every, &tg) || tg.count == 0)
-		return false;
+		return;
 	target_span(m->p, t, start, end);
 	n = target_periods(&tg, start, end, today(), k, nk, &v);
 	target_progress(&tg, v, n, progress, 64);
-	for (i = 0; i < n; i++) {
-		if (!v[i].missed)
-			continue;
-		missed = true;
-		target_period_label(tg.every, v[i].from, label, sizeof label);
-		add_item(m, SEC_OVERDUE, t, xasprintf("%s — %d/%d%s%s · %s, "
-		    "%s", t->title, v[i].done, tg.count, tg.unit[0] ? " " : "",
-		    tg.unit, label, _("below target")));
-	}
 	free(v);
-	return missed;
 }
 
 static void
@@ -279,24 +280,6 @@ model_roles(struct model *m, const struct task *t, size_t n)
 		if (k == m->nroles)
 			m->roles[m->nroles++] = t[i].role;
 	}
-}
-
-static int
-tick_task_find(const struct tick *k, size_t nk, long id, size_t *first)
-{
-	size_t lo = 0, hi = nk, mid, c = 0;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (k[mid].task_id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*first = lo;
-	while (lo + c < nk && k[lo + c].task_id == id)
-		c++;
-	return (int)c;
 }
 
 struct sources {
@@ -364,8 +347,7 @@ model_build(struct model *m, const struct sources *x)
 	struct fact *f;
 	char progress[64];
 	size_t i, first;
-	int nk;
-	bool missed;
+	size_t nk;
 
 	m->sc = x->sv.total;
 	m->backed = evidence_backed(&x->sv);
@@ -376,14 +358,11 @@ model_build(struct model *m, const struct sources *x)
 	for (i = 0; i < x->nt; i++) {
 		t = &x->t[i];
 		f = fact_find(x->f, x->nt, t->id);
-		nk = tick_task_find(x->k, x->nk, t->id, &first);
-		missed = missed_items(m, t, x->k != NULL ? x->k + first : NULL,
-		    (size_t)nk, progress);
+		nk = ticks_of_task(x->k, x->nk, t->id, &first);
+		progress_of(m, t, x->k != NULL ? x->k + first : NULL, nk,
+		    progress);
 		open_items(m, t, f, progress);
-		if (missed && t->status != STATUS_DONE && !task_overdue(t))
-			m->bucket[B_OVERDUE]++;
-		else
-			tally(m, t, f);
+		tally(m, t, f);
 	}
 }
 

@@ -146,6 +146,8 @@ list_row(const struct task *t, bool human, const char **cell,
 	cell[5] = t->due ? t->due : "";
 	if (human && t->due != NULL)
 		cell[5] = i18n_date(t->due, buf->due, sizeof buf->due);
+	else if (human)
+		cell[5] = _("ongoing");
 	cell[6] = buf->pts;
 	cell[7] = human ? words_origin(t->origin) : origin_name(t->origin);
 	cell[8] = t->title;
@@ -176,7 +178,8 @@ list_text_cells(const struct task *t, const char *accountable,
 	cell[L_ROLE] = t->role;
 	cell[L_PERSON] = t->person ? t->person : "-";
 	cell[L_STATUS] = status_label(t->status);
-	cell[L_DUE] = t->due ? i18n_date(t->due, c->due, sizeof c->due) : "-";
+	cell[L_DUE] = t->due ? i18n_date(t->due, c->due, sizeof c->due) :
+	    _("ongoing");
 	cell[L_POINTS] = c->pts[0] ? c->pts : "-";
 	title->len = 0;
 	out_safe(title, t->title, false);
@@ -585,21 +588,24 @@ report_criteria(struct doc *d, struct scoreview *v)
 static void
 report_overdue(struct doc *d, const struct task *t, size_t n)
 {
-	char due[16], *line;
+	char due[64], *line;
 	size_t i;
 
 	doc_list_begin(d, 1, true);
 	for (i = 0; i < n; i++) {
 		if (!task_overdue(&t[i]))
 			continue;
+		/* A recurring target says which periods fell short. */
+		if (task_kind(&t[i]) == TASK_RECURRING)
+			snprintf(due, sizeof due, "%s", t[i].missed);
+		else
+			i18n_date(t[i].due, due, sizeof due);
 		if (t[i].code != NULL)
 			line = xasprintf(_("%s %s (%s, due %s)"), t[i].code,
-			    t[i].title, t[i].role, i18n_date(t[i].due, due,
-			    sizeof due));
+			    t[i].title, t[i].role, due);
 		else
 			line = xasprintf(_("#%ld %s (%s, due %s)"), t[i].id,
-			    t[i].title, t[i].role, i18n_date(t[i].due, due,
-			    sizeof due));
+			    t[i].title, t[i].role, due);
 		doc_item(d, line);
 		free(line);
 	}

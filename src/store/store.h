@@ -279,6 +279,25 @@ int store_task_note(struct store *s, long task_id, const char *kind,
 int store_task_add(struct store *s, long plan_id, const char *role,
     const char *code, const char *title, const char *due,
     const char *user, long *task_id, char **err);
+/* A task's schedule (task.h's three kinds): due the day (YYYY-MM-DD)
+ * or NULL for a continuing task; target and every the recurring
+ * target's ("3 bài", "month"), both NULL to keep the task's.  With guard,
+ * the due date the caller showed (shown, NULL for none) must still be
+ * the task's, else STORE_CONFLICT. */
+struct schedule {
+	const char *due, *target, *every;
+	bool guard;
+	const char *shown;
+};
+/* Write sc in one transaction with a history row of kind "due" (old and
+ * new due date; *row its id); due_source becomes "task". */
+int store_task_schedule(struct store *s, long task_id,
+    const struct schedule *sc, const char *user, long *row, char **err);
+/* The account that created task_id (its "created" history row), NULL
+ * when none is recorded. */
+int store_task_creator(struct store *s, long task_id, char **user,
+    char **err);
+
 /* The board's one-key changes: like store_task_set (kind "status" or
  * "due"), but checked against the field's value the board showed (a
  * status name, a YYYY-MM-DD date or NULL): STORE_CONFLICT when that

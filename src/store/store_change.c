@@ -624,3 +624,66 @@ store_task_person(struct store *s, long task_id, long version,
 	}
 	return store_commit(s, err);
 }
+
+/* --- a task's schedule ------------------------------------------------ */
+
+int
+store_task_schedule(struct store *s, long task_id, const struct schedule *sc,
+    const char *user, long *row, char **err)
+{
+	struct current c;
+	sqlite3_stmt *st;
+	int rc;
+
+	*row = -1;
+	if (store_begin(s, err) != 0)
+		return -1;
+	if ((rc = read_current(s, task_id, &c, err)) == 0 && sc->guard &&
+	    !str_eq(c.due, sc->shown)) {
+		fail(err, _("task %ld was changed by someone else"), task_id);
+		current_clear(&c);
+		store_rollback(s);
+		return STORE_CONFLICT;
+	}
+	st = rc != 0 ? NULL : store_prepare(s, "UPDATE task SET due = ?2,"
+	    " due_source = 'task',"
+	    " target = CASE WHEN ?5 THEN ?3 ELSE target END,"
+	    " every = CASE WHEN ?5 THEN ?4 ELSE every END,"
+	    " version = version + 1 WHERE id = ?1", err);
+	if (st != NULL) {
+		sqlite3_bind_int64(st, 1, task_id);
+		bind_text(st, 2, sc->due);
+		bind_text(st, 3, sc->target);
+		bind_text(st, 4, sc->every);
+		sqlite3_bind_int(st, 5, sc->target != NULL ||
+		    sc->every != NULL);
+		rc = store_run(s, st, err);	/* finalizes st */
+	} else
+		rc = -1;
+	if (rc == 0)
+		rc = store_add_history(s, task_id, user != NULL ? user :
+		    current_user(), "due", c.due, sc->due, c.due_source, err);
+	if (rc == 0)
+		*row = (long)sqlite3_last_insert_rowid(s->db);
+	current_clear(&c);
+	return store_end(s, rc, err);
+}
+
+int
+store_task_creator(struct store *s, long task_id, char **user, char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT user FROM history"
+	    " WHERE task_id = ?1 AND kind = 'created' ORDER BY id LIMIT 1",
+	    err);
+	int rc;
+
+	*user = NULL;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, task_id);
+	rc = store_step(s, st, err);
+	if (rc == SQLITE_ROW)
+		*user = col_str(st, 0);
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : 0;
+}

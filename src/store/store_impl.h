@@ -71,15 +71,22 @@
 #define BY_PERSON(h) \
 	" " h ".kind <> 'created' AND " h ".old_source IS NOT 'import'"
 /* ?1 plan, ?2 role, ?3 status name, ?4 overdue flag, ?5 today, ?6 user,
- * ?7 person. */
+ * ?7 person.  ?4 keeps the tasks that may be late (past their date, or
+ * a recurring target); store_tasks keeps those task_overdue says are. */
 #define TASK_FILTER \
 	" WHERE t.plan_id = ?1" \
 	" AND (?2 IS NULL OR t.role = ?2)" \
 	" AND (?3 IS NULL OR t.status = ?3)" \
-	" AND (?4 = 0 OR (t.due < ?5 AND t.status <> 'done'))" \
+	" AND (?4 = 0 OR (t.status <> 'done' AND (t.due < ?5" \
+	"  OR (t.target IS NOT NULL AND t.every IS NOT NULL))))" \
 	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM history u" \
 	"  WHERE u.task_id = t.id AND u.user = ?6 AND" BY_PERSON("u") "))" \
 	" AND (?7 IS NULL OR t.person = ?7)"
+/* The schedule facts of tasks just read (task.h: a recurring target's
+ * missed periods, a continuing task's last change); store_tick.c. */
+int store_schedules(struct store *s, long plan_id, struct task *v, size_t n,
+    char **err);
+
 /* task.h task_order_cmp in SQL; test_store.c test_rules_agree holds the
  * two (and TASK_FILTER's ?4 with task_overdue) together. */
 #define TASK_ORDER \

@@ -85,6 +85,21 @@ clear_task(void *elem)
 	task_clear(elem);
 }
 
+/* The rule of --overdue is task_overdue's: the SQL's ?4 only narrows. */
+static void
+keep_overdue(struct task *v, size_t *n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < *n; i++) {
+		if (task_overdue(&v[i]))
+			v[k++] = v[i];
+		else
+			task_clear(&v[i]);
+	}
+	*n = k;
+}
+
 int
 store_tasks(struct store *s, long plan_id, const struct filter *f,
     struct task **out, size_t *n, char **err)
@@ -99,6 +114,15 @@ store_tasks(struct store *s, long plan_id, const struct filter *f,
 	bind_filter(st, plan_id, f);
 	*out = store_rows(s, st, sizeof **out, read_task, NULL, clear_task, n,
 	    &rc, err);
+	if (rc == 0 && store_schedules(s, plan_id, *out, *n, err) != 0)
+		rc = -1;
+	if (rc == 0 && f != NULL && f->overdue)
+		keep_overdue(*out, n);
+	if (rc != 0) {
+		tasks_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
 	return rc;
 }
 
@@ -131,6 +155,8 @@ store_tasks_changed_since(struct store *s, long plan_id, long seq,
 	sqlite3_bind_int64(st, 2, seq);
 	*out = store_rows(s, st, sizeof **out, read_task, NULL, clear_task, n,
 	    &rc, err);
+	if (rc == 0 && store_schedules(s, plan_id, *out, *n, err) != 0)
+		rc = -1;
 out:
 	sqlite3_exec(s->db, s->depth == 0 ? "COMMIT" : "RELEASE rd", NULL,
 	    NULL, NULL);
@@ -150,6 +176,12 @@ store_task_get(struct store *s, long task_id, struct task *out, char **err)
 	rc = store_row(s, st, read_task, out, NULL, err);
 	if (rc == 1)
 		return fail(err, _("task %ld not found"), task_id);
+	if (rc == 0 && store_schedules(s, store_long(s, "SELECT plan_id"
+	    " FROM task WHERE id = ?1", task_id, NULL, err), out, 1,
+	    err) != 0) {
+		task_clear(out);
+		return -1;
+	}
 	return rc;
 }
 
@@ -669,6 +701,8 @@ store_tasks_lean(struct store *s, long plan_id, struct task **out,
 		rc = counts_merge(s, "SELECT l.task_id, count(*)" LIVE_LINKS
 		    " GROUP BY l.task_id ORDER BY l.task_id", 1,
 		    v, cnt, err);
+	if (rc >= 0)
+		rc = store_schedules(s, plan_id, v, cnt, err);
 	sqlite3_exec(s->db, "RELEASE lean", NULL, NULL, NULL);
 	if (rc < 0) {
 		tasks_free(v, cnt);

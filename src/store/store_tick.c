@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "store.h"
 #include "store_impl.h"
+#include "targets.h"
 #include "util.h"
 
 /* The first occurrence starts the work: to do becomes in progress. */
@@ -153,4 +154,107 @@ store_ticks(struct store *s, long plan_id, long task_id, struct tick **out,
 	    " AND k.removed = 0 ORDER BY k.task_id, k.day, k.id", plan_id,
 	    task_id, sizeof **out, read_tick, tick_clear, n, &rc, err);
 	return rc;
+}
+
+/* --- the schedules of tasks read ------------------------------------- */
+
+/* Where the plan's recurring targets start: the day it was imported. */
+static char *
+plan_imported_at(struct store *s, long plan_id, char **err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT imported_at FROM plan"
+	    " WHERE id = ?1", err);
+	char *at = NULL;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, plan_id);
+	if (store_step(s, st, err) == SQLITE_ROW)
+		at = col_str(st, 0);
+	sqlite3_finalize(st);
+	return at;
+}
+
+static int
+recurring_fill(struct store *s, long plan_id, struct task *v, size_t n,
+    char **err)
+{
+	struct plan p = { .id = plan_id };
+	struct tick *k;
+	size_t nk, i, lo, c;
+
+	if (store_ticks(s, plan_id, 0, &k, &nk, err) != 0)
+		return -1;
+	p.imported_at = plan_imported_at(s, plan_id, err);
+	for (i = 0; i < n; i++) {
+		if (task_kind(&v[i]) != TASK_RECURRING)
+			continue;
+		c = ticks_of_task(k, nk, v[i].id, &lo);
+		target_schedule(&v[i], &p, k != NULL ? k + lo : NULL, c);
+	}
+	free(p.imported_at);
+	ticks_free(k, nk);
+	return 0;
+}
+
+/* Tasks by id, through an array of pointers (store_tasks' order is the
+ * cards'). */
+static int
+task_ptr_cmp(const void *a, const void *b)
+{
+	const struct task *x = *(struct task *const *)a;
+	const struct task *y = *(struct task *const *)b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The day of each continuing task's last history row: one read of the
+ * plan's, through the history_task index. */
+static int
+continuing_fill(struct store *s, long plan_id, struct task *v, size_t n,
+    char **err)
+{
+	sqlite3_stmt *st;
+	struct task **ix, key, *kp = &key, **hit;
+	size_t i, m = 0;
+	int rc;
+
+	ix = xcalloc(n + 1, sizeof *ix);
+	for (i = 0; i < n; i++)
+		if (task_kind(&v[i]) == TASK_CONTINUING)
+			ix[m++] = &v[i];
+	if (m == 0 || (st = store_prepare(s, "SELECT h.task_id, max(h.at)"
+	    " FROM task t JOIN history h ON h.task_id = t.id"
+	    " WHERE t.plan_id = ?1 AND t.due IS NULL GROUP BY t.id", err)) ==
+	    NULL) {
+		free(ix);
+		return m == 0 ? 0 : -1;
+	}
+	qsort(ix, m, sizeof *ix, task_ptr_cmp);
+	sqlite3_bind_int64(st, 1, plan_id);
+	while ((rc = store_step(s, st, err)) == SQLITE_ROW) {
+		key.id = (long)sqlite3_column_int64(st, 0);
+		hit = xbsearch(&kp, ix, m, sizeof *ix, task_ptr_cmp);
+		if (hit != NULL && sqlite3_column_type(st, 1) != SQLITE_NULL &&
+		    !date_local_day((const char *)sqlite3_column_text(st, 1),
+		    (*hit)->updated))
+			(*hit)->updated[0] = '\0';
+	}
+	sqlite3_finalize(st);
+	free(ix);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_schedules(struct store *s, long plan_id, struct task *v, size_t n,
+    char **err)
+{
+	size_t i, nrec = 0;
+
+	for (i = 0; i < n; i++)
+		if (task_kind(&v[i]) == TASK_RECURRING)
+			nrec++;
+	if (nrec > 0 && recurring_fill(s, plan_id, v, n, err) != 0)
+		return -1;
+	return continuing_fill(s, plan_id, v, n, err);
 }

@@ -69,7 +69,7 @@ expect_eq "TN-TKQ in progress with the latest note" \
 	"$(section TN-TKQ "In progress" "$m1")"
 expect_match "VH-XH blocked with the reason" '^1\.4\.1: .* — Chờ kế hoạch của huyện$' \
 	"$(section VH-XH "Blocked" "$m1")"
-expect_match "DTT in progress with the month's count" '^1\.4\.2: .* — 2/3 bài · 09/2023$' \
+expect_match "DTT in progress with the month's count" '^1\.4\.2: .* — 09/2023: 2/3 bài, due 09-30$' \
 	"$(section DTT "In progress" "$m1")"
 expect_eq "an empty heading says (none)" "(none)" "$(section CA "Blocked" "$m1")"
 m1vi=$(LANGUAGE=vi at 2023-09-20 minutes --chair "Nguyễn Văn An")
@@ -118,12 +118,12 @@ expect_match "done on time" '^  Done on time: 2$' "$m2"
 at 2023-10-02 tick 1.4.2/DTT >/dev/null
 m3=$(at 2023-10-02 minutes)
 expect_match "the missed period stays overdue" \
-	'^1\.4\.2: .* — 2/3 bài · 09/2023, below target$' "$(section DTT "Overdue" "$m3")"
-expect_match "October's count" '^1\.4\.2: .* — 1/3 bài · 10/2023$' "$(section DTT "In progress" "$m3")"
+	'^1\.4\.2: .* — 09/2023: 2/3 bài, below target$' "$(section DTT "Overdue" "$m3")"
+expect_match "October's count" '^1\.4\.2: .* — 10/2023: 1/3 bài, due 10-31$' "$(section DTT "In progress" "$m3")"
 at 2023-10-02 untick 1.4.2/DTT >/dev/null
 out=$(at 2023-10-02 untick 1.4.2/DTT 2>&1); rc=$?
 expect_eq "untick with nothing this month: exit 1" 1 "$rc"
-expect_match "untick keeps September's" '0/3 bài · 10/2023' "$(at 2023-10-02 minutes)"
+expect_match "untick keeps September's" '10/2023: 0/3 bài' "$(at 2023-10-02 minutes)"
 
 # Overdue with days late.
 m4=$(at 2023-11-02 minutes)
@@ -141,7 +141,7 @@ expect_eq "the text is kept" "3 bài	6 tháng" \
 	"$(sqlite3 "$DB" "SELECT target || char(9) || every FROM task WHERE title = 'Phát tin định kỳ'")"
 quarterly=$(at 2023-10-02 list --format tsv | awk -F'\t' '$9 == "Tin hằng quý" { print $1 }')
 at 2023-10-02 tick "$quarterly" >/dev/null
-expect_match "a quarterly target counts by quarter" 'Tin hằng quý — 1/2 tin · Q4/2023' \
+expect_match "a quarterly target counts by quarter" 'Tin hằng quý — Q4/2023: 1/2 tin, due 12-31' \
 	"$(at 2023-10-02 minutes)"
 
 # Formats: markdown, csv for spreadsheets, html escaped.

@@ -57,7 +57,7 @@ dump
 q
 EOF2
 s=$(screen tick 1)
-expect_match "+ counts this month's occurrences on the card" '2/3 bài · 09/2023' "$s"
+expect_match "+ counts this month's occurrences on the card" '09/2023: 2/3 bài' "$s"
 expect_match "the first occurrence moves to do to in progress" '> 1\.4\.2 \*' "$s"
 s=$(screen tick 2)
 expect_match "task view: the periods" '09/2023: 2/3 bài' "$s"
@@ -78,8 +78,10 @@ dump
 q
 EOF2
 s=$(screen roll 1)
-expect_match "October starts at 0" '0/3 bài · 10/2023' "$s"
-expect_match "- retracts the latest of this month" '0/3 bài · 10/2023' "$(screen roll 2)"
+expect_match "the card says which month fell short" '09/2023: 2/3 bài' "$s"
+expect_match "+ then - keeps September short" '09/2023: 2/3 bài' "$(screen roll 2)"
+expect_eq "- retracts the latest of this month" 0 "$(sqlite3 "$DB" \
+    "SELECT count(*) FROM tick WHERE removed = 0 AND day >= '2023-10-01'")"
 expect_match "- with nothing this month says so" 'No occurrence in the current period' "$(screen roll 3)"
 s=$(screen roll 4)
 expect_match "task view: September below target" '09/2023: 2/3 bài — below target' "$s"

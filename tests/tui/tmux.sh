@@ -120,9 +120,9 @@ for term in xterm-256color xterm screen vt100; do
 	hex "$s" 1b 4f 6b
 	keys "$s" Enter
 	see "$term: keypad + (ESC O k) counts an occurrence" "$s" \
-	    '1/3 bài · (09/2023|…)'
+	    '09/2023: 1/3 bài'
 	hex "$s" 1b 4f 6d
-	see "$term: keypad - (ESC O m) retracts it" "$s" '0/3 bài · (09/2023|…)'
+	see "$term: keypad - (ESC O m) retracts it" "$s" '09/2023: 0/3 bài'
 	keys "$s" S	# the occurrence had started it: to do again
 	see "$term: S puts 1.4.2 back to do" "$s" '1\.4\.2: Đang thực hiện → Chưa thực hiện'
 	keys "$s" q

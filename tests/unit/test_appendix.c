@@ -444,6 +444,20 @@ test_variants(void **state)
 	assert_null(a->dirs[1].code);
 	assert_null(a->dirs[1].every);
 	assert_int_equal(a->dirs[1].line, 4);
+	assert_false(a->dirs[0].ongoing);
+	assert_false(a->dirs[1].ongoing);
+	appendix_free(a);
+
+	/* A continuing duty: "thường xuyên" (any case, tone marks) or
+	 * "ongoing", no due date; several criteria kept as written. */
+	a = parse_ok(S("role\tcriterion\ttask\tdue\n"
+	    "CHUNG\t1.5.1\tKhông để chậm nộp báo cáo\tThường Xuyên\n"
+	    "TP-HT\t3.13.3, 3.12.1,3.12.2\tThanh toán trực tuyến\tongoing\n"));
+	assert_int_equal(a->ndirs, 2);
+	assert_true(a->dirs[0].ongoing);
+	assert_null(a->dirs[0].due);
+	assert_true(a->dirs[1].ongoing);
+	assert_string_equal(a->dirs[1].code, "3.13.3,3.12.1,3.12.2");
 	appendix_free(a);
 }
 

@@ -300,10 +300,10 @@ test_add(void **state)
 
 	(void)state;
 	c.default_due = day;
-	refused(core_task_add(s, &lan, &c, plan, "VP-TK", "Việc",
+	refused(core_task_add(s, &lan, &c, plan, "VP-TK", "Việc", NULL,
 	    &r, &err), &err);
 	assert_int_equal(core_task_add(s, &lan, &c, plan, "CA", "Việc mới",
-	    &r, &err), CORE_OK);
+	    NULL, &r, &err), CORE_OK);
 	t = get(s, r.id);
 	assert_string_equal(t.title, "Việc mới");
 	assert_string_equal(t.role, "CA");

@@ -20,6 +20,7 @@
 #include "i18n.h"
 #include "store.h"
 #include "store_impl.h"
+#include "targets.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -1061,6 +1062,29 @@ board_order_agrees(const struct task *t, size_t n)
  * ties of every kind and late, done and undated tasks, store_tasks reads
  * in task_order_cmp's order and --overdue picks task_overdue's tasks.
  * The board's own fast order agrees too (board_order_agrees). */
+/* Tasks 4, 8, ... of n a target of 2 every month from last month: two
+ * occurrences last month for 8, 16, ..., none for 4, 12, .... */
+static void
+recurring_last_month(struct store *s, size_t n)
+{
+	char from[11], to[11], day[11], *sql, *err = NULL;
+	size_t i;
+
+	target_period(PERIOD_MONTH, today(), from, to);
+	date_add(from, -1, day);
+	sql = xasprintf("UPDATE plan SET imported_at = '%s';"
+	    " UPDATE task SET target = '2 bài', every = 'tháng'"
+	    " WHERE id %% 4 = 0", day);
+	assert_int_equal(exec_sql(sql), SQLITE_OK);
+	free(sql);
+	for (i = 8; i <= n; i += 8) {
+		assert_int_equal(store_tick_add(s, (long)i, day, NULL, "u",
+		    &err), 0);
+		assert_int_equal(store_tick_add(s, (long)i, day, NULL, "u",
+		    &err), 0);
+	}
+}
+
 static void
 test_rules_agree(void **state)
 {
@@ -1106,6 +1130,9 @@ test_rules_agree(void **state)
 	/* Some done, so that overdue leaves them out. */
 	for (i = 1; i <= N; i += 3)
 		set_status(s, (long)i, "done");
+	/* Every fourth a monthly target imported last month: met last month
+	 * (id % 8 == 0) or short (id % 8 == 4), whatever its due column. */
+	recurring_last_month(s, N);
 
 	assert_int_equal(store_tasks(s, plan_id, NULL, &t, &n, &err), 0);
 	assert_int_equal(n, N);
@@ -1124,6 +1151,9 @@ test_rules_agree(void **state)
 	}
 	assert_int_equal(nu, nlate);
 	assert_true(nlate > 0 && nlate < n);
+	for (i = 0; i < n; i++)
+		if (t[i].id % 4 == 0 && t[i].status != STATUS_DONE)
+			assert_int_equal(task_overdue(&t[i]), t[i].id % 8 == 4);
 	tasks_free(u, nu);
 	tasks_free(t, n);
 	store_close(s);

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "derive.h"
 #include "meeting.h"
+#include "targets.h"
 #include "task.h"
 #include "i18n.h"
 #include "util.h"
@@ -55,6 +56,64 @@ test_overdue(void **state)
 	t.status = STATUS_TODO;
 	t.due = NULL;
 	assert_false(task_overdue(&t));
+}
+
+/* The three kinds: a continuing task (no due date) is never late nor
+ * due soon; a recurring target is late only when a past period of its
+ * span fell short, whatever its due column says, and says which. */
+static void
+test_kinds(void **state)
+{
+	struct plan p = { .imported_at = "2023-09-13" };
+	struct task t = { .status = STATUS_TODO, .due = "2023-10-31",
+	    .due_source = DUE_DEFAULT, .target = "3 bài", .every = "tháng" };
+	struct task c = { .status = STATUS_DOING };
+	struct tick k[6] = {
+		{ .task_id = 1, .day = "2023-09-14" },
+		{ .task_id = 1, .day = "2023-09-15" },
+		{ .task_id = 1, .day = "2023-09-16" },
+		{ .task_id = 1, .day = "2023-10-05" },
+		{ .task_id = 1, .day = "2023-10-06" },
+		{ .task_id = 1, .day = "2023-10-07" },
+	};
+	char *w;
+
+	(void)state;
+	today_set("2023-11-02");
+	assert_int_equal(task_kind(&c), TASK_CONTINUING);
+	assert_false(task_overdue(&c));
+	assert_false(task_due_soon(&c, 400));
+	assert_null(task_next_due(&c));
+	memcpy(c.updated, "2023-09-13", 11);
+	w = task_ongoing_words(&c);
+	assert_string_equal(w, "Ongoing · updated 50 days ago");
+	free(w);
+
+	assert_int_equal(task_kind(&t), TASK_RECURRING);
+	/* 3 in September, 2 in October: October fell short. */
+	target_schedule(&t, &p, k, 5);
+	assert_string_equal(t.missed, "10/2023: 2/3 bài");
+	assert_true(task_overdue(&t));
+	assert_string_equal(task_next_due(&t), "2023-11-30");
+	/* 3 and 3: not late although its due column (31/10) is past. */
+	target_schedule(&t, &p, k, 6);
+	assert_string_equal(t.missed, "");
+	assert_false(task_overdue(&t));
+	assert_false(task_due_soon(&t, 7));
+	today_set("2023-11-25");
+	target_schedule(&t, &p, k, 6);
+	assert_true(task_due_soon(&t, 7));	/* November's end, 0/3 */
+	/* Nothing in September nor October: both said. */
+	today_set("2023-11-02");
+	target_schedule(&t, &p, NULL, 0);
+	assert_string_equal(t.missed, "09/2023: 0/3 bài; 10/2023: 0/3 bài");
+	t.status = STATUS_DONE;
+	assert_false(task_overdue(&t));
+	/* A target once (no period) stays a one-off task by its date. */
+	t.status = STATUS_TODO;
+	t.every = NULL;
+	assert_int_equal(task_kind(&t), TASK_ONE_OFF);
+	assert_true(task_overdue(&t));
 }
 
 /* The meeting window goes by the meeting's local day: recorded at 00:30
@@ -152,6 +211,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_names),
 		cmocka_unit_test(test_overdue),
+		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_meeting_local_day),
 		cmocka_unit_test(test_words_undo),
 		cmocka_unit_test(test_sources),
