@@ -134,6 +134,11 @@ head_lines(const struct board *b, const struct task *t, int width,
 		taskview_wrap(line, width, "", lines, n, cap);
 		free(line);
 	}
+	if (t->links != NULL && t->links[0] != '\0') {
+		line = xasprintf(_("Also serves: %s"), t->links);
+		taskview_wrap(line, width, "", lines, n, cap);
+		free(line);
+	}
 	lines_add(lines, n, cap, xstrdup(""));
 }
 
@@ -212,7 +217,7 @@ plan_lines(const struct task *t, const char *accountable, int width,
 	char *line, *what;
 
 	if (task_kind(t) == TASK_CONTINUING)
-		lines_add(lines, n, cap, task_ongoing_words(t));
+		lines_add(lines, n, cap, task_ongoing_words(t, false));
 	else
 		lines_add(lines, n, cap, due_line(t));
 	if (t->person != NULL) {

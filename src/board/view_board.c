@@ -56,7 +56,7 @@ due_words(const struct board *b, const struct task *t, enum paint *p,
 		return NULL;
 	switch (task_kind(t)) {
 	case TASK_CONTINUING:
-		return task_ongoing_words(t);
+		return task_ongoing_words(t, true);
 	case TASK_RECURRING:
 		*count = true;
 		if (task_overdue(t)) {
@@ -172,7 +172,7 @@ static void
 card_heading(struct board *b, int y, int x, int width, const struct task *t,
     attr_t attr)
 {
-	char mark, pts[32] = "", due[11] = "", *left, *right;
+	char mark, pts[32] = "", due[40] = "", *left, *right;
 	int lw, rw;
 
 	status_paint(b, t, &mark);
@@ -180,6 +180,8 @@ card_heading(struct board *b, int y, int x, int width, const struct task *t,
 		view_score(t->points, pts);
 	if (t->due != NULL)
 		view_date(t->due, due, true);
+	else if (task_kind(t) == TASK_CONTINUING)
+		snprintf(due, sizeof due, "%s", _("ongoing"));
 	left = xasprintf("%c %s%s", mark, t->code != NULL ? t->code : "·",
 	    board_task_changed(b, t->id) ? " *" : "");
 	right = xasprintf("%s%s%s", pts, *pts && *due ? " · " : "", due);

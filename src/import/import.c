@@ -63,11 +63,27 @@ print_findings(FILE *f, const char *file, const struct derivation *d,
 	}
 }
 
+/* When a derived task is due, in the dry run's column: its date, or
+ * "ongoing", or its target and period ("3 bài/tháng") then its end. */
+static void
+dry_due(const struct task_spec *t, struct buf *b)
+{
+	char day[16];
+
+	if (t->target != NULL && t->every != NULL)
+		buf_addf(b, "%s/%s ", t->target, t->every);
+	if (t->due != NULL)
+		buf_adds(b, i18n_date(t->due, day, sizeof day));
+	else
+		buf_adds(b, t->due_source == DUE_DEFAULT ? "-" :
+		    _("ongoing"));
+}
+
 static void
 print_dry_tasks(FILE *f, const struct derivation *d)
 {
-	struct buf b = { 0 };
-	char pts[32], due[16], *title;
+	struct buf b = { 0 }, when = { 0 };
+	char pts[32], *title;
 	size_t i;
 
 	for (i = 0; i < d->ntasks; i++) {
@@ -86,15 +102,22 @@ print_dry_tasks(FILE *f, const struct derivation *d)
 		buf_adds(&b, " ");
 		text_pad(&b, pts, 5);
 		buf_adds(&b, " ");
-		text_pad(&b, t->due ? i18n_date(t->due, due, sizeof due) : "-",
-		    10);
+		when.len = 0;
+		dry_due(t, &when);
+		text_pad(&b, when.data, 22);
 		buf_adds(&b, " ");
 		title = import_safe(t->title);
 		text_pad(&b, title, 40);
 		free(title);
+		if (t->links != NULL) {
+			buf_adds(&b, " [");
+			buf_addf(&b, _("also %s"), t->links);
+			buf_addc(&b, ']');
+		}
 		out_printf(f, "%s\n", b.data);
 	}
 	buf_free(&b);
+	buf_free(&when);
 }
 
 static score
@@ -194,11 +217,17 @@ save(struct store *s, long plan_id, const char *plan, const char *file,
 	if (origin == ORIGIN_DIRECTIVE)
 		rc = import_pair_directives(s, o, file, d, &g, err);
 	text_format_score(points_sum(d), i18n_decimal(), pts, sizeof pts);
-	if (rc == 0 && o->dry_run) {
+	if (rc == 0 && o->dry_run && origin == ORIGIN_DIRECTIVE)
+		/* Directives carry no points. */
+		out_printf(o->out, ngettext("%s: would import %zu directive "
+		    "into plan \"%s\"\n", "%s: would import %zu directives "
+		    "into plan \"%s\"\n", d->ntasks), file, d->ntasks, plan);
+	else if (rc == 0 && o->dry_run)
 		out_printf(o->out, ngettext("%s: would import %zu task into "
 		    "plan \"%s\" (%s points at stake)\n", "%s: would import "
 		    "%zu tasks into plan \"%s\" (%s points at stake)\n",
 		    d->ntasks), file, d->ntasks, plan, pts);
+	if (rc == 0 && o->dry_run) {
 		print_dry_tasks(o->out, d);
 		print_findings(o->out, file, d, "");
 		import_warn_gone(o, file, origin, &g);
@@ -210,10 +239,17 @@ save(struct store *s, long plan_id, const char *plan, const char *file,
 	}
 	if (rc == 0 && !o->dry_run) {
 		import_warn_gone(o, file, origin, &g);
-		out_printf(o->out, ngettext("%s: plan \"%s\": %zu task, %zu "
-		    "new, %zu updated, %s points at stake\n", "%s: plan \"%s\": "
-		    "%zu tasks, %zu new, %zu updated, %s points at stake\n",
-		    d->ntasks), file, plan, d->ntasks, added, updated, pts);
+		if (origin == ORIGIN_DIRECTIVE)
+			out_printf(o->out, ngettext("%s: plan \"%s\": %zu "
+			    "directive, %zu new, %zu updated\n", "%s: plan "
+			    "\"%s\": %zu directives, %zu new, %zu updated\n",
+			    d->ntasks), file, plan, d->ntasks, added, updated);
+		else
+			out_printf(o->out, ngettext("%s: plan \"%s\": %zu "
+			    "task, %zu new, %zu updated, %s points at stake\n",
+			    "%s: plan \"%s\": %zu tasks, %zu new, %zu updated, "
+			    "%s points at stake\n", d->ntasks), file, plan,
+			    d->ntasks, added, updated, pts);
 		print_findings(o->warn, file, d, "parboard: ");
 	}
 	import_gone_free(&g);

@@ -287,13 +287,18 @@ task_next_due(const struct task *t)
 }
 
 char *
-task_ongoing_words(const struct task *t)
+task_ongoing_words(const struct task *t, bool brief)
 {
 	long d;
 
 	if (t->updated[0] == '\0')
-		return xstrdup(_("Ongoing"));
+		return brief ? NULL : xstrdup(_("Ongoing"));
 	d = date_days_between(t->updated, today());
+	if (brief && d <= 0)
+		return xstrdup(_("updated today"));
+	if (brief)
+		return xasprintf(ngettext("updated %ld day ago",
+		    "updated %ld days ago", (unsigned long)d), d);
 	if (d <= 0)
 		return xstrdup(_("Ongoing · updated today"));
 	return xasprintf(ngettext("Ongoing · updated %ld day ago",

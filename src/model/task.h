@@ -119,8 +119,9 @@ bool task_due_soon(const struct task *t, int warn_days);
 const char *task_next_due(const struct task *t);
 
 /* A continuing task in words: "Ongoing · updated 12 days ago" (from
- * updated; "Ongoing" when unknown); malloc'd. */
-char *task_ongoing_words(const struct task *t);
+ * updated; "Ongoing" when unknown); brief (a card, whose heading says
+ * "ongoing"): "updated 12 days ago", NULL when unknown.  Malloc'd. */
+char *task_ongoing_words(const struct task *t, bool brief);
 
 /* The order of cards (and of store_tasks, whose SQL TASK_ORDER spells
  * the same; tests/unit/test_store.c holds them together): due date

@@ -214,7 +214,7 @@ progress_of(struct model *m, const struct task *t, const struct tick *k,
 
 	progress[0] = '\0';
 	if (task_kind(t) == TASK_CONTINUING) {
-		w = task_ongoing_words(t);
+		w = task_ongoing_words(t, false);
 		snprintf(progress, 64, "%s", w);
 		free(w);
 		return;

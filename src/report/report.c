@@ -193,6 +193,11 @@ list_text_cells(const struct task *t, const char *accountable,
 		buf_addf(title, _("accountable: %s"), accountable);
 		buf_addc(title, ']');
 	}
+	if (t->links != NULL && t->links[0] != '\0') {
+		buf_adds(title, " [");
+		buf_addf(title, _("also %s"), t->links);
+		buf_addc(title, ']');
+	}
 	cell[L_TITLE] = title->data != NULL ? title->data : "";
 }
 
@@ -276,27 +281,35 @@ json_score(struct buf *b, const char *key, const score *x)
 
 /* The keys of list --format json, in the order the man page lists them;
  * c the numbers of the task's criterion, or NULL. */
+/* A comma list ("VP-TK,TP-HT") as a JSON array of strings. */
 static void
-json_task(struct buf *b, const struct task *t, const struct crit_score *c,
-    const char *accountable)
+json_list(struct buf *b, const char *key, const char *csv)
 {
-	char *sup, *tok, *save = NULL;
+	char *copy = xstrdup(csv != NULL ? csv : ""), *tok, *save = NULL;
 	bool first = true;
 
-	buf_addf(b, "{\"id\":%ld,\"code\":", t->id);
-	out_json_str(b, t->code);
-	buf_adds(b, ",\"role\":");
-	out_json_str(b, t->role);
-	buf_adds(b, ",\"support\":[");
-	sup = xstrdup(t->support != NULL ? t->support : "");
-	for (tok = strtok_r(sup, ",", &save); tok != NULL;
+	buf_addf(b, ",\"%s\":[", key);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save)) {
 		buf_adds(b, first ? "" : ",");
 		out_json_str(b, tok);
 		first = false;
 	}
-	free(sup);
-	buf_adds(b, "],\"title\":");
+	buf_addc(b, ']');
+	free(copy);
+}
+
+static void
+json_task(struct buf *b, const struct task *t, const struct crit_score *c,
+    const char *accountable)
+{
+	buf_addf(b, "{\"id\":%ld,\"code\":", t->id);
+	out_json_str(b, t->code);
+	json_list(b, "links", t->links);
+	buf_adds(b, ",\"role\":");
+	out_json_str(b, t->role);
+	json_list(b, "support", t->support);
+	buf_adds(b, ",\"title\":");
 	out_json_str(b, t->title);
 	buf_addf(b, ",\"status\":\"%s\",\"status_label\":",
 	    status_name(t->status));

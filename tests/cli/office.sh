@@ -120,9 +120,9 @@ expect_match "a bad number names sheet, row and column" \
 pb import "$SEED" >/dev/null 2>&1
 out=$(pb import --dry-run "$DATA/directives.xlsx" 2>&1)
 expect_match "a due date stored as a day number is read" \
-    '^  1.7 +CA +- +2023-10-31 Tổ chức hai cuộc đối thoại' "$out"
+    '^  1.7 +CA +- +2023-10-31 +Tổ chức hai cuộc đối thoại' "$out"
 expect_match "a due date typed as text is read" \
-    '^  1.4.2 +DTT +- +2023-09-30 Phát tin bài' "$out"
+    '^  1.4.2 +DTT +- +2023-09-30 +Phát tin bài' "$out"
 
 # The columns setting adds wordings.
 printf 'STT\tNội dung\tĐiểm quy định\tĐiểm thẩm định\n1.1\tA\t2\t1\n' > "$TMPD/w.tsv"

@@ -85,8 +85,11 @@ test_kinds(void **state)
 	assert_false(task_due_soon(&c, 400));
 	assert_null(task_next_due(&c));
 	memcpy(c.updated, "2023-09-13", 11);
-	w = task_ongoing_words(&c);
+	w = task_ongoing_words(&c, false);
 	assert_string_equal(w, "Ongoing · updated 50 days ago");
+	free(w);
+	w = task_ongoing_words(&c, true);	/* a card: "ongoing" above */
+	assert_string_equal(w, "updated 50 days ago");
 	free(w);
 
 	assert_int_equal(task_kind(&t), TASK_RECURRING);
