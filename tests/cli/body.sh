@@ -129,9 +129,21 @@ expect_eq "... and changes no status" \
     "$(printf '%s\n' "$before" | cut -d'|' -f1,2)" \
     "$(state | cut -d'|' -f1,2)"
 
-# On the letter alone, a row of a body task's role and criterion in
-# other words corrects it; a criterion no body task of the role has adds
-# one.
+# A row of a body task's role and criterion in other words corrects it,
+# after the table as on the letter alone; a criterion no body task of
+# the role has adds one.
+radio=$(count "$DB" "SELECT id FROM task WHERE origin = 'directive'
+    AND role = 'DTT'")
+printf 'role\tcriterion\ttask\tdue\ttarget\tevery\nDTT\t1.4.2\t%s\t%s\t%s\t%s\n' \
+    'Mỗi tháng phát 4 tin bài.' 2023-12-31 '4 bài' tháng >"$TMPD/again.tsv"
+out=$(pb import "$TMPD/again.tsv" 2>&1) || fail "a correction after the table"
+expect_match "after the table: a reworded row corrects the body task" \
+    "again\.tsv:2: directive \"Mỗi tháng phát 4 tin bài\.\" corrects task $radio " \
+    "$out"
+expect_eq "after the table: the same task, new words, none added" \
+    "31|$radio|Mỗi tháng phát 4 tin bài.|4 bài" \
+    "$(count "$DB" "SELECT (SELECT count(*) FROM task), id, title, target
+     FROM task WHERE origin = 'directive' AND role = 'DTT'")"
 DB="$TMPD/fix.db"
 pb import "$SEED" >/dev/null 2>&1 || fail "import the letter again"
 radio=$(count "$DB" "SELECT id FROM task WHERE origin = 'directive'
