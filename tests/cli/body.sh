@@ -68,7 +68,8 @@ if [ "$body" != "$expected" ]; then
 	    sed 's/^/  /'
 fi
 expect_match "TP-HT's report on law enforcement, continuing" \
-    '^TP-HT\|\|ongoing\|-\|-\|-\|Thực hiện các hoạt động về theo dõi thi hành pháp luật\. Thực hiện công tác báo cáo theo dõi' \
+    '^TP-HT\|\|ongoing\|-\|-\|-\|Thực hiện các hoạt động về theo dõi thi '\
+'hành pháp luật\. Thực hiện công tác báo cáo theo dõi' \
     "$body"
 expect_match "TP-HT's payment guidance names 3.13.3, 3.12.1 and 3.12.2" \
     '^TP-HT\|3\.13\.3,3\.12\.1,3\.12\.2\|ongoing\|' "$body"
@@ -134,11 +135,13 @@ expect_eq "... and changes no status" \
 # the role has adds one.
 radio=$(count "$DB" "SELECT id FROM task WHERE origin = 'directive'
     AND role = 'DTT'")
-printf 'role\tcriterion\ttask\tdue\ttarget\tevery\nDTT\t1.4.2\t%s\t%s\t%s\t%s\n' \
-    'Mỗi tháng phát 4 tin bài.' 2023-12-31 '4 bài' tháng >"$TMPD/again.tsv"
+printf '%s\t%s\t%s\t%s\t%s\t%s\n' role criterion task due target every \
+    DTT 1.4.2 'Mỗi tháng phát 4 tin bài.' 2023-12-31 '4 bài' tháng \
+    >"$TMPD/again.tsv"
 out=$(pb import "$TMPD/again.tsv" 2>&1) || fail "a correction after the table"
 expect_match "after the table: a reworded row corrects the body task" \
-    "again\.tsv:2: directive \"Mỗi tháng phát 4 tin bài\.\" corrects task $radio " \
+    "again\.tsv:2: directive \"Mỗi tháng phát 4 tin bài\.\" corrects task \
+$radio " \
     "$out"
 expect_eq "after the table: the same task, new words, none added" \
     "31|$radio|Mỗi tháng phát 4 tin bài.|4 bài" \
@@ -150,11 +153,13 @@ radio=$(count "$DB" "SELECT id FROM task WHERE origin = 'directive'
     AND role = 'DTT'")
 {
 	printf 'role\tcriterion\ttask\tdue\ttarget\tevery\n'
-	printf 'DTT\t1.4.2\tPhát 4 tin bài về CCHC mỗi tháng.\t2023-12-31\t4 bài\ttháng\n'
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' DTT 1.4.2 \
+	    'Phát 4 tin bài về CCHC mỗi tháng.' 2023-12-31 '4 bài' tháng
 } >"$TMPD/reword.tsv"
 out=$(pb import "$TMPD/reword.tsv" 2>&1) || fail "import a reworded row"
 expect_match "a reworded row corrects the body task" \
-    "reword\.tsv:2: directive \"Phát 4 tin bài về CCHC mỗi tháng\.\" corrects task $radio " \
+    "reword\.tsv:2: directive \"Phát 4 tin bài về CCHC mỗi tháng\.\" corrects \
+task $radio " \
     "$out"
 expect_eq "... the same task, new words, new target" \
     "$radio|Phát 4 tin bài về CCHC mỗi tháng.|4 bài|tháng" \
@@ -178,7 +183,8 @@ expect_eq "... of that role and criterion" 1 \
 late="$TMPD/late.db"
 at20() { "$PARBOARD" -d "$late" --today 2024-02-20 "$@"; }
 out=$(at20 import "$SEED" 2>&1)
-expect_eq "on 20/02/2024: exit 1" 1 "$(at20 import "$SEED" >/dev/null 2>&1; echo $?)"
+expect_eq "on 20/02/2024: exit 1" 1 \
+    "$(at20 import "$SEED" >/dev/null 2>&1; echo $?)"
 expect_match "on 20/02/2024: the appendix tasks listed" \
     'task 1\.1\.3/VP-TK would be due 2023-10-31, before today \(2024-02-20\)' \
     "$out"
