@@ -236,11 +236,12 @@ pair_one(struct store *s, const struct import_opts *o, const char *file,
 }
 
 /* A table row with a body task's role and criterion continues it (the
- * only such task the file does not give). */
+ * only such task the file does not give); with body false, a task an
+ * earlier table gave as well (a body task that table corrected). */
 static int
 pair_by_role(struct store *s, const struct import_opts *o,
     const char *file, const struct derivation *d, struct gone *g,
-    bool *done, char **err)
+    bool *done, bool body, char **err)
 {
 	size_t i, j, hit, n;
 	int rc = 0;
@@ -248,12 +249,13 @@ pair_by_role(struct store *s, const struct import_opts *o,
 	for (i = 0; i < g->nnew && rc == 0; i++) {
 		const struct task_spec *t = &d->tasks[g->new[i]];
 
-		if (t->code == NULL || !prefixed(t->key, "D:"))
+		if (done[i] || t->code == NULL || !prefixed(t->key, "D:"))
 			continue;
 		for (j = n = 0, hit = 0; j < g->nold; j++) {
 			const struct task *a = &g->stored[g->old[j]];
 
-			if (!g->paired[g->old[j]] && g->quiet[g->old[j]] &&
+			if (!g->paired[g->old[j]] &&
+			    (!body || g->quiet[g->old[j]]) &&
 			    a->code != NULL && strcmp(a->code, t->code) == 0 &&
 			    strcmp(a->role, t->role) == 0) {
 				hit = j;
@@ -286,7 +288,7 @@ import_pair_directives(struct store *s, const struct import_opts *o,
 	if (g->nold == 0 || g->nnew == 0 || g->nold * g->nnew > PAIR_MAX)
 		return 0;
 	done = xcalloc(g->nnew, sizeof *done);
-	rc = pair_by_role(s, o, file, d, g, done, err);
+	rc = pair_by_role(s, o, file, d, g, done, true, err);
 	nw = xcalloc(g->nnew, sizeof *nw);
 	ow = xcalloc(g->nold, sizeof *ow);
 	ni = xcalloc(g->nnew, sizeof *ni);
@@ -312,6 +314,7 @@ import_pair_directives(struct store *s, const struct import_opts *o,
 	}
 	derive_pair_directives(nw, nn, ow, no, p);
 	for (i = 0; i < nn && rc == 0; i++) {
+		done[ni[i]] = p[i].old >= 0 || p[i].near >= 0;
 		if (p[i].old >= 0) {
 			g->paired[g->old[oi[p[i].old]]] = true;
 			rc = pair_one(s, o, file, &d->tasks[g->new[ni[i]]],
@@ -320,6 +323,9 @@ import_pair_directives(struct store *s, const struct import_opts *o,
 		} else if (p[i].near >= 0)
 			say_tie(o, file, d, g, p, ni, oi, i);
 	}
+	/* Words unlike any: the one task of its role and criterion. */
+	if (rc == 0)
+		rc = pair_by_role(s, o, file, d, g, done, false, err);
 	for (i = 0; i < nn; i++)
 		free((char *)nw[i].words);
 	for (i = 0; i < no; i++)

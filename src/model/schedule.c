@@ -113,9 +113,23 @@ month_end(char due[11], int y, int m)
 	date_iso(due, y, m, date_month_days(y, m));
 }
 
-/* The phrase that starts at word i (after a preposition). */
+/* The end of the span months ending with month m of year y; before
+ * ("trước tháng 11", "trước quý IV"), the end of the month before it. */
+static void
+span_end(char due[11], int y, int m, int span, bool before)
+{
+	if (before && (m -= span) <= 0) {
+		m += 12;
+		y--;
+	}
+	month_end(due, y, m);
+}
+
+/* The phrase that starts at word i (after a preposition; before after
+ * "trước"). */
 static bool
-phrase_at(const struct words *ws, size_t i, int year, char due[11])
+phrase_at(const struct words *ws, size_t i, int year, bool before,
+    char due[11])
 {
 	int m, q;
 
@@ -139,7 +153,7 @@ phrase_at(const struct words *ws, size_t i, int year, char due[11])
 	}
 	if (is(ws, i, "quy") && i + 1 < ws->n &&
 	    (q = quarter(ws->w[i + 1])) > 0) {
-		month_end(due, year_after(ws, i + 2, year), q * 3);
+		span_end(due, year_after(ws, i + 2, year), q * 3, 3, before);
 		return true;
 	}
 	if (is(ws, i, "thang") && i + 1 < ws->n) {
@@ -148,16 +162,17 @@ phrase_at(const struct words *ws, size_t i, int year, char due[11])
 
 		free(d);
 		if (ok) {
-			month_end(due, atoi(iso), atoi(iso + 5));
+			span_end(due, atoi(iso), atoi(iso + 5), 1, before);
 			return true;
 		}
 		if ((m = number(ws, i + 1)) >= 1 && m <= 12) {
-			month_end(due, year_after(ws, i + 2, year), m);
+			span_end(due, year_after(ws, i + 2, year), m, 1,
+			    before);
 			return true;
 		}
 	}
 	if (is(ws, i, "nam") && number(ws, i + 1) >= 1900) {
-		date_iso(due, number(ws, i + 1), 12, 31);
+		span_end(due, number(ws, i + 1), 12, 12, before);
 		return true;
 	}
 	return false;
@@ -187,7 +202,8 @@ schedule_due_folded(const char *text, int year, char due[11])
 		for (k = 0; preps[k] != NULL && !found; k++)
 			if (is(&ws, i, preps[k]) && !(k == 1 &&
 			    is(&ws, i + 1, "het")))
-				found = phrase_at(&ws, i + 1, year, due);
+				found = phrase_at(&ws, i + 1, year, k == 0,
+				    due);
 	free(ws.buf);
 	return found;
 }
