@@ -288,7 +288,7 @@ ask_new_due(struct board *b, const char *role, struct schedule *sc,
 	char offer[11], shown[16], *when, *err = NULL;
 	bool ok;
 
-	core_new_task_due(b->c, role, offer);
+	core_new_task_due(b->c, role, b->data.deadline, offer);
 	/* TRANSLATORS: the date format of i18n_date (vi: dd/mm/yyyy). */
 	when = ask_field(b, _("Due date (YYYY-MM-DD, or ongoing): "),
 	    i18n_date(offer, shown, sizeof shown));

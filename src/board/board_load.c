@@ -401,6 +401,27 @@ board_settle(struct board *b, struct place *place, char **err)
 	return 0;
 }
 
+/* The number of the plan's letter, for the header ("Văn bản số
+ * 103/UBND"); none when it came without one or cannot be read. */
+static void
+board_load_letter(struct board *b)
+{
+	struct letter *l = NULL;
+	char *err = NULL;
+
+	free(b->data.letter);
+	free(b->data.deadline);
+	b->data.letter = b->data.deadline = NULL;
+	if (store_letter_get(b->s, b->data.plan.id, &l, &err) == 0) {
+		if (l->number != NULL)
+			b->data.letter = xstrdup(l->number);
+		if (l->deadline != NULL)
+			b->data.deadline = xstrdup(l->deadline);
+	}
+	letter_free(l);
+	free(err);
+}
+
 /* Read the plan and all its tasks again, keeping the cursor on its
  * task. */
 int
@@ -436,6 +457,7 @@ board_load(struct board *b, char **err)
 	plan_clear(&b->data.plan);
 	b->data.plan = p;
 	b->data.seq = seq;
+	board_load_letter(b);
 	/* The place refers to the old snapshot: save it before the swap. */
 	place_save(b, &place);
 	tasks_free(b->data.tasks, b->data.ntasks);
@@ -598,6 +620,8 @@ board_load_free(struct board *b)
 	plan_clear(&b->data.plan);
 	free(b->data.commune);
 	free(b->data.period);
+	free(b->data.letter);
+	free(b->data.deadline);
 	free(b->filter.mine);
 	free(b->filter.search);
 	free(b->filter.person);

@@ -108,6 +108,9 @@ struct board {
 		struct plan plan;
 		char *commune, *period;	/* for the header, from config
 					 * or plan */
+		char *letter;		/* the plan's letter number
+					 * ("103/UBND"), or NULL */
+		char *deadline;		/* its deadline, or NULL */
 		struct task *tasks;
 		size_t ntasks, tasks_cap;
 		size_t *order;		/* indices in card order */

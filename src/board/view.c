@@ -418,16 +418,19 @@ view_join(char **parts, size_t n, unsigned skip)
 	return line.data != NULL ? buf_take(&line) : xstrdup("");
 }
 
-/* First line: the commune, the period, the date taken as today and the
- * deadlines — how many tasks are late first, then the next deadline. */
+/* First line: the letter's number, the commune, the period, the date
+ * taken as today and the deadlines — how many tasks are late first, then
+ * the next deadline. */
 static char *
 header_when(struct board *b)
 {
-	char *parts[5] = { 0 }, date[11], *line;
-	size_t np = 0, i;
-	unsigned skip;
+	static const unsigned drop[] = { 0, 1, 1 | 4, 1 | 2 | 4 };
+	char *parts[6] = { 0 }, date[11], *line;
+	size_t np = 0, i, k;
 	long days;
 
+	parts[np++] = b->data.letter ? xasprintf(_("Letter No. %s"),
+	    b->data.letter) : NULL;
 	parts[np++] = b->data.commune ? xstrdup(b->data.commune) : NULL;
 	parts[np++] = b->data.period ? xstrdup(b->data.period) : NULL;
 	view_date(today(), date, false);
@@ -450,10 +453,10 @@ header_when(struct board *b)
 			    "%ld day left until %s", "%ld days left until %s",
 			    (unsigned long)days), days, date);
 	}
-	/* Drop the period, then the commune, to fit. */
-	for (skip = 0; ; skip = skip ? 3 : 2) {
-		line = view_join(parts, np, skip);
-		if (text_width(line) <= COLS || skip == 3)
+	/* Drop the letter, then the period, then the commune, to fit. */
+	for (k = 0; ; k++) {
+		line = view_join(parts, np, drop[k]);
+		if (text_width(line) <= COLS || k == 3)
 			break;
 		free(line);
 	}

@@ -335,9 +335,15 @@ core_move(struct store *s, const struct perm *p, long task_id,
 }
 
 void
-core_new_task_due(const struct config *c, const char *role, char out[11])
+core_new_task_due(const struct config *c, const char *role,
+    const char *plan_due, char out[11])
 {
-	const char *due = config_due(c, role, NULL, NULL);
+	enum due_source from;
+	const char *due = config_due(c, role, NULL, &from);
+
+	/* The letter's deadline before the settings' default. */
+	if (from == DUE_DEFAULT && plan_due != NULL)
+		due = plan_due;
 
 	if (due != NULL && strcmp(due, today()) >= 0)
 		snprintf(out, 11, "%s", due);

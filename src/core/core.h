@@ -143,10 +143,11 @@ int core_task_add(struct store *s, const struct perm *p,
     const char *title, const struct schedule *sc, struct core_result *r,
     char **err);
 /* The due date offered for a new task of role (YYYY-MM-DD): the
- * deadline (config_due) while it is still ahead of today, else
- * new_task_days from today. */
+ * deadline (config_due's for the role, else plan_due, the plan's letter's
+ * deadline, when not NULL, else the default) while it is still ahead of
+ * today, else new_task_days from today. */
 void core_new_task_due(const struct config *c, const char *role,
-    char out[11]);
+    const char *plan_due, char out[11]);
 
 /* An occurrence on day (PERM_TICK). */
 int core_tick(struct store *s, const struct perm *p, long task_id,

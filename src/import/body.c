@@ -97,7 +97,12 @@ heading(const struct reading *r, const char *s, const char *f)
 	to = strncmp(f + label(f), "doi voi ", 8) == 0;
 	if (at == 0 && !(to && w[n - 1] == ':'))
 		return NULL;
-	who = xstrdup(w + (to ? strlen("Đối với ") : 0));
+	/* "Đối với …", "ĐỐI VỚI …", "Doi voi …": two words skipped. */
+	for (n = 0; to && n < 2; n++) {
+		w += strcspn(w, " ");
+		w = text_skip_space(w);
+	}
+	who = xstrdup(w);
 	n = strlen(who);
 	while (n > 0 && (who[n - 1] == ':' || who[n - 1] == ' '))
 		who[--n] = '\0';
@@ -383,12 +388,12 @@ letter_dates(struct reading *r, struct letter *l, char **lines, size_t n,
 
 void
 body_read(const struct config *c, const char *data, size_t len,
-    const struct appendix *a, struct letter *l, struct directive **out,
-    size_t *n)
+    size_t max, const struct appendix *a, struct letter *l,
+    struct directive **out, size_t *n)
 {
 	struct reading r = { .c = c, .a = a };
 	size_t nl = 0, i, k;
-	char **folded, **lines = letter_lines(data, len, &nl, &folded);
+	char **folded, **lines = letter_lines(data, len, max, &nl, &folded);
 
 	r.year = letter_year(l);
 	r.titles = xcalloc(a->nrows + 1, sizeof *r.titles);

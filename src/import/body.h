@@ -24,12 +24,13 @@
 #include "letter.h"
 
 /* The instructions of data[0..len) (the text before the appendix's
- * table, or a Word file's paragraphs) into *out (n rows, appended to
- * nothing: *out is malloc'd); a's criteria are those the quotes and the
- * words may link.  l (may be NULL) gets its deadline and until. */
+ * table, at most its first max lines; or a Word file's paragraphs) into
+ * *out (n rows, appended to nothing: *out is malloc'd); a's criteria are
+ * those the quotes and the words may link.  l (may be NULL) gets its
+ * deadline and until. */
 void body_read(const struct config *c, const char *data, size_t len,
-    const struct appendix *a, struct letter *l, struct directive **out,
-    size_t *n);
+    size_t max, const struct appendix *a, struct letter *l,
+    struct directive **out, size_t *n);
 
 /* Directive rows, a body's or a table's, and their array. */
 void body_free(struct directive *d, size_t n);

@@ -509,9 +509,13 @@ read_one(const struct config *c, const char *file, struct appendix **out,
 
 	if (!office_is_office(file)) {
 		rc = appendix_read(file, out, err);
+		/* Not past the table's first row: a CSV export has no tab
+		 * to stop at. */
 		if (rc == 0 && (*out)->head != NULL)
-			body_read(c, (*out)->head, strlen((*out)->head), *out,
-			    (*out)->letter, &(*out)->body, &(*out)->nbody);
+			body_read(c, (*out)->head, strlen((*out)->head),
+			    (*out)->nrows > 0 ? (size_t)(*out)->rows[0].line :
+			    (size_t)-1, *out, (*out)->letter, &(*out)->body,
+			    &(*out)->nbody);
 		return rc;
 	}
 	*out = NULL;
@@ -520,8 +524,8 @@ read_one(const struct config *c, const char *file, struct appendix **out,
 	rc = appendix_parse_grids(file, g, n, out, err);
 	if (rc == 0 && text != NULL && (*out)->kind == APPENDIX_CRITERIA) {
 		(*out)->letter = letter_from_text(text, strlen(text));
-		body_read(c, text, strlen(text), *out, (*out)->letter,
-		    &(*out)->body, &(*out)->nbody);
+		body_read(c, text, strlen(text), (size_t)-1, *out,
+		    (*out)->letter, &(*out)->body, &(*out)->nbody);
 	}
 	grids_free(g, n);
 	free(text);

@@ -568,13 +568,14 @@ letter_from_text(const char *data, size_t len)
 }
 
 char **
-letter_lines(const char *data, size_t len, size_t *n, char ***folded)
+letter_lines(const char *data, size_t len, size_t max, size_t *n,
+    char ***folded)
 {
 	struct lines ls;
 	char **v;
 	size_t i;
 
-	lines_read(data, len, (size_t)-1, &ls);
+	lines_read(data, len, max, &ls);
 	v = xcalloc(ls.n + 1, sizeof *v);
 	*folded = xcalloc(ls.n + 1, sizeof **folded);
 	for (i = 0; i < ls.n; i++) {

@@ -55,10 +55,11 @@ struct letter {
 struct letter *letter_from_text(const char *data, size_t len);
 
 /* The lines letter_from_text reads (the head and body before the
- * table), stripped of markup, NFC, trimmed, "" for a blank line; the
- * first is line 1 of data; *folded gets each one folded (text_fold).
- * Two NULL-terminated arrays of *n, each string and array malloc'd. */
-char **letter_lines(const char *data, size_t len, size_t *n,
+ * table, at most max), stripped of markup, NFC, trimmed, "" for a blank
+ * line; the first is line 1 of data; *folded gets each one folded
+ * (text_fold).  Two NULL-terminated arrays of *n, each string and array
+ * malloc'd. */
+char **letter_lines(const char *data, size_t len, size_t max, size_t *n,
     char ***folded);
 
 struct letter *letter_new(void);

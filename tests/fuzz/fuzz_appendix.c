@@ -2,7 +2,8 @@
 /*
  * fuzz_appendix: libFuzzer target for the whole appendix document: the
  * input is a file as `parboard import` reads it (TSV or CSV, criteria or
- * directives), parsed by appendix_parse() and turned into tasks by the
+ * directives), parsed by appendix_parse(), its letter and the letter's
+ * body read (letter_from_text, body_read), and turned into tasks by the
  * derivation, as an import does before it writes anything.
  */
 
@@ -11,8 +12,10 @@
 #include <stdlib.h>
 
 #include "appendix.h"
+#include "body.h"
 #include "config.h"
 #include "derive.h"
+#include "letter.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len);
 
@@ -32,9 +35,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		free(err);
 		return 0;
 	}
-	if (a->kind == APPENDIX_CRITERIA)
+	if (a->kind == APPENDIX_CRITERIA) {
+		a->letter = letter_from_text((const char *)data, len);
+		body_read(fuzz_config, (const char *)data, len, (size_t)-1, a,
+		    a->letter, &a->body, &a->nbody);
 		derive_criteria(fuzz_config, a, &d);
-	else
+		derive_directive_rows(fuzz_config, a->body, a->nbody, "L:",
+		    DUE_LETTER, NULL, &d);
+	} else
 		derive_directives(fuzz_config, a, NULL, &d);
 	derivation_free(&d);
 	appendix_free(a);

@@ -51,7 +51,7 @@ run() {
 [ -n "$mode" ] || mode="ulimit -f of the database's size + 512 KB"
 
 # 1. The import runs out of space part way.
-run import --past-due "$PARBOARD" -d "$DB" import "$TMPD/big.tsv"
+run import "$PARBOARD" -d "$DB" import --past-due "$TMPD/big.tsv"
 expect_eq "an import that runs out of space exits 1" 1 "$?"
 expect_eq "with one message" 1 "$(grep -c . "$TMPD/import.err")"
 echo "  import: $(cat "$TMPD/import.err")"

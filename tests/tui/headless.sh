@@ -71,8 +71,10 @@ expect_match "at 80x24 three columns and a more-columns mark" \
 printf 'q\n' | keys wide
 board wide 200x50
 s=$(screen wide 1)
-expect_match "wide header names the commune and the period" \
-    '^Xã Hiền Thành · 6 tháng đầu năm 2023 · Hôm nay 13/09/2023' "$s"
+expect_match "wide header names the letter, the commune and the period" \
+    '^Văn bản số 103/UBND · Xã Hiền Thành · 6 tháng đầu năm 2023 · Hôm nay 13/09/2023' "$s"
+expect_match "at 80 columns the letter's number is the first dropped" \
+    '^Xã Hiền Thành · Hôm nay 13/09/2023' "$(screen start 1)"
 w80=$(screen start 1 | sed -n 4p | sed 's/│.*//' | wc -m)
 w200=$(screen wide 1 | sed -n 4p | sed 's/│.*//' | wc -m)
 expect_eq "columns are wider at 200 columns than at 80" "27 33" "$w80 $w200"
@@ -422,8 +424,8 @@ expect_match "the directive's due date, in words" \
 DB=$DB0
 
 # The period and the commune of other titles.
-for t in "CẢ NĂM 2023|Xã Hiền Thành · Cả năm 2023 · " \
-    "QUÝ III NĂM 2023|Xã Hiền Thành · Quý III năm 2023 · "; do
+for t in "CẢ NĂM 2023|Văn bản số 103/UBND · Xã Hiền Thành · Cả năm 2023 · " \
+    "QUÝ III NĂM 2023|Văn bản số 103/UBND · Xã Hiền Thành · Quý III năm 2023 · "; do
 	period=${t%%|*} want=${t#*|}
 	sed "s/HIỀN THÀNH 6 THÁNG ĐẦU NĂM 2023/HIỀN THÀNH $period/" "$SEED" > "$TMPD/period.txt"
 	rm -f "$TMPD/period.db"
