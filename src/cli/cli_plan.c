@@ -46,6 +46,8 @@ print_json(struct buf *b, const char *plan, const struct letter *l)
 	buf_addf(b, ",\n  \"result\": %s", l->has_result ? num : "null");
 	json_field(b, "rank", l->rank);
 	json_field(b, "period", l->period);
+	json_field(b, "deadline", l->deadline);
+	json_field(b, "until", l->until);
 	buf_adds(b, ",\n  \"to\": [");
 	for (i = 0; i < l->nto; i++) {
 		buf_adds(b, i > 0 ? ", " : "");

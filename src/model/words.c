@@ -422,6 +422,12 @@ words_letter(const struct letter *l)
 	}
 	letter_field(&b, _("Rank"), l->rank);
 	letter_field(&b, _("Appraisal period"), l->period);
+	if (l->deadline != NULL)
+		letter_field(&b, _("Deductions fixed by"), i18n_date(l->deadline,
+		    day, sizeof day));
+	if (l->until != NULL)
+		letter_field(&b, _("Directives run until"), i18n_date(l->until,
+		    day, sizeof day));
 	letter_lists(&b, l);
 	return buf_take(&b);
 }

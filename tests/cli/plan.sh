@@ -25,6 +25,10 @@ expect_match "grounds" '^Grounds: Thông báo số 285/TB-HĐTĐ ngày 08/8/2023
 expect_match "result" '^Result: 69\.82$' "$out"
 expect_match "rank" '^Rank: 4/18$' "$out"
 expect_match "period" '^Appraisal period: 6 tháng đầu năm 2023$' "$out"
+expect_match "the letter's deadline (its closing paragraph)" \
+	'^Deductions fixed by: 2023-10-31$' "$out"
+expect_match "the end of the time it speaks of (its subject)" \
+	'^Directives run until: 2023-12-31$' "$out"
 expect_match "addressees" '^To: Cán bộ, công chức xã; Bộ phận Tiếp nhận và Trả kết quả cấp xã; Cán bộ phụ trách Đài truyền thanh xã$' "$out"
 expect_match "recipients" '^Copies to: UBND huyện Vĩnh Linh; Ban TV Đảng ủy xã;' "$out"
 expect_match "reports to" '^Reports to: UBND huyện Vĩnh Linh$' "$out"
@@ -39,6 +43,8 @@ expect_match "vi: Báo cáo về" '^Báo cáo về: UBND huyện Vĩnh Linh$' "$
 json=$(pb plan --format json)
 expect_match "json: date exact" '"date": "2023-09-06"' "$json"
 expect_match "json: result" '"result": 69.82,' "$json"
+expect_match "json: deadline and until" \
+	'"deadline": "2023-10-31",.*"until": "2023-12-31"' "$(printf '%s' "$json" | tr -d '\n')"
 expect_match "json: recipient reported to" \
 	'\{"name": "UBND huyện Vĩnh Linh", "report": true\}' "$json"
 if command -v python3 >/dev/null; then
