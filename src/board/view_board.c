@@ -219,6 +219,14 @@ card_status(struct board *b, int y, int x, int width, const struct task *t,
 		sw = 0;
 		dw -= 3;
 	}
+	/* A continuing task's "updated N days ago" is said whole or not
+	 * at all: its heading says "ongoing", the task view the rest. */
+	if (task_kind(t) == TASK_CONTINUING && due != NULL &&
+	    sw + dw > width) {
+		free(due);
+		due = NULL;
+		dw = 0;
+	}
 	tail = supporting ? xstrdup(_("supporting")) : card_tail(b, t, 0);
 	/* Where it does not fit, the proof state shortens, then goes. */
 	for (k = 1; !supporting && k <= 2 &&

@@ -37,6 +37,7 @@ plan_clear(struct plan *p)
 	free(p->name);
 	free(p->source);
 	free(p->imported_at);
+	free(p->since);
 	memset(p, 0, sizeof *p);
 }
 

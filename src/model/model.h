@@ -28,6 +28,8 @@ struct plan {
 	bool has_total;
 	score total_standard, total_self, total_appraised, total_deduction;
 	char *imported_at;
+	char *since;		/* when its obligations start: its letter's
+				 * date, else its (last) import's */
 };
 void plan_clear(struct plan *p);
 

@@ -182,7 +182,8 @@ void
 target_span(const struct plan *p, const struct task *t, char start[11],
     char end[11])
 {
-	const char *from = p->imported_at != NULL ? p->imported_at : today();
+	const char *from = p->since != NULL ? p->since : p->imported_at != NULL ?
+	    p->imported_at : today();
 	int y = 0, m = 1;
 
 	sscanf(from, "%4d-%2d", &y, &m);

@@ -55,7 +55,8 @@ size_t target_periods(const struct target *tg, const char *start,
     const char *end, const char *today, const struct tick *ticks,
     size_t nticks, struct target_period **out);
 
-/* Where a plan's recurring targets start and end (YYYY-MM-DD). */
+/* Where a plan's recurring targets start (the month of its letter, else
+ * of its import) and end (YYYY-MM-DD). */
 void target_span(const struct plan *p, const struct task *t,
     char start[11], char end[11]);
 

@@ -308,6 +308,12 @@ int store_changes_read(struct store *s, sqlite3_stmt *st,
 	"CREATE INDEX history_explain ON history(task_id)" \
 	" WHERE explain IS NOT NULL;"
 
+/* A plan's since (model.h): its letter's date, else its import's, in a
+ * query FROM plan. */
+#define PLAN_SINCE \
+	"coalesce((SELECT l.day FROM plan_letter l" \
+	" WHERE l.plan_id = plan.id), plan.imported_at)"
+
 /* The steps of the later migrations (store_steps.c). */
 int store_step_document_kind(struct store *s, char **err);
 int store_step_crit_rules(struct store *s, char **err);

@@ -391,6 +391,7 @@ read_plan(sqlite3_stmt *st, void *elem, void *arg)
 	p->total_appraised = sqlite3_column_int64(st, 6);
 	p->total_deduction = sqlite3_column_int64(st, 7);
 	p->imported_at = col_str(st, 8);
+	p->since = col_str(st, 9);
 	return true;
 }
 
@@ -400,7 +401,7 @@ store_plan_get(struct store *s, const char *name, struct plan *out,
 {
 	static const char cols[] = "SELECT id, name, source, has_total,"
 	    " total_standard, total_self, total_appraised, total_deduction,"
-	    " imported_at FROM plan";
+	    " imported_at, " PLAN_SINCE " FROM plan";
 	sqlite3_stmt *st;
 	char *sql;
 

@@ -158,11 +158,11 @@ store_ticks(struct store *s, long plan_id, long task_id, struct tick **out,
 
 /* --- the schedules of tasks read ------------------------------------- */
 
-/* Where the plan's recurring targets start: the day it was imported. */
+/* Where the plan's recurring targets start (struct plan's since). */
 static char *
-plan_imported_at(struct store *s, long plan_id, char **err)
+plan_since(struct store *s, long plan_id, char **err)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT imported_at FROM plan"
+	sqlite3_stmt *st = store_prepare(s, "SELECT " PLAN_SINCE " FROM plan"
 	    " WHERE id = ?1", err);
 	char *at = NULL;
 
@@ -185,14 +185,14 @@ recurring_fill(struct store *s, long plan_id, struct task *v, size_t n,
 
 	if (store_ticks(s, plan_id, 0, &k, &nk, err) != 0)
 		return -1;
-	p.imported_at = plan_imported_at(s, plan_id, err);
+	p.since = plan_since(s, plan_id, err);
 	for (i = 0; i < n; i++) {
 		if (task_kind(&v[i]) != TASK_RECURRING)
 			continue;
 		c = ticks_of_task(k, nk, v[i].id, &lo);
 		target_schedule(&v[i], &p, k != NULL ? k + lo : NULL, c);
 	}
-	free(p.imported_at);
+	free(p.since);
 	ticks_free(k, nk);
 	return 0;
 }

@@ -232,4 +232,19 @@ PARBOARD_KEYS="$TMPD/nov.keys" PARBOARD_DUMP="$TMPD/nov.out" TERM=xterm \
     </dev/null >/dev/null 2>"$TMPD/nov.err" || fail "the board"
 expect_match "02/11: the board's header counts the same 14 late" \
     '(^|[^0-9])14 tasks late' "$(head -1 "$TMPD/nov.out")"
+
+# The radio's months run from the letter's (September), not from the day
+# the letter was imported, nor from a later re-import.
+late="$TMPD/late.db"
+"$PARBOARD" -d "$late" --today 2023-12-20 import --past-due "$SEED" \
+    >/dev/null 2>&1 || fail "import on 20/12"
+"$PARBOARD" -d "$late" --today 2023-12-21 import --past-due "$SEED" \
+    >/dev/null 2>&1 || fail "re-import on 21/12"
+r=$("$PARBOARD" -d "$late" --today 2023-12-21 list --format tsv |
+    awk -F'\t' '$3 == "DTT" && $8 == "directive" { print $1 }')
+expect_match "imported in December, the radio owes September's articles" \
+    "09/2023: 0/3 bài" "$("$PARBOARD" -d "$late" --today 2023-12-21 minutes)"
+expect_eq "... and is late" 1 \
+    "$("$PARBOARD" -d "$late" --today 2023-12-21 list --overdue --format tsv |
+    grep -c "^$r	")"
 finish
