@@ -91,6 +91,31 @@ expect_eq "the meeting is recorded once" "1|Nguyễn Văn An|$me" \
 out=$(at 2023-09-20 minutes --since 2023-09-01 --record 2>&1); rc=$?
 expect_eq "--since with --record: usage error" 2 "$rc"
 
+# One meeting per sitting: the README's html record, then markdown the
+# same day, updates that meeting and keeps its window (issue 21).  A
+# second apart, as at a meeting.
+sleep 1
+at 2023-09-20 minutes --record --format html >/dev/null
+mdrec=$(at 2023-09-20 minutes --record --format markdown)
+expect_match "a second --record the same day keeps the week's changes" \
+	"1\.5\.3: To do → Done \($me, 2023-09-14\)" "$mdrec"
+expect_eq "a second --record the same day: still one meeting, its chair" \
+	"1|Nguyễn Văn An" "$(sqlite3 "$DB" 'SELECT count(*), chair FROM meeting')"
+at 2023-09-20 minutes --record --chair "Lê Văn Cường" >/dev/null
+expect_eq "a second --record with --chair: the chair changed, one meeting" \
+	"1|Lê Văn Cường" "$(sqlite3 "$DB" 'SELECT count(*), chair FROM meeting')"
+expect_eq "reprinted later in text: the same content (its new chair)" \
+	"$(printf '%s\n' "$m1" | sed 's/^Chair: .*/Chair: Lê Văn Cường/')" \
+	"$(at 2023-09-20 minutes)"
+at 2023-09-20 minutes --record --chair "Nguyễn Văn An" >/dev/null
+# A database from before: two rows on one day; the window starts at
+# the meeting of an earlier day, not at the day's first row.
+sqlite3 "$DB" "INSERT INTO meeting (plan_id, at, chair, user)
+	SELECT plan_id, datetime(at, '+1 minute'), chair, user FROM meeting"
+expect_eq "two rows of one day (an older database): the same minutes" \
+	"$m1" "$(at 2023-09-20 minutes)"
+sqlite3 "$DB" "DELETE FROM meeting WHERE id = (SELECT max(id) FROM meeting)"
+
 # Week 2: a deadline moved after a task was done late does not launder it.
 at 2023-09-21 set 1.7/CA doing >/dev/null
 at 2023-09-22 set 3.11.1/TN-TKQ done --explain "giải trình" >/dev/null
@@ -113,6 +138,12 @@ expect_eq "week 2: VP-TK has nothing new" "(none)" \
 	"$(section VP-TK "Done since the last meeting" "$m2")"
 expect_match "done late judged on the due date in force when done" '^  Done late: 1$' "$m2"
 expect_match "done on time" '^  Done on time: 2$' "$m2"
+at 2023-09-27 minutes --record >/dev/null
+expect_eq "a record on the next sitting day opens a new meeting" 2 \
+	"$(sqlite3 "$DB" 'SELECT count(*) FROM meeting')"
+expect_eq "its minutes: since the meeting of 20/09" "$m2" \
+	"$(at 2023-09-27 minutes)"
+sqlite3 "$DB" "DELETE FROM meeting WHERE id = (SELECT max(id) FROM meeting)"
 
 # The month's end: September ended below target, October starts at 0.
 at 2023-10-02 tick 1.4.2/DTT >/dev/null
