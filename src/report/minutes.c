@@ -60,6 +60,7 @@ struct model {
 	const struct config *c;
 	char day[16], since[64];
 	const char *chair;
+	char *chair_own;	/* the account's person, when chair */
 	char *commune;		/* the setting, else from the plan's title */
 	char *heading;		/* report_plan_heading */
 	struct plan_score sc;
@@ -233,7 +234,7 @@ done_items(struct model *m, const struct net_change *v, size_t n,
 {
 	struct item *it;
 	struct fact *x;
-	char day[16], d[11];
+	char day[16], d[11], *who;
 	size_t i;
 	bool bare;
 
@@ -252,10 +253,13 @@ done_items(struct model *m, const struct net_change *v, size_t n,
 		it->sec = SEC_DONE;
 		it->role = v[i].role;
 		it->name = words_task_name(v[i].code, v[i].task_id, v[i].title);
+		/* The person, not the account (issue 21). */
+		who = config_actor_name(m->c, v[i].status_user, NULL);
 		it->detail = xasprintf("%s → %s (%s, %s)%s%s",
 		    words_status(v[i].status_from), words_status(v[i].status_to),
-		    v[i].status_user, i18n_date(d, day, sizeof day),
+		    who, i18n_date(d, day, sizeof day),
 		    bare ? " — " : "", bare ? _("no document") : "");
+		free(who);
 	}
 }
 
@@ -419,6 +423,7 @@ model_free(struct model *m)
 	free(m->items);
 	free(m->roles);
 	free(m->commune);
+	free(m->chair_own);
 	free(m->heading);
 	free(m->lost);
 	free(m->gain);
@@ -699,8 +704,11 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	m.chair = o->chair;
 	if (m.chair == NULL && w.held_today && o->since == NULL)
 		m.chair = w.meeting.chair;
+	if (m.chair == NULL && c->chair != NULL)
+		m.chair = c->chair;
 	if (m.chair == NULL)
-		m.chair = c->chair != NULL ? c->chair : current_user();
+		m.chair = m.chair_own = config_actor_name(c, current_user(),
+		    NULL);
 	if (sources_load(s, p, &w, &x, err) != 0)
 		goto out;
 	model_build(&m, &x);

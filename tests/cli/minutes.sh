@@ -138,6 +138,33 @@ expect_eq "week 2: VP-TK has nothing new" "(none)" \
 	"$(section VP-TK "Done since the last meeting" "$m2")"
 expect_match "done late judged on the due date in force when done" '^  Done late: 1$' "$m2"
 expect_match "done on time" '^  Done on time: 2$' "$m2"
+
+# People by name, not by account (issue 21, point 6): our login is
+# Lan's own; a shared login's claim is Hùng's configured name.
+printf 'people = ( { name = "Nguyễn Thị Lan"; roles = ["VP-TK"];
+  title = "Công chức Văn phòng – Thống kê"; account = "%s"; },
+  { name = "Trần Văn Hùng"; roles = ["TN-TKQ"]; } );\n' "$me" \
+    >"$TMPD/people.conf"
+hist=$(sqlite3 "$DB" "SELECT h.id FROM history h JOIN task t ON t.id =
+	h.task_id WHERE t.code = '3.12.1' AND h.kind = 'status'
+	AND h.new = 'done'")
+sqlite3 "$DB" "UPDATE history SET user = 'ubnd (tran van hung)' WHERE id = $hist"
+mp=$(at 2023-09-27 -c "$TMPD/people.conf" minutes)
+expect_eq "the person's name, not the account; a shared login's claim" \
+	"3.11.1: In progress → Done (Nguyễn Thị Lan, 2023-09-22) — no document
+3.12.1: To do → Done (Trần Văn Hùng, 2023-09-25) — no document" \
+	"$(section TN-TKQ "Done since the last meeting" "$mp")"
+expect_match "the chair: the account's person" '^Chair: Nguyễn Thị Lan$' \
+	"$mp"
+if printf '%s\n' "$mp" | grep -Eq "[(]($me|ubnd)[ ,)]"; then
+	fail "no account where a person is configured"
+else
+	pass "no account where a person is configured"
+fi
+expect_match "without the people: the name the shared login claimed" \
+	"To do → Done \\(tran van hung, 2023-09-25\\)" \
+	"$(at 2023-09-27 minutes)"
+sqlite3 "$DB" "UPDATE history SET user = '$me' WHERE id = $hist"
 at 2023-09-27 minutes --record >/dev/null
 expect_eq "a record on the next sitting day opens a new meeting" 2 \
 	"$(sqlite3 "$DB" 'SELECT count(*) FROM meeting')"
