@@ -308,6 +308,46 @@ config_person(const struct config *c, const char *name)
 	return n == 1 ? m : NULL;
 }
 
+const struct member *
+config_person_of_account(const struct config *c, const char *account)
+{
+	size_t i;
+
+	for (i = 0; account != NULL && i < c->npeople; i++)
+		if (c->people[i].account != NULL &&
+		    strcmp(c->people[i].account, account) == 0)
+			return &c->people[i];
+	return NULL;
+}
+
+char *
+config_actor_name(const struct config *c, const char *actor,
+    const struct member **m)
+{
+	const struct member *p = NULL;
+	const char *open;
+	char *claim;
+	size_t n;
+
+	if (m != NULL)
+		*m = NULL;
+	if (actor == NULL)
+		return NULL;
+	/* A shared login's claim, as perm.c writes it: "ubnd (Lan)". */
+	open = strstr(actor, " (");
+	n = strlen(actor);
+	if (open != NULL && n > 0 && actor[n - 1] == ')') {
+		claim = xstrndup(open + 2, (size_t)(actor + n - 3 - open));
+		if ((p = config_person(c, claim)) == NULL)
+			return claim;
+		free(claim);
+	} else
+		p = config_person_of_account(c, actor);
+	if (m != NULL)
+		*m = p;
+	return xstrdup(p != NULL ? p->name : actor);
+}
+
 bool
 config_member_has_role(const struct member *m, const char *role)
 {

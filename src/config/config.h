@@ -155,6 +155,16 @@ const char *config_accountable(const struct config *c, const char *role);
  * folded (case and marks aside) matches; NULL for none. */
 const struct member *config_person(const struct config *c,
     const char *name);
+/* The person whose own login (`account`) is account; NULL for none. */
+const struct member *config_person_of_account(const struct config *c,
+    const char *account);
+/* Who a history row's user is, for the documents: the configured
+ * person's name for their own account ("uxlan" → "Nguyễn Thị Lan") and
+ * for a shared login's claim ("ubnd (Lan)" → Lan's configured name), else
+ * the text as it is; *m gets the person or NULL (m may be NULL).
+ * malloc'd; NULL for NULL. */
+char *config_actor_name(const struct config *c, const char *actor,
+    const struct member **m);
 /* Whether m has role (a role id, ASCII case aside). */
 bool config_member_has_role(const struct member *m, const char *role);
 /* The name of the person of role (one of `people` with that role) that

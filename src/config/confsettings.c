@@ -36,7 +36,8 @@ const struct setting conf_settings[] = {
 	    N_("string"),
 	    N_("Who chairs the weekly review meeting, named in the "
 	       "minutes (see B<minutes> in B<parboard>(1)); B<--chair> wins over "
-	       "it, and without either the minutes name the Unix account."),
+	       "it, and without either the minutes name the person whose "
+	       "B<account> it is (B<people>), else the Unix account."),
 	    conf_load_chair },
 	{ "deadline", CONFIG_TYPE_STRING, "\"" CONF_DEFAULT_DUE "\"", NULL,
 	    N_("string"),

@@ -37,19 +37,6 @@ member_find(const struct member *m, size_t n, const char *name)
 	return NULL;
 }
 
-/* The person whose own login account is. */
-static const struct member *
-person_of_account(const struct config *c, const char *account)
-{
-	size_t i;
-
-	for (i = 0; i < c->npeople; i++)
-		if (c->people[i].account != NULL &&
-		    strcmp(c->people[i].account, account) == 0)
-			return &c->people[i];
-	return NULL;
-}
-
 static const char *
 common_role(const struct config *c)
 {
@@ -102,7 +89,7 @@ perm_identify(const struct config *c, const char *account, const char *by,
 	} else if (!shared) {
 		p->admin = listed(c->admins, c->nadmins, account);
 		if ((m = member_find(c->users, c->nusers, account)) == NULL)
-			m = person_of_account(c, account);
+			m = config_person_of_account(c, account);
 		roles_copy(p, m);
 		p->configured = p->admin || m != NULL;
 	}

@@ -69,6 +69,18 @@ meeting_window(const char *since, const struct meeting *last,
 		date_add(day, -7, w->since);
 }
 
+bool
+meeting_same_day(const char *at1, const char *at2)
+{
+	char d1[11], d2[11];
+
+	if (at1 == NULL || at2 == NULL)
+		return false;
+	date_local_day(at1, d1);
+	date_local_day(at2, d2);
+	return strcmp(d1, d2) == 0;
+}
+
 void
 meeting_window_board(struct meeting_window *w)
 {

@@ -29,6 +29,10 @@ struct meeting_window {
  * it (--since). */
 void meeting_window(const char *since, const struct meeting *last,
     const struct meeting *before, struct meeting_window *w);
+/* One meeting per sitting: whether two meetings' UTC timestamps fall
+ * on the same local day (a second `minutes --record` that day updates
+ * the first, and an older second row is not a window's start). */
+bool meeting_same_day(const char *at1, const char *at2);
 /* The board's window: on a meeting's day, from that meeting on. */
 void meeting_window_board(struct meeting_window *w);
 void meeting_window_clear(struct meeting_window *w);

@@ -287,13 +287,16 @@ words_change(const struct change *c)
 
 /* --- a net change since the last meeting --------------------------------- */
 
-/* "1.5.3" or, without a code, "#12 title". */
 char *
-words_task_name(const char *code, long id, const char *title)
+words_task_name(const char *code, long id, const char *title,
+    bool directive)
 {
-	if (code != NULL)
-		return xstrdup(code);
-	return xasprintf("#%ld %s", id, title != NULL ? title : "");
+	if (code == NULL)
+		return title != NULL ? xasprintf("#%ld %s", id, title) :
+		    xasprintf("#%ld", id);
+	if (directive)
+		return xasprintf(_("%s (directive)"), code);
+	return xstrdup(code);
 }
 
 const char *
@@ -306,7 +309,7 @@ char *
 words_net_change(const struct net_change *c)
 {
 	struct buf b = { 0 };
-	char *name = words_task_name(c->code, c->task_id, c->title);
+	char *name = words_task_name(c->code, c->task_id, c->title, false);
 	char d1[16], d2[16];
 
 	buf_addf(&b, "%s:", name);

@@ -14,8 +14,12 @@
 const char *words_origin(enum origin o);
 /* Where a task's due date came from: "by role", "default", ... */
 const char *words_due_source(enum due_source d);
-/* "1.5.3" or, without a code, "#12 title". */
-char *words_task_name(const char *code, long id, const char *title);
+/* A task's name in a list: "1.5.3", told apart from an appendix task of
+ * the same code when the directive's ("1.5.3 (directive)"); without a
+ * code "#12 title", or "#12" when title is NULL (the line goes on with
+ * it). */
+char *words_task_name(const char *code, long id, const char *title,
+    bool directive);
 /* A status name ("doing") by its label; "-" for NULL (static). */
 const char *words_status(const char *name);
 

@@ -60,6 +60,7 @@ struct model {
 	const struct config *c;
 	char day[16], since[64];
 	const char *chair;
+	char *chair_own;	/* the account's person, when chair */
 	char *commune;		/* the setting, else from the plan's title */
 	char *heading;		/* report_plan_heading */
 	struct plan_score sc;
@@ -67,6 +68,7 @@ struct model {
 	char *lost;		/* "3.11.1 (1,00), 1.5.1 (1,00)", or "" */
 	char *gain;		/* still to win, "1.5.4 (+1,50), …", or NULL */
 	size_t bucket[B_COUNT];
+	size_t doing, blocked;	/* of B_OPEN_ON_TIME, as listed */
 	struct item *items;
 	size_t n, cap;
 	const char **roles;	/* with at least one task, in column order */
@@ -125,6 +127,7 @@ facts_scan(struct fact *f, size_t nf, const struct change *c, size_t nc)
 	}
 }
 
+/* An open task's line: its name, then its title and detail. */
 static void
 add_item(struct model *m, enum section sec, const struct task *t,
     char *detail)
@@ -135,7 +138,8 @@ add_item(struct model *m, enum section sec, const struct task *t,
 	it = &m->items[m->n++];
 	it->sec = sec;
 	it->role = t->role;
-	it->name = words_task_name(t->code, t->id, t->title);
+	it->name = words_task_name(t->code, t->id, NULL,
+	    t->origin == ORIGIN_DIRECTIVE);
 	it->detail = detail;
 }
 
@@ -155,49 +159,91 @@ done_late(const struct task *t, const struct fact *f)
 	return strcmp(day, due) > 0;
 }
 
+/* The one section an open task is listed in (SEC_COUNT: none): late
+ * wins over blocked and in progress, which win over due soon. */
+static enum section
+open_section(const struct model *m, const struct task *t)
+{
+	if (t->status == STATUS_DONE)
+		return SEC_COUNT;
+	if (task_overdue(t))
+		return SEC_OVERDUE;
+	if (t->status == STATUS_BLOCKED)
+		return SEC_BLOCKED;
+	if (t->status == STATUS_DOING)
+		return SEC_DOING;
+	return task_due_soon(t, m->c->warn_days) ? SEC_SOON : SEC_COUNT;
+}
+
+/* The trackers' buckets, by the section the task is listed in, so that
+ * the counts agree with the lists. */
 static void
-tally(struct model *m, const struct task *t, const struct fact *f)
+tally(struct model *m, const struct task *t, const struct fact *f,
+    enum section sec)
 {
 	if (t->status == STATUS_DONE)
 		m->bucket[done_late(t, f) ? B_DONE_LATE : B_DONE_ON_TIME]++;
-	else
-		m->bucket[task_overdue(t) ? B_OVERDUE : B_OPEN_ON_TIME]++;
+	else if (sec == SEC_OVERDUE)
+		m->bucket[B_OVERDUE]++;
+	else {
+		m->bucket[B_OPEN_ON_TIME]++;
+		m->doing += sec == SEC_DOING;
+		m->blocked += sec == SEC_BLOCKED;
+	}
 }
 
-/* The task's own line: its title, and what the section adds; a
- * recurring target late once, with the periods that fell short. */
+/* How late: the periods that fell short, or the due date and days. */
 static void
-open_items(struct model *m, const struct task *t, const struct fact *f,
-    const char *progress)
+late_words(struct buf *b, const struct task *t)
 {
 	char due[16], *days;
 	long late;
 
-	if (t->status == STATUS_DOING)
-		add_item(m, SEC_DOING, t, xasprintf("%s%s%s%s%s", t->title,
-		    *progress ? " — " : "", progress,
-		    f && f->note ? " — " : "", f && f->note ? f->note : ""));
+	if (task_kind(t) == TASK_RECURRING) {
+		buf_addf(b, " — %s, %s", t->missed, _("below target"));
+		return;
+	}
+	late = date_days_between(t->due, today());
+	days = xasprintf(ngettext("%ld day late", "%ld days late",
+	    (unsigned long)late), late);
+	buf_addf(b, " — %s %s, %s", _("due"), i18n_date(t->due, due,
+	    sizeof due), days);
+	free(days);
+}
+
+/* The task's one line: its title, and what its section adds; a late
+ * task says whether it is in progress or blocked. */
+static void
+open_items(struct model *m, const struct task *t, const struct fact *f,
+    const char *progress, enum section sec)
+{
+	struct buf b = { 0 };
+	char due[16];
+
+	if (sec == SEC_COUNT)
+		return;
+	buf_adds(&b, t->title);
+	if (sec == SEC_OVERDUE && t->status != STATUS_TODO)
+		buf_addf(&b, " — %s", status_label(t->status));
 	if (t->status == STATUS_BLOCKED)
-		add_item(m, SEC_BLOCKED, t, xasprintf("%s — %s", t->title,
-		    f && f->note ? f->note : _("no reason given")));
-	if (task_overdue(t) && task_kind(t) == TASK_RECURRING) {
-		add_item(m, SEC_OVERDUE, t, xasprintf("%s — %s, %s", t->title,
-		    t->missed, _("below target")));
-		return;
+		buf_addf(&b, " — %s", f && f->note ? f->note :
+		    _("no reason given"));
+	else {
+		if (*progress)
+			buf_addf(&b, " — %s", progress);
+		if (t->status == STATUS_DOING && f && f->note)
+			buf_addf(&b, " — %s", f->note);
 	}
-	if (task_overdue(t)) {
-		late = date_days_between(t->due, today());
-		days = xasprintf(ngettext("%ld day late", "%ld days late",
-		    (unsigned long)late), late);
-		add_item(m, SEC_OVERDUE, t, xasprintf("%s — %s %s, %s",
-		    t->title, _("due"), i18n_date(t->due, due, sizeof due),
-		    days));
-		free(days);
-		return;
+	if (sec == SEC_OVERDUE)
+		late_words(&b, t);
+	else if (sec == SEC_SOON || (task_kind(t) != TASK_RECURRING &&
+	    task_due_soon(t, m->c->warn_days))) {
+		buf_adds(&b, " — ");
+		if (sec != SEC_SOON)
+			buf_addf(&b, "%s ", _("due"));
+		buf_adds(&b, i18n_date(task_next_due(t), due, sizeof due));
 	}
-	if (task_due_soon(t, m->c->warn_days))
-		add_item(m, SEC_SOON, t, xasprintf("%s — %s", t->title,
-		    i18n_date(task_next_due(t), due, sizeof due)));
+	add_item(m, sec, t, buf_take(&b));
 }
 
 /* What a task's line adds to its title (64 bytes): a counted target's
@@ -233,7 +279,7 @@ done_items(struct model *m, const struct net_change *v, size_t n,
 {
 	struct item *it;
 	struct fact *x;
-	char day[16], d[11];
+	char day[16], d[11], *who;
 	size_t i;
 	bool bare;
 
@@ -251,11 +297,14 @@ done_items(struct model *m, const struct net_change *v, size_t n,
 		it = &m->items[m->n++];
 		it->sec = SEC_DONE;
 		it->role = v[i].role;
-		it->name = words_task_name(v[i].code, v[i].task_id, v[i].title);
+		it->name = words_task_name(v[i].code, v[i].task_id,
+		    v[i].title, x != NULL && x->t->origin == ORIGIN_DIRECTIVE);
+		who = config_actor_name(m->c, v[i].status_user, NULL);
 		it->detail = xasprintf("%s → %s (%s, %s)%s%s",
 		    words_status(v[i].status_from), words_status(v[i].status_to),
-		    v[i].status_user, i18n_date(d, day, sizeof day),
+		    who, i18n_date(d, day, sizeof day),
 		    bare ? " — " : "", bare ? _("no document") : "");
+		free(who);
 	}
 }
 
@@ -348,6 +397,7 @@ model_build(struct model *m, const struct sources *x)
 	char progress[64];
 	size_t i, first;
 	size_t nk;
+	enum section sec;
 
 	m->sc = x->sv.total;
 	m->backed = evidence_backed(&x->sv);
@@ -361,8 +411,9 @@ model_build(struct model *m, const struct sources *x)
 		nk = ticks_of_task(x->k, x->nk, t->id, &first);
 		progress_of(m, t, x->k != NULL ? x->k + first : NULL, nk,
 		    progress);
-		open_items(m, t, f, progress);
-		tally(m, t, f);
+		sec = open_section(m, t);
+		open_items(m, t, f, progress, sec);
+		tally(m, t, f, sec);
 	}
 }
 
@@ -419,6 +470,7 @@ model_free(struct model *m)
 	free(m->items);
 	free(m->roles);
 	free(m->commune);
+	free(m->chair_own);
 	free(m->heading);
 	free(m->lost);
 	free(m->gain);
@@ -486,7 +538,7 @@ write_buckets(struct doc *d, const struct model *m)
 		{ _("Bucket"), DOC_LEFT, 0, 0 }, { _("Tasks"), DOC_FIGURE, 0, 0 },
 	};
 	const char *cell[2];
-	char num[24];
+	char num[96];
 	size_t k;
 
 	if (d->fmt == FORMAT_MARKDOWN)
@@ -494,7 +546,13 @@ write_buckets(struct doc *d, const struct model *m)
 	else
 		doc_fields_begin(d, 1, true);
 	for (k = 0; k < B_COUNT; k++) {
-		snprintf(num, sizeof num, "%zu", m->bucket[k]);
+		/* Which of them the lists below show. */
+		if (k == B_OPEN_ON_TIME && m->doing + m->blocked > 0)
+			snprintf(num, sizeof num, _("%zu (%zu in progress, "
+			    "%zu blocked)"), m->bucket[k], m->doing,
+			    m->blocked);
+		else
+			snprintf(num, sizeof num, "%zu", m->bucket[k]);
 		cell[0] = _(bucket_title[k]);
 		cell[1] = num;
 		if (d->fmt == FORMAT_MARKDOWN)
@@ -564,6 +622,7 @@ write_doc(struct doc *d, const struct model *m, const struct sources *x)
 {
 	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
 	size_t r, k, i, first, done, total, pos = 0;
+	bool left = false;
 
 	head_fields(m, label, value);
 	doc_heading(d, 1, _("Minutes of the weekly administrative reform "
@@ -582,17 +641,25 @@ write_doc(struct doc *d, const struct model *m, const struct sources *x)
 			doc_bar(d, m->roles[r], done, total);
 		}
 	}
+	/* No heading over nothing; the end says so once. */
 	for (r = 0; r < m->nroles; r++) {
+		if (pos == m->n || m->items[pos].rank != r) {
+			left = true;
+			continue;
+		}
 		doc_heading_begin(d, 2);
 		doc_text(d, m->roles[r]);
 		doc_plain(d, " — ");
 		doc_text(d, role_name(m->c, m->roles[r]));
 		doc_heading_end(d);
 		for (k = 0; k < SEC_COUNT; k++) {
+			first = pos;
+			if (model_run(m, r, (int)k, &pos) == 0) {
+				left = true;
+				continue;
+			}
 			doc_heading(d, 3, _(section_title[k]));
 			doc_list_begin(d, 2, false);
-			first = pos;
-			model_run(m, r, (int)k, &pos);
 			for (i = first; i < pos; i++) {
 				doc_item_begin(d);
 				doc_text(d, m->items[i].name);
@@ -602,6 +669,12 @@ write_doc(struct doc *d, const struct model *m, const struct sources *x)
 			}
 			doc_list_end(d);
 		}
+	}
+	if (left) {
+		if (d->fmt != FORMAT_HTML)
+			buf_addc(&d->b, '\n');
+		doc_meta(d, _("Nothing else to report: a role or a section "
+		    "without tasks is left out."));
 	}
 }
 
@@ -699,8 +772,11 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	m.chair = o->chair;
 	if (m.chair == NULL && w.held_today && o->since == NULL)
 		m.chair = w.meeting.chair;
+	if (m.chair == NULL && c->chair != NULL)
+		m.chair = c->chair;
 	if (m.chair == NULL)
-		m.chair = c->chair != NULL ? c->chair : current_user();
+		m.chair = m.chair_own = config_actor_name(c, current_user(),
+		    NULL);
 	if (sources_load(s, p, &w, &x, err) != 0)
 		goto out;
 	model_build(&m, &x);

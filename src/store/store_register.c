@@ -11,6 +11,7 @@
 #include "date.h"
 #include "dockind.h"
 #include "i18n.h"
+#include "meeting.h"
 #include "store.h"
 #include "store_impl.h"
 #include "text.h"
@@ -493,15 +494,25 @@ store_meeting_last(struct store *s, long plan_id, const char *before,
 	return store_row(s, st, read_meeting, out, NULL, err);
 }
 
+/* The last meeting and the last one on an earlier local day: rows a
+ * second --record of the same day once added are not a window's start. */
 int
 store_meetings_last(struct store *s, long plan_id, struct meeting *last,
     struct meeting *before, char **err)
 {
 	int rc = store_meeting_last(s, plan_id, NULL, last, err);
+	char *at;
 
 	memset(before, 0, sizeof *before);
 	if (rc == 0)
 		rc = store_meeting_last(s, plan_id, last->at, before, err);
+	while (rc == 0 && meeting_same_day(last->at, before->at)) {
+		at = before->at;
+		before->at = NULL;
+		meeting_clear(before);
+		rc = store_meeting_last(s, plan_id, at, before, err);
+		free(at);
+	}
 	if (rc < 0) {
 		meeting_clear(last);
 		return -1;
@@ -509,22 +520,42 @@ store_meetings_last(struct store *s, long plan_id, struct meeting *last,
 	return 0;
 }
 
+/* One meeting per sitting: a meeting already recorded today (the local
+ * day) is updated, its chair when one is given, its time kept, so that
+ * its minutes read the same whenever reprinted; else a new one. */
 static int
 meeting_record(struct store *s, long plan_id, const char *chair,
     const char *user, char **err)
 {
+	struct meeting last;
 	sqlite3_stmt *st;
+	char day[11];
 	int rc;
 
 	if (store_begin(s, err) != 0)
 		return -1;
-	st = store_prepare(s, "INSERT INTO meeting (plan_id, at, chair, user,"
-	    " clock) VALUES (?1, " NOW ", ?2, ?3, " CLOCK ")", err);
+	rc = store_meeting_last(s, plan_id, NULL, &last, err);
+	if (rc == 0)
+		date_local_day(last.at, day);
+	if (rc == 0 && strcmp(day, today()) == 0) {
+		st = store_prepare(s, "UPDATE meeting SET"
+		    " chair = coalesce(?2, chair) WHERE id = ?1", err);
+		if (st != NULL)
+			sqlite3_bind_int64(st, 1, last.id);
+	} else if (rc >= 0) {
+		st = store_prepare(s, "INSERT INTO meeting (plan_id, at, chair,"
+		    " user, clock) VALUES (?1, " NOW ", ?2, ?3, " CLOCK ")",
+		    err);
+		if (st != NULL) {
+			sqlite3_bind_int64(st, 1, plan_id);
+			bind_text(st, 3, user != NULL ? user : current_user());
+		}
+	} else
+		st = NULL;
+	meeting_clear(&last);
 	rc = st == NULL ? -1 : 0;
 	if (rc == 0) {
-		sqlite3_bind_int64(st, 1, plan_id);
 		bind_text(st, 2, chair);
-		bind_text(st, 3, user != NULL ? user : current_user());
 		rc = store_run(s, st, err);
 	}
 	return store_end(s, rc, err);

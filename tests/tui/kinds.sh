@@ -50,7 +50,7 @@ done
 n_late=$(at 2023-11-02 list --overdue --format tsv | grep -c "^$r	")
 expect_eq "list --overdue names the radio" 1 "$n_late"
 expect_match "minutes: the radio once, with the month" \
-    '^    1\.4\.2: Tăng cường thời lượng.* — 10/2023: 2/3 bài, below target$' \
+    '^    1\.4\.2 \(directive\): Tăng cường thời lượng.* — 10/2023: 2/3 bài, below target$' \
     "$(at 2023-11-02 minutes)"
 expect_eq "minutes: the radio listed once" 1 \
     "$(at 2023-11-02 minutes | grep -c '10/2023: 2/3 bài')"

@@ -601,6 +601,38 @@ unroff(const char *s, size_t n)
 	return buf_take(&b);
 }
 
+/* Who a history row's user is: the person of an account, a shared
+ * login's claim by the configured name, else as it is (issue 21). */
+static void
+test_actor_name(void **state)
+{
+	static const char *cases[][2] = {
+		{ "uxlan", "Nguy\u1ec5n Th\u1ecb Lan" },
+		{ "ubnd (nguyen thi lan)", "Nguy\u1ec5n Th\u1ecb Lan" },
+		{ "ubnd (H\u00f9ng)", "H\u00f9ng" },
+		{ "someone", "someone" },
+		{ "a (b", "a (b" },
+	};
+	const struct member *m;
+	struct config *c;
+	char *path, *err, *who;
+	size_t i;
+
+	(void)state;
+	err = load_text("people = ( { name = \"Nguy\u1ec5n Th\u1ecb Lan\";"
+	    " roles = [\"VP-TK\"]; account = \"uxlan\"; } );\n", &c, &path);
+	assert_null(err);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		who = config_actor_name(c, cases[i][0], &m);
+		assert_string_equal(who, cases[i][1]);
+		assert_int_equal(m != NULL, i < 2);
+		free(who);
+	}
+	assert_null(config_actor_name(c, NULL, NULL));
+	config_free(c);
+	free(path);
+}
+
 /* The EXAMPLE of parboard.conf(5) is a file that loads as described. */
 static void
 test_man_example(void **state)
@@ -661,6 +693,7 @@ main(void)
 		cmocka_unit_test(test_database_path),
 		cmocka_unit_test(test_search_order),
 		cmocka_unit_test(test_man_example),
+		cmocka_unit_test(test_actor_name),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
