@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "meeting.h"
 #include "minutes.h"
+#include "minutes_parts.h"
 #include "words.h"
 #include "output.h"
 #include "targets.h"
@@ -24,56 +25,6 @@
 #include "util.h"
 
 /* --- the model ------------------------------------------------------------ */
-
-enum section {
-	SEC_DONE,		/* done since the last meeting */
-	SEC_DOING,		/* in progress, with the latest note */
-	SEC_BLOCKED,		/* blocked, with the reason */
-	SEC_OVERDUE,		/* overdue, days late; missed periods */
-	SEC_SOON,		/* due within the warning window */
-	SEC_COUNT
-};
-
-static const char *const section_title[SEC_COUNT] = {
-	N_("Done since the last meeting"), N_("In progress"),
-	N_("Blocked"), N_("Overdue"), N_("Due soon"),
-};
-
-enum bucket {
-	B_DONE_ON_TIME, B_DONE_LATE, B_OPEN_ON_TIME, B_OVERDUE, B_COUNT
-};
-
-static const char *const bucket_title[B_COUNT] = {
-	N_("Done on time"), N_("Done late"), N_("Not done, within deadline"),
-	N_("Not done, overdue"),
-};
-
-struct item {
-	enum section sec;
-	const char *role;
-	size_t rank, seq;	/* the role's place in roles[], the order made */
-	char *name, *detail;
-};
-
-struct model {
-	const struct plan *p;
-	const struct config *c;
-	char day[16], since[64];
-	const char *chair;
-	char *chair_own;	/* the account's person, when chair */
-	char *commune;		/* the setting, else from the plan's title */
-	char *heading;		/* report_plan_heading */
-	struct plan_score sc;
-	score backed;
-	char *lost;		/* "3.11.1 (1,00), 1.5.1 (1,00)", or "" */
-	char *gain;		/* still to win, "1.5.4 (+1,50), …", or NULL */
-	size_t bucket[B_COUNT];
-	size_t doing, blocked;	/* of B_OPEN_ON_TIME, as listed */
-	struct item *items;
-	size_t n, cap;
-	const char **roles;	/* with at least one task, in column order */
-	size_t nroles;
-};
 
 /* What the whole history says of each task: when it was last made done,
  * the due date in force then, the latest note. */
@@ -331,22 +282,6 @@ model_roles(struct model *m, const struct task *t, size_t n)
 	}
 }
 
-struct sources {
-	struct task *t;
-	size_t nt;
-	struct change *h;
-	size_t nh;
-	struct net_change *net;
-	size_t nnet;
-	struct tick *k;
-	size_t nk;
-	struct fact *f;
-	struct scoreview sv;	/* the three numbers, what proves each
-				 * criterion */
-	const struct crit_facts *cf;
-	size_t ncf;
-};
-
 static void
 sources_free(struct sources *x)
 {
@@ -446,18 +381,6 @@ model_sort(struct model *m)
 	xqsort(m->items, m->n, sizeof *m->items, item_cmp);
 }
 
-/* The run of items of role r and section k, from *pos on. */
-static size_t
-model_run(const struct model *m, size_t r, int k, size_t *pos)
-{
-	size_t start = *pos;
-
-	while (*pos < m->n && m->items[*pos].rank == r &&
-	    (int)m->items[*pos].sec == k)
-		(*pos)++;
-	return *pos - start;
-}
-
 static void
 model_free(struct model *m)
 {
@@ -474,255 +397,6 @@ model_free(struct model *m)
 	free(m->heading);
 	free(m->lost);
 	free(m->gain);
-}
-
-/* --- writing ---------------------------------------------------------------- */
-
-static const char *
-role_name(const struct config *c, const char *id)
-{
-	const struct role *r = config_role(c, id);
-
-	return r != NULL && r->name != NULL ? r->name : id;
-}
-
-/* The header fields, label and value. */
-#define HEAD_FIELDS 5
-static void
-head_fields(const struct model *m, const char **label, const char **value)
-{
-	label[0] = _("Plan");
-	value[0] = m->heading;
-	label[1] = _("Commune");
-	value[1] = m->commune != NULL ? m->commune : "-";
-	label[2] = _("As of");
-	value[2] = m->day;
-	label[3] = _("Chair");
-	value[3] = m->chair;
-	label[4] = _("Changes since");
-	value[4] = m->since;
-}
-
-static void
-score_text(const struct model *m, char a[32], char now[32], char pr[32],
-    char bk[32])
-{
-	char dec = i18n_decimal();
-
-	text_format_score(m->sc.appraised, dec, a, 32);
-	text_format_score(m->sc.now, dec, now, 32);
-	text_format_score(m->sc.reachable, dec, pr, 32);
-	text_format_score(m->backed, dec, bk, 32);
-}
-
-/* Done / total of a role, for its bar. */
-static void
-role_counts(const struct sources *x, const char *role, size_t *done,
-    size_t *total)
-{
-	size_t i;
-
-	*done = *total = 0;
-	for (i = 0; i < x->nt; i++)
-		if (strcmp(x->t[i].role, role) == 0) {
-			(*total)++;
-			*done += x->t[i].status == STATUS_DONE;
-		}
-}
-
-/* The tracker's buckets: a table in markdown, fields elsewhere. */
-static void
-write_buckets(struct doc *d, const struct model *m)
-{
-	struct doc_col col[2] = {
-		{ _("Bucket"), DOC_LEFT, 0, 0 }, { _("Tasks"), DOC_FIGURE, 0, 0 },
-	};
-	const char *cell[2];
-	char num[96];
-	size_t k;
-
-	if (d->fmt == FORMAT_MARKDOWN)
-		doc_table_begin(d, col, 2);
-	else
-		doc_fields_begin(d, 1, true);
-	for (k = 0; k < B_COUNT; k++) {
-		/* Which of them the lists below show. */
-		if (k == B_OPEN_ON_TIME && m->doing + m->blocked > 0)
-			snprintf(num, sizeof num, _("%zu (%zu in progress, "
-			    "%zu blocked)"), m->bucket[k], m->doing,
-			    m->blocked);
-		else
-			snprintf(num, sizeof num, "%zu", m->bucket[k]);
-		cell[0] = _(bucket_title[k]);
-		cell[1] = num;
-		if (d->fmt == FORMAT_MARKDOWN)
-			doc_row(d, cell);
-		else
-			doc_field(d, cell[0], num);
-	}
-	if (d->fmt == FORMAT_MARKDOWN)
-		doc_table_end(d);
-	else
-		doc_fields_end(d);
-}
-
-/* The score: the gauge and fields (the page's table has always been
- * written without line breaks at its ends, so html keeps its own). */
-static void
-write_score(struct doc *d, const struct model *m)
-{
-	char a[32], now[32], pr[32], bk[32], *backed, *nowb, *lost = NULL;
-	const char *label[5], *value[5];
-	size_t n = 0, i;
-
-	score_text(m, a, now, pr, bk);
-	doc_heading(d, 2, _("Score"));
-	doc_gauge(d, m->sc.now, 0, 100000, now);
-	backed = xasprintf(_("%s backed by evidence"), bk);
-	nowb = xasprintf("%s (%s)", now, backed);
-	if (m->lost != NULL && *m->lost != '\0')
-		lost = xasprintf(_("%s — an explanation is needed"), m->lost);
-	label[n] = _("Appraised");
-	value[n++] = a;
-	label[n] = _("Now");
-	value[n++] = nowb;
-	label[n] = _("Reachable this year (appraised criteria)");
-	value[n++] = pr;
-	if (lost != NULL) {
-		label[n] = _("Cannot be won back this year");
-		value[n++] = lost;
-	}
-	if (m->gain != NULL) {
-		label[n] = _("Still to win, the most first");
-		value[n++] = m->gain;
-	}
-	if (d->fmt == FORMAT_HTML) {
-		buf_adds(&d->b, "<table>");
-		for (i = 0; i < n; i++) {
-			buf_addf(&d->b, "%s<tr><th>%s</th><td%s>", i > 0 ?
-			    "\n" : "", label[i], i < 3 ? " class=\"n\"" : "");
-			out_html(&d->b, value[i]);
-			buf_adds(&d->b, "</td></tr>");
-		}
-		buf_adds(&d->b, "</table>\n");
-	} else {
-		doc_fields_begin(d, 1, true);
-		for (i = 0; i < n; i++)
-			doc_field(d, label[i], value[i]);
-		doc_fields_end(d);
-	}
-	free(lost);
-	free(nowb);
-	free(backed);
-}
-
-/* The minutes in text, markdown or html, through doc.h. */
-static void
-write_doc(struct doc *d, const struct model *m, const struct sources *x)
-{
-	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
-	size_t r, k, i, first, done, total, pos = 0;
-	bool left = false;
-
-	head_fields(m, label, value);
-	doc_heading(d, 1, _("Minutes of the weekly administrative reform "
-	    "meeting"));
-	doc_fields_begin(d, 0, false);
-	for (k = 0; k < HEAD_FIELDS; k++)
-		doc_field(d, label[k], value[k]);
-	doc_fields_end(d);
-	write_score(d, m);
-	doc_heading(d, 2, _("Tasks by tracker bucket"));
-	write_buckets(d, m);
-	if (d->fmt == FORMAT_HTML) {
-		doc_heading(d, 2, _("Progress by role"));
-		for (r = 0; r < m->nroles; r++) {
-			role_counts(x, m->roles[r], &done, &total);
-			doc_bar(d, m->roles[r], done, total);
-		}
-	}
-	/* No heading over nothing; the end says so once. */
-	for (r = 0; r < m->nroles; r++) {
-		if (pos == m->n || m->items[pos].rank != r) {
-			left = true;
-			continue;
-		}
-		doc_heading_begin(d, 2);
-		doc_text(d, m->roles[r]);
-		doc_plain(d, " — ");
-		doc_text(d, role_name(m->c, m->roles[r]));
-		doc_heading_end(d);
-		for (k = 0; k < SEC_COUNT; k++) {
-			first = pos;
-			if (model_run(m, r, (int)k, &pos) == 0) {
-				left = true;
-				continue;
-			}
-			doc_heading(d, 3, _(section_title[k]));
-			doc_list_begin(d, 2, false);
-			for (i = first; i < pos; i++) {
-				doc_item_begin(d);
-				doc_text(d, m->items[i].name);
-				doc_plain(d, ": ");
-				doc_text(d, m->items[i].detail);
-				doc_item_end(d);
-			}
-			doc_list_end(d);
-		}
-	}
-	if (left) {
-		if (d->fmt != FORMAT_HTML)
-			buf_addc(&d->b, '\n');
-		doc_meta(d, _("Nothing else to report: a role or a section "
-		    "without tasks is left out."));
-	}
-}
-
-/* One row of the spreadsheet: section, role, task, detail. */
-static void
-csv_row(struct doc *d, const char *a, const char *b, const char *c,
-    const char *e)
-{
-	const char *cell[4];
-
-	cell[0] = a;
-	cell[1] = b;
-	cell[2] = c;
-	cell[3] = e;
-	doc_row(d, cell);
-}
-
-static void
-write_csv(struct doc *d, const struct model *m)
-{
-	const char *label[HEAD_FIELDS], *value[HEAD_FIELDS];
-	char a[32], now[32], pr[32], bk[32], num[24];
-	struct doc_col col[4] = {
-		{ _("Section"), DOC_LEFT, 0, 0 }, { _("Role"), DOC_LEFT, 0, 0 },
-		{ _("Task"), DOC_LEFT, 0, 0 }, { _("Detail"), DOC_LEFT, 0, 0 },
-	};
-	size_t k, i;
-
-	head_fields(m, label, value);
-	score_text(m, a, now, pr, bk);
-	doc_table_begin(d, col, 4);
-	for (k = 0; k < HEAD_FIELDS; k++)
-		csv_row(d, label[k], "", "", value[k]);
-	csv_row(d, _("Appraised"), "", "", a);
-	csv_row(d, _("Now"), "", "", now);
-	csv_row(d, _("Evidence-backed"), "", "", bk);
-	csv_row(d, _("Reachable this year (appraised criteria)"), "", "", pr);
-	csv_row(d, _("Cannot be won back this year"), "", "", m->lost);
-	csv_row(d, _("Still to win, the most first"), "", "",
-	    m->gain != NULL ? m->gain : "");
-	for (k = 0; k < B_COUNT; k++) {
-		snprintf(num, sizeof num, "%zu", m->bucket[k]);
-		csv_row(d, _(bucket_title[k]), "", "", num);
-	}
-	for (i = 0; i < m->n; i++)
-		csv_row(d, _(section_title[m->items[i].sec]),
-		    m->items[i].role, m->items[i].name, m->items[i].detail);
-	doc_table_end(d);
 }
 
 /* "the meeting of 20/09/2023" or "20/09/2023" (seven days before). */
@@ -784,9 +458,9 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	doc_begin(&d, o->fmt, out, _("Minutes of the weekly administrative "
 	    "reform meeting"));
 	if (o->fmt == FORMAT_CSV)
-		write_csv(&d, &m);
+		minutes_write_csv(&d, &m);
 	else
-		write_doc(&d, &m, &x);
+		minutes_write_doc(&d, &m, &x);
 	doc_end(&d);
 	rc = 0;
 	if (o->record && o->since == NULL)
