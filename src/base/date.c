@@ -100,6 +100,20 @@ read_num(const char **pp, int max, int *v)
 }
 
 bool
+date_clock_parse(const char *s, char hm[6])
+{
+	const char *p = text_skip_space(s);
+	int h, m;
+
+	if (read_num(&p, 2, &h) == 0 || *p++ != ':' ||
+	    read_num(&p, 2, &m) != 2 || *text_skip_space(p) != '\0' ||
+	    h > 23 || m > 59)
+		return false;
+	snprintf(hm, 6, "%02d:%02d", h, m);
+	return true;
+}
+
+bool
 date_split(const char *iso, int *y, int *m, int *d)
 {
 	const char *p = iso;

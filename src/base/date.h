@@ -37,6 +37,9 @@ bool date_split(const char *iso, int *y, int *m, int *d);
  * iso[11] "YYYY-MM-DD"; checks that the day exists.  Returns false
  * otherwise, leaving iso alone. */
 bool date_parse(const char *s, char iso[11]);
+/* A time of day "14:00" or "9:05" (surrounding white space allowed)
+ * into hm[6] "HH:MM"; false (hm alone) for anything else. */
+bool date_clock_parse(const char *s, char hm[6]);
 /* "2023-10-31" → "31/10/2023" in out[11]; anything that is not a valid
  * ISO date is copied through text_printable (cut to 10 bytes). */
 void date_format_dmy(const char *iso, char out[11]);

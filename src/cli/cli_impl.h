@@ -33,6 +33,13 @@ struct options {
 	char date_iso[11];
 	long item;		/* --item, 0 when not given */
 	bool no_evidence, evidence, record, is_signed;
+	/* minutes --record: the meeting's place and attendance; --present
+	 * and --absent repeated; --start, --end as "HH:MM" */
+#define CLI_MAX_NAMES 64
+	const char *place, *secretary;
+	const char *present[CLI_MAX_NAMES], *absent[CLI_MAX_NAMES];
+	size_t npresent, nabsent;
+	char start[6], end[6];
 	/* criterion: --require (repeated), --count, --unit */
 #define CLI_MAX_REQUIRE 32
 	const char *require[CLI_MAX_REQUIRE];

@@ -86,6 +86,31 @@ cli_report(const struct config *c, const struct options *o, const char *cmd,
 	return cli_close_plan(s, &p, rc, err);
 }
 
+/* --record's fields into mo: -1, or the usage error's status when one is
+ * given without --record. */
+static int
+minutes_fields(const struct options *o, struct minutes_opts *mo)
+{
+	const char *given = o->place != NULL ? "--place" :
+	    o->secretary != NULL ? "--secretary" :
+	    o->npresent > 0 ? "--present" : o->nabsent > 0 ? "--absent" :
+	    o->start[0] != '\0' ? "--start" : o->end[0] != '\0' ? "--end" :
+	    o->number != NULL ? "--number" : NULL;
+
+	if (given != NULL && !o->record)
+		return cli_usage_error(_("minutes: %s needs --record"), given);
+	mo->f[MF_PLACE] = o->place;
+	mo->f[MF_SECRETARY] = o->secretary;
+	mo->f[MF_START] = o->start[0] != '\0' ? o->start : NULL;
+	mo->f[MF_END] = o->end[0] != '\0' ? o->end : NULL;
+	mo->f[MF_NUMBER] = o->number;
+	mo->present = o->present;
+	mo->npresent = o->npresent;
+	mo->absent = o->absent;
+	mo->nabsent = o->nabsent;
+	return -1;
+}
+
 int
 cli_minutes(const struct config *c, const struct options *o, const char *cmd,
     int argc, char **argv)
@@ -118,6 +143,8 @@ cli_minutes(const struct config *c, const struct options *o, const char *cmd,
 	mo.since = o->since ? o->since_iso : NULL;
 	mo.chair = o->chair;
 	mo.record = o->record;
+	if ((rc = minutes_fields(o, &mo)) >= 0)
+		return rc;
 	if (cli_open_task(c, o, NULL, &s, &p, NULL, &err) != 0)
 		return cli_runtime_error(err);
 	rc = minutes_print(s, c, &p, &mo, stdout, &err);

@@ -87,6 +87,20 @@ parse_item(const char *arg, long *item)
 	    *item < 1000;
 }
 
+/* --present, --absent: one more name (or comma-separated names). */
+static int
+take_name(struct options *o, enum cli_opt id, const char *arg)
+{
+	size_t *n = id == CLI_OPT_PRESENT ? &o->npresent : &o->nabsent;
+
+	if (*n == CLI_MAX_NAMES)
+		return cli_usage_error(_("%s: at most %d names"),
+		    id == CLI_OPT_PRESENT ? "--present" : "--absent",
+		    CLI_MAX_NAMES);
+	(id == CLI_OPT_PRESENT ? o->present : o->absent)[(*n)++] = arg;
+	return -1;
+}
+
 /* Where an option that is a plain text goes in o; NULL for the others. */
 static const char **
 text_slot(struct options *o, enum cli_opt id)
@@ -105,7 +119,8 @@ text_slot(struct options *o, enum cli_opt id)
 		[CLI_OPT_TO] = &o->to, [CLI_OPT_THRESHOLD] = &o->threshold,
 		[CLI_OPT_NUM] = &o->num, [CLI_OPT_PERIOD] = &o->period,
 		[CLI_OPT_FROM] = &o->from, [CLI_OPT_DEN] = &o->den,
-		[CLI_OPT_EXPECT] = &o->expect,
+		[CLI_OPT_EXPECT] = &o->expect, [CLI_OPT_PLACE] = &o->place,
+		[CLI_OPT_SECRETARY] = &o->secretary,
 		[CLI_OPT_EVERY] = &o->every, [CLI_OPT_TARGET] = &o->target,
 	};
 
@@ -161,6 +176,16 @@ take_option(struct options *o, enum cli_opt id, const char *arg)
 			return cli_usage_error(_("--require: at most %d "
 			    "documents"), CLI_MAX_REQUIRE);
 		o->require[o->nrequire++] = arg;
+		break;
+	case CLI_OPT_PRESENT:
+	case CLI_OPT_ABSENT:
+		return take_name(o, id, arg);
+	case CLI_OPT_START:
+	case CLI_OPT_END:
+		if (!date_clock_parse(arg, id == CLI_OPT_START ? o->start :
+		    o->end))
+			return cli_usage_error(_("%s: bad time '%s' (HH:MM)"),
+			    id == CLI_OPT_START ? "--start" : "--end", arg);
 		break;
 	case CLI_OPT_DATE:
 		if (!date_parse(arg, o->date_iso))

@@ -31,10 +31,14 @@ meeting_window_clear(struct meeting_window *w)
 static void
 meeting_copy(struct meeting *to, const struct meeting *from)
 {
+	int i;
+
 	to->id = from->id;
 	to->at = dup_or_null(from->at);
 	to->chair = dup_or_null(from->chair);
 	to->user = dup_or_null(from->user);
+	for (i = 0; i < MF_COUNT; i++)
+		to->f[i] = dup_or_null(from->f[i]);
 }
 
 void

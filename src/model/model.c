@@ -112,9 +112,13 @@ evidence_free(struct evidence *v, size_t n)
 void
 meeting_clear(struct meeting *m)
 {
+	int i;
+
 	free(m->at);
 	free(m->chair);
 	free(m->user);
+	for (i = 0; i < MF_COUNT; i++)
+		free(m->f[i]);
 	memset(m, 0, sizeof *m);
 }
 

@@ -102,10 +102,19 @@ void evidence_clear(void *elem);
 void evidence_free(struct evidence *v, size_t n);
 
 /* A weekly review meeting, recorded by `minutes --record`. */
+/* What `minutes --record` keeps of a sitting beyond its time (issue
+ * 21): the place, the secretary, who was present and absent (names
+ * joined by ", "), its start and end ("14:00"), the record's number;
+ * NULL when not given. */
+enum meeting_field {
+	MF_PLACE, MF_SECRETARY, MF_PRESENT, MF_ABSENT, MF_START, MF_END,
+	MF_NUMBER, MF_COUNT
+};
 struct meeting {
 	long id;
 	char *at;		/* UTC "YYYY-MM-DD HH:MM:SS" */
 	char *chair, *user;
+	char *f[MF_COUNT];
 };
 void meeting_clear(struct meeting *m);
 

@@ -399,6 +399,63 @@ model_free(struct model *m)
 	free(m->gain);
 }
 
+/* Names as given (each one or several separated by commas) joined by
+ * ", ", each a configured person's name where one matches; NULL for
+ * none. */
+static char *
+names_joined(const struct config *c, const char *const *v, size_t n)
+{
+	const struct member *who;
+	struct buf b = { 0 };
+	char *one, *tok, *save, *end;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		one = xstrdup(v[i]);
+		for (tok = strtok_r(one, ",", &save); tok != NULL;
+		    tok = strtok_r(NULL, ",", &save)) {
+			tok = (char *)text_skip_space(tok);
+			end = tok + strlen(tok);
+			while (end > tok && (end[-1] == ' ' || end[-1] == '\t'))
+				*--end = '\0';
+			if (*tok == '\0')
+				continue;
+			who = config_person(c, tok);
+			if (b.len > 0)
+				buf_adds(&b, ", ");
+			buf_adds(&b, who != NULL ? who->name : tok);
+		}
+		free(one);
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_take(&b);
+}
+
+/* Records the meeting (one per sitting): its chair and fields. */
+static int
+record(struct store *s, const struct config *c, const struct plan *p,
+    const struct minutes_opts *o, const char *chair, char **err)
+{
+	const struct member *sec;
+	const char *f[MF_COUNT];
+	char *present, *absent;
+	int rc;
+
+	memcpy(f, o->f, sizeof f);
+	if (f[MF_SECRETARY] != NULL &&
+	    (sec = config_person(c, f[MF_SECRETARY])) != NULL)
+		f[MF_SECRETARY] = sec->name;
+	f[MF_PRESENT] = present = names_joined(c, o->present, o->npresent);
+	f[MF_ABSENT] = absent = names_joined(c, o->absent, o->nabsent);
+	rc = store_meeting_record(s, p->id, chair, f, NULL, err);
+	free(present);
+	free(absent);
+	return rc;
+}
+
 /* "the meeting of 20/09/2023" or "20/09/2023" (seven days before). */
 static void
 since_text(const struct meeting_window *w, char *buf, size_t n)
@@ -464,7 +521,7 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	doc_end(&d);
 	rc = 0;
 	if (o->record && o->since == NULL)
-		rc = store_meeting_record(s, p->id, m.chair, NULL, err);
+		rc = record(s, c, p, o, m.chair, err);
 out:
 	model_free(&m);
 	sources_free(&x);

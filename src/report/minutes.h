@@ -17,6 +17,12 @@ struct minutes_opts {
 	const char *chair;	/* --chair or NULL */
 	bool record;
 	enum format fmt;	/* text, markdown, html or csv */
+	/* --record: the meeting's fields (enum meeting_field; NULL: not
+	 * given), but MF_PRESENT and MF_ABSENT, which are the names as
+	 * given (each a name or names separated by commas) */
+	const char *f[MF_COUNT];
+	const char *const *present, *const *absent;
+	size_t npresent, nabsent;
 };
 int minutes_print(struct store *s, const struct config *c,
     const struct plan *p, const struct minutes_opts *o, FILE *out,

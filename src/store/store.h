@@ -367,8 +367,11 @@ int store_meeting_last(struct store *s, long plan_id, const char *before,
  * meeting_window (meeting.h). */
 int store_meetings_last(struct store *s, long plan_id, struct meeting *last,
     struct meeting *before, char **err);
+/* Records the plan's meeting now, or updates today's (one per sitting):
+ * the chair and the fields of f (enum meeting_field; f or a field NULL:
+ * not given, kept) after text_field's check. */
 int store_meeting_record(struct store *s, long plan_id, const char *chair,
-    const char *user, char **err);
+    const char *const f[MF_COUNT], const char *user, char **err);
 
 /* History rows of the plan, oldest first: those written after the UTC
  * timestamp after and up to until (either may be NULL), on or after the

@@ -319,5 +319,8 @@ int store_step_document_kind(struct store *s, char **err);
 int store_step_crit_rules(struct store *s, char **err);
 int store_step_links(struct store *s, char **err);
 int store_step_person(struct store *s, char **err);
+int store_step_meeting(struct store *s, char **err);
+/* The meeting table's columns of enum meeting_field (model.h). */
+extern const char *const store_meeting_columns[MF_COUNT];
 
 #endif

@@ -463,17 +463,24 @@ store_evidence_remove(struct store *s, long plan_id, long id,
 
 /* --- meetings --------------------------------------------------------- */
 
+const char *const store_meeting_columns[MF_COUNT] = {
+	"place", "secretary", "present", "absent", "start", "end_at",
+	"number",
+};
 
 static bool
 read_meeting(sqlite3_stmt *st, void *elem, void *arg)
 {
 	struct meeting *m = elem;
+	int i;
 
 	(void)arg;
 	m->id = (long)sqlite3_column_int64(st, 0);
 	m->at = col_str(st, 1);
 	m->chair = col_str(st, 2);
 	m->user = col_str(st, 3);
+	for (i = 0; i < MF_COUNT; i++)
+		m->f[i] = col_str(st, 4 + i);
 	return true;
 }
 
@@ -484,7 +491,8 @@ store_meeting_last(struct store *s, long plan_id, const char *before,
 	sqlite3_stmt *st;
 
 	memset(out, 0, sizeof *out);
-	st = store_prepare(s, "SELECT id, at, chair, user FROM meeting"
+	st = store_prepare(s, "SELECT id, at, chair, user, place, secretary,"
+	    " present, absent, start, end_at, number FROM meeting"
 	    " WHERE plan_id = ?1 AND (?2 IS NULL OR at < ?2)"
 	    " ORDER BY at DESC, id DESC LIMIT 1", err);
 	if (st == NULL)
@@ -525,12 +533,12 @@ store_meetings_last(struct store *s, long plan_id, struct meeting *last,
  * its minutes read the same whenever reprinted; else a new one. */
 static int
 meeting_record(struct store *s, long plan_id, const char *chair,
-    const char *user, char **err)
+    char *const f[MF_COUNT], const char *user, char **err)
 {
 	struct meeting last;
 	sqlite3_stmt *st;
 	char day[11];
-	int rc;
+	int rc, i;
 
 	if (store_begin(s, err) != 0)
 		return -1;
@@ -539,13 +547,21 @@ meeting_record(struct store *s, long plan_id, const char *chair,
 		date_local_day(last.at, day);
 	if (rc == 0 && strcmp(day, today()) == 0) {
 		st = store_prepare(s, "UPDATE meeting SET"
-		    " chair = coalesce(?2, chair) WHERE id = ?1", err);
+		    " chair = coalesce(?2, chair),"
+		    " place = coalesce(?4, place),"
+		    " secretary = coalesce(?5, secretary),"
+		    " present = coalesce(?6, present),"
+		    " absent = coalesce(?7, absent),"
+		    " start = coalesce(?8, start),"
+		    " end_at = coalesce(?9, end_at),"
+		    " number = coalesce(?10, number) WHERE id = ?1", err);
 		if (st != NULL)
 			sqlite3_bind_int64(st, 1, last.id);
 	} else if (rc >= 0) {
 		st = store_prepare(s, "INSERT INTO meeting (plan_id, at, chair,"
-		    " user, clock) VALUES (?1, " NOW ", ?2, ?3, " CLOCK ")",
-		    err);
+		    " user, place, secretary, present, absent, start, end_at,"
+		    " number, clock) VALUES (?1, " NOW ", ?2, ?3, ?4, ?5, ?6,"
+		    " ?7, ?8, ?9, ?10, " CLOCK ")", err);
 		if (st != NULL) {
 			sqlite3_bind_int64(st, 1, plan_id);
 			bind_text(st, 3, user != NULL ? user : current_user());
@@ -556,6 +572,8 @@ meeting_record(struct store *s, long plan_id, const char *chair,
 	rc = st == NULL ? -1 : 0;
 	if (rc == 0) {
 		bind_text(st, 2, chair);
+		for (i = 0; i < MF_COUNT; i++)
+			bind_text(st, 4 + i, f[i]);
 		rc = store_run(s, st, err);
 	}
 	return store_end(s, rc, err);
@@ -563,15 +581,23 @@ meeting_record(struct store *s, long plan_id, const char *chair,
 
 int
 store_meeting_record(struct store *s, long plan_id, const char *chair,
-    const char *user, char **err)
+    const char *const f[MF_COUNT], const char *user, char **err)
 {
-	char *c;
-	int rc;
+	static const char *const opt[MF_COUNT] = {
+		"--place", "--secretary", "--present", "--absent", "--start",
+		"--end", "--number",
+	};
+	char *c, *v[MF_COUNT] = { NULL };
+	int rc = text_field("--chair", chair, false, &c, err), i;
 
-	if (text_field("--chair", chair, false, &c, err) != 0)
-		return -1;
-	rc = meeting_record(s, plan_id, c, user, err);
+	for (i = 0; rc == 0 && i < MF_COUNT; i++)
+		rc = text_field(opt[i], f != NULL ? f[i] : NULL, false, &v[i],
+		    err);
+	if (rc == 0)
+		rc = meeting_record(s, plan_id, c, v, user, err);
 	free(c);
+	for (i = 0; i < MF_COUNT; i++)
+		free(v[i]);
 	return rc;
 }
 

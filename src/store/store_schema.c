@@ -395,6 +395,9 @@ static const struct migration {
 	/* 15 → 16 (issue 20, point 5): the person responsible for a task
 	 * within its role (task_person). */
 	{ "", store_step_person },
+	/* 16 → 17 (issue 21, point 4): a meeting's place, secretary,
+	 * attendance, start and end, number. */
+	{ "", store_step_meeting },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 /* --- re-keying: task keys without the owner role (schema 3) ---------- */

@@ -117,6 +117,20 @@ store_step_crit_rules(struct store *s, char **err)
  * import leaves it), NULL when the import read it from the assignment
  * text; the history kind "person".  A database already holding the
  * columns (its user_version set back by hand) keeps its values. */
+/* 16 → 17 (issue 21): a meeting's attendance (model.h, enum
+ * meeting_field), added only where absent. */
+int
+store_step_meeting(struct store *s, char **err)
+{
+	size_t i;
+
+	for (i = 0; i < MF_COUNT; i++)
+		if (add_column(s, "meeting", store_meeting_columns[i], "TEXT",
+		    err) != 0)
+			return -1;
+	return 0;
+}
+
 int
 store_step_person(struct store *s, char **err)
 {

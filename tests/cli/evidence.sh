@@ -133,7 +133,7 @@ sqlite3 "$DB" "DROP TABLE document_link; DROP TABLE document;
 out=$(pb evidence list 1.7/CA --format tsv | tail -n +2 | cut -f5-11)
 expect_eq "migration: free text kept as an incomplete summary" \
 	"			Biên bản đối thoại ngày 5/9	0		1" "$out"
-expect_eq "migration: schema 12 (the register, two indexes, the clock, the supporting roles, findings as facts, documents linked to tasks, checklists, the giải trình, the rules and figures, the letter, the links, the person)" 16 \
+expect_eq "migration: schema 12 (the register, two indexes, the clock, the supporting roles, findings as facts, documents linked to tasks, checklists, the giải trình, the rules and figures, the letter, the links, the person, the meeting's attendance)" 17 \
 	"$(sqlite3 "$DB" 'PRAGMA user_version')"
 
 # --- One register of documents (issue 18, point 2), on a fresh seed ---
@@ -232,6 +232,6 @@ expect_eq "migration 9: same number and day merged, every link kept" \
 	"4	$ca,$dir	1.7,1.7	CA,CA	12/BB-UBND	Biên bản
 7	$dir	1.7	CA	12/BB-UBND	Biên bản
 8	$dir	1.7	CA		" "$(printf '%s\n' "$out" | sort)"
-expect_eq "migration 9: schema 16" 16 "$(sqlite3 "$DB" 'PRAGMA user_version')"
+expect_eq "migration 9: schema 17" 17 "$(sqlite3 "$DB" 'PRAGMA user_version')"
 
 finish

@@ -117,7 +117,7 @@ test_schema(void **state)
 	assert_false(store_readonly(s));
 	assert_true(store_data_version(s) >= 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 16);
+	assert_int_equal(count_sql("PRAGMA user_version"), 17);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name IN ('plan', 'criterion',"
 	    " 'task', 'history', 'finding')"), 5);
@@ -161,7 +161,7 @@ test_schema(void **state)
 	/* Reopening an existing database migrates nothing. */
 	assert_int_equal(store_open(dbpath, false, &s, &err), 0);
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 16);
+	assert_int_equal(count_sql("PRAGMA user_version"), 17);
 }
 
 static void
@@ -541,7 +541,7 @@ test_migrate_keys(void **state)
 
 	s = open_db();
 	store_close(s);
-	assert_int_equal(count_sql("PRAGMA user_version"), 16);
+	assert_int_equal(count_sql("PRAGMA user_version"), 17);
 	assert_int_equal(count_sql("SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'index' AND name IN ('history_note',"
 	    " 'history_person')"), 2);
