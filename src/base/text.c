@@ -76,6 +76,19 @@ terminate(uint8_t *r, size_t n)
 	return s;
 }
 
+char *
+text_upper(const char *s)
+{
+	char *v = sanitize(s);
+	uint8_t *u;
+	size_t n;
+
+	u = u8_toupper((const uint8_t *)v, strlen(v), "vi", UNINORM_NFC,
+	    NULL, &n);
+	free(v);
+	return u != NULL ? terminate(u, n) : xstrdup("");
+}
+
 /* A cheap sufficient test for NFC, because u8_normalize dominates an
  * import's time: text with no combining mark, made only of Latin
  * (below U+0300), Latin Extended Additional (the precomposed Vietnamese

@@ -39,6 +39,9 @@ char *text_safe(const char *s, bool multiline);
  * (and "30/KH-UBND" gives "30/kh - ubnd").  Invalid bytes become U+FFFD.
  * Never NULL. */
 char *text_fold(const char *s);
+/* s in capitals, NFC ("Ủy ban nhân dân" → "ỦY BAN NHÂN DÂN"), malloc'd;
+ * invalid UTF-8 becomes U+FFFD. */
+char *text_upper(const char *s);
 
 /* Find the folded needle in the folded haystack where it starts and ends
  * at a word boundary (neither side touches an ASCII letter or digit or a

@@ -434,26 +434,44 @@ names_joined(const struct config *c, const char *const *v, size_t n)
 	return buf_take(&b);
 }
 
-/* Records the meeting (one per sitting): its chair and fields. */
-static int
-record(struct store *s, const struct config *c, const struct plan *p,
-    const struct minutes_opts *o, const char *chair, char **err)
+/* The fields --record gives (enum meeting_field), names as configured;
+ * own[] holds the lists made. */
+static void
+given_fields(const struct config *c, const struct minutes_opts *o,
+    const char **f, char *own[2])
 {
 	const struct member *sec;
-	const char *f[MF_COUNT];
-	char *present, *absent;
-	int rc;
 
-	memcpy(f, o->f, sizeof f);
+	memcpy(f, o->f, sizeof o->f);
 	if (f[MF_SECRETARY] != NULL &&
 	    (sec = config_person(c, f[MF_SECRETARY])) != NULL)
 		f[MF_SECRETARY] = sec->name;
-	f[MF_PRESENT] = present = names_joined(c, o->present, o->npresent);
-	f[MF_ABSENT] = absent = names_joined(c, o->absent, o->nabsent);
-	rc = store_meeting_record(s, p->id, chair, f, NULL, err);
-	free(present);
-	free(absent);
-	return rc;
+	f[MF_PRESENT] = own[0] = names_joined(c, o->present, o->npresent);
+	f[MF_ABSENT] = own[1] = names_joined(c, o->absent, o->nabsent);
+}
+
+/* The record's form when the minutes are a recorded meeting's (with
+ * --record, or today's reprinted): today's fields, those given over
+ * them.  0 and m->form NULL when they are not. */
+static int
+form_setup(struct minutes_form *fm, struct store *s, struct model *m,
+    const struct minutes_opts *o, const struct meeting_window *w,
+    const char *const *given, char **err)
+{
+	bool held = w->held_today && o->since == NULL;
+	size_t i;
+
+	if (o->fmt == FORMAT_CSV || (!held && !(o->record && o->since ==
+	    NULL)))
+		return 0;
+	for (i = 0; i < MF_COUNT; i++)
+		fm->f[i] = given[i] != NULL ? given[i] :
+		    held ? w->meeting.f[i] : NULL;
+	fm->chair = m->chair;
+	if (minutes_form_load(fm, s, m->c, m->p, err) != 0)
+		return -1;
+	m->form = fm;
+	return 0;
 }
 
 /* "the meeting of 20/09/2023" or "20/09/2023" (seven days before). */
@@ -479,6 +497,9 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	struct sources x;
 	struct model m;
 	struct doc d;
+	struct minutes_form form = { 0 };
+	const char *given[MF_COUNT];
+	char *own[2];
 	int rc = -1;
 
 	if (o->fmt != FORMAT_TEXT && o->fmt != FORMAT_MARKDOWN &&
@@ -491,6 +512,7 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	meeting_window(o->since, &last, &before, &w);
 	meeting_clear(&last);
 	meeting_clear(&before);
+	given_fields(c, o, given, own);
 	memset(&m, 0, sizeof m);
 	m.p = p;
 	m.c = c;
@@ -508,7 +530,8 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	if (m.chair == NULL)
 		m.chair = m.chair_own = config_actor_name(c, current_user(),
 		    NULL);
-	if (sources_load(s, p, &w, &x, err) != 0)
+	if (sources_load(s, p, &w, &x, err) != 0 ||
+	    form_setup(&form, s, &m, o, &w, given, err) != 0)
 		goto out;
 	model_build(&m, &x);
 	model_sort(&m);
@@ -521,8 +544,12 @@ minutes_print(struct store *s, const struct config *c, const struct plan *p,
 	doc_end(&d);
 	rc = 0;
 	if (o->record && o->since == NULL)
-		rc = record(s, c, p, o, m.chair, err);
+		rc = store_meeting_record(s, p->id, m.chair, given, NULL,
+		    err);
 out:
+	minutes_form_free(&form);
+	free(own[0]);
+	free(own[1]);
 	model_free(&m);
 	sources_free(&x);
 	meeting_window_clear(&w);

@@ -12,6 +12,7 @@
 #include "doc.h"
 #include "meeting.h"
 #include "scoreview.h"
+#include "store.h"
 
 enum section {
 	SEC_DONE,		/* done since the last meeting */
@@ -49,9 +50,30 @@ struct model {
 	size_t doing, blocked;	/* of B_OPEN_ON_TIME, as listed */
 	struct item *items;
 	size_t n, cap;
+	const struct minutes_form *form;	/* a record's, or NULL */
 	const char **roles;	/* with at least one task, in column order */
 	size_t nroles;
 };
+
+/* The record's form (minutes_record.c), for a recorded meeting. */
+struct minutes_form {
+	char *body[2];		/* the issuing body's lines, capitals, or
+				 * NULL */
+	char *day;		/* the meeting's day, in words in Vietnamese */
+	char *place_day;	/* "Hiền Thành, ngày 20 tháng 9 năm 2023" */
+	const char *f[MF_COUNT];	/* the meeting's (NULL: not given) */
+	const char *chair, *chair_title, *secretary_title;
+};
+/* The body and the day from the plan's letter (else the configured
+ * commune), the people's titles; f and chair set by the caller. */
+int minutes_form_load(struct minutes_form *fm, struct store *s,
+    const struct config *c, const struct plan *p, char **err);
+void minutes_form_free(struct minutes_form *fm);
+/* Before the minutes' body: the header block, the type and subject, the
+ * time, place and attendance, chair and secretary. */
+void minutes_form_head(struct doc *d, const struct minutes_form *fm);
+/* After it: the end time and the signatures. */
+void minutes_form_foot(struct doc *d, const struct minutes_form *fm);
 
 struct fact;
 

@@ -45,6 +45,7 @@ role_name(const struct config *c, const char *id)
 
 /* The header fields, label and value. */
 #define HEAD_FIELDS 5
+#define HEAD_CHAIR 3	/* said by the record's form, when one */
 static void
 head_fields(const struct model *m, const char **label, const char **value)
 {
@@ -183,11 +184,15 @@ minutes_write_doc(struct doc *d, const struct model *m,
 	bool left = false;
 
 	head_fields(m, label, value);
-	doc_heading(d, 1, _("Minutes of the weekly administrative reform "
-	    "meeting"));
+	if (m->form != NULL)
+		minutes_form_head(d, m->form);
+	else
+		doc_heading(d, 1, _("Minutes of the weekly administrative "
+		    "reform meeting"));
 	doc_fields_begin(d, 0, false);
 	for (k = 0; k < HEAD_FIELDS; k++)
-		doc_field(d, label[k], value[k]);
+		if (m->form == NULL || k != HEAD_CHAIR)
+			doc_field(d, label[k], value[k]);
 	doc_fields_end(d);
 	write_score(d, m);
 	doc_heading(d, 2, _("Tasks by tracker bucket"));
@@ -234,6 +239,8 @@ minutes_write_doc(struct doc *d, const struct model *m,
 		doc_meta(d, _("Nothing else to report: a role or a section "
 		    "without tasks is left out."));
 	}
+	if (m->form != NULL)
+		minutes_form_foot(d, m->form);
 }
 
 /* One row of the spreadsheet: section, role, task, detail. */

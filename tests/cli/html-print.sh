@@ -14,7 +14,8 @@ at 2023-09-14 evidence add 1.5.3/VP-TK --number 158/BC-UBND --date 2023-09-14 \
 	--file "javascript:alert(1)" >/dev/null
 at 2023-09-14 set 1.5.3/VP-TK done >/dev/null
 at 2023-09-15 set 1.4.1/VH-XH blocked --note "Chờ <kế hoạch> của huyện" >/dev/null
-at 2023-09-20 minutes --record --chair "Nguyễn Văn An" --format html >"$TMPD/minutes.html"
+at 2023-09-20 minutes --record --chair "Nguyễn Văn An" \
+	--secretary "Trần Thị B" --number 12 --format html >"$TMPD/minutes.html"
 at 2023-09-20 report --evidence --format html >"$TMPD/evidence.html"
 at 2023-09-20 report --format html >"$TMPD/report.html"
 
@@ -39,7 +40,15 @@ check "minutes: chromium prints a PDF" render minutes
 check "evidence report: chromium prints a PDF" render evidence
 check "report: chromium prints a PDF" render report
 txt=$(cat "$TMPD/minutes.txt" 2>/dev/null)
-expect_match "PDF: the title in Vietnamese" 'Biên bản họp giao ban CCHC' "$txt"
+expect_match "PDF: the record's issuing body and number (issue 21)" \
+	'ỦY BAN NHÂN DÂN XÃ HIỀN THÀNH Số: 12/BB-UBND' "$txt"
+expect_match "PDF: the national title and motto" \
+	'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc' "$txt"
+expect_match "PDF: the place and date in words, the type and subject" \
+	'Hiền Thành, ngày 20 tháng 9 năm 2023 BIÊN BẢN Họp giao ban công tác cải cách hành chính' \
+	"$txt"
+expect_match "PDF: the signatures, names under THƯ KÝ and CHỦ TRÌ" \
+	'THƯ KÝ CHỦ TRÌ Trần Thị B Nguyễn Văn An' "$txt"
 expect_match "PDF: the chair" 'Nguyễn Văn An' "$txt"
 expect_match "PDF: the date" '20/09/2023' "$txt"
 expect_match "PDF: the score now and what documents back" '70,32 \(0,50 có tài liệu\)' "$txt"

@@ -125,7 +125,8 @@ test_kinds(void **state)
 static void
 test_meeting_local_day(void **state)
 {
-	struct meeting last = { 1, "2023-10-09 17:30:00", "Bình", "an" };
+	struct meeting last = { .id = 1, .at = "2023-10-09 17:30:00",
+		.chair = "Bình", .user = "an" };
 	struct meeting_window w;
 
 	(void)state;
