@@ -109,7 +109,9 @@ date_clock_parse(const char *s, char hm[6])
 	    read_num(&p, 2, &m) != 2 || *text_skip_space(p) != '\0' ||
 	    h > 23 || m > 59)
 		return false;
-	snprintf(hm, 6, "%02d:%02d", h, m);
+	/* Unsigned and below 100 for the compiler, which cannot see that
+	 * read_num gives 0 to 99. */
+	snprintf(hm, 6, "%02u:%02u", (unsigned)h % 100u, (unsigned)m % 100u);
 	return true;
 }
 
