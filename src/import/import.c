@@ -192,7 +192,7 @@ save(struct store *s, long plan_id, const char *plan, const char *file,
     const struct derivation *given, enum origin origin, const char *prefix,
     const struct import_opts *o, char **err)
 {
-	size_t added = 0, updated = 0, i;
+	size_t added = 0, updated = 0, i, k = 0;
 	struct derivation view = *given, *d = &view;
 	struct gone g;
 	char pts[32];
@@ -200,18 +200,15 @@ save(struct store *s, long plan_id, const char *plan, const char *file,
 
 	if (import_gone_find(s, plan_id, origin, prefix, given, &g, err) != 0)
 		return -1;
-	/* A body task a table has corrected stays as corrected. */
+	/* A body task a table has corrected stays as corrected: the
+	 * file's tasks without it, the new ones renumbered to match (no
+	 * skipped task is new). */
 	view.tasks = xcalloc(given->ntasks + 1, sizeof *view.tasks);
-	for (i = view.ntasks = 0; i < given->ntasks; i++)
+	for (i = view.ntasks = 0; i < given->ntasks; i++) {
+		while (k < g.nnew && g.new[k] == i)
+			g.new[k++] = view.ntasks;
 		if (!g.skip[i])
 			view.tasks[view.ntasks++] = given->tasks[i];
-	if (view.ntasks != given->ntasks) {
-		import_gone_free(&g);
-		if (import_gone_find(s, plan_id, origin, prefix, d, &g,
-		    err) != 0) {
-			free(view.tasks);
-			return -1;
-		}
 	}
 	check_past_due(o, file, d, &g);
 	if (origin == ORIGIN_DIRECTIVE)
